@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import { attachmentRoutes } from '../http/routes/attachment-routes.js';
+import { authRoutes } from '../http/routes/auth-routes.js';
+import { conversationRoutes } from '../http/routes/conversation-routes.js';
+import { operationsRoutes } from '../http/routes/operations-routes.js';
+import { visitorRoutes } from '../http/routes/visitor-routes.js';
+import { createRealtime, type Realtime } from '../realtime/create-realtime.js';
+import type { Components } from './components.js';
+
+/**
+ * The composition root: wires REST routes and socket.io namespaces to the domain services.
+ * It does nothing else.
+ */
+export function createApplication(http: FastifyInstance, config: Config, components: Components): Realtime {
+  let closing = false;
+  authRoutes(http, components);
+  visitorRoutes(http, components);
+  conversationRoutes(http, components);
+  attachmentRoutes(http, components, components.attachments);
+  operationsRoutes(http, components, {
+    ready: async () => {
+      if (closing) return false;
+      try {
+        components.sqlite.sqlite.prepare('SELECT 1').get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+
+  const realtime = createRealtime(http.server, config, components);
+  components.onRevoked((sessionIds, reason) => realtime.broadcast.revokeSessions(sessionIds, reason));
+  http.addHook('onClose', async () => {
+    closing = true;
+  });
+  return realtime;
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const PerWindow = z.strictObject({
+  points: z.number().int().positive(),
+  seconds: z.number().int().positive(),
+});
+
+export const Config = z.strictObject({
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(3000),
+  /** The URL people use to reach this server; the default is derived from host and port. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  dataDir: z.string().default('./data'),
+  database: z
+    .strictObject({
+      file: z.string().default('switchboard.db'),
+      /** `normal` survives a killed process; `full` also survives power loss, at an fsync per commit. */
+      synchronous: z.enum(['normal', 'full']).default('normal'),
+    })
+    .prefault({}),
+  auth: z
+    .strictObject({
+      /** HS256 key, at least 32 characters. When absent one is generated and kept in the database. */
+      jwtSecret: z.string().min(32).optional(),
+      issuer: z.string().default('switchboard'),
+      audience: z.string().default('switchboard'),
+      accessTokenTtlSeconds: z.number().int().min(30).max(900).default(600),
+      refreshTokenTtlDays: z.number().int().min(1).max(90).default(30),
+      /** scrypt cost parameter N (a power of two). */
+      scryptCost: z
+        .number()
+        .int()
+        .refine((n) => n >= 1024 && (n & (n - 1)) === 0, 'a power of two, at least 1024')
+        .default(32768),
+    })
+    .prefault({}),
+  /** Browser origins allowed to use the staff API and the /agent namespace (the workbench). */
+  workbenchOrigins: z.array(z.url()).default([]),
+  limits: z
+    .strictObject({
+      maxSocketFrameBytes: z.number().int().min(1024).max(1_048_576).default(65_536),
+      uploadMaxBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .default(10 * 1024 * 1024),
+      loginPerIp: PerWindow.default({ points: 20, seconds: 60 }),
+      loginPerAccount: PerWindow.default({ points: 10, seconds: 60 }),
+      handshakesPerIp: PerWindow.default({ points: 120, seconds: 60 }),
+      visitorSessionsPerIp: PerWindow.default({ points: 60, seconds: 3600 }),
+      conversationsPerIp: PerWindow.default({ points: 30, seconds: 3600 }),
+      messagesPerSocket: PerWindow.default({ points: 30, seconds: 10 }),
+      typingPerSocket: PerWindow.default({ points: 40, seconds: 10 }),
+      requestsPerSocket: PerWindow.default({ points: 120, seconds: 10 }),
+      uploadsPerPrincipal: PerWindow.default({ points: 30, seconds: 3600 }),
+    })
+    .prefault({}),
+  /** Create the demo admin, agents, team and widget on an empty database. */
+  demoSeed: z.boolean().default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof Config>;
+export type ConfigInput = z.input<typeof Config>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const ENV_KEYS = {
+  SWITCHBOARD_HOST: (c, v) => ({ ...c, host: v }),
+  SWITCHBOARD_PORT: (c, v) => ({ ...c, port: Number(v) }),
+  SWITCHBOARD_PUBLIC_URL: (c, v) => ({ ...c, publicUrl: v }),
+  SWITCHBOARD_DATA_DIR: (c, v) => ({ ...c, dataDir: v }),
+  SWITCHBOARD_JWT_SECRET: (c, v) => ({ ...c, auth: { ...(c.auth as object), jwtSecret: v } }),
+  SWITCHBOARD_LOG_LEVEL: (c, v) => ({ ...c, logLevel: v }),
+  SWITCHBOARD_DEMO_SEED: (c, v) => ({ ...c, demoSeed: v === '1' || v === 'true' }),
+  SWITCHBOARD_WORKBENCH_ORIGINS: (c, v) => ({ ...c, workbenchOrigins: v.split(',').filter(Boolean) }),
+} satisfies Record<string, (c: Record<string, unknown>, v: string) => Record<string, unknown>>;
+
+/**
+ * Config = defaults < file (`SWITCHBOARD_CONFIG`, JSON) < environment variables.
+ * Throws a ConfigError that names every invalid key.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigInput = {}): Config {
+  let raw: Record<string, unknown> = {};
+  const file = env.SWITCHBOARD_CONFIG;
+  if (file) {
+    try {
+      raw = JSON.parse(readFileSync(path.resolve(file), 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
+    }
+  }
+  for (const [key, apply] of Object.entries(ENV_KEYS)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw = apply(raw, value);
+  }
+  return parseConfig({ ...raw, ...overrides });
+}
+
+export function parseConfig(input: unknown): Config {
+  const parsed = Config.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function publicUrlOf(config: Config, port: number): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/$/, '');
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host}:${port}`;
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AttachmentMimeType } from '@switchboard/protocol';
+import { fileTypeFromBuffer } from 'file-type';
+import { attachmentShownToVisitor, getAttachment, insertAttachment } from '../store/attachments.js';
+import { getConversation } from '../store/conversations.js';
+import type { Db } from '../store/open-sqlite.js';
+import type { AttachmentRecord } from '../store/records.js';
+import { DomainError } from './errors.js';
+import { assertCanRead } from './policy.js';
+import type { Principal } from './principal.js';
+
+/** Extension → the one type its bytes must prove to be. SVG and HTML are never accepted. */
+const ALLOWED: Record<string, AttachmentMimeType> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
+
+export class AttachmentService {
+  constructor(
+    private readonly db: Db,
+    private readonly directory: string,
+  ) {}
+
+  async upload(
+    principal: Principal,
+    conversationId: string,
+    fileName: string,
+    bytes: Buffer,
+  ): Promise<AttachmentRecord> {
+    const conversation = assertCanRead(principal, await getConversation(this.db, conversationId));
+    if (conversation.status === 'resolved')
+      throw new DomainError('conversation-closed', 'This conversation is resolved.');
+    const extension = path.extname(fileName).slice(1).toLowerCase();
+    const declared = ALLOWED[extension];
+    if (!declared) {
+      throw new DomainError(
+        'unsupported-media-type',
+        `Files of type .${extension || '?'} are not accepted.`,
+        {
+          allowed: Object.keys(ALLOWED),
+        },
+      );
+    }
+    const detected = await fileTypeFromBuffer(bytes);
+    if (detected?.mime !== declared) {
+      throw new DomainError('unsupported-media-type', 'The file content does not match its extension.');
+    }
+    const record: AttachmentRecord = {
+      id: randomUUID(),
+      conversationId: conversation.id,
+      uploaderKind: principal.kind === 'visitor' ? 'visitor' : 'staff',
+      uploaderId: principal.kind === 'visitor' ? principal.visitorId : principal.userId,
+      fileName: cleanFileName(fileName),
+      mimeType: declared,
+      size: bytes.length,
+      storageName: randomUUID(),
+      createdAt: new Date().toISOString(),
+    };
+    await mkdir(this.directory, { recursive: true });
+    await writeFile(this.pathOf(record), bytes, { flag: 'wx' });
+    await insertAttachment(this.db, record);
+    return record;
+  }
+
+  /** Visitors get their own uploads and files shown to them; staff whatever they can read. */
+  async forDownload(
+    principal: Principal,
+    attachmentId: string,
+  ): Promise<{ record: AttachmentRecord; file: string }> {
+    const record = await getAttachment(this.db, attachmentId);
+    const notFound = new DomainError('not-found', 'No such attachment.');
+    if (!record) throw notFound;
+    const conversation = await getConversation(this.db, record.conversationId);
+    try {
+      assertCanRead(principal, conversation);
+    } catch {
+      throw notFound;
+    }
+    if (
+      principal.kind === 'visitor' &&
+      record.uploaderId !== principal.visitorId &&
+      !(await attachmentShownToVisitor(this.db, record.id))
+    ) {
+      throw notFound;
+    }
+    return { record, file: this.pathOf(record) };
+  }
+
+  pathOf(record: AttachmentRecord): string {
+    return path.join(this.directory, record.storageName);
+  }
+}
+
+/** Keeps a display name only: no directories, no control characters, bounded length. */
+function cleanFileName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/'));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (cleaned || 'file').slice(0, 200);
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationListQuery, VisitorAttributes } from '@switchboard/protocol';
+import type { z } from 'zod';
+import {
+  assignQueued,
+  getConversation,
+  insertConversation,
+  listConversations,
+  listVisitorConversations,
+  openConversationIdsAssignedTo,
+  resolve,
+} from '../store/conversations.js';
+import type { Db } from '../store/open-sqlite.js';
+import type { ConversationRecord } from '../store/records.js';
+import { getWidget } from '../store/widgets.js';
+import { DomainError, strictAssert } from './errors.js';
+import { assertCanRead, assertCanResolve, assertCanTake, staffScope } from './policy.js';
+import type { Principal, StaffPrincipal, VisitorPrincipal } from './principal.js';
+
+export class ConversationService {
+  constructor(private readonly db: Db) {}
+
+  /** A new conversation waits in the queue of its widget's team. */
+  async open(visitor: VisitorPrincipal, attributes: VisitorAttributes): Promise<ConversationRecord> {
+    const widget = await getWidget(this.db, visitor.widgetId);
+    strictAssert(widget, 'a visitor always belongs to a widget');
+    const id = randomUUID();
+    await insertConversation(this.db, {
+      id,
+      visitorId: visitor.visitorId,
+      widgetId: widget.id,
+      teamId: widget.teamId,
+      attributes,
+    });
+    return this.#load(id);
+  }
+
+  /** Ids of the open conversations a staff member is assigned to. */
+  openAssignedTo(staff: StaffPrincipal): Promise<string[]> {
+    return openConversationIdsAssignedTo(this.db, staff.userId);
+  }
+
+  listForVisitor(visitor: VisitorPrincipal): Promise<ConversationRecord[]> {
+    return listVisitorConversations(this.db, visitor.visitorId);
+  }
+
+  async get(principal: Principal, conversationId: string): Promise<ConversationRecord> {
+    return assertCanRead(principal, await getConversation(this.db, conversationId));
+  }
+
+  /** Manual pick from the queue. Of several agents racing for one conversation exactly one wins. */
+  async take(agent: StaffPrincipal, conversationId: string): Promise<ConversationRecord> {
+    const conversation = await this.get(agent, conversationId);
+    assertCanTake(agent, conversation);
+    if (!(await assignQueued(this.db, conversationId, agent.userId, 'manual-pick'))) {
+      throw new DomainError('conflict', 'Another agent took this conversation first.');
+    }
+    return this.#load(conversationId);
+  }
+
+  async resolve(agent: StaffPrincipal, conversationId: string, note?: string): Promise<ConversationRecord> {
+    const conversation = await this.get(agent, conversationId);
+    assertCanResolve(agent, conversation);
+    if (!(await resolve(this.db, conversationId, agent.userId, note))) {
+      throw new DomainError('conflict', 'Already resolved.');
+    }
+    return this.#load(conversationId);
+  }
+
+  async list(
+    staff: StaffPrincipal,
+    query: z.output<typeof ConversationListQuery>,
+  ): Promise<{ items: ConversationRecord[]; nextCursor: string | null }> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const assignee =
+      query.assignee === undefined
+        ? undefined
+        : query.assignee === 'unassigned'
+          ? ({ kind: 'unassigned' } as const)
+          : ({ kind: 'user', id: query.assignee === 'me' ? staff.userId : query.assignee } as const);
+    const items = await listConversations(this.db, staffScope(staff), {
+      status: query.status,
+      teamId: query.teamId,
+      assignee,
+      after,
+      limit: query.limit,
+    });
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: items.length === query.limit && last ? encodeCursor([last.createdAt, last.id]) : null,
+    };
+  }
+
+  async #load(id: string): Promise<ConversationRecord> {
+    const conversation = await getConversation(this.db, id);
+    strictAssert(conversation, `conversation ${id} exists`);
+    return conversation;
+  }
+}
+
+function encodeCursor(key: [string, string]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && typeof key[0] === 'string' && typeof key[1] === 'string' && key.length === 2) {
+      return [key[0], key[1]];
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw new DomainError('invalid-payload', 'The cursor is not one this server issued.');
+}

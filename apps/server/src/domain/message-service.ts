@@ -1,0 +1,138 @@
+import type { Visibility } from '@switchboard/protocol';
+import { getAttachment } from '../store/attachments.js';
+import { getConversation } from '../store/conversations.js';
+import {
+  appendMessage,
+  getMessageByClientId,
+  markRead,
+  messagesAfter,
+  messagesBefore,
+} from '../store/messages.js';
+import type { Db } from '../store/open-sqlite.js';
+import type { ConversationRecord, MessageRecord } from '../store/records.js';
+import { type SearchHitRecord, searchMessages } from '../store/search.js';
+import { DomainError } from './errors.js';
+import { assertCanRead, assertCanSend, readIsVisibleToVisitor, staffScope } from './policy.js';
+import type { Principal, StaffPrincipal } from './principal.js';
+
+export interface SendInput {
+  conversationId: string;
+  clientMsgId: string;
+  body: string;
+  visibility: Visibility;
+  attachmentId?: string | undefined;
+}
+
+export class MessageService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Commit, then seq, then (the caller) ack. A retry of a stored clientMsgId returns the stored
+   * message with `created: false`, whatever the conversation's state is now.
+   */
+  async send(
+    principal: Principal,
+    input: SendInput,
+  ): Promise<{ message: MessageRecord; created: boolean; conversation: ConversationRecord }> {
+    const conversation = assertCanRead(principal, await getConversation(this.db, input.conversationId));
+    if (principal.kind === 'visitor' && input.visibility !== 'all') {
+      throw new DomainError('forbidden', 'Visitors cannot send internal notes.');
+    }
+    const sender =
+      principal.kind === 'visitor'
+        ? { senderKind: 'visitor' as const, senderId: principal.visitorId, senderName: principal.name }
+        : { senderKind: 'agent' as const, senderId: principal.userId, senderName: principal.name };
+    const stored = await this.#retry(conversation.id, input.clientMsgId, principal);
+    if (stored) return { message: stored, created: false, conversation };
+
+    assertCanSend(principal, conversation, input.visibility);
+    if (input.attachmentId !== undefined)
+      await this.#checkAttachment(principal, conversation, input.attachmentId);
+    const { message, created } = await appendMessage(this.db, {
+      conversationId: conversation.id,
+      clientMsgId: input.clientMsgId,
+      ...sender,
+      body: input.body,
+      visibility: input.visibility,
+      attachmentId: input.attachmentId ?? null,
+    });
+    return { message, created, conversation };
+  }
+
+  async sync(principal: Principal, conversationId: string, afterSeq: number, limit: number) {
+    const conversation = assertCanRead(principal, await getConversation(this.db, conversationId));
+    const messages = await messagesAfter(
+      this.db,
+      conversation.id,
+      afterSeq,
+      limit,
+      principal.kind === 'visitor',
+    );
+    const lastReturned = messages.at(-1)?.seq ?? afterSeq;
+    return {
+      messages,
+      lastSeq: conversation.lastSeq,
+      hasMore: messages.length === limit && lastReturned < conversation.lastSeq,
+    };
+  }
+
+  async history(principal: Principal, conversationId: string, before: number | undefined, limit: number) {
+    const conversation = assertCanRead(principal, await getConversation(this.db, conversationId));
+    const messages = await messagesBefore(
+      this.db,
+      conversation.id,
+      before ?? conversation.lastSeq + 1,
+      limit,
+      principal.kind === 'visitor',
+    );
+    const first = messages[0];
+    return { messages, nextBefore: messages.length === limit && first && first.seq > 1 ? first.seq : null };
+  }
+
+  /** Returns the stored mark and whether the visitor should see it. */
+  async markRead(principal: Principal, conversationId: string, seq: number) {
+    const conversation = assertCanRead(principal, await getConversation(this.db, conversationId));
+    const readerId = principal.kind === 'visitor' ? 'visitor' : principal.userId;
+    const stored = await markRead(this.db, conversation.id, readerId, Math.min(seq, conversation.lastSeq));
+    return { conversation, seq: stored, visibleToVisitor: readIsVisibleToVisitor(principal, conversation) };
+  }
+
+  /** Full-text search over what the staff member may read. */
+  search(staff: StaffPrincipal, text: string, limit: number): Promise<SearchHitRecord[]> {
+    return searchMessages(this.db, staffScope(staff), text, limit);
+  }
+
+  /** Typing is ephemeral: only authorization, nothing stored. */
+  async typing(principal: Principal, conversationId: string): Promise<ConversationRecord> {
+    const conversation = assertCanRead(principal, await getConversation(this.db, conversationId));
+    if (conversation.status === 'resolved')
+      throw new DomainError('conversation-closed', 'This conversation is resolved.');
+    return conversation;
+  }
+
+  async #retry(
+    conversationId: string,
+    clientMsgId: string,
+    principal: Principal,
+  ): Promise<MessageRecord | undefined> {
+    const message = await getMessageByClientId(this.db, conversationId, clientMsgId);
+    if (!message) return undefined;
+    const senderId = principal.kind === 'visitor' ? principal.visitorId : principal.userId;
+    if (message.senderId !== senderId) {
+      throw new DomainError('conflict', 'This clientMsgId is already used by another sender.');
+    }
+    return message;
+  }
+
+  async #checkAttachment(principal: Principal, conversation: ConversationRecord, attachmentId: string) {
+    const attachment = await getAttachment(this.db, attachmentId);
+    const uploaderId = principal.kind === 'visitor' ? principal.visitorId : principal.userId;
+    if (
+      !attachment ||
+      attachment.conversationId !== conversation.id ||
+      attachment.uploaderId !== uploaderId
+    ) {
+      throw new DomainError('not-found', 'No such attachment in this conversation.');
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { restEndpoints } from '@switchboard/protocol';
+import type { FastifyInstance } from 'fastify';
+import { toMessage, toStaffConversation } from '../../domain/views.js';
+import type { TransportDeps } from '../../realtime/services.js';
+import { defineRoute } from '../define-route.js';
+
+export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): void {
+  defineRoute(app, restEndpoints.listConversations, deps, async ({ principal, query }) => {
+    const page = await deps.conversations.list(principal, query);
+    return { items: page.items.map(toStaffConversation), nextCursor: page.nextCursor };
+  });
+
+  defineRoute(app, restEndpoints.getConversation, deps, async ({ principal, params }) =>
+    toStaffConversation(await deps.conversations.get(principal, params.conversationId)),
+  );
+
+  defineRoute(app, restEndpoints.messageHistory, deps, async ({ principal, params, query }) => {
+    const page = await deps.messages.history(principal, params.conversationId, query.before, query.limit);
+    return { messages: page.messages.map(toMessage), nextBefore: page.nextBefore };
+  });
+
+  defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) => ({
+    hits: await deps.messages.search(principal, query.q, query.limit),
+  }));
+}

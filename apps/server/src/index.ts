@@ -1,0 +1,5 @@
+export { type Components, createComponents } from './app/components.js';
+export { type RunningServer, startServer } from './app/start-server.js';
+export { type Config, type ConfigInput, loadConfig, parseConfig } from './config/config.js';
+export { identitySignature } from './domain/visitor-service.js';
+export { seedDemo } from './seed/demo-seed.js';

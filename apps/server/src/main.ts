@@ -1,0 +1,57 @@
+import { startServer } from './app/start-server.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { seedDemo } from './seed/demo-seed.js';
+import { listWidgets } from './store/widgets.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, process.argv.includes('--demo') ? { demoSeed: true } : {});
+  const server = await startServer(config);
+  const { components } = server;
+
+  if (config.demoSeed) {
+    const seeded = await seedDemo(components.db, config.auth.scryptCost, [new URL(server.url).origin]);
+    if (seeded) await components.reloadOrigins();
+  }
+  const widgets = await listWidgets(components.db);
+
+  const lines = [
+    '',
+    `Switchboard server listening on ${server.url}  (epoch ${components.epoch})`,
+    `  REST API        ${server.url}/api`,
+    `  sockets         ${server.url}/visitor, ${server.url}/agent  (socket.io)`,
+    `  health          ${server.url}/healthz, ${server.url}/readyz, ${server.url}/metrics`,
+    `  database        ${config.dataDir}/${config.database.file}`,
+  ];
+  if (config.demoSeed) {
+    lines.push(
+      '  demo logins     admin@switchboard.local, alice@switchboard.local, bob@switchboard.local',
+      '  demo password   switchboard-demo',
+      `  demo widget id  ${widgets[0]?.id ?? '(none)'}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  const stop = (signal: string) => {
+    components.logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('unhandledRejection', (reason) =>
+    components.logger.error({ err: reason }, 'unhandled rejection'),
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `Switchboard server failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import { type AgentRequests, agentRequests, PROTOCOL_VERSION } from '@switchboard/protocol';
+import type { StaffPrincipal } from '../domain/principal.js';
+import { toMessage, toStaffConversation } from '../domain/views.js';
+import type { Broadcaster } from './broadcaster.js';
+import { rooms } from './rooms.js';
+import { type RequestHandlers, serveRequests } from './serve-requests.js';
+import type { TransportDeps } from './services.js';
+import type { AgentNamespace, AgentSocket } from './types.js';
+
+export function agentHandlers(
+  deps: TransportDeps,
+  broadcast: Broadcaster,
+  namespace: AgentNamespace,
+): RequestHandlers<AgentRequests, StaffPrincipal> {
+  const { conversations, messages, metrics } = deps;
+  const socketOf = (id: string) => namespace.sockets.get(id);
+  return {
+    'conversation:subscribe': async ({ conversationId }, ctx) => {
+      const conversation = await conversations.get(ctx.principal, conversationId);
+      await socketOf(ctx.socketId)?.join(rooms.conversation(conversation.id));
+      return toStaffConversation(conversation);
+    },
+    'conversation:unsubscribe': async ({ conversationId }, ctx) => {
+      await socketOf(ctx.socketId)?.leave(rooms.conversation(conversationId));
+      return {};
+    },
+    'conversation:take': async ({ conversationId }, ctx) => {
+      const conversation = await conversations.take(ctx.principal, conversationId);
+      ctx.afterAck(() => {
+        broadcast.followAsAssignee(conversation);
+        broadcast.conversation(conversation);
+      });
+      return toStaffConversation(conversation);
+    },
+    'conversation:resolve': async ({ conversationId, note }, ctx) => {
+      const conversation = await conversations.resolve(ctx.principal, conversationId, note);
+      ctx.afterAck(() => broadcast.conversation(conversation));
+      return toStaffConversation(conversation);
+    },
+    'message:send': async (payload, ctx) => {
+      const started = performance.now();
+      const { message, created, conversation } = await messages.send(ctx.principal, payload);
+      if (created) {
+        metrics.messages.inc({ sender: 'agent' });
+        metrics.commitSeconds.observe((performance.now() - started) / 1000);
+        ctx.afterAck(() => broadcast.message(conversation, message));
+      }
+      return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };
+    },
+    'message:sync': async ({ conversationId, afterSeq, limit }, ctx) => {
+      const page = await messages.sync(ctx.principal, conversationId, afterSeq, limit);
+      return {
+        conversationId,
+        messages: page.messages.map(toMessage),
+        lastSeq: page.lastSeq,
+        hasMore: page.hasMore,
+      };
+    },
+    'message:read': async ({ conversationId, seq }, ctx) => {
+      const mark = await messages.markRead(ctx.principal, conversationId, seq);
+      ctx.afterAck(() => broadcast.read(mark.conversation, ctx.principal, mark.seq, mark.visibleToVisitor));
+      return {};
+    },
+    'typing:set': async ({ conversationId, typing }, ctx) => {
+      const conversation = await messages.typing(ctx.principal, conversationId);
+      ctx.afterAck(() => broadcast.typing(conversation, ctx.principal, typing, ctx.socketId));
+      return {};
+    },
+  };
+}
+
+export async function onAgentConnection(
+  socket: AgentSocket,
+  deps: TransportDeps,
+  handlers: RequestHandlers<AgentRequests, StaffPrincipal>,
+): Promise<void> {
+  const principal = socket.data.principal;
+  const assigned = await deps.conversations.openAssignedTo(principal);
+  await socket.join([
+    rooms.user(principal.userId),
+    rooms.session(principal.sessionId),
+    ...principal.teamIds.map(rooms.team),
+    ...assigned.map(rooms.conversation),
+    ...(principal.role === 'admin' ? [rooms.admins] : []),
+  ]);
+  serveRequests(socket, agentRequests, handlers, {
+    limits: deps.limits,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    limitOf: { 'message:send': 'messagesPerSocket', 'typing:set': 'typingPerSocket' },
+  });
+  socket.emit('session:hello', {
+    protocolVersion: PROTOCOL_VERSION,
+    epoch: deps.epoch,
+    serverTime: new Date().toISOString(),
+    principal: {
+      kind: 'staff',
+      user: {
+        id: principal.userId,
+        email: principal.email,
+        name: principal.name,
+        role: principal.role,
+        teamIds: principal.teamIds,
+      },
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import type { SessionRevoked } from '@switchboard/protocol';
+import type { Principal } from '../domain/principal.js';
+import { toMessage, toStaffConversation, toVisitorConversation } from '../domain/views.js';
+import type { ConversationRecord, MessageRecord } from '../store/records.js';
+import { rooms } from './rooms.js';
+import type { AgentNamespace, VisitorNamespace } from './types.js';
+
+/** Fan-out after a commit. Decides who hears what; internal notes never reach `/visitor`. */
+export class Broadcaster {
+  constructor(
+    private readonly visitors: VisitorNamespace,
+    private readonly agents: AgentNamespace,
+  ) {}
+
+  message(conversation: ConversationRecord, message: MessageRecord): void {
+    const wire = toMessage(message);
+    this.agents.to(rooms.conversation(conversation.id)).emit('message:new', wire);
+    if (message.visibility === 'all')
+      this.visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', wire);
+  }
+
+  conversation(conversation: ConversationRecord): void {
+    const staffRooms = [rooms.conversation(conversation.id), rooms.admins];
+    if (conversation.teamId) staffRooms.push(rooms.team(conversation.teamId));
+    if (conversation.assigneeId) staffRooms.push(rooms.user(conversation.assigneeId));
+    this.agents.to(staffRooms).emit('conversation:update', toStaffConversation(conversation));
+    this.visitors
+      .to(rooms.visitor(conversation.visitorId))
+      .emit('conversation:update', toVisitorConversation(conversation));
+  }
+
+  /** The assignee's sockets follow the conversation from now on. */
+  followAsAssignee(conversation: ConversationRecord): void {
+    if (conversation.assigneeId) {
+      this.agents.in(rooms.user(conversation.assigneeId)).socketsJoin(rooms.conversation(conversation.id));
+    }
+  }
+
+  typing(conversation: ConversationRecord, from: Principal, typing: boolean, exceptSocketId: string): void {
+    const conversationId = conversation.id;
+    if (from.kind === 'visitor') {
+      const payload = { conversationId, sender: { kind: 'visitor' as const, name: from.name }, typing };
+      this.agents.to(rooms.conversation(conversationId)).emit('typing:update', payload);
+      this.visitors.to(rooms.visitor(from.visitorId)).except(exceptSocketId).emit('typing:update', payload);
+      return;
+    }
+    const payload = { conversationId, sender: { kind: 'agent' as const, name: from.name }, typing };
+    this.agents.to(rooms.conversation(conversationId)).except(exceptSocketId).emit('typing:update', payload);
+    if (conversation.assigneeId === from.userId) {
+      this.visitors.to(rooms.visitor(conversation.visitorId)).emit('typing:update', payload);
+    }
+  }
+
+  read(conversation: ConversationRecord, reader: Principal, seq: number, visibleToVisitor: boolean): void {
+    const payload = {
+      conversationId: conversation.id,
+      reader:
+        reader.kind === 'visitor'
+          ? { kind: 'visitor' as const, id: reader.visitorId, name: reader.name }
+          : { kind: 'agent' as const, id: reader.userId, name: reader.name },
+      seq,
+    };
+    this.agents.to(rooms.conversation(conversation.id)).emit('read:update', payload);
+    if (reader.kind === 'visitor' || visibleToVisitor) {
+      this.visitors.to(rooms.visitor(conversation.visitorId)).emit('read:update', payload);
+    }
+  }
+
+  /** Tells a revoked session's sockets why, then closes them. */
+  revokeSessions(sessionIds: string[], reason: SessionRevoked['reason']): void {
+    for (const sessionId of sessionIds) {
+      const room = this.agents.in(rooms.session(sessionId));
+      room.emit('session:revoked', { reason });
+      room.disconnectSockets(true);
+    }
+  }
+}

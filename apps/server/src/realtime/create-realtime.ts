@@ -1,0 +1,70 @@
+import type { Server as HttpServer } from 'node:http';
+import { NAMESPACES } from '@switchboard/protocol';
+import { Server } from 'socket.io';
+import type { Config } from '../config/config.js';
+import { agentHandlers, onAgentConnection } from './agent-handlers.js';
+import { Broadcaster } from './broadcaster.js';
+import { authenticateHandshake } from './handshake.js';
+import type { TransportDeps } from './services.js';
+import type { AgentNamespace, AgentSocket, VisitorNamespace, VisitorSocket } from './types.js';
+import { onVisitorConnection, visitorHandlers } from './visitor-handlers.js';
+
+export interface Realtime {
+  io: Server;
+  broadcast: Broadcaster;
+  close(): Promise<void>;
+}
+
+export function createRealtime(httpServer: HttpServer, config: Config, deps: TransportDeps): Realtime {
+  const io = new Server(httpServer, {
+    // Chat frames are small; files go over HTTP upload (SECURITY S5).
+    maxHttpBufferSize: config.limits.maxSocketFrameBytes,
+    // A browser on an unknown origin is refused before any namespace sees it (SECURITY S6).
+    allowRequest: (request, callback) => {
+      const allowed = deps.origins.isKnown(request.headers.origin);
+      callback(allowed ? null : 'origin-not-allowed', allowed);
+    },
+    cors: {
+      origin: (origin, callback) => callback(null, deps.origins.isKnown(origin)),
+      credentials: false,
+    },
+    serveClient: false,
+  });
+
+  const visitorNs: VisitorNamespace = io.of(NAMESPACES.visitor);
+  const agentNs: AgentNamespace = io.of(NAMESPACES.agent);
+  const broadcast = new Broadcaster(visitorNs, agentNs);
+
+  // Anything outside the two namespaces is refused.
+  io.use((_socket, next) =>
+    next(Object.assign(new Error('Use /visitor or /agent.'), { data: { code: 'not-found' } })),
+  );
+
+  const visitorEvents = visitorHandlers(deps, broadcast);
+  visitorNs.use(authenticateHandshake('visitor', deps));
+  visitorNs.on('connection', (socket: VisitorSocket) => {
+    deps.metrics.connections.inc({ namespace: 'visitor' });
+    socket.on('disconnect', () => deps.metrics.connections.dec({ namespace: 'visitor' }));
+    onVisitorConnection(socket, deps, visitorEvents).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'visitor connection setup failed');
+      socket.disconnect(true);
+    });
+  });
+
+  const agentEvents = agentHandlers(deps, broadcast, agentNs);
+  agentNs.use(authenticateHandshake('staff', deps));
+  agentNs.on('connection', (socket: AgentSocket) => {
+    deps.metrics.connections.inc({ namespace: 'agent' });
+    socket.on('disconnect', () => deps.metrics.connections.dec({ namespace: 'agent' }));
+    onAgentConnection(socket, deps, agentEvents).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'agent connection setup failed');
+      socket.disconnect(true);
+    });
+  });
+
+  return {
+    io,
+    broadcast,
+    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+  };
+}

@@ -1,0 +1,99 @@
+import {
+  type ApiError,
+  fail,
+  ok,
+  type RequestMap,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from '@switchboard/protocol';
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Principal } from '../domain/principal.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { LimitName, RateLimits } from '../security/rate-limits.js';
+import { toApiError } from '../transport-errors.js';
+
+export interface RequestContext<P extends Principal> {
+  principal: P;
+  socketId: string;
+  ip: string;
+  /** Runs after the ack is sent: fan-out never delays (or is mistaken for) the ack. */
+  afterAck(fn: () => void): void;
+}
+
+export type RequestHandlers<M extends RequestMap, P extends Principal> = {
+  [K in keyof M & string]: (
+    payload: RequestOf<M, K>,
+    context: RequestContext<P>,
+  ) => Promise<ResponseOf<M, K>>;
+};
+
+export interface ServeOptions {
+  limits: RateLimits;
+  metrics: Metrics;
+  logger: Logger;
+  /** The per-socket limit each event spends; events not listed spend `requestsPerSocket`. */
+  limitOf: Partial<Record<string, LimitName>>;
+}
+
+/**
+ * The one path every client → server event takes: known event? one payload object? schema
+ * parse, rate limit, handler, ack with the result envelope, then deferred fan-out. Without an
+ * ack callback, a failure is reported with `request:error`.
+ */
+export function serveRequests<M extends RequestMap, P extends Principal>(
+  socket: Socket,
+  specs: M,
+  handlers: RequestHandlers<M, P>,
+  options: ServeOptions,
+): void {
+  const { principal, ip } = socket.data as { principal: P; ip: string };
+
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    const last = args.at(-1);
+    const ack = typeof last === 'function' ? (args.pop() as (result: Result<unknown>) => void) : undefined;
+    const name = typeof event === 'string' ? event : String(event);
+    const deferred: Array<() => void> = [];
+
+    const reply = (result: Result<unknown>) => {
+      if (!result.ok) options.metrics.errors.inc({ code: result.error.code, transport: 'socket' });
+      if (ack) ack(result);
+      else if (!result.ok) socket.emit('request:error', { event: name.slice(0, 100), error: result.error });
+      for (const fn of deferred) fn();
+    };
+
+    void (async () => {
+      if (!Object.hasOwn(specs, name))
+        return reply(fail('unknown-event', `Unknown event "${name.slice(0, 100)}".`));
+      const event = name as keyof M & string;
+      if (args.length !== 1) return reply(fail('invalid-payload', 'Send exactly one payload object.'));
+      const parsed = (specs[event] as M[keyof M]).request.safeParse(args[0]);
+      if (!parsed.success) {
+        return reply(
+          fail('invalid-payload', z.prettifyError(parsed.error).slice(0, 1000), {
+            issues: summarize(parsed.error),
+          }),
+        );
+      }
+      await options.limits.consume(options.limitOf[event] ?? 'requestsPerSocket', socket.id);
+      const context: RequestContext<P> = {
+        principal,
+        socketId: socket.id,
+        ip,
+        afterAck: (fn) => deferred.push(fn),
+      };
+      const data = await handlers[event](parsed.data as RequestOf<M, typeof event>, context);
+      reply(ok(data));
+    })().catch((error: unknown) => {
+      deferred.length = 0;
+      const apiError: ApiError = toApiError(error, options.logger, { event: name.slice(0, 100) });
+      reply({ ok: false, error: apiError });
+    });
+  });
+}
+
+function summarize(error: z.ZodError) {
+  return error.issues.slice(0, 10).map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+}

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { AuthService } from '../domain/auth-service.js';
+import type { ConversationService } from '../domain/conversation-service.js';
+import type { MessageService } from '../domain/message-service.js';
+import type { VisitorService } from '../domain/visitor-service.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { OriginPolicy } from '../security/origins.js';
+import type { RateLimits } from '../security/rate-limits.js';
+import type { Db } from '../store/open-sqlite.js';
+
+/** What the transport layers are given by the composition root. */
+export interface TransportDeps {
+  db: Db;
+  auth: AuthService;
+  visitors: VisitorService;
+  conversations: ConversationService;
+  messages: MessageService;
+  limits: RateLimits;
+  origins: OriginPolicy;
+  metrics: Metrics;
+  logger: Logger;
+  epoch: string;
+}

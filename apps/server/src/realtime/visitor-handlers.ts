@@ -1,0 +1,78 @@
+import { PROTOCOL_VERSION, type VisitorRequests, visitorRequests } from '@switchboard/protocol';
+import type { VisitorPrincipal } from '../domain/principal.js';
+import { toMessage, toVisitorConversation } from '../domain/views.js';
+import type { Broadcaster } from './broadcaster.js';
+import { rooms } from './rooms.js';
+import { type RequestHandlers, serveRequests } from './serve-requests.js';
+import type { TransportDeps } from './services.js';
+import type { VisitorSocket } from './types.js';
+
+export function visitorHandlers(
+  deps: TransportDeps,
+  broadcast: Broadcaster,
+): RequestHandlers<VisitorRequests, VisitorPrincipal> {
+  const { conversations, messages, limits, metrics } = deps;
+  return {
+    'conversation:open': async ({ attributes }, ctx) => {
+      await limits.consume('conversationsPerIp', ctx.ip);
+      const conversation = await conversations.open(ctx.principal, attributes ?? {});
+      ctx.afterAck(() => broadcast.conversation(conversation));
+      return toVisitorConversation(conversation);
+    },
+    'conversation:list': async (_payload, ctx) =>
+      (await conversations.listForVisitor(ctx.principal)).map(toVisitorConversation),
+    'message:send': async (payload, ctx) => {
+      const started = performance.now();
+      const { message, created, conversation } = await messages.send(ctx.principal, {
+        ...payload,
+        visibility: 'all',
+      });
+      if (created) {
+        metrics.messages.inc({ sender: 'visitor' });
+        metrics.commitSeconds.observe((performance.now() - started) / 1000);
+        ctx.afterAck(() => broadcast.message(conversation, message));
+      }
+      return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };
+    },
+    'message:sync': async ({ conversationId, afterSeq, limit }, ctx) => {
+      const page = await messages.sync(ctx.principal, conversationId, afterSeq, limit);
+      return {
+        conversationId,
+        messages: page.messages.map(toMessage),
+        lastSeq: page.lastSeq,
+        hasMore: page.hasMore,
+      };
+    },
+    'message:read': async ({ conversationId, seq }, ctx) => {
+      const mark = await messages.markRead(ctx.principal, conversationId, seq);
+      ctx.afterAck(() => broadcast.read(mark.conversation, ctx.principal, mark.seq, mark.visibleToVisitor));
+      return {};
+    },
+    'typing:set': async ({ conversationId, typing }, ctx) => {
+      const conversation = await messages.typing(ctx.principal, conversationId);
+      ctx.afterAck(() => broadcast.typing(conversation, ctx.principal, typing, ctx.socketId));
+      return {};
+    },
+  };
+}
+
+export async function onVisitorConnection(
+  socket: VisitorSocket,
+  deps: TransportDeps,
+  handlers: RequestHandlers<VisitorRequests, VisitorPrincipal>,
+): Promise<void> {
+  const principal = socket.data.principal;
+  await socket.join(rooms.visitor(principal.visitorId));
+  serveRequests(socket, visitorRequests, handlers, {
+    limits: deps.limits,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    limitOf: { 'message:send': 'messagesPerSocket', 'typing:set': 'typingPerSocket' },
+  });
+  socket.emit('session:hello', {
+    protocolVersion: PROTOCOL_VERSION,
+    epoch: deps.epoch,
+    serverTime: new Date().toISOString(),
+    principal: { kind: 'visitor', visitorId: principal.visitorId, verified: principal.verified },
+  });
+}

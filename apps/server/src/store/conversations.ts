@@ -1,0 +1,229 @@
+import { ConversationStatus, VisitorAttributes } from '@switchboard/protocol';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { Db } from './open-sqlite.js';
+import type { ConversationRecord } from './records.js';
+import type { ConversationsTable, Database } from './schema.js';
+
+type Row = Selectable<ConversationsTable> & {
+  visitor_name: string | null;
+  visitor_verified: number;
+  assignee_name: string | null;
+};
+
+function rowToConversation(row: Row): ConversationRecord {
+  return {
+    id: row.id,
+    visitorId: row.visitor_id,
+    visitorName: row.visitor_name,
+    visitorVerified: row.visitor_verified === 1,
+    widgetId: row.widget_id,
+    teamId: row.team_id,
+    status: ConversationStatus.parse(row.status),
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    attributes: VisitorAttributes.parse(JSON.parse(row.attributes)),
+    lastSeq: row.last_seq,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+function selectConversations(db: Db) {
+  return db
+    .selectFrom('conversations as c')
+    .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
+    .leftJoin('users as u', 'u.id', 'c.assignee_id')
+    .selectAll('c')
+    .select(['v.name as visitor_name', 'v.verified as visitor_verified', 'u.name as assignee_name']);
+}
+
+export async function getConversation(db: Db, id: string): Promise<ConversationRecord | undefined> {
+  const row = await selectConversations(db).where('c.id', '=', id).executeTakeFirst();
+  return row && rowToConversation(row);
+}
+
+export async function insertConversation(
+  db: Db,
+  c: {
+    id: string;
+    visitorId: string;
+    widgetId: string;
+    teamId: string | null;
+    attributes: VisitorAttributes;
+  },
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('conversations')
+      .values({
+        id: c.id,
+        visitor_id: c.visitorId,
+        widget_id: c.widgetId,
+        team_id: c.teamId,
+        status: 'queued',
+        assignee_id: null,
+        attributes: JSON.stringify(c.attributes),
+        last_seq: 0,
+        created_at: now,
+        updated_at: now,
+        assigned_at: null,
+        resolved_at: null,
+        resolved_by: null,
+      })
+      .execute();
+    await insertEventIn(trx, c.id, 'opened', null, { teamId: c.teamId });
+  });
+}
+
+/** Atomically assigns a queued conversation; false when it was not queued (someone else won). */
+export async function assignQueued(db: Db, id: string, assigneeId: string, how: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const result = await trx
+      .updateTable('conversations')
+      .set({ status: 'assigned', assignee_id: assigneeId, assigned_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await insertEventIn(trx, id, 'assigned', assigneeId, { assigneeId, how });
+    return true;
+  });
+}
+
+export async function resolve(
+  db: Db,
+  id: string,
+  actorId: string,
+  note: string | undefined,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const result = await trx
+      .updateTable('conversations')
+      .set({ status: 'resolved', resolved_at: now, resolved_by: actorId, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '!=', 'resolved')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await insertEventIn(trx, id, 'resolved', actorId, note === undefined ? {} : { note });
+    return true;
+  });
+}
+
+async function insertEventIn(
+  db: Db,
+  conversationId: string,
+  kind: string,
+  actorId: string | null,
+  data: object,
+) {
+  await db
+    .insertInto('conversation_events')
+    .values({
+      conversation_id: conversationId,
+      kind,
+      actor_id: actorId,
+      data: JSON.stringify(data),
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+export async function listEvents(db: Db, conversationId: string) {
+  return db
+    .selectFrom('conversation_events')
+    .select(['kind', 'actor_id', 'data', 'created_at'])
+    .where('conversation_id', '=', conversationId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Which conversations a staff member may read: admins all; others their teams' and their own. */
+export type StaffScope = { kind: 'all' } | { kind: 'teams'; userId: string; teamIds: string[] };
+
+function inScope(scope: StaffScope) {
+  return (eb: ExpressionBuilder<Database & { c: ConversationsTable }, 'c'>) =>
+    scope.kind === 'all'
+      ? eb.lit(true)
+      : scope.teamIds.length > 0
+        ? eb.or([eb('c.team_id', 'in', scope.teamIds), eb('c.assignee_id', '=', scope.userId)])
+        : eb('c.assignee_id', '=', scope.userId);
+}
+
+export interface ConversationFilter {
+  status?: ConversationStatus | undefined;
+  teamId?: string | undefined;
+  assignee?: { kind: 'unassigned' } | { kind: 'user'; id: string } | undefined;
+  /** Exclusive keyset cursor: [createdAt, id] of the last item of the previous page. */
+  after?: [string, string] | undefined;
+  limit: number;
+}
+
+/** Newest first. */
+export async function listConversations(
+  db: Db,
+  scope: StaffScope,
+  filter: ConversationFilter,
+): Promise<ConversationRecord[]> {
+  let query = selectConversations(db).where(inScope(scope));
+  if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.teamId) query = query.where('c.team_id', '=', filter.teamId);
+  if (filter.assignee?.kind === 'unassigned') query = query.where('c.assignee_id', 'is', null);
+  if (filter.assignee?.kind === 'user') query = query.where('c.assignee_id', '=', filter.assignee.id);
+  const after = filter.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.created_at', '<', after[0]),
+        eb.and([eb('c.created_at', '=', after[0]), eb('c.id', '<', after[1])]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return rows.map(rowToConversation);
+}
+
+export async function listVisitorConversations(db: Db, visitorId: string): Promise<ConversationRecord[]> {
+  const rows = await selectConversations(db)
+    .where('c.visitor_id', '=', visitorId)
+    .orderBy('c.created_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map(rowToConversation);
+}
+
+export async function openConversationIdsAssignedTo(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('assignee_id', '=', userId)
+    .where('status', '=', 'assigned')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function counts(db: Db): Promise<{ queued: number; conversations: number; messages: number }> {
+  const [q, c, m] = await Promise.all([
+    db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'queued')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { queued: Number(q.n), conversations: Number(c.n), messages: Number(m.n) };
+}

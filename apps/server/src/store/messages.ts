@@ -1,0 +1,203 @@
+import { SenderKind, Visibility } from '@switchboard/protocol';
+import { sql } from 'kysely';
+import type { Db } from './open-sqlite.js';
+import type { AttachmentRecord, MessageRecord } from './records.js';
+
+const messageColumns = [
+  'm.conversation_id',
+  'm.seq',
+  'm.client_msg_id',
+  'm.sender_kind',
+  'm.sender_id',
+  'm.sender_name',
+  'm.body',
+  'm.visibility',
+  'm.created_at',
+  'a.id as a_id',
+  'a.file_name as a_file_name',
+  'a.mime_type as a_mime_type',
+  'a.size as a_size',
+  'a.uploader_kind as a_uploader_kind',
+  'a.uploader_id as a_uploader_id',
+  'a.storage_name as a_storage_name',
+  'a.created_at as a_created_at',
+] as const;
+
+interface Row {
+  conversation_id: string;
+  seq: number;
+  client_msg_id: string;
+  sender_kind: string;
+  sender_id: string | null;
+  sender_name: string | null;
+  body: string;
+  visibility: string;
+  created_at: string;
+  a_id: string | null;
+  a_file_name: string | null;
+  a_mime_type: string | null;
+  a_size: number | null;
+  a_uploader_kind: string | null;
+  a_uploader_id: string | null;
+  a_storage_name: string | null;
+  a_created_at: string | null;
+}
+
+function rowToMessage(row: Row): MessageRecord {
+  const attachment: AttachmentRecord | null =
+    row.a_id === null
+      ? null
+      : {
+          id: row.a_id,
+          conversationId: row.conversation_id,
+          uploaderKind: row.a_uploader_kind === 'visitor' ? 'visitor' : 'staff',
+          uploaderId: row.a_uploader_id ?? '',
+          fileName: row.a_file_name ?? '',
+          mimeType: row.a_mime_type ?? '',
+          size: row.a_size ?? 0,
+          storageName: row.a_storage_name ?? '',
+          createdAt: row.a_created_at ?? row.created_at,
+        };
+  return {
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientMsgId: row.client_msg_id,
+    senderKind: SenderKind.parse(row.sender_kind),
+    senderId: row.sender_id,
+    senderName: row.sender_name,
+    body: row.body,
+    visibility: Visibility.parse(row.visibility),
+    attachment,
+    createdAt: row.created_at,
+  };
+}
+
+function selectMessages(db: Db) {
+  return db
+    .selectFrom('messages as m')
+    .leftJoin('attachments as a', 'a.id', 'm.attachment_id')
+    .select(messageColumns);
+}
+
+export interface NewMessage {
+  conversationId: string;
+  clientMsgId: string;
+  senderKind: SenderKind;
+  senderId: string | null;
+  senderName: string | null;
+  body: string;
+  visibility: Visibility;
+  attachmentId: string | null;
+}
+
+/**
+ * Commits a message and gives it the conversation's next seq, in one transaction.
+ * A message whose clientMsgId is already stored in the conversation is returned as it was
+ * (`created: false`): retries are idempotent.
+ */
+export async function appendMessage(
+  db: Db,
+  m: NewMessage,
+): Promise<{ message: MessageRecord; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await selectMessages(trx)
+      .where('m.conversation_id', '=', m.conversationId)
+      .where('m.client_msg_id', '=', m.clientMsgId)
+      .executeTakeFirst();
+    if (existing) return { message: rowToMessage(existing), created: false };
+
+    const now = new Date().toISOString();
+    const { last_seq: seq } = await trx
+      .updateTable('conversations')
+      .set({ last_seq: sql`last_seq + 1`, updated_at: now })
+      .where('id', '=', m.conversationId)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('messages')
+      .values({
+        conversation_id: m.conversationId,
+        seq,
+        client_msg_id: m.clientMsgId,
+        sender_kind: m.senderKind,
+        sender_id: m.senderId,
+        sender_name: m.senderName,
+        body: m.body,
+        visibility: m.visibility,
+        attachment_id: m.attachmentId,
+        created_at: now,
+      })
+      .execute();
+    const stored = await selectMessages(trx)
+      .where('m.conversation_id', '=', m.conversationId)
+      .where('m.seq', '=', seq)
+      .executeTakeFirstOrThrow();
+    return { message: rowToMessage(stored), created: true };
+  });
+}
+
+/** Ascending seq after `afterSeq`; `visibleToVisitor` drops internal notes. */
+export async function messagesAfter(
+  db: Db,
+  conversationId: string,
+  afterSeq: number,
+  limit: number,
+  visibleToVisitor: boolean,
+): Promise<MessageRecord[]> {
+  let query = selectMessages(db)
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.seq', '>', afterSeq);
+  if (visibleToVisitor) query = query.where('m.visibility', '=', 'all');
+  const rows = await query.orderBy('m.seq', 'asc').limit(limit).execute();
+  return rows.map(rowToMessage);
+}
+
+/** The `limit` messages just before `beforeSeq` (exclusive), returned in ascending seq. */
+export async function messagesBefore(
+  db: Db,
+  conversationId: string,
+  beforeSeq: number,
+  limit: number,
+  visibleToVisitor: boolean,
+): Promise<MessageRecord[]> {
+  let query = selectMessages(db)
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.seq', '<', beforeSeq);
+  if (visibleToVisitor) query = query.where('m.visibility', '=', 'all');
+  const rows = await query.orderBy('m.seq', 'desc').limit(limit).execute();
+  return rows.map(rowToMessage).reverse();
+}
+
+/** Moves a reader's mark forward only; returns the stored mark. */
+export async function markRead(
+  db: Db,
+  conversationId: string,
+  readerId: string,
+  seq: number,
+): Promise<number> {
+  const now = new Date().toISOString();
+  const row = await db
+    .insertInto('read_marks')
+    .values({ conversation_id: conversationId, reader_id: readerId, seq, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['conversation_id', 'reader_id']).doUpdateSet({
+        seq: sql`max(read_marks.seq, excluded.seq)`,
+        updated_at: now,
+      }),
+    )
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+export async function getMessageByClientId(
+  db: Db,
+  conversationId: string,
+  clientMsgId: string,
+): Promise<MessageRecord | undefined> {
+  const row = await selectMessages(db)
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.client_msg_id', '=', clientMsgId)
+    .executeTakeFirst();
+  return row && rowToMessage(row);
+}

@@ -1,0 +1,78 @@
+import type {
+  ConversationStatus,
+  Role,
+  SenderKind,
+  Visibility,
+  VisitorAttributes,
+} from '@switchboard/protocol';
+
+/** Domain records as the store hands them out (camelCase, parsed). Never sent as-is on the wire. */
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  active: boolean;
+}
+
+export interface WidgetRecord {
+  id: string;
+  name: string;
+  secret: string;
+  allowedOrigins: string[];
+  identityMode: 'optional' | 'enforce';
+  teamId: string | null;
+}
+
+export interface VisitorRecord {
+  id: string;
+  widgetId: string;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  verified: boolean;
+}
+
+export interface ConversationRecord {
+  id: string;
+  visitorId: string;
+  visitorName: string | null;
+  visitorVerified: boolean;
+  widgetId: string;
+  teamId: string | null;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  attributes: VisitorAttributes;
+  lastSeq: number;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+}
+
+export interface MessageRecord {
+  conversationId: string;
+  seq: number;
+  clientMsgId: string;
+  senderKind: SenderKind;
+  senderId: string | null;
+  senderName: string | null;
+  body: string;
+  visibility: Visibility;
+  attachment: AttachmentRecord | null;
+  createdAt: string;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  conversationId: string;
+  uploaderKind: 'visitor' | 'staff';
+  uploaderId: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  storageName: string;
+  createdAt: string;
+}

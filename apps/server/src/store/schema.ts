@@ -1,0 +1,146 @@
+import type { Generated } from 'kysely';
+
+/** Table shapes as stored. Rows never leave the store: map them with rowToX functions. */
+export interface Database {
+  users: UsersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  auth_sessions: AuthSessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  widgets: WidgetsTable;
+  visitors: VisitorsTable;
+  visitor_tokens: VisitorTokensTable;
+  conversations: ConversationsTable;
+  conversation_events: ConversationEventsTable;
+  messages: MessagesTable;
+  read_marks: ReadMarksTable;
+  attachments: AttachmentsTable;
+  settings: SettingsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+export interface RefreshTokensTable {
+  token_hash: string;
+  session_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface WidgetsTable {
+  id: string;
+  name: string;
+  secret: string;
+  allowed_origins: string;
+  identity_mode: string;
+  team_id: string | null;
+  created_at: string;
+}
+
+export interface VisitorsTable {
+  id: string;
+  widget_id: string;
+  external_id: string | null;
+  name: string | null;
+  email: string | null;
+  verified: number;
+  created_at: string;
+}
+
+export interface VisitorTokensTable {
+  token_hash: string;
+  visitor_id: string;
+  created_at: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  visitor_id: string;
+  widget_id: string;
+  team_id: string | null;
+  status: string;
+  assignee_id: string | null;
+  attributes: string;
+  last_seq: number;
+  created_at: string;
+  updated_at: string;
+  assigned_at: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface ConversationEventsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  kind: string;
+  actor_id: string | null;
+  data: string;
+  created_at: string;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  conversation_id: string;
+  seq: number;
+  client_msg_id: string;
+  sender_kind: string;
+  sender_id: string | null;
+  sender_name: string | null;
+  body: string;
+  visibility: string;
+  attachment_id: string | null;
+  created_at: string;
+}
+
+export interface ReadMarksTable {
+  conversation_id: string;
+  reader_id: string;
+  seq: number;
+  updated_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  conversation_id: string;
+  uploader_kind: string;
+  uploader_id: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  storage_name: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}

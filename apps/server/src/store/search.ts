@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import type { StaffScope } from './conversations.js';
+import type { Db } from './open-sqlite.js';
+
+export interface SearchHitRecord {
+  conversationId: string;
+  seq: number;
+  snippet: string;
+  createdAt: string;
+}
+
+/**
+ * User text becomes a list of quoted FTS5 terms (ANDed, the last one a prefix), so no FTS
+ * syntax from the user is ever interpreted.
+ */
+export function toFtsQuery(text: string): string | null {
+  const terms = text
+    .split(/\s+/)
+    .map((t) => t.replace(/"/g, ''))
+    .filter((t) => t.length > 0)
+    .slice(0, 16);
+  if (terms.length === 0) return null;
+  return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** SQLite FTS5 search over message bodies within a staff member's scope, best match first. */
+export async function searchMessages(
+  db: Db,
+  scope: StaffScope,
+  text: string,
+  limit: number,
+): Promise<SearchHitRecord[]> {
+  const match = toFtsQuery(text);
+  if (match === null) return [];
+  const scopeSql =
+    scope.kind === 'all'
+      ? sql`1 = 1`
+      : scope.teamIds.length > 0
+        ? sql`(c.team_id IN (${sql.join(scope.teamIds)}) OR c.assignee_id = ${scope.userId})`
+        : sql`c.assignee_id = ${scope.userId}`;
+  const result = await sql<{ conversation_id: string; seq: number; snippet: string; created_at: string }>`
+    SELECT m.conversation_id, m.seq, m.created_at,
+           snippet(messages_fts, 0, '', '', '…', 16) AS snippet
+    FROM messages_fts
+    JOIN messages m ON m.id = messages_fts.rowid
+    JOIN conversations c ON c.id = m.conversation_id
+    WHERE messages_fts MATCH ${match} AND ${scopeSql}
+    ORDER BY messages_fts.rank
+    LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => ({
+    conversationId: r.conversation_id,
+    seq: r.seq,
+    snippet: r.snippet,
+    createdAt: r.created_at,
+  }));
+}

@@ -1,0 +1,60 @@
+import type { Db } from './open-sqlite.js';
+import type { VisitorRecord } from './records.js';
+import type { VisitorsTable } from './schema.js';
+
+function rowToVisitor(row: VisitorsTable): VisitorRecord {
+  return {
+    id: row.id,
+    widgetId: row.widget_id,
+    externalId: row.external_id,
+    name: row.name,
+    email: row.email,
+    verified: row.verified === 1,
+  };
+}
+
+export async function insertVisitor(db: Db, visitor: VisitorRecord): Promise<void> {
+  await db
+    .insertInto('visitors')
+    .values({
+      id: visitor.id,
+      widget_id: visitor.widgetId,
+      external_id: visitor.externalId,
+      name: visitor.name,
+      email: visitor.email,
+      verified: visitor.verified ? 1 : 0,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+export async function getVisitorByExternalId(
+  db: Db,
+  widgetId: string,
+  externalId: string,
+): Promise<VisitorRecord | undefined> {
+  const row = await db
+    .selectFrom('visitors')
+    .selectAll()
+    .where('widget_id', '=', widgetId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return row && rowToVisitor(row);
+}
+
+export async function insertVisitorToken(db: Db, visitorId: string, tokenHash: string): Promise<void> {
+  await db
+    .insertInto('visitor_tokens')
+    .values({ token_hash: tokenHash, visitor_id: visitorId, created_at: new Date().toISOString() })
+    .execute();
+}
+
+export async function getVisitorByTokenHash(db: Db, tokenHash: string): Promise<VisitorRecord | undefined> {
+  const row = await db
+    .selectFrom('visitor_tokens')
+    .innerJoin('visitors', 'visitors.id', 'visitor_tokens.visitor_id')
+    .selectAll('visitors')
+    .where('visitor_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row && rowToVisitor(row);
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { HttpUrl, Id, SafeKey, Seq, Timestamp } from './primitives.js';
+
+export const ConversationStatus = z.enum(['queued', 'assigned', 'resolved']);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+const AttributeValue = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
+
+/** What the widget knows about the visitor's context; routing (and agents) read it. */
+export const VisitorAttributes = z.strictObject({
+  pageUrl: HttpUrl.optional(),
+  pageTitle: z.string().max(300).optional(),
+  referrer: HttpUrl.optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-CN')
+    .max(35)
+    .optional(),
+  custom: z
+    .record(SafeKey, AttributeValue)
+    .refine((custom) => Object.keys(custom).length <= 30, 'at most 30 custom attributes')
+    .optional(),
+});
+export type VisitorAttributes = z.infer<typeof VisitorAttributes>;
+
+export const Participant = z.object({ id: Id, name: z.string() });
+export type Participant = z.infer<typeof Participant>;
+
+/** A conversation as staff (agents, supervisors, admins) see it. */
+export const Conversation = z.object({
+  id: Id,
+  status: ConversationStatus,
+  teamId: Id.nullable(),
+  assignee: Participant.nullable(),
+  visitor: z.object({ id: Id, name: z.string().nullable(), verified: z.boolean() }),
+  attributes: VisitorAttributes,
+  lastSeq: Seq,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  resolvedAt: Timestamp.nullable(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+/** A conversation as its visitor sees it: no internal routing details. */
+export const VisitorConversation = z.object({
+  id: Id,
+  status: ConversationStatus,
+  agent: z.object({ name: z.string() }).nullable(),
+  lastSeq: Seq,
+  createdAt: Timestamp,
+});
+export type VisitorConversation = z.infer<typeof VisitorConversation>;
+
+export const ConversationOpen = z.strictObject({
+  attributes: VisitorAttributes.optional(),
+});
+export type ConversationOpen = z.infer<typeof ConversationOpen>;
+
+export const ConversationRef = z.strictObject({ conversationId: Id });
+export type ConversationRef = z.infer<typeof ConversationRef>;
+
+export const ConversationResolve = z.strictObject({
+  conversationId: Id,
+  note: z.string().max(2000).optional(),
+});
+export type ConversationResolve = z.infer<typeof ConversationResolve>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Stable, kebab-case error codes. Clients switch on these; messages are for humans. */
+export const ErrorCode = z.enum([
+  'invalid-payload',
+  'unknown-event',
+  'unauthenticated',
+  'token-invalid',
+  'token-expired',
+  'session-revoked',
+  'refresh-token-reused',
+  'invalid-credentials',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'conversation-closed',
+  'rate-limited',
+  'payload-too-large',
+  'unsupported-media-type',
+  'protocol-version-unsupported',
+  'origin-not-allowed',
+  'identity-required',
+  'identity-invalid',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** The one result envelope of every socket ack and every REST response body. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export function resultOf<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: ApiError }),
+  ]);
+}
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): Result<never> {
+  return details === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, details } };
+}
+
+/** HTTP status used by the REST API for each code. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  'invalid-payload': 400,
+  'unknown-event': 400,
+  unauthenticated: 401,
+  'token-invalid': 401,
+  'token-expired': 401,
+  'session-revoked': 401,
+  'refresh-token-reused': 401,
+  'invalid-credentials': 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'conversation-closed': 409,
+  'rate-limited': 429,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'protocol-version-unsupported': 426,
+  'origin-not-allowed': 403,
+  'identity-required': 401,
+  'identity-invalid': 401,
+  unavailable: 503,
+  internal: 500,
+};

@@ -1,0 +1,30 @@
+import { Conversation } from '../conversation.js';
+import { Hello, RequestError, SessionRevoked } from '../handshake.js';
+import { Message, ReadUpdate, TypingUpdate } from '../message.js';
+import { agentConversationRequests } from './conversation.js';
+import type { ClientToServer, PushMap, RequestMap, ServerToClient } from './define.js';
+import { agentMessageRequests } from './message.js';
+
+/** Everything staff (agents, supervisors, admins) may ask on the `/agent` namespace. */
+export const agentRequests = {
+  ...agentConversationRequests,
+  ...agentMessageRequests,
+} satisfies RequestMap;
+export type AgentRequests = typeof agentRequests;
+
+/** Everything the server pushes on the `/agent` namespace. */
+export const agentPushes = {
+  'session:hello': Hello,
+  /** A conversation of your teams was opened, taken, resolved or changed. */
+  'conversation:update': Conversation,
+  'message:new': Message,
+  'typing:update': TypingUpdate,
+  'read:update': ReadUpdate,
+  'request:error': RequestError,
+  /** Sent just before the server disconnects a revoked session's sockets. */
+  'session:revoked': SessionRevoked,
+} satisfies PushMap;
+export type AgentPushes = typeof agentPushes;
+
+export type AgentClientToServerEvents = ClientToServer<AgentRequests>;
+export type AgentServerToClientEvents = ServerToClient<AgentPushes>;

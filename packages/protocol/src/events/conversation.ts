@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Empty } from '../auth.js';
+import {
+  Conversation,
+  ConversationOpen,
+  ConversationRef,
+  ConversationResolve,
+  VisitorConversation,
+} from '../conversation.js';
+import type { RequestMap } from './define.js';
+
+export const visitorConversationRequests = {
+  /** Open a new conversation; it waits in its team's queue. */
+  'conversation:open': { request: ConversationOpen, response: VisitorConversation },
+  /** The visitor's own conversations, newest first. */
+  'conversation:list': { request: Empty, response: z.array(VisitorConversation) },
+} satisfies RequestMap;
+
+export const agentConversationRequests = {
+  /** Receive a readable conversation's messages and typing live (joins its room). */
+  'conversation:subscribe': { request: ConversationRef, response: Conversation },
+  'conversation:unsubscribe': { request: ConversationRef, response: Empty },
+  /** Take a queued conversation of one of your teams. Exactly one of several racing agents wins. */
+  'conversation:take': { request: ConversationRef, response: Conversation },
+  /** Resolve a conversation assigned to you (admins: any). */
+  'conversation:resolve': { request: ConversationResolve, response: Conversation },
+} satisfies RequestMap;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { User } from './auth.js';
+import { ApiError } from './errors.js';
+import { Id, Timestamp } from './primitives.js';
+
+/** socket.io `auth` of every connection: the bearer credential and the protocol version. */
+export const HandshakeAuth = z.strictObject({
+  token: z.string().min(1).max(4096),
+  protocolVersion: z.number().int().positive(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+export const Hello = z.object({
+  protocolVersion: z.number().int(),
+  /** Changes on every server start. A new epoch means: refetch assignments and queues, then resync. */
+  epoch: Id,
+  serverTime: Timestamp,
+  principal: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('visitor'), visitorId: Id, verified: z.boolean() }),
+    z.object({ kind: z.literal('staff'), user: User }),
+  ]),
+});
+export type Hello = z.infer<typeof Hello>;
+
+export const RequestError = z.object({ event: z.string(), error: ApiError });
+export type RequestError = z.infer<typeof RequestError>;
+
+export const SessionRevoked = z.object({
+  reason: z.enum(['logout', 'password-changed', 'refresh-token-reused', 'deactivated', 'role-changed']),
+});
+export type SessionRevoked = z.infer<typeof SessionRevoked>;

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { Attachment } from './attachment.js';
+import { Id, Seq, Timestamp } from './primitives.js';
+
+/** `agents`: internal notes and supervisor whispers, never sent to the visitor. */
+export const Visibility = z.enum(['all', 'agents']);
+export type Visibility = z.infer<typeof Visibility>;
+
+export const SenderKind = z.enum(['visitor', 'agent', 'system']);
+export type SenderKind = z.infer<typeof SenderKind>;
+
+export const MESSAGE_BODY_MAX = 5000;
+const Body = z.string().max(MESSAGE_BODY_MAX);
+
+export const Message = z.object({
+  conversationId: Id,
+  /** Position in the conversation: 1, 2, 3 … with no gaps. Display order. */
+  seq: Seq,
+  clientMsgId: Id,
+  sender: z.object({ kind: SenderKind, id: Id.nullable(), name: z.string().nullable() }),
+  body: z.string(),
+  visibility: Visibility,
+  attachment: Attachment.nullable(),
+  createdAt: Timestamp,
+});
+export type Message = z.infer<typeof Message>;
+
+const hasContent = (m: { body: string; attachmentId?: string | undefined }) =>
+  m.body.trim().length > 0 || m.attachmentId !== undefined;
+
+/** A visitor's message: always visible to everyone in the conversation. */
+export const VisitorMessageSend = z
+  .strictObject({
+    conversationId: Id,
+    /** Made by the sender, stable across retries: the idempotency key. */
+    clientMsgId: Id,
+    body: Body,
+    attachmentId: Id.optional(),
+  })
+  .refine(hasContent, 'a message needs a body or an attachment');
+export type VisitorMessageSend = z.infer<typeof VisitorMessageSend>;
+
+export const AgentMessageSend = z
+  .strictObject({
+    conversationId: Id,
+    clientMsgId: Id,
+    body: Body,
+    visibility: Visibility.default('all'),
+    attachmentId: Id.optional(),
+  })
+  .refine(hasContent, 'a message needs a body or an attachment');
+export type AgentMessageSend = z.input<typeof AgentMessageSend>;
+
+/** Sent only after the message is committed. A retry with the same clientMsgId gets the same ack. */
+export const MessageAck = z.object({ clientMsgId: Id, seq: Seq, createdAt: Timestamp });
+export type MessageAck = z.infer<typeof MessageAck>;
+
+export const SyncRequest = z.strictObject({
+  conversationId: Id,
+  afterSeq: Seq,
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export type SyncRequest = z.input<typeof SyncRequest>;
+
+export const SyncResponse = z.object({
+  conversationId: Id,
+  messages: z.array(Message),
+  /** The conversation's latest seq; more remain when it exceeds the last message returned. */
+  lastSeq: Seq,
+  hasMore: z.boolean(),
+});
+export type SyncResponse = z.infer<typeof SyncResponse>;
+
+export const TypingSet = z.strictObject({ conversationId: Id, typing: z.boolean() });
+export type TypingSet = z.infer<typeof TypingSet>;
+
+export const TypingUpdate = z.object({
+  conversationId: Id,
+  sender: z.object({ kind: z.enum(['visitor', 'agent']), name: z.string().nullable() }),
+  typing: z.boolean(),
+});
+export type TypingUpdate = z.infer<typeof TypingUpdate>;
+
+/** "I have read everything up to and including seq." */
+export const ReadMark = z.strictObject({ conversationId: Id, seq: Seq });
+export type ReadMark = z.infer<typeof ReadMark>;
+
+export const ReadUpdate = z.object({
+  conversationId: Id,
+  reader: z.object({ kind: z.enum(['visitor', 'agent']), id: Id.nullable(), name: z.string().nullable() }),
+  seq: Seq,
+});
+export type ReadUpdate = z.infer<typeof ReadUpdate>;

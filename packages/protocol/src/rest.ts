@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { Attachment } from './attachment.js';
+import { Empty, LoginRequest, LoginResponse, PasswordChangeRequest, RefreshRequest, User } from './auth.js';
+import { Conversation, ConversationStatus, VisitorConversation } from './conversation.js';
+import { Message } from './message.js';
+import { Id, Seq, Timestamp } from './primitives.js';
+import { VisitorSession, VisitorSessionRequest } from './visitor.js';
+
+const Limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const ConversationListQuery = z.strictObject({
+  status: ConversationStatus.optional(),
+  teamId: Id.optional(),
+  /** `me`, `unassigned`, or a user id. */
+  assignee: z.union([z.literal('me'), z.literal('unassigned'), Id]).optional(),
+  limit: Limit(100, 50),
+  cursor: z.string().max(200).optional(),
+});
+export type ConversationListQuery = z.input<typeof ConversationListQuery>;
+
+export const ConversationPage = z.object({
+  items: z.array(Conversation),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ConversationPage = z.infer<typeof ConversationPage>;
+
+export const HistoryQuery = z.strictObject({
+  /** Messages with seq < before (default: the newest). */
+  before: z.coerce.number().int().positive().optional(),
+  limit: Limit(200, 50),
+});
+export type HistoryQuery = z.input<typeof HistoryQuery>;
+
+export const HistoryPage = z.object({
+  /** Ascending by seq. */
+  messages: z.array(Message),
+  /** Pass as `before` for the previous page; null when the start is reached. */
+  nextBefore: Seq.nullable(),
+});
+export type HistoryPage = z.infer<typeof HistoryPage>;
+
+export const SearchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200),
+  limit: Limit(50, 20),
+});
+export type SearchQuery = z.input<typeof SearchQuery>;
+
+export const SearchHit = z.object({
+  conversationId: Id,
+  seq: Seq,
+  /** Plain text around the match; matched terms are NOT marked up, render it as text. */
+  snippet: z.string(),
+  createdAt: Timestamp,
+});
+export const SearchResults = z.object({ hits: z.array(SearchHit) });
+export type SearchResults = z.infer<typeof SearchResults>;
+
+export const ConversationParams = z.strictObject({ conversationId: Id });
+export const AttachmentParams = z.strictObject({ attachmentId: Id });
+
+export const Health = z.object({ status: z.enum(['ok', 'unavailable']), epoch: Id });
+export type Health = z.infer<typeof Health>;
+
+/** Who may call an endpoint: `staff` = agent/supervisor/admin access token, `visitor` = visitor token. */
+export type EndpointAuth = 'none' | 'staff' | 'visitor' | 'staff-or-visitor';
+
+export interface EndpointSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  auth: EndpointAuth;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Schema of `data` in the `{ ok: true, data }` body; null for a binary download. */
+  response: z.ZodType | null;
+}
+
+/** Every REST endpoint. Bodies are JSON; every response body is a `Result` envelope. */
+export const restEndpoints = {
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    auth: 'none',
+    body: LoginRequest,
+    response: LoginResponse,
+  },
+  refresh: {
+    method: 'POST',
+    path: '/api/auth/refresh',
+    auth: 'none',
+    body: RefreshRequest,
+    response: LoginResponse,
+  },
+  logout: { method: 'POST', path: '/api/auth/logout', auth: 'staff', body: Empty, response: Empty },
+  changePassword: {
+    method: 'POST',
+    path: '/api/auth/password',
+    auth: 'staff',
+    body: PasswordChangeRequest,
+    response: Empty,
+  },
+  me: { method: 'GET', path: '/api/me', auth: 'staff', response: User },
+  visitorSession: {
+    method: 'POST',
+    path: '/api/visitor/sessions',
+    auth: 'none',
+    body: VisitorSessionRequest,
+    response: VisitorSession,
+  },
+  visitorConversations: {
+    method: 'GET',
+    path: '/api/visitor/conversations',
+    auth: 'visitor',
+    response: z.array(VisitorConversation),
+  },
+  listConversations: {
+    method: 'GET',
+    path: '/api/conversations',
+    auth: 'staff',
+    query: ConversationListQuery,
+    response: ConversationPage,
+  },
+  getConversation: {
+    method: 'GET',
+    path: '/api/conversations/:conversationId',
+    auth: 'staff',
+    params: ConversationParams,
+    response: Conversation,
+  },
+  messageHistory: {
+    method: 'GET',
+    path: '/api/conversations/:conversationId/messages',
+    auth: 'staff-or-visitor',
+    params: ConversationParams,
+    query: HistoryQuery,
+    response: HistoryPage,
+  },
+  uploadAttachment: {
+    method: 'POST',
+    path: '/api/conversations/:conversationId/attachments',
+    auth: 'staff-or-visitor',
+    params: ConversationParams,
+    response: Attachment,
+  },
+  downloadAttachment: {
+    method: 'GET',
+    path: '/api/attachments/:attachmentId',
+    auth: 'staff-or-visitor',
+    params: AttachmentParams,
+    response: null,
+  },
+  searchMessages: {
+    method: 'GET',
+    path: '/api/search/messages',
+    auth: 'staff',
+    query: SearchQuery,
+    response: SearchResults,
+  },
+} as const satisfies Record<string, EndpointSpec>;
+export type RestEndpoints = typeof restEndpoints;

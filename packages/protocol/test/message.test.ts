@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AgentMessageSend,
+  MESSAGE_BODY_MAX,
+  Message,
+  MessageAck,
+  ReadMark,
+  SyncRequest,
+  SyncResponse,
+  TypingSet,
+  VisitorMessageSend,
+} from '../src/index.js';
+import { ids, message, messageArb, now } from './fixtures.js';
+
+const base = { conversationId: ids.conversation, clientMsgId: ids.clientMsg };
+const senders = [
+  ['VisitorMessageSend', VisitorMessageSend],
+  ['AgentMessageSend', AgentMessageSend],
+] as const;
+
+describe.each(senders)('%s', (_name, schema) => {
+  it('accepts a body', () => {
+    expect(schema.safeParse({ ...base, body: 'Hello' }).success).toBe(true);
+  });
+
+  it('accepts an attachment with an empty body', () => {
+    expect(schema.safeParse({ ...base, body: '', attachmentId: ids.attachment }).success).toBe(true);
+  });
+
+  it.each(['', ' ', '\n\t  '])('rejects the blank body %j without an attachment', (body) => {
+    expect(schema.safeParse({ ...base, body }).success).toBe(false);
+  });
+
+  it('rejects a missing body, even with an attachment', () => {
+    expect(schema.safeParse({ ...base, attachmentId: ids.attachment }).success).toBe(false);
+  });
+
+  it(`accepts ${MESSAGE_BODY_MAX} characters and rejects one more`, () => {
+    expect(MESSAGE_BODY_MAX).toBe(5000);
+    expect(schema.safeParse({ ...base, body: 'a'.repeat(5000) }).success).toBe(true);
+    expect(schema.safeParse({ ...base, body: 'a'.repeat(5001) }).success).toBe(false);
+  });
+
+  it('counts the limit in Unicode code points, not UTF-16 units', () => {
+    expect('😀'.repeat(5000).length).toBe(10_000);
+    expect(schema.safeParse({ ...base, body: '😀'.repeat(5000) }).success).toBe(true);
+    expect(schema.safeParse({ ...base, body: '😀'.repeat(5001) }).success).toBe(false);
+  });
+
+  it.each(['1', 'msg-1', '6e0f4a1c3b2d4c5e8f709a1b2c3d4e5f', ''])(
+    'rejects the clientMsgId %j',
+    (clientMsgId) => {
+      expect(schema.safeParse({ ...base, clientMsgId, body: 'Hi' }).success).toBe(false);
+    },
+  );
+
+  it('rejects a non-UUID conversationId or attachmentId', () => {
+    expect(schema.safeParse({ ...base, conversationId: '17', body: 'Hi' }).success).toBe(false);
+    expect(schema.safeParse({ ...base, body: 'Hi', attachmentId: '../../etc/passwd' }).success).toBe(false);
+  });
+
+  it('rejects extra keys, including a spoofed sender or seq', () => {
+    for (const extra of [
+      { sender: { kind: 'agent' } },
+      { seq: 1 },
+      { createdAt: now },
+      { conversation: 'x' },
+    ]) {
+      expect(schema.safeParse({ ...base, body: 'Hi', ...extra }).success, JSON.stringify(extra)).toBe(false);
+    }
+  });
+
+  it('rejects a non-string body', () => {
+    expect(schema.safeParse({ ...base, body: 42 }).success).toBe(false);
+    expect(schema.safeParse({ ...base, body: null, attachmentId: ids.attachment }).success).toBe(false);
+  });
+});
+
+describe('VisitorMessageSend', () => {
+  it.each(['all', 'agents'])('rejects visibility %j: visitors cannot write internal notes', (visibility) => {
+    expect(VisitorMessageSend.safeParse({ ...base, body: 'Hi', visibility }).success).toBe(false);
+  });
+});
+
+describe('AgentMessageSend', () => {
+  it("defaults visibility to 'all'", () => {
+    expect(AgentMessageSend.parse({ ...base, body: 'Hi' }).visibility).toBe('all');
+  });
+
+  it('keeps an internal note internal', () => {
+    expect(AgentMessageSend.parse({ ...base, body: 'VIP, be nice', visibility: 'agents' }).visibility).toBe(
+      'agents',
+    );
+  });
+
+  it('rejects an unknown visibility', () => {
+    expect(AgentMessageSend.safeParse({ ...base, body: 'Hi', visibility: 'visitor' }).success).toBe(false);
+  });
+});
+
+describe('SyncRequest', () => {
+  it('defaults limit to 200', () => {
+    expect(SyncRequest.parse({ conversationId: ids.conversation, afterSeq: 0 })).toEqual({
+      conversationId: ids.conversation,
+      afterSeq: 0,
+      limit: 200,
+    });
+  });
+
+  it('caps limit at 500', () => {
+    expect(SyncRequest.parse({ conversationId: ids.conversation, afterSeq: 0, limit: 500 }).limit).toBe(500);
+    expect(SyncRequest.safeParse({ conversationId: ids.conversation, afterSeq: 0, limit: 501 }).success).toBe(
+      false,
+    );
+    expect(SyncRequest.safeParse({ conversationId: ids.conversation, afterSeq: 0, limit: 0 }).success).toBe(
+      false,
+    );
+  });
+
+  it('does not coerce strings on the socket', () => {
+    expect(SyncRequest.safeParse({ conversationId: ids.conversation, afterSeq: '3' }).success).toBe(false);
+    expect(
+      SyncRequest.safeParse({ conversationId: ids.conversation, afterSeq: 0, limit: '10' }).success,
+    ).toBe(false);
+  });
+
+  it('requires afterSeq and rejects a negative one', () => {
+    expect(SyncRequest.safeParse({ conversationId: ids.conversation }).success).toBe(false);
+    expect(SyncRequest.safeParse({ conversationId: ids.conversation, afterSeq: -1 }).success).toBe(false);
+  });
+});
+
+describe('SyncResponse', () => {
+  it('parses a page of messages', () => {
+    const page = { conversationId: ids.conversation, messages: [message()], lastSeq: 3, hasMore: false };
+    expect(SyncResponse.parse(page)).toEqual(page);
+  });
+});
+
+describe('Message', () => {
+  it('round-trips: any valid message parses to itself', () => {
+    fc.assert(
+      fc.property(messageArb, (m) => {
+        expect(Message.parse(m)).toEqual(m);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects a message with a negative or fractional seq', () => {
+    expect(Message.safeParse(message({ seq: -1 })).success).toBe(false);
+    expect(Message.safeParse(message({ seq: 1.5 })).success).toBe(false);
+  });
+
+  it('rejects an attachment of an unsupported type', () => {
+    const attachment = {
+      id: ids.attachment,
+      conversationId: ids.conversation,
+      fileName: 'x.svg',
+      mimeType: 'image/svg+xml',
+      size: 10,
+      createdAt: now,
+    };
+    expect(Message.safeParse({ ...message(), attachment }).success).toBe(false);
+  });
+});
+
+describe('MessageAck', () => {
+  it('carries clientMsgId, seq and createdAt', () => {
+    const ack = { clientMsgId: ids.clientMsg, seq: 1, createdAt: now };
+    expect(MessageAck.parse(ack)).toEqual(ack);
+    expect(MessageAck.safeParse({ clientMsgId: ids.clientMsg, createdAt: now }).success).toBe(false);
+  });
+});
+
+describe('TypingSet and ReadMark', () => {
+  it('typing requires a boolean', () => {
+    expect(TypingSet.safeParse({ conversationId: ids.conversation, typing: true }).success).toBe(true);
+    expect(TypingSet.safeParse({ conversationId: ids.conversation, typing: 'yes' }).success).toBe(false);
+    expect(
+      TypingSet.safeParse({ conversationId: ids.conversation, typing: true, body: 'draft' }).success,
+    ).toBe(false);
+  });
+
+  it('read marks take a non-negative integer seq', () => {
+    expect(ReadMark.safeParse({ conversationId: ids.conversation, seq: 0 }).success).toBe(true);
+    expect(ReadMark.safeParse({ conversationId: ids.conversation, seq: -3 }).success).toBe(false);
+    expect(ReadMark.safeParse({ conversationId: ids.conversation }).success).toBe(false);
+  });
+});
