@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../src/domain/passwords.js';
+import type { Db } from '../../src/store/open-sqlite.js';
+import { addTeamMember, insertTeam, insertUser } from '../../src/store/users.js';
+import { insertWidget } from '../../src/store/widgets.js';
+
+export const PASSWORD = 'correct horse battery';
+export const SHOP_ORIGIN = 'https://shop.example';
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Fixture {
+  teamA: string;
+  teamB: string;
+  admin: Person;
+  alice: Person;
+  andy: Person;
+  bella: Person;
+  /** Routes to team A; allows SHOP_ORIGIN. */
+  widget: { id: string; secret: string };
+  /** Routes to team B; accepts signed identities only. */
+  strictWidget: { id: string; secret: string };
+}
+
+/**
+ * Team A: alice and andy (agents). Team B: bella (agent). An admin in no team.
+ * Written through the real store functions into the server's real database.
+ */
+export async function seedFixture(db: Db): Promise<Fixture> {
+  const hash = await hashPassword(PASSWORD, 1024);
+  const teamA = randomUUID();
+  const teamB = randomUUID();
+  await insertTeam(db, { id: teamA, name: 'Team A' });
+  await insertTeam(db, { id: teamB, name: 'Team B' });
+  const person = async (name: string, role: 'agent' | 'admin', team?: string): Promise<Person> => {
+    const p = { id: randomUUID(), email: `${name.toLowerCase()}@example.test`, name };
+    await insertUser(db, { ...p, role, passwordHash: hash });
+    if (team) await addTeamMember(db, team, p.id);
+    return p;
+  };
+  const admin = await person('Admin', 'admin');
+  const alice = await person('Alice', 'agent', teamA);
+  const andy = await person('Andy', 'agent', teamA);
+  const bella = await person('Bella', 'agent', teamB);
+  const widget = { id: randomUUID(), secret: 'widget-secret-a-0123456789abcdef' };
+  await insertWidget(db, {
+    id: widget.id,
+    name: 'Shop',
+    secret: widget.secret,
+    allowedOrigins: [SHOP_ORIGIN],
+    identityMode: 'optional',
+    teamId: teamA,
+  });
+  const strictWidget = { id: randomUUID(), secret: 'widget-secret-b-0123456789abcdef' };
+  await insertWidget(db, {
+    id: strictWidget.id,
+    name: 'Portal',
+    secret: strictWidget.secret,
+    allowedOrigins: [SHOP_ORIGIN],
+    identityMode: 'enforce',
+    teamId: teamB,
+  });
+  return { teamA, teamB, admin, alice, andy, bella, widget, strictWidget };
+}

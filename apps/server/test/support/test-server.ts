@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type RunningServer, startServer } from '../../src/app/start-server.js';
+import { type ConfigInput, parseConfig } from '../../src/config/config.js';
+import { type Fixture, seedFixture } from './fixture.js';
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  dataDir: string;
+  fixture: Fixture;
+  stop(): Promise<void>;
+}
+
+/** Generous limits so tests hit a limit only when they mean to. */
+export const RELAXED_LIMITS = {
+  loginPerIp: { points: 10_000, seconds: 60 },
+  loginPerAccount: { points: 10_000, seconds: 60 },
+  handshakesPerIp: { points: 10_000, seconds: 60 },
+  visitorSessionsPerIp: { points: 10_000, seconds: 60 },
+  conversationsPerIp: { points: 10_000, seconds: 60 },
+  messagesPerSocket: { points: 100_000, seconds: 10 },
+  typingPerSocket: { points: 10_000, seconds: 10 },
+  requestsPerSocket: { points: 100_000, seconds: 10 },
+  uploadsPerPrincipal: { points: 10_000, seconds: 60 },
+};
+
+/** The real server on an ephemeral port over a fresh SQLite file, seeded with the test fixture. */
+export async function startTestServer(overrides: ConfigInput = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-test-'));
+  const config = parseConfig({
+    port: 0,
+    dataDir,
+    logLevel: 'silent',
+    ...overrides,
+    auth: { scryptCost: 1024, jwtSecret: 'test-secret-that-is-at-least-32-characters', ...overrides.auth },
+    limits: { ...RELAXED_LIMITS, ...overrides.limits },
+  });
+  const server = await startServer(config);
+  const fixture = await seedFixture(server.components.db);
+  await server.components.reloadOrigins();
+  return {
+    server,
+    url: server.url,
+    dataDir,
+    fixture,
+    stop: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
