@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../src/store/migrate.js';
+import { migrations } from '../src/store/migrations/index.js';
+import { openSqlite } from '../src/store/open-sqlite.js';
+
+function schemaOf(sqlite: ReturnType<typeof openSqlite>['sqlite']) {
+  const tables = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'messages_fts_%' ORDER BY name",
+    )
+    .all() as Array<{ name: string }>;
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (
+        sqlite.prepare(`PRAGMA table_info("${name}")`).all() as Array<{
+          name: string;
+          type: string;
+          notnull: number;
+        }>
+      ).map((c) => `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}`),
+    ]),
+  );
+}
+
+describe('migrations', () => {
+  it('are numbered, in order, and apply once', async () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    for (const [i, name] of names.entries()) {
+      expect(name).toMatch(new RegExp(`^${String(i + 1).padStart(4, '0')}_[a-z0-9_]+$`));
+    }
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-migrate-'));
+    const opened = openSqlite(path.join(dir, 'db.sqlite'), 'normal');
+    expect(await migrateToLatest(opened.db)).toEqual(names);
+    expect(await migrateToLatest(opened.db)).toEqual([]);
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    await opened.close();
+  });
+
+  it('keep every column of the recorded schema (a dropped or renamed column fails here)', async () => {
+    const opened = openSqlite(':memory:', 'normal');
+    await migrateToLatest(opened.db);
+    // Adding a migration changes this snapshot: review the diff, then update it with `vitest -u`.
+    await expect(JSON.stringify(schemaOf(opened.sqlite), null, 2)).toMatchFileSnapshot(
+      './__snapshots__/schema.json',
+    );
+    await opened.close();
+  });
+});

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import type { Attachment, ConversationPage, Message, SearchResults } from '@switchboard/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AgentClient,
+  api,
+  connectAgent,
+  connectVisitor,
+  login,
+  openAndTake,
+  request,
+  unwrap,
+  visitorSession,
+} from './support/clients.js';
+import { SHOP_ORIGIN } from './support/fixture.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function upload(url: string, conversationId: string, token: string, name: string, bytes: Buffer) {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  const res = await fetch(`${url}/api/conversations/${conversationId}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; data?: Attachment; error?: { code: string } },
+  };
+}
+
+describe('REST API', () => {
+  let t: TestServer;
+  let alice: AgentClient;
+  let aliceToken: string;
+
+  beforeAll(async () => {
+    t = await startTestServer({ limits: { uploadMaxBytes: 64 * 1024 } });
+    aliceToken = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
+    alice = await connectAgent(t.url, aliceToken);
+  });
+  afterAll(async () => {
+    alice.disconnect();
+    await t.stop();
+  });
+
+  it('lists conversations with filters and keyset pagination, within the caller’s scope', async () => {
+    const mine = await openAndTake(t.url, t.fixture.widget.id, alice);
+    const queued: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const session = await visitorSession(t.url, t.fixture.widget.id);
+      const visitor = await connectVisitor(t.url, session.visitorToken);
+      queued.push(unwrap(await request<{ id: string }>(visitor, 'conversation:open', {})).id);
+      visitor.disconnect();
+    }
+    const list = async (query: string, token = aliceToken) =>
+      unwrap((await api<ConversationPage>(t.url, `/api/conversations${query}`, { token })).body);
+
+    const assignedToMe = await list('?assignee=me');
+    expect(assignedToMe.items.map((c) => c.id)).toContain(mine.conversationId);
+    expect(assignedToMe.items.every((c) => c.assignee?.id === t.fixture.alice.id)).toBe(true);
+
+    // Walk the queue two at a time: newest first, no repeats, nothing missed.
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ConversationPage = await list(
+        `?status=queued&teamId=${t.fixture.teamA}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      walked.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(walked).size).toBe(walked.length);
+    expect(walked.filter((id) => queued.includes(id))).toEqual([...queued].reverse());
+
+    const bella = (await login(t.url, t.fixture.bella.email)).tokens.accessToken;
+    expect((await list('', bella)).items).toEqual([]);
+    const forged = await api(t.url, '/api/conversations?cursor=bm90LWEtY3Vyc29y', { token: aliceToken });
+    expect(forged.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    mine.visitor.disconnect();
+  });
+
+  it('searches message text with FTS5, only in readable conversations, treating the query as plain words', async () => {
+    const { visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+    for (const body of ['My parcel never arrived', 'Tracking number is ZX-77', 'Parcels are great']) {
+      unwrap(await request(visitor, 'message:send', { conversationId, clientMsgId: randomUUID(), body }));
+    }
+    const search = async (q: string, token = aliceToken) =>
+      unwrap(
+        (await api<SearchResults>(t.url, `/api/search/messages?q=${encodeURIComponent(q)}`, { token })).body,
+      ).hits;
+
+    const hits = await search('parcel');
+    expect(hits.map((h) => h.seq).sort()).toEqual([1, 3]);
+    expect(hits.every((h) => h.conversationId === conversationId)).toBe(true);
+    expect((await search('parcel never'))[0]?.snippet).toContain('My parcel never arrived');
+    // FTS operators and quotes in user input are words, not syntax (and never an error).
+    for (const q of ['parcel OR tracking', '"unbalanced', 'NEAR(parcel', '*', 'body:parcel']) {
+      const res = await api(t.url, `/api/search/messages?q=${encodeURIComponent(q)}`, { token: aliceToken });
+      expect(res.status).toBe(200);
+    }
+    const bella = (await login(t.url, t.fixture.bella.email)).tokens.accessToken;
+    expect(await search('parcel', bella)).toEqual([]);
+    visitor.disconnect();
+  });
+
+  it('accepts images and PDFs proven by their bytes and serves them only as downloads', async () => {
+    const { visitor, session, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+    const uploaded = await upload(t.url, conversationId, session.visitorToken, 'screen shot.png', PNG);
+    expect(uploaded.status).toBe(200);
+    const attachment = uploaded.body.data as Attachment;
+    expect(attachment).toMatchObject({
+      fileName: 'screen shot.png',
+      mimeType: 'image/png',
+      size: PNG.length,
+    });
+
+    unwrap(
+      await request(visitor, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: '',
+        attachmentId: attachment.id,
+      }),
+    );
+    const history = unwrap(
+      (
+        await api<{ messages: Message[] }>(t.url, `/api/conversations/${conversationId}/messages`, {
+          token: aliceToken,
+        })
+      ).body,
+    );
+    expect(history.messages.at(-1)?.attachment).toEqual(attachment);
+
+    const download = await fetch(`${t.url}/api/attachments/${attachment.id}`, {
+      headers: { authorization: `Bearer ${aliceToken}` },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(
+      "attachment; filename*=UTF-8''screen%20shot.png",
+    );
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(PNG);
+    const files = await import('node:fs').then((fs) => fs.readdirSync(`${t.dataDir}/attachments`));
+    expect(files).not.toContain('screen shot.png');
+
+    // Another visitor cannot fetch it; nor can an agent of another team.
+    const stranger = await visitorSession(t.url, t.fixture.widget.id);
+    const bella = (await login(t.url, t.fixture.bella.email)).tokens.accessToken;
+    for (const token of [stranger.visitorToken, bella]) {
+      expect(
+        (
+          await fetch(`${t.url}/api/attachments/${attachment.id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).status,
+      ).toBe(404);
+    }
+    visitor.disconnect();
+  });
+
+  it('refuses SVG, HTML, disguised and oversized files', async () => {
+    const { visitor, session, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const cases: Array<[string, Buffer, number, string]> = [
+      ['logo.svg', svg, 415, 'unsupported-media-type'],
+      ['page.html', Buffer.from('<html><script>alert(1)</script></html>'), 415, 'unsupported-media-type'],
+      ['fake.png', Buffer.from('<html>not really a png</html>'), 415, 'unsupported-media-type'],
+      [
+        'pdf-as-png.png',
+        Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF'),
+        415,
+        'unsupported-media-type',
+      ],
+      ['big.png', Buffer.concat([PNG, Buffer.alloc(70 * 1024)]), 413, 'payload-too-large'],
+    ];
+    for (const [name, bytes, status, code] of cases) {
+      const res = await upload(t.url, conversationId, session.visitorToken, name, bytes);
+      expect({ name, status: res.status, code: res.body.error?.code }).toEqual({ name, status, code });
+    }
+    const rows = await t.server.components.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .execute();
+    expect(rows).toEqual([]);
+    visitor.disconnect();
+  });
+
+  it('checks origins: a widget only from its sites, the agent namespace only from the workbench', async () => {
+    const evil = await api(t.url, '/api/visitor/sessions', {
+      body: { widgetId: t.fixture.widget.id },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(evil).toMatchObject({ status: 403, body: { ok: false, error: { code: 'origin-not-allowed' } } });
+
+    const session = await visitorSession(t.url, t.fixture.widget.id);
+    await expect(
+      connectVisitor(t.url, session.visitorToken, { origin: 'https://evil.example' }),
+    ).rejects.toThrow();
+    await expect(connectAgent(t.url, aliceToken, { origin: SHOP_ORIGIN })).rejects.toMatchObject({
+      data: { code: 'origin-not-allowed' },
+    });
+
+    const preflight = await fetch(`${t.url}/api/visitor/sessions`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: SHOP_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
+    const evilPreflight = await fetch(`${t.url}/api/visitor/sessions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(evilPreflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('exposes health, readiness and Prometheus metrics', async () => {
+    const health = await api<{ status: string; epoch: string }>(t.url, '/healthz');
+    expect(unwrap(health.body)).toEqual({ status: 'ok', epoch: t.server.components.epoch });
+    expect((await api(t.url, '/readyz')).status).toBe(200);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/switchboard_socket_connections\{namespace="agent"\} [1-9]/);
+    expect(metrics).toMatch(/switchboard_messages_total\{sender="visitor"\} [1-9]/);
+    expect(metrics).toContain('switchboard_message_commit_seconds_bucket');
+    expect(metrics).toMatch(/switchboard_request_errors_total\{code="[a-z-]+",transport="http"\}/);
+  });
+});
