@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginResponse, SessionRevoked } from '@switchboard/protocol';
 import { SignJWT } from 'jose';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identitySignature } from '../src/domain/visitor-service.js';
 import {
   api,
   connectAgent,
+  connected,
   connectVisitor,
   login,
   nextEvent,
@@ -169,6 +171,15 @@ describe('staff authentication', () => {
     const { tokens } = await login(t.url, t.fixture.alice.email);
     await expect(connectAgent(t.url, '')).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
     await expect(connectAgent(t.url, tokens.accessToken, { protocolVersion: 99 })).rejects.toMatchObject({
+      data: { code: 'protocol-version-unsupported' },
+    });
+    // A client too old to send a version at all is told to update, too.
+    const versionless = io(`${t.url}/agent`, {
+      auth: { token: tokens.accessToken },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    await expect(connected(versionless)).rejects.toMatchObject({
       data: { code: 'protocol-version-unsupported' },
     });
   });

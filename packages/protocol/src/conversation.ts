@@ -17,7 +17,13 @@ export const VisitorAttributes = z.strictObject({
     .max(35)
     .optional(),
   custom: z
-    .record(SafeKey, AttributeValue)
+    .unknown()
+    // z.record silently drops a "__proto__" key; refuse it instead (bad input is an error, never a drop).
+    .refine(
+      (value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
+      'reserved key',
+    )
+    .pipe(z.record(SafeKey, AttributeValue))
     .refine((custom) => Object.keys(custom).length <= 30, 'at most 30 custom attributes')
     .optional(),
 });

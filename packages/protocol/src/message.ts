@@ -65,7 +65,7 @@ export type SyncRequest = z.input<typeof SyncRequest>;
 export const SyncResponse = z.object({
   conversationId: Id,
   messages: z.array(Message),
-  /** The conversation's latest seq; more remain when it exceeds the last message returned. */
+  /** The conversation's latest seq (visitors: internal notes count too). Use `hasMore` to page. */
   lastSeq: Seq,
   hasMore: z.boolean(),
 });

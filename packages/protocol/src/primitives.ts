@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
 
-/** ISO-8601 UTC timestamp with milliseconds, as produced by `Date#toISOString`. */
+/** ISO-8601 UTC timestamp; the server sends `Date#toISOString` output (with milliseconds). */
 export const Timestamp = z.iso.datetime();
 export type Timestamp = z.infer<typeof Timestamp>;
 

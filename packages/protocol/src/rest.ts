@@ -53,6 +53,7 @@ export const SearchHit = z.object({
   snippet: z.string(),
   createdAt: Timestamp,
 });
+export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResults = z.object({ hits: z.array(SearchHit) });
 export type SearchResults = z.infer<typeof SearchResults>;
 

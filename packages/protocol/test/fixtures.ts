@@ -10,6 +10,7 @@ export const ids = {
   visitor: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   team: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
   epoch: '0b7a5c1e-2f3d-4a6b-8c9d-0e1f2a3b4c5d',
+  widget: '3f6d2a8e-5b1c-4e7a-9c2d-1a2b3c4d5e6f',
 } as const;
 
 export const now = '2025-03-14T09:26:53.589Z';

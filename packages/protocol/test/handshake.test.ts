@@ -98,36 +98,36 @@ describe('VisitorSessionRequest', () => {
   const signature = 'a'.repeat(64);
 
   it('accepts a widget id alone', () => {
-    expect(VisitorSessionRequest.parse({ widgetId: ids.team })).toEqual({ widgetId: ids.team });
+    expect(VisitorSessionRequest.parse({ widgetId: ids.widget })).toEqual({ widgetId: ids.widget });
   });
 
   it('trims the name and rejects a blank one', () => {
-    expect(VisitorSessionRequest.parse({ widgetId: ids.team, name: '  Grace  ' }).name).toBe('Grace');
-    expect(VisitorSessionRequest.safeParse({ widgetId: ids.team, name: '   ' }).success).toBe(false);
+    expect(VisitorSessionRequest.parse({ widgetId: ids.widget, name: '  Grace  ' }).name).toBe('Grace');
+    expect(VisitorSessionRequest.safeParse({ widgetId: ids.widget, name: '   ' }).success).toBe(false);
   });
 
   it('accepts an identity signed as 64 lowercase hex characters', () => {
     const identity = { userId: 'customer-42', signature };
-    expect(VisitorSessionRequest.safeParse({ widgetId: ids.team, identity }).success).toBe(true);
+    expect(VisitorSessionRequest.safeParse({ widgetId: ids.widget, identity }).success).toBe(true);
   });
 
   it.each(['A'.repeat(64), 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), `sha256=${'a'.repeat(57)}`])(
     'rejects the signature %j',
     (bad) => {
       const identity = { userId: 'customer-42', signature: bad };
-      expect(VisitorSessionRequest.safeParse({ widgetId: ids.team, identity }).success).toBe(false);
+      expect(VisitorSessionRequest.safeParse({ widgetId: ids.widget, identity }).success).toBe(false);
     },
   );
 
   it('rejects an identity without userId, or with extra keys', () => {
-    expect(VisitorSessionRequest.safeParse({ widgetId: ids.team, identity: { signature } }).success).toBe(
+    expect(VisitorSessionRequest.safeParse({ widgetId: ids.widget, identity: { signature } }).success).toBe(
       false,
     );
     const identity = { userId: 'customer-42', signature, verified: true };
-    expect(VisitorSessionRequest.safeParse({ widgetId: ids.team, identity }).success).toBe(false);
+    expect(VisitorSessionRequest.safeParse({ widgetId: ids.widget, identity }).success).toBe(false);
   });
 
   it('rejects a client that claims to be verified', () => {
-    expect(VisitorSessionRequest.safeParse({ widgetId: ids.team, verified: true }).success).toBe(false);
+    expect(VisitorSessionRequest.safeParse({ widgetId: ids.widget, verified: true }).success).toBe(false);
   });
 });

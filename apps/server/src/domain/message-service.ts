@@ -71,7 +71,8 @@ export class MessageService {
     const lastReturned = messages.at(-1)?.seq ?? afterSeq;
     return {
       messages,
-      lastSeq: conversation.lastSeq,
+      // A message committed after the conversation was read may already be in this page.
+      lastSeq: Math.max(conversation.lastSeq, lastReturned),
       hasMore: messages.length === limit && lastReturned < conversation.lastSeq,
     };
   }

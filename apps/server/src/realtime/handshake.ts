@@ -19,16 +19,18 @@ export function authenticateHandshake(kind: 'visitor' | 'staff', deps: Transport
     const origin = socket.handshake.headers.origin;
     void (async (): Promise<Principal> => {
       await deps.limits.consume('handshakesPerIp', ip);
-      const auth = HandshakeAuth.safeParse(socket.handshake.auth);
-      if (!auth.success)
-        throw new DomainError('unauthenticated', 'Send { token, protocolVersion } as socket auth.');
-      if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+      const version: unknown = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)
+        ?.protocolVersion;
+      if (version !== PROTOCOL_VERSION) {
         throw new DomainError(
           'protocol-version-unsupported',
           `This server speaks protocol ${PROTOCOL_VERSION}; please update the app.`,
           { supported: [PROTOCOL_VERSION] },
         );
       }
+      const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+      if (!auth.success)
+        throw new DomainError('unauthenticated', 'Send { token, protocolVersion } as socket auth.');
       if (kind === 'staff') {
         if (!deps.origins.isWorkbench(origin))
           throw new DomainError('origin-not-allowed', 'Origin not allowed.');

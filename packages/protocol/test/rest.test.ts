@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type EndpointSpec, HistoryQuery, restEndpoints, SearchQuery } from '../src/index.js';
+
+const endpoints = Object.entries(restEndpoints as Record<string, EndpointSpec>);
+
+function pathParams(path: string): string[] {
+  return [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] ?? '').sort();
+}
+
+describe('restEndpoints', () => {
+  it('has a unique path per method', () => {
+    const routes = endpoints.map(([, spec]) => `${spec.method} ${spec.path}`);
+    expect(new Set(routes).size).toBe(routes.length);
+  });
+
+  it.each(endpoints)('%s lives under /api/', (_name, spec) => {
+    expect(spec.path).toMatch(/^\/api\/[a-z]/);
+    expect(spec.path).not.toMatch(/\/$/);
+  });
+
+  it.each(endpoints)('%s declares a params schema exactly for its path parameters', (_name, spec) => {
+    const names = pathParams(spec.path);
+    if (names.length === 0) {
+      expect(spec.params).toBeUndefined();
+      return;
+    }
+    expect(spec.params).toBeInstanceOf(z.ZodObject);
+    expect(Object.keys((spec.params as z.ZodObject).shape).sort()).toEqual(names);
+  });
+
+  it.each(endpoints)('%s: a GET has no body', (_name, spec) => {
+    if (spec.method === 'GET') expect(spec.body).toBeUndefined();
+  });
+
+  it.each(endpoints)('%s: every schema is a zod schema', (_name, spec) => {
+    for (const schema of [spec.params, spec.query, spec.body]) {
+      if (schema !== undefined) expect(schema).toBeInstanceOf(z.ZodType);
+    }
+    if (spec.response !== null) expect(spec.response).toBeInstanceOf(z.ZodType);
+  });
+
+  it('needs no credential only to log in, refresh and start a visitor session', () => {
+    const open = endpoints.filter(([, spec]) => spec.auth === 'none').map(([name]) => name);
+    expect(open.sort()).toEqual(['login', 'refresh', 'visitorSession']);
+  });
+
+  it('keeps staff data behind a staff token', () => {
+    for (const name of [
+      'me',
+      'listConversations',
+      'getConversation',
+      'searchMessages',
+      'logout',
+      'changePassword',
+    ]) {
+      expect((restEndpoints as Record<string, EndpointSpec>)[name]?.auth, name).toBe('staff');
+    }
+  });
+
+  it('rejects a non-UUID path parameter', () => {
+    expect(restEndpoints.getConversation.params.safeParse({ conversationId: '1' }).success).toBe(false);
+    expect(restEndpoints.downloadAttachment.params.safeParse({ attachmentId: '../secret' }).success).toBe(
+      false,
+    );
+  });
+
+  it('only the download answers with raw bytes', () => {
+    const binary = endpoints.filter(([, spec]) => spec.response === null).map(([name]) => name);
+    expect(binary).toEqual(['downloadAttachment']);
+  });
+
+  it('POST bodies are strict JSON objects', () => {
+    for (const [name, spec] of endpoints) {
+      if (spec.body === undefined) continue;
+      expect(spec.body.safeParse({ __unexpected: true }).success, name).toBe(false);
+    }
+    expect(restEndpoints.logout.body.safeParse({}).success).toBe(true);
+  });
+});
+
+describe('query strings', () => {
+  it('history coerces before and limit, defaults limit to 50, caps it at 200', () => {
+    expect(HistoryQuery.parse({ before: '42', limit: '10' })).toEqual({ before: 42, limit: 10 });
+    expect(HistoryQuery.parse({})).toEqual({ limit: 50 });
+    expect(HistoryQuery.safeParse({ limit: '201' }).success).toBe(false);
+    expect(HistoryQuery.safeParse({ before: '0' }).success).toBe(false);
+  });
+
+  it('search trims q, requires it, and caps limit at 50', () => {
+    expect(SearchQuery.parse({ q: '  refund  ' })).toEqual({ q: 'refund', limit: 20 });
+    expect(SearchQuery.safeParse({ q: '   ' }).success).toBe(false);
+    expect(SearchQuery.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
+    expect(SearchQuery.safeParse({ q: 'refund', limit: '51' }).success).toBe(false);
+  });
+});
