@@ -232,6 +232,8 @@ describe('REST API', () => {
     expect(metrics).toMatch(/switchboard_socket_connections\{namespace="agent"\} [1-9]/);
     expect(metrics).toMatch(/switchboard_messages_total\{sender="visitor"\} [1-9]/);
     expect(metrics).toContain('switchboard_message_commit_seconds_bucket');
+    // The five conversations left in the queue by the listing test.
+    expect(metrics).toMatch(/^switchboard_conversations_queued 5$/m);
     expect(metrics).toMatch(/switchboard_request_errors_total\{code="[a-z-]+",transport="http"\}/);
   });
 });

@@ -11,6 +11,7 @@ import { createMetrics } from '../observability/metrics.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { OriginPolicy } from '../security/origins.js';
 import { RateLimits } from '../security/rate-limits.js';
+import { countQueued } from '../store/conversations.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { type OpenedDb, openSqlite } from '../store/open-sqlite.js';
 import { getOrCreateSetting } from '../store/settings.js';
@@ -69,7 +70,7 @@ export async function createComponents(
     attachments: new AttachmentService(db, path.resolve(config.dataDir, 'attachments')),
     limits: new RateLimits(config.limits),
     origins,
-    metrics: createMetrics(),
+    metrics: createMetrics({ queuedConversations: () => countQueued(db) }),
     logger,
     epoch: randomUUID(),
     onRevoked: (listener) => listeners.push(listener),

@@ -1,7 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per server instance, so several servers can live in one test process. */
-export function createMetrics() {
+export function createMetrics(sources: { queuedConversations(): Promise<number> }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'switchboard_' });
   return {
@@ -34,6 +34,9 @@ export function createMetrics() {
       name: 'switchboard_conversations_queued',
       help: 'Conversations waiting in a queue',
       registers: [registry],
+      async collect() {
+        this.set(await sources.queuedConversations());
+      },
     }),
   };
 }

@@ -132,15 +132,6 @@ async function insertEventIn(
     .execute();
 }
 
-export async function listEvents(db: Db, conversationId: string) {
-  return db
-    .selectFrom('conversation_events')
-    .select(['kind', 'actor_id', 'data', 'created_at'])
-    .where('conversation_id', '=', conversationId)
-    .orderBy('id')
-    .execute();
-}
-
 /** Which conversations a staff member may read: admins all; others their teams' and their own. */
 export type StaffScope = { kind: 'all' } | { kind: 'teams'; userId: string; teamIds: string[] };
 
@@ -209,21 +200,11 @@ export async function openConversationIdsAssignedTo(db: Db, userId: string): Pro
   return rows.map((r) => r.id);
 }
 
-export async function counts(db: Db): Promise<{ queued: number; conversations: number; messages: number }> {
-  const [q, c, m] = await Promise.all([
-    db
-      .selectFrom('conversations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'queued')
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('conversations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('messages')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { queued: Number(q.n), conversations: Number(c.n), messages: Number(m.n) };
+export async function countQueued(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'queued')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
