@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { HttpUrl, Id, SafeKey, Seq, Timestamp } from './primitives.js';
 
-export const ConversationStatus = z.enum(['queued', 'assigned', 'resolved']);
+/** `offline`: a message left while nobody could serve; agents answer it later. */
+export const ConversationStatus = z.enum(['queued', 'assigned', 'resolved', 'offline']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
 const AttributeValue = z.union([z.string().max(500), z.number().finite(), z.boolean()]);

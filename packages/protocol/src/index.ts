@@ -8,6 +8,7 @@ export * from './events/visitor.js';
 export * from './handshake.js';
 export * from './message.js';
 export * from './primitives.js';
+export * from './queue.js';
 export * from './rest.js';
 export * from './version.js';
 export * from './visitor.js';

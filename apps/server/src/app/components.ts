@@ -6,6 +6,7 @@ import { AttachmentService } from '../domain/attachment-service.js';
 import { AuthService, type RevocationReason } from '../domain/auth-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
 import { MessageService } from '../domain/message-service.js';
+import { Presence } from '../domain/presence.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { TransportDeps } from '../realtime/services.js';
@@ -67,6 +68,7 @@ export async function createComponents(
     visitors: new VisitorService(db),
     conversations: new ConversationService(db),
     messages: new MessageService(db),
+    presence: new Presence(),
     attachments: new AttachmentService(db, path.resolve(config.dataDir, 'attachments')),
     limits: new RateLimits(config.limits),
     origins,

@@ -54,8 +54,13 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   const agentEvents = agentHandlers(deps, broadcast, agentNs);
   agentNs.use(authenticateHandshake('staff', deps));
   agentNs.on('connection', (socket: AgentSocket) => {
+    const { userId, teamIds } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'agent' });
-    socket.on('disconnect', () => deps.metrics.connections.dec({ namespace: 'agent' }));
+    deps.presence.connected(userId, teamIds);
+    socket.on('disconnect', () => {
+      deps.metrics.connections.dec({ namespace: 'agent' });
+      deps.presence.disconnected(userId);
+    });
     onAgentConnection(socket, deps, agentEvents).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'agent connection setup failed');
       socket.disconnect(true);

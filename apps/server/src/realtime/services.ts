@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AuthService } from '../domain/auth-service.js';
 import type { ConversationService } from '../domain/conversation-service.js';
 import type { MessageService } from '../domain/message-service.js';
+import type { Presence } from '../domain/presence.js';
 import type { VisitorService } from '../domain/visitor-service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OriginPolicy } from '../security/origins.js';
@@ -15,6 +16,7 @@ export interface TransportDeps {
   visitors: VisitorService;
   conversations: ConversationService;
   messages: MessageService;
+  presence: Presence;
   limits: RateLimits;
   origins: OriginPolicy;
   metrics: Metrics;

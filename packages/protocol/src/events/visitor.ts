@@ -1,6 +1,7 @@
 import { VisitorConversation } from '../conversation.js';
 import { Hello, RequestError } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
+import { QueueUpdate } from '../queue.js';
 import { visitorConversationRequests } from './conversation.js';
 import type { ClientToServer, PushMap, RequestMap, ServerToClient } from './define.js';
 import { visitorMessageRequests } from './message.js';
@@ -19,6 +20,8 @@ export const visitorPushes = {
   'message:new': Message,
   'typing:update': TypingUpdate,
   'read:update': ReadUpdate,
+  /** The visitor's place in the queue and the estimated wait, while the conversation is queued. */
+  'queue:update': QueueUpdate,
   'request:error': RequestError,
 } satisfies PushMap;
 export type VisitorPushes = typeof visitorPushes;
