@@ -4,6 +4,7 @@ import { attachmentRoutes } from '../http/routes/attachment-routes.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { conversationRoutes } from '../http/routes/conversation-routes.js';
 import { operationsRoutes } from '../http/routes/operations-routes.js';
+import { staticRoutes } from '../http/routes/static-routes.js';
 import { visitorRoutes } from '../http/routes/visitor-routes.js';
 import { createRealtime, type Realtime } from '../realtime/create-realtime.js';
 import type { Components } from './components.js';
@@ -12,12 +13,17 @@ import type { Components } from './components.js';
  * The composition root: wires REST routes and socket.io namespaces to the domain services.
  * It does nothing else.
  */
-export function createApplication(http: FastifyInstance, config: Config, components: Components): Realtime {
+export async function createApplication(
+  http: FastifyInstance,
+  config: Config,
+  components: Components,
+): Promise<Realtime> {
   let closing = false;
   authRoutes(http, components);
   visitorRoutes(http, components);
   conversationRoutes(http, components);
   attachmentRoutes(http, components, components.attachments);
+  await staticRoutes(http);
   operationsRoutes(http, components, {
     ready: async () => {
       if (closing) return false;

@@ -18,13 +18,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const origins = new OriginPolicy(config.workbenchOrigins);
   const http = await createHttp(config, origins);
   const components = await createComponents(config, http.log as Logger, origins);
-  const realtime = createApplication(http, config, components);
+  const realtime = await createApplication(http, config, components);
   await http.listen({ host: config.host, port: config.port });
   const { port } = http.server.address() as AddressInfo;
+  const url = publicUrlOf(config, port);
+  origins.addWorkbenchOrigin(url);
 
   let closed: Promise<void> | undefined;
   return {
-    url: publicUrlOf(config, port),
+    url,
     port,
     components,
     close: () => {

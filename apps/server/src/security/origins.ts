@@ -8,7 +8,16 @@ export class OriginPolicy {
   #widgetOrigins = new Set<string>();
   #anyWidgetOrigin = false;
 
-  constructor(private readonly workbenchOrigins: readonly string[]) {}
+  readonly #workbenchOrigins: Set<string>;
+
+  constructor(workbenchOrigins: readonly string[]) {
+    this.#workbenchOrigins = new Set(workbenchOrigins.map((o) => new URL(o).origin));
+  }
+
+  /** The server's own origin serves the web workbench, so it is always a workbench origin. */
+  addWorkbenchOrigin(origin: string): void {
+    this.#workbenchOrigins.add(new URL(origin).origin);
+  }
 
   setWidgets(widgets: readonly WidgetRecord[]): void {
     this.#widgetOrigins = new Set(widgets.flatMap((w) => w.allowedOrigins));
@@ -16,7 +25,7 @@ export class OriginPolicy {
   }
 
   isWorkbench(origin: string | undefined): boolean {
-    return origin === undefined || this.workbenchOrigins.includes(origin);
+    return origin === undefined || this.#workbenchOrigins.has(origin);
   }
 
   isKnown(origin: string | undefined): boolean {

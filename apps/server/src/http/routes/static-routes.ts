@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { fail } from '@switchboard/protocol';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const APPS = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Built front ends, next to the server in the monorepo (`apps/<name>/dist`). */
+export const defaultAssetDirs = {
+  widget: path.join(APPS, 'widget', 'dist'),
+  workbench: path.join(APPS, 'desktop', 'dist', 'web'),
+};
+
+/** The web workbench's CSP (SECURITY D3): its own scripts, and connections to this server only. */
+export const WORKBENCH_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "media-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function notBuilt(reply: FastifyReply, what: string) {
+  return reply.code(404).send(fail('not-found', `The ${what} is not built; run npm run build.`));
+}
+
+/**
+ * `/widget.js` + `/widget/...` (the visitor widget), `/demo` (a page embedding it) and `/app/...`
+ * (the web workbench, a single-page app). Each is served only when its build exists.
+ */
+export async function staticRoutes(app: FastifyInstance, dirs = defaultAssetDirs): Promise<void> {
+  const widgetBuilt = existsSync(dirs.widget);
+  if (widgetBuilt) {
+    await app.register(fastifyStatic, {
+      root: dirs.widget,
+      prefix: '/widget/',
+      decorateReply: true,
+      index: false,
+    });
+    app.get('/widget.js', (_request, reply) =>
+      reply.header('Cache-Control', 'no-cache').sendFile('widget.js', dirs.widget),
+    );
+    app.get('/demo', (_request, reply) => reply.sendFile('demo.html', dirs.widget));
+  } else {
+    app.get('/widget.js', (_request, reply) => notBuilt(reply, 'widget'));
+    app.get('/demo', (_request, reply) => notBuilt(reply, 'widget'));
+  }
+
+  if (existsSync(dirs.workbench)) {
+    await app.register(fastifyStatic, {
+      root: dirs.workbench,
+      prefix: '/app/',
+      decorateReply: !widgetBuilt,
+      index: false,
+      // One route per built file; everything else under /app/ is a client-side route (below).
+      wildcard: false,
+      setHeaders: (res) => res.raw.setHeader('Content-Security-Policy', WORKBENCH_CSP),
+    });
+    const page = (request: FastifyRequest, reply: FastifyReply) =>
+      path.extname(request.url.split('?')[0] ?? '')
+        ? reply.code(404).send(fail('not-found', 'No such file.'))
+        : reply.header('Content-Security-Policy', WORKBENCH_CSP).sendFile('index.html', dirs.workbench);
+    app.get('/app', (_request, reply) => reply.redirect('/app/'));
+    app.get('/app/', page);
+    app.get('/app/*', page);
+  } else {
+    app.get('/app', (_request, reply) => notBuilt(reply, 'web workbench'));
+  }
+}
