@@ -11,12 +11,12 @@ export class OriginPolicy {
   readonly #workbenchOrigins: Set<string>;
 
   constructor(workbenchOrigins: readonly string[]) {
-    this.#workbenchOrigins = new Set(workbenchOrigins.map((o) => new URL(o).origin));
+    this.#workbenchOrigins = new Set(workbenchOrigins.map(normalizeOrigin));
   }
 
   /** The server's own origin serves the web workbench, so it is always a workbench origin. */
   addWorkbenchOrigin(origin: string): void {
-    this.#workbenchOrigins.add(new URL(origin).origin);
+    this.#workbenchOrigins.add(normalizeOrigin(origin));
   }
 
   setWidgets(widgets: readonly WidgetRecord[]): void {
@@ -35,4 +35,13 @@ export class OriginPolicy {
       (origin !== undefined && this.#widgetOrigins.has(origin))
     );
   }
+}
+
+/**
+ * `scheme://host[:port]`, lower-cased. Not `URL#origin`: that is "null" for custom schemes such
+ * as the desktop app's `app://switchboard`, which browsers still send as the Origin header.
+ */
+export function normalizeOrigin(value: string): string {
+  const url = new URL(value);
+  return `${url.protocol}//${url.host}`.toLowerCase();
 }
