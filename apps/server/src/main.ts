@@ -1,6 +1,6 @@
 import { startServer } from './app/start-server.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { seedDemo } from './seed/demo-seed.js';
+import { DEMO_WIDGET_ID, seedDemo } from './seed/demo-seed.js';
 import { listWidgets } from './store/widgets.js';
 
 async function main(): Promise<void> {
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const { components } = server;
 
   if (config.demoSeed) {
-    const seeded = await seedDemo(components.db, config.auth.scryptCost, [new URL(server.url).origin]);
+    const seeded = await seedDemo(components.db, config.auth.scryptCost, demoOrigins(server.url));
     if (seeded) await components.reloadOrigins();
   }
   const widgets = await listWidgets(components.db);
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       '  demo logins     admin@switchboard.local, alice@switchboard.local, bob@switchboard.local',
       '  demo password   switchboard-demo',
       `  demo widget id  ${widgets[0]?.id ?? '(none)'}`,
+      `  demo page       ${server.url}/demo${demoQuery(widgets[0]?.id)}  (the visitor widget)`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
@@ -43,6 +44,18 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) =>
     components.logger.error({ err: reason }, 'unhandled rejection'),
   );
+}
+
+/** The demo page's origin, and its localhost twin, so either address works in a browser. */
+function demoOrigins(serverUrl: string): string[] {
+  const url = new URL(serverUrl);
+  const twin = url.hostname === '127.0.0.1' ? 'localhost' : url.hostname === 'localhost' ? '127.0.0.1' : null;
+  return twin ? [url.origin, `${url.protocol}//${twin}${url.port ? `:${url.port}` : ''}`] : [url.origin];
+}
+
+/** The demo page embeds DEMO_WIDGET_ID; a database seeded before it existed names its widget here. */
+function demoQuery(widgetId: string | undefined): string {
+  return widgetId === undefined || widgetId === DEMO_WIDGET_ID ? '' : `?widget=${widgetId}`;
 }
 
 main().catch((error: unknown) => {

@@ -116,6 +116,15 @@ describe('bad input: typed errors, no crash, no writes', () => {
       'message:sync': { conversationId, afterSeq: 0, limit: 10 },
       'message:read': { conversationId, seq: 1 },
       'typing:set': { conversationId, typing: true },
+      'agent:status': { status: 'away', reason: 'manual' },
+      'agent:state': {},
+      'offer:accept': { offerId: randomUUID() },
+      'offer:decline': { offerId: randomUUID(), reason: 'busy' },
+      'conversation:transfer': {
+        conversationId,
+        to: { kind: 'team', teamId: randomUUID() },
+        reason: 'billing question',
+      },
     };
     const targets: Array<{ socket: AgentClient | VisitorClient; specs: RequestMap }> = [
       { socket: visitor, specs: visitorRequests },

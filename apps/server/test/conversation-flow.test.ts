@@ -143,10 +143,12 @@ describe('a visitor and an agent converse over real sockets', () => {
       await request<Conversation>(alice, 'conversation:resolve', {
         conversationId: opened.id,
         note: 'shipped',
+        tags: ['shipping', 'late', 'shipping'],
       }),
     );
     expect(resolved.status).toBe('resolved');
     expect(resolved.resolvedAt).not.toBeNull();
+    expect(resolved.tags).toEqual(['shipping', 'late']);
     await resolvedAtVisitor;
     const events = await t.server.components.db
       .selectFrom('conversation_events')
@@ -157,7 +159,7 @@ describe('a visitor and an agent converse over real sockets', () => {
     expect(events.map((e) => e.kind)).toEqual(['opened', 'assigned', 'resolved']);
     expect(events[2]).toMatchObject({
       actor_id: t.fixture.alice.id,
-      data: JSON.stringify({ note: 'shipped' }),
+      data: JSON.stringify({ note: 'shipped', tags: ['shipping', 'late'] }),
     });
 
     // After resolving, nobody can post.

@@ -17,6 +17,10 @@ export const VisitorAttributes = z.strictObject({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-CN')
     .max(35)
     .optional(),
+  /** Tags the site attaches (e.g. the product area); routing rules can match them. */
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  /** Honoured only for visitors with a verified (signed) identity. */
+  vip: z.boolean().optional(),
   custom: z
     .unknown()
     // z.record silently drops a "__proto__" key; refuse it instead (bad input is an error, never a drop).
@@ -41,8 +45,13 @@ export const Conversation = z.object({
   assignee: Participant.nullable(),
   visitor: z.object({ id: Id, name: z.string().nullable(), verified: z.boolean() }),
   attributes: VisitorAttributes,
+  /** `vip` conversations are served first; waiting time ages `normal` ones so they are never starved. */
+  priority: z.enum(['normal', 'vip']),
+  tags: z.array(z.string()),
   lastSeq: Seq,
   createdAt: Timestamp,
+  /** When it last entered a queue (opened, requeued, transferred to a team); null when not queued. */
+  queuedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
   resolvedAt: Timestamp.nullable(),
 });
@@ -66,8 +75,11 @@ export type ConversationOpen = z.infer<typeof ConversationOpen>;
 export const ConversationRef = z.strictObject({ conversationId: Id });
 export type ConversationRef = z.infer<typeof ConversationRef>;
 
+export const Tag = z.string().trim().min(1).max(40);
+
 export const ConversationResolve = z.strictObject({
   conversationId: Id,
   note: z.string().max(2000).optional(),
+  tags: z.array(Tag).max(10).optional(),
 });
 export type ConversationResolve = z.infer<typeof ConversationResolve>;

@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'origin-not-allowed',
   'identity-required',
   'identity-invalid',
+  'banned',
   'unavailable',
   'internal',
 ]);
@@ -74,6 +75,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   'origin-not-allowed': 403,
   'identity-required': 401,
   'identity-invalid': 401,
+  banned: 403,
   unavailable: 503,
   internal: 500,
 };

@@ -1,6 +1,7 @@
 export * from './attachment.js';
 export * from './auth.js';
 export * from './conversation.js';
+export * from './endpoint.js';
 export * from './errors.js';
 export * from './events/agent.js';
 export * from './events/define.js';
@@ -10,7 +11,12 @@ export * from './message.js';
 export * from './primitives.js';
 export * from './queue.js';
 export * from './rest.js';
+export * from './rest-routing.js';
+export * from './rest-widget.js';
+export * from './routing.js';
+export * from './routing-admin.js';
 export * from './version.js';
 export * from './visitor.js';
+export * from './widget.js';
 
 export const NAMESPACES = { visitor: '/visitor', agent: '/agent' } as const;

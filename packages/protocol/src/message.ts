@@ -6,7 +6,8 @@ import { Id, Seq, Timestamp } from './primitives.js';
 export const Visibility = z.enum(['all', 'agents']);
 export type Visibility = z.infer<typeof Visibility>;
 
-export const SenderKind = z.enum(['visitor', 'agent', 'system']);
+/** `bot`: a team's first responder answering from its FAQ entries. */
+export const SenderKind = z.enum(['visitor', 'agent', 'bot', 'system']);
 export type SenderKind = z.infer<typeof SenderKind>;
 
 export const MESSAGE_BODY_MAX = 5000;

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { Attachment } from './attachment.js';
 import { Empty, LoginRequest, LoginResponse, PasswordChangeRequest, RefreshRequest, User } from './auth.js';
 import { Conversation, ConversationStatus, VisitorConversation } from './conversation.js';
+import { AttachmentParams, ConversationParams, type EndpointSpec } from './endpoint.js';
 import { Message } from './message.js';
 import { Id, Seq, Timestamp } from './primitives.js';
+import { routingEndpoints } from './rest-routing.js';
+import { widgetEndpoints } from './rest-widget.js';
 import { VisitorSession, VisitorSessionRequest } from './visitor.js';
 
 const Limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
@@ -57,25 +60,8 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResults = z.object({ hits: z.array(SearchHit) });
 export type SearchResults = z.infer<typeof SearchResults>;
 
-export const ConversationParams = z.strictObject({ conversationId: Id });
-export const AttachmentParams = z.strictObject({ attachmentId: Id });
-
 export const Health = z.object({ status: z.enum(['ok', 'unavailable']), epoch: Id });
 export type Health = z.infer<typeof Health>;
-
-/** Who may call an endpoint: `staff` = agent/supervisor/admin access token, `visitor` = visitor token. */
-export type EndpointAuth = 'none' | 'staff' | 'visitor' | 'staff-or-visitor';
-
-export interface EndpointSpec {
-  method: 'GET' | 'POST';
-  path: string;
-  auth: EndpointAuth;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** Schema of `data` in the `{ ok: true, data }` body; null for a binary download. */
-  response: z.ZodType | null;
-}
 
 /** Every REST endpoint. Bodies are JSON; every response body is a `Result` envelope. */
 export const restEndpoints = {
@@ -158,5 +144,7 @@ export const restEndpoints = {
     query: SearchQuery,
     response: SearchResults,
   },
+  ...widgetEndpoints,
+  ...routingEndpoints,
 } as const satisfies Record<string, EndpointSpec>;
 export type RestEndpoints = typeof restEndpoints;

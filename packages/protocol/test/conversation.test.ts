@@ -154,8 +154,11 @@ describe('VisitorConversation', () => {
       assignee: { id: ids.user, name: 'Ada' },
       visitor: { id: ids.visitor, name: 'Grace', verified: false },
       attributes: { custom: { vip: true } },
+      priority: 'vip',
+      tags: ['billing'],
       lastSeq: 3,
       createdAt: now,
+      queuedAt: null,
       updatedAt: now,
       resolvedAt: null,
     };

@@ -40,9 +40,9 @@ describe('restEndpoints', () => {
     if (spec.response !== null) expect(spec.response).toBeInstanceOf(z.ZodType);
   });
 
-  it('needs no credential only to log in, refresh and start a visitor session', () => {
+  it('needs no credential only to log in, refresh, start a visitor session and read a widget’s config', () => {
     const open = endpoints.filter(([, spec]) => spec.auth === 'none').map(([name]) => name);
-    expect(open.sort()).toEqual(['login', 'refresh', 'visitorSession']);
+    expect(open.sort()).toEqual(['login', 'refresh', 'visitorSession', 'widgetConfig']);
   });
 
   it('keeps staff data behind a staff token', () => {
@@ -65,9 +65,9 @@ describe('restEndpoints', () => {
     );
   });
 
-  it('only the download answers with raw bytes', () => {
+  it('only downloads (attachments, transcripts) answer with raw bytes', () => {
     const binary = endpoints.filter(([, spec]) => spec.response === null).map(([name]) => name);
-    expect(binary).toEqual(['downloadAttachment']);
+    expect(binary.sort()).toEqual(['conversationTranscript', 'downloadAttachment']);
   });
 
   it('POST bodies are strict JSON objects', () => {

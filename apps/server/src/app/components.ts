@@ -4,10 +4,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { AttachmentService } from '../domain/attachment-service.js';
 import { AuthService, type RevocationReason } from '../domain/auth-service.js';
+import { BanService } from '../domain/ban-service.js';
+import { BotService } from '../domain/bot-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
 import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
+import { RoutingService } from '../domain/routing/routing-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
+import { WidgetService } from '../domain/widget-service.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { OriginPolicy } from '../security/origins.js';
@@ -60,15 +64,31 @@ export async function createComponents(
 
   const reloadOrigins = async () => origins.setWidgets(await listWidgets(db));
   await reloadOrigins();
+  const presence = new Presence();
+  const routing = new RoutingService(db, {
+    now: Date.now,
+    disconnectGraceSeconds: config.routing.disconnectGraceSeconds,
+  });
+  await routing.load();
+  const bans = new BanService(db);
+  await bans.load();
+  const ticker = setInterval(() => {
+    routing.tick().catch((error: unknown) => logger.error({ err: error }, 'routing tick failed'));
+  }, config.routing.tickMilliseconds);
+  ticker.unref();
 
   return {
     db,
     sqlite,
     auth,
     visitors: new VisitorService(db),
-    conversations: new ConversationService(db),
+    routing,
+    bans,
+    bot: new BotService(db, routing),
+    conversations: new ConversationService(db, routing),
     messages: new MessageService(db),
-    presence: new Presence(),
+    presence,
+    widgets: new WidgetService(db, routing),
     attachments: new AttachmentService(db, path.resolve(config.dataDir, 'attachments')),
     limits: new RateLimits(config.limits),
     origins,
@@ -77,6 +97,11 @@ export async function createComponents(
     epoch: randomUUID(),
     onRevoked: (listener) => listeners.push(listener),
     reloadOrigins,
-    close: () => sqlite.close(),
+    close: async () => {
+      clearInterval(ticker);
+      // Let a routing pass in flight finish before the store closes.
+      await routing.tick().catch(() => undefined);
+      await sqlite.close();
+    },
   };
 }

@@ -4,8 +4,10 @@ import { attachmentRoutes } from '../http/routes/attachment-routes.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { conversationRoutes } from '../http/routes/conversation-routes.js';
 import { operationsRoutes } from '../http/routes/operations-routes.js';
+import { routingRoutes } from '../http/routes/routing-routes.js';
 import { staticRoutes } from '../http/routes/static-routes.js';
 import { visitorRoutes } from '../http/routes/visitor-routes.js';
+import { widgetRoutes } from '../http/routes/widget-routes.js';
 import { createRealtime, type Realtime } from '../realtime/create-realtime.js';
 import type { Components } from './components.js';
 
@@ -21,7 +23,9 @@ export async function createApplication(
   let closing = false;
   authRoutes(http, components);
   visitorRoutes(http, components);
+  widgetRoutes(http, components);
   conversationRoutes(http, components);
+  routingRoutes(http, components);
   attachmentRoutes(http, components, components.attachments);
   await staticRoutes(http);
   operationsRoutes(http, components, {

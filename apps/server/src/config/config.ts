@@ -57,6 +57,14 @@ export const Config = z.strictObject({
       uploadsPerPrincipal: PerWindow.default({ points: 30, seconds: 3600 }),
     })
     .prefault({}),
+  routing: z
+    .strictObject({
+      /** An agent who lost every connection keeps their chats this long, then they are requeued. */
+      disconnectGraceSeconds: z.number().int().min(0).max(3600).default(60),
+      /** How often deadlines (offer timeouts, wrap-up, grace, watchdog) are checked. */
+      tickMilliseconds: z.number().int().min(20).max(10_000).default(500),
+    })
+    .prefault({}),
   /** Create the demo admin, agents, team and widget on an empty database. */
   demoSeed: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

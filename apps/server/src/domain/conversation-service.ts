@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationListQuery, VisitorAttributes } from '@switchboard/protocol';
+import type { ConversationListQuery, TransferTarget, VisitorAttributes } from '@switchboard/protocol';
 import type { z } from 'zod';
 import {
-  assignQueued,
   getConversation,
   insertConversation,
   listConversations,
@@ -14,24 +13,34 @@ import type { Db } from '../store/open-sqlite.js';
 import type { ConversationRecord } from '../store/records.js';
 import { getWidget } from '../store/widgets.js';
 import { DomainError, strictAssert } from './errors.js';
-import { assertCanRead, assertCanResolve, assertCanTake, staffScope } from './policy.js';
+import { assertCanRead, assertCanResolve, assertCanTake, assertCanTransfer, staffScope } from './policy.js';
 import type { Principal, StaffPrincipal, VisitorPrincipal } from './principal.js';
+import type { RoutingService } from './routing/routing-service.js';
 
 export class ConversationService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly routing: RoutingService,
+  ) {}
 
-  /** A new conversation waits in the queue of its widget's team. */
+  /** Routing rules place a new conversation in a team's queue (or with the team's bot first). */
   async open(visitor: VisitorPrincipal, attributes: VisitorAttributes): Promise<ConversationRecord> {
     const widget = await getWidget(this.db, visitor.widgetId);
     strictAssert(widget, 'a visitor always belongs to a widget');
     const id = randomUUID();
+    const placement = this.routing.placement(attributes, visitor.verified, widget.teamId);
     await insertConversation(this.db, {
       id,
       visitorId: visitor.visitorId,
       widgetId: widget.id,
-      teamId: widget.teamId,
+      teamId: placement.teamId,
       attributes,
+      priority: placement.priority,
+      inBot: placement.inBot,
+      rule: placement.rule,
+      status: 'queued',
     });
+    await this.routing.admitted({ id, visitorId: visitor.visitorId, placement });
     return this.#load(id);
   }
 
@@ -52,18 +61,37 @@ export class ConversationService {
   async take(agent: StaffPrincipal, conversationId: string): Promise<ConversationRecord> {
     const conversation = await this.get(agent, conversationId);
     assertCanTake(agent, conversation);
-    if (!(await assignQueued(this.db, conversationId, agent.userId, 'manual-pick'))) {
-      throw new DomainError('conflict', 'Another agent took this conversation first.');
-    }
+    await this.routing.take(agent, conversationId);
     return this.#load(conversationId);
   }
 
-  async resolve(agent: StaffPrincipal, conversationId: string, note?: string): Promise<ConversationRecord> {
+  async resolve(
+    agent: StaffPrincipal,
+    conversationId: string,
+    note?: string,
+    tags: string[] = [],
+  ): Promise<ConversationRecord> {
     const conversation = await this.get(agent, conversationId);
     assertCanResolve(agent, conversation);
-    if (!(await resolve(this.db, conversationId, agent.userId, note))) {
+    if (!(await resolve(this.db, conversationId, agent.userId, note, [...new Set(tags)]))) {
       throw new DomainError('conflict', 'Already resolved.');
     }
+    await this.routing.resolved(conversationId, agent.userId);
+    return this.#load(conversationId);
+  }
+
+  async transfer(actor: StaffPrincipal, conversationId: string, target: TransferTarget, reason: string) {
+    const conversation = await this.get(actor, conversationId);
+    assertCanTransfer(actor, conversation);
+    await this.routing.transfer(actor, conversationId, target, reason);
+    return this.#load(conversationId);
+  }
+
+  async acceptOffer(agent: StaffPrincipal, offerId: string): Promise<ConversationRecord> {
+    return this.#load(await this.routing.accept(agent.userId, offerId));
+  }
+
+  load(conversationId: string): Promise<ConversationRecord> {
     return this.#load(conversationId);
   }
 

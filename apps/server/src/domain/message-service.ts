@@ -73,7 +73,8 @@ export class MessageService {
       messages,
       // A message committed after the conversation was read may already be in this page.
       lastSeq: Math.max(conversation.lastSeq, lastReturned),
-      hasMore: messages.length === limit && lastReturned < conversation.lastSeq,
+      // A full page may have more behind it; an empty follow-up page settles it.
+      hasMore: messages.length === limit,
     };
   }
 

@@ -63,6 +63,16 @@ export function assertCanTake(principal: StaffPrincipal, conversation: Conversat
   }
 }
 
+/** The assignee hands over their own chats; admins (and later supervisors of the team) any. */
+export function assertCanTransfer(principal: StaffPrincipal, conversation: ConversationRecord): void {
+  if (conversation.status === 'resolved' || conversation.status === 'offline') {
+    throw new DomainError('conflict', 'Only open conversations can be transferred.');
+  }
+  if (conversation.assigneeId !== principal.userId && principal.role !== 'admin') {
+    throw new DomainError('forbidden', 'Only the assigned agent or an admin can transfer this conversation.');
+  }
+}
+
 export function assertCanResolve(principal: StaffPrincipal, conversation: ConversationRecord): void {
   if (conversation.status === 'resolved') throw new DomainError('conflict', 'Already resolved.');
   if (conversation.assigneeId !== principal.userId && principal.role !== 'admin') {
@@ -73,4 +83,9 @@ export function assertCanResolve(principal: StaffPrincipal, conversation: Conver
 /** Only the assignee's reading moves the read state the visitor sees; monitors never do. */
 export function readIsVisibleToVisitor(principal: Principal, conversation: ConversationRecord): boolean {
   return principal.kind === 'staff' && conversation.assigneeId === principal.userId;
+}
+
+/** Configuration changes (routing, bans, bot, capacities) are for admins. */
+export function assertAdmin(principal: StaffPrincipal): void {
+  if (principal.role !== 'admin') throw new DomainError('forbidden', 'Only an admin can change this.');
 }

@@ -5,16 +5,23 @@
 export class Presence {
   readonly #sockets = new Map<string, { teamIds: readonly string[]; count: number }>();
 
-  connected(userId: string, teamIds: readonly string[]): void {
+  /** True for the user's first live socket. */
+  connected(userId: string, teamIds: readonly string[]): boolean {
     const entry = this.#sockets.get(userId);
     this.#sockets.set(userId, { teamIds, count: (entry?.count ?? 0) + 1 });
+    return entry === undefined;
   }
 
-  disconnected(userId: string): void {
+  /** True when the user's last live socket closed. */
+  disconnected(userId: string): boolean {
     const entry = this.#sockets.get(userId);
-    if (!entry) return;
-    if (entry.count <= 1) this.#sockets.delete(userId);
-    else entry.count -= 1;
+    if (!entry) return false;
+    if (entry.count <= 1) {
+      this.#sockets.delete(userId);
+      return true;
+    }
+    entry.count -= 1;
+    return false;
   }
 
   isConnected(userId: string): boolean {

@@ -17,8 +17,11 @@ export function toStaffConversation(c: ConversationRecord): Conversation {
     assignee: c.assigneeId === null ? null : { id: c.assigneeId, name: c.assigneeName ?? '' },
     visitor: { id: c.visitorId, name: c.visitorName, verified: c.visitorVerified },
     attributes: c.attributes,
+    priority: c.priority,
+    tags: c.tags,
     lastSeq: c.lastSeq,
     createdAt: c.createdAt,
+    queuedAt: c.queuedAt,
     updatedAt: c.updatedAt,
     resolvedAt: c.resolvedAt,
   };

@@ -32,15 +32,27 @@ export function agentHandlers(
       });
       return toStaffConversation(conversation);
     },
-    'conversation:resolve': async ({ conversationId, note }, ctx) => {
-      const conversation = await conversations.resolve(ctx.principal, conversationId, note);
+    'conversation:resolve': async ({ conversationId, note, tags }, ctx) => {
+      const conversation = await conversations.resolve(ctx.principal, conversationId, note, tags);
       ctx.afterAck(() => broadcast.conversation(conversation));
       return toStaffConversation(conversation);
     },
+    'conversation:transfer': async ({ conversationId, to, reason }, ctx) =>
+      toStaffConversation(await conversations.transfer(ctx.principal, conversationId, to, reason)),
+    'offer:accept': async ({ offerId }, ctx) =>
+      toStaffConversation(await conversations.acceptOffer(ctx.principal, offerId)),
+    'offer:decline': async ({ offerId, reason }, ctx) => {
+      await deps.routing.decline(ctx.principal.userId, offerId, reason);
+      return {};
+    },
+    'agent:status': async ({ status, reason }, ctx) =>
+      deps.routing.setStatus(ctx.principal.userId, status, reason),
+    'agent:state': async (_payload, ctx) => deps.routing.agentState(ctx.principal.userId),
     'message:send': async (payload, ctx) => {
       const started = performance.now();
       const { message, created, conversation } = await messages.send(ctx.principal, payload);
       if (created) {
+        if (message.visibility === 'all') await deps.routing.replied(conversation.id, ctx.principal.userId);
         metrics.messages.inc({ sender: 'agent' });
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
         ctx.afterAck(() => broadcast.message(conversation, message));
@@ -104,4 +116,6 @@ export async function onAgentConnection(
       },
     },
   });
+  if (deps.routing.knowsAgent(principal.userId))
+    socket.emit('agent:state', deps.routing.agentState(principal.userId));
 }

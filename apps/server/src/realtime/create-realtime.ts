@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { agentHandlers, onAgentConnection } from './agent-handlers.js';
 import { Broadcaster } from './broadcaster.js';
 import { authenticateHandshake } from './handshake.js';
+import { RoutingPushes } from './routing-pushes.js';
 import type { TransportDeps } from './services.js';
 import type { AgentNamespace, AgentSocket, VisitorNamespace, VisitorSocket } from './types.js';
 import { onVisitorConnection, visitorHandlers } from './visitor-handlers.js';
@@ -34,6 +35,9 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   const visitorNs: VisitorNamespace = io.of(NAMESPACES.visitor);
   const agentNs: AgentNamespace = io.of(NAMESPACES.agent);
   const broadcast = new Broadcaster(visitorNs, agentNs);
+  deps.routing.setEvents(
+    new RoutingPushes(broadcast, deps.conversations, deps.routing, agentNs, visitorNs, deps.logger),
+  );
 
   // Anything outside the two namespaces is refused.
   io.use((_socket, next) =>
@@ -56,11 +60,18 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   agentNs.on('connection', (socket: AgentSocket) => {
     const { userId, teamIds } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'agent' });
-    deps.presence.connected(userId, teamIds);
+    const routed = deps.presence.connected(userId, teamIds)
+      ? deps.routing.connected(userId)
+      : Promise.resolve();
     socket.on('disconnect', () => {
       deps.metrics.connections.dec({ namespace: 'agent' });
-      deps.presence.disconnected(userId);
+      if (deps.presence.disconnected(userId)) {
+        deps.routing
+          .disconnected(userId)
+          .catch((error: unknown) => deps.logger.error({ err: error }, 'routing disconnect failed'));
+      }
     });
+    void routed.catch((error: unknown) => deps.logger.error({ err: error }, 'routing connect failed'));
     onAgentConnection(socket, deps, agentEvents).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'agent connection setup failed');
       socket.disconnect(true);

@@ -37,6 +37,7 @@ export function authenticateHandshake(kind: 'visitor' | 'staff', deps: Transport
         return deps.auth.authenticate(auth.data.token);
       }
       const visitor = await deps.visitors.authenticate(auth.data.token);
+      deps.bans.assertAllowed({ ip, visitorId: visitor.visitorId });
       if (!originAllowed(await deps.visitors.widget(visitor.widgetId), origin)) {
         throw new DomainError('origin-not-allowed', 'This site is not allowed to use this widget.');
       }

@@ -1,9 +1,13 @@
 import type { Logger } from 'pino';
 import type { AuthService } from '../domain/auth-service.js';
+import type { BanService } from '../domain/ban-service.js';
+import type { BotService } from '../domain/bot-service.js';
 import type { ConversationService } from '../domain/conversation-service.js';
 import type { MessageService } from '../domain/message-service.js';
 import type { Presence } from '../domain/presence.js';
+import type { RoutingService } from '../domain/routing/routing-service.js';
 import type { VisitorService } from '../domain/visitor-service.js';
+import type { WidgetService } from '../domain/widget-service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OriginPolicy } from '../security/origins.js';
 import type { RateLimits } from '../security/rate-limits.js';
@@ -17,6 +21,10 @@ export interface TransportDeps {
   conversations: ConversationService;
   messages: MessageService;
   presence: Presence;
+  routing: RoutingService;
+  bans: BanService;
+  bot: BotService;
+  widgets: WidgetService;
   limits: RateLimits;
   origins: OriginPolicy;
   metrics: Metrics;

@@ -14,6 +14,7 @@ export function visitorHandlers(
   const { conversations, messages, limits, metrics } = deps;
   return {
     'conversation:open': async ({ attributes }, ctx) => {
+      deps.bans.assertAllowed({ ip: ctx.ip, visitorId: ctx.principal.visitorId });
       await limits.consume('conversationsPerIp', ctx.ip);
       const conversation = await conversations.open(ctx.principal, attributes ?? {});
       ctx.afterAck(() => broadcast.conversation(conversation));
@@ -30,7 +31,13 @@ export function visitorHandlers(
       if (created) {
         metrics.messages.inc({ sender: 'visitor' });
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
-        ctx.afterAck(() => broadcast.message(conversation, message));
+        ctx.afterAck(() => {
+          broadcast.message(conversation, message);
+          deps.bot.afterVisitorMessage(conversation, message).then(
+            (reply) => reply && broadcast.message(conversation, reply),
+            (error: unknown) => deps.logger.error({ err: error }, 'bot reply failed'),
+          );
+        });
       }
       return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };
     },

@@ -1,10 +1,42 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from '@switchboard/protocol';
 import { hashPassword } from '../domain/passwords.js';
 import type { Db } from '../store/open-sqlite.js';
 import { addTeamMember, countUsers, insertTeam, insertUser } from '../store/users.js';
+import { setWidgetSettings } from '../store/widget-settings.js';
 import { insertWidget } from '../store/widgets.js';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
+/** Fixed so that the demo page (apps/widget/src/demo) can embed the demo widget without a lookup. */
+export const DEMO_WIDGET_ID = '5e1f0a2b-7c3d-4e5f-8a9b-0c1d2e3f4a5b';
+
+const DEMO_WIDGET_SETTINGS: WidgetSettings = {
+  ...DEFAULT_WIDGET_SETTINGS,
+  greeting: {
+    en: 'Hi! Questions about your order? We are here.',
+    'zh-CN': '您好！关于订单有任何问题，我们随时为您服务。',
+  },
+  preChatFields: [
+    { key: 'name', label: { en: 'Your name', 'zh-CN': '您的姓名' }, type: 'text', required: true },
+    {
+      key: 'email',
+      label: { en: 'Email (optional)', 'zh-CN': '邮箱（选填）' },
+      type: 'email',
+      required: false,
+    },
+    {
+      key: 'topic',
+      label: { en: 'Topic', 'zh-CN': '主题' },
+      type: 'select',
+      required: false,
+      options: [
+        { value: 'order', label: { en: 'An order', 'zh-CN': '订单' } },
+        { value: 'billing', label: { en: 'Billing', 'zh-CN': '账单' } },
+        { value: 'other', label: { en: 'Something else', 'zh-CN': '其他' } },
+      ],
+    },
+  ],
+};
 
 export interface DemoSeed {
   logins: Array<{ email: string; role: string }>;
@@ -32,7 +64,7 @@ export async function seedDemo(
     await insertUser(db, { id, ...person, passwordHash: hash });
     await addTeamMember(db, teamId, id);
   }
-  const widgetId = randomUUID();
+  const widgetId = DEMO_WIDGET_ID;
   await insertWidget(db, {
     id: widgetId,
     name: 'Demo site',
@@ -41,5 +73,6 @@ export async function seedDemo(
     identityMode: 'optional',
     teamId,
   });
+  await setWidgetSettings(db, widgetId, DEMO_WIDGET_SETTINGS);
   return { logins: people.map(({ email, role }) => ({ email, role })), password: DEMO_PASSWORD, widgetId };
 }

@@ -1,8 +1,11 @@
 import { ConversationStatus, VisitorAttributes } from '@switchboard/protocol';
 import type { ExpressionBuilder, Selectable } from 'kysely';
+import { z } from 'zod';
 import type { Db } from './open-sqlite.js';
 import type { ConversationRecord } from './records.js';
 import type { ConversationsTable, Database } from './schema.js';
+
+const Tags = z.array(z.string());
 
 type Row = Selectable<ConversationsTable> & {
   visitor_name: string | null;
@@ -22,8 +25,11 @@ function rowToConversation(row: Row): ConversationRecord {
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
     attributes: VisitorAttributes.parse(JSON.parse(row.attributes)),
+    priority: row.priority === 'vip' ? 'vip' : 'normal',
+    tags: Tags.parse(JSON.parse(row.tags)),
     lastSeq: row.last_seq,
     createdAt: row.created_at,
+    queuedAt: row.queued_at,
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
   };
@@ -43,16 +49,19 @@ export async function getConversation(db: Db, id: string): Promise<ConversationR
   return row && rowToConversation(row);
 }
 
-export async function insertConversation(
-  db: Db,
-  c: {
-    id: string;
-    visitorId: string;
-    widgetId: string;
-    teamId: string | null;
-    attributes: VisitorAttributes;
-  },
-): Promise<void> {
+export interface NewConversation {
+  id: string;
+  visitorId: string;
+  widgetId: string;
+  teamId: string | null;
+  attributes: VisitorAttributes;
+  priority: 'normal' | 'vip';
+  inBot: boolean;
+  rule: { id: string; name: string } | null;
+  status: 'queued' | 'offline';
+}
+
+export async function insertConversation(db: Db, c: NewConversation): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -62,7 +71,7 @@ export async function insertConversation(
         visitor_id: c.visitorId,
         widget_id: c.widgetId,
         team_id: c.teamId,
-        status: 'queued',
+        status: c.status,
         assignee_id: null,
         attributes: JSON.stringify(c.attributes),
         last_seq: 0,
@@ -71,25 +80,18 @@ export async function insertConversation(
         assigned_at: null,
         resolved_at: null,
         resolved_by: null,
+        priority: c.priority,
+        in_bot: c.inBot ? 1 : 0,
+        routing_rule: c.rule ? JSON.stringify(c.rule) : null,
+        queued_at: c.status === 'queued' ? now : null,
       })
       .execute();
-    await insertEventIn(trx, c.id, 'opened', null, { teamId: c.teamId });
-  });
-}
-
-/** Atomically assigns a queued conversation; false when it was not queued (someone else won). */
-export async function assignQueued(db: Db, id: string, assigneeId: string, how: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    const result = await trx
-      .updateTable('conversations')
-      .set({ status: 'assigned', assignee_id: assigneeId, assigned_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return false;
-    await insertEventIn(trx, id, 'assigned', assigneeId, { assigneeId, how });
-    return true;
+    await insertEventIn(trx, c.id, c.status === 'offline' ? 'offline-message' : 'opened', null, {
+      teamId: c.teamId,
+      rule: c.rule,
+      priority: c.priority,
+      bot: c.inBot,
+    });
   });
 }
 
@@ -98,17 +100,31 @@ export async function resolve(
   id: string,
   actorId: string,
   note: string | undefined,
+  tags: string[],
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const result = await trx
       .updateTable('conversations')
-      .set({ status: 'resolved', resolved_at: now, resolved_by: actorId, updated_at: now })
+      .set({
+        status: 'resolved',
+        resolved_at: now,
+        resolved_by: actorId,
+        updated_at: now,
+        queued_at: null,
+        tags: JSON.stringify(tags),
+      })
       .where('id', '=', id)
       .where('status', '!=', 'resolved')
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
-    await insertEventIn(trx, id, 'resolved', actorId, note === undefined ? {} : { note });
+    await trx
+      .updateTable('offers')
+      .set({ status: 'withdrawn', closed_at: now })
+      .where('conversation_id', '=', id)
+      .where('status', '=', 'open')
+      .execute();
+    await insertEventIn(trx, id, 'resolved', actorId, { note: note ?? null, tags });
     return true;
   });
 }

@@ -46,8 +46,11 @@ export interface ConversationRecord {
   assigneeId: string | null;
   assigneeName: string | null;
   attributes: VisitorAttributes;
+  priority: 'normal' | 'vip';
+  tags: string[];
   lastSeq: number;
   createdAt: string;
+  queuedAt: string | null;
   updatedAt: string;
   resolvedAt: string | null;
 }

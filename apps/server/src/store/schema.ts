@@ -16,6 +16,15 @@ export interface Database {
   read_marks: ReadMarksTable;
   attachments: AttachmentsTable;
   settings: SettingsTable;
+  agent_states: AgentStatesTable;
+  agent_status_log: AgentStatusLogTable;
+  routing_rules: RoutingRulesTable;
+  offers: OffersTable;
+  bans: BansTable;
+  bot_entries: BotEntriesTable;
+  audit_log: AuditLogTable;
+  ratings: RatingsTable;
+  offline_messages: OfflineMessagesTable;
 }
 
 export interface UsersTable {
@@ -27,12 +36,21 @@ export interface UsersTable {
   active: number;
   created_at: string;
   updated_at: string;
+  capacity: Generated<number>;
 }
 
 export interface TeamsTable {
   id: string;
   name: string;
   created_at: string;
+  mode: Generated<string>;
+  offer_timeout_seconds: Generated<number>;
+  wrap_up_seconds: Generated<number>;
+  unanswered_seconds: Generated<number>;
+  affinity_hours: Generated<number>;
+  aging_seconds: Generated<number>;
+  business_hours: Generated<string>;
+  bot_enabled: Generated<number>;
 }
 
 export interface TeamMembersTable {
@@ -64,6 +82,8 @@ export interface WidgetsTable {
   identity_mode: string;
   team_id: string | null;
   created_at: string;
+  /** JSON of WidgetSettings; null = the defaults (0002_widget). */
+  settings: string | null;
 }
 
 export interface VisitorsTable {
@@ -96,6 +116,14 @@ export interface ConversationsTable {
   assigned_at: string | null;
   resolved_at: string | null;
   resolved_by: string | null;
+  priority: Generated<string>;
+  weight: Generated<number>;
+  tags: Generated<string>;
+  in_bot: Generated<number>;
+  front_of_queue: Generated<number>;
+  queued_at: string | null;
+  first_reply_at: string | null;
+  routing_rule: string | null;
 }
 
 export interface ConversationEventsTable {
@@ -143,4 +171,86 @@ export interface AttachmentsTable {
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+export interface RatingsTable {
+  conversation_id: string;
+  visitor_id: string;
+  score: number;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface OfflineMessagesTable {
+  visitor_id: string;
+  client_msg_id: string;
+  conversation_id: string;
+  email: string;
+  name: string | null;
+  created_at: string;
+}
+
+export interface AgentStatesTable {
+  user_id: string;
+  status: string;
+  reason: string;
+  since: string;
+  status_before_disconnect: string | null;
+  last_assigned_at: string | null;
+  wrap_up_until: string | null;
+  disconnected_at: string | null;
+}
+
+export interface AgentStatusLogTable {
+  id: Generated<number>;
+  user_id: string;
+  status: string;
+  reason: string;
+  at: string;
+}
+
+export interface RoutingRulesTable {
+  id: string;
+  name: string;
+  position: number;
+  conditions: string;
+  team_id: string;
+  priority: string;
+}
+
+export interface OffersTable {
+  id: string;
+  conversation_id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  status: string;
+  closed_at: string | null;
+}
+
+export interface BansTable {
+  id: string;
+  kind: string;
+  value: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  lifted_at: string | null;
+}
+
+export interface BotEntriesTable {
+  id: string;
+  team_id: string;
+  keywords: string;
+  answer: string;
+  position: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: string | null;
+  action: string;
+  target: string;
+  data: string;
+  at: string;
 }

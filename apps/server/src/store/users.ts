@@ -1,9 +1,10 @@
 import { Role } from '@switchboard/protocol';
+import type { Selectable } from 'kysely';
 import type { Db } from './open-sqlite.js';
 import type { UserRecord } from './records.js';
 import type { UsersTable } from './schema.js';
 
-function rowToUser(row: UsersTable): UserRecord {
+function rowToUser(row: Selectable<UsersTable>): UserRecord {
   return {
     id: row.id,
     email: row.email,

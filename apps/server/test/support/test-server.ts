@@ -40,6 +40,7 @@ export async function startTestServer(overrides: ConfigInput = {}): Promise<Test
   const server = await startServer(config);
   const fixture = await seedFixture(server.components.db);
   await server.components.reloadOrigins();
+  await server.components.routing.reload();
   return {
     server,
     url: server.url,

@@ -1,14 +1,17 @@
 import { Conversation } from '../conversation.js';
 import { Hello, RequestError, SessionRevoked } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
+import { AgentState, Offer, OfferClosed } from '../routing.js';
 import { agentConversationRequests } from './conversation.js';
 import type { ClientToServer, PushMap, RequestMap, ServerToClient } from './define.js';
 import { agentMessageRequests } from './message.js';
+import { agentRoutingRequests } from './routing.js';
 
 /** Everything staff (agents, supervisors, admins) may ask on the `/agent` namespace. */
 export const agentRequests = {
   ...agentConversationRequests,
   ...agentMessageRequests,
+  ...agentRoutingRequests,
 } satisfies RequestMap;
 export type AgentRequests = typeof agentRequests;
 
@@ -20,6 +23,12 @@ export const agentPushes = {
   'message:new': Message,
   'typing:update': TypingUpdate,
   'read:update': ReadUpdate,
+  /** A chat rings on your desktop until `expiresAt` (offer mode). */
+  'offer:new': Offer,
+  /** An offer to you ended: accepted, declined, expired, or withdrawn. */
+  'offer:closed': OfferClosed,
+  /** Your routing state changed (status, load); also sent right after `session:hello`. */
+  'agent:state': AgentState,
   'request:error': RequestError,
   /** Sent just before the server disconnects a revoked session's sockets. */
   'session:revoked': SessionRevoked,

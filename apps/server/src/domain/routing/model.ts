@@ -1,0 +1,60 @@
+import type { AgentStatus, BusinessHours, RoutingDecision, StatusReason } from '@switchboard/protocol';
+
+/** Routing's in-memory picture of the contact center; the store is its source of truth. */
+
+export interface RoutingAgent {
+  userId: string;
+  name: string;
+  teamIds: string[];
+  capacity: number;
+  status: AgentStatus;
+  reason: StatusReason;
+  since: number;
+  /** A live socket exists. Only connected agents are routed to. */
+  connected: boolean;
+  lastAssignedAt: number | null;
+  wrapUpUntil: number | null;
+  disconnectedAt: number | null;
+  statusBeforeDisconnect: AgentStatus | null;
+}
+
+export interface RoutingConversation {
+  id: string;
+  visitorId: string;
+  teamId: string | null;
+  priority: 'normal' | 'vip';
+  weight: number;
+  status: 'queued' | 'assigned';
+  assigneeId: string | null;
+  /** When it (last) entered the queue. */
+  queuedAt: number;
+  /** Requeued after a decline, timeout, watchdog or disconnect: served before everything else. */
+  frontOfQueue: boolean;
+  assignedAt: number | null;
+  firstReplyAt: number | null;
+  /** With the team's bot; not in the queue until handed off. */
+  inBot: boolean;
+  rule: { id: string; name: string } | null;
+}
+
+export interface RoutingOffer {
+  id: string;
+  conversationId: string;
+  userId: string;
+  expiresAt: number;
+}
+
+export interface TeamSettings {
+  id: string;
+  name: string;
+  mode: 'auto' | 'offer';
+  offerTimeoutSeconds: number;
+  wrapUpSeconds: number;
+  unansweredSeconds: number;
+  affinityHours: number;
+  agingSeconds: number;
+  businessHours: BusinessHours | null;
+  botEnabled: boolean;
+}
+
+export type Decision = RoutingDecision;

@@ -1,0 +1,736 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AgentState,
+  AgentStatus,
+  RoutingRule,
+  StatusReason,
+  TeamRoutingSettings,
+  TransferTarget,
+  VisitorAttributes,
+} from '@switchboard/protocol';
+import type { Db } from '../../store/open-sqlite.js';
+import * as store from '../../store/routing.js';
+import { DomainError } from '../errors.js';
+import type { StaffPrincipal } from '../principal.js';
+import { isOpen } from './business-hours.js';
+import { type Candidate, chooseAgent, isEligible } from './choose-agent.js';
+import type { Decision, RoutingAgent, RoutingConversation, RoutingOffer, TeamSettings } from './model.js';
+import { Mutex } from './mutex.js';
+import { orderQueue } from './queue-order.js';
+import type { QueuePosition, RoutingEvents } from './routing-events.js';
+import { firstMatch } from './rule-matcher.js';
+
+export interface RoutingOptions {
+  now: () => number;
+  /** How long an agent who lost every connection keeps their chats. */
+  disconnectGraceSeconds: number;
+}
+
+export interface Placement {
+  teamId: string | null;
+  priority: 'normal' | 'vip';
+  rule: { id: string; name: string } | null;
+  inBot: boolean;
+}
+
+/**
+ * The queueing and assignment engine. It keeps the contact center's routing state in memory,
+ * writes every change through to the store before announcing it, and rebuilds itself from the
+ * store after a restart. Every change runs inside one mutex, so decisions never interleave.
+ */
+export class RoutingService {
+  readonly #agents = new Map<string, RoutingAgent>();
+  readonly #open = new Map<string, RoutingConversation>();
+  readonly #offers = new Map<string, RoutingOffer>();
+  readonly #teams = new Map<string, TeamSettings>();
+  #rules: RoutingRule[] = [];
+  readonly #handleSeconds = new Map<string, number | null>();
+  readonly #pushedPositions = new Map<string, string>();
+  readonly #mutex = new Mutex();
+  #events: RoutingEvents | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: RoutingOptions,
+  ) {}
+
+  /** The transport subscribes once it exists (it is built after the domain). */
+  setEvents(events: RoutingEvents): void {
+    this.#events = events;
+  }
+
+  load(): Promise<void> {
+    return this.#mutex.run(async () => {
+      const now = this.options.now();
+      for (const team of await store.loadTeams(this.db)) {
+        this.#teams.set(team.id, team);
+        this.#handleSeconds.set(team.id, await store.averageHandleSeconds(this.db, team.id));
+      }
+      this.#rules = await store.loadRules(this.db);
+      for (const agent of await store.loadAgents(this.db)) {
+        // After a restart nobody is connected: agents who were working get the grace period.
+        if (agent.status !== 'offline' && agent.disconnectedAt === null) {
+          agent.statusBeforeDisconnect = agent.status;
+          agent.disconnectedAt = now;
+        }
+        this.#agents.set(agent.userId, agent);
+      }
+      for (const c of await store.loadOpenConversations(this.db)) this.#open.set(c.id, c);
+      for (const offer of await store.loadOpenOffers(this.db)) this.#offers.set(offer.id, offer);
+    });
+  }
+
+  // ---- questions ---------------------------------------------------------------------------
+
+  /** Team, priority and bot for a new conversation: the first matching rule, else the widget's team. */
+  placement(attributes: VisitorAttributes, verified: boolean, widgetTeamId: string | null): Placement {
+    const rule = firstMatch(this.#rules, { attributes, verified });
+    const teamId = rule?.teamId ?? widgetTeamId;
+    const vip = rule?.priority === 'vip' || (verified && attributes.vip === true);
+    const team = teamId ? this.#teams.get(teamId) : undefined;
+    return {
+      teamId,
+      priority: vip ? 'vip' : 'normal',
+      rule: rule ? { id: rule.id, name: rule.name } : null,
+      inBot: team?.botEnabled ?? false,
+    };
+  }
+
+  /** Someone could answer a chat for this team right now (open hours, an agent online). */
+  isTeamAvailable(teamId: string | null): boolean {
+    const team = teamId ? this.#teams.get(teamId) : undefined;
+    if (!team || !isOpen(team.businessHours, this.options.now())) return false;
+    return [...this.#agents.values()].some(
+      (a) => a.connected && a.status === 'online' && a.teamIds.includes(team.id),
+    );
+  }
+
+  knowsAgent(userId: string): boolean {
+    return this.#agents.has(userId);
+  }
+
+  agentState(userId: string): AgentState {
+    const agent = this.#agents.get(userId);
+    if (!agent) throw new DomainError('not-found', 'No such agent.');
+    return {
+      userId: agent.userId,
+      name: agent.name,
+      status: agent.status,
+      reason: agent.reason,
+      since: new Date(agent.since).toISOString(),
+      load: this.#loadOf(agent.userId),
+      capacity: agent.capacity,
+      teamIds: agent.teamIds,
+    };
+  }
+
+  /** Agents the caller may see: their teams' members; admins everyone. */
+  agentStates(viewer: StaffPrincipal): AgentState[] {
+    return [...this.#agents.values()]
+      .filter((a) => viewer.role === 'admin' || a.teamIds.some((t) => viewer.teamIds.includes(t)))
+      .filter((a) => a.teamIds.length > 0)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((a) => this.agentState(a.userId));
+  }
+
+  teams(viewer: StaffPrincipal): TeamSettings[] {
+    return [...this.#teams.values()].filter((t) => viewer.role === 'admin' || viewer.teamIds.includes(t.id));
+  }
+
+  /** A team the viewer may see (their own; admins any), else not-found. */
+  visibleTeam(viewer: StaffPrincipal, teamId: string): TeamSettings {
+    const team = this.teams(viewer).find((t) => t.id === teamId);
+    if (!team) throw new DomainError('not-found', 'No such team.');
+    return team;
+  }
+
+  team(teamId: string): TeamSettings {
+    const team = this.#teams.get(teamId);
+    if (!team) throw new DomainError('not-found', 'No such team.');
+    return team;
+  }
+
+  rules(): RoutingRule[] {
+    return this.#rules;
+  }
+
+  openOfferFor(conversationId: string): RoutingOffer | undefined {
+    return [...this.#offers.values()].find((o) => o.conversationId === conversationId);
+  }
+
+  /** Snapshot for invariant checks and reports. */
+  snapshot() {
+    return {
+      agents: [...this.#agents.values()].map((a) => ({ ...a, load: this.#loadOf(a.userId) })),
+      open: [...this.#open.values()].map((c) => ({ ...c })),
+      offers: [...this.#offers.values()].map((o) => ({ ...o })),
+      teams: [...this.#teams.values()],
+    };
+  }
+
+  // ---- changes -----------------------------------------------------------------------------
+
+  /** A conversation was created with this placement: queue it (or leave it with the bot). */
+  admitted(c: { id: string; visitorId: string; placement: Placement }): Promise<void> {
+    return this.#mutex.run(async () => {
+      this.#open.set(c.id, {
+        id: c.id,
+        visitorId: c.visitorId,
+        teamId: c.placement.teamId,
+        priority: c.placement.priority,
+        weight: 1,
+        status: 'queued',
+        assigneeId: null,
+        queuedAt: this.options.now(),
+        frontOfQueue: false,
+        assignedAt: null,
+        firstReplyAt: null,
+        inBot: c.placement.inBot,
+        rule: c.placement.rule,
+      });
+      if (c.placement.teamId) await this.#route(c.placement.teamId);
+      this.#publishPositions();
+    });
+  }
+
+  /** The bot hands the conversation (with its transcript) to the queue. */
+  handedOff(conversationId: string, reason: string): Promise<void> {
+    return this.#mutex.run(async () => {
+      const c = this.#open.get(conversationId);
+      if (!c?.inBot) return;
+      c.inBot = false;
+      c.queuedAt = this.options.now();
+      await store.persistRequeue(this.db, {
+        conversationId,
+        teamId: c.teamId,
+        front: false,
+        queuedAt: c.queuedAt,
+        event: this.#event('bot-handoff', null, { note: reason }),
+      });
+      if (c.teamId) await this.#route(c.teamId);
+      this.#publishPositions();
+    });
+  }
+
+  isWithBot(conversationId: string): boolean {
+    return this.#open.get(conversationId)?.inBot ?? false;
+  }
+
+  /** Manual pick from the queue (the agent chooses, routing records it). */
+  take(agent: StaffPrincipal, conversationId: string): Promise<void> {
+    return this.#mutex.run(async () => {
+      const c = this.#open.get(conversationId);
+      if (c?.status !== 'queued')
+        throw new DomainError('conflict', 'This conversation is no longer waiting in the queue.');
+      const offer = this.openOfferFor(conversationId);
+      if (offer) await this.#closeOffer(offer, 'withdrawn');
+      const decision = this.#decision(c, [], agent.userId, `picked from the queue by ${agent.name}`);
+      await this.#assign(c, agent.userId, null, decision, 'picked');
+      this.#publishPositions();
+    });
+  }
+
+  accept(userId: string, offerId: string): Promise<string> {
+    return this.#mutex.run(async () => {
+      const offer = this.#offers.get(offerId);
+      if (!offer || offer.userId !== userId) {
+        throw new DomainError('conflict', 'This offer is no longer open.');
+      }
+      const c = this.#open.get(offer.conversationId);
+      if (c?.status !== 'queued')
+        throw new DomainError('conflict', 'This conversation is no longer waiting.');
+      const decision = this.#decision(c, [], userId, 'accepted the offer');
+      if (!(await this.#assign(c, userId, offer, decision, 'accepted'))) {
+        throw new DomainError('conflict', 'This offer is no longer open.');
+      }
+      this.#publishPositions();
+      return c.id;
+    });
+  }
+
+  decline(userId: string, offerId: string, reason: string | undefined): Promise<void> {
+    return this.#mutex.run(async () => {
+      const offer = this.#offers.get(offerId);
+      if (!offer || offer.userId !== userId)
+        throw new DomainError('conflict', 'This offer is no longer open.');
+      await this.#closeOffer(offer, 'declined', reason);
+      const c = this.#open.get(offer.conversationId);
+      if (c?.teamId) await this.#route(c.teamId, new Set([userId]));
+      this.#publishPositions();
+    });
+  }
+
+  setStatus(userId: string, status: AgentStatus, reason: StatusReason): Promise<AgentState> {
+    return this.#mutex.run(async () => {
+      const agent = this.#agentOrThrow(userId);
+      await this.#changeStatus(agent, status, reason);
+      await this.#routeTeams(agent.teamIds);
+      this.#publishPositions();
+      return this.agentState(userId);
+    });
+  }
+
+  /** The agent's first live socket appeared. */
+  connected(userId: string): Promise<void> {
+    return this.#mutex.run(async () => {
+      const agent = this.#agents.get(userId);
+      if (!agent) return;
+      agent.connected = true;
+      if (agent.disconnectedAt !== null) {
+        const previous = agent.statusBeforeDisconnect;
+        agent.disconnectedAt = null;
+        agent.statusBeforeDisconnect = null;
+        if (previous && previous !== agent.status) await this.#changeStatus(agent, previous, 'manual');
+        else await store.saveAgentState(this.db, agent, false);
+      }
+      await this.#routeTeams(agent.teamIds);
+      this.#publishPositions();
+    });
+  }
+
+  /** The agent's last live socket closed: their chats wait out the grace period. */
+  disconnected(userId: string): Promise<void> {
+    return this.#mutex.run(async () => {
+      const agent = this.#agents.get(userId);
+      if (!agent) return;
+      agent.connected = false;
+      for (const offer of [...this.#offers.values()].filter((o) => o.userId === userId)) {
+        await this.#closeOffer(offer, 'withdrawn');
+      }
+      if (agent.status !== 'offline') {
+        agent.disconnectedAt = this.options.now();
+        agent.statusBeforeDisconnect = agent.status;
+        await store.saveAgentState(this.db, agent, false);
+      }
+      await this.#routeTeams(agent.teamIds);
+      this.#publishPositions();
+    });
+  }
+
+  /** After a resolve: the agent's load drops; wrap-up starts when the team has one. */
+  resolved(conversationId: string, resolvedBy: string): Promise<void> {
+    return this.#mutex.run(async () => {
+      const c = this.#open.get(conversationId);
+      if (!c) return;
+      this.#open.delete(conversationId);
+      const offer = this.openOfferFor(conversationId);
+      if (offer) {
+        this.#offers.delete(offer.id);
+        this.#events?.offerClosed(offer, 'withdrawn');
+      }
+      const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
+      if (team) this.#handleSeconds.set(team.id, await store.averageHandleSeconds(this.db, team.id));
+      const agent = c.assigneeId ? this.#agents.get(c.assigneeId) : undefined;
+      if (
+        agent &&
+        team &&
+        team.wrapUpSeconds > 0 &&
+        agent.status === 'online' &&
+        agent.userId === resolvedBy
+      ) {
+        agent.wrapUpUntil = this.options.now() + team.wrapUpSeconds * 1000;
+        await this.#changeStatus(agent, 'wrap-up', 'wrap-up');
+      } else if (agent) {
+        this.#events?.agentChanged(agent.userId);
+      }
+      if (c.teamId) await this.#route(c.teamId);
+      this.#publishPositions();
+    });
+  }
+
+  /** The first agent reply stops the unanswered-chat watchdog. */
+  replied(conversationId: string, userId: string): Promise<void> {
+    return this.#mutex.run(async () => {
+      const c = this.#open.get(conversationId);
+      if (!c || c.firstReplyAt !== null || c.assigneeId !== userId) return;
+      c.firstReplyAt = this.options.now();
+      await store.saveFirstReply(this.db, conversationId, c.firstReplyAt);
+    });
+  }
+
+  transfer(
+    actor: StaffPrincipal,
+    conversationId: string,
+    target: TransferTarget,
+    reason: string,
+  ): Promise<void> {
+    return this.#mutex.run(async () => {
+      const c = this.#open.get(conversationId);
+      if (!c) throw new DomainError('conflict', 'This conversation is not open.');
+      const previous = c.assigneeId;
+      if (target.kind === 'team') {
+        if (!this.#teams.has(target.teamId)) throw new DomainError('not-found', 'No such team.');
+        const offer = this.openOfferFor(c.id);
+        if (offer) await this.#closeOffer(offer, 'withdrawn');
+        c.teamId = target.teamId;
+        await this.#requeue(
+          c,
+          true,
+          'transferred',
+          actor.userId,
+          `to team ${this.#teams.get(target.teamId)?.name}: ${reason}`,
+        );
+        await this.#route(target.teamId);
+        this.#events?.conversationChanged(c.id, previous);
+        this.#publishPositions();
+        return;
+      }
+      const agent = this.#agents.get(target.userId);
+      if (!agent || agent.teamIds.length === 0) throw new DomainError('not-found', 'No such agent.');
+      if (target.userId === previous)
+        throw new DomainError('conflict', 'The conversation is already theirs.');
+      const teamId = c.teamId && agent.teamIds.includes(c.teamId) ? c.teamId : (agent.teamIds[0] as string);
+      const team = this.#teams.get(teamId);
+      if (!agent.connected || agent.status !== 'online') {
+        throw new DomainError('conflict', `${agent.name} is not available.`);
+      }
+      if (this.#loadOf(agent.userId) + c.weight > agent.capacity) {
+        throw new DomainError('conflict', `${agent.name} is at capacity.`);
+      }
+      const offer = this.openOfferFor(c.id);
+      if (offer) await this.#closeOffer(offer, 'withdrawn');
+      c.teamId = teamId;
+      if (team?.mode === 'offer') {
+        // The receiving agent may refuse: requeue at the front, then ring only them.
+        await this.#requeue(c, true, 'transferred', actor.userId, `to ${agent.name}: ${reason}`);
+        const load = this.#loadOf(agent.userId);
+        await this.#offer(
+          c,
+          agent,
+          this.#decision(c, [{ agent, load }], agent.userId, `transferred by ${actor.name}`),
+        );
+      } else {
+        c.status = 'assigned';
+        c.assigneeId = agent.userId;
+        c.assignedAt = this.options.now();
+        c.firstReplyAt = null;
+        c.frontOfQueue = false;
+        await store.persistReassignment(
+          this.db,
+          c.id,
+          agent.userId,
+          this.#event('transferred', actor.userId, {
+            note: `to ${agent.name}: ${reason}`,
+            decision: this.#decision(c, [], agent.userId, `transferred by ${actor.name}: ${reason}`),
+          }),
+        );
+        this.#events?.agentChanged(agent.userId);
+      }
+      if (previous) this.#events?.agentChanged(previous);
+      this.#events?.conversationChanged(c.id, previous);
+      this.#publishPositions();
+    });
+  }
+
+  // ---- admin -------------------------------------------------------------------------------
+
+  setTeamSettings(teamId: string, settings: TeamRoutingSettings): Promise<TeamSettings> {
+    return this.#mutex.run(async () => {
+      const team = { ...this.team(teamId), ...settings };
+      await store.saveTeamSettings(this.db, team);
+      this.#teams.set(teamId, team);
+      await this.#route(teamId);
+      this.#publishPositions();
+      return team;
+    });
+  }
+
+  setCapacity(userId: string, capacity: number): Promise<AgentState> {
+    return this.#mutex.run(async () => {
+      const agent = this.#agentOrThrow(userId);
+      agent.capacity = capacity;
+      await store.saveCapacity(this.db, userId, capacity);
+      this.#events?.agentChanged(userId);
+      await this.#routeTeams(agent.teamIds);
+      this.#publishPositions();
+      return this.agentState(userId);
+    });
+  }
+
+  setRules(rules: RoutingRule[]): Promise<RoutingRule[]> {
+    return this.#mutex.run(async () => {
+      for (const rule of rules) {
+        if (!this.#teams.has(rule.teamId))
+          throw new DomainError('invalid-payload', `Rule "${rule.name}": no such team.`);
+      }
+      await store.replaceRules(this.db, rules);
+      this.#rules = rules;
+      return rules;
+    });
+  }
+
+  /** Users, teams or rules changed outside routing (admin area, seeding): reread them. */
+  reload(): Promise<void> {
+    return this.#mutex.run(async () => {
+      for (const team of await store.loadTeams(this.db)) {
+        this.#teams.set(team.id, team);
+        if (!this.#handleSeconds.has(team.id)) this.#handleSeconds.set(team.id, null);
+      }
+      this.#rules = await store.loadRules(this.db);
+      for (const fresh of await store.loadAgents(this.db)) {
+        const known = this.#agents.get(fresh.userId);
+        if (known)
+          Object.assign(known, { name: fresh.name, teamIds: fresh.teamIds, capacity: fresh.capacity });
+        else this.#agents.set(fresh.userId, fresh);
+      }
+    });
+  }
+
+  // ---- time --------------------------------------------------------------------------------
+
+  /** Handles every deadline that has passed, then routes every team. Call it often. */
+  tick(): Promise<void> {
+    return this.#mutex.run(async () => {
+      const now = this.options.now();
+      for (const offer of [...this.#offers.values()]) {
+        if (offer.expiresAt <= now) await this.#closeOffer(offer, 'expired');
+      }
+      for (const agent of this.#agents.values()) {
+        if (agent.status === 'wrap-up' && agent.wrapUpUntil !== null && agent.wrapUpUntil <= now) {
+          agent.wrapUpUntil = null;
+          await this.#changeStatus(agent, 'online', 'manual');
+        }
+        const graceEnds =
+          agent.disconnectedAt === null
+            ? null
+            : agent.disconnectedAt + this.options.disconnectGraceSeconds * 1000;
+        if (!agent.connected && graceEnds !== null && graceEnds <= now) {
+          agent.disconnectedAt = null;
+          agent.statusBeforeDisconnect = null;
+          if (agent.status !== 'offline') await this.#changeStatus(agent, 'offline', 'disconnected');
+          for (const c of [...this.#open.values()].filter((x) => x.assigneeId === agent.userId)) {
+            await this.#requeue(c, true, 'requeued', null, `${agent.name} disconnected`);
+            this.#events?.conversationChanged(c.id, agent.userId);
+          }
+        }
+      }
+      for (const c of [...this.#open.values()]) {
+        const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
+        if (
+          team &&
+          team.unansweredSeconds > 0 &&
+          c.status === 'assigned' &&
+          c.firstReplyAt === null &&
+          c.assignedAt !== null &&
+          c.assignedAt + team.unansweredSeconds * 1000 <= now
+        ) {
+          const previous = c.assigneeId;
+          await this.#requeue(c, true, 'requeued', null, `no reply within ${team.unansweredSeconds}s`);
+          if (previous) this.#events?.agentChanged(previous);
+          this.#events?.conversationChanged(c.id, previous);
+        }
+      }
+      for (const teamId of this.#teams.keys()) await this.#route(teamId);
+      this.#publishPositions();
+    });
+  }
+
+  // ---- internals (called inside the mutex) ------------------------------------------------
+
+  async #routeTeams(teamIds: readonly string[]) {
+    for (const teamId of teamIds) await this.#route(teamId);
+  }
+
+  /** Serves the team's queue while anyone eligible is free. Work-conserving. */
+  async #route(teamId: string, skip: ReadonlySet<string> = new Set()) {
+    const team = this.#teams.get(teamId);
+    const now = this.options.now();
+    if (!team || !isOpen(team.businessHours, now)) return;
+    const ringing = new Set([...this.#offers.values()].map((o) => o.conversationId));
+    const ringingAgents = new Set([...this.#offers.values()].map((o) => o.userId));
+    const waiting = [...this.#open.values()].filter(
+      (c) => c.status === 'queued' && c.teamId === teamId && !c.inBot && !ringing.has(c.id),
+    );
+    if (waiting.length === 0) return;
+    const members = [...this.#agents.values()].filter((a) => a.teamIds.includes(teamId));
+    const loads = new Map(members.map((a) => [a.userId, this.#loadOf(a.userId)]));
+    for (const c of orderQueue(waiting, now, team.agingSeconds)) {
+      const eligible: Candidate[] = members
+        .filter((a) => !skip.has(a.userId))
+        .filter((a) => isEligible(a, teamId, loads.get(a.userId) ?? 0, c.weight, ringingAgents.has(a.userId)))
+        .map((agent) => ({ agent, load: loads.get(agent.userId) ?? 0 }));
+      if (eligible.length === 0) continue;
+      const previous =
+        team.affinityHours > 0
+          ? await store.previousAgentOf(this.db, c.visitorId, now - team.affinityHours * 3_600_000)
+          : null;
+      const choice = chooseAgent(eligible, previous);
+      if (!choice) continue;
+      const decision = this.#decision(c, eligible, choice.chosen.agent.userId, choice.why);
+      if (team.mode === 'offer') {
+        await this.#offer(c, choice.chosen.agent, decision);
+        ringingAgents.add(choice.chosen.agent.userId);
+      } else {
+        await this.#assign(c, choice.chosen.agent.userId, null, decision, 'routed');
+        loads.set(choice.chosen.agent.userId, (loads.get(choice.chosen.agent.userId) ?? 0) + c.weight);
+      }
+    }
+  }
+
+  async #assign(
+    c: RoutingConversation,
+    userId: string,
+    offer: RoutingOffer | null,
+    decision: Decision,
+    how: 'routed' | 'accepted' | 'picked',
+  ): Promise<boolean> {
+    const at = this.options.now();
+    const ok = await store.persistAssignment(this.db, {
+      conversationId: c.id,
+      userId,
+      at,
+      offerId: offer?.id ?? null,
+      event: this.#event('assigned', how === 'routed' ? null : userId, { decision, how }),
+    });
+    if (!ok) return false;
+    if (offer) {
+      this.#offers.delete(offer.id);
+      this.#events?.offerClosed(offer, 'accepted');
+    }
+    c.status = 'assigned';
+    c.assigneeId = userId;
+    c.assignedAt = at;
+    c.firstReplyAt = null;
+    c.frontOfQueue = false;
+    const agent = this.#agents.get(userId);
+    if (agent) agent.lastAssignedAt = at;
+    this.#pushedPositions.delete(c.id);
+    this.#events?.conversationChanged(c.id, null);
+    this.#events?.agentChanged(userId);
+    return true;
+  }
+
+  async #offer(c: RoutingConversation, agent: RoutingAgent, decision: Decision) {
+    const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
+    const offer: RoutingOffer = {
+      id: randomUUID(),
+      conversationId: c.id,
+      userId: agent.userId,
+      expiresAt: this.options.now() + (team?.offerTimeoutSeconds ?? 30) * 1000,
+    };
+    await store.persistOffer(this.db, offer, this.#event('offered', null, { decision }));
+    this.#offers.set(offer.id, offer);
+    this.#events?.offered(offer);
+  }
+
+  async #closeOffer(offer: RoutingOffer, reason: 'declined' | 'expired' | 'withdrawn', note?: string) {
+    const kind =
+      reason === 'declined' ? 'offer-declined' : reason === 'expired' ? 'offer-expired' : 'requeued';
+    const actor = reason === 'declined' ? offer.userId : null;
+    const name = this.#agents.get(offer.userId)?.name ?? 'the agent';
+    const text =
+      reason === 'withdrawn'
+        ? `offer to ${name} withdrawn`
+        : (note ?? `${name} ${reason === 'declined' ? 'declined' : 'did not answer'}`);
+    await store.closeOffer(this.db, offer, reason, this.#event(kind, actor, { note: text }));
+    this.#offers.delete(offer.id);
+    const c = this.#open.get(offer.conversationId);
+    if (c) c.frontOfQueue = true;
+    this.#events?.offerClosed(offer, reason);
+  }
+
+  async #requeue(
+    c: RoutingConversation,
+    front: boolean,
+    kind: 'requeued' | 'transferred',
+    actorId: string | null,
+    note: string,
+  ) {
+    const previous = c.assigneeId;
+    c.status = 'queued';
+    c.assigneeId = null;
+    c.assignedAt = null;
+    c.firstReplyAt = null;
+    c.frontOfQueue = front;
+    c.inBot = false;
+    c.queuedAt = this.options.now();
+    await store.persistRequeue(this.db, {
+      conversationId: c.id,
+      teamId: c.teamId,
+      front,
+      queuedAt: c.queuedAt,
+      event: this.#event(kind, actorId, { note }),
+    });
+    if (previous) this.#events?.agentChanged(previous);
+  }
+
+  async #changeStatus(agent: RoutingAgent, status: AgentStatus, reason: StatusReason) {
+    if (status !== 'wrap-up') agent.wrapUpUntil = null;
+    agent.status = status;
+    agent.reason = reason;
+    agent.since = this.options.now();
+    await store.saveAgentState(this.db, agent, true);
+    if (status !== 'online') {
+      for (const offer of [...this.#offers.values()].filter((o) => o.userId === agent.userId)) {
+        await this.#closeOffer(offer, 'withdrawn');
+      }
+    }
+    this.#events?.agentChanged(agent.userId);
+  }
+
+  #agentOrThrow(userId: string): RoutingAgent {
+    const agent = this.#agents.get(userId);
+    if (!agent) throw new DomainError('not-found', 'No such agent.');
+    return agent;
+  }
+
+  #loadOf(userId: string): number {
+    let load = 0;
+    for (const c of this.#open.values()) if (c.assigneeId === userId) load += c.weight;
+    return load;
+  }
+
+  #decision(
+    c: RoutingConversation,
+    eligible: readonly Candidate[],
+    chosen: string | null,
+    why: string,
+  ): Decision {
+    return {
+      rule: c.rule,
+      teamId: c.teamId,
+      priority: c.priority,
+      eligible: eligible.map(({ agent, load }) => ({
+        userId: agent.userId,
+        name: agent.name,
+        load,
+        capacity: agent.capacity,
+        idleSince: agent.lastAssignedAt === null ? null : new Date(agent.lastAssignedAt).toISOString(),
+      })),
+      chosen,
+      why,
+    };
+  }
+
+  #event(kind: string, actorId: string | null, data: object): store.TimelineWrite {
+    return { kind, actorId, data, at: this.options.now() };
+  }
+
+  /** Pushes each waiting visitor's position and estimate when either changed. */
+  #publishPositions() {
+    const now = this.options.now();
+    const updates: QueuePosition[] = [];
+    for (const team of this.#teams.values()) {
+      const waiting = orderQueue(
+        [...this.#open.values()].filter((c) => c.status === 'queued' && c.teamId === team.id && !c.inBot),
+        now,
+        team.agingSeconds,
+      );
+      const serving = [...this.#agents.values()].filter(
+        (a) =>
+          a.connected && a.teamIds.includes(team.id) && (a.status === 'online' || a.status === 'wrap-up'),
+      ).length;
+      const handle = this.#handleSeconds.get(team.id) ?? null;
+      waiting.forEach((c, index) => {
+        const position = index + 1;
+        const estimatedWaitSeconds =
+          handle === null || serving === 0 ? null : Math.ceil(position / serving) * Math.round(handle);
+        const key = `${position}:${estimatedWaitSeconds}`;
+        if (this.#pushedPositions.get(c.id) === key) return;
+        this.#pushedPositions.set(c.id, key);
+        updates.push({ conversationId: c.id, visitorId: c.visitorId, position, estimatedWaitSeconds });
+      });
+    }
+    if (updates.length > 0) this.#events?.queuePositions(updates);
+  }
+}

@@ -1,0 +1,28 @@
+import { RoutingDecision, type TimelineEntry, TimelineKind } from '@switchboard/protocol';
+import { z } from 'zod';
+import type { Db } from '../store/open-sqlite.js';
+import { timelineOf } from '../store/routing.js';
+
+const EventData = z
+  .object({ decision: RoutingDecision.optional(), note: z.string().nullable().optional() })
+  .catchall(z.unknown());
+
+/** The conversation's events as the timeline shows them; decision records included. */
+export async function timeline(db: Db, conversationId: string): Promise<TimelineEntry[]> {
+  const rows = await timelineOf(db, conversationId);
+  return rows.flatMap((row) => {
+    const kind = TimelineKind.safeParse(row.kind);
+    if (!kind.success) return [];
+    const data = EventData.catch({}).parse(JSON.parse(row.data));
+    return [
+      {
+        conversationId,
+        kind: kind.data,
+        at: row.created_at,
+        actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
+        decision: data.decision ?? null,
+        note: typeof data.note === 'string' ? data.note : null,
+      },
+    ];
+  });
+}

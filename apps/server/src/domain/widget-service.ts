@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ConversationRating,
+  OfflineMessageRequest,
+  RatingRequest,
+  WidgetConfig,
+  WidgetSettings,
+} from '@switchboard/protocol';
+import { getConversation } from '../store/conversations.js';
+import { messagesAfter } from '../store/messages.js';
+import { insertOfflineMessage } from '../store/offline-messages.js';
+import type { Db } from '../store/open-sqlite.js';
+import { insertRating } from '../store/ratings.js';
+import type { ConversationRecord, MessageRecord, WidgetRecord } from '../store/records.js';
+import { getWidgetSettings } from '../store/widget-settings.js';
+import { getWidget } from '../store/widgets.js';
+import type { TeamAvailability } from './availability.js';
+import { DomainError, strictAssert } from './errors.js';
+import { assertCanRead } from './policy.js';
+import type { VisitorPrincipal } from './principal.js';
+import { originAllowed } from './visitor-service.js';
+
+const TRANSCRIPT_PAGE = 500;
+
+/** What the embedded widget needs beyond chatting: its config, offline messages, ratings, transcripts. */
+export class WidgetService {
+  constructor(
+    private readonly db: Db,
+    private readonly presence: TeamAvailability,
+  ) {}
+
+  /** The one place that decides whether a widget's visitors can be served right now. */
+  isOnline(widget: WidgetRecord): boolean {
+    return this.presence.isTeamAvailable(widget.teamId);
+  }
+
+  async config(widgetId: string, origin: string | undefined): Promise<WidgetConfig> {
+    const widget = await this.#widgetFor(widgetId, origin);
+    return { widgetId: widget.id, settings: await this.#settings(widget.id), online: this.isOnline(widget) };
+  }
+
+  /** Refuses a browser call whose page is not on one of the visitor's widget's allowed origins. */
+  async assertOrigin(visitor: VisitorPrincipal, origin: string | undefined): Promise<void> {
+    await this.#widgetFor(visitor.widgetId, origin);
+  }
+
+  /** An `offline` conversation holding the message; a retry with the same clientMsgId returns it again. */
+  async leaveOfflineMessage(
+    visitor: VisitorPrincipal,
+    request: OfflineMessageRequest,
+  ): Promise<ConversationRecord> {
+    const widget = await getWidget(this.db, visitor.widgetId);
+    strictAssert(widget, 'a visitor always belongs to a widget');
+    const conversationId = await insertOfflineMessage(this.db, {
+      conversationId: randomUUID(),
+      visitorId: visitor.visitorId,
+      widgetId: widget.id,
+      teamId: widget.teamId,
+      clientMsgId: request.clientMsgId,
+      senderName: request.name ?? visitor.name,
+      body: request.body,
+      email: request.email,
+      attributes: request.attributes ?? {},
+    });
+    const conversation = await getConversation(this.db, conversationId);
+    strictAssert(conversation, 'the offline conversation was just stored');
+    return conversation;
+  }
+
+  /** CSAT for the visitor's own resolved conversation, once. */
+  async rate(
+    visitor: VisitorPrincipal,
+    conversationId: string,
+    request: RatingRequest,
+  ): Promise<ConversationRating> {
+    const conversation = assertCanRead(visitor, await getConversation(this.db, conversationId));
+    if (conversation.status !== 'resolved') {
+      throw new DomainError('conflict', 'A conversation can be rated once it is resolved.');
+    }
+    const rating = {
+      conversationId: conversation.id,
+      visitorId: visitor.visitorId,
+      score: request.score,
+      comment: request.comment ? request.comment : null,
+      createdAt: new Date().toISOString(),
+    };
+    if (!(await insertRating(this.db, rating))) {
+      throw new DomainError('conflict', 'This conversation has already been rated.');
+    }
+    return {
+      conversationId: rating.conversationId,
+      score: rating.score,
+      comment: rating.comment,
+      createdAt: rating.createdAt,
+    };
+  }
+
+  /** The visible messages as plain text, one line each; only when the widget offers transcripts. */
+  async transcript(visitor: VisitorPrincipal, conversationId: string): Promise<string> {
+    const conversation = assertCanRead(visitor, await getConversation(this.db, conversationId));
+    if (!(await this.#settings(conversation.widgetId)).transcriptEnabled) {
+      throw new DomainError('forbidden', 'Transcripts are not available for this chat.');
+    }
+    const lines: string[] = [];
+    let afterSeq = 0;
+    for (;;) {
+      const page = await messagesAfter(this.db, conversation.id, afterSeq, TRANSCRIPT_PAGE, true);
+      lines.push(...page.map(transcriptLine));
+      const last = page.at(-1);
+      if (!last || page.length < TRANSCRIPT_PAGE) break;
+      afterSeq = last.seq;
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  async #widgetFor(widgetId: string, origin: string | undefined): Promise<WidgetRecord> {
+    const widget = await getWidget(this.db, widgetId);
+    if (!widget) throw new DomainError('not-found', 'No such widget.');
+    if (!originAllowed(widget, origin)) {
+      throw new DomainError('origin-not-allowed', 'This site is not allowed to use this widget.');
+    }
+    return widget;
+  }
+
+  async #settings(widgetId: string): Promise<WidgetSettings> {
+    const settings = await getWidgetSettings(this.db, widgetId);
+    strictAssert(settings, `widget ${widgetId} exists`);
+    return settings;
+  }
+}
+
+function transcriptLine(message: MessageRecord): string {
+  const who =
+    message.senderName ??
+    (message.senderKind === 'visitor' ? 'You' : message.senderKind === 'agent' ? 'Agent' : 'Switchboard');
+  const file = message.attachment ? ` [file: ${message.attachment.fileName}]` : '';
+  // One message per line: newlines inside a body are indented continuation lines.
+  const body = message.body.replace(/\r?\n/g, '\n    ');
+  return `[${message.createdAt}] ${who}: ${body}${file}`;
+}

@@ -1,0 +1,42 @@
+import { restEndpoints } from '@switchboard/protocol';
+import type { FastifyInstance } from 'fastify';
+import { toVisitorConversation } from '../../domain/views.js';
+import type { TransportDeps } from '../../realtime/services.js';
+import { defineRoute, SENT } from '../define-route.js';
+
+/** The embedded widget's own endpoints; each refuses pages outside the widget's allowed origins. */
+export function widgetRoutes(app: FastifyInstance, deps: TransportDeps): void {
+  const { widgets } = deps;
+
+  defineRoute(app, restEndpoints.widgetConfig, deps, async ({ params, request }) =>
+    widgets.config(params.widgetId, request.headers.origin),
+  );
+
+  defineRoute(app, restEndpoints.offlineMessage, deps, async ({ principal, body, request }) => {
+    await widgets.assertOrigin(principal, request.headers.origin);
+    await deps.limits.consume('conversationsPerIp', request.ip);
+    return toVisitorConversation(await widgets.leaveOfflineMessage(principal, body));
+  });
+
+  defineRoute(app, restEndpoints.rateConversation, deps, async ({ principal, params, body, request }) => {
+    await widgets.assertOrigin(principal, request.headers.origin);
+    return widgets.rate(principal, params.conversationId, body);
+  });
+
+  defineRoute(
+    app,
+    restEndpoints.conversationTranscript,
+    deps,
+    async ({ principal, params, request, reply }) => {
+      await widgets.assertOrigin(principal, request.headers.origin);
+      const text = await widgets.transcript(principal, params.conversationId);
+      void reply
+        .header('Content-Type', 'text/plain; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="transcript-${params.conversationId}.txt"`)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'private, no-store')
+        .send(text);
+      return SENT;
+    },
+  );
+}

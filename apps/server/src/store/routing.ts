@@ -1,0 +1,419 @@
+import { AgentStatus, BusinessHours, RoutingRule, RuleCondition, StatusReason } from '@switchboard/protocol';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type {
+  RoutingAgent,
+  RoutingConversation,
+  RoutingOffer,
+  TeamSettings,
+} from '../domain/routing/model.js';
+import type { Db } from './open-sqlite.js';
+
+const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+const Rule = z.object({ id: z.string(), name: z.string() });
+
+export async function loadTeams(db: Db): Promise<TeamSettings[]> {
+  const rows = await db.selectFrom('teams').selectAll().orderBy('name').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    mode: r.mode === 'offer' ? 'offer' : 'auto',
+    offerTimeoutSeconds: r.offer_timeout_seconds,
+    wrapUpSeconds: r.wrap_up_seconds,
+    unansweredSeconds: r.unanswered_seconds,
+    affinityHours: r.affinity_hours,
+    agingSeconds: r.aging_seconds,
+    businessHours: BusinessHours.nullable().parse(JSON.parse(r.business_hours)),
+    botEnabled: r.bot_enabled === 1,
+  }));
+}
+
+export async function saveTeamSettings(db: Db, team: TeamSettings): Promise<void> {
+  await db
+    .updateTable('teams')
+    .set({
+      mode: team.mode,
+      offer_timeout_seconds: team.offerTimeoutSeconds,
+      wrap_up_seconds: team.wrapUpSeconds,
+      unanswered_seconds: team.unansweredSeconds,
+      affinity_hours: team.affinityHours,
+      aging_seconds: team.agingSeconds,
+      business_hours: JSON.stringify(team.businessHours),
+      bot_enabled: team.botEnabled ? 1 : 0,
+    })
+    .where('id', '=', team.id)
+    .execute();
+}
+
+/** Every active user who is in a team, with their persisted status. Nobody is connected yet. */
+export async function loadAgents(db: Db): Promise<RoutingAgent[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('agent_states as s', 's.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.name',
+      'u.capacity',
+      's.status',
+      's.reason',
+      's.since',
+      's.last_assigned_at',
+      's.wrap_up_until',
+      's.disconnected_at',
+      's.status_before_disconnect',
+    ])
+    .where('u.active', '=', 1)
+    .execute();
+  const members = await db.selectFrom('team_members').select(['team_id', 'user_id']).execute();
+  return rows.map((r) => ({
+    userId: r.id,
+    name: r.name,
+    teamIds: members.filter((m) => m.user_id === r.id).map((m) => m.team_id),
+    capacity: r.capacity,
+    status: AgentStatus.catch('offline').parse(r.status ?? 'offline'),
+    reason: StatusReason.catch('manual').parse(r.reason ?? 'manual'),
+    since: ms(r.since ?? null) ?? 0,
+    connected: false,
+    lastAssignedAt: ms(r.last_assigned_at ?? null),
+    wrapUpUntil: ms(r.wrap_up_until ?? null),
+    disconnectedAt: ms(r.disconnected_at ?? null),
+    statusBeforeDisconnect: r.status_before_disconnect
+      ? AgentStatus.catch('offline').parse(r.status_before_disconnect)
+      : null,
+  }));
+}
+
+export async function saveAgentState(db: Db, agent: RoutingAgent, logStatus: boolean): Promise<void> {
+  const row = {
+    status: agent.status,
+    reason: agent.reason,
+    since: new Date(agent.since).toISOString(),
+    status_before_disconnect: agent.statusBeforeDisconnect,
+    last_assigned_at: iso(agent.lastAssignedAt),
+    wrap_up_until: iso(agent.wrapUpUntil),
+    disconnected_at: iso(agent.disconnectedAt),
+  };
+  await db
+    .insertInto('agent_states')
+    .values({ user_id: agent.userId, ...row })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
+    .execute();
+  if (logStatus) {
+    await db
+      .insertInto('agent_status_log')
+      .values({ user_id: agent.userId, status: agent.status, reason: agent.reason, at: row.since })
+      .execute();
+  }
+}
+
+export async function saveCapacity(db: Db, userId: string, capacity: number): Promise<void> {
+  await db.updateTable('users').set({ capacity }).where('id', '=', userId).execute();
+}
+
+/** Open conversations (queued or assigned): the queues and every agent's load. */
+export async function loadOpenConversations(db: Db): Promise<RoutingConversation[]> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select([
+      'id',
+      'visitor_id',
+      'team_id',
+      'priority',
+      'weight',
+      'status',
+      'assignee_id',
+      'queued_at',
+      'created_at',
+      'front_of_queue',
+      'assigned_at',
+      'first_reply_at',
+      'in_bot',
+      'routing_rule',
+    ])
+    .where('status', 'in', ['queued', 'assigned'])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    visitorId: r.visitor_id,
+    teamId: r.team_id,
+    priority: r.priority === 'vip' ? 'vip' : 'normal',
+    weight: r.weight,
+    status: r.status === 'assigned' ? 'assigned' : 'queued',
+    assigneeId: r.assignee_id,
+    queuedAt: ms(r.queued_at) ?? Date.parse(r.created_at),
+    frontOfQueue: r.front_of_queue === 1,
+    assignedAt: ms(r.assigned_at),
+    firstReplyAt: ms(r.first_reply_at),
+    inBot: r.in_bot === 1,
+    rule: r.routing_rule ? Rule.parse(JSON.parse(r.routing_rule)) : null,
+  }));
+}
+
+/** Where a new conversation waits: written right after it is created. */
+export async function savePlacement(db: Db, c: RoutingConversation): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({
+      team_id: c.teamId,
+      priority: c.priority,
+      weight: c.weight,
+      queued_at: iso(c.queuedAt),
+      in_bot: c.inBot ? 1 : 0,
+      routing_rule: c.rule ? JSON.stringify(c.rule) : null,
+    })
+    .where('id', '=', c.id)
+    .execute();
+}
+
+export async function loadOpenOffers(db: Db): Promise<RoutingOffer[]> {
+  const rows = await db.selectFrom('offers').selectAll().where('status', '=', 'open').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    conversationId: r.conversation_id,
+    userId: r.user_id,
+    expiresAt: Date.parse(r.expires_at),
+  }));
+}
+
+export interface TimelineWrite {
+  kind: string;
+  actorId: string | null;
+  data: object;
+  at: number;
+}
+
+async function writeEvent(db: Db, conversationId: string, event: TimelineWrite) {
+  await db
+    .insertInto('conversation_events')
+    .values({
+      conversation_id: conversationId,
+      kind: event.kind,
+      actor_id: event.actorId,
+      data: JSON.stringify(event.data),
+      created_at: new Date(event.at).toISOString(),
+    })
+    .execute();
+}
+
+export async function appendTimeline(db: Db, conversationId: string, event: TimelineWrite): Promise<void> {
+  await writeEvent(db, conversationId, event);
+}
+
+/**
+ * Assigns a queued conversation (closing the accepted offer, if any) in one transaction; false
+ * when it was no longer queued or the offer no longer open, so nothing is assigned twice.
+ */
+export async function persistAssignment(
+  db: Db,
+  a: { conversationId: string; userId: string; at: number; offerId: string | null; event: TimelineWrite },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const at = new Date(a.at).toISOString();
+    if (a.offerId) {
+      const closed = await trx
+        .updateTable('offers')
+        .set({ status: 'accepted', closed_at: at })
+        .where('id', '=', a.offerId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (closed.numUpdatedRows === 0n) return false;
+    }
+    const result = await trx
+      .updateTable('conversations')
+      .set({
+        status: 'assigned',
+        assignee_id: a.userId,
+        assigned_at: at,
+        updated_at: at,
+        queued_at: null,
+        front_of_queue: 0,
+      })
+      .where('id', '=', a.conversationId)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new Error('conversation was not queued');
+    await writeEvent(trx, a.conversationId, a.event);
+    await trx
+      .insertInto('agent_states')
+      .values({ user_id: a.userId, status: 'offline', reason: 'manual', since: at, last_assigned_at: at })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ last_assigned_at: at }))
+      .execute();
+    return true;
+  });
+}
+
+export async function persistOffer(db: Db, offer: RoutingOffer, event: TimelineWrite): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('offers')
+      .values({
+        id: offer.id,
+        conversation_id: offer.conversationId,
+        user_id: offer.userId,
+        created_at: new Date(event.at).toISOString(),
+        expires_at: new Date(offer.expiresAt).toISOString(),
+        status: 'open',
+        closed_at: null,
+      })
+      .execute();
+    await writeEvent(trx, offer.conversationId, event);
+  });
+}
+
+/** Closes an open offer; the conversation stays queued, at the front. False if it was not open. */
+export async function closeOffer(
+  db: Db,
+  offer: RoutingOffer,
+  status: 'declined' | 'expired' | 'withdrawn',
+  event: TimelineWrite,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const closed = await trx
+      .updateTable('offers')
+      .set({ status, closed_at: new Date(event.at).toISOString() })
+      .where('id', '=', offer.id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (closed.numUpdatedRows === 0n) return false;
+    await trx
+      .updateTable('conversations')
+      .set({ front_of_queue: 1 })
+      .where('id', '=', offer.conversationId)
+      .execute();
+    await writeEvent(trx, offer.conversationId, event);
+    return true;
+  });
+}
+
+/** Back to the queue: unassigned, at the front or (a team transfer) in line. */
+export async function persistRequeue(
+  db: Db,
+  r: {
+    conversationId: string;
+    teamId: string | null;
+    front: boolean;
+    queuedAt: number;
+    event: TimelineWrite;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('conversations')
+      .set({
+        status: 'queued',
+        assignee_id: null,
+        assigned_at: null,
+        first_reply_at: null,
+        team_id: r.teamId,
+        front_of_queue: r.front ? 1 : 0,
+        queued_at: new Date(r.queuedAt).toISOString(),
+        in_bot: 0,
+        updated_at: new Date(r.event.at).toISOString(),
+      })
+      .where('id', '=', r.conversationId)
+      .execute();
+    await writeEvent(trx, r.conversationId, r.event);
+  });
+}
+
+/** Direct reassignment (transfer to an agent in auto mode). */
+export async function persistReassignment(
+  db: Db,
+  conversationId: string,
+  userId: string,
+  event: TimelineWrite,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const at = new Date(event.at).toISOString();
+    await trx
+      .updateTable('conversations')
+      .set({
+        status: 'assigned',
+        assignee_id: userId,
+        assigned_at: at,
+        first_reply_at: null,
+        updated_at: at,
+        queued_at: null,
+        front_of_queue: 0,
+      })
+      .where('id', '=', conversationId)
+      .execute();
+    await writeEvent(trx, conversationId, event);
+  });
+}
+
+export async function saveFirstReply(db: Db, conversationId: string, at: number): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ first_reply_at: new Date(at).toISOString() })
+    .where('id', '=', conversationId)
+    .where('first_reply_at', 'is', null)
+    .execute();
+}
+
+/** The visitor's most recent agent within the window, for returning-customer affinity. */
+export async function previousAgentOf(db: Db, visitorId: string, since: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('conversations')
+    .select('assignee_id')
+    .where('visitor_id', '=', visitorId)
+    .where('assignee_id', 'is not', null)
+    .where('updated_at', '>=', new Date(since).toISOString())
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  return row?.assignee_id ?? null;
+}
+
+/** Mean seconds from assignment to resolution over a team's last 20 resolved conversations. */
+export async function averageHandleSeconds(db: Db, teamId: string): Promise<number | null> {
+  const result = await sql<{ avg: number | null }>`
+    SELECT avg((julianday(resolved_at) - julianday(assigned_at)) * 86400.0) AS avg FROM (
+      SELECT resolved_at, assigned_at FROM conversations
+      WHERE team_id = ${teamId} AND status = 'resolved' AND assigned_at IS NOT NULL
+      ORDER BY resolved_at DESC LIMIT 20)`.execute(db);
+  const avg = result.rows[0]?.avg;
+  return avg === null || avg === undefined ? null : avg;
+}
+
+export async function loadRules(db: Db): Promise<RoutingRule[]> {
+  const rows = await db.selectFrom('routing_rules').selectAll().orderBy('position').execute();
+  return rows.map((r) =>
+    RoutingRule.parse({
+      id: r.id,
+      name: r.name,
+      teamId: r.team_id,
+      priority: r.priority,
+      conditions: z.array(RuleCondition).parse(JSON.parse(r.conditions)),
+    }),
+  );
+}
+
+export async function replaceRules(db: Db, rules: RoutingRule[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('routing_rules').execute();
+    for (const [position, rule] of rules.entries()) {
+      await trx
+        .insertInto('routing_rules')
+        .values({
+          id: rule.id,
+          name: rule.name,
+          position,
+          conditions: JSON.stringify(rule.conditions),
+          team_id: rule.teamId,
+          priority: rule.priority,
+        })
+        .execute();
+    }
+  });
+}
+
+export async function timelineOf(db: Db, conversationId: string) {
+  return db
+    .selectFrom('conversation_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.kind', 'e.actor_id', 'u.name as actor_name', 'e.data', 'e.created_at'])
+    .where('e.conversation_id', '=', conversationId)
+    .orderBy('e.id')
+    .execute();
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { Conversation } from './conversation.js';
+import { Id, Timestamp } from './primitives.js';
+
+/** `wrap-up`: after resolving, for the team's wrap-up time; not offered new chats meanwhile. */
+export const AgentStatus = z.enum(['online', 'away', 'offline', 'wrap-up']);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
+export const StatusReason = z.enum([
+  'manual',
+  'idle',
+  'screen-locked',
+  'disconnected',
+  'wrap-up',
+  'supervisor',
+]);
+export type StatusReason = z.infer<typeof StatusReason>;
+
+/** An agent's routing state as the server keeps it. */
+export const AgentState = z.object({
+  userId: Id,
+  name: z.string(),
+  status: AgentStatus,
+  reason: StatusReason,
+  since: Timestamp,
+  /** Sum of the weights of the agent's open chats. */
+  load: z.number().nonnegative(),
+  capacity: z.number().int().nonnegative(),
+  teamIds: z.array(Id),
+});
+export type AgentState = z.infer<typeof AgentState>;
+
+/** What an agent may set; `wrap-up` and `disconnected` are set by the server. */
+export const StatusSet = z.strictObject({
+  status: z.enum(['online', 'away', 'offline']),
+  reason: z.enum(['manual', 'idle', 'screen-locked']).default('manual'),
+});
+export type StatusSet = z.input<typeof StatusSet>;
+
+/** A chat ringing on one agent's desktop until accepted, declined or expired (offer mode). */
+export const Offer = z.object({
+  offerId: Id,
+  conversation: Conversation,
+  expiresAt: Timestamp,
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const OfferRef = z.strictObject({ offerId: Id });
+export type OfferRef = z.infer<typeof OfferRef>;
+
+export const OfferDecline = z.strictObject({ offerId: Id, reason: z.string().trim().max(200).optional() });
+export type OfferDecline = z.infer<typeof OfferDecline>;
+
+export const OfferClosed = z.object({
+  offerId: Id,
+  conversationId: Id,
+  reason: z.enum(['accepted', 'declined', 'expired', 'withdrawn']),
+});
+export type OfferClosed = z.infer<typeof OfferClosed>;
+
+export const TransferTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('agent'), userId: Id }),
+  z.strictObject({ kind: z.literal('team'), teamId: Id }),
+]);
+export type TransferTarget = z.infer<typeof TransferTarget>;
+
+export const TransferRequest = z.strictObject({
+  conversationId: Id,
+  to: TransferTarget,
+  reason: z.string().trim().min(1).max(500),
+});
+export type TransferRequest = z.infer<typeof TransferRequest>;
+
+/** Why a conversation went where it went: the explainable part of routing. */
+export const RoutingDecision = z.object({
+  /** The routing rule that matched; null when the default team caught it. */
+  rule: z.object({ id: Id, name: z.string() }).nullable(),
+  teamId: Id.nullable(),
+  priority: z.enum(['normal', 'vip']),
+  eligible: z.array(
+    z.object({
+      userId: Id,
+      name: z.string(),
+      load: z.number(),
+      capacity: z.number(),
+      idleSince: Timestamp.nullable(),
+    }),
+  ),
+  chosen: Id.nullable(),
+  /** One sentence a person can read: "returning visitor's previous agent", "lowest load (1/4)", … */
+  why: z.string(),
+});
+export type RoutingDecision = z.infer<typeof RoutingDecision>;
+
+export const TimelineKind = z.enum([
+  'opened',
+  'offline-message',
+  'routed',
+  'offered',
+  'offer-declined',
+  'offer-expired',
+  'assigned',
+  'transferred',
+  'requeued',
+  'bot-handoff',
+  'resolved',
+]);
+export type TimelineKind = z.infer<typeof TimelineKind>;
+
+export const TimelineEntry = z.object({
+  conversationId: Id,
+  kind: TimelineKind,
+  at: Timestamp,
+  actor: z.object({ id: Id, name: z.string() }).nullable(),
+  decision: RoutingDecision.nullable(),
+  /** Kind-specific details (a transfer's reason, a resolve note, …): display as text. */
+  note: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
