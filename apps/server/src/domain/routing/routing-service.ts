@@ -48,6 +48,10 @@ export class RoutingService {
   readonly #pushedPositions = new Map<string, string>();
   readonly #mutex = new Mutex();
   #events: RoutingEvents | undefined;
+  /** Teams where someone may now be served; routed at the end of the change. */
+  readonly #dirty = new Set<string>();
+  /** Agents who declined or let an offer expire, per conversation: asked again only if nobody else can. */
+  readonly #passedOn = new Map<string, Set<string>>();
 
   constructor(
     private readonly db: Db,
@@ -172,8 +176,8 @@ export class RoutingService {
 
   /** A conversation was created with this placement: queue it (or leave it with the bot). */
   admitted(c: { id: string; visitorId: string; placement: Placement }): Promise<void> {
-    return this.#mutex.run(async () => {
-      this.#open.set(c.id, {
+    return this.#change(async () => {
+      const conversation: RoutingConversation = {
         id: c.id,
         visitorId: c.visitorId,
         teamId: c.placement.teamId,
@@ -187,28 +191,19 @@ export class RoutingService {
         firstReplyAt: null,
         inBot: c.placement.inBot,
         rule: c.placement.rule,
-      });
-      if (c.placement.teamId) await this.#route(c.placement.teamId);
-      this.#publishPositions();
+      };
+      this.#open.set(c.id, conversation);
+      await store.savePlacement(this.db, conversation);
+      this.#markTeam(conversation.teamId);
     });
   }
 
   /** The bot hands the conversation (with its transcript) to the queue. */
   handedOff(conversationId: string, reason: string): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const c = this.#open.get(conversationId);
       if (!c?.inBot) return;
-      c.inBot = false;
-      c.queuedAt = this.options.now();
-      await store.persistRequeue(this.db, {
-        conversationId,
-        teamId: c.teamId,
-        front: false,
-        queuedAt: c.queuedAt,
-        event: this.#event('bot-handoff', null, { note: reason }),
-      });
-      if (c.teamId) await this.#route(c.teamId);
-      this.#publishPositions();
+      await this.#requeue(c, false, 'bot-handoff', null, reason);
     });
   }
 
@@ -218,79 +213,69 @@ export class RoutingService {
 
   /** Manual pick from the queue (the agent chooses, routing records it). */
   take(agent: StaffPrincipal, conversationId: string): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const c = this.#open.get(conversationId);
-      if (c?.status !== 'queued')
+      if (c?.status !== 'queued') {
         throw new DomainError('conflict', 'This conversation is no longer waiting in the queue.');
+      }
       const offer = this.openOfferFor(conversationId);
       if (offer) await this.#closeOffer(offer, 'withdrawn');
       const decision = this.#decision(c, [], agent.userId, `picked from the queue by ${agent.name}`);
       await this.#assign(c, agent.userId, null, decision, 'picked');
-      this.#publishPositions();
     });
   }
 
   accept(userId: string, offerId: string): Promise<string> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const offer = this.#offers.get(offerId);
-      if (!offer || offer.userId !== userId) {
+      const c = offer && this.#open.get(offer.conversationId);
+      if (!offer || offer.userId !== userId || c?.status !== 'queued') {
         throw new DomainError('conflict', 'This offer is no longer open.');
       }
-      const c = this.#open.get(offer.conversationId);
-      if (c?.status !== 'queued')
-        throw new DomainError('conflict', 'This conversation is no longer waiting.');
       const decision = this.#decision(c, [], userId, 'accepted the offer');
       if (!(await this.#assign(c, userId, offer, decision, 'accepted'))) {
         throw new DomainError('conflict', 'This offer is no longer open.');
       }
-      this.#publishPositions();
       return c.id;
     });
   }
 
   decline(userId: string, offerId: string, reason: string | undefined): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const offer = this.#offers.get(offerId);
       if (!offer || offer.userId !== userId)
         throw new DomainError('conflict', 'This offer is no longer open.');
       await this.#closeOffer(offer, 'declined', reason);
-      const c = this.#open.get(offer.conversationId);
-      if (c?.teamId) await this.#route(c.teamId, new Set([userId]));
-      this.#publishPositions();
     });
   }
 
   setStatus(userId: string, status: AgentStatus, reason: StatusReason): Promise<AgentState> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const agent = this.#agentOrThrow(userId);
       await this.#changeStatus(agent, status, reason);
-      await this.#routeTeams(agent.teamIds);
-      this.#publishPositions();
       return this.agentState(userId);
     });
   }
 
   /** The agent's first live socket appeared. */
   connected(userId: string): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const agent = this.#agents.get(userId);
       if (!agent) return;
       agent.connected = true;
-      if (agent.disconnectedAt !== null) {
-        const previous = agent.statusBeforeDisconnect;
-        agent.disconnectedAt = null;
-        agent.statusBeforeDisconnect = null;
-        if (previous && previous !== agent.status) await this.#changeStatus(agent, previous, 'manual');
-        else await store.saveAgentState(this.db, agent, false);
-      }
-      await this.#routeTeams(agent.teamIds);
-      this.#publishPositions();
+      this.#markAgent(userId);
+      if (agent.disconnectedAt === null) return;
+      const previous = agent.statusBeforeDisconnect;
+      agent.disconnectedAt = null;
+      agent.statusBeforeDisconnect = null;
+      if (previous && previous !== agent.status) await this.#changeStatus(agent, previous, 'manual');
+      else await store.saveAgentState(this.db, agent, false);
     });
   }
 
   /** The agent's last live socket closed: their chats wait out the grace period. */
   disconnected(userId: string): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const agent = this.#agents.get(userId);
       if (!agent) return;
       agent.connected = false;
@@ -302,39 +287,35 @@ export class RoutingService {
         agent.statusBeforeDisconnect = agent.status;
         await store.saveAgentState(this.db, agent, false);
       }
-      await this.#routeTeams(agent.teamIds);
-      this.#publishPositions();
     });
   }
 
   /** After a resolve: the agent's load drops; wrap-up starts when the team has one. */
   resolved(conversationId: string, resolvedBy: string): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const c = this.#open.get(conversationId);
       if (!c) return;
       this.#open.delete(conversationId);
+      this.#passedOn.delete(conversationId);
+      this.#pushedPositions.delete(conversationId);
       const offer = this.openOfferFor(conversationId);
       if (offer) {
+        // The store withdrew it in the same transaction as the resolve.
         this.#offers.delete(offer.id);
+        this.#markAgent(offer.userId);
         this.#events?.offerClosed(offer, 'withdrawn');
       }
       const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
       if (team) this.#handleSeconds.set(team.id, await store.averageHandleSeconds(this.db, team.id));
       const agent = c.assigneeId ? this.#agents.get(c.assigneeId) : undefined;
-      if (
-        agent &&
-        team &&
-        team.wrapUpSeconds > 0 &&
-        agent.status === 'online' &&
-        agent.userId === resolvedBy
-      ) {
+      if (!agent) return;
+      this.#markAgent(agent.userId);
+      if (team && team.wrapUpSeconds > 0 && agent.status === 'online' && agent.userId === resolvedBy) {
         agent.wrapUpUntil = this.options.now() + team.wrapUpSeconds * 1000;
         await this.#changeStatus(agent, 'wrap-up', 'wrap-up');
-      } else if (agent) {
+      } else {
         this.#events?.agentChanged(agent.userId);
       }
-      if (c.teamId) await this.#route(c.teamId);
-      this.#publishPositions();
     });
   }
 
@@ -354,95 +335,80 @@ export class RoutingService {
     target: TransferTarget,
     reason: string,
   ): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const c = this.#open.get(conversationId);
       if (!c) throw new DomainError('conflict', 'This conversation is not open.');
       const previous = c.assigneeId;
       if (target.kind === 'team') {
-        if (!this.#teams.has(target.teamId)) throw new DomainError('not-found', 'No such team.');
+        const team = this.#teams.get(target.teamId);
+        if (!team) throw new DomainError('not-found', 'No such team.');
         const offer = this.openOfferFor(c.id);
         if (offer) await this.#closeOffer(offer, 'withdrawn');
-        c.teamId = target.teamId;
-        await this.#requeue(
-          c,
-          true,
-          'transferred',
-          actor.userId,
-          `to team ${this.#teams.get(target.teamId)?.name}: ${reason}`,
-        );
-        await this.#route(target.teamId);
+        c.teamId = team.id;
+        await this.#requeue(c, true, 'transferred', actor.userId, `to team ${team.name}: ${reason}`);
         this.#events?.conversationChanged(c.id, previous);
-        this.#publishPositions();
         return;
       }
       const agent = this.#agents.get(target.userId);
       if (!agent || agent.teamIds.length === 0) throw new DomainError('not-found', 'No such agent.');
       if (target.userId === previous)
         throw new DomainError('conflict', 'The conversation is already theirs.');
-      const teamId = c.teamId && agent.teamIds.includes(c.teamId) ? c.teamId : (agent.teamIds[0] as string);
-      const team = this.#teams.get(teamId);
-      if (!agent.connected || agent.status !== 'online') {
+      if (!agent.connected || agent.status !== 'online')
         throw new DomainError('conflict', `${agent.name} is not available.`);
-      }
       if (this.#loadOf(agent.userId) + c.weight > agent.capacity) {
         throw new DomainError('conflict', `${agent.name} is at capacity.`);
       }
       const offer = this.openOfferFor(c.id);
       if (offer) await this.#closeOffer(offer, 'withdrawn');
-      c.teamId = teamId;
-      if (team?.mode === 'offer') {
-        // The receiving agent may refuse: requeue at the front, then ring only them.
-        await this.#requeue(c, true, 'transferred', actor.userId, `to ${agent.name}: ${reason}`);
-        const load = this.#loadOf(agent.userId);
-        await this.#offer(
-          c,
-          agent,
-          this.#decision(c, [{ agent, load }], agent.userId, `transferred by ${actor.name}`),
-        );
+      c.teamId = c.teamId && agent.teamIds.includes(c.teamId) ? c.teamId : (agent.teamIds[0] as string);
+      const note = `to ${agent.name}: ${reason}`;
+      if (this.#teams.get(c.teamId)?.mode === 'offer') {
+        // The receiving agent may refuse: it waits at the front of the queue, ringing only them.
+        await this.#requeue(c, true, 'transferred', actor.userId, note);
+        this.#dirty.delete(c.teamId);
+        await this.#offer(c, agent, this.#decision(c, [], agent.userId, `transferred by ${actor.name}`));
       } else {
         c.status = 'assigned';
         c.assigneeId = agent.userId;
         c.assignedAt = this.options.now();
         c.firstReplyAt = null;
         c.frontOfQueue = false;
+        const decision = this.#decision(c, [], agent.userId, `transferred by ${actor.name}: ${reason}`);
         await store.persistReassignment(
           this.db,
           c.id,
           agent.userId,
-          this.#event('transferred', actor.userId, {
-            note: `to ${agent.name}: ${reason}`,
-            decision: this.#decision(c, [], agent.userId, `transferred by ${actor.name}: ${reason}`),
-          }),
+          this.#event('transferred', actor.userId, { note, decision }),
         );
         this.#events?.agentChanged(agent.userId);
       }
-      if (previous) this.#events?.agentChanged(previous);
+      if (previous) {
+        this.#events?.agentChanged(previous);
+        this.#markAgent(previous);
+      }
       this.#events?.conversationChanged(c.id, previous);
-      this.#publishPositions();
     });
   }
 
   // ---- admin -------------------------------------------------------------------------------
 
   setTeamSettings(teamId: string, settings: TeamRoutingSettings): Promise<TeamSettings> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const team = { ...this.team(teamId), ...settings };
       await store.saveTeamSettings(this.db, team);
       this.#teams.set(teamId, team);
-      await this.#route(teamId);
-      this.#publishPositions();
+      this.#markTeam(teamId);
       return team;
     });
   }
 
   setCapacity(userId: string, capacity: number): Promise<AgentState> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const agent = this.#agentOrThrow(userId);
       agent.capacity = capacity;
       await store.saveCapacity(this.db, userId, capacity);
       this.#events?.agentChanged(userId);
-      await this.#routeTeams(agent.teamIds);
-      this.#publishPositions();
+      this.#markAgent(userId);
       return this.agentState(userId);
     });
   }
@@ -461,10 +427,11 @@ export class RoutingService {
 
   /** Users, teams or rules changed outside routing (admin area, seeding): reread them. */
   reload(): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       for (const team of await store.loadTeams(this.db)) {
         this.#teams.set(team.id, team);
         if (!this.#handleSeconds.has(team.id)) this.#handleSeconds.set(team.id, null);
+        this.#markTeam(team.id);
       }
       this.#rules = await store.loadRules(this.db);
       for (const fresh of await store.loadAgents(this.db)) {
@@ -478,9 +445,9 @@ export class RoutingService {
 
   // ---- time --------------------------------------------------------------------------------
 
-  /** Handles every deadline that has passed, then routes every team. Call it often. */
+  /** Handles every deadline that has passed, then routes every team (aging moves queues). */
   tick(): Promise<void> {
-    return this.#mutex.run(async () => {
+    return this.#change(async () => {
       const now = this.options.now();
       for (const offer of [...this.#offers.values()]) {
         if (offer.expiresAt <= now) await this.#closeOffer(offer, 'expired');
@@ -506,33 +473,49 @@ export class RoutingService {
       }
       for (const c of [...this.#open.values()]) {
         const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
+        const unansweredSince = c.status === 'assigned' && c.firstReplyAt === null ? c.assignedAt : null;
         if (
           team &&
           team.unansweredSeconds > 0 &&
-          c.status === 'assigned' &&
-          c.firstReplyAt === null &&
-          c.assignedAt !== null &&
-          c.assignedAt + team.unansweredSeconds * 1000 <= now
+          unansweredSince !== null &&
+          unansweredSince + team.unansweredSeconds * 1000 <= now
         ) {
           const previous = c.assigneeId;
           await this.#requeue(c, true, 'requeued', null, `no reply within ${team.unansweredSeconds}s`);
-          if (previous) this.#events?.agentChanged(previous);
+          this.#markAgent(previous);
           this.#events?.conversationChanged(c.id, previous);
         }
       }
-      for (const teamId of this.#teams.keys()) await this.#route(teamId);
-      this.#publishPositions();
+      for (const teamId of this.#teams.keys()) this.#markTeam(teamId);
     });
   }
 
   // ---- internals (called inside the mutex) ------------------------------------------------
 
-  async #routeTeams(teamIds: readonly string[]) {
-    for (const teamId of teamIds) await this.#route(teamId);
+  /** One change: its work, then routing wherever room or waiting work appeared, then positions. */
+  #change<T>(work: () => Promise<T>): Promise<T> {
+    return this.#mutex.run(async () => {
+      const result = await work();
+      while (this.#dirty.size > 0) {
+        const [teamId] = this.#dirty;
+        this.#dirty.delete(teamId as string);
+        await this.#route(teamId as string);
+      }
+      this.#publishPositions();
+      return result;
+    });
+  }
+
+  #markTeam(teamId: string | null) {
+    if (teamId) this.#dirty.add(teamId);
+  }
+
+  #markAgent(userId: string | null) {
+    for (const teamId of (userId && this.#agents.get(userId)?.teamIds) || []) this.#dirty.add(teamId);
   }
 
   /** Serves the team's queue while anyone eligible is free. Work-conserving. */
-  async #route(teamId: string, skip: ReadonlySet<string> = new Set()) {
+  async #route(teamId: string) {
     const team = this.#teams.get(teamId);
     const now = this.options.now();
     if (!team || !isOpen(team.businessHours, now)) return;
@@ -546,15 +529,18 @@ export class RoutingService {
     const loads = new Map(members.map((a) => [a.userId, this.#loadOf(a.userId)]));
     for (const c of orderQueue(waiting, now, team.agingSeconds)) {
       const eligible: Candidate[] = members
-        .filter((a) => !skip.has(a.userId))
         .filter((a) => isEligible(a, teamId, loads.get(a.userId) ?? 0, c.weight, ringingAgents.has(a.userId)))
         .map((agent) => ({ agent, load: loads.get(agent.userId) ?? 0 }));
       if (eligible.length === 0) continue;
+      // Someone who just declined (or let it ring out) is asked again only when nobody else can take it.
+      const passedOn = this.#passedOn.get(c.id);
+      const fresh = passedOn ? eligible.filter((e) => !passedOn.has(e.agent.userId)) : eligible;
+      const candidates = fresh.length > 0 ? fresh : eligible;
       const previous =
         team.affinityHours > 0
           ? await store.previousAgentOf(this.db, c.visitorId, now - team.affinityHours * 3_600_000)
           : null;
-      const choice = chooseAgent(eligible, previous);
+      const choice = chooseAgent(candidates, previous);
       if (!choice) continue;
       const decision = this.#decision(c, eligible, choice.chosen.agent.userId, choice.why);
       if (team.mode === 'offer') {
@@ -592,6 +578,7 @@ export class RoutingService {
     c.assignedAt = at;
     c.firstReplyAt = null;
     c.frontOfQueue = false;
+    this.#passedOn.delete(c.id);
     const agent = this.#agents.get(userId);
     if (agent) agent.lastAssignedAt = at;
     this.#pushedPositions.delete(c.id);
@@ -625,14 +612,23 @@ export class RoutingService {
     await store.closeOffer(this.db, offer, reason, this.#event(kind, actor, { note: text }));
     this.#offers.delete(offer.id);
     const c = this.#open.get(offer.conversationId);
-    if (c) c.frontOfQueue = true;
+    if (c) {
+      c.frontOfQueue = true;
+      this.#markTeam(c.teamId);
+      if (reason !== 'withdrawn') {
+        const passed = this.#passedOn.get(c.id) ?? new Set<string>();
+        passed.add(offer.userId);
+        this.#passedOn.set(c.id, passed);
+      }
+    }
+    this.#markAgent(offer.userId);
     this.#events?.offerClosed(offer, reason);
   }
 
   async #requeue(
     c: RoutingConversation,
     front: boolean,
-    kind: 'requeued' | 'transferred',
+    kind: 'requeued' | 'transferred' | 'bot-handoff',
     actorId: string | null,
     note: string,
   ) {
@@ -651,6 +647,9 @@ export class RoutingService {
       queuedAt: c.queuedAt,
       event: this.#event(kind, actorId, { note }),
     });
+    this.#pushedPositions.delete(c.id);
+    this.#markTeam(c.teamId);
+    this.#markAgent(previous);
     if (previous) this.#events?.agentChanged(previous);
   }
 
@@ -660,6 +659,7 @@ export class RoutingService {
     agent.reason = reason;
     agent.since = this.options.now();
     await store.saveAgentState(this.db, agent, true);
+    this.#markAgent(agent.userId);
     if (status !== 'online') {
       for (const offer of [...this.#offers.values()].filter((o) => o.userId === agent.userId)) {
         await this.#closeOffer(offer, 'withdrawn');
