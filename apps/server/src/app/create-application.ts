@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { attachmentRoutes } from '../http/routes/attachment-routes.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
+import { cannedReplyRoutes } from '../http/routes/canned-reply-routes.js';
 import { conversationRoutes } from '../http/routes/conversation-routes.js';
 import { operationsRoutes } from '../http/routes/operations-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
@@ -25,6 +26,7 @@ export async function createApplication(
   visitorRoutes(http, components);
   widgetRoutes(http, components);
   conversationRoutes(http, components);
+  cannedReplyRoutes(http, components);
   routingRoutes(http, components);
   attachmentRoutes(http, components, components.attachments);
   await staticRoutes(http);

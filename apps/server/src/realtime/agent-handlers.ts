@@ -116,6 +116,16 @@ export async function onAgentConnection(
       },
     },
   });
-  if (deps.routing.knowsAgent(principal.userId))
+  if (deps.routing.knowsAgent(principal.userId)) {
     socket.emit('agent:state', deps.routing.agentState(principal.userId));
+  }
+  // Chats still ringing for this agent (after a reconnect or a server restart) ring again.
+  for (const offer of deps.routing.offersFor(principal.userId)) {
+    const conversation = await deps.conversations.load(offer.conversationId);
+    socket.emit('offer:new', {
+      offerId: offer.id,
+      conversation: toStaffConversation(conversation),
+      expiresAt: new Date(offer.expiresAt).toISOString(),
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from '@switchboard/protocol';
 import { hashPassword } from '../domain/passwords.js';
+import { insertCannedReply } from '../store/canned-replies.js';
 import type { Db } from '../store/open-sqlite.js';
 import { addTeamMember, countUsers, insertTeam, insertUser } from '../store/users.js';
 import { setWidgetSettings } from '../store/widget-settings.js';
@@ -38,6 +39,25 @@ const DEMO_WIDGET_SETTINGS: WidgetSettings = {
   ],
 };
 
+const DEMO_CANNED_REPLIES = [
+  { shortcut: 'hello', title: 'Greeting', body: 'Hi! Thanks for reaching out. How can I help you today?' },
+  {
+    shortcut: 'order',
+    title: 'Ask for the order number',
+    body: 'Could you send me your order number? It starts with SB- and is in your confirmation email.',
+  },
+  {
+    shortcut: 'refund',
+    title: 'Refund on its way',
+    body: 'I have started the refund; it reaches your account within 5 business days.',
+  },
+  {
+    shortcut: 'bye',
+    title: 'Closing',
+    body: 'Is there anything else I can help you with? Have a great day!',
+  },
+];
+
 export interface DemoSeed {
   logins: Array<{ email: string; role: string }>;
   password: string;
@@ -74,5 +94,6 @@ export async function seedDemo(
     teamId,
   });
   await setWidgetSettings(db, widgetId, DEMO_WIDGET_SETTINGS);
+  for (const reply of DEMO_CANNED_REPLIES) await insertCannedReply(db, { id: randomUUID(), ...reply });
   return { logins: people.map(({ email, role }) => ({ email, role })), password: DEMO_PASSWORD, widgetId };
 }

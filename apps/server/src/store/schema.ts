@@ -25,6 +25,7 @@ export interface Database {
   audit_log: AuditLogTable;
   ratings: RatingsTable;
   offline_messages: OfflineMessagesTable;
+  canned_replies: CannedRepliesTable;
 }
 
 export interface UsersTable {
@@ -253,4 +254,12 @@ export interface AuditLogTable {
   target: string;
   data: string;
   at: string;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: string;
 }

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { openSqlite } from '../../src/store/open-sqlite.js';
+import { type Db, openSqlite } from '../../src/store/open-sqlite.js';
 import { type Fixture, seedFixture } from './fixture.js';
 import { RELAXED_LIMITS } from './test-server.js';
 
@@ -48,15 +48,18 @@ export class ServerProcess {
   ) {}
 
   /** A temp data directory with a migrated, seeded database and a config file; nothing runs yet. */
-  static async prepare(): Promise<ServerProcess> {
+  static async prepare(
+    options: { config?: Record<string, unknown>; seed?: (db: Db, fixture: Fixture) => Promise<void> } = {},
+  ): Promise<ServerProcess> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-durability-'));
     const store = openSqlite(path.join(dataDir, DATABASE_FILE), 'normal');
     try {
       await migrateToLatest(store.db);
       const fixture = await seedFixture(store.db);
+      await options.seed?.(store.db, fixture);
       writeFileSync(
         configFileIn(dataDir),
-        JSON.stringify({ limits: RELAXED_LIMITS, auth: { scryptCost: 1024 } }),
+        JSON.stringify({ limits: RELAXED_LIMITS, auth: { scryptCost: 1024 }, ...options.config }),
       );
       return new ServerProcess(dataDir, fixture);
     } finally {

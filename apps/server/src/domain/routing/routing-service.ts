@@ -158,6 +158,11 @@ export class RoutingService {
     return this.#rules;
   }
 
+  /** Offers ringing for this agent (re-sent to a reconnecting desktop). */
+  offersFor(userId: string): RoutingOffer[] {
+    return [...this.#offers.values()].filter((o) => o.userId === userId);
+  }
+
   openOfferFor(conversationId: string): RoutingOffer | undefined {
     return [...this.#offers.values()].find((o) => o.conversationId === conversationId);
   }

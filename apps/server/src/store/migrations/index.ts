@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_widget.js';
 import * as m0003 from './0003_routing.js';
+import * as m0004 from './0004_canned_replies.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_widget': m0002,
   '0003_routing': m0003,
+  '0004_canned_replies': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,608 @@
+import { randomUUID } from 'node:crypto';
+import type { Conversation, Message, OfferClosed, QueueUpdate, TimelineEntry } from '@switchboard/protocol';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AgentClient,
+  api,
+  collect,
+  connectAgent,
+  connectVisitor,
+  login,
+  nextEvent,
+  request,
+  unwrap,
+  type VisitorClient,
+  visitorSession,
+} from './support/clients.js';
+import {
+  adminToken,
+  nextOffer,
+  onlineAgent,
+  setTeam,
+  visitorWithConversation,
+} from './support/routing-helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const sockets: Array<AgentClient | VisitorClient> = [];
+function track<T extends AgentClient | VisitorClient>(socket: T): T {
+  sockets.push(socket);
+  return socket;
+}
+
+async function timelineOf(t: TestServer, conversationId: string): Promise<TimelineEntry[]> {
+  return unwrap(
+    (
+      await api<TimelineEntry[]>(t.url, `/api/conversations/${conversationId}/timeline`, {
+        token: await adminToken(t),
+      })
+    ).body,
+  );
+}
+
+describe('routing with real clients', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer({ routing: { tickMilliseconds: 50, disconnectGraceSeconds: 1 } });
+  });
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    // Every test starts from an empty floor: nobody online, nothing waiting.
+    const open = await t.server.components.db
+      .selectFrom('conversations')
+      .select(['id', 'assignee_id'])
+      .where('status', 'in', ['queued', 'assigned'])
+      .execute();
+    const token = await adminToken(t);
+    const admin = await connectAgent(t.url, token);
+    for (const c of open) await request(admin, 'conversation:resolve', { conversationId: c.id });
+    admin.disconnect();
+    for (const team of [t.fixture.teamA, t.fixture.teamB]) await setTeam(t, team, {});
+  });
+  afterAll(() => t.stop());
+
+  it('auto-assigns to the least loaded online agent and records why', async () => {
+    track(await onlineAgent(t, t.fixture.alice.email));
+    track(await onlineAgent(t, t.fixture.andy.email));
+    track((await visitorWithConversation(t)).visitor);
+    const second = await visitorWithConversation(t);
+    track(second.visitor);
+    const assignees = async () =>
+      (
+        await t.server.components.db
+          .selectFrom('conversations')
+          .select('assignee_id')
+          .where('status', '=', 'assigned')
+          .execute()
+      )
+        .map((r) => r.assignee_id)
+        .sort();
+    // One each: the second went to whoever had no chat yet.
+    await expect.poll(assignees).toEqual([t.fixture.alice.id, t.fixture.andy.id].sort());
+
+    const timeline = await timelineOf(t, second.conversation.id);
+    const assigned = timeline.find((e) => e.kind === 'assigned');
+    expect(assigned?.decision).toMatchObject({ teamId: t.fixture.teamA, priority: 'normal', rule: null });
+    // Both were eligible; the one without a chat was chosen.
+    const eligible = assigned?.decision?.eligible ?? [];
+    expect(eligible.map((e) => e.load).sort()).toEqual([0, 1]);
+    expect(assigned?.decision?.chosen).toBe(eligible.find((e) => e.load === 0)?.userId);
+    expect(assigned?.decision?.why).toMatch(/lowest load \(0\/3\)/);
+  });
+
+  it('tells a waiting visitor their place in the queue and keeps it current', async () => {
+    const waiting: Array<{ visitor: VisitorClient; id: string; updates: QueueUpdate[] }> = [];
+    for (let i = 0; i < 3; i++) {
+      const session = await visitorSession(t.url, t.fixture.widget.id);
+      const visitor = track(await connectVisitor(t.url, session.visitorToken));
+      const updates = collect<QueueUpdate>(visitor, 'queue:update');
+      const { id } = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+      waiting.push({ visitor, id, updates });
+    }
+    await expect.poll(() => waiting.map((w) => w.updates.at(-1)?.position)).toEqual([1, 2, 3]);
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    unwrap(await request(alice, 'agent:status', { status: 'online' }));
+    // Alice takes three (capacity 3): nobody waits any more; take one more visitor to see it move.
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.server.components.db
+              .selectFrom('conversations')
+              .select('id')
+              .where('status', '=', 'queued')
+              .execute()
+          ).length,
+      )
+      .toBe(0);
+    const session = await visitorSession(t.url, t.fixture.widget.id);
+    const late = track(await connectVisitor(t.url, session.visitorToken));
+    const update = nextEvent<QueueUpdate>(late, 'queue:update');
+    const { id } = unwrap(await request<{ id: string }>(late, 'conversation:open', {}));
+    expect(await update).toMatchObject({ conversationId: id, position: 1 });
+  });
+
+  it('offer mode rings one agent, moves on after the timeout, and the next agent accepts', async () => {
+    await setTeam(t, t.fixture.teamA, { mode: 'offer', offerTimeoutSeconds: 5 });
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const andy = track(await onlineAgent(t, t.fixture.andy.email));
+    const firstOffer = Promise.race([
+      nextOffer(alice).then((offer) => ({ offer, ringing: alice, other: andy })),
+      nextOffer(andy).then((offer) => ({ offer, ringing: andy, other: alice })),
+    ]);
+    const { conversation, visitor } = await visitorWithConversation(t);
+    track(visitor);
+    const { offer: first, ringing, other } = await firstOffer;
+    expect(first.conversation.id).toBe(conversation.id);
+    // The first agent lets it ring out (the clock is real: 5 s).
+    const closed = await nextEvent<OfferClosed>(ringing, 'offer:closed', () => true, 8_000);
+    expect(closed).toMatchObject({ conversationId: conversation.id, reason: 'expired' });
+    const second = await nextOffer(other, conversation.id, 3_000);
+    const accepted = unwrap(await request<Conversation>(other, 'offer:accept', { offerId: second.offerId }));
+    expect(accepted.status).toBe('assigned');
+    // A stale accept of the expired offer is refused.
+    expect(await request(ringing, 'offer:accept', { offerId: first.offerId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    const kinds = (await timelineOf(t, conversation.id)).map((e) => e.kind);
+    expect(kinds).toEqual(['opened', 'offered', 'offer-expired', 'offered', 'assigned']);
+  }, 20_000);
+
+  it('a declined offer goes straight to the next agent', async () => {
+    await setTeam(t, t.fixture.teamA, { mode: 'offer', offerTimeoutSeconds: 60 });
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const andy = track(await onlineAgent(t, t.fixture.andy.email));
+    const both = Promise.race([
+      nextOffer(alice).then((o) => ({ o, by: alice, other: andy })),
+      nextOffer(andy).then((o) => ({ o, by: andy, other: alice })),
+    ]);
+    const { conversation, visitor } = await visitorWithConversation(t);
+    track(visitor);
+    const { o, by, other } = await both;
+    const next = nextOffer(other, conversation.id);
+    unwrap(await request(by, 'offer:decline', { offerId: o.offerId, reason: 'on a call' }));
+    expect((await next).conversation.id).toBe(conversation.id);
+    const declined = (await timelineOf(t, conversation.id)).find((e) => e.kind === 'offer-declined');
+    expect(declined?.note).toBe('on a call');
+  });
+
+  it('of five agents accepting the same offer in the same instant, exactly one wins — 200 times', async () => {
+    await setTeam(t, t.fixture.teamA, { mode: 'offer', offerTimeoutSeconds: 60 });
+    const emails = [t.fixture.alice.email, t.fixture.andy.email];
+    const agents = [
+      ...(await Promise.all(emails.map((e) => onlineAgent(t, e)))),
+      // More sockets of the same two people: five desks pressing accept at once.
+      ...(await Promise.all(
+        [0, 1, 0].map(async (i) =>
+          connectAgent(t.url, (await login(t.url, emails[i] as string)).tokens.accessToken),
+        ),
+      )),
+    ].map(track);
+    const session = await visitorSession(t.url, t.fixture.widget.id);
+    const visitor = track(await connectVisitor(t.url, session.visitorToken));
+    for (let round = 0; round < 200; round++) {
+      const offered = Promise.race(agents.map((a) => nextOffer(a)));
+      const { id } = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+      const offer = await offered;
+      expect(offer.conversation.id).toBe(id);
+      const results = await Promise.all(
+        agents.map((a) => request<Conversation>(a, 'offer:accept', { offerId: offer.offerId })),
+      );
+      const winners = results.filter((r) => r.ok);
+      expect(winners).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'conflict')).toBe(true);
+      const winner = agents[results.findIndex((r) => r.ok)] as AgentClient;
+      unwrap(await request(winner, 'conversation:resolve', { conversationId: id }));
+    }
+    const assigned = await t.server.components.db
+      .selectFrom('conversation_events')
+      .select((eb) => ['conversation_id', eb.fn.countAll<number>().as('n')])
+      .where('kind', '=', 'assigned')
+      .groupBy('conversation_id')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
+    expect(assigned).toEqual([]);
+  }, 120_000);
+
+  it('requeues a disconnected agent’s chats at the front after the grace period', async () => {
+    const andy = track(await onlineAgent(t, t.fixture.andy.email));
+    const aliceLogin = await login(t.url, t.fixture.alice.email);
+    const alice = await connectAgent(t.url, aliceLogin.tokens.accessToken);
+    unwrap(await request(alice, 'agent:status', { status: 'online' }));
+    unwrap(await request(andy, 'agent:status', { status: 'away' }));
+    const mine = await visitorWithConversation(t);
+    track(mine.visitor);
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(mine.conversation.id)).assigneeId)
+      .toBe(t.fixture.alice.id);
+    // Someone else queues behind while nobody has room.
+    unwrap(await request(alice, 'agent:status', { status: 'away' }));
+    const later = await visitorWithConversation(t);
+    track(later.visitor);
+
+    alice.disconnect();
+    // Within the grace period the chat stays hers.
+    expect((await t.server.components.conversations.load(mine.conversation.id)).assigneeId).toBe(
+      t.fixture.alice.id,
+    );
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(mine.conversation.id)).status, {
+        timeout: 5_000,
+      })
+      .toBe('queued');
+    // Back at the front: the first agent to come online gets it before the one that waited.
+    const assignedToAndy = nextEvent<Conversation>(
+      andy,
+      'conversation:update',
+      (c) => c.status === 'assigned' && c.assignee?.id === t.fixture.andy.id,
+    );
+    unwrap(await request(andy, 'agent:status', { status: 'online' }));
+    expect((await assignedToAndy).id).toBe(mine.conversation.id);
+    const requeued = (await timelineOf(t, mine.conversation.id)).find((e) => e.kind === 'requeued');
+    expect(requeued?.note).toBe('Alice disconnected');
+  });
+
+  it('reconnecting within the grace period keeps the chats and the status', async () => {
+    const { tokens } = await login(t.url, t.fixture.alice.email);
+    const first = await connectAgent(t.url, tokens.accessToken);
+    unwrap(await request(first, 'agent:status', { status: 'online' }));
+    const chat = await visitorWithConversation(t);
+    track(chat.visitor);
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).assigneeId)
+      .toBe(t.fixture.alice.id);
+    first.disconnect();
+    const again = track(await connectAgent(t.url, tokens.accessToken));
+    const state = unwrap(await request<{ status: string }>(again, 'agent:state', {}));
+    expect(state.status).toBe('online');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await t.server.components.conversations.load(chat.conversation.id)).assigneeId).toBe(
+      t.fixture.alice.id,
+    );
+  });
+
+  it('transfers to a team (back of nobody: front of its queue) and to an agent, with the reason in the timeline', async () => {
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const chat = await visitorWithConversation(t);
+    track(chat.visitor);
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).assigneeId)
+      .toBe(t.fixture.alice.id);
+    const andy = track(await onlineAgent(t, t.fixture.andy.email));
+    const toAndy = unwrap(
+      await request<Conversation>(alice, 'conversation:transfer', {
+        conversationId: chat.conversation.id,
+        to: { kind: 'agent', userId: t.fixture.andy.id },
+        reason: 'billing expert',
+      }),
+    );
+    expect(toAndy.assignee?.id).toBe(t.fixture.andy.id);
+    // Andy's sockets now follow it: the visitor's next message reaches him.
+    const atAndy = nextEvent<Message>(andy, 'message:new', (m) => m.conversationId === chat.conversation.id);
+    unwrap(
+      await request(chat.visitor, 'message:send', {
+        conversationId: chat.conversation.id,
+        clientMsgId: randomUUID(),
+        body: 'still there?',
+      }),
+    );
+    await atAndy;
+    // Alice no longer may reply visibly.
+    expect(
+      await request(alice, 'message:send', {
+        conversationId: chat.conversation.id,
+        clientMsgId: randomUUID(),
+        body: 'hi',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const toTeamB = unwrap(
+      await request<Conversation>(andy, 'conversation:transfer', {
+        conversationId: chat.conversation.id,
+        to: { kind: 'team', teamId: t.fixture.teamB },
+        reason: 'portal question',
+      }),
+    );
+    expect(toTeamB).toMatchObject({ status: 'queued', teamId: t.fixture.teamB, assignee: null });
+    const transfers = (await timelineOf(t, chat.conversation.id)).filter((e) => e.kind === 'transferred');
+    expect(transfers.map((e) => e.note)).toEqual([
+      'to Andy: billing expert',
+      'to team Team B: portal question',
+    ]);
+    // It left Alice's teams: she can no longer see it, let alone move it.
+    expect(
+      await request(alice, 'conversation:transfer', {
+        conversationId: chat.conversation.id,
+        to: { kind: 'team', teamId: t.fixture.teamA },
+        reason: 'x',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('puts an agent in wrap-up after resolving, then back online', async () => {
+    await setTeam(t, t.fixture.teamA, { wrapUpSeconds: 1 });
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const chat = await visitorWithConversation(t);
+    track(chat.visitor);
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).assigneeId)
+      .toBe(t.fixture.alice.id);
+    const wrapUp = nextEvent<{ status: string }>(alice, 'agent:state', (s) => s.status === 'wrap-up');
+    unwrap(await request(alice, 'conversation:resolve', { conversationId: chat.conversation.id }));
+    await wrapUp;
+    // In wrap-up she gets nothing new.
+    const waiting = await visitorWithConversation(t);
+    track(waiting.visitor);
+    expect((await t.server.components.conversations.load(waiting.conversation.id)).status).toBe('queued');
+    const back = await nextEvent<{ status: string }>(
+      alice,
+      'agent:state',
+      (s) => s.status === 'online',
+      4_000,
+    );
+    expect(back.status).toBe('online');
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(waiting.conversation.id)).assigneeId)
+      .toBe(t.fixture.alice.id);
+  });
+
+  it('requeues a chat nobody answered within the watchdog time', async () => {
+    await setTeam(t, t.fixture.teamA, { unansweredSeconds: 1 });
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const chat = await visitorWithConversation(t);
+    track(chat.visitor);
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).assigneeId)
+      .toBe(t.fixture.alice.id);
+    unwrap(await request(alice, 'agent:status', { status: 'away' }));
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).status, {
+        timeout: 4_000,
+      })
+      .toBe('queued');
+    expect((await timelineOf(t, chat.conversation.id)).at(-1)).toMatchObject({
+      kind: 'requeued',
+      note: 'no reply within 1s',
+    });
+
+    // A reply in time stops the watchdog.
+    unwrap(await request(alice, 'agent:status', { status: 'online' }));
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).assigneeId)
+      .toBe(t.fixture.alice.id);
+    unwrap(
+      await request(alice, 'message:send', {
+        conversationId: chat.conversation.id,
+        clientMsgId: randomUUID(),
+        body: 'Hello!',
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await t.server.components.conversations.load(chat.conversation.id)).assigneeId).toBe(
+      t.fixture.alice.id,
+    );
+  });
+
+  it('routes by admin rules (first match wins) and serves VIPs only when their identity is signed', async () => {
+    const token = await adminToken(t);
+    const bad = await api(t.url, '/api/routing/rules', {
+      token,
+      body: {
+        rules: [
+          {
+            name: 'broken',
+            teamId: t.fixture.teamB,
+            conditions: [{ field: 'language', op: 'in', value: 'zh' }],
+          },
+        ],
+      },
+    });
+    expect(bad.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    const rules = unwrap(
+      (
+        await api<Array<{ id: string }>>(t.url, '/api/routing/rules', {
+          token,
+          body: {
+            rules: [
+              {
+                name: 'Chinese speakers',
+                teamId: t.fixture.teamB,
+                conditions: [{ field: 'language', op: 'startsWith', value: 'zh' }],
+              },
+              {
+                name: 'Billing pages',
+                teamId: t.fixture.teamB,
+                priority: 'vip',
+                conditions: [{ field: 'pageUrl', op: 'contains', value: '/billing' }],
+              },
+            ],
+          },
+        })
+      ).body,
+    );
+    expect(rules).toHaveLength(2);
+    const agentToken = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
+    expect((await api(t.url, '/api/routing/rules', { token: agentToken })).status).toBe(403);
+
+    const zh = await visitorWithConversation(t, {
+      language: 'zh-CN',
+      pageUrl: 'https://shop.example/billing',
+    });
+    track(zh.visitor);
+    const billing = await visitorWithConversation(t, {
+      language: 'en',
+      pageUrl: 'https://shop.example/billing/invoices',
+    });
+    track(billing.visitor);
+    const plain = await visitorWithConversation(t, {
+      language: 'en',
+      pageUrl: 'https://shop.example/',
+      vip: true,
+    });
+    track(plain.visitor);
+    const load = (id: string) => t.server.components.conversations.load(id);
+    expect(await load(zh.conversation.id)).toMatchObject({ teamId: t.fixture.teamB, priority: 'normal' });
+    expect(await load(billing.conversation.id)).toMatchObject({ teamId: t.fixture.teamB, priority: 'vip' });
+    // An unsigned visitor claiming VIP is not believed.
+    expect(await load(plain.conversation.id)).toMatchObject({ teamId: t.fixture.teamA, priority: 'normal' });
+    const opened = (await timelineOf(t, zh.conversation.id))[0];
+    expect(opened?.kind).toBe('opened');
+    unwrap((await api(t.url, '/api/routing/rules', { token, body: { rules: [] } })).body);
+  });
+
+  it('answers from the bot first, then hands over when asked for a person', async () => {
+    const token = await adminToken(t);
+    unwrap(
+      (
+        await api(t.url, `/api/teams/${t.fixture.teamA}/bot`, {
+          token,
+          body: {
+            entries: [{ keywords: ['opening hours', 'open'], answer: 'We are open 9–17, Monday to Friday.' }],
+          },
+        })
+      ).body,
+    );
+    await setTeam(t, t.fixture.teamA, { botEnabled: true });
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const { visitor, conversation } = await visitorWithConversation(t);
+    track(visitor);
+    expect((await t.server.components.conversations.load(conversation.id)).status).toBe('queued');
+    const send = (body: string) =>
+      request(visitor, 'message:send', { conversationId: conversation.id, clientMsgId: randomUUID(), body });
+    const answer = nextEvent<Message>(visitor, 'message:new', (m) => m.sender.kind === 'bot');
+    unwrap(await send('When are you open?'));
+    expect((await answer).body).toBe('We are open 9–17, Monday to Friday.');
+    // Still with the bot: not assigned although Alice is free.
+    expect((await t.server.components.conversations.load(conversation.id)).assigneeId).toBeNull();
+    const assigned = nextEvent<Conversation>(
+      alice,
+      'conversation:update',
+      (c) => c.id === conversation.id && c.status === 'assigned',
+    );
+    unwrap(await send('I want to talk to a human please'));
+    await assigned;
+    const history = unwrap(
+      await request<{ messages: Message[] }>(alice, 'message:sync', {
+        conversationId: conversation.id,
+        afterSeq: 0,
+      }),
+    );
+    expect(history.messages.map((m) => m.sender.kind)).toEqual(['visitor', 'bot', 'visitor', 'bot']);
+    expect((await timelineOf(t, conversation.id)).map((e) => e.kind)).toContain('bot-handoff');
+  });
+
+  it('refuses banned visitors and addresses politely, and audits bans', async () => {
+    const token = await adminToken(t);
+    const { visitor, session } = await visitorWithConversation(t);
+    track(visitor);
+    const ban = unwrap(
+      (
+        await api<{ id: string }>(t.url, '/api/bans', {
+          token,
+          body: { kind: 'visitor', value: session.visitorId, reason: 'abusive language' },
+        })
+      ).body,
+    );
+    await expect(connectVisitor(t.url, session.visitorToken)).rejects.toMatchObject({
+      data: { code: 'banned' },
+    });
+    expect(await request(visitor, 'conversation:open', {})).toMatchObject({
+      ok: false,
+      error: { code: 'banned' },
+    });
+    const badRange = await api(t.url, '/api/bans', {
+      token,
+      body: { kind: 'ip', value: '10.0.0.0/99', reason: 'x' },
+    });
+    expect(badRange.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    const ipBan = unwrap(
+      (
+        await api<{ id: string }>(t.url, '/api/bans', {
+          token,
+          body: { kind: 'ip', value: '127.0.0.0/8', reason: 'test range' },
+        })
+      ).body,
+    );
+    const refused = await api(t.url, '/api/visitor/sessions', {
+      body: { widgetId: t.fixture.widget.id },
+      headers: { origin: 'https://shop.example' },
+    });
+    expect(refused).toMatchObject({ status: 403, body: { ok: false, error: { code: 'banned' } } });
+    for (const id of [ban.id, ipBan.id])
+      unwrap((await api(t.url, `/api/bans/${id}/lift`, { token, body: {} })).body);
+    expect(
+      (
+        await api(t.url, '/api/visitor/sessions', {
+          body: { widgetId: t.fixture.widget.id },
+          headers: { origin: 'https://shop.example' },
+        })
+      ).status,
+    ).toBe(200);
+    const audit = await t.server.components.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['ban.create', 'ban.create', 'ban.lift', 'ban.lift']);
+    expect(new Set(audit.map((a) => a.actor_id))).toEqual(new Set([t.fixture.admin.id]));
+  });
+
+  it('serves nobody outside business hours, and says the team is unavailable', async () => {
+    await setTeam(t, t.fixture.teamA, {
+      businessHours: { timezone: 'UTC', mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+    });
+    track(await onlineAgent(t, t.fixture.alice.email));
+    expect(t.server.components.routing.isTeamAvailable(t.fixture.teamA)).toBe(false);
+    const chat = await visitorWithConversation(t);
+    track(chat.visitor);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await t.server.components.conversations.load(chat.conversation.id)).status).toBe('queued');
+    await setTeam(t, t.fixture.teamA, {});
+    expect(t.server.components.routing.isTeamAvailable(t.fixture.teamA)).toBe(true);
+    await expect
+      .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).status)
+      .toBe('assigned');
+  });
+
+  it('lists teams and agents with their live state for the transfer dialog', async () => {
+    track(await onlineAgent(t, t.fixture.alice.email));
+    const token = (await login(t.url, t.fixture.andy.email)).tokens.accessToken;
+    const teams = unwrap(
+      (await api<Array<{ id: string; mode: string }>>(t.url, '/api/teams', { token })).body,
+    );
+    expect(teams.map((x) => x.id)).toEqual([t.fixture.teamA]);
+    const agents = unwrap(
+      (await api<Array<{ name: string; status: string; capacity: number }>>(t.url, '/api/agents', { token }))
+        .body,
+    );
+    expect(agents.map((a) => [a.name, a.status])).toEqual([
+      ['Alice', 'online'],
+      ['Andy', 'offline'],
+    ]);
+    const admin = await adminToken(t);
+    expect(
+      (await api(t.url, `/api/agents/${t.fixture.alice.id}/capacity`, { token, body: { capacity: 5 } }))
+        .status,
+    ).toBe(403);
+    const changed = unwrap(
+      (
+        await api<{ capacity: number }>(t.url, `/api/agents/${t.fixture.alice.id}/capacity`, {
+          token: admin,
+          body: { capacity: 5 },
+        })
+      ).body,
+    );
+    expect(changed.capacity).toBe(5);
+    unwrap(
+      (
+        await api(t.url, `/api/agents/${t.fixture.alice.id}/capacity`, {
+          token: admin,
+          body: { capacity: 3 },
+        })
+      ).body,
+    );
+  });
+});
