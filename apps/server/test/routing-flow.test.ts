@@ -58,6 +58,9 @@ describe('routing with real clients', () => {
     for (const c of open) await request(admin, 'conversation:resolve', { conversationId: c.id });
     admin.disconnect();
     for (const team of [t.fixture.teamA, t.fixture.teamB]) await setTeam(t, team, {});
+    for (const agent of [t.fixture.alice, t.fixture.andy, t.fixture.bella]) {
+      await t.server.components.routing.setStatus(agent.id, 'offline', 'manual');
+    }
   });
   afterAll(() => t.stop());
 
@@ -567,6 +570,44 @@ describe('routing with real clients', () => {
       .toBe('assigned');
   });
 
+  it('lets an agent pick up a message left while nobody was available and answer it', async () => {
+    const session = await visitorSession(t.url, t.fixture.widget.id, { name: 'Olga' });
+    const left = unwrap(
+      (
+        await api<{ id: string; status: string }>(t.url, '/api/visitor/offline-messages', {
+          token: session.visitorToken,
+          body: { clientMsgId: randomUUID(), body: 'Please call me back.', email: 'olga@example.test' },
+          headers: { origin: 'https://shop.example' },
+        })
+      ).body,
+    );
+    expect(left.status).toBe('offline');
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    // Offline messages are not routed: they wait for someone to pick them up.
+    expect((await t.server.components.conversations.load(left.id)).status).toBe('offline');
+    const taken = unwrap(
+      await request<Conversation>(alice, 'conversation:take', { conversationId: left.id }),
+    );
+    expect(taken).toMatchObject({ status: 'assigned', assignee: { id: t.fixture.alice.id } });
+    const andy = track(await onlineAgent(t, t.fixture.andy.email));
+    expect(await request(andy, 'conversation:take', { conversationId: left.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    const visitor = track(await connectVisitor(t.url, session.visitorToken));
+    const reply = nextEvent<Message>(visitor, 'message:new');
+    unwrap(
+      await request(alice, 'message:send', {
+        conversationId: left.id,
+        clientMsgId: randomUUID(),
+        body: 'Calling you now.',
+      }),
+    );
+    expect((await reply).seq).toBe(2);
+    const state = unwrap(await request<{ load: number }>(alice, 'agent:state', {}));
+    expect(state.load).toBe(1);
+  });
+
   it('lists teams and agents with their live state for the transfer dialog', async () => {
     track(await onlineAgent(t, t.fixture.alice.email));
     const token = (await login(t.url, t.fixture.andy.email)).tokens.accessToken;
@@ -582,6 +623,7 @@ describe('routing with real clients', () => {
       ['Alice', 'online'],
       ['Andy', 'offline'],
     ]);
+    expect(agents.map((a) => a.capacity)).toEqual([3, 3]);
     const admin = await adminToken(t);
     expect(
       (await api(t.url, `/api/agents/${t.fixture.alice.id}/capacity`, { token, body: { capacity: 5 } }))

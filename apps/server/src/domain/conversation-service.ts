@@ -61,7 +61,8 @@ export class ConversationService {
   async take(agent: StaffPrincipal, conversationId: string): Promise<ConversationRecord> {
     const conversation = await this.get(agent, conversationId);
     assertCanTake(agent, conversation);
-    await this.routing.take(agent, conversationId);
+    if (conversation.status === 'offline') await this.routing.takeOffline(agent, conversation);
+    else await this.routing.take(agent, conversationId);
     return this.#load(conversationId);
   }
 

@@ -58,7 +58,7 @@ export function assertCanTake(principal: StaffPrincipal, conversation: Conversat
   if (!inTeam && principal.role !== 'admin') {
     throw new DomainError('forbidden', 'This conversation is queued for a team you are not in.');
   }
-  if (conversation.status !== 'queued') {
+  if (conversation.status !== 'queued' && conversation.status !== 'offline') {
     throw new DomainError('conflict', 'This conversation is no longer waiting in the queue.');
   }
 }

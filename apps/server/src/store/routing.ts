@@ -243,6 +243,25 @@ export async function persistAssignment(
   });
 }
 
+/** An offline message becomes an agent's chat; false when someone else picked it up first. */
+export async function persistOfflinePickup(
+  db: Db,
+  p: { conversationId: string; userId: string; at: number; event: TimelineWrite },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const at = new Date(p.at).toISOString();
+    const result = await trx
+      .updateTable('conversations')
+      .set({ status: 'assigned', assignee_id: p.userId, assigned_at: at, updated_at: at })
+      .where('id', '=', p.conversationId)
+      .where('status', '=', 'offline')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await writeEvent(trx, p.conversationId, p.event);
+    return true;
+  });
+}
+
 export async function persistOffer(db: Db, offer: RoutingOffer, event: TimelineWrite): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx

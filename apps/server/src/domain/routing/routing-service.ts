@@ -230,6 +230,53 @@ export class RoutingService {
     });
   }
 
+  /** An agent answers a message left while nobody was available: it becomes their chat. */
+  takeOffline(
+    agent: StaffPrincipal,
+    c: { id: string; visitorId: string; teamId: string | null },
+  ): Promise<void> {
+    return this.#change(async () => {
+      const conversation: RoutingConversation = {
+        id: c.id,
+        visitorId: c.visitorId,
+        teamId: c.teamId,
+        priority: 'normal',
+        weight: 1,
+        status: 'queued',
+        assigneeId: null,
+        queuedAt: this.options.now(),
+        frontOfQueue: false,
+        assignedAt: null,
+        firstReplyAt: null,
+        inBot: false,
+        rule: null,
+      };
+      const at = this.options.now();
+      const event = this.#event('assigned', agent.userId, {
+        decision: this.#decision(
+          conversation,
+          [],
+          agent.userId,
+          `offline message picked up by ${agent.name}`,
+        ),
+        how: 'picked',
+      });
+      if (
+        !(await store.persistOfflinePickup(this.db, {
+          conversationId: c.id,
+          userId: agent.userId,
+          at,
+          event,
+        }))
+      ) {
+        throw new DomainError('conflict', 'Someone else is already answering this message.');
+      }
+      this.#open.set(c.id, { ...conversation, status: 'assigned', assigneeId: agent.userId, assignedAt: at });
+      this.#events?.conversationChanged(c.id, null);
+      this.#events?.agentChanged(agent.userId);
+    });
+  }
+
   accept(userId: string, offerId: string): Promise<string> {
     return this.#change(async () => {
       const offer = this.#offers.get(offerId);
