@@ -11,6 +11,7 @@ export * from './message.js';
 export * from './primitives.js';
 export * from './queue.js';
 export * from './rest.js';
+export * from './rest-canned.js';
 export * from './rest-routing.js';
 export * from './rest-widget.js';
 export * from './routing.js';

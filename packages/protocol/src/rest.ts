@@ -5,6 +5,7 @@ import { Conversation, ConversationStatus, VisitorConversation } from './convers
 import { AttachmentParams, ConversationParams, type EndpointSpec } from './endpoint.js';
 import { Message } from './message.js';
 import { Id, Seq, Timestamp } from './primitives.js';
+import { cannedReplyEndpoints } from './rest-canned.js';
 import { routingEndpoints } from './rest-routing.js';
 import { widgetEndpoints } from './rest-widget.js';
 import { VisitorSession, VisitorSessionRequest } from './visitor.js';
@@ -146,5 +147,6 @@ export const restEndpoints = {
   },
   ...widgetEndpoints,
   ...routingEndpoints,
+  ...cannedReplyEndpoints,
 } as const satisfies Record<string, EndpointSpec>;
 export type RestEndpoints = typeof restEndpoints;

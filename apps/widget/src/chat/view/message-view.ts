@@ -1,0 +1,68 @@
+import type { Attachment, Message } from '@switchboard/protocol';
+import { el } from '../../shared/dom.js';
+import type { Strings } from '../i18n.js';
+import type { OutboxEntry } from '../outbox.js';
+
+/** Fetches an attachment's bytes with the visitor's token and gives back a blob URL. */
+export type AttachmentLoader = (attachment: Attachment) => Promise<string | undefined>;
+
+function attachmentView(attachment: Attachment, load: AttachmentLoader, t: Strings): HTMLElement {
+  if (attachment.mimeType.startsWith('image/')) {
+    const img = el('img', { class: 'sb-thumb', alt: attachment.fileName });
+    void load(attachment).then((url) => {
+      if (url) img.src = url;
+    });
+    return img;
+  }
+  const button = el('button', { type: 'button', class: 'sb-file' }, `${t.file}: ${attachment.fileName}`);
+  button.addEventListener('click', () => {
+    void load(attachment).then((url) => {
+      if (!url) return;
+      const link = el('a', { href: url, download: attachment.fileName });
+      link.click();
+    });
+  });
+  return button;
+}
+
+/** A confirmed message. Every piece of content is set as text (names and bodies are untrusted). */
+export function messageView(message: Message, t: Strings, load: AttachmentLoader): HTMLElement {
+  const own = message.sender.kind === 'visitor';
+  const kind = own ? 'sb-own' : message.sender.kind === 'system' ? 'sb-system' : 'sb-agent';
+  const node = el(
+    'div',
+    { class: `sb-msg ${kind}`, 'data-seq': message.seq },
+    kind === 'sb-agent' ? el('span', { class: 'sb-name' }, message.sender.name ?? t.someone) : null,
+    own ? el('span', { class: 'sb-visually-hidden' }, `${t.you}: `) : null,
+    message.body ? el('span', { class: 'sb-text' }, message.body) : null,
+    message.attachment ? attachmentView(message.attachment, load, t) : null,
+  );
+  return node;
+}
+
+/** An unacknowledged message of the visitor: sending, waiting for the network, or failed with a retry. */
+export function pendingView(
+  entry: OutboxEntry,
+  t: Strings,
+  state: { online: boolean; last: boolean },
+  onRetry: (clientMsgId: string) => void,
+): HTMLElement {
+  // Failures on every message; the sending state once, under the last one.
+  const status = entry.failed ? t.failed : !state.last ? '' : state.online ? t.sending : t.waitingNetwork;
+  const receipt = status ? el('span', { class: 'sb-receipt' }, status) : null;
+  if (entry.failed) {
+    const retry = el('button', { type: 'button' }, t.retry);
+    retry.addEventListener('click', () => onRetry(entry.clientMsgId));
+    receipt?.append(retry);
+  }
+  return el(
+    'div',
+    {
+      class: `sb-msg sb-own sb-pending-msg${entry.failed ? ' sb-failed' : ''}`,
+      'data-client-msg-id': entry.clientMsgId,
+    },
+    entry.body ? el('span', { class: 'sb-text' }, entry.body) : null,
+    entry.attachment ? el('span', { class: 'sb-text' }, `${t.file}: ${entry.attachment.fileName}`) : null,
+    receipt,
+  );
+}

@@ -1,0 +1,384 @@
+import type { Conversation } from '@switchboard/protocol';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWidget } from '../../scripts/build-widget.js';
+import { TestAgent } from '../support/agent.js';
+import { launchChromium, screenshot, widget } from '../support/browser.js';
+import { embedPage, type HostSite, startHostSite } from '../support/host-page.js';
+import { type RunningServer, startServerProcess } from '../support/server-process.js';
+
+const DESKTOP = { width: 1280, height: 800 };
+const MOBILE = { width: 390, height: 844 };
+const XSS = '<img src=x onerror=alert(1)>';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const HOSTILE_CSS = `* { all: unset !important; }
+html, body, div, span, button, textarea, input, p { font-size: 72px !important; line-height: 4 !important;
+  font-family: "Comic Sans MS", fantasy !important; color: #f0f !important; letter-spacing: 12px !important; }
+div { display: inline !important; padding: 40px !important; } button { transform: rotate(20deg) !important; }`;
+
+describe('visitor widget: Chromium against a real server process', () => {
+  const pages: Record<string, string> = {};
+  const evilPages: Record<string, string> = {};
+  let site: HostSite;
+  let evilSite: HostSite;
+  let server: RunningServer;
+  let browser: Browser;
+  let agent: TestAgent;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await buildWidget();
+    site = await startHostSite(pages);
+    evilSite = await startHostSite(evilPages);
+    server = await startServerProcess([site.origin]);
+    const { widgetId, plainWidgetId } = server.fixture;
+    pages['/'] = embedPage(server.url, widgetId);
+    pages['/plain'] = embedPage(server.url, plainWidgetId);
+    pages['/hostile'] = embedPage(server.url, widgetId, { css: HOSTILE_CSS, title: 'Hostile shop' });
+    evilPages['/'] = embedPage(server.url, widgetId, { title: 'Not allowed' });
+    browser = await launchChromium();
+    agent = await TestAgent.connect(server.url);
+  });
+
+  afterAll(async () => {
+    agent?.close();
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+    await site?.close();
+    await evilSite?.close();
+  });
+
+  async function newPage(viewport = DESKTOP, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      viewport,
+      isMobile: viewport === MOBILE,
+      hasTouch: viewport === MOBILE,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${path}`);
+    return { context, page };
+  }
+
+  /** Opens the widget, fills the pre-chat form and waits for the composer. */
+  async function startChat(page: Page, name: string): Promise<void> {
+    await page.locator(widget.launcher).click();
+    await page.getByLabel('Your name').fill(name);
+    await page.getByLabel('Topic').selectOption('order');
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    await page.locator(widget.composer).waitFor();
+  }
+
+  async function sendFromWidget(page: Page, body: string): Promise<void> {
+    await page.locator(widget.composer).fill(body);
+    await page.locator(widget.composer).press('Enter');
+  }
+
+  /** The conversation of the visitor named `name`, once the server has stored their first message. */
+  async function conversationOf(name: string): Promise<Conversation> {
+    let found: Conversation | undefined;
+    await expect
+      .poll(
+        async () => {
+          found = (await agent.conversations()).find((c) => c.visitor.name === name);
+          return (found?.lastSeq ?? 0) >= 1;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    return found as Conversation;
+  }
+
+  const logTexts = (page: Page) => page.locator(`${widget.log} .sb-msg .sb-text`).allTextContents();
+
+  it('pre-chat form, a message, the agent typing and answering, read receipts', async () => {
+    const { page } = await newPage();
+    await page.locator(widget.launcher).click();
+    // Wrong input first: the required name is missing.
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    await page.getByText('Please fill in this field.').waitFor();
+    await screenshot(page, 'desktop-prechat-error');
+
+    await page.getByLabel('Your name').fill('Grace');
+    await page.getByLabel('Topic').selectOption('order');
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    const composer = page.locator(widget.composer);
+    await composer.waitFor();
+    expect(await composer.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+
+    await sendFromWidget(page, 'Hi, my order #1042 has not arrived.');
+    const conversation = await conversationOf('Grace');
+    expect(conversation.attributes.custom).toMatchObject({ topic: 'order' });
+    expect(conversation.attributes.pageUrl).toBe(`${site.origin}/`);
+
+    await agent.take(conversation.id);
+    await page.locator('.sb-title').getByText('Alice Agent').waitFor();
+    await agent.typing(conversation.id, true);
+    await page.locator(widget.typing).getByText('Alice Agent is typing…').waitFor();
+    await screenshot(page, 'desktop-agent-typing');
+
+    const readByVisitor = new Promise<number>((resolve) =>
+      agent.socket.on('read:update', (update) => {
+        if (update.conversationId === conversation.id && update.reader.kind === 'visitor')
+          resolve(update.seq);
+      }),
+    );
+    await agent.send(conversation.id, 'Sorry, Grace! It left our warehouse this morning.');
+    await page.locator(widget.log).getByText('It left our warehouse this morning.').waitFor();
+    await expect.poll(() => page.locator(widget.typing).textContent()).toBe('');
+    expect(await readByVisitor).toBe(2);
+
+    // The agent reads the visitor's message: the widget says so.
+    await agent.socket.timeout(5000).emitWithAck('message:read', { conversationId: conversation.id, seq: 2 });
+    await page.locator('.sb-own .sb-receipt').getByText('Seen').waitFor();
+    await screenshot(page, 'desktop-chat');
+    expect(await logTexts(page)).toEqual([
+      'Hi, my order #1042 has not arrived.',
+      'Sorry, Grace! It left our warehouse this morning.',
+    ]);
+  });
+
+  it('restores the conversation after a reload and delivers 10 messages sent offline exactly once, in order', async () => {
+    const { context, page } = await newPage();
+    await startChat(page, 'Rita');
+    await sendFromWidget(page, 'before reload');
+    const conversation = await conversationOf('Rita');
+    await agent.take(conversation.id);
+    await agent.send(conversation.id, 'agent reply before reload');
+    await page.locator(widget.log).getByText('agent reply before reload').waitFor();
+
+    await page.reload();
+    // The chat is loaded at once for a conversation in progress: the closed widget counts unread messages.
+    await page.evaluate(() => {
+      const api = (
+        window as unknown as {
+          Switchboard: { on(event: string, listener: (m: { body: string }) => void): void };
+        }
+      ).Switchboard;
+      const received: string[] = [];
+      (window as unknown as { received: string[] }).received = received;
+      api.on('message', (message) => received.push(message.body));
+    });
+    await page.locator(`${widget.panel}[data-sync=done]`).waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator(widget.badge).isHidden()).toBe(true);
+    await agent.send(conversation.id, 'while you were away');
+    await expect.poll(() => page.locator(widget.badge).textContent(), { timeout: 15_000 }).toBe('1');
+    expect(await page.locator(widget.launcher).getAttribute('aria-label')).toBe('Open chat (1 unread)');
+    expect(await page.evaluate(() => (window as unknown as { received: string[] }).received)).toEqual([
+      'while you were away',
+    ]);
+    await page.locator(widget.launcher).click();
+    await page.locator(widget.log).getByText('while you were away').waitFor();
+    await expect.poll(() => page.locator(widget.badge).isHidden()).toBe(true);
+    expect(await logTexts(page)).toEqual([
+      'before reload',
+      'agent reply before reload',
+      'while you were away',
+    ]);
+
+    await context.setOffline(true);
+    const bodies = Array.from({ length: 10 }, (_, i) => `offline message ${i + 1}`);
+    for (const body of bodies) await sendFromWidget(page, body);
+    await expect.poll(() => page.locator(`${widget.pending} .sb-msg`).count()).toBe(10);
+    await page.locator(widget.pending).getByText('Waiting for the network…').first().waitFor();
+    await screenshot(page, 'desktop-offline-pending');
+    const storedWhileOffline = await agent.messages(conversation.id);
+    expect(storedWhileOffline.filter((m) => m.body.startsWith('offline message'))).toEqual([]);
+
+    await context.setOffline(false);
+    await expect
+      .poll(
+        async () =>
+          (await agent.messages(conversation.id)).filter((m) => m.body.startsWith('offline')).length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(10);
+    const stored = await agent.messages(conversation.id);
+    const before = ['before reload', 'agent reply before reload', 'while you were away'];
+    expect(stored.map((m) => m.body)).toEqual([...before, ...bodies]);
+    expect(stored.map((m) => m.seq)).toEqual(stored.map((_, i) => i + 1));
+    await expect.poll(() => page.locator(`${widget.pending} .sb-msg`).count()).toBe(0);
+    expect(await logTexts(page)).toEqual([...before, ...bodies]);
+
+    // And once more from the server's point of view after another reload: nothing twice.
+    await page.reload();
+    await page.locator(widget.launcher).click();
+    await page.locator(widget.log).getByText('offline message 10').waitFor();
+    expect(await logTexts(page)).toEqual([...before, ...bodies]);
+  });
+
+  it('shows markup in messages as text and runs nothing', async () => {
+    const { page } = await newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await startChat(page, 'Mallory');
+    await sendFromWidget(page, XSS);
+    const conversation = await conversationOf('Mallory');
+    await agent.take(conversation.id);
+    await agent.send(conversation.id, `${XSS} <script>alert(2)</script>`);
+    await page.locator(widget.log).getByText(`${XSS} <script>alert(2)</script>`).waitFor();
+    expect(await logTexts(page)).toEqual([XSS, `${XSS} <script>alert(2)</script>`]);
+    expect(await page.locator(`${widget.host} img`).count()).toBe(0);
+    expect(await page.locator(`${widget.host} script`).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts)).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('is not changed by the host page’s aggressive CSS', async () => {
+    const measure = async (path: string) => {
+      const { page } = await newPage(DESKTOP, path);
+      await page.locator(widget.launcher).click();
+      await page.getByLabel('Your name').waitFor();
+      const box = async (selector: string) => page.locator(selector).first().boundingBox();
+      const result = {
+        launcher: await box(widget.launcher),
+        panel: await box(widget.panel),
+        nameInput: await box('#sb-prechat-name'),
+        startButton: await box('.sb-form button[type=submit]'),
+        styles: await page.locator('#sb-prechat-name').evaluate((el) => {
+          const s = getComputedStyle(el);
+          return [s.fontSize, s.fontFamily, s.lineHeight, s.color, s.letterSpacing];
+        }),
+        title: await page.locator('.sb-title').evaluate((el) => getComputedStyle(el).fontSize),
+      };
+      await screenshot(page, path === '/hostile' ? 'desktop-hostile-css' : 'desktop-plain-css');
+      return result;
+    };
+    const plain = await measure('/');
+    const hostile = await measure('/hostile');
+    expect(hostile).toEqual(plain);
+    expect(plain.styles[0]).toBe('14px');
+  });
+
+  it('refuses a page on an origin the widget does not allow', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    contexts.push(context);
+    const page = await context.newPage();
+    const before = (await agent.conversations()).length;
+    await page.goto(`${evilSite.origin}/`);
+    await page.waitForSelector('[data-switchboard-widget][data-state=unavailable]', { state: 'attached' });
+    expect(await page.locator(widget.launcher).count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { Switchboard?: { open(): void } }).Switchboard?.open());
+    expect(await page.locator(widget.panel).count()).toBe(0);
+
+    // The page's own scripts cannot get a visitor session either: the server refuses the origin.
+    const attempt = await page.evaluate(
+      async ({ url, widgetId }) => {
+        try {
+          const response = await fetch(`${url}/api/visitor/sessions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ widgetId }),
+          });
+          return `status ${response.status}`;
+        } catch {
+          return 'blocked';
+        }
+      },
+      { url: server.url, widgetId: server.fixture.widgetId },
+    );
+    expect(attempt).toBe('blocked');
+    const refused = await fetch(`${server.url}/api/visitor/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: evilSite.origin },
+      body: JSON.stringify({ widgetId: server.fixture.widgetId }),
+    });
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'origin-not-allowed' } });
+    expect((await agent.conversations()).length).toBe(before);
+  });
+
+  it('uses the whole screen on a phone', async () => {
+    const { page } = await newPage(MOBILE);
+    await screenshot(page, 'mobile-launcher');
+    await startChat(page, 'Mobi');
+    await sendFromWidget(page, 'Hello from my phone');
+    const conversation = await conversationOf('Mobi');
+    await agent.take(conversation.id);
+    await agent.send(conversation.id, 'Hi Mobi, how can I help?');
+    await page.locator(widget.log).getByText('Hi Mobi, how can I help?').waitFor();
+    const panel = await page.locator(widget.panel).boundingBox();
+    expect(panel).toMatchObject({ x: 0, y: 0, width: MOBILE.width, height: MOBILE.height });
+    await screenshot(page, 'mobile-chat');
+    await page.locator(widget.composer).press('Escape');
+    await page.locator(widget.panel).waitFor({ state: 'hidden' });
+    expect(
+      await page
+        .locator(widget.launcher)
+        .evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    ).toBe(true);
+  });
+
+  it('checks files before uploading, previews an image and shows the sent one from its blob', async () => {
+    const { page } = await newPage();
+    await startChat(page, 'Ines');
+    const fileInput = page.locator(`${widget.host} input[type=file]`);
+    await fileInput.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
+    await page.getByText('Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.').waitFor();
+    await fileInput.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
+    expect(await page.locator('.sb-chip img').getAttribute('src')).toMatch(/^blob:/);
+    await sendFromWidget(page, 'Here is my receipt');
+    const conversation = await conversationOf('Ines');
+    const [stored] = await agent.messages(conversation.id);
+    expect(stored).toMatchObject({
+      body: 'Here is my receipt',
+      attachment: { fileName: 'receipt.png', mimeType: 'image/png' },
+    });
+    const shown = page.locator(`${widget.log} img.sb-thumb`);
+    await expect.poll(() => shown.getAttribute('src')).toMatch(/^blob:/);
+    expect(await shown.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+    await screenshot(page, 'desktop-attachment');
+  });
+
+  it('asks for a rating once the chat is resolved', async () => {
+    const { page } = await newPage();
+    await startChat(page, 'Rosa');
+    await sendFromWidget(page, 'Can I change my address?');
+    const conversation = await conversationOf('Rosa');
+    await agent.take(conversation.id);
+    await agent.send(conversation.id, 'Done, the parcel goes to the new address.');
+    await agent.resolve(conversation.id);
+    await page.getByText('This chat has ended.').waitFor();
+    await page.getByRole('radio', { name: '4 out of 5' }).click();
+    await page.getByLabel('Anything to add? (optional)').fill('Fast, thanks');
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByText('Thank you for your feedback!').waitFor();
+    await screenshot(page, 'desktop-rating');
+  });
+
+  it('offers the offline-message form when nobody is available', async () => {
+    agent.close();
+    try {
+      const { page } = await newPage(DESKTOP, '/plain');
+      await page.locator(widget.launcher).click();
+      await page.getByText('Leave us a message').waitFor();
+      await page.getByLabel('Email').fill('not an email');
+      await page.getByRole('textbox', { name: 'Message' }).fill('Do you ship to Norway?');
+      await page.getByRole('button', { name: 'Send message' }).click();
+      await page.getByText('Please enter a valid email address.').waitFor();
+      await page.getByLabel('Email').fill('olaf@example.test');
+      await page.getByRole('button', { name: 'Send message' }).click();
+      await page.getByText('Thank you! We will answer by email as soon as we can.').waitFor();
+      await screenshot(page, 'desktop-offline-form-sent');
+    } finally {
+      agent = await TestAgent.connect(server.url);
+    }
+    const offline = await agent.conversations('?status=offline');
+    expect(offline).toHaveLength(1);
+    expect((await agent.messages(offline[0]?.id ?? '')).map((m) => m.body)).toEqual([
+      'Do you ship to Norway?',
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { WidgetSettings } from '@switchboard/protocol';
+// The server's own store functions write the fixture: the same code the server reads it with.
+import { hashPassword } from '../../../server/src/domain/passwords.js';
+import { migrateToLatest } from '../../../server/src/store/migrate.js';
+import { openSqlite } from '../../../server/src/store/open-sqlite.js';
+import { addTeamMember, insertTeam, insertUser } from '../../../server/src/store/users.js';
+import { setWidgetSettings } from '../../../server/src/store/widget-settings.js';
+import { insertWidget } from '../../../server/src/store/widgets.js';
+
+export const AGENT = { email: 'alice@widget.test', name: 'Alice Agent', password: 'widget-test-password' };
+
+export interface WidgetFixture {
+  widgetId: string;
+  /** A widget with no pre-chat form (for measuring the open time). */
+  plainWidgetId: string;
+}
+
+export const TEST_SETTINGS: WidgetSettings = {
+  primaryColor: '#0f766e',
+  position: 'right',
+  greeting: { en: 'Hi! How can we help?', 'zh-CN': '您好！有什么可以帮您？' },
+  defaultLocale: 'en',
+  preChatFields: [
+    { key: 'name', label: { en: 'Your name', 'zh-CN': '您的姓名' }, type: 'text', required: true },
+    { key: 'email', label: { en: 'Email', 'zh-CN': '邮箱' }, type: 'email', required: false },
+    {
+      key: 'topic',
+      label: { en: 'Topic', 'zh-CN': '主题' },
+      type: 'select',
+      required: false,
+      options: [
+        { value: 'order', label: { en: 'An order', 'zh-CN': '订单' } },
+        { value: 'other', label: { en: 'Something else', 'zh-CN': '其他' } },
+      ],
+    },
+  ],
+  transcriptEnabled: true,
+};
+
+/** Migrates the database file and writes one team, one agent and the test widgets. */
+export async function seedWidgetDatabase(file: string, allowedOrigins: string[]): Promise<WidgetFixture> {
+  const store = openSqlite(file, 'normal');
+  try {
+    await migrateToLatest(store.db);
+    const teamId = randomUUID();
+    await insertTeam(store.db, { id: teamId, name: 'Support' });
+    const agentId = randomUUID();
+    await insertUser(store.db, {
+      id: agentId,
+      email: AGENT.email,
+      name: AGENT.name,
+      role: 'agent',
+      passwordHash: await hashPassword(AGENT.password, 1024),
+    });
+    await addTeamMember(store.db, teamId, agentId);
+    const widget = async (settings: WidgetSettings) => {
+      const id = randomUUID();
+      await insertWidget(store.db, {
+        id,
+        name: 'Widget test shop',
+        secret: randomBytes(32).toString('base64url'),
+        allowedOrigins,
+        identityMode: 'optional',
+        teamId,
+      });
+      await setWidgetSettings(store.db, id, settings);
+      return id;
+    };
+    return {
+      widgetId: await widget(TEST_SETTINGS),
+      plainWidgetId: await widget({ ...TEST_SETTINGS, preChatFields: [] }),
+    };
+  } finally {
+    await store.close();
+  }
+}
