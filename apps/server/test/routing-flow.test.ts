@@ -572,6 +572,10 @@ describe('routing with real clients', () => {
 
   it('lets an agent pick up a message left while nobody was available and answer it', async () => {
     const session = await visitorSession(t.url, t.fixture.widget.id, { name: 'Olga' });
+    const watcher = track(
+      await connectAgent(t.url, (await login(t.url, t.fixture.andy.email)).tokens.accessToken),
+    );
+    const announced = nextEvent<Conversation>(watcher, 'conversation:update', (c) => c.status === 'offline');
     const left = unwrap(
       (
         await api<{ id: string; status: string }>(t.url, '/api/visitor/offline-messages', {
@@ -582,6 +586,7 @@ describe('routing with real clients', () => {
       ).body,
     );
     expect(left.status).toBe('offline');
+    expect((await announced).id).toBe(left.id);
     const alice = track(await onlineAgent(t, t.fixture.alice.email));
     // Offline messages are not routed: they wait for someone to pick them up.
     expect((await t.server.components.conversations.load(left.id)).status).toBe('offline');

@@ -212,6 +212,11 @@ export class RoutingService {
     });
   }
 
+  /** A conversation changed outside routing (e.g. an offline message was left): tell the team. */
+  announce(conversationId: string): void {
+    this.#events?.conversationChanged(conversationId, null);
+  }
+
   isWithBot(conversationId: string): boolean {
     return this.#open.get(conversationId)?.inBot ?? false;
   }

@@ -14,8 +14,12 @@ export function widgetRoutes(app: FastifyInstance, deps: TransportDeps): void {
 
   defineRoute(app, restEndpoints.offlineMessage, deps, async ({ principal, body, request }) => {
     await widgets.assertOrigin(principal, request.headers.origin);
+    deps.bans.assertAllowed({ ip: request.ip, visitorId: principal.visitorId });
     await deps.limits.consume('conversationsPerIp', request.ip);
-    return toVisitorConversation(await widgets.leaveOfflineMessage(principal, body));
+    const conversation = await widgets.leaveOfflineMessage(principal, body);
+    // The team sees it in its list at once, to answer when someone is back.
+    deps.routing.announce(conversation.id);
+    return toVisitorConversation(conversation);
   });
 
   defineRoute(app, restEndpoints.rateConversation, deps, async ({ principal, params, body, request }) => {
