@@ -56,9 +56,12 @@ export class RoutingPushes implements RoutingEvents {
   }
 
   queuePositions(updates: QueuePosition[]): void {
-    for (const { visitorId, ...update } of updates) {
-      this.visitors.to(rooms.visitor(visitorId)).emit('queue:update', update);
-    }
+    // After the current request's ack: a visitor learns of a new conversation before its place.
+    setImmediate(() => {
+      for (const { visitorId, ...update } of updates) {
+        this.visitors.to(rooms.visitor(visitorId)).emit('queue:update', update);
+      }
+    });
   }
 
   #later(work: () => Promise<void>) {

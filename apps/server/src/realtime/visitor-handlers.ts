@@ -82,4 +82,8 @@ export async function onVisitorConnection(
     serverTime: new Date().toISOString(),
     principal: { kind: 'visitor', visitorId: principal.visitorId, verified: principal.verified },
   });
+  // Where the visitor stands right now, also after a reload or a server restart.
+  for (const { visitorId: _visitor, ...position } of deps.routing.positionsOf(principal.visitorId)) {
+    socket.emit('queue:update', position);
+  }
 }

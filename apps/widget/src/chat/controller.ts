@@ -1,4 +1,10 @@
-import type { Attachment, Message, VisitorConversation, WidgetConfig } from '@switchboard/protocol';
+import type {
+  Attachment,
+  Message,
+  QueueUpdate,
+  VisitorConversation,
+  WidgetConfig,
+} from '@switchboard/protocol';
 import { isWidgetConfig } from '../shared/config-guard.js';
 import { adoptStyles, el } from '../shared/dom.js';
 import type { ChatApi, ChatHost } from '../shared/host.js';
@@ -59,6 +65,8 @@ export class ChatController implements ChatApi {
   #caughtUp = false;
   #syncAgain = false;
   #agentReadSeq = 0;
+  /** The latest place in the queue per conversation; it may arrive before the conversation does. */
+  #queue = new Map<string, QueueUpdate>();
   #preChat: Record<string, string> = {};
   #isOpen = false;
   #offlineSent = false;
@@ -204,11 +212,9 @@ export class ChatController implements ChatApi {
       }
     });
     socket.on('queue:update', (update: unknown) => {
-      if (
-        isQueueUpdate(update) &&
-        update.conversationId === this.#conversation?.id &&
-        this.#conversation.status === 'queued'
-      ) {
+      if (!isQueueUpdate(update)) return;
+      this.#queue.set(update.conversationId, update);
+      if (update.conversationId === this.#conversation?.id && this.#conversation.status === 'queued') {
         this.#view.showQueue(update);
       }
     });
@@ -287,7 +293,7 @@ export class ChatController implements ChatApi {
     } else if (conversation?.agent && conversation.agent.name !== previous?.agent?.name) {
       this.#view.systemLine(this.#t.agentJoined.replace('{name}', conversation.agent.name));
     }
-    if (conversation?.status !== 'queued') this.#view.showQueue(undefined);
+    this.#view.showQueue(conversation?.status === 'queued' ? this.#queue.get(conversation.id) : undefined);
     this.#view.showHeader(conversation, this.#config.online);
     this.#parts.transcriptButton.hidden = !(conversation && this.#config.settings.transcriptEnabled);
   }

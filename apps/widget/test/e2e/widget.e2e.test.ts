@@ -2,7 +2,7 @@ import type { Conversation } from '@switchboard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWidget } from '../../scripts/build-widget.js';
-import { TestAgent } from '../support/agent.js';
+import { TestAgent, unwrap } from '../support/agent.js';
 import { launchChromium, screenshot, widget } from '../support/browser.js';
 import { embedPage, type HostSite, startHostSite } from '../support/host-page.js';
 import { type RunningServer, startServerProcess } from '../support/server-process.js';
@@ -211,6 +211,25 @@ describe('visitor widget: Chromium against a real server process', () => {
     await page.locator(widget.launcher).click();
     await page.locator(widget.log).getByText('offline message 10').waitFor();
     expect(await logTexts(page)).toEqual([...before, ...bodies]);
+  });
+
+  it('shows the visitor their place in the queue until an agent is free', async () => {
+    const { page } = await newPage();
+    await startChat(page, 'Quentin');
+    // The agent steps away between the form and the first message: the chat has to wait.
+    unwrap(await agent.socket.timeout(10_000).emitWithAck('agent:status', { status: 'away' }));
+    try {
+      await sendFromWidget(page, 'Anyone there?');
+      const banner = page.getByText('You are number 1 in line.');
+      await banner.waitFor();
+      await screenshot(page, 'desktop-queue');
+      // The agent comes back: routing assigns the chat and the banner goes.
+      unwrap(await agent.socket.timeout(10_000).emitWithAck('agent:status', { status: 'online' }));
+      await page.locator('.sb-title').getByText('Alice Agent').waitFor();
+      await banner.waitFor({ state: 'hidden' });
+    } finally {
+      unwrap(await agent.socket.timeout(10_000).emitWithAck('agent:status', { status: 'online' }));
+    }
   });
 
   it('shows markup in messages as text and runs nothing', async () => {

@@ -16,7 +16,7 @@ import { AGENT } from './seed.js';
 
 type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
-function unwrap<T>(result: Result<T>): T {
+export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.data;
 }

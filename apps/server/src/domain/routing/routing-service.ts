@@ -763,10 +763,10 @@ export class RoutingService {
     return { kind, actorId, data, at: this.options.now() };
   }
 
-  /** Pushes each waiting visitor's position and estimate when either changed. */
-  #publishPositions() {
+  /** Every waiting visitor's position and estimated wait, per team. */
+  #positions(): QueuePosition[] {
     const now = this.options.now();
-    const updates: QueuePosition[] = [];
+    const positions: QueuePosition[] = [];
     for (const team of this.#teams.values()) {
       const waiting = orderQueue(
         [...this.#open.values()].filter((c) => c.status === 'queued' && c.teamId === team.id && !c.inBot),
@@ -782,12 +782,25 @@ export class RoutingService {
         const position = index + 1;
         const estimatedWaitSeconds =
           handle === null || serving === 0 ? null : Math.ceil(position / serving) * Math.round(handle);
-        const key = `${position}:${estimatedWaitSeconds}`;
-        if (this.#pushedPositions.get(c.id) === key) return;
-        this.#pushedPositions.set(c.id, key);
-        updates.push({ conversationId: c.id, visitorId: c.visitorId, position, estimatedWaitSeconds });
+        positions.push({ conversationId: c.id, visitorId: c.visitorId, position, estimatedWaitSeconds });
       });
     }
+    return positions;
+  }
+
+  /** A (re)connecting visitor's current places in the queue. */
+  positionsOf(visitorId: string): QueuePosition[] {
+    return this.#positions().filter((p) => p.visitorId === visitorId);
+  }
+
+  /** Pushes each waiting visitor's position and estimate when either changed. */
+  #publishPositions() {
+    const updates = this.#positions().filter((p) => {
+      const key = `${p.position}:${p.estimatedWaitSeconds}`;
+      if (this.#pushedPositions.get(p.conversationId) === key) return false;
+      this.#pushedPositions.set(p.conversationId, key);
+      return true;
+    });
     if (updates.length > 0) this.#events?.queuePositions(updates);
   }
 }
