@@ -1,5 +1,6 @@
 import { SenderKind, Visibility } from '@switchboard/protocol';
 import { sql } from 'kysely';
+import { getAttachment } from './attachments.js';
 import type { Db } from './open-sqlite.js';
 import type { AttachmentRecord, MessageRecord } from './records.js';
 
@@ -93,47 +94,62 @@ export interface NewMessage {
 /**
  * Commits a message and gives it the conversation's next seq, in one transaction.
  * A message whose clientMsgId is already stored in the conversation is returned as it was
- * (`created: false`): retries are idempotent.
+ * (`created: false`): retries are idempotent. This is the hot path: four cached statements.
  */
-export async function appendMessage(
-  db: Db,
-  m: NewMessage,
-): Promise<{ message: MessageRecord; created: boolean }> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await selectMessages(trx)
-      .where('m.conversation_id', '=', m.conversationId)
-      .where('m.client_msg_id', '=', m.clientMsgId)
-      .executeTakeFirst();
-    if (existing) return { message: rowToMessage(existing), created: false };
+export async function appendMessage(db: Db, m: NewMessage): Promise<{ message: MessageRecord; created: boolean }> {
+  const createdAt = new Date().toISOString();
+  let seq: number;
+  try {
+    seq = await db.transaction().execute(async (trx) => {
+      const { last_seq } = await trx
+        .updateTable('conversations')
+        .set({ last_seq: sql`last_seq + 1`, updated_at: createdAt })
+        .where('id', '=', m.conversationId)
+        .returning('last_seq')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('messages')
+        .values({
+          conversation_id: m.conversationId,
+          seq: last_seq,
+          client_msg_id: m.clientMsgId,
+          sender_kind: m.senderKind,
+          sender_id: m.senderId,
+          sender_name: m.senderName,
+          body: m.body,
+          visibility: m.visibility,
+          attachment_id: m.attachmentId,
+          created_at: createdAt,
+        })
+        .execute();
+      return last_seq;
+    });
+  } catch (error) {
+    // The unique (conversation, clientMsgId) index caught a retry racing its original.
+    const existing = isUniqueViolation(error) ? await getMessageByClientId(db, m.conversationId, m.clientMsgId) : undefined;
+    if (existing) return { message: existing, created: false };
+    throw error;
+  }
+  const attachment = m.attachmentId === null ? null : ((await getAttachment(db, m.attachmentId)) ?? null);
+  return {
+    message: {
+      conversationId: m.conversationId,
+      seq,
+      clientMsgId: m.clientMsgId,
+      senderKind: m.senderKind,
+      senderId: m.senderId,
+      senderName: m.senderName,
+      body: m.body,
+      visibility: m.visibility,
+      attachment,
+      createdAt,
+    },
+    created: true,
+  };
+}
 
-    const now = new Date().toISOString();
-    const { last_seq: seq } = await trx
-      .updateTable('conversations')
-      .set({ last_seq: sql`last_seq + 1`, updated_at: now })
-      .where('id', '=', m.conversationId)
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('messages')
-      .values({
-        conversation_id: m.conversationId,
-        seq,
-        client_msg_id: m.clientMsgId,
-        sender_kind: m.senderKind,
-        sender_id: m.senderId,
-        sender_name: m.senderName,
-        body: m.body,
-        visibility: m.visibility,
-        attachment_id: m.attachmentId,
-        created_at: now,
-      })
-      .execute();
-    const stored = await selectMessages(trx)
-      .where('m.conversation_id', '=', m.conversationId)
-      .where('m.seq', '=', seq)
-      .executeTakeFirstOrThrow();
-    return { message: rowToMessage(stored), created: true };
-  });
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Ascending seq after `afterSeq`; `visibleToVisitor` drops internal notes. */
