@@ -96,7 +96,10 @@ export interface NewMessage {
  * A message whose clientMsgId is already stored in the conversation is returned as it was
  * (`created: false`): retries are idempotent. This is the hot path: four cached statements.
  */
-export async function appendMessage(db: Db, m: NewMessage): Promise<{ message: MessageRecord; created: boolean }> {
+export async function appendMessage(
+  db: Db,
+  m: NewMessage,
+): Promise<{ message: MessageRecord; created: boolean }> {
   const createdAt = new Date().toISOString();
   let seq: number;
   try {
@@ -126,7 +129,9 @@ export async function appendMessage(db: Db, m: NewMessage): Promise<{ message: M
     });
   } catch (error) {
     // The unique (conversation, clientMsgId) index caught a retry racing its original.
-    const existing = isUniqueViolation(error) ? await getMessageByClientId(db, m.conversationId, m.clientMsgId) : undefined;
+    const existing = isUniqueViolation(error)
+      ? await getMessageByClientId(db, m.conversationId, m.clientMsgId)
+      : undefined;
     if (existing) return { message: existing, created: false };
     throw error;
   }

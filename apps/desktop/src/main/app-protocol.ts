@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Protocol } from 'electron';
+import { contentSecurityPolicy } from './content-security-policy.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves the built renderer at app://switchboard/ (SECURITY D2) with its CSP (D3). Paths are
+ * resolved inside `root`; anything outside it, or unknown, is a 404; client routes get index.html.
+ */
+export function serveAppProtocol(protocol: Protocol, root: string, serverOrigin: () => string | null): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const relative = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    const candidate = path.join(root, relative);
+    const file =
+      candidate.startsWith(root + path.sep) && path.extname(candidate)
+        ? candidate
+        : path.join(root, 'index.html');
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': contentSecurityPolicy(serverOrigin()),
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

@@ -1,0 +1,101 @@
+import type { BridgeParsedRequest, BridgeResponse, Channel } from '../shared/bridge.js';
+import type { HostPorts } from './host-ports.js';
+import type { CacheRegistry } from './services/cache-registry.js';
+import { isSafeExternalUrl } from './services/external-links.js';
+import type { NotificationPolicy } from './services/notification-policy.js';
+import type { SessionStore } from './services/session-store.js';
+import type { SettingsStore } from './services/settings-store.js';
+
+export interface Services {
+  caches: CacheRegistry;
+  sessions: SessionStore;
+  settings: SettingsStore;
+  policy: NotificationPolicy;
+  host: HostPorts;
+}
+
+export type Handler<C extends Channel> = (
+  request: BridgeParsedRequest<C>,
+) => BridgeResponse<C> | Promise<BridgeResponse<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** Every bridge channel's body: plain functions over the services (STYLE 9). */
+export function createHandlers(services: Services): Handlers {
+  const { caches, sessions, settings, policy, host } = services;
+  return {
+    'session:load': () => sessions.load(),
+    'session:save': (request) => {
+      sessions.save(request);
+      return {};
+    },
+    'session:clear': ({ account }) => {
+      sessions.clear();
+      if (account) caches.wipe(account);
+      host.setBadge(0);
+      return {};
+    },
+    'cache:load': (account) => caches.get(account).snapshot(),
+    'cache:conversations': ({ offset, limit, ...account }) =>
+      caches.get(account).conversations(limit, offset),
+    'cache:messages': ({ conversationId, limit, ...account }) =>
+      caches.get(account).messages(conversationId, limit),
+    'cache:put-conversations': ({ conversations, ...account }) =>
+      caches.get(account).putConversations(conversations),
+    'cache:put-messages': ({ messages, focused, ...account }) =>
+      caches.get(account).putMessages(messages, focused),
+    'cache:mark-read': ({ conversationId, seq, ...account }) =>
+      caches.get(account).markRead(conversationId, seq),
+    'outbox:enqueue': ({ item, ...account }) => {
+      caches.get(account).enqueue(item);
+      return {};
+    },
+    'outbox:ack': ({ clientMsgId, message, ...account }) => {
+      caches.get(account).ack(clientMsgId, message);
+      return {};
+    },
+    'outbox:fail': ({ clientMsgId, error, ...account }) => {
+      caches.get(account).fail(clientMsgId, error);
+      return {};
+    },
+    'outbox:list': (account) => caches.get(account).outbox(),
+    'drafts:save': ({ draft, ...account }) => {
+      caches.get(account).saveDraft(draft);
+      return {};
+    },
+    'tabs:save': ({ tabs, ...account }) => {
+      caches.get(account).saveTabs(tabs);
+      return {};
+    },
+    'notify:show': (request) => {
+      const decision = policy.decide(request, host.isWindowFocused());
+      if (decision.show) {
+        host.showNotification({
+          title: request.title,
+          body: request.body,
+          conversationId: request.conversationId,
+          urgent: decision.ring,
+        });
+      }
+      return { shown: decision.show };
+    },
+    'notify:dismiss': ({ conversationId }) => {
+      policy.dismiss(conversationId);
+      return {};
+    },
+    'app:badge': ({ unread }) => {
+      host.setBadge(unread);
+      return {};
+    },
+    'app:status': ({ status }) => {
+      host.setTrayStatus(status);
+      return {};
+    },
+    'settings:load': () => settings.load(),
+    'settings:save': (request) => settings.save(request.settings),
+    'app:open-external': ({ url }) => {
+      if (!isSafeExternalUrl(url)) return { opened: false };
+      host.openExternal(url);
+      return { opened: true };
+    },
+  };
+}

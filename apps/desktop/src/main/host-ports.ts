@@ -1,0 +1,19 @@
+/**
+ * What the handlers need from Electron, as plain interfaces: the composition root implements them
+ * with Notification, Tray, app.setBadgeCount and shell; tests pass recording fakes.
+ */
+export interface ShownNotification {
+  title: string;
+  body: string;
+  conversationId: string | null;
+  /** Offers and new assignments: stays until clicked, with the OS's sound. */
+  urgent: boolean;
+}
+
+export interface HostPorts {
+  showNotification(notification: ShownNotification): void;
+  setBadge(unread: number): void;
+  setTrayStatus(status: 'online' | 'away' | 'offline'): void;
+  isWindowFocused(): boolean;
+  openExternal(url: string): void;
+}

@@ -1,0 +1,278 @@
+import { type Conversation, Conversation as ConversationSchema, Message } from '@switchboard/protocol';
+import Database from 'better-sqlite3';
+import type {
+  CachedConversation,
+  CacheSnapshot,
+  Draft,
+  OutboxItem,
+  TabState,
+} from '../../shared/cache-schemas.js';
+import { OutboxItem as OutboxItemSchema, TabState as TabStateSchema } from '../../shared/cache-schemas.js';
+import { migrateCache } from './cache-migrations.js';
+import { parseJson } from './parse-json.js';
+
+interface ConversationRow {
+  json: string;
+  unread: number;
+  preview: string | null;
+  synced_seq: number;
+}
+
+const PREVIEW_LENGTH = 140;
+/** Conversations in the first paint; the rest follow in pages. */
+const FIRST_PAGE = 60;
+
+/**
+ * The workbench's local cache for ONE server and user (SECURITY D13): conversations, messages,
+ * read marks, the outbox, drafts and tabs, in one better-sqlite3 file.
+ */
+export class LocalCache {
+  readonly #db: Database.Database;
+
+  constructor(
+    readonly file: string,
+    readonly userId: string,
+  ) {
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    migrateCache(this.#db);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** The first page of the list (plus the open tabs' conversations): enough to paint at once. */
+  snapshot(firstPage = FIRST_PAGE): CacheSnapshot {
+    const tabs = this.tabs();
+    const page = this.conversations(firstPage, 0);
+    const listed = new Set(page.map((c) => c.conversation.id));
+    const tabbed = tabs.open.filter((id) => !listed.has(id)).map((id) => this.conversation(id));
+    return {
+      conversations: [...page, ...tabbed.filter((c) => c !== null)],
+      total: this.#count(),
+      outbox: this.outbox(),
+      drafts: this.drafts(),
+      tabs,
+    };
+  }
+
+  /** Newest activity first, a page at a time. */
+  conversations(limit = -1, offset = 0): CachedConversation[] {
+    const rows = this.#db
+      .prepare(
+        'SELECT json, unread, preview, synced_seq FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
+      )
+      .all(limit, offset) as ConversationRow[];
+    return rows.map(rowToCached);
+  }
+
+  #count(): number {
+    return (this.#db.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
+  }
+
+  conversation(id: string): CachedConversation | null {
+    const row = this.#db
+      .prepare('SELECT json, unread, preview, synced_seq FROM conversations WHERE id = ?')
+      .get(id) as ConversationRow | undefined;
+    return row ? rowToCached(row) : null;
+  }
+
+  putConversations(conversations: readonly Conversation[]): CachedConversation[] {
+    const upsert = this.#db.prepare(
+      `INSERT INTO conversations (id, json, sort_at) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET json = excluded.json, sort_at = max(sort_at, excluded.sort_at)`,
+    );
+    this.#db.transaction(() => {
+      for (const c of conversations) upsert.run(c.id, JSON.stringify(c), c.updatedAt);
+    })();
+    return conversations.map((c) => this.conversation(c.id)).filter((c) => c !== null);
+  }
+
+  /** Newest `limit` messages in seq order. */
+  messages(conversationId: string, limit: number): Message[] {
+    const rows = this.#db
+      .prepare(
+        'SELECT json FROM (SELECT seq, json FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+      )
+      .all(conversationId, limit) as Array<{ json: string }>;
+    return rows.map((row) => parseJson(Message, row.json));
+  }
+
+  /**
+   * Stores messages (duplicates by seq are ignored) and returns the conversations they touched.
+   * A new message from someone else is unread unless its tab is in front (`focused`). Messages of
+   * conversations not cached yet are skipped.
+   */
+  putMessages(messages: readonly Message[], focused: boolean): CachedConversation[] {
+    const insert = this.#db.prepare(
+      'INSERT OR IGNORE INTO messages (conversation_id, seq, client_msg_id, mine, json) VALUES (?, ?, ?, ?, ?)',
+    );
+    const touched = new Set<string>();
+    this.#db.transaction(() => {
+      for (const m of messages) {
+        if (!this.#hasConversation(m.conversationId)) continue;
+        const mine = m.sender.kind === 'agent' && m.sender.id === this.userId;
+        const inserted = insert.run(m.conversationId, m.seq, m.clientMsgId, mine ? 1 : 0, JSON.stringify(m));
+        if (inserted.changes === 0) continue;
+        touched.add(m.conversationId);
+        this.#db
+          .prepare('UPDATE conversations SET sort_at = max(sort_at, ?) WHERE id = ?')
+          .run(m.createdAt, m.conversationId);
+      }
+      for (const id of touched) {
+        if (focused) this.#setReadMark(id, this.#maxSeq(id));
+        this.#refresh(id);
+      }
+    })();
+    return [...touched].map((id) => this.conversation(id)).filter((c) => c !== null);
+  }
+
+  markRead(conversationId: string, seq: number): CachedConversation | null {
+    this.#db.transaction(() => {
+      this.#setReadMark(conversationId, seq);
+      this.#refresh(conversationId);
+    })();
+    return this.conversation(conversationId);
+  }
+
+  unreadTotal(): number {
+    const row = this.#db.prepare('SELECT coalesce(sum(unread), 0) AS total FROM conversations').get() as {
+      total: number;
+    };
+    return row.total;
+  }
+
+  // Outbox ------------------------------------------------------------------------------------
+
+  enqueue(item: OutboxItem): void {
+    this.#db
+      .prepare(
+        'INSERT INTO outbox (client_msg_id, conversation_id, json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (client_msg_id) DO UPDATE SET json = excluded.json',
+      )
+      .run(item.clientMsgId, item.conversationId, JSON.stringify(item), item.createdAt);
+  }
+
+  /** The server acked: the message leaves the outbox and enters the timeline in one transaction. */
+  ack(clientMsgId: string, message: Message): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM outbox WHERE client_msg_id = ?').run(clientMsgId);
+      this.putMessages([message], true);
+    })();
+  }
+
+  fail(clientMsgId: string, error: string): void {
+    const row = this.#db.prepare('SELECT json FROM outbox WHERE client_msg_id = ?').get(clientMsgId) as
+      | { json: string }
+      | undefined;
+    if (!row) return;
+    const item = { ...parseJson(OutboxItemSchema, row.json), status: 'failed' as const, error };
+    this.#db
+      .prepare('UPDATE outbox SET json = ? WHERE client_msg_id = ?')
+      .run(JSON.stringify(item), clientMsgId);
+  }
+
+  outbox(): OutboxItem[] {
+    const rows = this.#db.prepare('SELECT json FROM outbox ORDER BY created_at, rowid').all() as Array<{
+      json: string;
+    }>;
+    return rows.map((row) => parseJson(OutboxItemSchema, row.json));
+  }
+
+  // Drafts and tabs ---------------------------------------------------------------------------
+
+  saveDraft(draft: Draft): void {
+    if (draft.body === '' && !draft.internal) {
+      this.#db.prepare('DELETE FROM drafts WHERE conversation_id = ?').run(draft.conversationId);
+      return;
+    }
+    this.#db
+      .prepare(
+        'INSERT INTO drafts (conversation_id, body, internal) VALUES (?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, internal = excluded.internal',
+      )
+      .run(draft.conversationId, draft.body, draft.internal ? 1 : 0);
+  }
+
+  drafts(): Draft[] {
+    const rows = this.#db.prepare('SELECT conversation_id, body, internal FROM drafts').all() as Array<{
+      conversation_id: string;
+      body: string;
+      internal: number;
+    }>;
+    return rows.map((r) => ({ conversationId: r.conversation_id, body: r.body, internal: r.internal === 1 }));
+  }
+
+  saveTabs(tabs: TabState): void {
+    this.#db
+      .prepare(
+        'INSERT INTO tabs (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
+      )
+      .run(JSON.stringify(tabs));
+  }
+
+  tabs(): TabState {
+    const row = this.#db.prepare('SELECT json FROM tabs WHERE id = 1').get() as { json: string } | undefined;
+    return row ? parseJson(TabStateSchema, row.json) : { open: [], active: null };
+  }
+
+  // Internals ---------------------------------------------------------------------------------
+
+  /** Messages of a conversation not cached yet are skipped: the renderer stores conversations first. */
+  #hasConversation(id: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
+  }
+
+  #maxSeq(conversationId: string): number {
+    const row = this.#db
+      .prepare('SELECT coalesce(max(seq), 0) AS seq FROM messages WHERE conversation_id = ?')
+      .get(conversationId) as { seq: number };
+    return row.seq;
+  }
+
+  #setReadMark(conversationId: string, seq: number): void {
+    this.#db
+      .prepare(
+        'INSERT INTO read_marks (conversation_id, seq) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET seq = max(seq, excluded.seq)',
+      )
+      .run(conversationId, seq);
+  }
+
+  /** Recomputes unread, preview and the contiguous synced seq of one conversation. */
+  #refresh(conversationId: string): void {
+    const mark = this.#db
+      .prepare('SELECT seq FROM read_marks WHERE conversation_id = ?')
+      .get(conversationId) as { seq: number } | undefined;
+    const unread = this.#db
+      .prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND seq > ? AND mine = 0')
+      .get(conversationId, mark?.seq ?? 0) as { n: number };
+    const last = this.#db
+      .prepare('SELECT json FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1')
+      .get(conversationId) as { json: string } | undefined;
+    const lastMessage = last ? parseJson(Message, last.json) : null;
+    const preview = lastMessage ? previewOf(lastMessage) : null;
+    const synced = this.#db
+      .prepare('SELECT synced_seq FROM conversations WHERE id = ?')
+      .get(conversationId) as { synced_seq: number } | undefined;
+    let syncedSeq = synced?.synced_seq ?? 0;
+    const next = this.#db.prepare('SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ?');
+    while (next.get(conversationId, syncedSeq + 1)) syncedSeq++;
+    this.#db
+      .prepare('UPDATE conversations SET unread = ?, preview = ?, synced_seq = ? WHERE id = ?')
+      .run(unread.n, preview, syncedSeq, conversationId);
+  }
+}
+
+function previewOf(message: Message): string {
+  const text = message.body.trim() || (message.attachment ? `📎 ${message.attachment.fileName}` : '');
+  return text.slice(0, PREVIEW_LENGTH);
+}
+
+function rowToCached(row: ConversationRow): CachedConversation {
+  return {
+    conversation: parseJson(ConversationSchema, row.json),
+    unread: row.unread,
+    preview: row.preview,
+    syncedSeq: row.synced_seq,
+  };
+}

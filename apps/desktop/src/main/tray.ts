@@ -1,0 +1,42 @@
+import { Menu, nativeImage, Tray } from 'electron';
+
+type Status = 'online' | 'away' | 'offline';
+
+export interface TrayMenu {
+  setStatus(status: Status): void;
+  setUnread(unread: number): void;
+}
+
+/** The tray icon: unread total in its tooltip, and the status switch (online / away / offline). */
+export function createTray(onStatus: (status: Status) => void, onShow: () => void): TrayMenu {
+  const tray = new Tray(nativeImage.createEmpty());
+  let status: Status = 'offline';
+  let unread = 0;
+  const render = () => {
+    tray.setToolTip(`Switchboard — ${status}${unread > 0 ? `, ${unread} unread` : ''}`);
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: unread > 0 ? `Open Switchboard (${unread})` : 'Open Switchboard', click: onShow },
+        { type: 'separator' },
+        ...(['online', 'away', 'offline'] as const).map((s) => ({
+          label: s[0]?.toUpperCase() + s.slice(1),
+          type: 'radio' as const,
+          checked: s === status,
+          click: () => onStatus(s),
+        })),
+      ]),
+    );
+  };
+  tray.on('click', onShow);
+  render();
+  return {
+    setStatus(next) {
+      status = next;
+      render();
+    },
+    setUnread(next) {
+      unread = next;
+      render();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type {
+  BrowserWindowConstructorOptions,
+  Event,
+  HandlerDetails,
+  WebContents,
+  WindowOpenHandlerResponse,
+} from 'electron';
+import { isAllowedOrigin, isSafeExternalUrl } from './services/external-links.js';
+
+/** Where the UI comes from: the app bundle through a custom protocol (SECURITY D2). */
+export const APP_ORIGIN = 'app://switchboard';
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/** SECURITY D1: the options every window is created with; tests enumerate them. */
+export function workbenchWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Switchboard',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  };
+}
+
+export interface GuardDeps {
+  openExternal(url: string): void;
+  log(message: string, details: Record<string, unknown>): void;
+}
+
+/** The navigation handlers, as plain functions so tests can call them with fake events (D6, D7). */
+export function navigationGuards(deps: GuardDeps) {
+  const blockUnlessApp = (event: Pick<Event, 'preventDefault'>, url: string) => {
+    if (isAllowedOrigin(url, [APP_ORIGIN])) return;
+    event.preventDefault();
+    deps.log('window: navigation blocked', { url });
+    if (isSafeExternalUrl(url)) deps.openExternal(url);
+  };
+  const windowOpen = (details: Pick<HandlerDetails, 'url'>): WindowOpenHandlerResponse => {
+    if (isSafeExternalUrl(details.url)) deps.openExternal(details.url);
+    else deps.log('window: refused to open', { url: details.url });
+    return { action: 'deny' };
+  };
+  return { willNavigate: blockUnlessApp, willRedirect: blockUnlessApp, windowOpen };
+}
+
+/** Wires the guards to a window's web contents; also refuses <webview> attachment. */
+export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
+  const guards = navigationGuards(deps);
+  contents.on('will-navigate', (event) => guards.willNavigate(event, event.url));
+  contents.on('will-redirect', (event) => guards.willRedirect(event, event.url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(guards.windowOpen);
+}
+
+/** SECURITY D8: every permission is denied except notifications. */
+export function permissionAllowed(permission: string): boolean {
+  return permission === 'notifications';
+}

@@ -1,0 +1,143 @@
+import {
+  type AgentClientToServerEvents,
+  type AgentRequests,
+  type AgentServerToClientEvents,
+  type ApiError,
+  type LoginResponse,
+  PROTOCOL_VERSION,
+  type Result,
+  restEndpoints,
+  type TokenPair,
+} from '@switchboard/protocol';
+import { io, type Socket } from 'socket.io-client';
+import type { z } from 'zod';
+import { type CallInput, callRest } from './rest.js';
+
+export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+type RequestName = keyof AgentRequests;
+type Payload<K extends RequestName> = z.input<AgentRequests[K]['request']>;
+type Data<K extends RequestName> = z.output<AgentRequests[K]['response']>;
+
+const ACK_TIMEOUT_MS = 10_000;
+/** Refresh this long before the access token expires. */
+const REFRESH_MARGIN_MS = 60_000;
+const SESSION_ENDED = new Set(['session-revoked', 'refresh-token-reused', 'token-invalid']);
+
+export interface ConnectionEvents {
+  onTokens(tokens: TokenPair): void;
+  onSessionEnded(): void;
+  onReachable(reachable: boolean): void;
+}
+
+/**
+ * The workbench's link to one server: tokens (one refresh at a time), REST calls with the access
+ * token, and the /agent socket. Every failure comes back as a Result, never a throw.
+ */
+export class ServerConnection {
+  readonly socket: AgentSocket;
+  #tokens: TokenPair;
+  #refreshing: Promise<boolean> | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly serverUrl: string,
+    tokens: TokenPair,
+    readonly events: ConnectionEvents,
+  ) {
+    this.#tokens = tokens;
+    this.socket = io(new URL('/agent', serverUrl).toString(), {
+      autoConnect: false,
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 2000,
+      auth: (cb) => cb({ token: this.#tokens.accessToken, protocolVersion: PROTOCOL_VERSION }),
+    });
+    this.socket.on('connect', () => events.onReachable(true));
+    this.socket.on('disconnect', () => events.onReachable(false));
+    this.socket.on('connect_error', (error) => {
+      events.onReachable(false);
+      const data = (error as Error & { data?: ApiError }).data;
+      if (data?.code === 'token-expired') void this.refresh().then((ok) => ok && this.socket.connect());
+      else if (data && SESSION_ENDED.has(data.code)) events.onSessionEnded();
+    });
+    this.socket.on('session:revoked', () => events.onSessionEnded());
+    this.#schedule();
+  }
+
+  static async login(serverUrl: string, email: string, password: string): Promise<Result<LoginResponse>> {
+    return callRest(serverUrl, restEndpoints.login, { body: { email, password } });
+  }
+
+  static async resume(serverUrl: string, refreshToken: string): Promise<Result<LoginResponse>> {
+    return callRest(serverUrl, restEndpoints.refresh, { body: { refreshToken } });
+  }
+
+  connect(): void {
+    this.socket.connect();
+  }
+
+  close(): void {
+    clearTimeout(this.#timer);
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+
+  /** A REST call with the access token; one refresh and retry on `token-expired`. */
+  async rest<S extends Parameters<typeof callRest>[1]>(spec: S, input: Omit<CallInput, 'token'> = {}) {
+    let result = await callRest(this.serverUrl, spec, { ...input, token: this.#tokens.accessToken });
+    if (!result.ok && result.error.code === 'token-expired' && (await this.refresh())) {
+      result = await callRest(this.serverUrl, spec, { ...input, token: this.#tokens.accessToken });
+    }
+    if (!result.ok && SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
+    return result;
+  }
+
+  /** A socket request with an ack; no ack in time (or no connection) is `unavailable`. */
+  request<K extends RequestName>(event: K, payload: Payload<K>): Promise<Result<Data<K>>> {
+    if (!this.socket.connected) {
+      return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Not connected.' } });
+    }
+    return new Promise((resolve) => {
+      const emit = this.socket.timeout(ACK_TIMEOUT_MS).emit as unknown as (
+        event: string,
+        payload: unknown,
+        ack: (error: Error | null, result: Result<Data<K>>) => void,
+      ) => void;
+      emit.call(this.socket.timeout(ACK_TIMEOUT_MS), event, payload, (error, result) => {
+        if (error)
+          resolve({ ok: false, error: { code: 'unavailable', message: 'No answer from the server.' } });
+        else resolve(result);
+      });
+    });
+  }
+
+  /** One in-flight refresh at a time (the server revokes a session whose refresh token is reused). */
+  refresh(): Promise<boolean> {
+    this.#refreshing ??= (async () => {
+      const result = await callRest(this.serverUrl, restEndpoints.refresh, {
+        body: { refreshToken: this.#tokens.refreshToken },
+      });
+      this.#refreshing = null;
+      if (result.ok) {
+        this.#tokens = result.data.tokens;
+        this.events.onTokens(result.data.tokens);
+        this.#schedule();
+        return true;
+      }
+      if (SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
+      else this.#timer = setTimeout(() => void this.refresh(), 5_000);
+      return false;
+    })();
+    return this.#refreshing;
+  }
+
+  get accessToken(): string {
+    return this.#tokens.accessToken;
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    const due = Date.parse(this.#tokens.accessTokenExpiresAt) - Date.now() - REFRESH_MARGIN_MS;
+    this.#timer = setTimeout(() => void this.refresh(), Math.max(due, 5_000));
+  }
+}

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openConversation } from '../features/chat/actions.js';
+import { ChatView } from '../features/chat/components/ChatView.js';
+import { ConversationList } from '../features/conversations/components/ConversationList.js';
+import { watchUnreadBadge } from '../features/notifications/notify.js';
+import { startRinger } from '../features/notifications/ringer.js';
+import { SettingsDialog } from '../features/settings/components/SettingsDialog.js';
+import { useSettings } from '../features/settings/store.js';
+import { watchHostIdle } from '../features/status/actions.js';
+import { OfferBanner } from '../features/status/components/OfferBanner.js';
+import { StatusSwitch } from '../features/status/components/StatusSwitch.js';
+import { SyncHeader } from '../features/sync/components/SyncHeader.js';
+import { TabBar } from '../features/tabs/components/TabBar.js';
+import { useTabShortcuts, watchTabs } from '../features/tabs/hooks.js';
+import { useTabs } from '../features/tabs/store.js';
+import { VisitorPanel } from '../features/visitor/components/VisitorPanel.js';
+import { bridge } from '../host/bridge.js';
+
+export function Workbench() {
+  const { t } = useTranslation();
+  const active = useTabs((s) => s.active);
+  const settingsOpen = useSettings((s) => s.open);
+  useTabShortcuts();
+
+  useEffect(() => {
+    const stops = [
+      watchTabs(),
+      watchUnreadBadge(),
+      startRinger(),
+      watchHostIdle(),
+      bridge.on(
+        'notification:clicked',
+        ({ conversationId }) => conversationId && void openConversation(conversationId),
+      ),
+      bridge.on('deep-link', ({ conversationId }) => void openConversation(conversationId)),
+    ];
+    const first = useTabs.getState().active;
+    if (first) void openConversation(first);
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, []);
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex h-11 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4 dark:border-slate-700 dark:bg-slate-900">
+        <span className="font-semibold text-indigo-600 dark:text-indigo-400">{t('app.title')}</span>
+        <SyncHeader />
+        <div className="ml-auto flex items-center gap-3">
+          <StatusSwitch />
+          <button
+            type="button"
+            aria-label={t('settings.title')}
+            data-testid="open-settings"
+            className="rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+            onClick={() => useSettings.getState().setOpen(true)}
+          >
+            ⚙
+          </button>
+        </div>
+      </header>
+      <OfferBanner />
+      <div className="flex min-h-0 flex-1">
+        <ConversationList />
+        <main className="flex min-w-0 flex-1 flex-col">
+          <TabBar />
+          {active ? (
+            <ChatView key={active} conversationId={active} />
+          ) : (
+            <p className="m-auto max-w-sm text-center text-sm text-slate-500">{t('chat.noTab')}</p>
+          )}
+        </main>
+        {active && <VisitorPanel conversationId={active} />}
+      </div>
+      {settingsOpen && <SettingsDialog />}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Conversation, Hello } from '@switchboard/protocol';
+import type { ServerConnection } from '../api/connection.js';
+import { markRead } from '../features/chat/actions.js';
+import { useChat } from '../features/chat/store.js';
+import { takenByMe } from '../features/chat/taken-by-me.js';
+import { useConversations } from '../features/conversations/store.js';
+import { notifyConversation, notifyMessage, stopRinging } from '../features/notifications/notify.js';
+import { useSession } from '../features/session/store.js';
+import { restoreStatus } from '../features/status/actions.js';
+import { usePresence } from '../features/status/store.js';
+import { storeConversations, storeMessages } from '../features/sync/cache-writes.js';
+import { flushOutbox } from '../features/sync/outbox.js';
+import { refetchConversations, resubscribeAndSync, syncConversation } from '../features/sync/resync.js';
+import { useTabs } from '../features/tabs/store.js';
+import { toastError } from '../features/toasts/store.js';
+
+const TYPING_EXPIRES_MS = 6000;
+
+/** THE module turning server pushes into store updates (STYLE 14). */
+export function listen(connection: ServerConnection): void {
+  const socket = connection.socket;
+  socket.on('session:hello', (_hello: Hello) => {
+    void (async () => {
+      // Refetch on every connect, new epoch or not: pushes missed while away are not replayed (protocol §9).
+      await refetchConversations();
+      await flushOutbox();
+      await resubscribeAndSync();
+      await restoreStatus();
+    })();
+  });
+
+  socket.on('conversation:update', (conversation) => void onConversation(conversation));
+
+  socket.on('message:new', (message) => {
+    void (async () => {
+      const before = useConversations.getState().byId[message.conversationId];
+      if (!before) {
+        const result = await connection.request('conversation:subscribe', {
+          conversationId: message.conversationId,
+        });
+        if (result.ok) await storeConversations([result.data]);
+      }
+      const syncedSeq = useConversations.getState().byId[message.conversationId]?.syncedSeq ?? 0;
+      await storeMessages([message]);
+      if (message.seq > syncedSeq + 1) await syncConversation(message.conversationId);
+      const mine = message.sender.kind === 'agent' && message.sender.id === useSession.getState().user?.id;
+      if (!mine && message.sender.kind !== 'system') notifyMessage(message);
+      if (message.sender.kind === 'visitor') useChat.getState().setTyping(message.conversationId, false);
+      // The agent is looking at it: the visitor gets the read receipt at once.
+      if (useTabs.getState().active === message.conversationId && document.hasFocus())
+        void markRead(message.conversationId);
+    })();
+  });
+
+  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  socket.on('typing:update', (update) => {
+    if (update.sender.kind !== 'visitor') return;
+    useChat.getState().setTyping(update.conversationId, update.typing);
+    clearTimeout(typingTimers.get(update.conversationId));
+    if (update.typing) {
+      typingTimers.set(
+        update.conversationId,
+        setTimeout(() => useChat.getState().setTyping(update.conversationId, false), TYPING_EXPIRES_MS),
+      );
+    }
+  });
+
+  socket.on('read:update', (update) => {
+    if (update.reader.kind === 'visitor')
+      useChat.getState().setVisitorRead(update.conversationId, update.seq);
+  });
+
+  socket.on('offer:new', (offer) => {
+    usePresence.getState().addOffer(offer);
+    void storeConversations([offer.conversation]);
+    notifyConversation('offer', offer.conversation);
+  });
+  socket.on('offer:closed', (closed) => {
+    usePresence.getState().removeOffer(closed.offerId);
+    stopRinging(closed.conversationId);
+  });
+  socket.on('agent:state', (state) => usePresence.getState().setStatus(state.status, state.reason));
+  socket.on('request:error', (error) => toastError(error.event, error.error));
+}
+
+/** Newly queued chats notify; chats newly assigned to me ring until I open them. */
+async function onConversation(conversation: Conversation): Promise<void> {
+  const me = useSession.getState().user;
+  const before = useConversations.getState().byId[conversation.id]?.conversation;
+  await storeConversations([conversation]);
+  if (!me) return;
+  const nowMine = conversation.assignee?.id === me.id && conversation.status === 'assigned';
+  const wasMine = before?.assignee?.id === me.id && before.status === 'assigned';
+  if (nowMine && !wasMine && !usePresence.getState().ringing.includes(conversation.id)) {
+    if (!takenByMe.delete(conversation.id)) {
+      usePresence.getState().ring(conversation.id);
+      notifyConversation('assigned', conversation);
+    }
+    void syncConversation(conversation.id);
+  } else if (!nowMine && usePresence.getState().ringing.includes(conversation.id)) {
+    // Transferred away or resolved before the agent opened it.
+    usePresence.getState().stopRinging(conversation.id);
+    stopRinging(conversation.id);
+  } else if (conversation.status === 'queued' && before?.status !== 'queued') {
+    const inMyTeam = conversation.teamId === null || me.teamIds.includes(conversation.teamId);
+    if (inMyTeam) notifyConversation('queued', conversation);
+  }
+}

@@ -1,0 +1,134 @@
+import {
+  type LoginResponse,
+  type Result,
+  restEndpoints,
+  type TokenPair,
+  type User,
+} from '@switchboard/protocol';
+import { ServerConnection } from '../api/connection.js';
+import { useChat } from '../features/chat/store.js';
+import { useConversations } from '../features/conversations/store.js';
+import { useSession } from '../features/session/store.js';
+import { usePresence } from '../features/status/store.js';
+import { useTabs } from '../features/tabs/store.js';
+import { bridge } from '../host/bridge.js';
+import { listen } from './listeners.js';
+import { runtime } from './runtime.js';
+
+/** Paints the account's cache at once, before the server answers (PRODUCT: instant cold start). */
+async function paintFromCache(serverUrl: string, user: User): Promise<void> {
+  runtime.account = { serverUrl, userId: user.id };
+  const snapshot = await bridge['cache:load'](runtime.account);
+  useConversations.getState().upsert(snapshot.conversations);
+  useChat.getState().setOutbox(snapshot.outbox);
+  useChat.getState().setDrafts(snapshot.drafts);
+  useTabs.getState().restore(snapshot.tabs.open, snapshot.tabs.active);
+  useSession.getState().setReady(serverUrl, user);
+  const account = runtime.account;
+  // After the first paint, so the rest of a long list never delays it.
+  requestAnimationFrame(() =>
+    setTimeout(() => void loadRestOfList(account, snapshot.conversations.length, snapshot.total), 0),
+  );
+}
+
+const LIST_PAGE = 2000;
+
+/** After the first paint: the rest of the cached list, a page at a time. */
+async function loadRestOfList(
+  account: { serverUrl: string; userId: string },
+  from: number,
+  total: number,
+): Promise<void> {
+  for (let offset = from; offset < total; offset += LIST_PAGE) {
+    const page = await bridge['cache:conversations']({ ...account, offset, limit: LIST_PAGE });
+    if (runtime.account !== account) return;
+    useConversations
+      .getState()
+      .upsert(page.filter((c) => !useConversations.getState().byId[c.conversation.id]));
+  }
+}
+
+function connectWith(serverUrl: string, user: User, tokens: TokenPair): ServerConnection {
+  const connection = new ServerConnection(serverUrl, tokens, {
+    onTokens: (next) => void bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }),
+    onSessionEnded: () => void logout(false),
+    onReachable: (reachable) => usePresence.getState().setReachable(reachable),
+  });
+  runtime.connection = connection;
+  listen(connection);
+  connection.connect();
+  return connection;
+}
+
+const RESUME_RETRY_MS = 3000;
+
+let starting: Promise<void> | null = null;
+
+/**
+ * At start: a stored session paints its cache, then reconnects (retrying while the server is away).
+ * Runs once per page even if called twice: two refreshes with one token would revoke the session.
+ */
+export function startSession(): Promise<void> {
+  starting ??= resumeStoredSession();
+  return starting;
+}
+
+async function resumeStoredSession(): Promise<void> {
+  const stored = await bridge['session:load']({});
+  if (!stored) {
+    useSession.getState().setLoggedOut();
+    return;
+  }
+  await paintFromCache(stored.serverUrl, stored.user);
+  const resume = async (): Promise<void> => {
+    const result = await ServerConnection.resume(stored.serverUrl, stored.refreshToken);
+    if (result.ok) {
+      await bridge['session:save']({
+        serverUrl: stored.serverUrl,
+        user: result.data.user,
+        refreshToken: result.data.tokens.refreshToken,
+      });
+      connectWith(stored.serverUrl, result.data.user, result.data.tokens);
+    } else if (
+      result.error.code === 'unavailable' ||
+      result.error.code === 'internal' ||
+      result.error.code === 'rate-limited'
+    ) {
+      setTimeout(() => void resume(), RESUME_RETRY_MS);
+    } else {
+      await logout(false);
+    }
+  };
+  await resume();
+}
+
+export async function login(
+  serverUrl: string,
+  email: string,
+  password: string,
+): Promise<Result<LoginResponse>> {
+  const result = await ServerConnection.login(serverUrl, email, password);
+  if (!result.ok) return result;
+  const { user, tokens } = result.data;
+  await bridge['session:save']({ serverUrl, user, refreshToken: tokens.refreshToken });
+  await paintFromCache(serverUrl, user);
+  usePresence.getState().setDesired('online');
+  connectWith(serverUrl, user, tokens);
+  return result;
+}
+
+/** Logout revokes the session, forgets the tokens and wipes the local cache (SECURITY D13). */
+export async function logout(revoke = true): Promise<void> {
+  const connection = runtime.connection;
+  if (revoke && connection) {
+    await connection.rest(restEndpoints.logout, { body: {} });
+  }
+  connection?.close();
+  runtime.connection = null;
+  await bridge['session:clear']({ account: runtime.account });
+  runtime.account = null;
+  useConversations.getState().reset();
+  useChat.getState().reset();
+  useTabs.getState().restore([], null);
+  useSession.getState().setLoggedOut();
+}

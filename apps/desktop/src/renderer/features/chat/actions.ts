@@ -1,0 +1,175 @@
+import {
+  Attachment,
+  type ConversationResolve,
+  restEndpoints,
+  resultOf,
+  type TransferTarget,
+} from '@switchboard/protocol';
+import { requireAccount, runtime } from '../../app/runtime.js';
+import { bridge } from '../../host/bridge.js';
+import { useConversations } from '../conversations/store.js';
+import { stopRinging } from '../notifications/notify.js';
+import { usePresence } from '../status/store.js';
+import { storeConversations } from '../sync/cache-writes.js';
+import { syncConversation } from '../sync/resync.js';
+import { useTabs } from '../tabs/store.js';
+import { toastError } from '../toasts/store.js';
+import { useChat } from './store.js';
+import { takenByMe } from './taken-by-me.js';
+
+/** The newest messages paint first; the rest of the cached history follows. */
+const FIRST_MESSAGES = 100;
+const TIMELINE_LIMIT = 20_000;
+
+/** Opens a conversation in a tab: cached messages at once, then subscribe and catch up. */
+export async function openConversation(conversationId: string): Promise<void> {
+  useTabs.getState().openTab(conversationId);
+  usePresence.getState().stopRinging(conversationId);
+  stopRinging(conversationId);
+  await loadTimeline(conversationId);
+}
+
+const loading = new Map<string, Promise<void>>();
+
+/** Opening a tab and activating it both load it; concurrent loads of one conversation are one. */
+export function loadTimeline(conversationId: string): Promise<void> {
+  let pending = loading.get(conversationId);
+  if (!pending) {
+    pending = loadTimelineOnce(conversationId).finally(() => loading.delete(conversationId));
+    loading.set(conversationId, pending);
+  }
+  return pending;
+}
+
+async function loadTimelineOnce(conversationId: string): Promise<void> {
+  const account = requireAccount();
+  if (!useChat.getState().messages[conversationId]) {
+    const newest = await bridge['cache:messages']({ ...account, conversationId, limit: FIRST_MESSAGES });
+    useChat.getState().setMessages(conversationId, newest);
+    if (newest.length === FIRST_MESSAGES) {
+      void bridge['cache:messages']({ ...account, conversationId, limit: TIMELINE_LIMIT }).then((all) =>
+        useChat.getState().setMessages(conversationId, all),
+      );
+    }
+  }
+  const connection = runtime.connection;
+  if (!connection?.socket.connected) return;
+  const subscribed = await connection.request('conversation:subscribe', { conversationId });
+  if (subscribed.ok) await storeConversations([subscribed.data]);
+  await syncConversation(conversationId);
+  const events = await connection.rest(restEndpoints.timeline, { params: { conversationId } });
+  if (events.ok) useChat.getState().setEvents(conversationId, events.data);
+  await markRead(conversationId);
+}
+
+/** Marks everything shown as read, locally and on the server (the visitor sees the receipt). */
+export async function markRead(conversationId: string): Promise<void> {
+  const account = runtime.account;
+  const messages = useChat.getState().messages[conversationId];
+  const last = messages?.at(-1);
+  if (!account || !last) return;
+  const cached = await bridge['cache:mark-read']({ ...account, conversationId, seq: last.seq });
+  if (cached) useConversations.getState().upsert([cached]);
+  const c = useConversations.getState().byId[conversationId]?.conversation;
+  if (c?.assignee?.id === account.userId) {
+    void runtime.connection?.request('message:read', { conversationId, seq: last.seq });
+  }
+}
+
+export async function take(conversationId: string): Promise<void> {
+  const connection = runtime.connection;
+  if (!connection) return;
+  takenByMe.add(conversationId);
+  const result = await connection.request('conversation:take', { conversationId });
+  if (!result.ok) {
+    takenByMe.delete(conversationId);
+    return toastError('Take', result.error);
+  }
+  await storeConversations([result.data]);
+  await openConversation(conversationId);
+}
+
+export async function acceptOffer(offerId: string): Promise<void> {
+  const connection = runtime.connection;
+  const offer = usePresence.getState().offers[offerId];
+  if (!connection || !offer) return;
+  takenByMe.add(offer.conversation.id);
+  const result = await connection.request('offer:accept', { offerId });
+  usePresence.getState().removeOffer(offerId);
+  stopRinging(offer.conversation.id);
+  if (!result.ok) return toastError('Accept', result.error);
+  await storeConversations([result.data]);
+  await openConversation(result.data.id);
+}
+
+export async function declineOffer(offerId: string): Promise<void> {
+  const offer = usePresence.getState().offers[offerId];
+  usePresence.getState().removeOffer(offerId);
+  if (offer) stopRinging(offer.conversation.id);
+  const result = await runtime.connection?.request('offer:decline', { offerId });
+  if (result && !result.ok) toastError('Decline', result.error);
+}
+
+export async function transfer(conversationId: string, to: TransferTarget, reason: string): Promise<boolean> {
+  const result = await runtime.connection?.request('conversation:transfer', { conversationId, to, reason });
+  if (!result) return false;
+  if (!result.ok) {
+    toastError('Transfer', result.error);
+    return false;
+  }
+  await storeConversations([result.data]);
+  useTabs.getState().closeTab(conversationId);
+  return true;
+}
+
+export async function resolve(request: ConversationResolve): Promise<boolean> {
+  const result = await runtime.connection?.request('conversation:resolve', request);
+  if (!result) return false;
+  if (!result.ok) {
+    toastError('Resolve', result.error);
+    return false;
+  }
+  await storeConversations([result.data]);
+  return true;
+}
+
+export function saveDraft(conversationId: string, body: string, internal: boolean): void {
+  const draft = { conversationId, body, internal };
+  useChat.getState().setDraft(draft);
+  const account = runtime.account;
+  if (account) void bridge['drafts:save']({ ...account, draft });
+}
+
+let lastTyping = 0;
+/** Typing is throttled, and never sent while writing an internal note (the visitor would see it). */
+export function sendTyping(conversationId: string, typing: boolean, internal: boolean): void {
+  if (internal) return;
+  const now = Date.now();
+  if (typing && now - lastTyping < 3000) return;
+  lastTyping = typing ? now : 0;
+  void runtime.connection?.request('typing:set', { conversationId, typing });
+}
+
+/** Uploads a file over HTTP (never over the socket), returning the Attachment to send. */
+export async function upload(conversationId: string, file: File): Promise<Attachment | null> {
+  const connection = runtime.connection;
+  if (!connection) return null;
+  const form = new FormData();
+  form.append('file', file, file.name);
+  try {
+    const response = await fetch(
+      new URL(`/api/conversations/${conversationId}/attachments`, connection.serverUrl),
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${connection.accessToken}` },
+        body: form,
+      },
+    );
+    const parsed = resultOf(Attachment).safeParse(await response.json());
+    if (parsed.success && parsed.data.ok) return parsed.data.data;
+    if (parsed.success && !parsed.data.ok) toastError('Upload', parsed.data.error);
+  } catch {
+    toastError('Upload', { code: 'unavailable', message: 'the server cannot be reached.' });
+  }
+  return null;
+}

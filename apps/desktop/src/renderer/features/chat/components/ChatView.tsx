@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { useConversations } from '../../conversations/store.js';
+import { useSession } from '../../session/store.js';
+import { usePresence } from '../../status/store.js';
+import { acceptOffer, declineOffer, take } from '../actions.js';
+import { useChat } from '../store.js';
+import { Composer } from './Composer.js';
+import { ResolveDialog } from './ResolveDialog.js';
+import { Timeline } from './Timeline.js';
+import { TransferDialog } from './TransferDialog.js';
+
+export function ChatView({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const cached = useConversations((s) => s.byId[conversationId]);
+  const me = useSession((s) => s.user?.id);
+  const typing = useChat((s) => s.typing[conversationId] ?? false);
+  const offer = usePresence((s) => Object.values(s.offers).find((o) => o.conversation.id === conversationId));
+  const [dialog, setDialog] = useState<'transfer' | 'resolve' | null>(null);
+  if (!cached) return null;
+  const c = cached.conversation;
+  const mine = c.assignee?.id === me && c.status === 'assigned';
+  const name = c.visitor.name ?? t('visitor.anonymous');
+
+  return (
+    <section className="flex min-h-0 flex-1 flex-col" aria-label={name} data-testid="chat-view">
+      <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+        <h2 className="font-semibold">{name}</h2>
+        <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          {c.status}
+        </span>
+        {c.assignee && !mine && <span className="text-xs text-slate-500">{c.assignee.name}</span>}
+        <div className="ml-auto flex gap-2">
+          {offer && (
+            <>
+              <button type="button" className={primaryButton} onClick={() => void acceptOffer(offer.offerId)}>
+                {t('chat.accept')}
+              </button>
+              <button
+                type="button"
+                className={secondaryButton}
+                onClick={() => void declineOffer(offer.offerId)}
+              >
+                {t('chat.decline')}
+              </button>
+            </>
+          )}
+          {!offer && c.status === 'queued' && (
+            <button
+              type="button"
+              data-testid="take"
+              className={primaryButton}
+              onClick={() => void take(c.id)}
+            >
+              {t('chat.take')}
+            </button>
+          )}
+          {mine && (
+            <>
+              <button type="button" className={secondaryButton} onClick={() => setDialog('transfer')}>
+                {t('chat.transfer')}
+              </button>
+              <button type="button" className={primaryButton} onClick={() => setDialog('resolve')}>
+                {t('chat.resolve')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <Timeline conversationId={conversationId} />
+      <p className="h-5 px-4 text-xs text-slate-500" aria-live="polite" data-testid="typing">
+        {typing ? t('chat.typing', { name }) : ''}
+      </p>
+      {c.status !== 'resolved' && <Composer conversationId={conversationId} canReply={mine} />}
+      {dialog === 'transfer' && <TransferDialog conversationId={c.id} onClose={() => setDialog(null)} />}
+      {dialog === 'resolve' && <ResolveDialog conversationId={c.id} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

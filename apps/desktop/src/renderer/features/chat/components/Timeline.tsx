@@ -1,0 +1,77 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem } from '../../../../shared/cache-schemas.js';
+import { useSession } from '../../session/store.js';
+import { useChat } from '../store.js';
+import { timelineItems } from '../timeline-items.js';
+import { MessageBubble } from './MessageBubble.js';
+
+const NO_PENDING: OutboxItem[] = [];
+
+export function Timeline({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.user?.id);
+  const messages = useChat((s) => s.messages[conversationId]);
+  const events = useChat((s) => s.events[conversationId]);
+  const outbox = useChat((s) => s.outbox);
+  const visitorRead = useChat((s) => s.visitorRead[conversationId] ?? 0);
+  const pending = useMemo(() => {
+    const list = Object.values(outbox).filter((i) => i.conversationId === conversationId);
+    return list.length ? list : NO_PENDING;
+  }, [outbox, conversationId]);
+  const items = useMemo(
+    () => timelineItems(messages ?? [], events ?? [], pending),
+    [messages, events, pending],
+  );
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 64,
+    overscan: 10,
+    getItemKey: (index) => items[index]?.key ?? index,
+  });
+
+  // Stick to the newest message when it arrives.
+  useEffect(() => {
+    if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+  }, [items.length, virtualizer]);
+
+  return (
+    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4" data-testid="timeline">
+      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
+          return (
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className="absolute left-0 w-full"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              {item.kind === 'message' && (
+                <MessageBubble
+                  message={item.message}
+                  mine={item.message.sender.kind === 'agent' && item.message.sender.id === me}
+                  readByVisitor={item.message.seq <= visitorRead}
+                />
+              )}
+              {item.kind === 'pending' && <MessageBubble pending={item.item} mine readByVisitor={false} />}
+              {item.kind === 'event' && (
+                <p className="py-1 text-center text-xs text-slate-500" data-testid="timeline-event">
+                  {t(`events.${item.entry.kind}`)}
+                  {item.entry.actor ? ` · ${item.entry.actor.name}` : ''}
+                  {item.entry.decision ? ` · ${item.entry.decision.why}` : ''}
+                  {item.entry.note ? ` · ${item.entry.note}` : ''}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { CachedConversation } from '../../../../shared/cache-schemas.js';
+import { shortDuration } from '../../../ui/format.js';
+
+interface Props {
+  item: CachedConversation;
+  active: boolean;
+  now: number;
+  onOpen(): void;
+}
+
+export function ConversationRow({ item, active, now, onOpen }: Props) {
+  const { t } = useTranslation();
+  const c = item.conversation;
+  const name = c.visitor.name ?? t('visitor.anonymous');
+  const waitingSince = c.status === 'queued' ? (c.queuedAt ?? c.createdAt) : null;
+  return (
+    <button
+      type="button"
+      onClick={onOpen}
+      data-testid="conversation-row"
+      data-conversation-id={c.id}
+      className={`flex h-full w-full flex-col justify-center gap-0.5 border-b border-slate-200 px-3 text-left dark:border-slate-700 ${
+        active ? 'bg-indigo-50 dark:bg-indigo-950' : 'hover:bg-slate-50 dark:hover:bg-slate-800'
+      }`}
+    >
+      <span className="flex items-center gap-2">
+        <span className="truncate text-sm font-medium">{name}</span>
+        {c.priority === 'vip' && (
+          <span className="rounded bg-amber-400 px-1 text-[10px] font-bold text-amber-950">
+            {t('visitor.vip')}
+          </span>
+        )}
+        <span className="ml-auto flex items-center gap-2">
+          {waitingSince && (
+            <span className="text-[11px] text-amber-700 dark:text-amber-400">
+              {t('waiting', { time: shortDuration(waitingSince, now) })}
+            </span>
+          )}
+          {item.unread > 0 && (
+            <span
+              data-testid="unread"
+              className="min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-[11px] font-semibold text-white"
+            >
+              {item.unread}
+            </span>
+          )}
+        </span>
+      </span>
+      <span className="truncate text-xs text-slate-500 dark:text-slate-400">
+        {item.preview ?? c.attributes.pageTitle ?? ''}
+      </span>
+    </button>
+  );
+}

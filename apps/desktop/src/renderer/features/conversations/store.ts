@@ -1,0 +1,66 @@
+import type { Conversation } from '@switchboard/protocol';
+import { create } from 'zustand';
+import type { CachedConversation } from '../../../shared/cache-schemas.js';
+
+export type ListView = 'mine' | 'queue' | 'unassigned';
+
+interface ConversationsState {
+  byId: Record<string, CachedConversation>;
+  view: ListView;
+  setView(view: ListView): void;
+  upsert(list: readonly CachedConversation[]): void;
+  /** A server update for a conversation the cache has not answered for yet. */
+  patch(conversation: Conversation): void;
+  reset(): void;
+}
+
+export const useConversations = create<ConversationsState>((set) => ({
+  byId: {},
+  view: 'mine',
+  setView: (view) => set({ view }),
+  upsert: (list) =>
+    set((s) => {
+      if (list.length === 0) return s;
+      const byId = { ...s.byId };
+      for (const c of list) byId[c.conversation.id] = c;
+      return { byId };
+    }),
+  patch: (conversation) =>
+    set((s) => {
+      const cached = s.byId[conversation.id];
+      return {
+        byId: {
+          ...s.byId,
+          [conversation.id]: cached
+            ? { ...cached, conversation }
+            : { conversation, unread: 0, preview: null, syncedSeq: 0 },
+        },
+      };
+    }),
+  reset: () => set({ byId: {} }),
+}));
+
+/** Which list a conversation belongs in, for the agent `me` in `teamIds`. */
+export function inView(view: ListView, c: Conversation, me: string, teamIds: readonly string[]): boolean {
+  switch (view) {
+    case 'mine':
+      return c.assignee?.id === me && c.status === 'assigned';
+    case 'queue':
+      return c.status === 'queued' && (c.teamId === null || teamIds.includes(c.teamId));
+    case 'unassigned':
+      return c.assignee === null && (c.status === 'queued' || c.status === 'offline');
+    default:
+      return false;
+  }
+}
+
+/** Newest activity first. */
+export function sortConversations(list: CachedConversation[]): CachedConversation[] {
+  return list.sort((a, b) => (a.conversation.updatedAt < b.conversation.updatedAt ? 1 : -1));
+}
+
+export function unreadTotal(byId: Record<string, CachedConversation>): number {
+  let total = 0;
+  for (const c of Object.values(byId)) total += c.unread;
+  return total;
+}

@@ -1,0 +1,50 @@
+import type { Conversation, Message } from '@switchboard/protocol';
+import { bridge } from '../../host/bridge.js';
+import { i18n } from '../../i18n/index.js';
+import { unreadTotal, useConversations } from '../conversations/store.js';
+import { useTabs } from '../tabs/store.js';
+
+function visitorName(c: Conversation): string {
+  return c.visitor.name ?? i18n.t('visitor.anonymous');
+}
+
+export function notifyConversation(kind: 'offer' | 'assigned' | 'queued', conversation: Conversation): void {
+  void bridge['notify:show']({
+    kind,
+    conversationId: conversation.id,
+    title: i18n.t(`notify.${kind}`),
+    body: `${visitorName(conversation)}${conversation.attributes.pageTitle ? ` — ${conversation.attributes.pageTitle}` : ''}`.slice(
+      0,
+      500,
+    ),
+    tabFocused: useTabs.getState().active === conversation.id,
+  });
+}
+
+export function notifyMessage(message: Message): void {
+  const conversation = useConversations.getState().byId[message.conversationId]?.conversation;
+  void bridge['notify:show']({
+    kind: 'message',
+    conversationId: message.conversationId,
+    title: (
+      message.sender.name ?? (conversation ? visitorName(conversation) : i18n.t('visitor.anonymous'))
+    ).slice(0, 200),
+    body: (message.body || message.attachment?.fileName || '').slice(0, 500),
+    tabFocused: useTabs.getState().active === message.conversationId && document.hasFocus(),
+  });
+}
+
+export function stopRinging(conversationId: string): void {
+  void bridge['notify:dismiss']({ conversationId });
+}
+
+let lastBadge = -1;
+/** Keeps the dock/taskbar badge and the tray in step with the unread total. */
+export function watchUnreadBadge(): () => void {
+  return useConversations.subscribe((state) => {
+    const total = unreadTotal(state.byId);
+    if (total === lastBadge) return;
+    lastBadge = total;
+    void bridge['app:badge']({ unread: total });
+  });
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/settings.js';
+import { logout } from '../../../app/session-controller.js';
+import { bridge } from '../../../host/bridge.js';
+import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { playChime } from '../../notifications/ringer.js';
+import { useSettings } from '../store.js';
+
+export function SettingsDialog() {
+  const { t, i18n } = useTranslation();
+  const settings = useSettings((s) => s.settings);
+  const setOpen = useSettings((s) => s.setOpen);
+  const save = async (patch: Partial<Settings>) => {
+    const next = await bridge['settings:save']({ settings: { ...settings, ...patch } });
+    useSettings.getState().set(next);
+    void i18n.changeLanguage(next.locale);
+  };
+  const test = async () => {
+    if (
+      'Notification' in globalThis &&
+      Notification.permission === 'default' &&
+      !bridge.capabilities.nativeNotifications
+    ) {
+      await Notification.requestPermission();
+    }
+    if (settings.sound) playChime();
+    await bridge['notify:show']({
+      kind: 'test',
+      conversationId: null,
+      title: t('notify.test'),
+      body: 'Switchboard',
+      tabFocused: false,
+    });
+  };
+  return (
+    <Dialog title={t('settings.title')} onClose={() => setOpen(false)}>
+      <div className="space-y-3 text-sm">
+        <label className="block space-y-1">
+          <span>{t('settings.language')}</span>
+          <select
+            className={inputClass}
+            value={settings.locale}
+            onChange={(e) => void save({ locale: e.target.value as Settings['locale'] })}
+          >
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+        </label>
+        <label className="block space-y-1">
+          <span>{t('settings.theme')}</span>
+          <select
+            className={inputClass}
+            value={settings.theme}
+            onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+          >
+            <option value="system">{t('settings.system')}</option>
+            <option value="light">{t('settings.light')}</option>
+            <option value="dark">{t('settings.dark')}</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={settings.sound}
+            onChange={(e) => void save({ sound: e.target.checked })}
+          />
+          {t('settings.sound')}
+        </label>
+        <div className="flex justify-between gap-2 pt-2">
+          <button
+            type="button"
+            className={primaryButton}
+            data-testid="test-notification"
+            onClick={() => void test()}
+          >
+            {t('settings.test')}
+          </button>
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => void logout().then(() => setOpen(false))}
+          >
+            {t('settings.logout')}
+          </button>
+          <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
+            {t('settings.close')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bridge } from '../../../host/bridge.js';
+import { openConversation } from '../../chat/actions.js';
+import { useConversations } from '../../conversations/store.js';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="py-1">
+      <dt className="text-[11px] uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="text-sm break-words">{children}</dd>
+    </div>
+  );
+}
+
+export function VisitorPanel({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const byId = useConversations((s) => s.byId);
+  const c = byId[conversationId]?.conversation;
+  const previous = useMemo(
+    () =>
+      c
+        ? Object.values(byId)
+            .map((x) => x.conversation)
+            .filter((x) => x.visitor.id === c.visitor.id && x.id !== c.id)
+            .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+        : [],
+    [byId, c],
+  );
+  if (!c) return null;
+  const a = c.attributes;
+  const tags = [...new Set([...(a.tags ?? []), ...c.tags])];
+  return (
+    <aside
+      className="w-72 shrink-0 overflow-y-auto border-l border-slate-200 p-4 dark:border-slate-700"
+      aria-label={t('visitor.title')}
+      data-testid="visitor-panel"
+    >
+      <h2 className="text-base font-semibold">{c.visitor.name ?? t('visitor.anonymous')}</h2>
+      <p
+        className={`mt-1 text-xs ${c.visitor.verified ? 'text-emerald-600' : 'text-amber-600'}`}
+        data-testid="identity"
+      >
+        {c.visitor.verified ? `✓ ${t('visitor.verified')}` : `⚠ ${t('visitor.unverified')}`}
+        {c.priority === 'vip' && (
+          <span className="ml-2 rounded bg-amber-400 px-1 text-[10px] font-bold text-amber-950">
+            {t('visitor.vip')}
+          </span>
+        )}
+      </p>
+      <dl className="mt-3">
+        {a.pageUrl && (
+          <Row label={t('visitor.page')}>
+            <button
+              type="button"
+              className="text-left text-indigo-600 underline dark:text-indigo-400"
+              onClick={() => void bridge['app:open-external']({ url: a.pageUrl ?? '' })}
+            >
+              {a.pageTitle ?? a.pageUrl}
+            </button>
+          </Row>
+        )}
+        {a.language && <Row label="Language">{a.language}</Row>}
+        {a.referrer && <Row label="Referrer">{a.referrer}</Row>}
+        <Row label={t('visitor.tags')}>{tags.length ? tags.join(', ') : t('visitor.none')}</Row>
+        {a.custom && Object.keys(a.custom).length > 0 && (
+          <Row label={t('visitor.attributes')}>
+            <ul>
+              {Object.entries(a.custom).map(([key, value]) => (
+                <li key={key}>
+                  <span className="text-slate-500">{key}:</span> {String(value)}
+                </li>
+              ))}
+            </ul>
+          </Row>
+        )}
+        <Row label={t('visitor.previous')}>
+          {previous.length === 0
+            ? t('visitor.none')
+            : previous.slice(0, 10).map((p) => (
+                <button
+                  key={p.id}
+                  type="button"
+                  className="block text-left text-indigo-600 underline dark:text-indigo-400"
+                  onClick={() => void openConversation(p.id)}
+                >
+                  {new Date(p.createdAt).toLocaleDateString()} · {p.status}
+                </button>
+              ))}
+        </Row>
+      </dl>
+    </aside>
+  );
+}

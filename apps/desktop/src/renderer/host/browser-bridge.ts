@@ -1,0 +1,155 @@
+import type { Message } from '@switchboard/protocol';
+import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
+import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
+import { Settings } from '../../shared/settings.js';
+
+/**
+ * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
+ * Web Notifications, no tray or badge. Nothing is kept after the page closes.
+ */
+export function createBrowserBridge(): SwitchboardBridge {
+  const conversations = new Map<string, CachedConversation>();
+  const messages = new Map<string, Map<number, Message>>();
+  const readMarks = new Map<string, number>();
+  const outbox = new Map<string, OutboxItem>();
+  const drafts = new Map<string, Draft>();
+  let tabs: TabState = { open: [], active: null };
+  let settings = Settings.parse({});
+  let me = '';
+
+  const refresh = (id: string) => {
+    const cached = conversations.get(id);
+    if (!cached) return null;
+    const list = [...(messages.get(id)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
+    const mark = readMarks.get(id) ?? 0;
+    let synced = cached.syncedSeq;
+    const bySeq = messages.get(id);
+    while (bySeq?.has(synced + 1)) synced++;
+    const last = list.at(-1);
+    const next: CachedConversation = {
+      ...cached,
+      unread: list.filter((m) => m.seq > mark && !(m.sender.kind === 'agent' && m.sender.id === me)).length,
+      preview: last ? last.body.slice(0, 140) : cached.preview,
+      syncedSeq: synced,
+    };
+    conversations.set(id, next);
+    return next;
+  };
+  const put = (list: readonly Message[], focused: boolean) => {
+    const touched = new Set<string>();
+    for (const m of list) {
+      if (!conversations.has(m.conversationId)) continue;
+      const bySeq = messages.get(m.conversationId) ?? new Map<number, Message>();
+      messages.set(m.conversationId, bySeq);
+      if (bySeq.has(m.seq)) continue;
+      bySeq.set(m.seq, m);
+      touched.add(m.conversationId);
+    }
+    return [...touched].flatMap((id) => {
+      if (focused) readMarks.set(id, Math.max(readMarks.get(id) ?? 0, ...(messages.get(id)?.keys() ?? [])));
+      return refresh(id) ?? [];
+    });
+  };
+  const ok = async () => ({});
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+
+  const bridge: SwitchboardBridge = {
+    capabilities: {
+      tray: false,
+      badge: false,
+      nativeNotifications: 'Notification' in globalThis,
+      durableCache: false,
+    },
+    'session:load': async () => null,
+    'session:save': ok,
+    'session:clear': async () => {
+      conversations.clear();
+      messages.clear();
+      outbox.clear();
+      drafts.clear();
+      return {};
+    },
+    'cache:load': async ({ userId }) => {
+      me = userId;
+      return {
+        conversations: [...conversations.values()],
+        total: conversations.size,
+        outbox: [...outbox.values()],
+        drafts: [...drafts.values()],
+        tabs,
+      };
+    },
+    'cache:conversations': async () => [],
+    'cache:messages': async ({ conversationId, limit }) =>
+      [...(messages.get(conversationId)?.values() ?? [])].sort((a, b) => a.seq - b.seq).slice(-limit),
+    'cache:put-conversations': async (request) =>
+      bridgeChannels['cache:put-conversations'].request.parse(request).conversations.map((c) => {
+        const cached = conversations.get(c.id);
+        conversations.set(
+          c.id,
+          cached
+            ? { ...cached, conversation: c }
+            : { conversation: c, unread: 0, preview: null, syncedSeq: 0 },
+        );
+        return conversations.get(c.id) as CachedConversation;
+      }),
+    'cache:put-messages': async ({ messages: list, focused }) => put(list, focused),
+    'cache:mark-read': async ({ conversationId, seq }) => {
+      readMarks.set(conversationId, Math.max(readMarks.get(conversationId) ?? 0, seq));
+      return refresh(conversationId);
+    },
+    'outbox:enqueue': async ({ item }) => {
+      outbox.set(item.clientMsgId, item);
+      return {};
+    },
+    'outbox:ack': async ({ clientMsgId, message }) => {
+      outbox.delete(clientMsgId);
+      put([message], true);
+      return {};
+    },
+    'outbox:fail': async ({ clientMsgId, error }) => {
+      const item = outbox.get(clientMsgId);
+      if (item) outbox.set(clientMsgId, { ...item, status: 'failed', error });
+      return {};
+    },
+    'outbox:list': async () => [...outbox.values()],
+    'drafts:save': async ({ draft }) => {
+      drafts.set(draft.conversationId, draft);
+      return {};
+    },
+    'tabs:save': async ({ tabs: next }) => {
+      tabs = next;
+      return {};
+    },
+    'notify:show': async ({ kind, title, body, tabFocused }) => {
+      const hidden = kind === 'message' && tabFocused && document.hasFocus();
+      if (hidden || !('Notification' in globalThis) || Notification.permission !== 'granted')
+        return { shown: false };
+      new Notification(title, { body });
+      return { shown: true };
+    },
+    'notify:dismiss': ok,
+    'app:badge': async ({ unread }) => {
+      document.title = unread > 0 ? `(${unread}) Switchboard` : 'Switchboard';
+      return {};
+    },
+    'app:status': ok,
+    'settings:load': async () => settings,
+    'settings:save': async ({ settings: next }) => {
+      settings = Settings.parse(next);
+      return settings;
+    },
+    'app:open-external': async ({ url }) => {
+      const safe = /^https?:$/.test(new URL(url, 'invalid:/').protocol);
+      if (safe) window.open(url, '_blank', 'noopener,noreferrer');
+      return { opened: safe };
+    },
+    on: (push, listener) => {
+      const set = listeners.get(push) ?? new Set();
+      listeners.set(push, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+  return bridge;
+}

@@ -1,0 +1,30 @@
+/**
+ * The bridge's channel and push names as plain strings, for the preload: it bundles this file
+ * only, never zod or the schemas. `bridge.ts` checks at compile time that the lists match its maps.
+ */
+export const CHANNEL_NAMES = [
+  'session:load',
+  'session:save',
+  'session:clear',
+  'cache:load',
+  'cache:conversations',
+  'cache:messages',
+  'cache:put-conversations',
+  'cache:put-messages',
+  'cache:mark-read',
+  'outbox:enqueue',
+  'outbox:ack',
+  'outbox:fail',
+  'outbox:list',
+  'drafts:save',
+  'tabs:save',
+  'notify:show',
+  'notify:dismiss',
+  'app:badge',
+  'app:status',
+  'settings:load',
+  'settings:save',
+  'app:open-external',
+] as const;
+
+export const PUSH_NAMES = ['notification:clicked', 'deep-link', 'os:idle', 'tray:status'] as const;

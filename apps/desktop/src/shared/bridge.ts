@@ -1,0 +1,148 @@
+import { Id, Message, Seq, User } from '@switchboard/protocol';
+import { z } from 'zod';
+import { CHANNEL_NAMES, PUSH_NAMES } from './bridge-names.js';
+import { CachedConversation, CacheSnapshot, Draft, OutboxItem, TabState } from './cache-schemas.js';
+import { Settings } from './settings.js';
+
+/**
+ * THE bridge between the renderer and its host (Electron main, or the browser implementation).
+ * Each channel: the request schema main parses (SECURITY D5) and the response schema.
+ * Add a channel here, a handler in src/main/handlers.ts, and (browser) in renderer/host/browser-bridge.ts.
+ */
+const Ok = z.object({});
+const ServerUrl = z.url({ protocol: /^https?$/ }).max(2048);
+/** Which cache file: one per server origin and user (SECURITY D13). */
+const Account = z.strictObject({ serverUrl: ServerUrl, userId: Id });
+
+export const bridgeChannels = {
+  'session:load': {
+    request: z.strictObject({}),
+    response: z.object({ serverUrl: ServerUrl, user: User, refreshToken: z.string() }).nullable(),
+  },
+  'session:save': {
+    request: z.strictObject({ serverUrl: ServerUrl, user: User, refreshToken: z.string().min(16).max(512) }),
+    response: Ok,
+  },
+  /** Forget the tokens and wipe the account's cache. */
+  'session:clear': { request: z.strictObject({ account: Account.nullable() }), response: Ok },
+  'cache:load': { request: Account, response: CacheSnapshot },
+  'cache:conversations': {
+    request: z.strictObject({
+      ...Account.shape,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(5000),
+    }),
+    response: z.array(CachedConversation),
+  },
+  'cache:messages': {
+    request: z.strictObject({
+      ...Account.shape,
+      conversationId: Id,
+      limit: z.number().int().min(1).max(20_000),
+    }),
+    response: z.array(Message),
+  },
+  'cache:put-conversations': {
+    request: z.strictObject({
+      ...Account.shape,
+      conversations: z.array(CachedConversation.shape.conversation).max(1000),
+    }),
+    response: z.array(CachedConversation),
+  },
+  'cache:put-messages': {
+    request: z.strictObject({
+      ...Account.shape,
+      messages: z.array(Message).max(1000),
+      /** The conversation's tab is in front: its new messages are read at once. */
+      focused: z.boolean(),
+    }),
+    response: z.array(CachedConversation),
+  },
+  'cache:mark-read': {
+    request: z.strictObject({ ...Account.shape, conversationId: Id, seq: Seq }),
+    response: CachedConversation.nullable(),
+  },
+  'outbox:enqueue': { request: z.strictObject({ ...Account.shape, item: OutboxItem }), response: Ok },
+  'outbox:ack': {
+    request: z.strictObject({ ...Account.shape, clientMsgId: Id, message: Message }),
+    response: Ok,
+  },
+  'outbox:fail': {
+    request: z.strictObject({ ...Account.shape, clientMsgId: Id, error: z.string().max(500) }),
+    response: Ok,
+  },
+  'outbox:list': { request: Account, response: z.array(OutboxItem) },
+  'drafts:save': { request: z.strictObject({ ...Account.shape, draft: Draft }), response: Ok },
+  'tabs:save': { request: z.strictObject({ ...Account.shape, tabs: TabState }), response: Ok },
+  'notify:show': {
+    request: z.strictObject({
+      kind: z.enum(['offer', 'assigned', 'queued', 'message', 'test']),
+      conversationId: Id.nullable(),
+      title: z.string().max(200),
+      body: z.string().max(500),
+      /** Whether the conversation's tab is the one the agent is looking at. */
+      tabFocused: z.boolean(),
+    }),
+    response: z.object({ shown: z.boolean() }),
+  },
+  /** Stop ringing for a conversation (accepted, opened, taken by someone else). */
+  'notify:dismiss': { request: z.strictObject({ conversationId: Id }), response: Ok },
+  'app:badge': {
+    request: z.strictObject({ unread: z.number().int().nonnegative().max(1_000_000) }),
+    response: Ok,
+  },
+  'app:status': {
+    request: z.strictObject({ status: z.enum(['online', 'away', 'offline']) }),
+    response: Ok,
+  },
+  'settings:load': { request: z.strictObject({}), response: Settings },
+  'settings:save': { request: z.strictObject({ settings: Settings }), response: Settings },
+  'app:open-external': {
+    request: z.strictObject({ url: z.string().max(2048) }),
+    response: z.object({ opened: z.boolean() }),
+  },
+} as const;
+
+export type BridgeChannels = typeof bridgeChannels;
+export type Channel = keyof BridgeChannels;
+export type BridgeRequest<C extends Channel> = z.input<BridgeChannels[C]['request']>;
+/** The request as the handler receives it, after main parsed it. */
+export type BridgeParsedRequest<C extends Channel> = z.output<BridgeChannels[C]['request']>;
+export type BridgeResponse<C extends Channel> = z.output<BridgeChannels[C]['response']>;
+export const channelNames: readonly Channel[] = CHANNEL_NAMES;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Fails to compile when bridge-names.ts and the maps drift apart.
+const namesMatch: [Same<Channel, (typeof CHANNEL_NAMES)[number]>, Same<Push, (typeof PUSH_NAMES)[number]>] = [
+  true,
+  true,
+];
+void namesMatch;
+
+/** Pushes from the host to the renderer. */
+export const bridgePushes = {
+  'notification:clicked': z.object({ conversationId: Id.nullable() }),
+  'deep-link': z.object({ view: z.literal('conversation'), conversationId: Id }),
+  'os:idle': z.object({ idle: z.boolean(), reason: z.enum(['idle', 'screen-locked']) }),
+  'tray:status': z.object({ status: z.enum(['online', 'away', 'offline']) }),
+} as const;
+export type BridgePushes = typeof bridgePushes;
+export type Push = keyof BridgePushes;
+export type PushPayload<P extends Push> = z.output<BridgePushes[P]>;
+export const pushNames: readonly Push[] = PUSH_NAMES;
+
+/** What the host can do; the renderer knows nothing else about where it runs. */
+export interface Capabilities {
+  tray: boolean;
+  badge: boolean;
+  nativeNotifications: boolean;
+  durableCache: boolean;
+}
+
+type Invokers = { [C in Channel]: (request: BridgeRequest<C>) => Promise<BridgeResponse<C>> };
+
+/** `window.switchboard`: one typed function per channel, one subscription per push (D4). */
+export interface SwitchboardBridge extends Invokers {
+  capabilities: Capabilities;
+  /** Returns the unsubscribe function. */
+  on<P extends Push>(push: P, listener: (payload: PushPayload<P>) => void): () => void;
+}

@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CacheRegistry } from '../src/main/services/cache-registry.js';
+import { LocalCache } from '../src/main/services/local-cache.js';
+import type { OutboxItem } from '../src/shared/cache-schemas.js';
+import { conversation, message, tempDir } from './support/fakes.js';
+
+const ME = crypto.randomUUID();
+const VISITOR = crypto.randomUUID();
+const opened: LocalCache[] = [];
+
+function openCache(file = `${tempDir()}/cache.sqlite`): LocalCache {
+  const cache = new LocalCache(file, ME);
+  opened.push(cache);
+  return cache;
+}
+
+afterEach(() => {
+  for (const cache of opened.splice(0)) {
+    try {
+      cache.close();
+    } catch {
+      // already closed by the test
+    }
+  }
+});
+
+function outboxItem(conversationId: string, body: string): OutboxItem {
+  return {
+    clientMsgId: crypto.randomUUID(),
+    conversationId,
+    body,
+    visibility: 'all',
+    attachment: null,
+    status: 'pending',
+    error: null,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+describe('LocalCache', () => {
+  it('keeps conversations, messages, drafts and tabs in the file across a reopen', () => {
+    const file = `${tempDir()}/cache.sqlite`;
+    const cache = openCache(file);
+    const c = conversation();
+    cache.putConversations([c]);
+    cache.putMessages(
+      [message(c.id, 1, { kind: 'visitor', id: VISITOR }), message(c.id, 2, { kind: 'agent', id: ME })],
+      false,
+    );
+    cache.saveDraft({ conversationId: c.id, body: 'half a reply', internal: true });
+    cache.saveTabs({ open: [c.id], active: c.id });
+    cache.close();
+
+    const again = openCache(file);
+    const snapshot = again.snapshot();
+    expect(snapshot.conversations.map((x) => x.conversation.id)).toEqual([c.id]);
+    expect(snapshot.conversations[0]?.preview).toBe('m2');
+    expect(snapshot.drafts).toEqual([{ conversationId: c.id, body: 'half a reply', internal: true }]);
+    expect(snapshot.tabs).toEqual({ open: [c.id], active: c.id });
+    expect(again.messages(c.id, 100).map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it('counts only messages from others after the read mark as unread, and ignores duplicates', () => {
+    const cache = openCache();
+    const c = conversation();
+    cache.putConversations([c]);
+    const first = message(c.id, 1, { kind: 'visitor', id: VISITOR });
+    cache.putMessages(
+      [
+        first,
+        message(c.id, 2, { kind: 'agent', id: ME }),
+        message(c.id, 3, { kind: 'visitor', id: VISITOR }),
+      ],
+      false,
+    );
+    expect(cache.conversation(c.id)?.unread).toBe(2);
+    cache.putMessages([first], false);
+    expect(cache.conversation(c.id)?.unread).toBe(2);
+    expect(cache.markRead(c.id, 1)?.unread).toBe(1);
+    expect(cache.markRead(c.id, 3)?.unread).toBe(0);
+    // A focused tab reads new messages at once.
+    cache.putMessages([message(c.id, 4, { kind: 'visitor', id: VISITOR })], true);
+    expect(cache.conversation(c.id)?.unread).toBe(0);
+    expect(cache.unreadTotal()).toBe(0);
+  });
+
+  it('tracks the highest contiguous seq so a gap is synced from below it', () => {
+    const cache = openCache();
+    const c = conversation();
+    cache.putConversations([c]);
+    cache.putMessages(
+      [
+        message(c.id, 1, { kind: 'visitor', id: VISITOR }),
+        message(c.id, 3, { kind: 'visitor', id: VISITOR }),
+      ],
+      false,
+    );
+    expect(cache.conversation(c.id)?.syncedSeq).toBe(1);
+    cache.putMessages([message(c.id, 2, { kind: 'visitor', id: VISITOR })], false);
+    expect(cache.conversation(c.id)?.syncedSeq).toBe(3);
+  });
+
+  it('returns the newest messages in seq order, and skips messages of unknown conversations', () => {
+    const cache = openCache();
+    const c = conversation();
+    cache.putConversations([c]);
+    const all = Array.from({ length: 30 }, (_, i) => message(c.id, 30 - i, { kind: 'visitor', id: VISITOR }));
+    cache.putMessages(all, false);
+    expect(cache.messages(c.id, 5).map((m) => m.seq)).toEqual([26, 27, 28, 29, 30]);
+    expect(
+      cache.putMessages([message(crypto.randomUUID(), 1, { kind: 'visitor', id: VISITOR })], false),
+    ).toEqual([]);
+  });
+
+  it('lists conversations by latest activity', () => {
+    const cache = openCache();
+    const older = conversation();
+    const newer = conversation();
+    cache.putConversations([older, newer]);
+    expect(cache.conversations().map((c) => c.conversation.id)).toEqual([newer.id, older.id]);
+    cache.putMessages([message(older.id, 1, { kind: 'visitor', id: VISITOR })], false);
+    expect(cache.conversations().map((c) => c.conversation.id)).toEqual([older.id, newer.id]);
+  });
+});
+
+describe('the outbox', () => {
+  it('is written before sending, survives a restart in order, and an ack moves the message to the timeline', () => {
+    const file = `${tempDir()}/cache.sqlite`;
+    const cache = openCache(file);
+    const c = conversation();
+    cache.putConversations([c]);
+    const items = ['one', 'two', 'three'].map((body) => outboxItem(c.id, body));
+    for (const item of items) cache.enqueue(item);
+    cache.close();
+
+    const restarted = openCache(file);
+    expect(restarted.outbox().map((i) => i.body)).toEqual(['one', 'two', 'three']);
+    const first = items[0] as OutboxItem;
+    // A retry re-enqueues the same clientMsgId: still one row.
+    restarted.enqueue(first);
+    expect(restarted.outbox()).toHaveLength(3);
+
+    restarted.ack(first.clientMsgId, {
+      ...message(c.id, 1, { kind: 'agent', id: ME }, 'one'),
+      clientMsgId: first.clientMsgId,
+    });
+    expect(restarted.outbox().map((i) => i.body)).toEqual(['two', 'three']);
+    expect(restarted.messages(c.id, 10).map((m) => m.clientMsgId)).toEqual([first.clientMsgId]);
+    expect(restarted.conversation(c.id)?.unread).toBe(0);
+  });
+
+  it('marks a refused message failed with its reason, keeping it for a retry', () => {
+    const cache = openCache();
+    const c = conversation();
+    cache.putConversations([c]);
+    const item = outboxItem(c.id, 'nope');
+    cache.enqueue(item);
+    cache.fail(item.clientMsgId, 'The conversation is resolved.');
+    expect(cache.outbox()).toEqual([{ ...item, status: 'failed', error: 'The conversation is resolved.' }]);
+  });
+});
+
+describe('CacheRegistry', () => {
+  it('keeps one file per server and user, and logout wipes it', () => {
+    const registry = new CacheRegistry(tempDir());
+    const alice = { serverUrl: 'https://chat.example.com', userId: ME };
+    const otherServer = { serverUrl: 'https://chat.example.org', userId: ME };
+    expect(registry.fileOf(alice)).not.toBe(registry.fileOf(otherServer));
+    expect(registry.fileOf(alice)).toBe(
+      registry.fileOf({ ...alice, serverUrl: 'https://chat.example.com/app/' }),
+    );
+    registry.get(alice).putConversations([conversation()]);
+    expect(registry.get(otherServer).conversations()).toEqual([]);
+    expect(existsSync(registry.fileOf(alice))).toBe(true);
+    registry.wipe(alice);
+    expect(existsSync(registry.fileOf(alice))).toBe(false);
+    expect(registry.get(alice).conversations()).toEqual([]);
+    registry.closeAll();
+  });
+});

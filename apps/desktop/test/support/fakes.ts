@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Conversation, Message } from '@switchboard/protocol';
+import { createHandlers } from '../../src/main/handlers.js';
+import type { HostPorts, ShownNotification } from '../../src/main/host-ports.js';
+import { CacheRegistry } from '../../src/main/services/cache-registry.js';
+import { NotificationPolicy } from '../../src/main/services/notification-policy.js';
+import { type SecretBox, SessionStore } from '../../src/main/services/session-store.js';
+import { SettingsStore } from '../../src/main/services/settings-store.js';
+
+export function tempDir(prefix = 'switchboard-desktop-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Stands in for safeStorage: reversible, and never the plaintext (so a test can look for leaks). */
+export class FakeSecretBox implements SecretBox {
+  constructor(readonly available = true) {}
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  encryptString(plain: string): Buffer {
+    return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
+  }
+  decryptString(encrypted: Buffer): string {
+    return Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8');
+  }
+}
+
+/** Electron's own APIs (Notification, badge, tray, shell) as a recording fake. */
+export class RecordingHost implements HostPorts {
+  notifications: ShownNotification[] = [];
+  badges: number[] = [];
+  trayStatuses: string[] = [];
+  opened: string[] = [];
+  focused = false;
+  showNotification(notification: ShownNotification): void {
+    this.notifications.push(notification);
+  }
+  setBadge(unread: number): void {
+    this.badges.push(unread);
+  }
+  setTrayStatus(status: 'online' | 'away' | 'offline'): void {
+    this.trayStatuses.push(status);
+  }
+  isWindowFocused(): boolean {
+    return this.focused;
+  }
+  openExternal(url: string): void {
+    this.opened.push(url);
+  }
+}
+
+/** The real main-process services over a data directory, with recording fakes for Electron. */
+export function mainServices(dataDir: string) {
+  const host = new RecordingHost();
+  const services = {
+    caches: new CacheRegistry(path.join(dataDir, 'caches')),
+    sessions: new SessionStore(dataDir, new FakeSecretBox()),
+    settings: new SettingsStore(dataDir),
+    policy: new NotificationPolicy(),
+    host,
+  };
+  return { services, host, handlers: createHandlers(services) };
+}
+
+let counter = 0;
+export function conversation(overrides: Partial<Conversation> = {}): Conversation {
+  const now = new Date(Date.UTC(2026, 0, 1, 9, 0, counter++)).toISOString();
+  return {
+    id: crypto.randomUUID(),
+    status: 'assigned',
+    teamId: null,
+    assignee: null,
+    visitor: { id: crypto.randomUUID(), name: 'Vera', verified: false },
+    attributes: {},
+    priority: 'normal',
+    tags: [],
+    lastSeq: 0,
+    createdAt: now,
+    queuedAt: null,
+    updatedAt: now,
+    resolvedAt: null,
+    ...overrides,
+  };
+}
+
+export function message(
+  conversationId: string,
+  seq: number,
+  from: { kind: 'visitor' | 'agent'; id: string },
+  body = `m${seq}`,
+): Message {
+  return {
+    conversationId,
+    seq,
+    clientMsgId: crypto.randomUUID(),
+    sender: { kind: from.kind, id: from.id, name: from.kind === 'agent' ? 'Alice' : 'Vera' },
+    body,
+    visibility: 'all',
+    attachment: null,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 10, 0, seq)).toISOString(),
+  };
+}

@@ -1,0 +1,89 @@
+import {
+  type Message,
+  PROTOCOL_VERSION,
+  type Result,
+  type VisitorClientToServerEvents,
+  type VisitorConversation,
+  type VisitorServerToClientEvents,
+  type VisitorSession,
+} from '@switchboard/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { DEMO_WIDGET_ID } from './server-process.js';
+
+type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+
+/** A website visitor as a real socket.io client of /visitor, from the demo widget's origin. */
+export class Visitor {
+  readonly received: Message[] = [];
+  conversationId = '';
+
+  private constructor(
+    readonly socket: VisitorSocket,
+    readonly session: VisitorSession,
+  ) {
+    socket.on('message:new', (m) => this.received.push(m));
+  }
+
+  static async join(serverUrl: string, name: string, attributes: object = {}): Promise<Visitor> {
+    const origin = new URL(serverUrl).origin;
+    const response = await fetch(`${serverUrl}/api/visitor/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ widgetId: DEMO_WIDGET_ID, name }),
+    });
+    const session = (await response.json()) as Result<VisitorSession>;
+    if (!session.ok) throw new Error(`visitor session: ${session.error.code}`);
+    const socket: VisitorSocket = io(`${serverUrl}/visitor`, {
+      auth: { token: session.data.visitorToken, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      extraHeaders: { origin },
+      forceNew: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('session:hello', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const visitor = new Visitor(socket, session.data);
+    const opened = await visitor.#request<VisitorConversation>('conversation:open', { attributes });
+    visitor.conversationId = opened.id;
+    return visitor;
+  }
+
+  async say(body: string): Promise<number> {
+    const ack = await this.#request<{ seq: number }>('message:send', {
+      conversationId: this.conversationId,
+      clientMsgId: crypto.randomUUID(),
+      body,
+    });
+    return ack.seq;
+  }
+
+  /** Everything the visitor can see in its conversation, from the server's store. */
+  async transcript(): Promise<Message[]> {
+    const sync = await this.#request<{ messages: Message[] }>('message:sync', {
+      conversationId: this.conversationId,
+      afterSeq: 0,
+      limit: 500,
+    });
+    return sync.messages;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  #request<T>(event: string, payload: object): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const emit = this.socket.timeout(10_000).emit as unknown as (
+        e: string,
+        p: object,
+        ack: (err: Error | null, r: Result<T>) => void,
+      ) => void;
+      emit.call(this.socket.timeout(10_000), event, payload, (err, result) => {
+        if (err) reject(err);
+        else if (!result.ok) reject(new Error(`${event}: ${result.error.code} ${result.error.message}`));
+        else resolve(result.data);
+      });
+    });
+  }
+}

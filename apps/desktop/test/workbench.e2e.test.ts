@@ -1,0 +1,229 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './support/fakes.js';
+import { ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
+import { Visitor } from './support/visitor.js';
+import { launchChromium, openWorkbench } from './support/workbench-page.js';
+
+const DESKTOP_DIR = fileURLToPath(new URL('..', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+/** Polls until `check` passes (no timing assertions: only a generous upper bound). */
+async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+describe('the web workbench against a real server, bridged to the real main-process handlers', () => {
+  const server = new ServerProcess();
+  const dataDir = tempDir();
+  const visitors: Visitor[] = [];
+  let browser: Browser;
+  let workbench: Awaited<ReturnType<typeof openWorkbench>>;
+  let page: Page;
+
+  const row = (conversationId: string) =>
+    page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+  const tab = (conversationId: string) =>
+    page.locator(`[data-testid="tab"][data-conversation-id="${conversationId}"]`);
+  const account = () => ({ serverUrl: server.url, userId: aliceId });
+  let aliceId = '';
+
+  /** Opens a conversation from whichever list holds it, and takes it if it is still queued. */
+  async function openAndOwn(visitor: Visitor) {
+    await eventually(async () => {
+      for (const view of ['mine', 'queue', 'unassigned']) {
+        await page.getByTestId(`view-${view}`).click();
+        if ((await row(visitor.conversationId).count()) > 0) return;
+      }
+      throw new Error('conversation not listed yet');
+    });
+    await row(visitor.conversationId).click();
+    const take = page.getByTestId('take');
+    if (await take.isVisible()) await take.click();
+    await eventually(async () => expect(await page.getByTestId('composer').isVisible()).toBe(true));
+    await eventually(async () => expect(await page.getByTestId('internal-toggle').isDisabled()).toBe(false));
+  }
+
+  async function send(text: string) {
+    await page.getByTestId('composer').fill(text);
+    await page.getByTestId('composer').press('Enter');
+  }
+
+  beforeAll(async () => {
+    execFileSync(
+      process.execPath,
+      [fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url)), 'build'],
+      {
+        cwd: DESKTOP_DIR,
+        stdio: 'ignore',
+      },
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await server.start();
+    browser = await launchChromium();
+    workbench = await openWorkbench(browser, server.url, dataDir);
+    page = workbench.page;
+  });
+
+  afterAll(async () => {
+    for (const v of visitors) v.close();
+    await browser?.close();
+    await server.dispose();
+  });
+
+  it('logs in with server URL, email and password, and keeps the session through the keychain', async () => {
+    await page.getByLabel('Email').fill(ALICE);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await eventually(async () =>
+      expect(await page.getByTestId('reachability').textContent()).toContain('Server reachable'),
+    );
+    const stored = workbench.services.sessions.load();
+    expect(stored?.user.email).toBe(ALICE);
+    aliceId = stored?.user.id ?? '';
+  });
+
+  it('a new chat arrives and a notification is recorded', async () => {
+    const vera = await Visitor.join(server.url, 'Vera', {
+      pageUrl: 'https://shop.example/cart',
+      pageTitle: 'Your cart',
+    });
+    visitors.push(vera);
+    await vera.say('Hello, is anyone there?');
+    await eventually(() => {
+      const shown = workbench.host.notifications.find((n) => n.conversationId === vera.conversationId);
+      expect(shown?.body).toContain('Vera');
+    });
+  });
+
+  it('three chats in tabs, messages both ways', async () => {
+    visitors.push(await Visitor.join(server.url, 'Wen'), await Visitor.join(server.url, 'Xavier'));
+    for (const v of visitors) {
+      await openAndOwn(v);
+      await send(`Hi ${v.session.visitorId.slice(0, 4)}, this is Alice.`);
+    }
+    expect(await page.getByTestId('tab').count()).toBe(3);
+    for (const v of visitors) {
+      await eventually(() =>
+        expect(v.received.some((m) => m.body.startsWith('Hi ') && m.sender.kind === 'agent')).toBe(true),
+      );
+      await v.say(`Reply from ${v.session.visitorId.slice(0, 4)}`);
+    }
+    for (const v of visitors) {
+      await tab(v.conversationId).getByRole('tab').click();
+      await eventually(async () =>
+        expect(await page.getByTestId('timeline').textContent()).toContain(
+          `Reply from ${v.session.visitorId.slice(0, 4)}`,
+        ),
+      );
+    }
+    // Ctrl+1 goes to the first tab.
+    await page.keyboard.press('Control+1');
+    await eventually(async () =>
+      expect(
+        await tab(visitors[0]?.conversationId ?? '')
+          .getByRole('tab')
+          .getAttribute('aria-selected'),
+      ).toBe('true'),
+    );
+  });
+
+  it('with the server down, 5 messages wait in the outbox and are delivered exactly once after it returns', async () => {
+    const vera = visitors[0] as Visitor;
+    await tab(vera.conversationId).getByRole('tab').click();
+    await server.stop();
+    await eventually(async () =>
+      expect(await page.getByTestId('reachability').textContent()).toContain('unreachable'),
+    );
+    const bodies = [1, 2, 3, 4, 5].map((i) => `offline message ${i}`);
+    for (const body of bodies) await send(body);
+    await eventually(async () =>
+      expect(await page.getByTestId('sync-state').textContent()).toBe('5 pending'),
+    );
+    expect(await page.locator('[data-testid="message"][data-state="pending"]').count()).toBe(5);
+    const outbox = await workbench.handlers['outbox:list'](account());
+    expect(outbox.map((i) => i.body)).toEqual(bodies);
+
+    await server.start();
+    await eventually(
+      async () => expect(await page.getByTestId('sync-state').textContent()).toBe('Synced'),
+      30_000,
+    );
+    const transcript = await eventually(async () => {
+      const t = await vera.transcript();
+      expect(t.filter((m) => m.body.startsWith('offline message')).length).toBe(5);
+      return t;
+    });
+    expect(transcript.filter((m) => m.body.startsWith('offline message')).map((m) => m.body)).toEqual(bodies);
+    expect(new Set(transcript.map((m) => m.clientMsgId)).size).toBe(transcript.length);
+    expect(await workbench.handlers['outbox:list'](account())).toEqual([]);
+    expect(await page.locator('[data-testid="message"][data-state="pending"]').count()).toBe(0);
+  });
+
+  it("renders a visitor's HTML as text", async () => {
+    const vera = visitors[0] as Visitor;
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await vera.say(payload);
+    await eventually(async () => expect(await page.getByTestId('timeline').textContent()).toContain(payload));
+    expect(await page.locator('[data-testid="timeline"] img, [data-testid="timeline"] script').count()).toBe(
+      0,
+    );
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  it('takes screenshots with several tabs in both themes', async () => {
+    await page.getByTestId('view-mine').click();
+    await page.getByTestId('internal-toggle').check();
+    await send('Refund approved by billing (internal note).');
+    await (visitors[1] as Visitor).say('Are you still there?');
+    await eventually(async () => expect(await page.getByTestId('tab-unread').count()).toBe(1));
+    await eventually(async () => expect(await page.getByTestId('sync-state').textContent()).toBe('Synced'));
+    await page.screenshot({ path: `${ARTIFACTS}workbench-light.png` });
+    await page.getByTestId('open-settings').click();
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true),
+    );
+    await page.screenshot({ path: `${ARTIFACTS}workbench-dark.png` });
+  });
+
+  it('after a reload with the same cache file, conversations and tabs appear before the server answers', async () => {
+    // Hold every API call until the cache has painted: the server has not answered anything yet.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held: string[] = [];
+    await page.route('**/api/**', async (route) => {
+      held.push(route.request().url());
+      await gate;
+      await route.continue();
+    });
+    await page.reload();
+    await eventually(async () => expect(await page.getByTestId('tab').count()).toBe(3));
+    await page.getByTestId('view-mine').click();
+    for (const v of visitors) expect(await row(v.conversationId).count()).toBe(1);
+    expect(await page.getByTestId('timeline').textContent()).toContain('offline message 5');
+    expect(await page.getByTestId('reachability').textContent()).toContain('unreachable');
+    expect(held.some((url) => url.endsWith('/api/auth/refresh'))).toBe(true);
+    release();
+    await eventually(
+      async () => expect(await page.getByTestId('reachability').textContent()).toContain('Server reachable'),
+      30_000,
+    );
+    expect(workbench.errors).toEqual([]);
+    expect(workbench.rejected).toEqual([]);
+  });
+});

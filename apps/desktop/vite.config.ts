@@ -1,0 +1,18 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web workbench: served by the server at /app/, loaded by Electron from app://switchboard/.
+export default defineConfig({
+  root: 'src/renderer',
+  base: './',
+  plugins: [react(), tailwindcss()],
+  resolve: { conditions: ['source'] },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: true,
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 800,
+  },
+});
