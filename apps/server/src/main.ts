@@ -1,5 +1,5 @@
 import { startServer } from './app/start-server.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig, originsOf } from './config/config.js';
 import { DEMO_WIDGET_ID, seedDemo } from './seed/demo-seed.js';
 import { listWidgets } from './store/widgets.js';
 
@@ -10,7 +10,10 @@ async function main(): Promise<void> {
 
   if (config.demoSeed) {
     const seeded = await seedDemo(components.db, config.auth.scryptCost, demoOrigins(server.url));
-    if (seeded) await components.reloadOrigins();
+    if (seeded) {
+      await components.reloadOrigins();
+      await components.routing.reload();
+    }
   }
   const widgets = await listWidgets(components.db);
 
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       '  demo password   switchboard-demo',
       `  demo widget id  ${widgets[0]?.id ?? '(none)'}`,
       `  demo page       ${server.url}/demo${demoQuery(widgets[0]?.id)}  (the visitor widget)`,
+      `  web workbench   ${server.url}/app/  (sign in as an agent and go online)`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
@@ -48,9 +52,7 @@ async function main(): Promise<void> {
 
 /** The demo page's origin, and its localhost twin, so either address works in a browser. */
 function demoOrigins(serverUrl: string): string[] {
-  const url = new URL(serverUrl);
-  const twin = url.hostname === '127.0.0.1' ? 'localhost' : url.hostname === 'localhost' ? '127.0.0.1' : null;
-  return twin ? [url.origin, `${url.protocol}//${twin}${url.port ? `:${url.port}` : ''}`] : [url.origin];
+  return originsOf(serverUrl);
 }
 
 /** The demo page embeds DEMO_WIDGET_ID; a database seeded before it existed names its widget here. */

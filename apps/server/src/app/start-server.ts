@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { type Config, publicUrlOf } from '../config/config.js';
+import { type Config, originsOf, publicUrlOf } from '../config/config.js';
 import { createHttp } from '../http/create-http.js';
 import { OriginPolicy } from '../security/origins.js';
 import { type Components, createComponents } from './components.js';
@@ -22,7 +22,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await http.listen({ host: config.host, port: config.port });
   const { port } = http.server.address() as AddressInfo;
   const url = publicUrlOf(config, port);
-  origins.addWorkbenchOrigin(url);
+  for (const origin of originsOf(url)) origins.addWorkbenchOrigin(origin);
 
   let closed: Promise<void> | undefined;
   return {

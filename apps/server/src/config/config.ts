@@ -124,3 +124,10 @@ export function publicUrlOf(config: Config, port: number): string {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return `http://${host}:${port}`;
 }
+
+/** The server's origin and its loopback twin (127.0.0.1 ↔ localhost): a browser may use either. */
+export function originsOf(serverUrl: string): string[] {
+  const url = new URL(serverUrl);
+  const twin = url.hostname === '127.0.0.1' ? 'localhost' : url.hostname === 'localhost' ? '127.0.0.1' : null;
+  return twin ? [url.origin, `${url.protocol}//${twin}${url.port ? `:${url.port}` : ''}`] : [url.origin];
+}

@@ -384,15 +384,13 @@ export async function previousAgentOf(db: Db, visitorId: string, since: number):
   return row?.assignee_id ?? null;
 }
 
-/** Mean seconds from assignment to resolution over a team's last 20 resolved conversations. */
-export async function averageHandleSeconds(db: Db, teamId: string): Promise<number | null> {
-  const result = await sql<{ avg: number | null }>`
-    SELECT avg((julianday(resolved_at) - julianday(assigned_at)) * 86400.0) AS avg FROM (
-      SELECT resolved_at, assigned_at FROM conversations
-      WHERE team_id = ${teamId} AND status = 'resolved' AND assigned_at IS NOT NULL
-      ORDER BY resolved_at DESC LIMIT 20)`.execute(db);
-  const avg = result.rows[0]?.avg;
-  return avg === null || avg === undefined ? null : avg;
+/** Seconds from assignment to resolution of a team's most recent resolved conversations, oldest first. */
+export async function recentHandleSeconds(db: Db, teamId: string, count: number): Promise<number[]> {
+  const result = await sql<{ seconds: number }>`
+    SELECT (julianday(resolved_at) - julianday(assigned_at)) * 86400.0 AS seconds FROM conversations
+    WHERE team_id = ${teamId} AND status = 'resolved' AND assigned_at IS NOT NULL
+    ORDER BY resolved_at DESC LIMIT ${count}`.execute(db);
+  return result.rows.map((r) => r.seconds).reverse();
 }
 
 export async function loadRules(db: Db): Promise<RoutingRule[]> {

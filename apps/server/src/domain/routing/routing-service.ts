@@ -20,6 +20,9 @@ import { orderQueue } from './queue-order.js';
 import type { QueuePosition, RoutingEvents } from './routing-events.js';
 import { firstMatch } from './rule-matcher.js';
 
+/** How many recent resolutions the wait estimate averages. */
+const HANDLE_WINDOW = 20;
+
 export interface RoutingOptions {
   now: () => number;
   /** How long an agent who lost every connection keeps their chats. */
@@ -44,7 +47,8 @@ export class RoutingService {
   readonly #offers = new Map<string, RoutingOffer>();
   readonly #teams = new Map<string, TeamSettings>();
   #rules: RoutingRule[] = [];
-  readonly #handleSeconds = new Map<string, number | null>();
+  /** Recent handle times (assignment → resolution, seconds) per team, newest last. */
+  readonly #handleTimes = new Map<string, number[]>();
   readonly #pushedPositions = new Map<string, string>();
   readonly #mutex = new Mutex();
   #events: RoutingEvents | undefined;
@@ -68,7 +72,7 @@ export class RoutingService {
       const now = this.options.now();
       for (const team of await store.loadTeams(this.db)) {
         this.#teams.set(team.id, team);
-        this.#handleSeconds.set(team.id, await store.averageHandleSeconds(this.db, team.id));
+        this.#handleTimes.set(team.id, await store.recentHandleSeconds(this.db, team.id, HANDLE_WINDOW));
       }
       this.#rules = await store.loadRules(this.db);
       for (const agent of await store.loadAgents(this.db)) {
@@ -169,8 +173,9 @@ export class RoutingService {
 
   /** Snapshot for invariant checks and reports. */
   snapshot() {
+    const loads = this.#loads();
     return {
-      agents: [...this.#agents.values()].map((a) => ({ ...a, load: this.#loadOf(a.userId) })),
+      agents: [...this.#agents.values()].map((a) => ({ ...a, load: loads.get(a.userId) ?? 0 })),
       open: [...this.#open.values()].map((c) => ({ ...c })),
       offers: [...this.#offers.values()].map((o) => ({ ...o })),
       teams: [...this.#teams.values()],
@@ -363,7 +368,11 @@ export class RoutingService {
         this.#events?.offerClosed(offer, 'withdrawn');
       }
       const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
-      if (team) this.#handleSeconds.set(team.id, await store.averageHandleSeconds(this.db, team.id));
+      if (team && c.assignedAt !== null) {
+        const times = this.#handleTimes.get(team.id) ?? [];
+        times.push((this.options.now() - c.assignedAt) / 1000);
+        this.#handleTimes.set(team.id, times.slice(-HANDLE_WINDOW));
+      }
       const agent = c.assigneeId ? this.#agents.get(c.assigneeId) : undefined;
       if (!agent) return;
       this.#markAgent(agent.userId);
@@ -487,7 +496,7 @@ export class RoutingService {
     return this.#change(async () => {
       for (const team of await store.loadTeams(this.db)) {
         this.#teams.set(team.id, team);
-        if (!this.#handleSeconds.has(team.id)) this.#handleSeconds.set(team.id, null);
+        if (!this.#handleTimes.has(team.id)) this.#handleTimes.set(team.id, []);
         this.#markTeam(team.id);
       }
       this.#rules = await store.loadRules(this.db);
@@ -544,7 +553,7 @@ export class RoutingService {
         }
       }
       for (const teamId of this.#teams.keys()) this.#markTeam(teamId);
-    });
+    }).then(() => this.#mutex.run(async () => this.#publishPositions()));
   }
 
   // ---- internals (called inside the mutex) ------------------------------------------------
@@ -558,7 +567,6 @@ export class RoutingService {
         this.#dirty.delete(teamId as string);
         await this.#route(teamId as string);
       }
-      this.#publishPositions();
       return result;
     });
   }
@@ -583,12 +591,17 @@ export class RoutingService {
     );
     if (waiting.length === 0) return;
     const members = [...this.#agents.values()].filter((a) => a.teamIds.includes(teamId));
-    const loads = new Map(members.map((a) => [a.userId, this.#loadOf(a.userId)]));
+    const loads = this.#loads();
+    const lightest = Math.min(...waiting.map((c) => c.weight));
     for (const c of orderQueue(waiting, now, team.agingSeconds)) {
       const eligible: Candidate[] = members
         .filter((a) => isEligible(a, teamId, loads.get(a.userId) ?? 0, c.weight, ringingAgents.has(a.userId)))
         .map((agent) => ({ agent, load: loads.get(agent.userId) ?? 0 }));
-      if (eligible.length === 0) continue;
+      if (eligible.length === 0) {
+        // Loads only grow within a pass: if even the lightest chat fits nowhere, nothing will.
+        if (c.weight <= lightest) break;
+        continue;
+      }
       // Someone who just declined (or let it ring out) is asked again only when nobody else can take it.
       const passedOn = this.#passedOn.get(c.id);
       const fresh = passedOn ? eligible.filter((e) => !passedOn.has(e.agent.userId)) : eligible;
@@ -731,6 +744,15 @@ export class RoutingService {
     return agent;
   }
 
+  /** Every agent's load, in one pass over the open conversations. */
+  #loads(): Map<string, number> {
+    const loads = new Map<string, number>();
+    for (const c of this.#open.values()) {
+      if (c.assigneeId !== null) loads.set(c.assigneeId, (loads.get(c.assigneeId) ?? 0) + c.weight);
+    }
+    return loads;
+  }
+
   #loadOf(userId: string): number {
     let load = 0;
     for (const c of this.#open.values()) if (c.assigneeId === userId) load += c.weight;
@@ -777,12 +799,17 @@ export class RoutingService {
         (a) =>
           a.connected && a.teamIds.includes(team.id) && (a.status === 'online' || a.status === 'wrap-up'),
       ).length;
-      const handle = this.#handleSeconds.get(team.id) ?? null;
+      const times = this.#handleTimes.get(team.id) ?? [];
+      const handle = times.length === 0 ? null : times.reduce((a, b) => a + b, 0) / times.length;
       waiting.forEach((c, index) => {
         const position = index + 1;
-        const estimatedWaitSeconds =
-          handle === null || serving === 0 ? null : Math.ceil(position / serving) * Math.round(handle);
-        positions.push({ conversationId: c.id, visitorId: c.visitorId, position, estimatedWaitSeconds });
+        const estimate = handle === null || serving === 0 ? null : Math.ceil(position / serving) * handle;
+        positions.push({
+          conversationId: c.id,
+          visitorId: c.visitorId,
+          position: shownPosition(position),
+          estimatedWaitSeconds: estimate === null ? null : Math.ceil(estimate / 30) * 30,
+        });
       });
     }
     return positions;
@@ -793,7 +820,7 @@ export class RoutingService {
     return this.#positions().filter((p) => p.visitorId === visitorId);
   }
 
-  /** Pushes each waiting visitor's position and estimate when either changed. */
+  /** Pushes each waiting visitor's position and estimate when either changed (called once per tick). */
   #publishPositions() {
     const updates = this.#positions().filter((p) => {
       const key = `${p.position}:${p.estimatedWaitSeconds}`;
@@ -803,4 +830,14 @@ export class RoutingService {
     });
     if (updates.length > 0) this.#events?.queuePositions(updates);
   }
+}
+
+/**
+ * Exact near the front; rounded further back (to 5, beyond 100 to 50), so that a long queue
+ * moving by one does not send every waiting visitor an update.
+ */
+export function shownPosition(position: number): number {
+  if (position <= 10) return position;
+  if (position <= 100) return Math.ceil(position / 5) * 5;
+  return Math.ceil(position / 50) * 50;
 }
