@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { type ProbeSample, SAMPLE_REQUEST } from './probe.js';
+
+const PROBE = new URL('./probe.ts', import.meta.url).href;
+const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+export const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** The child's CPU time so far and its memory after a forced full GC. */
+  sample(): Promise<ProbeSample>;
+  /** SIGTERM, then SIGKILL if it has not exited within a few seconds. */
+  stop(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+
+/** Kills every child still running. Synchronous, so it is safe in an `exit` handler. */
+export function killAllChildren(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
+/**
+ * Starts `node <script>` in the server package with the probe preloaded and resolves once
+ * it prints `… listening on http://127.0.0.1:PORT`. Its stderr and JSON log lines are passed on.
+ */
+export async function startServerProcess(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--expose-gc', '--import', PROBE, script],
+    { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+  );
+  live.add(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exited.then(() => live.delete(child));
+
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+    process.stderr.write(chunk);
+  });
+
+  const url = await new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: { url: string } | { error: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if ('url' in outcome) return resolve(outcome.url);
+      child.kill('SIGKILL');
+      reject(new Error(`${script} ${outcome.error}\n${stderr}`));
+    };
+    const timer = setTimeout(
+      () => settle({ error: `did not start within ${START_TIMEOUT_MS} ms` }),
+      START_TIMEOUT_MS,
+    );
+    if (!child.stdout) throw new Error('no stdout pipe');
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = LISTENING.exec(line);
+      if (!settled && match?.[1]) settle({ url: match[1] });
+      else if (line.startsWith('{')) process.stderr.write(`[${script}] ${line}\n`);
+    });
+    child.once('error', (error) => settle({ error: error.message }));
+    void exited.then((code) => settle({ error: `exited with code ${code} before listening` }));
+  });
+
+  const { pid } = child;
+  if (pid === undefined) throw new Error(`${script} has no pid`);
+  return {
+    url,
+    pid,
+    sample: () =>
+      new Promise((resolve) => {
+        child.once('message', (sample) => resolve(sample as ProbeSample));
+        child.send(SAMPLE_REQUEST);
+      }),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { ErrorCode } from '@switchboard/protocol';
+import { runLoad } from './load.js';
+import type { ProbeSample } from './probe.js';
+import { type BenchSettings, socketCount } from './settings.js';
+import { populate } from './setup.js';
+import { max, percentile } from './stats.js';
+import { startTarget, type TargetName } from './targets.js';
+
+/** One target measured once: the report's figures, and the raw memory samples behind two of them. */
+export interface RunFigures {
+  target: TargetName;
+  round: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  sent: number;
+  received: number;
+  lost: number;
+  duplicates: number;
+  acked: number;
+  ackErrors: Partial<Record<ErrorCode, number>>;
+  /**
+   * Server growth from no sockets to all sockets connected, per socket, after a full GC. RSS is
+   * what the issue asks for; V8's heap in use is steadier, since RSS keeps pages the heap has
+   * freed (the full server's credential phase leaves such slack and so looks cheaper).
+   */
+  rssPerSocketKb: number;
+  heapPerSocketKb: number;
+  memory: { before: ProbeSample; after: ProbeSample };
+  /** Server CPU time per delivered message, and the share of one core it used during the load. */
+  serverCpuPerMessageMs: number;
+  serverCpuShare: number;
+  sendLagP99Ms: number;
+  clientLoopDelayP99Ms: number;
+  setupSeconds: number;
+}
+
+/** Starts a fresh target process, populates it, runs the load, and always stops it again. */
+export async function measureRun(
+  name: TargetName,
+  settings: BenchSettings,
+  round: number,
+): Promise<RunFigures> {
+  const target = await startTarget(name, settings);
+  try {
+    const setupStarted = performance.now();
+    const population = await populate(target, settings);
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+    try {
+      const load = await runLoad(population, settings, target.sample);
+      const { before, after } = population.memory;
+      const sockets = socketCount(settings);
+      return {
+        target: name,
+        round,
+        p50Ms: percentile(load.latenciesMs, 50),
+        p99Ms: percentile(load.latenciesMs, 99),
+        maxMs: max(load.latenciesMs),
+        sent: load.sent,
+        received: load.received,
+        lost: load.sent - load.received,
+        duplicates: load.duplicates,
+        acked: load.acked,
+        ackErrors: load.ackErrors,
+        rssPerSocketKb: (after.rss - before.rss) / sockets / 1024,
+        heapPerSocketKb: (after.heapUsed - before.heapUsed) / sockets / 1024,
+        memory: { before, after },
+        serverCpuPerMessageMs: load.serverCpuMs / load.received,
+        serverCpuShare: load.serverCpuMs / load.elapsedMs,
+        sendLagP99Ms: percentile(load.sendLagMs, 99),
+        clientLoopDelayP99Ms: load.clientLoopDelayP99Ms,
+        setupSeconds,
+      };
+    } finally {
+      population.close();
+    }
+  } finally {
+    await target.stop();
+  }
+}
