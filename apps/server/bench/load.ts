@@ -25,6 +25,8 @@ export interface LoadResult {
   /** CPU time the server used from the first send to the end of the drain, and that span. */
   serverCpuMs: number;
   elapsedMs: number;
+  /** How long the server's main thread waited for a CPU in that span (Linux only). */
+  serverRunQueueMs: number | undefined;
 }
 
 interface InFlight {
@@ -57,6 +59,7 @@ export async function runLoad(
     clientLoopDelayP99Ms: 0,
     serverCpuMs: 0,
     elapsedMs: 0,
+    serverRunQueueMs: undefined,
   };
 
   const onMessage = (message: Message) => {
@@ -124,7 +127,11 @@ export async function runLoad(
     await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
   }
   result.elapsedMs = performance.now() - start;
-  result.serverCpuMs = ((await sampleServer()).cpuMicros - serverBefore.cpuMicros) / 1000;
+  const serverAfter = await sampleServer();
+  result.serverCpuMs = (serverAfter.cpuMicros - serverBefore.cpuMicros) / 1000;
+  if (serverBefore.mainThread && serverAfter.mainThread) {
+    result.serverRunQueueMs = (serverAfter.mainThread.waitNs - serverBefore.mainThread.waitNs) / 1e6;
+  }
   for (const agent of agents) agent.off('message:new', onMessage);
   return result;
 }

@@ -4,11 +4,18 @@
  * server outlives a run. It touches nothing else in the process.
  */
 
+import { readFileSync } from 'node:fs';
+
 export const SAMPLE_REQUEST = 'bench:sample?';
 
 export interface ProbeSample {
   /** User + system CPU time the process has used so far, read before the GC below. */
   cpuMicros: number;
+  /**
+   * Linux only: the main thread's time on a CPU and waiting in the run queue for one, in ns.
+   * Waiting means the machine is busy with other work, which a benchmark must not blame on the server.
+   */
+  mainThread?: { runNs: number; waitNs: number };
   /** Memory after a forced full GC. */
   rss: number;
   heapUsed: number;
@@ -18,12 +25,24 @@ if (process.send) {
   process.on('message', (message: unknown) => {
     if (message !== SAMPLE_REQUEST) return;
     const { user, system } = process.cpuUsage();
+    const mainThread = schedStat();
     // Two passes: the first can leave weak and finalizable objects for the second.
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    process.send?.({ cpuMicros: user + system, rss, heapUsed } satisfies ProbeSample);
+    process.send?.({ cpuMicros: user + system, mainThread, rss, heapUsed } satisfies ProbeSample);
   });
   process.on('disconnect', () => process.exit(0));
+}
+
+function schedStat(): ProbeSample['mainThread'] {
+  try {
+    const [runNs, waitNs] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+      .split(' ')
+      .map(Number);
+    return runNs === undefined || waitNs === undefined ? undefined : { runNs, waitNs };
+  } catch {
+    return undefined;
+  }
 }

@@ -22,6 +22,7 @@ const FIGURES = [
   'heapPerSocketKb',
   'serverCpuPerMessageMs',
   'serverCpuShare',
+  'serverRunQueueShare',
   'sendLagP99Ms',
   'clientLoopDelayP99Ms',
   'setupSeconds',
@@ -96,6 +97,8 @@ const LABEL_WIDTH = 14;
 const MIN_COLUMN_WIDTH = 8;
 /** A server using this share of a core (or more) is CPU-bound: its latencies are queueing. */
 const SATURATED_CPU_SHARE = 0.9;
+/** A server whose main thread waits this share of the time for a CPU is starved by other work. */
+const STARVED_RUN_QUEUE_SHARE = 0.1;
 
 function row(label: string, cells: string[]): string {
   const width = (i: number) => Math.max(MIN_COLUMN_WIDTH, COLUMNS[i]?.title.length ?? 0);
@@ -143,6 +146,12 @@ export function formatReport(settings: BenchSettings, runs: readonly RunFigures[
             'messages neither acked nor delivered by the end of the drain were most likely still queued.',
         ]
       : []),
+    ...(medians.full.serverRunQueueShare >= STARVED_RUN_QUEUE_SHARE
+      ? [
+          `The full server's main thread spent ${(100 * medians.full.serverRunQueueShare).toFixed(0)}% of the ` +
+            'load waiting for a CPU: other work on this machine slowed it. Rerun on a quiet machine.',
+        ]
+      : []),
     '',
     'Per run (the load generator must keep up: send lag and client loop delay should stay small):',
     ...runs.map(
@@ -151,7 +160,7 @@ export function formatReport(settings: BenchSettings, runs: readonly RunFigures[
         `  max ${run.maxMs.toFixed(1)} ms  lost ${run.lost}  acked ${run.acked}/${run.sent}` +
         `${Object.keys(run.ackErrors).length > 0 ? ` ack errors ${JSON.stringify(run.ackErrors)}` : ''}` +
         `  dup ${run.duplicates}  RSS/socket ${run.rssPerSocketKb.toFixed(1)} KB` +
-        `  server CPU ${(100 * run.serverCpuShare).toFixed(0)}% of a core` +
+        `  server CPU ${percent(run.serverCpuShare)} of a core, ${percent(run.serverRunQueueShare)} waiting for one` +
         `  send lag p99 ${run.sendLagP99Ms.toFixed(2)} ms  client loop p99 ${run.clientLoopDelayP99Ms.toFixed(2)} ms` +
         `  setup ${run.setupSeconds.toFixed(1)} s`,
     ),
@@ -175,4 +184,8 @@ export function writeResults(
   };
   const body = { finishedAt: new Date().toISOString(), environment, settings, summary, runs };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+}
+
+function percent(share: number): string {
+  return Number.isNaN(share) ? 'n/a' : `${(100 * share).toFixed(0)}%`;
 }

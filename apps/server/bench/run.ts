@@ -30,6 +30,8 @@ export interface RunFigures {
   /** Server CPU time per delivered message, and the share of one core it used during the load. */
   serverCpuPerMessageMs: number;
   serverCpuShare: number;
+  /** The share of the load its main thread spent waiting for a CPU: other work on the machine. */
+  serverRunQueueShare: number;
   sendLagP99Ms: number;
   clientLoopDelayP99Ms: number;
   setupSeconds: number;
@@ -67,6 +69,7 @@ export async function measureRun(
         memory: { before, after },
         serverCpuPerMessageMs: load.serverCpuMs / load.received,
         serverCpuShare: load.serverCpuMs / load.elapsedMs,
+        serverRunQueueShare: (load.serverRunQueueMs ?? Number.NaN) / load.elapsedMs,
         sendLagP99Ms: percentile(load.sendLagMs, 99),
         clientLoopDelayP99Ms: load.clientLoopDelayP99Ms,
         setupSeconds,

@@ -23,7 +23,7 @@ const AGENTS = 4;
 const AGING_SECONDS = 60;
 
 type Step =
-  | { kind: 'arrive'; team: number; vip: boolean }
+  | { kind: 'arrive'; team: number; vip: boolean; weight: number }
   | { kind: 'status'; agent: number; status: 'online' | 'away' | 'offline' }
   | { kind: 'connect'; agent: number; connected: boolean }
   | { kind: 'resolve'; pick: number }
@@ -37,7 +37,12 @@ type Step =
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 5,
-    arbitrary: fc.record({ kind: fc.constant('arrive' as const), team: fc.nat(1), vip: fc.boolean() }),
+    arbitrary: fc.record({
+      kind: fc.constant('arrive' as const),
+      team: fc.nat(1),
+      vip: fc.boolean(),
+      weight: fc.constantFrom(1, 1, 1, 2),
+    }),
   },
   {
     weight: 3,
@@ -188,6 +193,7 @@ async function apply(world: World, s: Step, assignedBefore: Map<string, string |
       const placement = {
         teamId: world.teams[s.team] as string,
         priority: s.vip ? ('vip' as const) : ('normal' as const),
+        weight: s.weight,
         rule: null,
         inBot: false,
       };
@@ -327,7 +333,7 @@ async function checkInvariants(world: World, before: ReturnType<RoutingService['
           a.connected &&
           a.status === 'online' &&
           a.teamIds.includes(team.id) &&
-          a.load + 1 <= a.capacity &&
+          a.load + Math.min(...waiting.map((c) => c.weight)) <= a.capacity &&
           !ringingAgents.has(a.userId),
       );
       expect(
@@ -349,6 +355,7 @@ async function checkInvariants(world: World, before: ReturnType<RoutingService['
         (d) =>
           !d.frontOfQueue &&
           d.priority === was.priority &&
+          d.weight === was.weight &&
           d.queuedAt < was.queuedAt &&
           servingClass(d, world.now, AGING_SECONDS) >= servingClass(was, world.now, AGING_SECONDS),
       );
@@ -404,7 +411,8 @@ describe('routing invariants over random event sequences', () => {
             const agent = world.agents[0] as string;
             await world.routing.setCapacity(agent, 1);
             await world.routing.connected(agent);
-            const arrive = (vip: boolean) => apply(world, { kind: 'arrive', team: 0, vip }, new Map());
+            const arrive = (vip: boolean) =>
+              apply(world, { kind: 'arrive', team: 0, vip, weight: 1 }, new Map());
             // Busy the agent, then queue VIPs, then the normal one.
             await world.routing.setStatus(agent, 'online', 'manual');
             await arrive(true);

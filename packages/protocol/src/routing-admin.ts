@@ -36,6 +36,8 @@ const RuleFields = {
   conditions: z.array(RuleCondition).min(1).max(20),
   teamId: Id,
   priority: z.enum(['normal', 'vip']).default('normal'),
+  /** How much of an agent's capacity a matching chat takes (a demanding queue may weigh 2 or 3). */
+  weight: z.number().int().min(1).max(5).default(1),
 };
 
 export const RoutingRule = z.object({ id: Id, ...RuleFields });

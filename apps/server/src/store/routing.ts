@@ -402,6 +402,7 @@ export async function loadRules(db: Db): Promise<RoutingRule[]> {
       teamId: r.team_id,
       priority: r.priority,
       conditions: z.array(RuleCondition).parse(JSON.parse(r.conditions)),
+      weight: r.weight,
     }),
   );
 }
@@ -419,6 +420,7 @@ export async function replaceRules(db: Db, rules: RoutingRule[]): Promise<void> 
           conditions: JSON.stringify(rule.conditions),
           team_id: rule.teamId,
           priority: rule.priority,
+          weight: rule.weight,
         })
         .execute();
     }

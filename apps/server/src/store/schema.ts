@@ -217,6 +217,7 @@ export interface RoutingRulesTable {
   conditions: string;
   team_id: string;
   priority: string;
+  weight: Generated<number>;
 }
 
 export interface OffersTable {

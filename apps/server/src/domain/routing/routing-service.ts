@@ -32,6 +32,7 @@ export interface RoutingOptions {
 export interface Placement {
   teamId: string | null;
   priority: 'normal' | 'vip';
+  weight: number;
   rule: { id: string; name: string } | null;
   inBot: boolean;
 }
@@ -99,6 +100,7 @@ export class RoutingService {
     return {
       teamId,
       priority: vip ? 'vip' : 'normal',
+      weight: rule?.weight ?? 1,
       rule: rule ? { id: rule.id, name: rule.name } : null,
       inBot: team?.botEnabled ?? false,
     };
@@ -192,7 +194,7 @@ export class RoutingService {
         visitorId: c.visitorId,
         teamId: c.placement.teamId,
         priority: c.placement.priority,
-        weight: 1,
+        weight: c.placement.weight,
         status: 'queued',
         assigneeId: null,
         queuedAt: this.options.now(),
