@@ -8,9 +8,10 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fileLimitProblem } from './preflight.js';
 import { killAllChildren } from './processes.js';
-import { formatReport, summarize, writeResults } from './report.js';
+import { formatReport, writeResults } from './report.js';
 import { measureRun, type RunFigures } from './run.js';
 import { benchSettings, socketCount } from './settings.js';
+import { summarize } from './summary.js';
 import type { TargetName } from './targets.js';
 
 const RESULTS_FILE = new URL('../bench-results/delivery.json', import.meta.url);

@@ -20,8 +20,9 @@ export interface LoadResult {
   latenciesMs: number[];
   /** How late each emit was against its timetable slot, in ms: a lagging generator skews results. */
   sendLagMs: number[];
-  /** This (client) process's event-loop delay p99 during the load, in ms. */
+  /** This (client) process's event-loop delay p99 during the load, in ms, and its CPU time. */
   clientLoopDelayP99Ms: number;
+  clientCpuMs: number;
   /** CPU time the server used from the first send to the end of the drain, and that span. */
   serverCpuMs: number;
   elapsedMs: number;
@@ -57,6 +58,7 @@ export async function runLoad(
     latenciesMs: [],
     sendLagMs: [],
     clientLoopDelayP99Ms: 0,
+    clientCpuMs: 0,
     serverCpuMs: 0,
     elapsedMs: 0,
     serverRunQueueMs: undefined,
@@ -100,6 +102,7 @@ export async function runLoad(
   };
 
   const serverBefore = await sampleServer();
+  const clientBefore = process.cpuUsage();
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loopDelay.enable();
   const start = performance.now() + slotMs;
@@ -127,6 +130,8 @@ export async function runLoad(
     await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
   }
   result.elapsedMs = performance.now() - start;
+  const clientCpu = process.cpuUsage(clientBefore);
+  result.clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
   const serverAfter = await sampleServer();
   result.serverCpuMs = (serverAfter.cpuMicros - serverBefore.cpuMicros) / 1000;
   if (serverBefore.mainThread && serverAfter.mainThread) {

@@ -34,6 +34,8 @@ export interface RunFigures {
   serverRunQueueShare: number;
   sendLagP99Ms: number;
   clientLoopDelayP99Ms: number;
+  /** The clients' (this process's) share of a core during the load. */
+  clientCpuShare: number;
   setupSeconds: number;
 }
 
@@ -72,6 +74,7 @@ export async function measureRun(
         serverRunQueueShare: (load.serverRunQueueMs ?? Number.NaN) / load.elapsedMs,
         sendLagP99Ms: percentile(load.sendLagMs, 99),
         clientLoopDelayP99Ms: load.clientLoopDelayP99Ms,
+        clientCpuShare: load.clientCpuMs / load.elapsedMs,
         setupSeconds,
       };
     } finally {

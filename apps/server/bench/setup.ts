@@ -40,8 +40,8 @@ export async function populate(target: Target, settings: BenchSettings): Promise
       sockets.push(socket);
       return socket;
     });
-    // Each conversation is taken as soon as it is open, so the queue stays short: a long queue
-    // makes every take re-announce the position of everyone still waiting.
+    // Each conversation is taken as soon as it is open, so the queue stays short, as in a staffed
+    // contact center: a long queue would make setup measure routing instead of delivery.
     const visitors = await mapConcurrently(visitorTokens, async (token, i) => {
       const socket = await connectVisitor(target.url, token, BENCH_ORIGIN);
       sockets.push(socket);

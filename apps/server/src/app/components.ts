@@ -38,7 +38,9 @@ export async function createComponents(
   logger: Logger,
   origins = new OriginPolicy(config.workbenchOrigins),
 ): Promise<Components> {
-  const sqlite = openSqlite(path.resolve(config.dataDir, config.database.file), config.database.synchronous);
+  const sqlite = openSqlite(path.resolve(config.dataDir, config.database.file), config.database.synchronous, {
+    checkpointInBackground: true,
+  });
   const { db } = sqlite;
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');

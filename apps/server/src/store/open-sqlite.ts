@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
@@ -13,20 +14,47 @@ export interface OpenedDb {
   close(): Promise<void>;
 }
 
-export function openSqlite(file: string, synchronous: 'normal' | 'full'): OpenedDb {
+export function openSqlite(
+  file: string,
+  synchronous: 'normal' | 'full',
+  options: { checkpointInBackground?: boolean } = {},
+): OpenedDb {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpointer =
+    options.checkpointInBackground && file !== ':memory:' ? startCheckpointer(sqlite, file) : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
     close: async () => {
+      await checkpointer?.stop();
       await db.destroy();
     },
+  };
+}
+
+const CHECKPOINT_WORKER = new URL('../../workers/checkpoint.cjs', import.meta.url);
+
+/** Moves WAL checkpoints off the event loop: this connection no longer checkpoints by itself. */
+function startCheckpointer(sqlite: BetterSqlite3.Database, file: string) {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const worker = new Worker(CHECKPOINT_WORKER, { workerData: { file: path.resolve(file), intervalMs: 200 } });
+  worker.unref();
+  // Without the worker, fall back to SQLite's own checkpoints rather than let the WAL grow.
+  worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('message', () => void worker.terminate().then(() => resolve()));
+        worker.once('error', () => resolve());
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
   };
 }
 

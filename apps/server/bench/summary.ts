@@ -1,0 +1,72 @@
+import type { RunFigures } from './run.js';
+import { median } from './stats.js';
+import type { TargetName } from './targets.js';
+
+/** The issue's target: the full server's p99 at most this many times the bare relay's. */
+const P99_RATIO_LIMIT = 2;
+
+const FIGURES = [
+  'p50Ms',
+  'p99Ms',
+  'maxMs',
+  'sent',
+  'received',
+  'lost',
+  'duplicates',
+  'acked',
+  'rssPerSocketKb',
+  'heapPerSocketKb',
+  'serverCpuPerMessageMs',
+  'serverCpuShare',
+  'serverRunQueueShare',
+  'sendLagP99Ms',
+  'clientLoopDelayP99Ms',
+  'clientCpuShare',
+  'setupSeconds',
+] as const satisfies ReadonlyArray<keyof RunFigures>;
+export type Figure = (typeof FIGURES)[number];
+export type Medians = Record<Figure, number>;
+
+export interface Summary {
+  medians: Record<TargetName, Medians>;
+  ratios: {
+    p50: number;
+    p99: number;
+    rssPerSocket: number;
+    heapPerSocket: number;
+    serverCpuPerMessage: number;
+  };
+  /** `lost` and `unacked` are summed over the full server's rounds: zero loss means in every round. */
+  target: { p99RatioLimit: number; p99Ratio: number; lost: number; unacked: number; met: boolean };
+}
+
+/** Medians over rounds of every figure, the full/relay ratios, and the verdict. */
+export function summarize(runs: readonly RunFigures[]): Summary {
+  const mediansOf = (target: TargetName) => {
+    const own = runs.filter((run) => run.target === target);
+    return Object.fromEntries(FIGURES.map((f) => [f, median(own.map((run) => run[f]))])) as Medians;
+  };
+  const relay = mediansOf('relay');
+  const full = mediansOf('full');
+  const p99Ratio = full.p99Ms / relay.p99Ms;
+  const fullRuns = runs.filter((run) => run.target === 'full');
+  const lost = fullRuns.reduce((sum, run) => sum + run.lost, 0);
+  const unacked = fullRuns.reduce((sum, run) => sum + run.sent - run.acked, 0);
+  return {
+    medians: { relay, full },
+    ratios: {
+      p50: full.p50Ms / relay.p50Ms,
+      p99: p99Ratio,
+      rssPerSocket: full.rssPerSocketKb / relay.rssPerSocketKb,
+      heapPerSocket: full.heapPerSocketKb / relay.heapPerSocketKb,
+      serverCpuPerMessage: full.serverCpuPerMessageMs / relay.serverCpuPerMessageMs,
+    },
+    target: {
+      p99RatioLimit: P99_RATIO_LIMIT,
+      p99Ratio,
+      lost,
+      unacked,
+      met: p99Ratio <= P99_RATIO_LIMIT && lost === 0 && unacked === 0,
+    },
+  };
+}
