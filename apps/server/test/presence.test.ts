@@ -2,20 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { Presence } from '../src/domain/presence.js';
 
 describe('presence', () => {
-  it('counts each user’s sockets and makes a team available while any member is connected', () => {
+  it('reports only a user’s first connection and their last disconnection', () => {
     const presence = new Presence();
-    expect(presence.isTeamAvailable('a')).toBe(false);
-    presence.connected('alice', ['a']);
-    presence.connected('alice', ['a']);
-    presence.connected('bella', ['b']);
-    expect(presence.isTeamAvailable('a')).toBe(true);
-    expect(presence.isTeamAvailable(null)).toBe(false);
-    presence.disconnected('alice');
+    expect(presence.connected('alice')).toBe(true);
+    expect(presence.connected('alice')).toBe(false);
+    expect(presence.connected('bella')).toBe(true);
+    expect(presence.disconnected('alice')).toBe(false);
     expect(presence.isConnected('alice')).toBe(true);
-    presence.disconnected('alice');
+    expect(presence.disconnected('alice')).toBe(true);
     expect(presence.isConnected('alice')).toBe(false);
-    expect(presence.isTeamAvailable('a')).toBe(false);
-    expect(presence.isTeamAvailable('b')).toBe(true);
-    presence.disconnected('nobody');
+    expect(presence.isConnected('bella')).toBe(true);
+    expect(presence.disconnected('nobody')).toBe(false);
   });
 });

@@ -58,11 +58,9 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   const agentEvents = agentHandlers(deps, broadcast, agentNs);
   agentNs.use(authenticateHandshake('staff', deps));
   agentNs.on('connection', (socket: AgentSocket) => {
-    const { userId, teamIds } = socket.data.principal;
+    const { userId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'agent' });
-    const routed = deps.presence.connected(userId, teamIds)
-      ? deps.routing.connected(userId)
-      : Promise.resolve();
+    const routed = deps.presence.connected(userId) ? deps.routing.connected(userId) : Promise.resolve();
     socket.on('disconnect', () => {
       deps.metrics.connections.dec({ namespace: 'agent' });
       if (deps.presence.disconnected(userId)) {
