@@ -2,6 +2,7 @@ import { ConversationStatus, VisitorAttributes } from '@switchboard/protocol';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Db } from './open-sqlite.js';
+import { preparedQuery } from './prepared-query.js';
 import type { ConversationRecord } from './records.js';
 import type { ConversationsTable, Database } from './schema.js';
 
@@ -44,8 +45,13 @@ function selectConversations(db: Db) {
     .select(['v.name as visitor_name', 'v.verified as visitor_verified', 'u.name as assignee_name']);
 }
 
+const conversationById = preparedQuery(
+  (db, p: { id: string }) => selectConversations(db).where('c.id', '=', p.id),
+  ['id'],
+);
+
 export async function getConversation(db: Db, id: string): Promise<ConversationRecord | undefined> {
-  const row = await selectConversations(db).where('c.id', '=', id).executeTakeFirst();
+  const [row] = await conversationById(db, { id });
   return row && rowToConversation(row);
 }
 

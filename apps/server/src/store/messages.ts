@@ -2,6 +2,7 @@ import { SenderKind, Visibility } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { getAttachment } from './attachments.js';
 import type { Db } from './open-sqlite.js';
+import { preparedQuery } from './prepared-query.js';
 import type { AttachmentRecord, MessageRecord } from './records.js';
 
 const messageColumns = [
@@ -91,6 +92,58 @@ export interface NewMessage {
   attachmentId: string | null;
 }
 
+const nextSeq = preparedQuery(
+  (db, p: { id: string; at: string }) =>
+    db
+      .updateTable('conversations')
+      .set({ last_seq: sql`last_seq + 1`, updated_at: p.at })
+      .where('id', '=', p.id)
+      .returning('last_seq'),
+  ['id', 'at'],
+);
+
+const insertMessage = preparedQuery(
+  (
+    db,
+    p: {
+      conversationId: string;
+      seq: number | string;
+      clientMsgId: string;
+      senderKind: string;
+      senderId: string | null;
+      senderName: string | null;
+      body: string;
+      visibility: string;
+      attachmentId: string | null;
+      createdAt: string;
+    },
+  ) =>
+    db.insertInto('messages').values({
+      conversation_id: p.conversationId,
+      seq: p.seq as number,
+      client_msg_id: p.clientMsgId,
+      sender_kind: p.senderKind,
+      sender_id: p.senderId,
+      sender_name: p.senderName,
+      body: p.body,
+      visibility: p.visibility,
+      attachment_id: p.attachmentId,
+      created_at: p.createdAt,
+    }),
+  [
+    'conversationId',
+    'seq',
+    'clientMsgId',
+    'senderKind',
+    'senderId',
+    'senderName',
+    'body',
+    'visibility',
+    'attachmentId',
+    'createdAt',
+  ],
+);
+
 /**
  * Commits a message and gives it the conversation's next seq, in one transaction.
  * A message whose clientMsgId is already stored in the conversation is returned as it was
@@ -104,28 +157,21 @@ export async function appendMessage(
   let seq: number;
   try {
     seq = await db.transaction().execute(async (trx) => {
-      const { last_seq } = await trx
-        .updateTable('conversations')
-        .set({ last_seq: sql`last_seq + 1`, updated_at: createdAt })
-        .where('id', '=', m.conversationId)
-        .returning('last_seq')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('messages')
-        .values({
-          conversation_id: m.conversationId,
-          seq: last_seq,
-          client_msg_id: m.clientMsgId,
-          sender_kind: m.senderKind,
-          sender_id: m.senderId,
-          sender_name: m.senderName,
-          body: m.body,
-          visibility: m.visibility,
-          attachment_id: m.attachmentId,
-          created_at: createdAt,
-        })
-        .execute();
-      return last_seq;
+      const [bumped] = await nextSeq(trx, { id: m.conversationId, at: createdAt });
+      if (!bumped) throw new Error(`conversation ${m.conversationId} does not exist`);
+      await insertMessage(trx, {
+        conversationId: m.conversationId,
+        seq: bumped.last_seq,
+        clientMsgId: m.clientMsgId,
+        senderKind: m.senderKind,
+        senderId: m.senderId,
+        senderName: m.senderName,
+        body: m.body,
+        visibility: m.visibility,
+        attachmentId: m.attachmentId,
+        createdAt,
+      });
+      return bumped.last_seq;
     });
   } catch (error) {
     // The unique (conversation, clientMsgId) index caught a retry racing its original.
@@ -211,14 +257,19 @@ export async function markRead(
   return row.seq;
 }
 
+const messageByClientId = preparedQuery(
+  (db, p: { conversationId: string; clientMsgId: string }) =>
+    selectMessages(db)
+      .where('m.conversation_id', '=', p.conversationId)
+      .where('m.client_msg_id', '=', p.clientMsgId),
+  ['conversationId', 'clientMsgId'],
+);
+
 export async function getMessageByClientId(
   db: Db,
   conversationId: string,
   clientMsgId: string,
 ): Promise<MessageRecord | undefined> {
-  const row = await selectMessages(db)
-    .where('m.conversation_id', '=', conversationId)
-    .where('m.client_msg_id', '=', clientMsgId)
-    .executeTakeFirst();
+  const [row] = await messageByClientId(db, { conversationId, clientMsgId });
   return row && rowToMessage(row);
 }
