@@ -96,6 +96,8 @@ describe('REST API', () => {
         (await api<SearchResults>(t.url, `/api/search/messages?q=${encodeURIComponent(q)}`, { token })).body,
       ).hits;
 
+    // Indexing runs in the background, a moment after the messages are committed.
+    await expect.poll(async () => (await search('parcel')).length).toBe(2);
     const hits = await search('parcel');
     expect(hits.map((h) => h.seq).sort()).toEqual([1, 3]);
     expect(hits.every((h) => h.conversationId === conversationId)).toBe(true);
