@@ -8,24 +8,34 @@ const Database = require('better-sqlite3');
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
 
-// Messages are append-only: everything after the last indexed id is new. Prepared on first use,
-// since the server starts this worker before it migrates the database.
-let indexNew;
+// Messages are append-only: everything after the last indexed id is new. Each slice is a short
+// transaction, because while it holds SQLite's write lock the server's own writes wait.
+// Prepared on first use: the server starts this worker before it migrates the database.
+const SLICE = 50;
+let indexSlice;
 function indexNewMessages() {
-  indexNew ??= db.transaction(() => {
-    const through = Number(
-      db.prepare("SELECT value FROM settings WHERE key = 'fts_indexed_through'").pluck().get() ?? 0,
-    );
-    const last = db.prepare('SELECT max(id) FROM messages').pluck().get() ?? through;
-    if (last <= through) return;
-    db.prepare(
-      'INSERT INTO messages_fts(rowid, body) SELECT id, body FROM messages WHERE id > ? AND id <= ?',
-    ).run(through, last);
-    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('fts_indexed_through', ?)").run(
-      String(last),
-    );
-  });
-  indexNew();
+  if (!indexSlice) {
+    // No automatic segment merges inside an insert (they can take long); bounded merges below.
+    db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('automerge', 0)").run();
+    const through = db.prepare("SELECT value FROM settings WHERE key = 'fts_indexed_through'").pluck();
+    const upTo = db.prepare('SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
+    const last = db.prepare('SELECT max(id) FROM messages WHERE id > ?').pluck();
+    const index = db.prepare('INSERT INTO messages_fts(rowid, body) SELECT id, body FROM messages WHERE id > ? AND id <= ?');
+    const mark = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('fts_indexed_through', ?)");
+    indexSlice = db.transaction(() => {
+      const from = Number(through.get() ?? 0);
+      const to = upTo.get(from, SLICE - 1) ?? last.get(from);
+      if (to === null || to === undefined) return false;
+      index.run(from, to);
+      mark.run(String(to));
+      return true;
+    });
+  }
+  for (let slices = 0; slices < 100 && indexSlice(); slices++) {
+    // One slice at a time; the server's writes get the lock in between.
+  }
+  // A little merge work per round keeps the index compact without long lock holds.
+  db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', 64)").run();
 }
 
 function round() {
