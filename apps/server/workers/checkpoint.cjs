@@ -20,7 +20,9 @@ function indexNewMessages() {
     const through = db.prepare("SELECT value FROM settings WHERE key = 'fts_indexed_through'").pluck();
     const upTo = db.prepare('SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
     const last = db.prepare('SELECT max(id) FROM messages WHERE id > ?').pluck();
-    const index = db.prepare('INSERT INTO messages_fts(rowid, body) SELECT id, body FROM messages WHERE id > ? AND id <= ?');
+    const index = db.prepare(
+      'INSERT INTO messages_fts(rowid, body) SELECT id, body FROM messages WHERE id > ? AND id <= ?',
+    );
     const mark = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('fts_indexed_through', ?)");
     indexSlice = db.transaction(() => {
       const from = Number(through.get() ?? 0);
