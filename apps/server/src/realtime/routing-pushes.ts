@@ -56,12 +56,10 @@ export class RoutingPushes implements RoutingEvents {
   }
 
   queuePositions(updates: QueuePosition[]): void {
-    // After the current request's ack: a visitor learns of a new conversation before its place.
-    setImmediate(() => {
-      for (const { visitorId, ...update } of updates) {
-        this.visitors.to(rooms.visitor(visitorId)).emit('queue:update', update);
-      }
-    });
+    // Published from the routing tick, never inside a request, so it cannot overtake an ack.
+    for (const { visitorId, ...update } of updates) {
+      this.visitors.to(rooms.visitor(visitorId)).emit('queue:update', update);
+    }
   }
 
   #later(work: () => Promise<void>) {
