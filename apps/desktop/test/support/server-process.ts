@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { relaxedLimits } from '../../../server/src/security/rate-limits.js';
 import { tempDir } from './fakes.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../../../server', import.meta.url));
@@ -17,19 +18,7 @@ const RELAXED = { points: 100_000, seconds: 1 };
 const CONFIG = {
   auth: { scryptCost: 1024 },
   demoSeed: true,
-  limits: Object.fromEntries(
-    [
-      'loginPerIp',
-      'loginPerAccount',
-      'handshakesPerIp',
-      'visitorSessionsPerIp',
-      'conversationsPerIp',
-      'messagesPerSocket',
-      'typingPerSocket',
-      'requestsPerSocket',
-      'uploadsPerPrincipal',
-    ].map((key) => [key, RELAXED]),
-  ),
+  limits: relaxedLimits(RELAXED.points, RELAXED.seconds),
 };
 
 /**

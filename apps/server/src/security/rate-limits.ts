@@ -4,24 +4,36 @@ import { DomainError } from '../domain/errors.js';
 
 export type LimitName = keyof Omit<Config['limits'], 'maxSocketFrameBytes' | 'uploadMaxBytes'>;
 
+export const LIMIT_NAMES: readonly LimitName[] = [
+  'loginPerIp',
+  'loginPerAccount',
+  'handshakesPerIp',
+  'visitorSessionsPerIp',
+  'conversationsPerIp',
+  'messagesPerSocket',
+  'typingPerSocket',
+  'requestsPerSocket',
+  'uploadsPerPrincipal',
+];
+
+/** Every rate limit set to the same generous window: for tests and benchmarks that are not about limits. */
+export function relaxedLimits(
+  points: number,
+  seconds: number,
+): Record<LimitName, { points: number; seconds: number }> {
+  return Object.fromEntries(LIMIT_NAMES.map((name) => [name, { points, seconds }])) as Record<
+    LimitName,
+    { points: number; seconds: number }
+  >;
+}
+
 /** One limiter per abuse limit of SECURITY S7. In memory; a Redis store comes with scale-out. */
 export class RateLimits {
   readonly #limiters: Map<LimitName, RateLimiterMemory>;
 
   constructor(limits: Config['limits']) {
-    const names: LimitName[] = [
-      'loginPerIp',
-      'loginPerAccount',
-      'handshakesPerIp',
-      'visitorSessionsPerIp',
-      'conversationsPerIp',
-      'messagesPerSocket',
-      'typingPerSocket',
-      'requestsPerSocket',
-      'uploadsPerPrincipal',
-    ];
     this.#limiters = new Map(
-      names.map((name) => [
+      LIMIT_NAMES.map((name) => [
         name,
         new RateLimiterMemory({ points: limits[name].points, duration: limits[name].seconds }),
       ]),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningServer, startServer } from '../../src/app/start-server.js';
 import { type ConfigInput, parseConfig } from '../../src/config/config.js';
+import { relaxedLimits } from '../../src/security/rate-limits.js';
 import { type Fixture, seedFixture } from './fixture.js';
 
 export interface TestServer {
@@ -14,17 +15,7 @@ export interface TestServer {
 }
 
 /** Generous limits so tests hit a limit only when they mean to. */
-export const RELAXED_LIMITS = {
-  loginPerIp: { points: 10_000, seconds: 60 },
-  loginPerAccount: { points: 10_000, seconds: 60 },
-  handshakesPerIp: { points: 10_000, seconds: 60 },
-  visitorSessionsPerIp: { points: 10_000, seconds: 60 },
-  conversationsPerIp: { points: 10_000, seconds: 60 },
-  messagesPerSocket: { points: 100_000, seconds: 10 },
-  typingPerSocket: { points: 10_000, seconds: 10 },
-  requestsPerSocket: { points: 100_000, seconds: 10 },
-  uploadsPerPrincipal: { points: 10_000, seconds: 60 },
-};
+export const RELAXED_LIMITS = relaxedLimits(100_000, 10);
 
 /** The real server on an ephemeral port over a fresh SQLite file, seeded with the test fixture. */
 export async function startTestServer(overrides: ConfigInput = {}): Promise<TestServer> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { relaxedLimits } from '../../../server/src/security/rate-limits.js';
 import { seedWidgetDatabase, type WidgetFixture } from './seed.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../../../server', import.meta.url));
@@ -25,21 +26,10 @@ export async function startServerProcess(allowedOrigins: string[]): Promise<Runn
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-widget-'));
   const fixture = await seedWidgetDatabase(path.join(dataDir, 'switchboard.db'), allowedOrigins);
   const configFile = path.join(dataDir, 'config.json');
-  const limitNames = [
-    'loginPerIp',
-    'loginPerAccount',
-    'handshakesPerIp',
-    'visitorSessionsPerIp',
-    'conversationsPerIp',
-    'messagesPerSocket',
-    'typingPerSocket',
-    'requestsPerSocket',
-    'uploadsPerPrincipal',
-  ];
   writeFileSync(
     configFile,
     JSON.stringify({
-      limits: Object.fromEntries(limitNames.map((name) => [name, RELAXED])),
+      limits: relaxedLimits(RELAXED.points, RELAXED.seconds),
       auth: { scryptCost: 1024 },
     }),
   );
