@@ -1,12 +1,13 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { preloadEntryImports } from './vite-plugins/preload-entry-imports.js';
 
 // The web workbench: served by the server at /app/, loaded by Electron from app://switchboard/.
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), preloadEntryImports(/\/app\/mount\.tsx$/)],
   resolve: { conditions: ['source'] },
   build: {
     outDir: '../../dist/web',

@@ -23,6 +23,16 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export function createHandlers(services: Services): Handlers {
   const { caches, sessions, settings, policy, host } = services;
   return {
+    'app:boot': () => {
+      const session = sessions.load();
+      return {
+        settings: settings.load(),
+        session,
+        snapshot: session
+          ? caches.get({ serverUrl: session.serverUrl, userId: session.user.id }).snapshot()
+          : null,
+      };
+    },
     'session:load': () => sessions.load(),
     'session:save': (request) => {
       sessions.save(request);

@@ -1,17 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { App } from './app/App.js';
-import { i18n } from './i18n/index.js';
+import { beginBoot } from './app/boot-requests.js';
 import './styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <App />
-      </I18nextProvider>
-    </StrictMode>,
-  );
-}
+// The host round trips start first; the app's code loads while they are answered.
+beginBoot();
+void import('./app/mount.js');

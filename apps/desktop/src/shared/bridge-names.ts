@@ -3,6 +3,7 @@
  * only, never zod or the schemas. `bridge.ts` checks at compile time that the lists match its maps.
  */
 export const CHANNEL_NAMES = [
+  'app:boot',
   'session:load',
   'session:save',
   'session:clear',

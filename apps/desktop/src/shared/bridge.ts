@@ -14,11 +14,19 @@ const ServerUrl = z.url({ protocol: /^https?$/ }).max(2048);
 /** Which cache file: one per server origin and user (SECURITY D13). */
 const Account = z.strictObject({ serverUrl: ServerUrl, userId: Id });
 
+const StoredSession = z.object({ serverUrl: ServerUrl, user: User, refreshToken: z.string() });
+
 export const bridgeChannels = {
-  'session:load': {
+  /** Everything the first paint needs in one round trip: settings, the stored session, its cache. */
+  'app:boot': {
     request: z.strictObject({}),
-    response: z.object({ serverUrl: ServerUrl, user: User, refreshToken: z.string() }).nullable(),
+    response: z.object({
+      settings: Settings,
+      session: StoredSession.nullable(),
+      snapshot: CacheSnapshot.nullable(),
+    }),
   },
+  'session:load': { request: z.strictObject({}), response: StoredSession.nullable() },
   'session:save': {
     request: z.strictObject({ serverUrl: ServerUrl, user: User, refreshToken: z.string().min(16).max(512) }),
     response: Ok,

@@ -19,8 +19,8 @@ interface ConversationRow {
 }
 
 const PREVIEW_LENGTH = 140;
-/** Conversations in the first paint; the rest follow in pages. */
-const FIRST_PAGE = 60;
+/** Conversations in the first paint (a tall screenful plus overscan); the rest follow in pages. */
+const FIRST_PAGE = 40;
 
 /**
  * The workbench's local cache for ONE server and user (SECURITY D13): conversations, messages,

@@ -1,24 +1,23 @@
-import {
-  type LoginResponse,
-  type Result,
-  restEndpoints,
-  type TokenPair,
-  type User,
-} from '@switchboard/protocol';
-import { ServerConnection } from '../api/connection.js';
+import type { LoginResponse, Result, TokenPair, User } from '@switchboard/protocol';
+import type { CacheSnapshot } from '../../shared/cache-schemas.js';
+import type { ServerConnection } from '../api/connection.js';
 import { useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useSession } from '../features/session/store.js';
 import { usePresence } from '../features/status/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { bridge } from '../host/bridge.js';
-import { listen } from './listeners.js';
+import type { Boot } from './boot-requests.js';
 import { runtime } from './runtime.js';
 
 /** Paints the account's cache at once, before the server answers (PRODUCT: instant cold start). */
-async function paintFromCache(serverUrl: string, user: User): Promise<void> {
+async function paintFromCache(
+  serverUrl: string,
+  user: User,
+  prefetched?: CacheSnapshot | null,
+): Promise<void> {
   runtime.account = { serverUrl, userId: user.id };
-  const snapshot = await bridge['cache:load'](runtime.account);
+  const snapshot = prefetched ?? (await bridge['cache:load'](runtime.account));
   useConversations.getState().upsert(snapshot.conversations);
   useChat.getState().setOutbox(snapshot.outbox);
   useChat.getState().setDrafts(snapshot.drafts);
@@ -48,7 +47,10 @@ async function loadRestOfList(
   }
 }
 
-function connectWith(serverUrl: string, user: User, tokens: TokenPair): ServerConnection {
+const loadNetwork = () => import('./network.js');
+
+async function connectWith(serverUrl: string, user: User, tokens: TokenPair): Promise<ServerConnection> {
+  const { ServerConnection, listen } = await loadNetwork();
   const connection = new ServerConnection(serverUrl, tokens, {
     onTokens: (next) => void bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }),
     onSessionEnded: () => void logout(false),
@@ -68,19 +70,20 @@ let starting: Promise<void> | null = null;
  * At start: a stored session paints its cache, then reconnects (retrying while the server is away).
  * Runs once per page even if called twice: two refreshes with one token would revoke the session.
  */
-export function startSession(): Promise<void> {
-  starting ??= resumeStoredSession();
+export function startSession(boot: Boot): Promise<void> {
+  starting ??= resumeStoredSession(boot);
   return starting;
 }
 
-async function resumeStoredSession(): Promise<void> {
-  const stored = await bridge['session:load']({});
+async function resumeStoredSession(boot: Boot): Promise<void> {
+  const stored = boot.session;
   if (!stored) {
     useSession.getState().setLoggedOut();
     return;
   }
-  await paintFromCache(stored.serverUrl, stored.user);
+  await paintFromCache(stored.serverUrl, stored.user, boot.snapshot);
   const resume = async (): Promise<void> => {
+    const { ServerConnection } = await loadNetwork();
     const result = await ServerConnection.resume(stored.serverUrl, stored.refreshToken);
     if (result.ok) {
       await bridge['session:save']({
@@ -88,7 +91,7 @@ async function resumeStoredSession(): Promise<void> {
         user: result.data.user,
         refreshToken: result.data.tokens.refreshToken,
       });
-      connectWith(stored.serverUrl, result.data.user, result.data.tokens);
+      await connectWith(stored.serverUrl, result.data.user, result.data.tokens);
     } else if (
       result.error.code === 'unavailable' ||
       result.error.code === 'internal' ||
@@ -107,13 +110,14 @@ export async function login(
   email: string,
   password: string,
 ): Promise<Result<LoginResponse>> {
+  const { ServerConnection } = await loadNetwork();
   const result = await ServerConnection.login(serverUrl, email, password);
   if (!result.ok) return result;
   const { user, tokens } = result.data;
   await bridge['session:save']({ serverUrl, user, refreshToken: tokens.refreshToken });
   await paintFromCache(serverUrl, user);
   usePresence.getState().setDesired('online');
-  connectWith(serverUrl, user, tokens);
+  await connectWith(serverUrl, user, tokens);
   return result;
 }
 
@@ -121,6 +125,7 @@ export async function login(
 export async function logout(revoke = true): Promise<void> {
   const connection = runtime.connection;
   if (revoke && connection) {
+    const { restEndpoints } = await loadNetwork();
     await connection.rest(restEndpoints.logout, { body: {} });
   }
   connection?.close();

@@ -1,5 +1,5 @@
 import type { SwitchboardBridge } from '../../shared/bridge.js';
-import { createBrowserBridge } from './browser-bridge.js';
+import { deferredBridge } from './deferred-bridge.js';
 
 declare global {
   interface Window {
@@ -8,4 +8,6 @@ declare global {
 }
 
 /** The host: Electron's preload (or a test's binding) when present, else the browser implementation. */
-export const bridge: SwitchboardBridge = window.switchboard ?? createBrowserBridge();
+export const bridge: SwitchboardBridge =
+  window.switchboard ??
+  deferredBridge(() => import('./browser-bridge.js').then((module) => module.createBrowserBridge()));

@@ -2,6 +2,7 @@ import type { Message } from '@switchboard/protocol';
 import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
+import { browserCapabilities } from './browser-capabilities.js';
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
@@ -54,12 +55,8 @@ export function createBrowserBridge(): SwitchboardBridge {
   const listeners = new Map<string, Set<(payload: never) => void>>();
 
   const bridge: SwitchboardBridge = {
-    capabilities: {
-      tray: false,
-      badge: false,
-      nativeNotifications: 'Notification' in globalThis,
-      durableCache: false,
-    },
+    capabilities: browserCapabilities(),
+    'app:boot': async () => ({ settings, session: null, snapshot: null }),
     'session:load': async () => null,
     'session:save': ok,
     'session:clear': async () => {

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { useSettings } from '../features/settings/store.js';
+import { bridge } from '../host/bridge.js';
+import { i18n } from '../i18n/index.js';
+import { App } from './App.js';
+import { takeBoot } from './boot-requests.js';
+import { startSession } from './session-controller.js';
+
+/** Settings, language and the cached list are in the stores before the first render: one paint. */
+async function mount(root: HTMLElement): Promise<void> {
+  const boot = await (takeBoot() ?? bridge['app:boot']({}));
+  useSettings.getState().set(boot.settings);
+  await i18n.changeLanguage(boot.settings.locale);
+  void startSession(boot);
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root) void mount(root);
