@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   ];
   if (config.demoSeed) {
     lines.push(
-      '  demo logins     admin@switchboard.local, alice@switchboard.local, bob@switchboard.local',
+      '  demo logins     admin@switchboard.local, alice@switchboard.local, bob@switchboard.local,',
+      '                  carol@switchboard.local (supervisor)',
       '  demo password   switchboard-demo',
       `  demo widget id  ${widgets[0]?.id ?? '(none)'}`,
       `  demo page       ${server.url}/demo${demoQuery(widgets[0]?.id)}  (the visitor widget)`,

@@ -125,6 +125,21 @@ describe('bad input: typed errors, no crash, no writes', () => {
         to: { kind: 'team', teamId: randomUUID() },
         reason: 'billing question',
       },
+      'agent:hand': { raised: true },
+      'supervisor:subscribe': { teamIds: [randomUUID()] },
+      'supervisor:unsubscribe': {},
+      'supervisor:monitor': { conversationId },
+      'supervisor:unmonitor': { conversationId },
+      'supervisor:whisper': { conversationId, clientMsgId: randomUUID(), body: 'psst' },
+      'supervisor:barge': { conversationId },
+      'supervisor:takeover': { conversationId, reason: 'escalation' },
+      'supervisor:reassign': {
+        conversationId,
+        to: { kind: 'agent', userId: randomUUID() },
+        reason: 'skills',
+      },
+      'supervisor:status': { userId: randomUUID(), status: 'away' },
+      'supervisor:end': { conversationId, note: 'spam' },
     };
     const targets: Array<{ socket: AgentClient | VisitorClient; specs: RequestMap }> = [
       { socket: visitor, specs: visitorRequests },

@@ -3,9 +3,13 @@ import { DomainError } from '../src/domain/errors.js';
 import {
   assertCanResolve,
   assertCanSend,
+  assertCanSupervise,
   assertCanTake,
+  assertCanTransfer,
+  assertEndpointRole,
   canRead,
   readIsVisibleToVisitor,
+  supervisedTeams,
 } from '../src/domain/policy.js';
 import type { StaffPrincipal, VisitorPrincipal } from '../src/domain/principal.js';
 import type { ConversationRecord } from '../src/store/records.js';
@@ -123,5 +127,46 @@ describe('policy: actions', () => {
     expect(readIsVisibleToVisitor(alice, conversation())).toBe(true);
     expect(readIsVisibleToVisitor(andy, conversation())).toBe(false);
     expect(readIsVisibleToVisitor(admin, conversation())).toBe(false);
+  });
+});
+
+describe('policy: supervisors', () => {
+  const sue = staff('sue', 'supervisor', [TEAM_A]);
+
+  it('a supervisor steers their own teams’ conversations; elsewhere it looks missing', () => {
+    expect(assertCanSupervise(sue, conversation())).toBeDefined();
+    expect(codeOf(() => assertCanSupervise(sam, conversation()))).toBe('not-found');
+    expect(codeOf(() => assertCanSupervise(sam, undefined))).toBe('not-found');
+    expect(codeOf(() => assertCanSupervise(admin, conversation({ teamId: null })))).toBeNull();
+  });
+
+  it('agents may not steer, whatever the conversation', () => {
+    expect(codeOf(() => assertCanSupervise(alice, conversation()))).toBe('forbidden');
+    expect(codeOf(() => assertCanSupervise(alice, undefined))).toBe('forbidden');
+  });
+
+  it('supervisors of the team may transfer and resolve what is not theirs; other supervisors not', () => {
+    expect(codeOf(() => assertCanResolve(sue, conversation()))).toBeNull();
+    expect(codeOf(() => assertCanTransfer(sue, conversation()))).toBeNull();
+    expect(codeOf(() => assertCanResolve(sam, conversation()))).toBe('forbidden');
+  });
+
+  it('a supervisor who joined visibly may reply; monitoring alone does not let them', () => {
+    expect(codeOf(() => assertCanSend(sue, conversation(), 'all'))).toBe('forbidden');
+    expect(codeOf(() => assertCanSend(sue, conversation(), 'all', true))).toBeNull();
+  });
+
+  it('feeds and reports cover the supervisor’s teams; other teams look missing', () => {
+    expect(supervisedTeams(sue, undefined)).toEqual([TEAM_A]);
+    expect(codeOf(() => supervisedTeams(sue, [TEAM_B]))).toBe('not-found');
+    expect(supervisedTeams(admin, undefined)).toBeNull();
+    expect(codeOf(() => supervisedTeams(alice, undefined))).toBe('forbidden');
+  });
+
+  it('endpoint roles are checked before anything else', () => {
+    expect(codeOf(() => assertEndpointRole(alice, 'staff-supervisor'))).toBe('forbidden');
+    expect(codeOf(() => assertEndpointRole(sue, 'staff-supervisor'))).toBeNull();
+    expect(codeOf(() => assertEndpointRole(sue, 'admin'))).toBe('forbidden');
+    expect(codeOf(() => assertEndpointRole(admin, 'admin'))).toBeNull();
   });
 });

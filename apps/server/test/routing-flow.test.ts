@@ -547,6 +547,7 @@ describe('routing with real clients', () => {
     const audit = await t.server.components.db
       .selectFrom('audit_log')
       .select(['action', 'actor_id'])
+      .where('action', 'like', 'ban.%')
       .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['ban.create', 'ban.create', 'ban.lift', 'ban.lift']);

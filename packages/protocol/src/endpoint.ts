@@ -1,8 +1,26 @@
 import { z } from 'zod';
+import type { Role } from './auth.js';
 import { Id } from './primitives.js';
 
-/** Who may call an endpoint: `staff` = agent/supervisor/admin access token, `visitor` = visitor token. */
-export type EndpointAuth = 'none' | 'staff' | 'visitor' | 'staff-or-visitor';
+/**
+ * Who may call an endpoint:
+ * - `none`: anyone;
+ * - `staff`: any staff access token (agent, supervisor, admin); what it reaches is scoped by role;
+ * - `staff-supervisor`: a supervisor's or an admin's access token (supervisors: their teams);
+ * - `admin`: an admin's access token;
+ * - `visitor`: a visitor token; `staff-or-visitor`: either.
+ */
+export type EndpointAuth = 'none' | 'staff' | 'staff-supervisor' | 'admin' | 'visitor' | 'staff-or-visitor';
+
+/** The staff roles each `auth` admits; null where staff tokens are not what it checks. */
+export const staffRolesOf: Record<EndpointAuth, readonly Role[] | null> = {
+  none: null,
+  visitor: null,
+  staff: ['agent', 'supervisor', 'admin'],
+  'staff-or-visitor': ['agent', 'supervisor', 'admin'],
+  'staff-supervisor': ['supervisor', 'admin'],
+  admin: ['admin'],
+};
 
 export interface EndpointSpec {
   method: 'GET' | 'POST';
@@ -17,3 +35,5 @@ export interface EndpointSpec {
 
 export const ConversationParams = z.strictObject({ conversationId: Id });
 export const AttachmentParams = z.strictObject({ attachmentId: Id });
+export const UserParams = z.strictObject({ userId: Id });
+export const TeamParams = z.strictObject({ teamId: Id });

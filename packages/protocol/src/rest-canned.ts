@@ -1,6 +1,11 @@
 import { z } from 'zod';
+import { Empty } from './auth.js';
 import type { EndpointSpec } from './endpoint.js';
 import { Id } from './primitives.js';
+
+/** `global`: everyone's (admins edit); `team`: a team's (its supervisors and admins); `personal`: yours. */
+export const CannedScope = z.enum(['global', 'team', 'personal']);
+export type CannedScope = z.infer<typeof CannedScope>;
 
 /** A prepared answer agents insert by typing `/` and its shortcut in the composer. */
 export const CannedReply = z.object({
@@ -10,8 +15,38 @@ export const CannedReply = z.object({
   title: z.string(),
   /** Plain text, inserted into the composer as is. */
   body: z.string(),
+  scope: CannedScope,
+  /** The team of a `team` reply, else null. */
+  teamId: Id.nullable(),
+  /** The owner of a `personal` reply, else null. */
+  ownerId: Id.nullable(),
 });
 export type CannedReply = z.infer<typeof CannedReply>;
+
+const CannedFields = {
+  shortcut: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, 'letters, digits and dashes, at most 40'),
+  title: z.string().trim().min(1).max(120),
+  body: z.string().trim().min(1).max(5000),
+};
+
+export const CannedReplyCreate = z
+  .strictObject({ ...CannedFields, scope: CannedScope, teamId: Id.optional() })
+  .refine(
+    (c) => (c.scope === 'team') === (c.teamId !== undefined),
+    'a team reply names its team; others none',
+  );
+export type CannedReplyCreate = z.infer<typeof CannedReplyCreate>;
+
+export const CannedReplyUpdate = z
+  .strictObject(CannedFields)
+  .partial()
+  .refine((u) => Object.keys(u).length > 0, 'change at least one field');
+export type CannedReplyUpdate = z.infer<typeof CannedReplyUpdate>;
+
+const CannedParams = z.strictObject({ cannedReplyId: Id });
 
 export const cannedReplyEndpoints = {
   listCannedReplies: {
@@ -19,5 +54,28 @@ export const cannedReplyEndpoints = {
     path: '/api/canned-replies',
     auth: 'staff',
     response: z.array(CannedReply),
+  },
+  createCannedReply: {
+    method: 'POST',
+    path: '/api/canned-replies',
+    auth: 'staff',
+    body: CannedReplyCreate,
+    response: CannedReply,
+  },
+  updateCannedReply: {
+    method: 'POST',
+    path: '/api/canned-replies/:cannedReplyId',
+    auth: 'staff',
+    params: CannedParams,
+    body: CannedReplyUpdate,
+    response: CannedReply,
+  },
+  deleteCannedReply: {
+    method: 'POST',
+    path: '/api/canned-replies/:cannedReplyId/delete',
+    auth: 'staff',
+    params: CannedParams,
+    body: Empty,
+    response: Empty,
   },
 } as const satisfies Record<string, EndpointSpec>;

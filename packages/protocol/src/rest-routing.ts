@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { RuleTestRequest, RuleTestResult } from './admin.js';
 import { Empty } from './auth.js';
-import { ConversationParams, type EndpointSpec } from './endpoint.js';
+import { ConversationParams, type EndpointSpec, TeamParams, UserParams } from './endpoint.js';
 import { Id } from './primitives.js';
 import { AgentState, TimelineEntry } from './routing.js';
 import {
@@ -22,8 +23,6 @@ export const Team = z.object({
 });
 export type Team = z.infer<typeof Team>;
 
-const TeamParams = z.strictObject({ teamId: Id });
-const UserParams = z.strictObject({ userId: Id });
 const BanParams = z.strictObject({ banId: Id });
 
 /** Routing: the timeline of decisions, teams and agents, and the admin settings behind them. */
@@ -47,7 +46,7 @@ export const routingEndpoints = {
   putTeamRouting: {
     method: 'POST',
     path: '/api/teams/:teamId/routing',
-    auth: 'staff',
+    auth: 'admin',
     params: TeamParams,
     body: TeamRoutingSettings,
     response: TeamRoutingSettings,
@@ -55,7 +54,7 @@ export const routingEndpoints = {
   setCapacity: {
     method: 'POST',
     path: '/api/agents/:userId/capacity',
-    auth: 'staff',
+    auth: 'admin',
     params: UserParams,
     body: CapacitySet,
     response: AgentState,
@@ -63,22 +62,29 @@ export const routingEndpoints = {
   getRoutingRules: {
     method: 'GET',
     path: '/api/routing/rules',
-    auth: 'staff',
+    auth: 'admin',
     response: z.array(RoutingRule),
   },
   putRoutingRules: {
     method: 'POST',
     path: '/api/routing/rules',
-    auth: 'staff',
+    auth: 'admin',
     body: RoutingRulesPut,
     response: z.array(RoutingRule),
   },
-  listBans: { method: 'GET', path: '/api/bans', auth: 'staff', response: z.array(Ban) },
-  createBan: { method: 'POST', path: '/api/bans', auth: 'staff', body: BanCreate, response: Ban },
+  testRoutingRule: {
+    method: 'POST',
+    path: '/api/routing/rules/test',
+    auth: 'admin',
+    body: RuleTestRequest,
+    response: RuleTestResult,
+  },
+  listBans: { method: 'GET', path: '/api/bans', auth: 'admin', response: z.array(Ban) },
+  createBan: { method: 'POST', path: '/api/bans', auth: 'admin', body: BanCreate, response: Ban },
   liftBan: {
     method: 'POST',
     path: '/api/bans/:banId/lift',
-    auth: 'staff',
+    auth: 'admin',
     params: BanParams,
     body: Empty,
     response: Empty,
@@ -93,7 +99,7 @@ export const routingEndpoints = {
   putBotEntries: {
     method: 'POST',
     path: '/api/teams/:teamId/bot',
-    auth: 'staff',
+    auth: 'admin',
     params: TeamParams,
     body: BotEntriesPut,
     response: z.array(BotEntry),

@@ -5,6 +5,7 @@ import { Conversation, ConversationStatus, VisitorConversation } from './convers
 import { AttachmentParams, ConversationParams, type EndpointSpec } from './endpoint.js';
 import { Message } from './message.js';
 import { Id, Seq, Timestamp } from './primitives.js';
+import { adminEndpoints, reportEndpoints } from './rest-admin.js';
 import { cannedReplyEndpoints } from './rest-canned.js';
 import { routingEndpoints } from './rest-routing.js';
 import { widgetEndpoints } from './rest-widget.js';
@@ -148,5 +149,7 @@ export const restEndpoints = {
   ...widgetEndpoints,
   ...routingEndpoints,
   ...cannedReplyEndpoints,
+  ...adminEndpoints,
+  ...reportEndpoints,
 } as const satisfies Record<string, EndpointSpec>;
 export type RestEndpoints = typeof restEndpoints;

@@ -65,9 +65,9 @@ describe('restEndpoints', () => {
     );
   });
 
-  it('only downloads (attachments, transcripts) answer with raw bytes', () => {
+  it('only downloads (attachments, transcripts, the report CSV) answer with raw bytes', () => {
     const binary = endpoints.filter(([, spec]) => spec.response === null).map(([name]) => name);
-    expect(binary.sort()).toEqual(['conversationTranscript', 'downloadAttachment']);
+    expect(binary.sort()).toEqual(['conversationTranscript', 'downloadAttachment', 'reportCsv']);
   });
 
   it('POST bodies are strict JSON objects', () => {

@@ -2,14 +2,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
+import { AdminService } from '../domain/admin-service.js';
 import { AttachmentService } from '../domain/attachment-service.js';
 import { AuthService, type RevocationReason } from '../domain/auth-service.js';
 import { BanService } from '../domain/ban-service.js';
 import { BotService } from '../domain/bot-service.js';
+import { CannedReplyService } from '../domain/canned-reply-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
 import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
+import type { StaffPrincipal } from '../domain/principal.js';
+import { ReportService } from '../domain/reports/report-service.js';
 import { RoutingService } from '../domain/routing/routing-service.js';
+import { FeedView } from '../domain/supervisor/feed-view.js';
+import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { WidgetService } from '../domain/widget-service.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -21,6 +27,17 @@ import { migrateToLatest } from '../store/migrate.js';
 import { type OpenedDb, openSqlite } from '../store/open-sqlite.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import { listWidgets } from '../store/widgets.js';
+
+/** Sees every team: for questions the composition root asks on behalf of the system. */
+const SYSTEM: StaffPrincipal = {
+  kind: 'staff',
+  userId: '',
+  sessionId: '',
+  role: 'admin',
+  name: '',
+  email: '',
+  teamIds: [],
+};
 
 export interface Components extends TransportDeps {
   attachments: AttachmentService;
@@ -37,6 +54,8 @@ export async function createComponents(
   config: Config,
   logger: Logger,
   origins = new OriginPolicy(config.workbenchOrigins),
+  /** The domain's clock (routing, stored conversation times, reports); tests inject their own. */
+  clock: () => number = Date.now,
 ): Promise<Components> {
   const sqlite = openSqlite(path.resolve(config.dataDir, config.database.file), config.database.synchronous, {
     checkpointInBackground: true,
@@ -68,7 +87,7 @@ export async function createComponents(
   await reloadOrigins();
   const presence = new Presence();
   const routing = new RoutingService(db, {
-    now: Date.now,
+    now: clock,
     disconnectGraceSeconds: config.routing.disconnectGraceSeconds,
   });
   await routing.load();
@@ -79,6 +98,8 @@ export async function createComponents(
   }, config.routing.tickMilliseconds);
   ticker.unref();
 
+  const conversations = new ConversationService(db, routing, clock);
+  const messages = new MessageService(db);
   return {
     db,
     sqlite,
@@ -87,8 +108,13 @@ export async function createComponents(
     routing,
     bans,
     bot: new BotService(db, routing),
-    conversations: new ConversationService(db, routing),
-    messages: new MessageService(db),
+    conversations,
+    messages,
+    admin: new AdminService(db, auth, routing, { scryptCost: config.auth.scryptCost, reloadOrigins }),
+    canned: new CannedReplyService(db, (teamId) => routing.teams(SYSTEM).some((t) => t.id === teamId)),
+    reports: new ReportService(db, clock),
+    supervisor: new SupervisorService(db, conversations, messages, routing),
+    feedView: new FeedView(db, routing, clock, (userId) => presence.isConnected(userId)),
     presence,
     widgets: new WidgetService(db, routing),
     attachments: new AttachmentService(db, path.resolve(config.dataDir, 'attachments')),

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { adminRoutes } from '../http/routes/admin-routes.js';
 import { attachmentRoutes } from '../http/routes/attachment-routes.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { cannedReplyRoutes } from '../http/routes/canned-reply-routes.js';
 import { conversationRoutes } from '../http/routes/conversation-routes.js';
 import { operationsRoutes } from '../http/routes/operations-routes.js';
+import { reportRoutes } from '../http/routes/report-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
 import { staticRoutes } from '../http/routes/static-routes.js';
 import { visitorRoutes } from '../http/routes/visitor-routes.js';
@@ -28,6 +30,8 @@ export async function createApplication(
   conversationRoutes(http, components);
   cannedReplyRoutes(http, components);
   routingRoutes(http, components);
+  adminRoutes(http, components);
+  reportRoutes(http, components);
   attachmentRoutes(http, components, components.attachments);
   await staticRoutes(http);
   operationsRoutes(http, components, {

@@ -14,10 +14,10 @@ export interface RunningServer {
 }
 
 /** Builds and starts the whole server; `close()` stops accepting, closes sockets, then the store. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, clock: () => number = Date.now): Promise<RunningServer> {
   const origins = new OriginPolicy(config.workbenchOrigins);
   const http = await createHttp(config, origins);
-  const components = await createComponents(config, http.log as Logger, origins);
+  const components = await createComponents(config, http.log as Logger, origins, clock);
   const realtime = await createApplication(http, config, components);
   await http.listen({ host: config.host, port: config.port });
   const { port } = http.server.address() as AddressInfo;

@@ -91,6 +91,11 @@ export class AuthService {
     await this.#revoke({ userId: user.id }, 'password-changed');
   }
 
+  /** Ends every session of a user (deactivation, role change); their live sockets are closed. */
+  async revokeUser(userId: string, reason: 'deactivated' | 'role-changed'): Promise<void> {
+    await this.#revoke({ userId }, reason);
+  }
+
   async me(principal: StaffPrincipal): Promise<User> {
     const user = await getUserById(this.db, principal.userId);
     if (!user?.active) throw new DomainError('session-revoked', 'The account no longer exists.');

@@ -21,6 +21,8 @@ export class ConversationService {
   constructor(
     private readonly db: Db,
     private readonly routing: RoutingService,
+    /** The clock of stored times that reports read (opened, resolved). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Routing rules place a new conversation in a team's queue (or with the team's bot first). */
@@ -29,17 +31,21 @@ export class ConversationService {
     strictAssert(widget, 'a visitor always belongs to a widget');
     const id = randomUUID();
     const placement = this.routing.placement(attributes, visitor.verified, widget.teamId);
-    await insertConversation(this.db, {
-      id,
-      visitorId: visitor.visitorId,
-      widgetId: widget.id,
-      teamId: placement.teamId,
-      attributes,
-      priority: placement.priority,
-      inBot: placement.inBot,
-      rule: placement.rule,
-      status: 'queued',
-    });
+    await insertConversation(
+      this.db,
+      {
+        id,
+        visitorId: visitor.visitorId,
+        widgetId: widget.id,
+        teamId: placement.teamId,
+        attributes,
+        priority: placement.priority,
+        inBot: placement.inBot,
+        rule: placement.rule,
+        status: 'queued',
+      },
+      new Date(this.now()).toISOString(),
+    );
     await this.routing.admitted({ id, visitorId: visitor.visitorId, placement });
     return this.#load(id);
   }
@@ -74,7 +80,8 @@ export class ConversationService {
   ): Promise<ConversationRecord> {
     const conversation = await this.get(agent, conversationId);
     assertCanResolve(agent, conversation);
-    if (!(await resolve(this.db, conversationId, agent.userId, note, [...new Set(tags)]))) {
+    const at = new Date(this.now()).toISOString();
+    if (!(await resolve(this.db, conversationId, agent.userId, note, [...new Set(tags)], at))) {
       throw new DomainError('conflict', 'Already resolved.');
     }
     await this.routing.resolved(conversationId, agent.userId);

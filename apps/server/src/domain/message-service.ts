@@ -9,6 +9,7 @@ import {
   messagesBefore,
 } from '../store/messages.js';
 import type { Db } from '../store/open-sqlite.js';
+import { isParticipant } from '../store/participants.js';
 import type { ConversationRecord, MessageRecord } from '../store/records.js';
 import { type SearchHitRecord, searchMessages } from '../store/search.js';
 import { DomainError } from './errors.js';
@@ -45,7 +46,13 @@ export class MessageService {
     const stored = await this.#retry(conversation.id, input.clientMsgId, principal);
     if (stored) return { message: stored, created: false, conversation };
 
-    assertCanSend(principal, conversation, input.visibility);
+    // A supervisor who joined visibly (barge) may reply too; asked only off the assignee's path.
+    const joined =
+      principal.kind === 'staff' &&
+      input.visibility === 'all' &&
+      conversation.assigneeId !== principal.userId &&
+      (await isParticipant(this.db, conversation.id, principal.userId));
+    assertCanSend(principal, conversation, input.visibility, joined);
     if (input.attachmentId !== undefined)
       await this.#checkAttachment(principal, conversation, input.attachmentId);
     const { message, created } = await appendMessage(this.db, {

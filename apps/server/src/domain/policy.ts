@@ -1,3 +1,4 @@
+import { type EndpointAuth, staffRolesOf } from '@switchboard/protocol';
 import type { StaffScope } from '../store/conversations.js';
 import type { ConversationRecord } from '../store/records.js';
 import { DomainError } from './errors.js';
@@ -5,8 +6,13 @@ import type { Principal, StaffPrincipal } from './principal.js';
 
 /**
  * The one authorization module (SECURITY S3). Every REST route and socket event asks here.
- * visitor → own conversations; agent and supervisor → their teams' conversations and those
- * assigned to them; admin → all.
+ * visitor → own conversations; agent → their teams' conversations and those assigned to them;
+ * supervisor → the same, and may steer (monitor, whisper, take over, reassign, end) the
+ * conversations and agents of their teams; admin → all.
+ *
+ * Refusals never reveal more than the caller may know: a resource outside the caller's reach is
+ * `not-found`, exactly as a missing one; `forbidden` only for what the caller can already see
+ * (or for an endpoint or event their role may not call at all, before any lookup).
  */
 export function staffScope(principal: StaffPrincipal): StaffScope {
   return principal.role === 'admin'
@@ -34,18 +40,22 @@ export function assertCanRead(
   return conversation;
 }
 
-/** Visible replies come from the visitor or the assignee; internal notes from any staff who can read. */
+/**
+ * Visible replies come from the visitor, the assignee, or a supervisor who joined visibly
+ * (`joined`, barge); internal notes from any staff who can read.
+ */
 export function assertCanSend(
   principal: Principal,
   conversation: ConversationRecord,
   visibility: 'all' | 'agents',
+  joined = false,
 ): void {
   if (conversation.status === 'resolved') {
     throw new DomainError('conversation-closed', 'This conversation is resolved.');
   }
   if (principal.kind === 'visitor') return;
   if (visibility === 'agents') return;
-  if (conversation.assigneeId !== principal.userId) {
+  if (conversation.assigneeId !== principal.userId && !joined) {
     throw new DomainError(
       'forbidden',
       'Only the assigned agent can reply to the visitor; add an internal note instead.',
@@ -63,20 +73,26 @@ export function assertCanTake(principal: StaffPrincipal, conversation: Conversat
   }
 }
 
-/** The assignee hands over their own chats; admins (and later supervisors of the team) any. */
+/** The assignee hands over their own chats; supervisors of the team and admins any. */
 export function assertCanTransfer(principal: StaffPrincipal, conversation: ConversationRecord): void {
   if (conversation.status === 'resolved' || conversation.status === 'offline') {
     throw new DomainError('conflict', 'Only open conversations can be transferred.');
   }
-  if (conversation.assigneeId !== principal.userId && principal.role !== 'admin') {
-    throw new DomainError('forbidden', 'Only the assigned agent or an admin can transfer this conversation.');
+  if (conversation.assigneeId !== principal.userId && !supervises(principal, conversation.teamId)) {
+    throw new DomainError(
+      'forbidden',
+      'Only the assigned agent or a supervisor of the team can transfer this conversation.',
+    );
   }
 }
 
 export function assertCanResolve(principal: StaffPrincipal, conversation: ConversationRecord): void {
   if (conversation.status === 'resolved') throw new DomainError('conflict', 'Already resolved.');
-  if (conversation.assigneeId !== principal.userId && principal.role !== 'admin') {
-    throw new DomainError('forbidden', 'Only the assigned agent or an admin can resolve this conversation.');
+  if (conversation.assigneeId !== principal.userId && !supervises(principal, conversation.teamId)) {
+    throw new DomainError(
+      'forbidden',
+      'Only the assigned agent or a supervisor of the team can resolve this conversation.',
+    );
   }
 }
 
@@ -88,4 +104,86 @@ export function readIsVisibleToVisitor(principal: Principal, conversation: Conve
 /** Configuration changes (routing, bans, bot, capacities) are for admins. */
 export function assertAdmin(principal: StaffPrincipal): void {
   if (principal.role !== 'admin') throw new DomainError('forbidden', 'Only an admin can change this.');
+}
+
+// ---- roles of endpoints and events ------------------------------------------------------------
+
+/** An endpoint's `auth` admits this staff role; checked before anything is looked up. */
+export function assertEndpointRole(principal: StaffPrincipal, auth: EndpointAuth): void {
+  const roles = staffRolesOf[auth];
+  if (roles !== null && !roles.includes(principal.role)) {
+    throw new DomainError('forbidden', 'Your role may not use this endpoint.');
+  }
+}
+
+/** Supervisor events are for supervisors and admins; checked before anything is looked up. */
+export function assertSupervisorRole(principal: StaffPrincipal): void {
+  if (principal.role !== 'supervisor' && principal.role !== 'admin') {
+    throw new DomainError('forbidden', 'Only supervisors and admins can do this.');
+  }
+}
+
+// ---- supervisors -----------------------------------------------------------------------------
+
+/** A supervisor of this team, or an admin. */
+export function supervises(principal: StaffPrincipal, teamId: string | null): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'supervisor' && teamId !== null && principal.teamIds.includes(teamId);
+}
+
+/** The teams a supervisor's feed and reports cover: theirs; admins all (null), or those asked for. */
+export function supervisedTeams(principal: StaffPrincipal, asked: string[] | undefined): string[] | null {
+  assertSupervisorRole(principal);
+  if (principal.role === 'admin') return asked ?? null;
+  if (asked === undefined) return principal.teamIds;
+  if (asked.some((teamId) => !principal.teamIds.includes(teamId))) {
+    throw new DomainError('not-found', 'No such team.');
+  }
+  return asked;
+}
+
+/** A conversation a supervisor may steer: one of their teams' (admins: any); else not-found. */
+export function assertCanSupervise(
+  principal: StaffPrincipal,
+  conversation: ConversationRecord | undefined,
+): ConversationRecord {
+  assertSupervisorRole(principal);
+  if (!conversation || !supervises(principal, conversation.teamId)) {
+    throw new DomainError('not-found', 'No such conversation.');
+  }
+  return conversation;
+}
+
+/** An agent a supervisor may steer (status, reassignment target): a member of their teams. */
+export function assertCanSuperviseAgent(principal: StaffPrincipal, agentTeamIds: string[] | undefined): void {
+  assertSupervisorRole(principal);
+  if (agentTeamIds === undefined || !agentTeamIds.some((teamId) => supervises(principal, teamId))) {
+    throw new DomainError('not-found', 'No such agent.');
+  }
+}
+
+// ---- canned replies --------------------------------------------------------------------------
+
+export interface CannedScopeOf {
+  scope: 'global' | 'team' | 'personal';
+  teamId: string | null;
+  ownerId: string | null;
+}
+
+/** Everyone uses global replies, their teams' and their own personal ones. */
+export function canUseCanned(principal: StaffPrincipal, reply: CannedScopeOf): boolean {
+  if (reply.scope === 'global') return true;
+  if (reply.scope === 'personal') return reply.ownerId === principal.userId;
+  return principal.role === 'admin' || (reply.teamId !== null && principal.teamIds.includes(reply.teamId));
+}
+
+/** Personal: the owner; team: its supervisors and admins; global: admins. */
+export function assertCanEditCanned(principal: StaffPrincipal, reply: CannedScopeOf): void {
+  const allowed =
+    reply.scope === 'personal'
+      ? reply.ownerId === principal.userId
+      : reply.scope === 'team'
+        ? supervises(principal, reply.teamId)
+        : principal.role === 'admin';
+  if (!allowed) throw new DomainError('forbidden', 'You may not change this canned reply.');
 }

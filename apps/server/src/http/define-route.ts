@@ -2,11 +2,12 @@ import { type EndpointSpec, httpStatusOf, ok } from '@switchboard/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
+import { assertEndpointRole } from '../domain/policy.js';
 import type { Principal, StaffPrincipal, VisitorPrincipal } from '../domain/principal.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { toApiError } from '../transport-errors.js';
 
-type PrincipalFor<S extends EndpointSpec> = S['auth'] extends 'staff'
+type PrincipalFor<S extends EndpointSpec> = S['auth'] extends 'staff' | 'staff-supervisor' | 'admin'
   ? StaffPrincipal
   : S['auth'] extends 'visitor'
     ? VisitorPrincipal
@@ -85,8 +86,12 @@ async function authenticate(
   if (!token) throw new DomainError('unauthenticated', 'Send Authorization: Bearer <token>.');
   // Access tokens are JWTs (three dot-separated parts); visitor tokens are opaque.
   const looksLikeJwt = token.split('.').length === 3;
-  if (spec.auth === 'staff' || (spec.auth === 'staff-or-visitor' && looksLikeJwt)) {
-    return deps.auth.authenticate(token);
+  if (spec.auth === 'staff-or-visitor' && looksLikeJwt) return deps.auth.authenticate(token);
+  if (spec.auth === 'staff' || spec.auth === 'staff-supervisor' || spec.auth === 'admin') {
+    const staff = await deps.auth.authenticate(token);
+    // The role gate comes before any lookup, so a refused caller learns nothing about the ids.
+    assertEndpointRole(staff, spec.auth);
+    return staff;
   }
   return deps.visitors.authenticate(token);
 }

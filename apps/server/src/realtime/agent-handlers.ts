@@ -5,16 +5,20 @@ import type { Broadcaster } from './broadcaster.js';
 import { rooms } from './rooms.js';
 import { type RequestHandlers, serveRequests } from './serve-requests.js';
 import type { TransportDeps } from './services.js';
+import type { SupervisorFeed } from './supervisor-feed.js';
+import { supervisorHandlers } from './supervisor-handlers.js';
 import type { AgentNamespace, AgentSocket } from './types.js';
 
 export function agentHandlers(
   deps: TransportDeps,
   broadcast: Broadcaster,
   namespace: AgentNamespace,
+  feed: SupervisorFeed,
 ): RequestHandlers<AgentRequests, StaffPrincipal> {
   const { conversations, messages, metrics } = deps;
   const socketOf = (id: string) => namespace.sockets.get(id);
   return {
+    ...supervisorHandlers(deps, broadcast, namespace, feed),
     'conversation:subscribe': async ({ conversationId }, ctx) => {
       const conversation = await conversations.get(ctx.principal, conversationId);
       await socketOf(ctx.socketId)?.join(rooms.conversation(conversation.id));

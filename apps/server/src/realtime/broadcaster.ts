@@ -7,6 +7,8 @@ import type { AgentNamespace, VisitorNamespace } from './types.js';
 
 /** Fan-out after a commit. Decides who hears what; internal notes never reach `/visitor`. */
 export class Broadcaster {
+  readonly #conversationListeners: Array<() => void> = [];
+
   constructor(
     private readonly visitors: VisitorNamespace,
     private readonly agents: AgentNamespace,
@@ -19,7 +21,13 @@ export class Broadcaster {
       this.visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', wire);
   }
 
+  /** Called after every conversation change is pushed (the supervisor feed listens). */
+  onConversation(listener: () => void): void {
+    this.#conversationListeners.push(listener);
+  }
+
   conversation(conversation: ConversationRecord): void {
+    for (const listener of this.#conversationListeners) listener();
     const staffRooms = [rooms.conversation(conversation.id), rooms.admins];
     if (conversation.teamId) staffRooms.push(rooms.team(conversation.teamId));
     if (conversation.assigneeId) staffRooms.push(rooms.user(conversation.assigneeId));

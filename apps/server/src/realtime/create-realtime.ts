@@ -7,6 +7,7 @@ import { Broadcaster } from './broadcaster.js';
 import { authenticateHandshake } from './handshake.js';
 import { RoutingPushes } from './routing-pushes.js';
 import type { TransportDeps } from './services.js';
+import { feedAware, SupervisorFeed } from './supervisor-feed.js';
 import type { AgentNamespace, AgentSocket, VisitorNamespace, VisitorSocket } from './types.js';
 import { onVisitorConnection, visitorHandlers } from './visitor-handlers.js';
 
@@ -35,9 +36,14 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   const visitorNs: VisitorNamespace = io.of(NAMESPACES.visitor);
   const agentNs: AgentNamespace = io.of(NAMESPACES.agent);
   const broadcast = new Broadcaster(visitorNs, agentNs);
+  const feed = new SupervisorFeed(deps.feedView, agentNs, deps.logger);
   deps.routing.setEvents(
-    new RoutingPushes(broadcast, deps.conversations, deps.routing, agentNs, visitorNs, deps.logger),
+    feedAware(
+      new RoutingPushes(broadcast, deps.conversations, deps.routing, agentNs, visitorNs, deps.logger),
+      feed,
+    ),
   );
+  broadcast.onConversation(() => feed.touch(true));
 
   // Anything outside the two namespaces is refused.
   io.use((_socket, next) =>
@@ -55,15 +61,19 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
     });
   });
 
-  const agentEvents = agentHandlers(deps, broadcast, agentNs);
+  const agentEvents = agentHandlers(deps, broadcast, agentNs, feed);
   agentNs.use(authenticateHandshake('staff', deps));
   agentNs.on('connection', (socket: AgentSocket) => {
     const { userId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'agent' });
     const routed = deps.presence.connected(userId) ? deps.routing.connected(userId) : Promise.resolve();
+    feed.touch();
     socket.on('disconnect', () => {
       deps.metrics.connections.dec({ namespace: 'agent' });
+      feed.unsubscribe(socket.id);
+      feed.touch();
       if (deps.presence.disconnected(userId)) {
+        deps.feedView.setHand(userId, false);
         deps.routing
           .disconnected(userId)
           .catch((error: unknown) => deps.logger.error({ err: error }, 'routing disconnect failed'));
@@ -79,6 +89,9 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   return {
     io,
     broadcast,
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: () => {
+      feed.close();
+      return new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 }

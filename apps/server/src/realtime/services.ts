@@ -1,11 +1,16 @@
 import type { Logger } from 'pino';
+import type { AdminService } from '../domain/admin-service.js';
 import type { AuthService } from '../domain/auth-service.js';
 import type { BanService } from '../domain/ban-service.js';
 import type { BotService } from '../domain/bot-service.js';
+import type { CannedReplyService } from '../domain/canned-reply-service.js';
 import type { ConversationService } from '../domain/conversation-service.js';
 import type { MessageService } from '../domain/message-service.js';
 import type { Presence } from '../domain/presence.js';
+import type { ReportService } from '../domain/reports/report-service.js';
 import type { RoutingService } from '../domain/routing/routing-service.js';
+import type { FeedView } from '../domain/supervisor/feed-view.js';
+import type { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import type { VisitorService } from '../domain/visitor-service.js';
 import type { WidgetService } from '../domain/widget-service.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -25,6 +30,12 @@ export interface TransportDeps {
   bans: BanService;
   bot: BotService;
   widgets: WidgetService;
+  admin: AdminService;
+  canned: CannedReplyService;
+  reports: ReportService;
+  supervisor: SupervisorService;
+  /** The supervisor window's picture; the transport's feed diffs and pushes it. */
+  feedView: FeedView;
   limits: RateLimits;
   origins: OriginPolicy;
   metrics: Metrics;

@@ -64,7 +64,7 @@ export interface DemoSeed {
   widgetId: string;
 }
 
-/** On an empty database: an admin, two agents, the Support team and a demo widget. */
+/** On an empty database: an admin, two agents, a supervisor, the Support team and a demo widget. */
 export async function seedDemo(
   db: Db,
   scryptCost: number,
@@ -78,6 +78,7 @@ export async function seedDemo(
     { email: 'admin@switchboard.local', name: 'Ada Admin', role: 'admin' as const },
     { email: 'alice@switchboard.local', name: 'Alice Agent', role: 'agent' as const },
     { email: 'bob@switchboard.local', name: 'Bob Agent', role: 'agent' as const },
+    { email: 'carol@switchboard.local', name: 'Carol Supervisor', role: 'supervisor' as const },
   ];
   for (const person of people) {
     const id = randomUUID();

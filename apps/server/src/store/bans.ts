@@ -1,3 +1,4 @@
+import { audit } from './audit.js';
 import type { Db } from './open-sqlite.js';
 
 export interface BanRecord {
@@ -60,17 +61,4 @@ export async function liftBan(db: Db, banId: string, actorId: string): Promise<b
     await audit(trx, actorId, 'ban.lift', banId, {});
     return true;
   });
-}
-
-export async function audit(
-  db: Db,
-  actorId: string | null,
-  action: string,
-  target: string,
-  data: object,
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor_id: actorId, action, target, data: JSON.stringify(data), at: new Date().toISOString() })
-    .execute();
 }

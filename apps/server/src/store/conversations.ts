@@ -67,8 +67,11 @@ export interface NewConversation {
   status: 'queued' | 'offline';
 }
 
-export async function insertConversation(db: Db, c: NewConversation): Promise<void> {
-  const now = new Date().toISOString();
+export async function insertConversation(
+  db: Db,
+  c: NewConversation,
+  now = new Date().toISOString(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('conversations')
@@ -107,9 +110,9 @@ export async function resolve(
   actorId: string,
   note: string | undefined,
   tags: string[],
+  now = new Date().toISOString(),
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
     const result = await trx
       .updateTable('conversations')
       .set({

@@ -13,6 +13,10 @@ const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 const Rule = z.object({ id: z.string(), name: z.string() });
 
+/** The column's value if set, else `at`: a first time is written once (reports). */
+const firstTime = (column: 'first_assigned_at' | 'first_response_at', at: string) =>
+  sql<string>`coalesce(${sql.ref(column)}, ${at})`;
+
 export async function loadTeams(db: Db): Promise<TeamSettings[]> {
   const rows = await db.selectFrom('teams').selectAll().orderBy('name').execute();
   return rows.map((r) => ({
@@ -225,6 +229,7 @@ export async function persistAssignment(
         status: 'assigned',
         assignee_id: a.userId,
         assigned_at: at,
+        first_assigned_at: firstTime('first_assigned_at', at),
         updated_at: at,
         queued_at: null,
         front_of_queue: 0,
@@ -252,7 +257,13 @@ export async function persistOfflinePickup(
     const at = new Date(p.at).toISOString();
     const result = await trx
       .updateTable('conversations')
-      .set({ status: 'assigned', assignee_id: p.userId, assigned_at: at, updated_at: at })
+      .set({
+        status: 'assigned',
+        assignee_id: p.userId,
+        assigned_at: at,
+        first_assigned_at: firstTime('first_assigned_at', at),
+        updated_at: at,
+      })
       .where('id', '=', p.conversationId)
       .where('status', '=', 'offline')
       .executeTakeFirst();
@@ -351,6 +362,7 @@ export async function persistReassignment(
         status: 'assigned',
         assignee_id: userId,
         assigned_at: at,
+        first_assigned_at: firstTime('first_assigned_at', at),
         first_reply_at: null,
         updated_at: at,
         queued_at: null,
@@ -365,7 +377,10 @@ export async function persistReassignment(
 export async function saveFirstReply(db: Db, conversationId: string, at: number): Promise<void> {
   await db
     .updateTable('conversations')
-    .set({ first_reply_at: new Date(at).toISOString() })
+    .set({
+      first_reply_at: new Date(at).toISOString(),
+      first_response_at: firstTime('first_response_at', new Date(at).toISOString()),
+    })
     .where('id', '=', conversationId)
     .where('first_reply_at', 'is', null)
     .execute();

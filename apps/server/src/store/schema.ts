@@ -26,6 +26,7 @@ export interface Database {
   ratings: RatingsTable;
   offline_messages: OfflineMessagesTable;
   canned_replies: CannedRepliesTable;
+  conversation_participants: ConversationParticipantsTable;
 }
 
 export interface UsersTable {
@@ -125,6 +126,9 @@ export interface ConversationsTable {
   queued_at: string | null;
   first_reply_at: string | null;
   routing_rule: string | null;
+  /** Never reset by a reassignment (reports). */
+  first_assigned_at: string | null;
+  first_response_at: string | null;
 }
 
 export interface ConversationEventsTable {
@@ -263,4 +267,14 @@ export interface CannedRepliesTable {
   title: string;
   body: string;
   created_at: string;
+  scope: Generated<string>;
+  team_id: string | null;
+  owner_id: string | null;
+}
+
+/** Supervisors who joined a conversation visibly (barge). */
+export interface ConversationParticipantsTable {
+  conversation_id: string;
+  user_id: string;
+  joined_at: string;
 }

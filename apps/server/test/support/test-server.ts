@@ -18,7 +18,10 @@ export interface TestServer {
 export const RELAXED_LIMITS = relaxedLimits(100_000, 10);
 
 /** The real server on an ephemeral port over a fresh SQLite file, seeded with the test fixture. */
-export async function startTestServer(overrides: ConfigInput = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: ConfigInput = {},
+  clock: () => number = Date.now,
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-test-'));
   const config = parseConfig({
     port: 0,
@@ -28,7 +31,7 @@ export async function startTestServer(overrides: ConfigInput = {}): Promise<Test
     auth: { scryptCost: 1024, jwtSecret: 'test-secret-that-is-at-least-32-characters', ...overrides.auth },
     limits: { ...RELAXED_LIMITS, ...overrides.limits },
   });
-  const server = await startServer(config);
+  const server = await startServer(config, clock);
   const fixture = await seedFixture(server.components.db);
   await server.components.reloadOrigins();
   await server.components.routing.reload();

@@ -2,16 +2,20 @@ import { Conversation } from '../conversation.js';
 import { Hello, RequestError, SessionRevoked } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
 import { AgentState, Offer, OfferClosed } from '../routing.js';
+import { SupervisorDelta } from '../supervisor.js';
 import { agentConversationRequests } from './conversation.js';
 import type { ClientToServer, PushMap, RequestMap, ServerToClient } from './define.js';
 import { agentMessageRequests } from './message.js';
 import { agentRoutingRequests } from './routing.js';
+import { agentHandRequests, agentSupervisorRequests } from './supervisor.js';
 
 /** Everything staff (agents, supervisors, admins) may ask on the `/agent` namespace. */
 export const agentRequests = {
   ...agentConversationRequests,
   ...agentMessageRequests,
   ...agentRoutingRequests,
+  ...agentHandRequests,
+  ...agentSupervisorRequests,
 } satisfies RequestMap;
 export type AgentRequests = typeof agentRequests;
 
@@ -29,6 +33,8 @@ export const agentPushes = {
   'offer:closed': OfferClosed,
   /** Your routing state changed (status, load); also sent right after `session:hello`. */
   'agent:state': AgentState,
+  /** The supervisor feed changed (after `supervisor:subscribe`), coalesced to a few per second. */
+  'supervisor:delta': SupervisorDelta,
   'request:error': RequestError,
   /** Sent just before the server disconnects a revoked session's sockets. */
   'session:revoked': SessionRevoked,

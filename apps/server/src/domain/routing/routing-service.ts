@@ -397,11 +397,13 @@ export class RoutingService {
     });
   }
 
+  /** `force` (supervisors): to an agent whatever their status and capacity, assigned at once. */
   transfer(
     actor: StaffPrincipal,
     conversationId: string,
     target: TransferTarget,
     reason: string,
+    force = false,
   ): Promise<void> {
     return this.#change(async () => {
       const c = this.#open.get(conversationId);
@@ -418,19 +420,20 @@ export class RoutingService {
         return;
       }
       const agent = this.#agents.get(target.userId);
-      if (!agent || agent.teamIds.length === 0) throw new DomainError('not-found', 'No such agent.');
+      if (!agent || (agent.teamIds.length === 0 && !force))
+        throw new DomainError('not-found', 'No such agent.');
       if (target.userId === previous)
         throw new DomainError('conflict', 'The conversation is already theirs.');
-      if (!agent.connected || agent.status !== 'online')
+      if (!force && (!agent.connected || agent.status !== 'online'))
         throw new DomainError('conflict', `${agent.name} is not available.`);
-      if (this.#loadOf(agent.userId) + c.weight > agent.capacity) {
+      if (!force && this.#loadOf(agent.userId) + c.weight > agent.capacity) {
         throw new DomainError('conflict', `${agent.name} is at capacity.`);
       }
       const offer = this.openOfferFor(c.id);
       if (offer) await this.#closeOffer(offer, 'withdrawn');
-      c.teamId = c.teamId && agent.teamIds.includes(c.teamId) ? c.teamId : (agent.teamIds[0] as string);
+      c.teamId = c.teamId && agent.teamIds.includes(c.teamId) ? c.teamId : (agent.teamIds[0] ?? c.teamId);
       const note = `to ${agent.name}: ${reason}`;
-      if (this.#teams.get(c.teamId)?.mode === 'offer') {
+      if (!force && c.teamId && this.#teams.get(c.teamId)?.mode === 'offer') {
         // The receiving agent may refuse: it waits at the front of the queue, ringing only them.
         await this.#requeue(c, true, 'transferred', actor.userId, note);
         this.#dirty.delete(c.teamId);

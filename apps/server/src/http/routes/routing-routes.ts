@@ -3,8 +3,10 @@ import { routingEndpoints } from '@switchboard/protocol';
 import type { FastifyInstance } from 'fastify';
 import { assertAdmin } from '../../domain/policy.js';
 import type { TeamSettings } from '../../domain/routing/model.js';
+import { conditionHolds, firstMatch } from '../../domain/routing/rule-matcher.js';
 import { timeline } from '../../domain/timeline.js';
 import type { TransportDeps } from '../../realtime/services.js';
+import { audit } from '../../store/audit.js';
 import { defineRoute } from '../define-route.js';
 
 function settingsOf(team: TeamSettings) {
@@ -34,12 +36,16 @@ export function routingRoutes(app: FastifyInstance, deps: TransportDeps): void {
 
   defineRoute(app, routingEndpoints.putTeamRouting, deps, async ({ principal, params, body }) => {
     assertAdmin(principal);
-    return settingsOf(await routing.setTeamSettings(params.teamId, body));
+    const team = settingsOf(await routing.setTeamSettings(params.teamId, body));
+    await audit(deps.db, principal.userId, 'team.routing', params.teamId, { mode: team.mode });
+    return team;
   });
 
   defineRoute(app, routingEndpoints.setCapacity, deps, async ({ principal, params, body }) => {
     assertAdmin(principal);
-    return routing.setCapacity(params.userId, body.capacity);
+    const state = await routing.setCapacity(params.userId, body.capacity);
+    await audit(deps.db, principal.userId, 'agent.capacity', params.userId, { capacity: body.capacity });
+    return state;
   });
 
   defineRoute(app, routingEndpoints.getRoutingRules, deps, async ({ principal }) => {
@@ -49,7 +55,23 @@ export function routingRoutes(app: FastifyInstance, deps: TransportDeps): void {
 
   defineRoute(app, routingEndpoints.putRoutingRules, deps, async ({ principal, body }) => {
     assertAdmin(principal);
-    return routing.setRules(body.rules.map((rule) => ({ ...rule, id: rule.id ?? randomUUID() })));
+    const rules = await routing.setRules(
+      body.rules.map((rule) => ({ ...rule, id: rule.id ?? randomUUID() })),
+    );
+    await audit(deps.db, principal.userId, 'routing.rules', 'routing-rules', { count: rules.length });
+    return rules;
+  });
+
+  defineRoute(app, routingEndpoints.testRoutingRule, deps, async ({ principal, body }) => {
+    assertAdmin(principal);
+    const input = { attributes: body.attributes, verified: body.verified };
+    const holds = body.conditions.map((condition) => conditionHolds(condition, input));
+    const saved = firstMatch(routing.rules(), input);
+    return {
+      matches: holds.every(Boolean),
+      conditions: holds.map((h) => ({ holds: h })),
+      savedRule: saved ? { id: saved.id, name: saved.name } : null,
+    };
   });
 
   defineRoute(app, routingEndpoints.listBans, deps, async ({ principal }) => {
@@ -75,6 +97,8 @@ export function routingRoutes(app: FastifyInstance, deps: TransportDeps): void {
   defineRoute(app, routingEndpoints.putBotEntries, deps, async ({ principal, params, body }) => {
     assertAdmin(principal);
     routing.team(params.teamId);
-    return deps.bot.setEntries(params.teamId, body.entries);
+    const entries = await deps.bot.setEntries(params.teamId, body.entries);
+    await audit(deps.db, principal.userId, 'bot.update', params.teamId, { count: entries.length });
+    return entries;
   });
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_routing.js';
 import * as m0004 from './0004_canned_replies.js';
 import * as m0005 from './0005_rule_weight.js';
 import * as m0006 from './0006_fts_in_background.js';
+import * as m0007 from './0007_supervisor.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_canned_replies': m0004,
   '0005_rule_weight': m0005,
   '0006_fts_in_background': m0006,
+  '0007_supervisor': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

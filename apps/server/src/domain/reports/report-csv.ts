@@ -1,0 +1,38 @@
+import { REPORT_CSV_COLUMNS, type Report, type ReportRow } from '@switchboard/protocol';
+
+/** RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading `'`. */
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function line(row: ReportRow): string {
+  const p = row.presenceSeconds;
+  return [
+    row.key,
+    row.label,
+    row.conversations,
+    row.abandoned,
+    row.firstResponseSeconds.average,
+    row.firstResponseSeconds.count,
+    row.waitSeconds.average,
+    row.waitSeconds.count,
+    row.handleSeconds.average,
+    row.handleSeconds.count,
+    row.csat.average,
+    row.csat.count,
+    p.online,
+    p.away,
+    p.wrapUp,
+    p.offline,
+  ]
+    .map(cell)
+    .join(',');
+}
+
+/** The report as CSV: a header, one line per row, then the total. */
+export function reportCsv(report: Report): string {
+  return `${[REPORT_CSV_COLUMNS.join(','), ...report.rows.map(line), line(report.total)].join('\r\n')}\r\n`;
+}

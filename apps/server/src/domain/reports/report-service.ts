@@ -1,0 +1,169 @@
+import type { Report, ReportGroupBy, ReportQuery, ReportRow } from '@switchboard/protocol';
+import type { z } from 'zod';
+import type { Db } from '../../store/open-sqlite.js';
+import {
+  memberships,
+  namesOf,
+  type ReportConversation,
+  reportConversations,
+  type StatusChange,
+  statusChanges,
+} from '../../store/reports.js';
+import { DomainError } from '../errors.js';
+import { supervisedTeams } from '../policy.js';
+import type { StaffPrincipal } from '../principal.js';
+import { dayOf, daysBetween } from './zoned-days.js';
+
+type Query = z.output<typeof ReportQuery>;
+type Presence = ReportRow['presenceSeconds'];
+
+/** A stretch of one agent in one status. */
+interface Interval {
+  userId: string;
+  status: keyof Presence;
+  start: number;
+  end: number;
+}
+
+const seconds = (from: string | null, to: string | null) =>
+  from === null || to === null ? null : Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
+
+/** Reports over stored data: conversations, ratings and the agents' status log. */
+export class ReportService {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  async report(viewer: StaffPrincipal, query: Query): Promise<Report> {
+    const teams = supervisedTeams(viewer, query.teamId === undefined ? undefined : [query.teamId]);
+    const days = daysBetween(query.from, query.to, query.timezone);
+    const first = days[0];
+    const last = days.at(-1);
+    if (!first || !last) throw new DomainError('invalid-payload', 'No days in the range.');
+    const [names, members] = await Promise.all([namesOf(this.db), memberships(this.db)]);
+    if (query.teamId !== undefined && !names.teams.has(query.teamId)) {
+      throw new DomainError('not-found', 'No such team.');
+    }
+    const inScope = (teamId: string | null) => teams === null || (teamId !== null && teams.includes(teamId));
+    const scopedAgents = new Set(members.filter((m) => inScope(m.teamId)).map((m) => m.userId));
+    if (
+      query.agentId !== undefined &&
+      !(teams === null ? names.users.has(query.agentId) : scopedAgents.has(query.agentId))
+    ) {
+      throw new DomainError('not-found', 'No such agent.');
+    }
+    const fromIso = new Date(first.start).toISOString();
+    const toIso = new Date(last.end).toISOString();
+    const conversations = (await reportConversations(this.db, fromIso, toIso)).filter(
+      (c) => inScope(c.teamId) && (query.agentId === undefined || c.assigneeId === query.agentId),
+    );
+    const agents = query.agentId === undefined ? scopedAgents : new Set([query.agentId]);
+    if (teams === null && query.agentId === undefined) for (const id of names.users.keys()) agents.add(id);
+    const intervals = toIntervals(
+      await statusChanges(this.db, toIso),
+      agents,
+      Math.min(this.now(), last.end),
+    );
+
+    const groups = new Map<
+      string,
+      { label: string; conversations: ReportConversation[]; intervals: Interval[] }
+    >();
+    const group = (key: string, label: string) => {
+      const known = groups.get(key);
+      if (known) return known;
+      const fresh = { label, conversations: [] as ReportConversation[], intervals: [] as Interval[] };
+      groups.set(key, fresh);
+      return fresh;
+    };
+    const tz = query.timezone;
+    const by: ReportGroupBy = query.groupBy;
+    for (const c of conversations) {
+      const key = by === 'day' ? dayOf(Date.parse(c.createdAt), tz) : by === 'team' ? c.teamId : c.assigneeId;
+      if (key !== null) group(key, labelOf(by, key, names)).conversations.push(c);
+    }
+    for (const { day, start, end } of days) {
+      for (const i of intervals) {
+        const clipped = { ...i, start: Math.max(i.start, start), end: Math.min(i.end, end) };
+        if (clipped.end <= clipped.start) continue;
+        if (by === 'day') group(day, day).intervals.push(clipped);
+        else if (by === 'agent') group(i.userId, labelOf(by, i.userId, names)).intervals.push(clipped);
+        else {
+          for (const m of members.filter((m) => m.userId === i.userId && inScope(m.teamId))) {
+            group(m.teamId, labelOf(by, m.teamId, names)).intervals.push(clipped);
+          }
+        }
+      }
+    }
+    const rows = [...groups.entries()]
+      .map(([key, g]) => figures(key, g.label, g.conversations, g.intervals))
+      .sort((a, b) => (by === 'day' ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label)));
+    const total = figures(
+      'total',
+      'Total',
+      conversations,
+      days.flatMap(({ start, end }) =>
+        intervals
+          .map((i) => ({ ...i, start: Math.max(i.start, start), end: Math.min(i.end, end) }))
+          .filter((i) => i.end > i.start),
+      ),
+    );
+    return { from: query.from, to: query.to, timezone: tz, groupBy: by, rows, total };
+  }
+}
+
+function labelOf(by: ReportGroupBy, key: string, names: Awaited<ReturnType<typeof namesOf>>): string {
+  if (by === 'team') return names.teams.get(key) ?? key;
+  if (by === 'agent') return names.users.get(key) ?? key;
+  return key;
+}
+
+const presenceKey = (status: string): keyof Presence =>
+  status === 'online' ? 'online' : status === 'away' ? 'away' : status === 'wrap-up' ? 'wrapUp' : 'offline';
+
+/** Each status change lasts until the agent's next one (or `until`). */
+function toIntervals(changes: StatusChange[], agents: Set<string>, until: number): Interval[] {
+  const intervals: Interval[] = [];
+  changes.forEach((change, index) => {
+    if (!agents.has(change.userId)) return;
+    const next = changes[index + 1];
+    const end = next && next.userId === change.userId ? Date.parse(next.at) : until;
+    const start = Date.parse(change.at);
+    if (end > start)
+      intervals.push({ userId: change.userId, status: presenceKey(change.status), start, end });
+  });
+  return intervals;
+}
+
+function average(values: Array<number | null>) {
+  const present = values.filter((v): v is number => v !== null);
+  return {
+    average: present.length === 0 ? null : round(present.reduce((a, b) => a + b, 0) / present.length),
+    count: present.length,
+  };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+function figures(
+  key: string,
+  label: string,
+  conversations: ReportConversation[],
+  intervals: Interval[],
+): ReportRow {
+  const presenceSeconds: Presence = { online: 0, away: 0, wrapUp: 0, offline: 0 };
+  for (const i of intervals)
+    presenceSeconds[i.status] = round(presenceSeconds[i.status] + (i.end - i.start) / 1000);
+  return {
+    key,
+    label,
+    conversations: conversations.length,
+    abandoned: conversations.filter((c) => c.abandoned).length,
+    firstResponseSeconds: average(conversations.map((c) => seconds(c.createdAt, c.firstResponseAt))),
+    waitSeconds: average(conversations.map((c) => seconds(c.createdAt, c.firstAssignedAt))),
+    handleSeconds: average(conversations.map((c) => seconds(c.firstAssignedAt, c.resolvedAt))),
+    csat: average(conversations.map((c) => c.rating)),
+    presenceSeconds,
+  };
+}

@@ -1,0 +1,22 @@
+import { reportEndpoints } from '@switchboard/protocol';
+import type { FastifyInstance } from 'fastify';
+import { reportCsv } from '../../domain/reports/report-csv.js';
+import type { TransportDeps } from '../../realtime/services.js';
+import { defineRoute, SENT } from '../define-route.js';
+
+/** Reports for supervisors (their teams) and admins; JSON and CSV. */
+export function reportRoutes(app: FastifyInstance, deps: TransportDeps): void {
+  defineRoute(app, reportEndpoints.report, deps, async ({ principal, query }) =>
+    deps.reports.report(principal, query),
+  );
+
+  defineRoute(app, reportEndpoints.reportCsv, deps, async ({ principal, query, reply }) => {
+    const csv = reportCsv(await deps.reports.report(principal, query));
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="report-${query.from}-${query.to}.csv"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(csv);
+    return SENT;
+  });
+}

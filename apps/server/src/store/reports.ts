@@ -1,0 +1,84 @@
+import type { Db } from './open-sqlite.js';
+
+/** A conversation's times, as reports need them. */
+export interface ReportConversation {
+  id: string;
+  teamId: string | null;
+  assigneeId: string | null;
+  createdAt: string;
+  firstAssignedAt: string | null;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  /** Closed while still queued: nobody was ever assigned, and it was not an offline message. */
+  abandoned: boolean;
+  rating: number | null;
+}
+
+/** Conversations opened in [from, to), ISO instants. */
+export async function reportConversations(db: Db, from: string, to: string): Promise<ReportConversation[]> {
+  const rows = await db
+    .selectFrom('conversations as c')
+    .leftJoin('ratings as r', 'r.conversation_id', 'c.id')
+    .leftJoin('offline_messages as o', 'o.conversation_id', 'c.id')
+    .select([
+      'c.id',
+      'c.team_id',
+      'c.assignee_id',
+      'c.status',
+      'c.created_at',
+      'c.first_assigned_at',
+      'c.first_response_at',
+      'c.resolved_at',
+      'r.score',
+      'o.conversation_id as offline_id',
+    ])
+    .where('c.created_at', '>=', from)
+    .where('c.created_at', '<', to)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    teamId: r.team_id,
+    assigneeId: r.assignee_id,
+    createdAt: r.created_at,
+    firstAssignedAt: r.first_assigned_at,
+    firstResponseAt: r.first_response_at,
+    resolvedAt: r.resolved_at,
+    abandoned: r.status === 'resolved' && r.first_assigned_at === null && r.offline_id === null,
+    rating: r.score ?? null,
+  }));
+}
+
+export interface StatusChange {
+  userId: string;
+  status: string;
+  at: string;
+}
+
+/** Every status change before `to`, per user in time order (earlier ones set the starting status). */
+export async function statusChanges(db: Db, to: string): Promise<StatusChange[]> {
+  const rows = await db
+    .selectFrom('agent_status_log')
+    .select(['user_id', 'status', 'at'])
+    .where('at', '<', to)
+    .orderBy('user_id')
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, status: r.status, at: r.at }));
+}
+
+export async function namesOf(db: Db): Promise<{ teams: Map<string, string>; users: Map<string, string> }> {
+  const [teams, users] = await Promise.all([
+    db.selectFrom('teams').select(['id', 'name']).execute(),
+    db.selectFrom('users').select(['id', 'name']).execute(),
+  ]);
+  return {
+    teams: new Map(teams.map((t) => [t.id, t.name])),
+    users: new Map(users.map((u) => [u.id, u.name])),
+  };
+}
+
+export async function memberships(db: Db): Promise<Array<{ teamId: string; userId: string }>> {
+  const rows = await db.selectFrom('team_members').select(['team_id', 'user_id']).execute();
+  return rows.map((r) => ({ teamId: r.team_id, userId: r.user_id }));
+}

@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AuditPage,
+  Conversation,
+  Message,
+  ReadUpdate,
+  SupervisorDelta,
+  SupervisorSnapshot,
+} from '@switchboard/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identitySignature } from '../src/domain/visitor-service.js';
+import {
+  type AgentClient,
+  api,
+  collect,
+  connectAgent,
+  connectVisitor,
+  login,
+  nextEvent,
+  request,
+  unwrap,
+  type VisitorClient,
+  visitorSession,
+} from './support/clients.js';
+import { onlineAgent, visitorWithConversation } from './support/routing-helpers.js';
+import { createStaff } from './support/staff.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+/** The next delta whose view (applied to `state`) satisfies `done`. */
+function deltaUntil(socket: AgentClient, done: (delta: SupervisorDelta) => boolean) {
+  return nextEvent<SupervisorDelta>(socket, 'supervisor:delta', done);
+}
+
+describe('supervisor window over /agent', () => {
+  let t: TestServer;
+  let sue: AgentClient;
+  let sueId: string;
+  let alice: AgentClient | undefined;
+  let visitor: VisitorClient;
+  let conversationId: string;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const supervisor = await createStaff(t, 'supervisor', [t.fixture.teamA], 'Sue');
+    sueId = supervisor.id;
+    sue = await connectAgent(t.url, (await login(t.url, supervisor.email)).tokens.accessToken);
+    adminToken = (await login(t.url, t.fixture.admin.email)).tokens.accessToken;
+  });
+  afterAll(async () => {
+    sue.disconnect();
+    alice?.disconnect();
+    visitor?.disconnect();
+    await t.stop();
+  });
+
+  it('answers subscribe with a snapshot of the supervisor’s own teams only', async () => {
+    const snapshot = unwrap(await request<SupervisorSnapshot>(sue, 'supervisor:subscribe', {}));
+    expect(snapshot.teams.map((tile) => tile.teamId)).toEqual([t.fixture.teamA]);
+    expect(snapshot.teams[0]).toMatchObject({
+      name: 'Team A',
+      queueLength: 0,
+      chatsInProgress: 0,
+      level: 'ok',
+    });
+    const names = snapshot.agents.map((a) => a.name).sort();
+    expect(names).toEqual(['Alice', 'Andy', 'Sue']);
+    expect(snapshot.agents.every((a) => a.teamIds.includes(t.fixture.teamA))).toBe(true);
+    expect(snapshot.chats).toEqual([]);
+    // Another team's supervisor scope is refused like a missing team.
+    const other = await request(sue, 'supervisor:subscribe', { teamIds: [t.fixture.teamB] });
+    const missing = await request(sue, 'supervisor:subscribe', { teamIds: [randomUUID()] });
+    expect(other).toEqual(missing);
+    expect(other).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    unwrap(await request(sue, 'supervisor:subscribe', {}));
+  });
+
+  it('pushes a tile delta when a visitor joins the queue, then when the chat is assigned', async () => {
+    const queued = deltaUntil(sue, (d) => d.teams.some((tile) => tile.queueLength === 1));
+    const opened = await visitorWithConversation(t, { pageUrl: 'https://shop.example/cart' });
+    visitor = opened.visitor;
+    conversationId = opened.conversation.id;
+    const delta = await queued;
+    expect(delta.version).toBeGreaterThanOrEqual(1);
+    expect(delta.teams[0]).toMatchObject({ teamId: t.fixture.teamA, queueLength: 1 });
+    expect(delta.teams[0]?.longestWait.value).not.toBeNull();
+    const queuedChat = delta.chats.find((c) => c.conversationId === conversationId);
+    expect(queuedChat).toMatchObject({ status: 'queued', assignee: null, teamId: t.fixture.teamA });
+
+    const assigned = deltaUntil(sue, (d) =>
+      d.chats.some((c) => c.conversationId === conversationId && c.status === 'assigned'),
+    );
+    alice = await onlineAgent(t, t.fixture.alice.email);
+    const next = await assigned;
+    expect(next.chats.find((c) => c.conversationId === conversationId)?.assignee?.id).toBe(
+      t.fixture.alice.id,
+    );
+    expect(next.version).toBeGreaterThan(delta.version);
+  });
+
+  it('monitors silently: the supervisor hears the chat; the visitor sees no read receipt and nothing else', async () => {
+    const agent = alice as AgentClient;
+    const heard = nextEvent<Message>(agent, 'message:new', (m) => m.conversationId === conversationId);
+    unwrap(
+      await request(visitor, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'Where is my order?',
+      }),
+    );
+    const first = await heard;
+    const aliceRead = nextEvent<ReadUpdate>(visitor, 'read:update');
+    unwrap(await request(agent, 'message:read', { conversationId, seq: first.seq }));
+    expect((await aliceRead).reader.id).toBe(t.fixture.alice.id);
+
+    const visitorReads = collect<ReadUpdate>(visitor, 'read:update');
+    const visitorMessages = collect<Message>(visitor, 'message:new');
+    const marksBefore = await readMarks(t, conversationId);
+
+    const monitored = unwrap(await request<Conversation>(sue, 'supervisor:monitor', { conversationId }));
+    expect(monitored.id).toBe(conversationId);
+    const sync = unwrap(
+      await request<{ messages: Message[] }>(sue, 'message:sync', { conversationId, afterSeq: 0 }),
+    );
+    expect(sync.messages.map((m) => m.body)).toContain('Where is my order?');
+    const supervisorHears = nextEvent<Message>(sue, 'message:new', (m) => m.body === 'Still there?');
+    unwrap(
+      await request(visitor, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'Still there?',
+      }),
+    );
+    await supervisorHears;
+
+    // A later visible agent message reaches the visitor: everything before it has been delivered.
+    const barrier = nextEvent<Message>(visitor, 'message:new', (m) => m.body === 'Checking now.');
+    unwrap(
+      await request(agent, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'Checking now.',
+      }),
+    );
+    await barrier;
+    expect(visitorReads).toEqual([]);
+    // Only the visitor's own message and the agent's reply: no system message, no note.
+    expect(visitorMessages.map((m) => [m.sender.kind, m.body])).toEqual([
+      ['visitor', 'Still there?'],
+      ['agent', 'Checking now.'],
+    ]);
+    expect(await readMarks(t, conversationId)).toEqual(marksBefore);
+  });
+
+  it('whispers to the agent only: the visitor socket and the visitor’s sync never get it', async () => {
+    const agent = alice as AgentClient;
+    const visitorMessages = collect<Message>(visitor, 'message:new');
+    const agentHears = nextEvent<Message>(agent, 'message:new', (m) => m.body === 'Offer the refund.');
+    const ack = unwrap(
+      await request<{ seq: number }>(sue, 'supervisor:whisper', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'Offer the refund.',
+      }),
+    );
+    const whisper = await agentHears;
+    expect(whisper).toMatchObject({
+      visibility: 'agents',
+      seq: ack.seq,
+      sender: { kind: 'agent', id: sueId },
+    });
+
+    const barrier = nextEvent<Message>(visitor, 'message:new', (m) => m.body === 'I can refund it.');
+    unwrap(
+      await request(agent, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'I can refund it.',
+      }),
+    );
+    await barrier;
+    expect(visitorMessages.map((m) => m.body)).toEqual(['I can refund it.']);
+    const visitorSync = unwrap(
+      await request<{ messages: Message[] }>(visitor, 'message:sync', { conversationId, afterSeq: 0 }),
+    );
+    expect(visitorSync.messages.some((m) => m.body === 'Offer the refund.')).toBe(false);
+  });
+
+  it('takes over: the chat is the supervisor’s, the agent loses it, the visitor sees the new agent', async () => {
+    const agent = alice as AgentClient;
+    const aliceSees = nextEvent<Conversation>(
+      agent,
+      'conversation:update',
+      (c) => c.id === conversationId && c.assignee?.id === sueId,
+    );
+    const visitorSees = nextEvent<{ agent: { name: string } | null }>(visitor, 'conversation:update', (c) =>
+      Boolean(c.agent?.name === 'Sue'),
+    );
+    const taken = unwrap(
+      await request<Conversation>(sue, 'supervisor:takeover', { conversationId, reason: 'escalation' }),
+    );
+    expect(taken.assignee?.id).toBe(sueId);
+    await aliceSees;
+    await visitorSees;
+    const refused = await request(agent, 'message:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      body: 'hi',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const reply = nextEvent<Message>(visitor, 'message:new', (m) => m.body === 'I am taking this one.');
+    unwrap(
+      await request(sue, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'I am taking this one.',
+      }),
+    );
+    expect((await reply).sender.id).toBe(sueId);
+  });
+
+  it('lists each action in the audit log, filterable and paged', async () => {
+    const page = unwrap(
+      (await api<AuditPage>(t.url, `/api/admin/audit?targetId=${conversationId}`, { token: adminToken }))
+        .body,
+    );
+    expect(page.items.map((e) => e.action)).toEqual([
+      'conversation.takeover',
+      'conversation.whisper',
+      'conversation.monitor',
+    ]);
+    expect(page.items.every((e) => e.actor?.id === sueId && e.actor.name === 'Sue')).toBe(true);
+    expect(page.items[0]?.data).toMatchObject({ from: 'Alice', reason: 'escalation' });
+
+    const first = unwrap(
+      (await api<AuditPage>(t.url, `/api/admin/audit?actorId=${sueId}&limit=1`, { token: adminToken })).body,
+    );
+    expect(first.items.map((e) => e.action)).toEqual(['conversation.takeover']);
+    expect(first.nextCursor).not.toBeNull();
+    const second = unwrap(
+      (
+        await api<AuditPage>(t.url, `/api/admin/audit?actorId=${sueId}&limit=1&cursor=${first.nextCursor}`, {
+          token: adminToken,
+        })
+      ).body,
+    );
+    expect(second.items.map((e) => e.action)).toEqual(['conversation.whisper']);
+    const byAction = unwrap(
+      (await api<AuditPage>(t.url, '/api/admin/audit?action=conversation.monitor', { token: adminToken }))
+        .body,
+    );
+    expect(byAction.items.map((e) => e.targetId)).toEqual([conversationId]);
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const none = unwrap(
+      (await api<AuditPage>(t.url, `/api/admin/audit?from=${future}`, { token: adminToken })).body,
+    );
+    expect(none.items).toEqual([]);
+    const bad = await api(t.url, '/api/admin/audit?action=drop-tables', { token: adminToken });
+    expect(bad.status).toBe(400);
+  });
+
+  it('shows a raised hand, barges visibly, and refuses agents and other teams', async () => {
+    const agent = alice as AgentClient;
+    const hand = deltaUntil(sue, (d) =>
+      d.agents.some((a) => a.userId === t.fixture.alice.id && a.handRaised),
+    );
+    unwrap(await request(agent, 'agent:hand', { raised: true }));
+    await hand;
+
+    const second = await visitorWithConversation(t);
+    try {
+      const joined = nextEvent<Message>(second.visitor, 'message:new', (m) => m.sender.kind === 'system');
+      unwrap(await request(sue, 'supervisor:barge', { conversationId: second.conversation.id }));
+      expect((await joined).body).toBe('Sue (supervisor) joined the conversation.');
+      // Having joined, the supervisor may speak to the visitor without owning the chat.
+      const spoken = nextEvent<Message>(second.visitor, 'message:new', (m) => m.body === 'Hello from Sue');
+      unwrap(
+        await request(sue, 'message:send', {
+          conversationId: second.conversation.id,
+          clientMsgId: randomUUID(),
+          body: 'Hello from Sue',
+        }),
+      );
+      await spoken;
+    } finally {
+      second.visitor.disconnect();
+    }
+
+    expect(await request(agent, 'supervisor:monitor', { conversationId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const teamB = await teamBConversation(t);
+    const outside = await request(sue, 'supervisor:takeover', { conversationId: teamB });
+    const missing = await request(sue, 'supervisor:takeover', { conversationId: randomUUID() });
+    expect(outside).toEqual(missing);
+    expect(outside).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('forces an agent’s status and ends a chat, each audited', async () => {
+    const agent = alice as AgentClient;
+    const state = nextEvent<{ status: string; reason: string }>(
+      agent,
+      'agent:state',
+      (s) => s.status === 'away',
+    );
+    unwrap(await request(sue, 'supervisor:status', { userId: t.fixture.alice.id, status: 'away' }));
+    expect(await state).toMatchObject({ status: 'away', reason: 'supervisor' });
+    const ended = unwrap(
+      await request<Conversation>(sue, 'supervisor:end', { conversationId, note: 'done' }),
+    );
+    expect(ended.status).toBe('resolved');
+    const page = unwrap(
+      (await api<AuditPage>(t.url, `/api/admin/audit?actorId=${sueId}&limit=3`, { token: adminToken })).body,
+    );
+    expect(page.items.map((e) => e.action)).toEqual([
+      'conversation.end',
+      'agent.status',
+      'conversation.barge',
+    ]);
+  });
+});
+
+async function readMarks(t: TestServer, conversationId: string) {
+  return t.server.components.db
+    .selectFrom('read_marks')
+    .select(['reader_id', 'seq'])
+    .where('conversation_id', '=', conversationId)
+    .orderBy('reader_id')
+    .execute();
+}
+
+/** A conversation on the team-B widget (which needs a signed identity), waiting in team B's queue. */
+async function teamBConversation(t: TestServer): Promise<string> {
+  const userId = `user-${randomUUID()}`;
+  const session = await visitorSession(t.url, t.fixture.strictWidget.id, {
+    identity: { userId, signature: identitySignature(userId, t.fixture.strictWidget.secret) },
+  });
+  const visitor = await connectVisitor(t.url, session.visitorToken);
+  const conversation = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+  visitor.disconnect();
+  return conversation.id;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { Id } from './primitives.js';
+import { BusinessHours } from './routing-admin.js';
+
+const Day = z.iso.date();
+
+export const ReportGroupBy = z.enum(['day', 'team', 'agent']);
+export type ReportGroupBy = z.infer<typeof ReportGroupBy>;
+
+export const ReportQuery = z
+  .strictObject({
+    /** First and last day (inclusive), `YYYY-MM-DD` in `timezone`. At most 366 days. */
+    from: Day,
+    to: Day,
+    /** An IANA time zone for day boundaries; default UTC. */
+    timezone: BusinessHours.shape.timezone.default('UTC'),
+    groupBy: ReportGroupBy.default('day'),
+    teamId: Id.optional(),
+    agentId: Id.optional(),
+  })
+  .refine((q) => q.from <= q.to, 'from must not be after to')
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 366, 'at most 366 days at a time');
+export type ReportQuery = z.input<typeof ReportQuery>;
+
+const Average = z.object({
+  /** Seconds (or the CSAT score), averaged over `count`; null when `count` is 0. */
+  average: z.number().nonnegative().nullable(),
+  count: z.number().int().nonnegative(),
+});
+
+/** One row of a report: a day, a team or an agent, over the query's days and filters. */
+export const ReportRow = z.object({
+  /** The row's key: a day (`YYYY-MM-DD`), a team id or an agent id, per `groupBy`. */
+  key: z.string(),
+  /** The team's or agent's name; the day again for `day` rows. */
+  label: z.string(),
+  /** Conversations opened (by a visitor, or left as offline messages). */
+  conversations: z.number().int().nonnegative(),
+  /** Queued conversations closed before any agent was assigned. */
+  abandoned: z.number().int().nonnegative(),
+  /** Opening → the first visible agent reply. */
+  firstResponseSeconds: Average,
+  /** Opening → the first assignment. */
+  waitSeconds: Average,
+  /** First assignment → resolution. */
+  handleSeconds: Average,
+  /** Visitor ratings, 1 to 5. */
+  csat: Average,
+  /** Seconds agents spent in each status during the row's days. */
+  presenceSeconds: z.object({
+    online: z.number().nonnegative(),
+    away: z.number().nonnegative(),
+    wrapUp: z.number().nonnegative(),
+    offline: z.number().nonnegative(),
+  }),
+});
+export type ReportRow = z.infer<typeof ReportRow>;
+
+export const Report = z.object({
+  from: Day,
+  to: Day,
+  timezone: z.string(),
+  groupBy: ReportGroupBy,
+  rows: z.array(ReportRow),
+  /** The same figures over every row. */
+  total: ReportRow,
+});
+export type Report = z.infer<typeof Report>;
+
+/** The CSV export's columns, in order (a header line first, RFC 4180 quoting). */
+export const REPORT_CSV_COLUMNS = [
+  'key',
+  'label',
+  'conversations',
+  'abandoned',
+  'first_response_avg_s',
+  'first_response_count',
+  'wait_avg_s',
+  'wait_count',
+  'handle_avg_s',
+  'handle_count',
+  'csat_avg',
+  'csat_count',
+  'online_s',
+  'away_s',
+  'wrap_up_s',
+  'offline_s',
+] as const;

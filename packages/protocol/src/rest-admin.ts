@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import {
+  AdminUser,
+  AdminWidget,
+  AuditPage,
+  AuditQuery,
+  TeamCreate,
+  TeamRename,
+  UserCreate,
+  UserInvite,
+  UserUpdate,
+  WidgetSecret,
+  WidgetUpdate,
+} from './admin.js';
+import { Empty } from './auth.js';
+import { type EndpointSpec, TeamParams, UserParams } from './endpoint.js';
+import { Report, ReportQuery } from './reports.js';
+import { Team } from './rest-routing.js';
+import { WidgetParams } from './rest-widget.js';
+
+/** The admin area: users, teams, widgets and the audit log. Admins only. */
+export const adminEndpoints = {
+  listUsers: { method: 'GET', path: '/api/admin/users', auth: 'admin', response: z.array(AdminUser) },
+  createUser: {
+    method: 'POST',
+    path: '/api/admin/users',
+    auth: 'admin',
+    body: UserCreate,
+    response: UserInvite,
+  },
+  updateUser: {
+    method: 'POST',
+    path: '/api/admin/users/:userId',
+    auth: 'admin',
+    params: UserParams,
+    body: UserUpdate,
+    response: AdminUser,
+  },
+  deactivateUser: {
+    method: 'POST',
+    path: '/api/admin/users/:userId/deactivate',
+    auth: 'admin',
+    params: UserParams,
+    body: Empty,
+    response: AdminUser,
+  },
+  createTeam: { method: 'POST', path: '/api/admin/teams', auth: 'admin', body: TeamCreate, response: Team },
+  renameTeam: {
+    method: 'POST',
+    path: '/api/admin/teams/:teamId',
+    auth: 'admin',
+    params: TeamParams,
+    body: TeamRename,
+    response: Team,
+  },
+  listWidgets: { method: 'GET', path: '/api/admin/widgets', auth: 'admin', response: z.array(AdminWidget) },
+  updateWidget: {
+    method: 'POST',
+    path: '/api/admin/widgets/:widgetId',
+    auth: 'admin',
+    params: WidgetParams,
+    body: WidgetUpdate,
+    response: AdminWidget,
+  },
+  rotateWidgetSecret: {
+    method: 'POST',
+    path: '/api/admin/widgets/:widgetId/secret',
+    auth: 'admin',
+    params: WidgetParams,
+    body: Empty,
+    response: WidgetSecret,
+  },
+  listAudit: {
+    method: 'GET',
+    path: '/api/admin/audit',
+    auth: 'admin',
+    query: AuditQuery,
+    response: AuditPage,
+  },
+} as const satisfies Record<string, EndpointSpec>;
+
+/** Reports: supervisors get their teams' figures, admins everyone's. */
+export const reportEndpoints = {
+  report: {
+    method: 'GET',
+    path: '/api/reports',
+    auth: 'staff-supervisor',
+    query: ReportQuery,
+    response: Report,
+  },
+  reportCsv: {
+    method: 'GET',
+    path: '/api/reports/export',
+    auth: 'staff-supervisor',
+    query: ReportQuery,
+    response: null,
+  },
+} as const satisfies Record<string, EndpointSpec>;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agentRequests,
+  type EndpointSpec,
+  ReportQuery,
+  restEndpoints,
+  SLA_THRESHOLDS,
+  SupervisorWhisper,
+  staffRolesOf,
+  UserUpdate,
+  WidgetUpdate,
+} from '../src/index.js';
+import { ids } from './fixtures.js';
+
+const endpoints = Object.entries(restEndpoints as Record<string, EndpointSpec>);
+
+describe('roles in endpoint auth', () => {
+  it('admits only admins to /api/admin/ endpoints', () => {
+    for (const [name, spec] of endpoints.filter(([, s]) => s.path.startsWith('/api/admin/'))) {
+      expect(staffRolesOf[spec.auth], name).toEqual(['admin']);
+    }
+  });
+
+  it('keeps agents out of reports', () => {
+    expect(staffRolesOf[restEndpoints.report.auth]).not.toContain('agent');
+    expect(staffRolesOf[restEndpoints.reportCsv.auth]).toContain('supervisor');
+  });
+
+  it('lets no staff token stand in for a visitor token', () => {
+    expect(staffRolesOf.visitor).toBeNull();
+    expect(staffRolesOf.none).toBeNull();
+  });
+});
+
+describe('supervisor requests', () => {
+  it('are on /agent, named supervisor:verb', () => {
+    const names = Object.keys(agentRequests).filter((e) => e.startsWith('supervisor:'));
+    expect(names.sort()).toEqual(
+      [
+        'supervisor:barge',
+        'supervisor:end',
+        'supervisor:monitor',
+        'supervisor:reassign',
+        'supervisor:status',
+        'supervisor:subscribe',
+        'supervisor:takeover',
+        'supervisor:unmonitor',
+        'supervisor:unsubscribe',
+        'supervisor:whisper',
+      ].sort(),
+    );
+  });
+
+  it('refuses an empty whisper and one without an idempotency key', () => {
+    const base = { conversationId: ids.conversation, clientMsgId: ids.attachment, body: 'psst' };
+    expect(SupervisorWhisper.safeParse(base).success).toBe(true);
+    expect(SupervisorWhisper.safeParse({ ...base, body: '   ' }).success).toBe(false);
+    expect(SupervisorWhisper.safeParse({ ...base, clientMsgId: undefined }).success).toBe(false);
+    expect(SupervisorWhisper.safeParse({ ...base, visibility: 'all' }).success).toBe(false);
+  });
+
+  it('has thresholds that grow from amber to red', () => {
+    for (const t of Object.values(SLA_THRESHOLDS)) expect(t.red).toBeGreaterThan(t.amber);
+  });
+});
+
+describe('admin bodies', () => {
+  it('refuse an empty update', () => {
+    expect(UserUpdate.safeParse({}).success).toBe(false);
+    expect(WidgetUpdate.safeParse({}).success).toBe(false);
+    expect(UserUpdate.safeParse({ capacity: 4 }).success).toBe(true);
+  });
+
+  it('take origins, not URLs with paths, as allowed origins', () => {
+    expect(WidgetUpdate.safeParse({ allowedOrigins: ['https://shop.example'] }).success).toBe(true);
+    expect(WidgetUpdate.safeParse({ allowedOrigins: ['https://shop.example/cart'] }).success).toBe(false);
+    expect(WidgetUpdate.safeParse({ allowedOrigins: ['javascript:alert(1)'] }).success).toBe(false);
+  });
+
+  it('bound report ranges', () => {
+    expect(ReportQuery.parse({ from: '2025-03-01', to: '2025-03-31' })).toMatchObject({
+      timezone: 'UTC',
+      groupBy: 'day',
+    });
+    expect(ReportQuery.safeParse({ from: '2025-03-02', to: '2025-03-01' }).success).toBe(false);
+    expect(ReportQuery.safeParse({ from: '2024-01-01', to: '2025-06-01' }).success).toBe(false);
+    expect(
+      ReportQuery.safeParse({ from: '2025-03-01', to: '2025-03-01', timezone: 'Mars/Base' }).success,
+    ).toBe(false);
+  });
+});
