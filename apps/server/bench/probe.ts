@@ -46,3 +46,28 @@ function schedStat(): ProbeSample['mainThread'] {
     return undefined;
   }
 }
+
+/**
+ * BENCH_PROFILE=<dir>: V8 CPU profiles of this server, one per interval between two samples
+ * (`server-<pid>-<n>.cpuprofile`); the load phase is the interval its two samples enclose.
+ */
+if (process.env.BENCH_PROFILE && process.send) {
+  const { Session } = await import('node:inspector');
+  const { writeFileSync } = await import('node:fs');
+  const dir = process.env.BENCH_PROFILE;
+  const session = new Session();
+  session.connect();
+  session.post('Profiler.enable');
+  session.post('Profiler.start');
+  let interval = 0;
+  process.on('message', (message: unknown) => {
+    if (message !== SAMPLE_REQUEST) return;
+    // The in-thread inspector session answers synchronously.
+    session.post('Profiler.stop', (error, result) => {
+      if (!error)
+        writeFileSync(`${dir}/server-${process.pid}-${interval}.cpuprofile`, JSON.stringify(result.profile));
+    });
+    interval += 1;
+    session.post('Profiler.start');
+  });
+}

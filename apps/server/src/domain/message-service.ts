@@ -43,18 +43,23 @@ export class MessageService {
       principal.kind === 'visitor'
         ? { senderKind: 'visitor' as const, senderId: principal.visitorId, senderName: principal.name }
         : { senderKind: 'agent' as const, senderId: principal.userId, senderName: principal.name };
-    const stored = await this.#retry(conversation.id, input.clientMsgId, principal);
-    if (stored) return { message: stored, created: false, conversation };
-
     // A supervisor who joined visibly (barge) may reply too; asked only off the assignee's path.
     const joined =
       principal.kind === 'staff' &&
       input.visibility === 'all' &&
       conversation.assigneeId !== principal.userId &&
       (await isParticipant(this.db, conversation.id, principal.userId));
-    assertCanSend(principal, conversation, input.visibility, joined);
+    try {
+      assertCanSend(principal, conversation, input.visibility, joined);
+    } catch (error) {
+      // A retry of a message stored before the conversation closed still gets its ack.
+      const stored = await getMessageByClientId(this.db, conversation.id, input.clientMsgId);
+      if (stored) return { message: this.#sentBy(stored, sender.senderId), created: false, conversation };
+      throw error;
+    }
     if (input.attachmentId !== undefined)
       await this.#checkAttachment(principal, conversation, input.attachmentId);
+    // No lookup first: the store refuses a stored clientMsgId and hands back the original.
     const { message, created } = await appendMessage(this.db, {
       conversationId: conversation.id,
       clientMsgId: input.clientMsgId,
@@ -63,7 +68,7 @@ export class MessageService {
       visibility: input.visibility,
       attachmentId: input.attachmentId ?? null,
     });
-    return { message, created, conversation };
+    return { message: created ? message : this.#sentBy(message, sender.senderId), created, conversation };
   }
 
   async sync(principal: Principal, conversationId: string, afterSeq: number, limit: number) {
@@ -119,14 +124,8 @@ export class MessageService {
     return conversation;
   }
 
-  async #retry(
-    conversationId: string,
-    clientMsgId: string,
-    principal: Principal,
-  ): Promise<MessageRecord | undefined> {
-    const message = await getMessageByClientId(this.db, conversationId, clientMsgId);
-    if (!message) return undefined;
-    const senderId = principal.kind === 'visitor' ? principal.visitorId : principal.userId;
+  /** A clientMsgId names one sender's message; someone else reusing it is a conflict. */
+  #sentBy(message: MessageRecord, senderId: string): MessageRecord {
     if (message.senderId !== senderId) {
       throw new DomainError('conflict', 'This clientMsgId is already used by another sender.');
     }

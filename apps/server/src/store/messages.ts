@@ -1,6 +1,7 @@
 import { SenderKind, Visibility } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { getAttachment } from './attachments.js';
+import { groupCommit, type ItemOutcome } from './group-commit.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
 import type { AttachmentRecord, MessageRecord } from './records.js';
@@ -92,22 +93,15 @@ export interface NewMessage {
   attachmentId: string | null;
 }
 
-const nextSeq = preparedQuery(
-  (db, p: { id: string; at: string }) =>
-    db
-      .updateTable('conversations')
-      .set({ last_seq: sql`last_seq + 1`, updated_at: p.at })
-      .where('id', '=', p.id)
-      .returning('last_seq'),
-  ['id', 'at'],
-);
-
-const insertMessage = preparedQuery(
+/**
+ * The message takes the conversation's next seq in the same statement, so a refused insert (a
+ * duplicate clientMsgId, a missing conversation) changes nothing; `setLastSeq` then records it.
+ */
+const insertNext = preparedQuery(
   (
     db,
     p: {
       conversationId: string;
-      seq: number | string;
       clientMsgId: string;
       senderKind: string;
       senderId: string | null;
@@ -118,21 +112,39 @@ const insertMessage = preparedQuery(
       createdAt: string;
     },
   ) =>
-    db.insertInto('messages').values({
-      conversation_id: p.conversationId,
-      seq: p.seq as number,
-      client_msg_id: p.clientMsgId,
-      sender_kind: p.senderKind,
-      sender_id: p.senderId,
-      sender_name: p.senderName,
-      body: p.body,
-      visibility: p.visibility,
-      attachment_id: p.attachmentId,
-      created_at: p.createdAt,
-    }),
+    db
+      .insertInto('messages')
+      .columns([
+        'conversation_id',
+        'seq',
+        'client_msg_id',
+        'sender_kind',
+        'sender_id',
+        'sender_name',
+        'body',
+        'visibility',
+        'attachment_id',
+        'created_at',
+      ])
+      .expression(
+        db
+          .selectFrom('conversations')
+          .select([
+            'id',
+            sql<number>`last_seq + 1`.as('seq'),
+            sql.val(p.clientMsgId).as('client_msg_id'),
+            sql.val(p.senderKind).as('sender_kind'),
+            sql.val(p.senderId).as('sender_id'),
+            sql.val(p.senderName).as('sender_name'),
+            sql.val(p.body).as('body'),
+            sql.val(p.visibility).as('visibility'),
+            sql.val(p.attachmentId).as('attachment_id'),
+            sql.val(p.createdAt).as('created_at'),
+          ])
+          .where('id', '=', p.conversationId),
+      )
+      .returning('seq'),
   [
-    'conversationId',
-    'seq',
     'clientMsgId',
     'senderKind',
     'senderId',
@@ -141,38 +153,58 @@ const insertMessage = preparedQuery(
     'visibility',
     'attachmentId',
     'createdAt',
+    'conversationId',
   ],
 );
 
+const setLastSeq = preparedQuery(
+  (db, p: { id: string; seq: number | string; at: string }) =>
+    db
+      .updateTable('conversations')
+      .set({ last_seq: p.seq as number, updated_at: p.at })
+      .where('id', '=', p.id),
+  ['seq', 'at', 'id'],
+);
+
+type Append = NewMessage & { createdAt: string };
+
+async function applyAppend(trx: Db, m: Append): Promise<ItemOutcome<number>> {
+  let rows: Array<{ seq: number }>;
+  try {
+    rows = await insertNext(trx, m);
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error };
+    throw error;
+  }
+  const seq = rows[0]?.seq;
+  if (seq === undefined) {
+    return { ok: false, error: new Error(`conversation ${m.conversationId} does not exist`) };
+  }
+  await setLastSeq(trx, { id: m.conversationId, seq, at: m.createdAt });
+  return { ok: true, value: seq };
+}
+
+const appenders = new WeakMap<Db, (m: Append) => Promise<number>>();
+
 /**
- * Commits a message and gives it the conversation's next seq, in one transaction.
+ * Commits a message and gives it the conversation's next seq, in one transaction shared with
+ * the other appends of this event-loop turn (group commit); resolves only after the commit.
  * A message whose clientMsgId is already stored in the conversation is returned as it was
- * (`created: false`): retries are idempotent. This is the hot path: four cached statements.
+ * (`created: false`): retries are idempotent.
  */
 export async function appendMessage(
   db: Db,
   m: NewMessage,
 ): Promise<{ message: MessageRecord; created: boolean }> {
   const createdAt = new Date().toISOString();
+  let append = appenders.get(db);
+  if (!append) {
+    append = groupCommit(db, applyAppend);
+    appenders.set(db, append);
+  }
   let seq: number;
   try {
-    seq = await db.transaction().execute(async (trx) => {
-      const [bumped] = await nextSeq(trx, { id: m.conversationId, at: createdAt });
-      if (!bumped) throw new Error(`conversation ${m.conversationId} does not exist`);
-      await insertMessage(trx, {
-        conversationId: m.conversationId,
-        seq: bumped.last_seq,
-        clientMsgId: m.clientMsgId,
-        senderKind: m.senderKind,
-        senderId: m.senderId,
-        senderName: m.senderName,
-        body: m.body,
-        visibility: m.visibility,
-        attachmentId: m.attachmentId,
-        createdAt,
-      });
-      return bumped.last_seq;
-    });
+    seq = await append({ ...m, createdAt });
   } catch (error) {
     // The unique (conversation, clientMsgId) index caught a retry racing its original.
     const existing = isUniqueViolation(error)

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getConversation, insertConversation } from '../src/store/conversations.js';
+import { appendMessage, messagesAfter } from '../src/store/messages.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
+import { insertVisitor } from '../src/store/visitors.js';
+import { seedFixture } from './support/fixture.js';
+
+const message = (conversationId: string, clientMsgId: string, body: string) => ({
+  conversationId,
+  clientMsgId,
+  senderKind: 'visitor' as const,
+  senderId: null,
+  senderName: null,
+  body,
+  visibility: 'all' as const,
+  attachmentId: null,
+});
+
+describe('appending messages with group commit (a real SQLite file)', () => {
+  let dir: string;
+  let opened: OpenedDb;
+  let conversations: string[];
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'switchboard-group-commit-'));
+    opened = openSqlite(path.join(dir, 'test.db'), 'normal');
+    await migrateToLatest(opened.db);
+    const fixture = await seedFixture(opened.db);
+    conversations = [];
+    for (let i = 0; i < 3; i++) {
+      const visitorId = randomUUID();
+      await insertVisitor(opened.db, {
+        id: visitorId,
+        widgetId: fixture.widget.id,
+        externalId: null,
+        name: null,
+        email: null,
+        verified: false,
+      });
+      const id = randomUUID();
+      await insertConversation(opened.db, {
+        id,
+        visitorId,
+        widgetId: fixture.widget.id,
+        teamId: fixture.teamA,
+        attributes: {},
+        priority: 'normal',
+        inBot: false,
+        rule: null,
+        status: 'queued',
+      });
+      conversations.push(id);
+    }
+  });
+
+  afterEach(async () => {
+    await opened.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives appends started together contiguous seqs per conversation, in arrival order', async () => {
+    const sends = Array.from({ length: 90 }, (_, i) => {
+      const conversationId = conversations[i % 3] as string;
+      return appendMessage(opened.db, message(conversationId, `c-${i}`, `body ${i}`));
+    });
+    const results = await Promise.all(sends);
+    for (const [index, conversationId] of conversations.entries()) {
+      const stored = await messagesAfter(opened.db, conversationId, 0, 100, false);
+      expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(stored.map((m) => m.body)).toEqual(
+        Array.from({ length: 30 }, (_, i) => `body ${i * 3 + index}`),
+      );
+      expect((await getConversation(opened.db, conversationId))?.lastSeq).toBe(30);
+    }
+    expect(results.every((r) => r.created)).toBe(true);
+  });
+
+  it('a duplicate or a missing conversation in the same batch fails alone and changes nothing', async () => {
+    const [first, second] = conversations as [string, string];
+    const [a, duplicate, missing, b] = await Promise.allSettled([
+      appendMessage(opened.db, message(first, 'same-id', 'original')),
+      appendMessage(opened.db, message(first, 'same-id', 'retry')),
+      appendMessage(opened.db, message(randomUUID(), 'other', 'nowhere')),
+      appendMessage(opened.db, message(second, 'next', 'still committed')),
+    ]);
+    expect(a.status === 'fulfilled' && a.value.created && a.value.message.seq).toBe(1);
+    // The retry is answered with the stored original, not a second message.
+    expect(duplicate.status === 'fulfilled' && duplicate.value).toMatchObject({
+      created: false,
+      message: { seq: 1, body: 'original' },
+    });
+    expect(missing.status).toBe('rejected');
+    expect(b.status === 'fulfilled' && b.value.message.seq).toBe(1);
+    expect((await messagesAfter(opened.db, first, 0, 10, false)).map((m) => m.body)).toEqual(['original']);
+    expect((await getConversation(opened.db, first))?.lastSeq).toBe(1);
+  });
+});
