@@ -41,6 +41,11 @@ describe('the window factory (SECURITY D1)', () => {
       preload: '/app/preload/index.cjs',
     });
   });
+
+  it('has no DevTools unless policy AllowDevTools (or a development run) allows them', () => {
+    expect(workbenchWindowOptions('/p.cjs').webPreferences?.devTools).toBe(false);
+    expect(workbenchWindowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
 });
 
 describe('the content security policy (SECURITY D3)', () => {
@@ -56,6 +61,19 @@ describe('the content security policy (SECURITY D3)', () => {
     expect(directives['object-src']).toBe("'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it("adds the organization's server and this computer's, once each, and nothing for null", () => {
+    const csp = contentSecurityPolicy(
+      'https://chat.example.com',
+      null,
+      'http://127.0.0.1:51234',
+      'https://chat.example.com',
+    );
+    const connect = csp.split('; ').find((d) => d.startsWith('connect-src'));
+    expect(connect).toBe(
+      "connect-src 'self' https://chat.example.com wss://chat.example.com http://127.0.0.1:51234 ws://127.0.0.1:51234",
+    );
   });
 });
 

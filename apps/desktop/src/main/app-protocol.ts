@@ -16,7 +16,11 @@ const TYPES: Record<string, string> = {
  * Serves the built renderer at app://switchboard/ (SECURITY D2) with its CSP (D3). Paths are
  * resolved inside `root`; anything outside it, or unknown, is a 404; client routes get index.html.
  */
-export function serveAppProtocol(protocol: Protocol, root: string, serverOrigin: () => string | null): void {
+export function serveAppProtocol(
+  protocol: Protocol,
+  root: string,
+  serverOrigins: () => ReadonlyArray<string | null>,
+): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     const relative = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
@@ -30,7 +34,7 @@ export function serveAppProtocol(protocol: Protocol, root: string, serverOrigin:
       return new Response(body, {
         headers: {
           'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': contentSecurityPolicy(serverOrigin()),
+          'content-security-policy': contentSecurityPolicy(...serverOrigins()),
         },
       });
     } catch {

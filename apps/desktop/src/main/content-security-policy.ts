@@ -1,6 +1,9 @@
-/** SECURITY D3: from `default-src 'none'`; connections only to the configured server. */
-export function contentSecurityPolicy(serverOrigin: string | null): string {
-  const connect = serverOrigin ? `'self' ${serverOrigin} ${serverOrigin.replace(/^http/, 'ws')}` : "'self'";
+/** SECURITY D3: from `default-src 'none'`; connections only to the configured server(s). */
+export function contentSecurityPolicy(...serverOrigins: Array<string | null>): string {
+  const origins = [...new Set(serverOrigins.filter((origin): origin is string => Boolean(origin)))];
+  const connect = ["'self'", ...origins.flatMap((origin) => [origin, origin.replace(/^http/, 'ws')])].join(
+    ' ',
+  );
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -1,12 +1,13 @@
 import type { BridgeParsedRequest, BridgeResponse, Channel } from '../shared/bridge.js';
 import type { HostPorts } from './host-ports.js';
+import { type ManagedServices, managedHandlers } from './managed-handlers.js';
 import type { CacheRegistry } from './services/cache-registry.js';
 import { isSafeExternalUrl } from './services/external-links.js';
 import type { NotificationPolicy } from './services/notification-policy.js';
 import type { SessionStore } from './services/session-store.js';
 import type { SettingsStore } from './services/settings-store.js';
 
-export interface Services {
+export interface Services extends ManagedServices {
   caches: CacheRegistry;
   sessions: SessionStore;
   settings: SettingsStore;
@@ -21,8 +22,9 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 /** Every bridge channel's body: plain functions over the services (STYLE 9). */
 export function createHandlers(services: Services): Handlers {
-  const { caches, sessions, settings, policy, host } = services;
+  const { caches, sessions, settings, policy, host, managed } = services;
   return {
+    ...managedHandlers(services),
     'app:boot': () => {
       const session = sessions.load();
       return {
@@ -35,7 +37,12 @@ export function createHandlers(services: Services): Handlers {
     },
     'session:load': () => sessions.load(),
     'session:save': (request) => {
+      if (!managed.allowsServer(request.serverUrl)) throw new Error('The server URL is locked by policy.');
       sessions.save(request);
+      // The login screen offers it next time (a locked URL is the policy's anyway).
+      const origin = new URL(request.serverUrl).origin;
+      const current = settings.load();
+      if (current.serverUrl !== origin) settings.save({ ...current, serverUrl: origin });
       return {};
     },
     'session:clear': ({ account }) => {

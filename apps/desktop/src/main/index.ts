@@ -2,17 +2,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { Push, PushPayload } from '../shared/bridge.js';
+import { APP_ID, PROTOCOL_SCHEME } from './app-identity.js';
 import { serveAppProtocol } from './app-protocol.js';
 import { electronHost } from './electron-host.js';
 import { createHandlers } from './handlers.js';
 import { watchIdle } from './idle-watch.js';
 import { registerIpc } from './ipc.js';
 import { createDispatcher } from './ipc-dispatch.js';
+import { readManagedPolicy, startManaged } from './managed-startup.js';
 import { CacheRegistry } from './services/cache-registry.js';
 import { type DeepLink, deepLinkInArgs, parseDeepLink } from './services/deep-link.js';
+import { createLogger } from './services/logger.js';
 import { NotificationPolicy } from './services/notification-policy.js';
 import { SessionStore } from './services/session-store.js';
-import { SettingsStore } from './services/settings-store.js';
 import { createTray } from './tray.js';
 import {
   APP_ENTRY,
@@ -26,15 +28,19 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_ROOT = path.join(here, '..', 'web');
 const PRELOAD = path.join(here, '..', 'preload', 'index.cjs');
-const APP_USER_MODEL_ID = 'org.switchboard.desktop';
+/** The bundled server (scripts/local-server-bundle.ts). */
+const LOCAL_SERVER_MODULE = path.join(here, '..', 'server', 'server.mjs');
 const RING_INTERVAL_MS = 20_000;
+const FIRST_UPDATE_CHECK_MS = 60_000;
+const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 
-const log = (message: string, details: Record<string, unknown> = {}) =>
-  process.stderr.write(`${JSON.stringify({ level: 'warn', message, ...details })}\n`);
+const logger = createLogger('info');
+const log = logger.warn;
 
 if (!app.requestSingleInstanceLock()) app.quit();
-if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-app.setAsDefaultProtocolClient('switchboard');
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
+const managedPolicy = readManagedPolicy();
 protocol.registerSchemesAsPrivileged([
   // codeCache: V8 keeps compiled app code between launches, so a cold start parses less.
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -71,18 +77,28 @@ app.on('web-contents-created', (_event, contents) =>
   guardWebContents(contents, { openExternal: (url) => void shell.openExternal(url), log }),
 );
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
+  const { settings, startup, managed, localServer, updates } = await startManaged({
+    dataDir,
+    localServerModule: LOCAL_SERVER_MODULE,
+    logger,
+    policy: managedPolicy,
+  });
   const sessions = new SessionStore(dataDir, safeStorage, (message) => log(message));
-  const settings = new SettingsStore(dataDir);
   const caches = new CacheRegistry(path.join(dataDir, 'caches'));
   const policy = new NotificationPolicy();
 
-  const serverOrigin = () => {
+  // The page may connect to the stored session's server, the organization's, and this computer's.
+  const serverOrigins = () => {
     const stored = sessions.load();
-    return stored ? new URL(stored.serverUrl).origin : null;
+    return [
+      stored ? new URL(stored.serverUrl).origin : null,
+      startup.serverUrl ? new URL(startup.serverUrl).origin : null,
+      startup.allowLocalServer ? localServer.origin() : null,
+    ];
   };
-  serveAppProtocol(protocol, RENDERER_ROOT, serverOrigin);
+  serveAppProtocol(protocol, RENDERER_ROOT, serverOrigins);
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(permissionAllowed(permission)),
   );
@@ -94,7 +110,16 @@ void app.whenReady().then(() => {
     tray,
     (conversationId) => push('notification:clicked', { conversationId }),
   );
-  const handlers = createHandlers({ caches, sessions, settings, policy, host });
+  const handlers = createHandlers({
+    caches,
+    sessions,
+    settings,
+    policy,
+    host,
+    managed,
+    updates,
+    localServer,
+  });
   registerIpc(ipcMain, createDispatcher({ handlers, trustedOrigins: [APP_ORIGIN], log }));
   // No default menu: its Ctrl+W / Ctrl+R would close or reload the window instead of a tab.
   Menu.setApplicationMenu(
@@ -103,7 +128,7 @@ void app.whenReady().then(() => {
     ),
   );
 
-  mainWindow = new BrowserWindow(workbenchWindowOptions(PRELOAD));
+  mainWindow = new BrowserWindow(workbenchWindowOptions(PRELOAD, { devTools: startup.allowDevTools }));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.webContents.once('did-finish-load', () => {
     routeDeepLink(pendingLink);
@@ -124,7 +149,24 @@ void app.whenReady().then(() => {
       host.showNotification({ ...ringing, urgent: true });
     }
   }, RING_INTERVAL_MS);
-  app.on('before-quit', () => caches.closeAll());
+  if (localServer.shouldAutoStart) {
+    localServer
+      .start(null)
+      .catch((error: unknown) => log('local server: autostart failed', { error: String(error) }));
+  }
+  setTimeout(() => void updates.check(), FIRST_UPDATE_CHECK_MS);
+  setInterval(() => void updates.check(), UPDATE_CHECK_INTERVAL_MS);
+  // The server on this computer closes its sockets and database before the app exits.
+  let serverStopped = false;
+  app.on('before-quit', (event) => {
+    if (!serverStopped && localServer.status().state === 'running') {
+      event.preventDefault();
+      serverStopped = true;
+      void localServer.stop({ keepAutoStart: true }).finally(() => app.quit());
+      return;
+    }
+    caches.closeAll();
+  });
 });
 
 app.on('window-all-closed', () => {

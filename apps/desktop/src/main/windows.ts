@@ -11,8 +11,14 @@ import { isAllowedOrigin, isSafeExternalUrl } from './services/external-links.js
 export const APP_ORIGIN = 'app://switchboard';
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/** SECURITY D1: the options every window is created with; tests enumerate them. */
-export function workbenchWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * SECURITY D1: the options every window is created with; tests enumerate them. DevTools only
+ * where policy AllowDevTools (or an unpackaged development run) allows them.
+ */
+export function workbenchWindowOptions(
+  preloadPath: string,
+  options: { devTools: boolean } = { devTools: false },
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -30,6 +36,7 @@ export function workbenchWindowOptions(preloadPath: string): BrowserWindowConstr
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: options.devTools,
       spellcheck: true,
     },
   };

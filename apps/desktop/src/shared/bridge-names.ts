@@ -25,6 +25,12 @@ export const CHANNEL_NAMES = [
   'app:status',
   'settings:load',
   'settings:save',
+  'policy:load',
+  'updates:status',
+  'updates:check',
+  'local-server:status',
+  'local-server:start',
+  'local-server:stop',
   'app:open-external',
 ] as const;
 

@@ -2,6 +2,7 @@ import { Id, Message, Seq, User } from '@switchboard/protocol';
 import { z } from 'zod';
 import { CHANNEL_NAMES, PUSH_NAMES } from './bridge-names.js';
 import { CachedConversation, CacheSnapshot, Draft, OutboxItem, TabState } from './cache-schemas.js';
+import { FirstAdmin, LocalServerErrorCode, LocalServerStatus, PolicyView, UpdateStatus } from './managed.js';
 import { Settings } from './settings.js';
 
 /**
@@ -105,6 +106,21 @@ export const bridgeChannels = {
   },
   'settings:load': { request: z.strictObject({}), response: Settings },
   'settings:save': { request: z.strictObject({ settings: Settings }), response: Settings },
+  /** Managed policy: locked settings, the organization's server, ignored invalid values. */
+  'policy:load': { request: z.strictObject({}), response: PolicyView },
+  'updates:status': { request: z.strictObject({}), response: UpdateStatus },
+  /** Checks the feed now (when updates are on); answers with the new status. */
+  'updates:check': { request: z.strictObject({}), response: UpdateStatus },
+  'local-server:status': { request: z.strictObject({}), response: LocalServerStatus },
+  /** "Run the server on this computer"; a new server needs its first admin. */
+  'local-server:start': {
+    request: z.strictObject({ firstAdmin: FirstAdmin.nullable() }),
+    response: z.object({
+      status: LocalServerStatus,
+      error: z.object({ code: LocalServerErrorCode, message: z.string().max(1000) }).nullable(),
+    }),
+  },
+  'local-server:stop': { request: z.strictObject({}), response: LocalServerStatus },
   'app:open-external': {
     request: z.strictObject({ url: z.string().max(2048) }),
     response: z.object({ opened: z.boolean() }),

@@ -5,9 +5,13 @@ import type { Conversation, Message } from '@switchboard/protocol';
 import { createHandlers } from '../../src/main/handlers.js';
 import type { HostPorts, ShownNotification } from '../../src/main/host-ports.js';
 import { CacheRegistry } from '../../src/main/services/cache-registry.js';
+import { LocalServer, type LocalServerOptions } from '../../src/main/services/local-server/local-server.js';
 import { NotificationPolicy } from '../../src/main/services/notification-policy.js';
+import { ManagedPolicy } from '../../src/main/services/policy/managed-policy.js';
+import type { ResolvedPolicy } from '../../src/main/services/policy/resolve-policy.js';
 import { type SecretBox, SessionStore } from '../../src/main/services/session-store.js';
 import { SettingsStore } from '../../src/main/services/settings-store.js';
+import { UpdateService } from '../../src/main/services/updates/update-service.js';
 
 export function tempDir(prefix = 'switchboard-desktop-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
@@ -51,15 +55,43 @@ export class RecordingHost implements HostPorts {
   }
 }
 
-/** The real main-process services over a data directory, with recording fakes for Electron. */
-export function mainServices(dataDir: string) {
+/**
+ * The real main-process services over a data directory, with recording fakes for Electron. Unless
+ * a test passes a way to spawn it, the local server's process cannot start here.
+ */
+export function mainServices(
+  dataDir: string,
+  options: { policy?: ResolvedPolicy; localServer?: Partial<LocalServerOptions> } = {},
+) {
+  const policy = options.policy ?? { values: {}, from: {}, issues: [] };
   const host = new RecordingHost();
+  const managed = new ManagedPolicy(policy);
   const services = {
     caches: new CacheRegistry(path.join(dataDir, 'caches')),
     sessions: new SessionStore(dataDir, new FakeSecretBox()),
-    settings: new SettingsStore(dataDir),
+    settings: new SettingsStore(dataDir, managed.locks),
     policy: new NotificationPolicy(),
     host,
+    managed,
+    updates: new UpdateService(
+      () => ({ check: false, reason: 'not-packaged' }),
+      () => {
+        throw new Error('updates are off in tests');
+      },
+      { autoDownload: false, log: () => undefined },
+    ),
+    localServer: new LocalServer({
+      directory: path.join(dataDir, 'local-server'),
+      modulePath: 'none',
+      spawn: () => {
+        throw new Error('no local server process in this test');
+      },
+      allowed: policy.values.AllowLocalServer ?? true,
+      workbenchOrigins: [],
+      logLevel: 'warn',
+      log: () => undefined,
+      ...options.localServer,
+    }),
   };
   return { services, host, handlers: createHandlers(services) };
 }

@@ -3,6 +3,7 @@ import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
 import { browserCapabilities } from './browser-capabilities.js';
+import { browserManaged } from './browser-managed.js';
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
@@ -56,6 +57,7 @@ export function createBrowserBridge(): SwitchboardBridge {
 
   const bridge: SwitchboardBridge = {
     capabilities: browserCapabilities(),
+    ...browserManaged(),
     'app:boot': async () => ({ settings, session: null, snapshot: null }),
     'session:load': async () => null,
     'session:save': ok,

@@ -1,15 +1,22 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/settings.js';
 import { logout } from '../../../app/session-controller.js';
 import { bridge } from '../../../host/bridge.js';
 import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { playChime } from '../../notifications/ringer.js';
+import { loadPolicy } from '../managed-store.js';
 import { useSettings } from '../store.js';
+import { PolicyNotice } from './PolicyNotice.js';
+import { UpdatesSection } from './UpdatesSection.js';
 
 export function SettingsDialog() {
   const { t, i18n } = useTranslation();
   const settings = useSettings((s) => s.settings);
   const setOpen = useSettings((s) => s.setOpen);
+  useEffect(() => {
+    void loadPolicy();
+  }, []);
   const save = async (patch: Partial<Settings>) => {
     const next = await bridge['settings:save']({ settings: { ...settings, ...patch } });
     useSettings.getState().set(next);
@@ -35,6 +42,7 @@ export function SettingsDialog() {
   return (
     <Dialog title={t('settings.title')} onClose={() => setOpen(false)}>
       <div className="space-y-3 text-sm">
+        <PolicyNotice />
         <label className="block space-y-1">
           <span>{t('settings.language')}</span>
           <select
@@ -66,6 +74,7 @@ export function SettingsDialog() {
           />
           {t('settings.sound')}
         </label>
+        <UpdatesSection save={save} />
         <div className="flex justify-between gap-2 pt-2">
           <button
             type="button"

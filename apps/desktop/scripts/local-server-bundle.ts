@@ -1,0 +1,90 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const DESKTOP = fileURLToPath(new URL('..', import.meta.url));
+const APPS = path.join(DESKTOP, '..');
+export const LOCAL_SERVER_DIR = path.join(DESKTOP, 'dist', 'server');
+export const LOCAL_SERVER_ENTRY = 'server.mjs';
+
+/**
+ * The server's modules find their files relative to `import.meta.url`, which in one bundle is the
+ * bundle's own URL. Each anchor is moved to a folder beside the bundle, and the files are copied
+ * there. A server change that moves an anchor fails this build instead of shipping a broken app.
+ */
+const ANCHORS: Array<{ file: RegExp; from: string; to: string }> = [
+  {
+    file: /[\\/]apps[\\/]server[\\/]src[\\/]http[\\/]routes[\\/]static-routes\.ts$/,
+    from: "new URL('../../../../', import.meta.url)",
+    to: "new URL('./apps/', import.meta.url)",
+  },
+  {
+    file: /[\\/]apps[\\/]server[\\/]src[\\/]store[\\/]open-sqlite\.ts$/,
+    from: "new URL('../../workers/checkpoint.cjs', import.meta.url)",
+    // A worker thread cannot run a script from inside app.asar; the packaged app unpacks it.
+    to: "new URL('./workers/checkpoint.cjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/'))",
+  },
+];
+
+const relocateAnchors: Plugin = {
+  name: 'relocate-anchors',
+  setup(builder) {
+    const seen = new Set<RegExp>();
+    for (const anchor of ANCHORS) {
+      builder.onLoad({ filter: anchor.file }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(anchor.from)) {
+          throw new Error(
+            `${args.path} no longer contains ${anchor.from}: update scripts/local-server-bundle.ts`,
+          );
+        }
+        seen.add(anchor.file);
+        return { contents: source.replace(anchor.from, anchor.to), loader: 'ts' };
+      });
+    }
+    builder.onEnd((result) => {
+      if (result.errors.length === 0 && seen.size !== ANCHORS.length) {
+        throw new Error(
+          'A relocated server module was not part of the bundle: update scripts/local-server-bundle.ts',
+        );
+      }
+    });
+  },
+};
+
+/**
+ * The bundled server: src/local-server/entry.ts and the whole server in one ESM file (from the
+ * TypeScript sources), better-sqlite3 left outside (the app's own copy, rebuilt for Electron),
+ * plus the checkpoint worker, the widget and the web workbench it serves.
+ */
+export async function buildLocalServer(outDir = LOCAL_SERVER_DIR): Promise<string> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(DESKTOP, 'src', 'local-server', 'entry.ts')],
+    outfile: path.join(outDir, LOCAL_SERVER_ENTRY),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['source'],
+    // Optional native speed-ups of ws that are not installed.
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // CommonJS dependencies call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __sbRequire } from 'node:module'; const require = __sbRequire(import.meta.url);",
+    },
+    plugins: [relocateAnchors],
+    logLevel: 'warning',
+  });
+  cpSync(path.join(APPS, 'server', 'workers'), path.join(outDir, 'workers'), { recursive: true });
+  const assets = [
+    [path.join(APPS, 'widget', 'dist'), path.join(outDir, 'apps', 'widget', 'dist')],
+    [path.join(DESKTOP, 'dist', 'web'), path.join(outDir, 'apps', 'desktop', 'dist', 'web')],
+  ] as const;
+  for (const [from, to] of assets) {
+    if (existsSync(from)) cpSync(from, to, { recursive: true, filter: (file) => !file.endsWith('.map') });
+  }
+  return path.join(outDir, LOCAL_SERVER_ENTRY);
+}

@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UpdateStatus } from '../../../../shared/managed.js';
+import { type Settings, UpdateChannel } from '../../../../shared/settings.js';
+import { inputClass, secondaryButton } from '../../../ui/Dialog.js';
+import { loadUpdateStatus, useLocked, useManaged } from '../managed-store.js';
+import { useSettings } from '../store.js';
+import { LockedNote } from './LockedNote.js';
+
+function useStatusText(status: UpdateStatus | null): string {
+  const { t } = useTranslation();
+  if (!status) return '';
+  switch (status.state) {
+    case 'off':
+      return t(`settings.update.off.${status.reason}`);
+    case 'available':
+    case 'downloaded':
+      return t(`settings.update.${status.state}`, { version: status.version });
+    case 'error':
+      return t('settings.update.error', { message: status.message });
+    default:
+      return t(`settings.update.${status.state}`);
+  }
+}
+
+export function UpdatesSection({ save }: { save(patch: Partial<Settings>): Promise<void> }) {
+  const { t } = useTranslation();
+  const settings = useSettings((s) => s.settings);
+  const status = useManaged((s) => s.updates);
+  const autoUpdateLocked = useLocked('autoUpdate');
+  const channelLocked = useLocked('updateChannel');
+  const statusText = useStatusText(status);
+  useEffect(() => {
+    void loadUpdateStatus();
+  }, []);
+  const managedInstall = status?.state === 'off' && status.reason === 'managed-install';
+  return (
+    <fieldset
+      className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"
+      data-testid="updates"
+    >
+      <legend className="font-medium">{t('settings.updates')}</legend>
+      <label className="flex flex-wrap items-center gap-2">
+        <input
+          type="checkbox"
+          name="autoUpdate"
+          checked={settings.autoUpdate}
+          disabled={autoUpdateLocked || managedInstall}
+          onChange={(e) => void save({ autoUpdate: e.target.checked }).then(() => loadUpdateStatus())}
+        />
+        {t('settings.autoUpdate')}
+        {autoUpdateLocked && <LockedNote />}
+      </label>
+      <label className="block space-y-1">
+        <span className="flex items-center gap-2">
+          {t('settings.channel')} {channelLocked && <LockedNote />}
+        </span>
+        <select
+          className={inputClass}
+          name="updateChannel"
+          value={settings.updateChannel}
+          disabled={channelLocked || managedInstall}
+          onChange={(e) => void save({ updateChannel: UpdateChannel.parse(e.target.value) })}
+        >
+          {UpdateChannel.options.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(`settings.channels.${channel}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-xs text-slate-600 dark:text-slate-300" role="status" data-testid="update-status">
+          {statusText}
+        </p>
+        {status && status.state !== 'off' && (
+          <button type="button" className={secondaryButton} onClick={() => void loadUpdateStatus(true)}>
+            {t('settings.checkNow')}
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}
