@@ -7,6 +7,8 @@ import {
   guardWebContents,
   navigationGuards,
   permissionAllowed,
+  SUPERVISOR_ENTRY,
+  supervisorWindowOptions,
   workbenchWindowOptions,
 } from '../src/main/windows.js';
 
@@ -40,6 +42,14 @@ describe('the window factory (SECURITY D1)', () => {
       webviewTag: false,
       preload: '/app/preload/index.cjs',
     });
+  });
+
+  it('gives the supervisor window the same secure options, loaded from the app bundle', () => {
+    const workbench = workbenchWindowOptions('/app/preload/index.cjs');
+    const supervisor = supervisorWindowOptions('/app/preload/index.cjs');
+    expect(supervisor.webPreferences).toEqual(workbench.webPreferences);
+    expect(supervisorWindowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
+    expect(SUPERVISOR_ENTRY.startsWith(`${APP_ENTRY}#`)).toBe(true);
   });
 
   it('has no DevTools unless policy AllowDevTools (or a development run) allows them', () => {

@@ -7,6 +7,7 @@ export function electronHost(
   window: () => BrowserWindow | null,
   tray: TrayMenu,
   onClicked: (conversationId: string | null) => void,
+  openSupervisorWindow: () => void = () => {},
 ): HostPorts {
   return {
     showNotification(shown: ShownNotification) {
@@ -37,5 +38,6 @@ export function electronHost(
     setTrayStatus: (status) => tray.setStatus(status),
     isWindowFocused: () => window()?.isFocused() ?? false,
     openExternal: (url) => void shell.openExternal(url),
+    openSupervisorWindow,
   };
 }

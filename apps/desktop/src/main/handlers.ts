@@ -114,5 +114,12 @@ export function createHandlers(services: Services): Handlers {
       host.openExternal(url);
       return { opened: true };
     },
+    'window:open-supervisor': () => {
+      // The server decides what the window may see; this only spares agents an empty window.
+      const role = sessions.load()?.user.role;
+      if (role !== 'supervisor' && role !== 'admin') return { opened: false };
+      host.openSupervisorWindow();
+      return { opened: true };
+    },
   };
 }

@@ -16,4 +16,6 @@ export interface HostPorts {
   setTrayStatus(status: 'online' | 'away' | 'offline'): void;
   isWindowFocused(): boolean;
   openExternal(url: string): void;
+  /** Shows the supervisor window, creating it when closed. */
+  openSupervisorWindow(): void;
 }

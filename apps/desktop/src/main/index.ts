@@ -21,6 +21,8 @@ import {
   APP_ORIGIN,
   guardWebContents,
   permissionAllowed,
+  SUPERVISOR_ENTRY,
+  supervisorWindowOptions,
   workbenchWindowOptions,
 } from './windows.js';
 
@@ -47,6 +49,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+let supervisorWindow: BrowserWindow | null = null;
 let pendingLink: DeepLink | null = deepLinkInArgs(process.argv);
 
 function push<P extends Push>(name: P, payload: PushPayload<P>): void {
@@ -104,11 +107,34 @@ void app.whenReady().then(async () => {
   );
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
 
-  const tray = createTray((status) => push('tray:status', { status }), showWindow);
+  /** The supervisor window: same secure options (D1) and guards (D6, via web-contents-created), one at a time. */
+  const openSupervisorWindow = () => {
+    if (supervisorWindow) {
+      if (supervisorWindow.isMinimized()) supervisorWindow.restore();
+      supervisorWindow.focus();
+      return;
+    }
+    const win = new BrowserWindow(supervisorWindowOptions(PRELOAD, { devTools: startup.allowDevTools }));
+    supervisorWindow = win;
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      supervisorWindow = null;
+    });
+    void win.loadURL(SUPERVISOR_ENTRY);
+  };
+  const canSupervise = () => {
+    const role = sessions.load()?.user.role;
+    return role === 'supervisor' || role === 'admin';
+  };
+  const tray = createTray((status) => push('tray:status', { status }), showWindow, {
+    visible: canSupervise,
+    open: () => canSupervise() && openSupervisorWindow(),
+  });
   const host = electronHost(
     () => mainWindow,
     tray,
     (conversationId) => push('notification:clicked', { conversationId }),
+    openSupervisorWindow,
   );
   const handlers = createHandlers({
     caches,

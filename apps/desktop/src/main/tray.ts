@@ -7,8 +7,21 @@ export interface TrayMenu {
   setUnread(unread: number): void;
 }
 
-/** The tray icon: unread total in its tooltip, and the status switch (online / away / offline). */
-export function createTray(onStatus: (status: Status) => void, onShow: () => void): TrayMenu {
+/** The supervisor window's entry: shown to supervisors and admins (checked again on click). */
+export interface SupervisorEntry {
+  visible(): boolean;
+  open(): void;
+}
+
+/**
+ * The tray icon: unread total in its tooltip, the status switch (online / away / offline) and,
+ * for supervisors and admins, the supervisor window.
+ */
+export function createTray(
+  onStatus: (status: Status) => void,
+  onShow: () => void,
+  supervisor?: SupervisorEntry,
+): TrayMenu {
   const tray = new Tray(nativeImage.createEmpty());
   let status: Status = 'offline';
   let unread = 0;
@@ -17,6 +30,7 @@ export function createTray(onStatus: (status: Status) => void, onShow: () => voi
     tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: unread > 0 ? `Open Switchboard (${unread})` : 'Open Switchboard', click: onShow },
+        ...(supervisor?.visible() ? [{ label: 'Supervisor window', click: () => supervisor.open() }] : []),
         { type: 'separator' },
         ...(['online', 'away', 'offline'] as const).map((s) => ({
           label: s[0]?.toUpperCase() + s.slice(1),

@@ -10,6 +10,8 @@ import { isAllowedOrigin, isSafeExternalUrl } from './services/external-links.js
 /** Where the UI comes from: the app bundle through a custom protocol (SECURITY D2). */
 export const APP_ORIGIN = 'app://switchboard';
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+/** The supervisor window: the same bundle, its own view (renderer/app/routes.ts). */
+export const SUPERVISOR_ENTRY = `${APP_ENTRY}#/supervisor-window`;
 
 /**
  * SECURITY D1: the options every window is created with; tests enumerate them. DevTools only
@@ -39,6 +41,19 @@ export function workbenchWindowOptions(
       devTools: options.devTools,
       spellcheck: true,
     },
+  };
+}
+
+/** The supervisor window: the workbench's secure options (D1), its own size and title. */
+export function supervisorWindowOptions(
+  preloadPath: string,
+  options: { devTools: boolean } = { devTools: false },
+): BrowserWindowConstructorOptions {
+  return {
+    ...workbenchWindowOptions(preloadPath, options),
+    width: 1440,
+    height: 900,
+    title: 'Switchboard — Supervisor',
   };
 }
 

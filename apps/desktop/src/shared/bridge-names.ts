@@ -32,6 +32,7 @@ export const CHANNEL_NAMES = [
   'local-server:start',
   'local-server:stop',
   'app:open-external',
+  'window:open-supervisor',
 ] as const;
 
 export const PUSH_NAMES = ['notification:clicked', 'deep-link', 'os:idle', 'tray:status'] as const;

@@ -125,6 +125,8 @@ export const bridgeChannels = {
     request: z.strictObject({ url: z.string().max(2048) }),
     response: z.object({ opened: z.boolean() }),
   },
+  /** The supervisor window (supervisors and admins only); the browser shows the route instead. */
+  'window:open-supervisor': { request: z.strictObject({}), response: z.object({ opened: z.boolean() }) },
 } as const;
 
 export type BridgeChannels = typeof bridgeChannels;

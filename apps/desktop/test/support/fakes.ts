@@ -53,6 +53,10 @@ export class RecordingHost implements HostPorts {
   openExternal(url: string): void {
     this.opened.push(url);
   }
+  supervisorWindows = 0;
+  openSupervisorWindow(): void {
+    this.supervisorWindows++;
+  }
 }
 
 /**

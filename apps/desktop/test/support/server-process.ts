@@ -13,6 +13,8 @@ const JWT_SECRET = 'desktop-e2e-jwt-secret-0123456789abcdef';
 export const DEMO_WIDGET_ID = '5e1f0a2b-7c3d-4e5f-8a9b-0c1d2e3f4a5b';
 export const DEMO_PASSWORD = 'switchboard-demo';
 export const ALICE = 'alice@switchboard.local';
+export const CAROL = 'carol@switchboard.local';
+export const ADA = 'admin@switchboard.local';
 
 const RELAXED = { points: 100_000, seconds: 1 };
 const CONFIG = {
@@ -32,9 +34,12 @@ export class ServerProcess {
   url = '';
   readonly output: string[] = [];
 
+  /** `extraConfig`: more server config, e.g. `workbenchOrigins` for pages served from elsewhere. */
+  constructor(readonly extraConfig: Record<string, unknown> = {}) {}
+
   async start(): Promise<void> {
     const configFile = path.join(this.dataDir, 'config.json');
-    writeFileSync(configFile, JSON.stringify(CONFIG));
+    writeFileSync(configFile, JSON.stringify({ ...CONFIG, ...this.extraConfig }));
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !k.startsWith('SWITCHBOARD_')),
     );

@@ -24,9 +24,24 @@ const REFRESH_MARGIN_MS = 60_000;
 const SESSION_ENDED = new Set(['session-revoked', 'refresh-token-reused', 'token-invalid']);
 
 export interface ConnectionEvents {
-  onTokens(tokens: TokenPair): void;
+  /** Awaited before another window may refresh: store the new refresh token here. */
+  onTokens(tokens: TokenPair): void | Promise<void>;
   onSessionEnded(): void;
   onReachable(reachable: boolean): void;
+  /** The session's newest stored refresh token, when another window may have rotated it. */
+  latestRefreshToken?(): Promise<string | null>;
+}
+
+/**
+ * Windows of one app (the workbench and the supervisor window) share one stored session, and the
+ * server revokes a session whose refresh token is used twice: refreshes run one at a time across
+ * windows (Web Locks), each with the newest stored token.
+ */
+export function exclusiveRefresh<T>(run: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks
+    ? (locks.request('switchboard-token-refresh', run) as Promise<Awaited<T>> as Promise<T>)
+    : run();
 }
 
 /**
@@ -113,21 +128,20 @@ export class ServerConnection {
 
   /** One in-flight refresh at a time (the server revokes a session whose refresh token is reused). */
   refresh(): Promise<boolean> {
-    this.#refreshing ??= (async () => {
-      const result = await callRest(this.serverUrl, restEndpoints.refresh, {
-        body: { refreshToken: this.#tokens.refreshToken },
-      });
+    this.#refreshing ??= exclusiveRefresh(async () => {
+      const refreshToken = (await this.events.latestRefreshToken?.()) ?? this.#tokens.refreshToken;
+      const result = await callRest(this.serverUrl, restEndpoints.refresh, { body: { refreshToken } });
       this.#refreshing = null;
       if (result.ok) {
         this.#tokens = result.data.tokens;
-        this.events.onTokens(result.data.tokens);
+        await this.events.onTokens(result.data.tokens);
         this.#schedule();
         return true;
       }
       if (SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
       else this.#timer = setTimeout(() => void this.refresh(), 5_000);
       return false;
-    })();
+    });
     return this.#refreshing;
   }
 

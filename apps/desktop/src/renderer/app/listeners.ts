@@ -13,6 +13,7 @@ import { flushOutbox } from '../features/sync/outbox.js';
 import { refetchConversations, resubscribeAndSync, syncConversation } from '../features/sync/resync.js';
 import { useTabs } from '../features/tabs/store.js';
 import { toastError } from '../features/toasts/store.js';
+import { currentRoute } from './routes.js';
 
 const TYPING_EXPIRES_MS = 6000;
 
@@ -47,7 +48,11 @@ export function listen(connection: ServerConnection): void {
       if (!mine && message.sender.kind !== 'system') notifyMessage(message);
       if (message.sender.kind === 'visitor') useChat.getState().setTyping(message.conversationId, false);
       // The agent is looking at it: the visitor gets the read receipt at once.
-      if (useTabs.getState().active === message.conversationId && document.hasFocus())
+      if (
+        useTabs.getState().active === message.conversationId &&
+        document.hasFocus() &&
+        currentRoute() === 'workbench'
+      )
         void markRead(message.conversationId);
     })();
   });

@@ -6,6 +6,7 @@ import { bridge } from '../host/bridge.js';
 import { i18n } from '../i18n/index.js';
 import { App } from './App.js';
 import { takeBoot } from './boot-requests.js';
+import { isSupervisorWindow } from './routes.js';
 import { startSession } from './session-controller.js';
 
 /** Settings, language and the cached list are in the stores before the first render: one paint. */
@@ -13,6 +14,10 @@ async function mount(root: HTMLElement): Promise<void> {
   const boot = await (takeBoot() ?? bridge['app:boot']({}));
   useSettings.getState().set(boot.settings);
   await i18n.changeLanguage(boot.settings.locale);
+  if (isSupervisorWindow()) {
+    const { mountSupervisorWindow } = await import('./supervisor-window.js');
+    return mountSupervisorWindow(root, boot);
+  }
   void startSession(boot);
   createRoot(root).render(
     <StrictMode>

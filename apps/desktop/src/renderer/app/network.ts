@@ -1,4 +1,4 @@
 // The network half of the app (socket.io, the protocol's schemas): loaded after the first paint.
 export { restEndpoints } from '@switchboard/protocol';
-export { ServerConnection } from '../api/connection.js';
+export { exclusiveRefresh, ServerConnection } from '../api/connection.js';
 export { listen } from './listeners.js';

@@ -52,9 +52,11 @@ const loadNetwork = () => import('./network.js');
 async function connectWith(serverUrl: string, user: User, tokens: TokenPair): Promise<ServerConnection> {
   const { ServerConnection, listen } = await loadNetwork();
   const connection = new ServerConnection(serverUrl, tokens, {
-    onTokens: (next) => void bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }),
+    onTokens: (next) =>
+      bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }).then(() => {}),
     onSessionEnded: () => void logout(false),
     onReachable: (reachable) => usePresence.getState().setReachable(reachable),
+    latestRefreshToken: () => storedRefreshToken(serverUrl, user.id),
   });
   runtime.connection = connection;
   listen(connection);
@@ -63,6 +65,28 @@ async function connectWith(serverUrl: string, user: User, tokens: TokenPair): Pr
 }
 
 const RESUME_RETRY_MS = 3000;
+
+/** The stored session's refresh token, if it is still this account's (another window may have rotated it). */
+async function storedRefreshToken(serverUrl: string, userId: string): Promise<string | null> {
+  const stored = await bridge['session:load']({});
+  return stored && stored.serverUrl === serverUrl && stored.user.id === userId ? stored.refreshToken : null;
+}
+
+/** Resumes the stored session with its newest refresh token, one window at a time, and stores the next one. */
+async function resumeExclusive(serverUrl: string, user: User, refreshToken: string) {
+  const { ServerConnection, exclusiveRefresh } = await loadNetwork();
+  return exclusiveRefresh(async () => {
+    const token = (await storedRefreshToken(serverUrl, user.id)) ?? refreshToken;
+    const result = await ServerConnection.resume(serverUrl, token);
+    if (result.ok)
+      await bridge['session:save']({
+        serverUrl,
+        user: result.data.user,
+        refreshToken: result.data.tokens.refreshToken,
+      });
+    return result;
+  });
+}
 
 let starting: Promise<void> | null = null;
 
@@ -83,14 +107,8 @@ async function resumeStoredSession(boot: Boot): Promise<void> {
   }
   await paintFromCache(stored.serverUrl, stored.user, boot.snapshot);
   const resume = async (): Promise<void> => {
-    const { ServerConnection } = await loadNetwork();
-    const result = await ServerConnection.resume(stored.serverUrl, stored.refreshToken);
+    const result = await resumeExclusive(stored.serverUrl, stored.user, stored.refreshToken);
     if (result.ok) {
-      await bridge['session:save']({
-        serverUrl: stored.serverUrl,
-        user: result.data.user,
-        refreshToken: result.data.tokens.refreshToken,
-      });
       await connectWith(stored.serverUrl, result.data.user, result.data.tokens);
     } else if (
       result.error.code === 'unavailable' ||
@@ -136,4 +154,41 @@ export async function logout(revoke = true): Promise<void> {
   useChat.getState().reset();
   useTabs.getState().restore([], null);
   useSession.getState().setLoggedOut();
+}
+
+/**
+ * The Electron supervisor window: the stored session's account, its own socket, and none of the
+ * workbench's listeners (no cache, no notifications, no status, never a read receipt).
+ */
+export async function startSupervisorSession(boot: Boot): Promise<void> {
+  const stored = boot.session;
+  if (!stored) return useSession.getState().setLoggedOut();
+  runtime.account = { serverUrl: stored.serverUrl, userId: stored.user.id };
+  useSession.getState().setReady(stored.serverUrl, stored.user);
+  const ended = () => {
+    runtime.connection?.close();
+    runtime.connection = null;
+    useSession.getState().setLoggedOut();
+  };
+  const result = await resumeExclusive(stored.serverUrl, stored.user, stored.refreshToken);
+  if (!result.ok) {
+    if (result.error.code === 'unavailable' || result.error.code === 'rate-limited')
+      setTimeout(() => void startSupervisorSession(boot), RESUME_RETRY_MS);
+    else ended();
+    return;
+  }
+  const { ServerConnection } = await loadNetwork();
+  const { user, tokens } = result.data;
+  useSession.getState().setReady(stored.serverUrl, user);
+  const connection = new ServerConnection(stored.serverUrl, tokens, {
+    onTokens: (next) =>
+      bridge['session:save']({ serverUrl: stored.serverUrl, user, refreshToken: next.refreshToken }).then(
+        () => {},
+      ),
+    onSessionEnded: ended,
+    onReachable: (reachable) => usePresence.getState().setReachable(reachable),
+    latestRefreshToken: () => storedRefreshToken(stored.serverUrl, user.id),
+  });
+  runtime.connection = connection;
+  connection.connect();
 }

@@ -143,6 +143,11 @@ export function createBrowserBridge(): SwitchboardBridge {
       if (safe) window.open(url, '_blank', 'noopener,noreferrer');
       return { opened: safe };
     },
+    // One page in the browser: the supervisor view is a route of it.
+    'window:open-supervisor': async () => {
+      location.hash = '#/supervisor';
+      return { opened: true };
+    },
     on: (push, listener) => {
       const set = listeners.get(push) ?? new Set();
       listeners.set(push, set);

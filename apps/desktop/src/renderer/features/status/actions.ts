@@ -35,6 +35,18 @@ export async function restoreStatus(): Promise<void> {
     if (state?.ok) usePresence.getState().setStatus(state.data.status, state.data.reason);
   }
   void bridge['app:status']({ status: desired });
+  // The server forgets a raised hand when the agent's last socket closes.
+  if (usePresence.getState().handRaised) void runtime.connection?.request('agent:hand', { raised: true });
+}
+
+/** Raise or lower the hand: supervisors of the agent's teams see it in their window. */
+export async function setHand(raised: boolean): Promise<void> {
+  usePresence.getState().setHandRaised(raised);
+  const result = await runtime.connection?.request('agent:hand', { raised });
+  if (result && !result.ok) {
+    usePresence.getState().setHandRaised(!raised);
+    toastError('Hand', result.error);
+  }
 }
 
 /** OS idle or screen lock sets away with its reason; coming back restores online only if idle set it. */

@@ -10,6 +10,9 @@ interface PresenceState {
   offers: Record<string, Offer>;
   /** Conversations newly assigned to the agent and not opened yet: they ring. */
   ringing: string[];
+  /** The agent asked a supervisor for help (`agent:hand`); sent again after every reconnect. */
+  handRaised: boolean;
+  setHandRaised(raised: boolean): void;
   setStatus(status: AgentStatus, reason: StatusReason): void;
   setDesired(desired: 'online' | 'away' | 'offline'): void;
   setReachable(reachable: boolean): void;
@@ -26,6 +29,8 @@ export const usePresence = create<PresenceState>((set) => ({
   desired: 'online',
   offers: {},
   ringing: [],
+  handRaised: false,
+  setHandRaised: (handRaised) => set({ handRaised }),
   setStatus: (status, reason) => set({ status, reason }),
   setDesired: (desired) => set({ desired }),
   setReachable: (reachable) => set({ reachable }),

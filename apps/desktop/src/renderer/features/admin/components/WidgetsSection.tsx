@@ -1,0 +1,303 @@
+import {
+  type AdminWidget,
+  type PreChatField,
+  restEndpoints,
+  type WidgetSettings,
+} from '@switchboard/protocol';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, saved, useLoaded, useTeams } from '../actions.js';
+import {
+  Card,
+  dangerButton,
+  Field,
+  inputClass,
+  OneTime,
+  primaryButton,
+  secondaryButton,
+  smallButton,
+} from './ui.js';
+
+const TYPES: readonly PreChatField['type'][] = ['text', 'email', 'select', 'textarea'];
+
+/** A pre-chat field as edited: select options as "value=label, …". */
+interface FieldDraft {
+  key: string;
+  label: string;
+  type: PreChatField['type'];
+  required: boolean;
+  options: string;
+}
+
+const toDraft = (f: PreChatField): FieldDraft => ({
+  key: f.key,
+  label: f.label.en,
+  type: f.type,
+  required: f.required,
+  options: (f.options ?? []).map((o) => `${o.value}=${o.label.en}`).join(', '),
+});
+
+function fromDraft(d: FieldDraft, previous?: PreChatField): PreChatField {
+  const field: PreChatField = {
+    key: d.key.trim(),
+    label: { ...previous?.label, en: d.label.trim() },
+    type: d.type,
+    required: d.required,
+  };
+  if (d.type === 'select')
+    field.options = d.options
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => {
+        const [value = o, label = value] = o.split('=').map((s) => s.trim());
+        return { value, label: { en: label } };
+      });
+  return field;
+}
+
+function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: AdminWidget): void }) {
+  const { t } = useTranslation();
+  const [teams] = useTeams();
+  const [name, setName] = useState(widget.name);
+  const [teamId, setTeamId] = useState(widget.teamId ?? '');
+  const [settings, setSettings] = useState<WidgetSettings>(widget.settings);
+  const [origins, setOrigins] = useState(widget.allowedOrigins.join('\n'));
+  const [identityMode, setIdentityMode] = useState(widget.identityMode);
+  const [fields, setFields] = useState<FieldDraft[]>(widget.settings.preChatFields.map(toDraft));
+  const [secret, setSecret] = useState<string | null>(null);
+  const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) =>
+    setSettings({ ...settings, [key]: value });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      name,
+      teamId: teamId || null,
+      identityMode,
+      allowedOrigins: origins
+        .split('\n')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      settings: {
+        ...settings,
+        preChatFields: fields.map((f, i) => fromDraft(f, widget.settings.preChatFields[i])),
+      },
+    };
+    const next = await call('Widget', (c) =>
+      c.rest(restEndpoints.updateWidget, { params: { widgetId: widget.id }, body }),
+    );
+    if (next) {
+      onSaved(next);
+      saved(t('admin.saved'));
+    }
+  };
+  const rotate = async () => {
+    if (!window.confirm(t('admin.widgets.confirmRotate'))) return;
+    const next = await call('Widget', (c) =>
+      c.rest(restEndpoints.rotateWidgetSecret, { params: { widgetId: widget.id }, body: {} }),
+    );
+    if (next) setSecret(next.secret);
+  };
+  return (
+    <Card title={widget.name} testId="widget-form">
+      {secret && (
+        <OneTime
+          label={t('admin.widgets.secret')}
+          value={secret}
+          dismiss={t('admin.users.dismiss')}
+          onDismiss={() => setSecret(null)}
+        />
+      )}
+      <form onSubmit={submit} className="space-y-3">
+        <div className="grid grid-cols-4 gap-3">
+          <Field label={t('admin.widgets.name')}>
+            <input
+              className={inputClass}
+              required
+              maxLength={120}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </Field>
+          <Field label={t('admin.widgets.team')}>
+            <select className={inputClass} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              <option value="">—</option>
+              {teams.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('admin.widgets.color')}>
+            <input
+              className={`${inputClass} h-8 p-0.5`}
+              type="color"
+              value={settings.primaryColor}
+              onChange={(e) => set('primaryColor', e.target.value)}
+            />
+          </Field>
+          <Field label={t('admin.widgets.position')}>
+            <select
+              className={inputClass}
+              value={settings.position}
+              onChange={(e) => set('position', e.target.value as 'left' | 'right')}
+            >
+              <option value="right">{t('admin.widgets.positions.right')}</option>
+              <option value="left">{t('admin.widgets.positions.left')}</option>
+            </select>
+          </Field>
+          <Field label={t('admin.widgets.greeting')} className="col-span-2">
+            <input
+              className={inputClass}
+              required
+              maxLength={500}
+              value={settings.greeting.en}
+              onChange={(e) => set('greeting', { ...settings.greeting, en: e.target.value })}
+            />
+          </Field>
+          <Field label={t('admin.widgets.greetingZh')} className="col-span-2">
+            <input
+              className={inputClass}
+              maxLength={500}
+              value={settings.greeting['zh-CN'] ?? ''}
+              onChange={(e) => {
+                const { 'zh-CN': _old, ...rest } = settings.greeting;
+                set('greeting', e.target.value ? { ...rest, 'zh-CN': e.target.value } : rest);
+              }}
+            />
+          </Field>
+          <Field label={t('admin.widgets.locale')}>
+            <select
+              className={inputClass}
+              value={settings.defaultLocale}
+              onChange={(e) => set('defaultLocale', e.target.value as 'en' | 'zh-CN')}
+            >
+              <option value="en">English</option>
+              <option value="zh-CN">简体中文</option>
+            </select>
+          </Field>
+          <Field label={t('admin.widgets.identity')}>
+            <select
+              className={inputClass}
+              value={identityMode}
+              onChange={(e) => setIdentityMode(e.target.value as 'optional' | 'enforce')}
+            >
+              <option value="optional">{t('admin.widgets.identityModes.optional')}</option>
+              <option value="enforce">{t('admin.widgets.identityModes.enforce')}</option>
+            </select>
+          </Field>
+          <label className="col-span-2 flex items-center gap-2 self-end text-sm">
+            <input
+              type="checkbox"
+              checked={settings.transcriptEnabled}
+              onChange={(e) => set('transcriptEnabled', e.target.checked)}
+            />
+            {t('admin.widgets.transcript')}
+          </label>
+          <Field label={t('admin.widgets.origins')} className="col-span-4">
+            <textarea
+              className={`${inputClass} font-mono text-xs`}
+              rows={3}
+              value={origins}
+              onChange={(e) => setOrigins(e.target.value)}
+            />
+          </Field>
+        </div>
+        <fieldset className="space-y-1.5">
+          <legend className="mb-1 text-sm font-medium">{t('admin.widgets.prechat')}</legend>
+          {fields.map((f, i) => {
+            const update = (patch: Partial<FieldDraft>) =>
+              setFields(fields.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: fields are positional until saved
+              <div key={i} className="grid grid-cols-[8rem_1fr_7rem_auto_1fr_auto] items-center gap-2">
+                <input
+                  className={inputClass}
+                  aria-label={t('admin.widgets.fieldKey')}
+                  placeholder={t('admin.widgets.fieldKey')}
+                  value={f.key}
+                  onChange={(e) => update({ key: e.target.value })}
+                />
+                <input
+                  className={inputClass}
+                  aria-label={t('admin.widgets.fieldLabel')}
+                  placeholder={t('admin.widgets.fieldLabel')}
+                  value={f.label}
+                  onChange={(e) => update({ label: e.target.value })}
+                />
+                <select
+                  className={inputClass}
+                  aria-label={t('admin.widgets.fieldType')}
+                  value={f.type}
+                  onChange={(e) => update({ type: e.target.value as FieldDraft['type'] })}
+                >
+                  {TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {type}
+                    </option>
+                  ))}
+                </select>
+                <label className="flex items-center gap-1 text-xs">
+                  <input
+                    type="checkbox"
+                    checked={f.required}
+                    onChange={(e) => update({ required: e.target.checked })}
+                  />
+                  {t('admin.widgets.required')}
+                </label>
+                <input
+                  className={inputClass}
+                  aria-label={t('admin.widgets.options')}
+                  placeholder={t('admin.widgets.options')}
+                  disabled={f.type !== 'select'}
+                  value={f.options}
+                  onChange={(e) => update({ options: e.target.value })}
+                />
+                <button
+                  type="button"
+                  className={smallButton}
+                  onClick={() => setFields(fields.filter((_, j) => j !== i))}
+                >
+                  ✕
+                </button>
+              </div>
+            );
+          })}
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() =>
+              setFields([...fields, { key: '', label: '', type: 'text', required: false, options: '' }])
+            }
+          >
+            + {t('admin.widgets.addField')}
+          </button>
+        </fieldset>
+        <div className="flex justify-between">
+          <button type="submit" className={primaryButton}>
+            {t('admin.save')}
+          </button>
+          <button type="button" className={dangerButton} onClick={() => void rotate()}>
+            {t('admin.widgets.rotate')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+export function WidgetsSection() {
+  const [widgets, , setWidgets] = useLoaded('Widgets', (c) => c.rest(restEndpoints.listWidgets));
+  return (
+    <>
+      {(widgets ?? []).map((w) => (
+        <WidgetForm
+          key={w.id}
+          widget={w}
+          onSaved={(next) => setWidgets((widgets ?? []).map((x) => (x.id === next.id ? next : x)))}
+        />
+      ))}
+    </>
+  );
+}

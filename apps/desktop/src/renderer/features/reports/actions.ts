@@ -1,0 +1,47 @@
+import { type Report, type ReportQuery, restEndpoints } from '@switchboard/protocol';
+import { runtime } from '../../app/runtime.js';
+import { toastError } from '../toasts/store.js';
+
+export type Query = Required<Pick<ReportQuery, 'from' | 'to' | 'groupBy'>> & {
+  teamId?: string;
+  timezone: string;
+};
+
+const asQuery = (q: Query) => ({ ...q }) as Record<string, string | undefined>;
+
+export async function loadReport(query: Query): Promise<Report | null> {
+  const result = await runtime.connection?.rest(restEndpoints.report, { query: asQuery(query) });
+  if (!result) return null;
+  if (result.ok) return result.data;
+  toastError('Report', result.error);
+  return null;
+}
+
+/** The CSV export needs the Bearer header, so: fetch, then save the blob as a file. */
+export async function downloadCsv(query: Query): Promise<void> {
+  const connection = runtime.connection;
+  if (!connection) return;
+  const url = new URL(restEndpoints.reportCsv.path, connection.serverUrl);
+  for (const [key, value] of Object.entries(asQuery(query))) if (value) url.searchParams.set(key, value);
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { authorization: `Bearer ${connection.accessToken}` } });
+  } catch {
+    return toastError('Export', { code: 'unavailable', message: 'The server cannot be reached.' });
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code: string; message: string };
+    } | null;
+    return toastError('Export', {
+      code: 'internal',
+      message: body?.error?.message ?? `The server answered ${response.status}.`,
+      ...(body?.error ? { code: body.error.code as never } : {}),
+    });
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = `switchboard-report-${query.from}-${query.to}-${query.groupBy}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}

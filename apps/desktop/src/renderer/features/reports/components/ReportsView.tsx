@@ -1,0 +1,215 @@
+import type { Report, ReportGroupBy, ReportRow, Team } from '@switchboard/protocol';
+import { restEndpoints } from '@switchboard/protocol';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { runtime } from '../../../app/runtime.js';
+import { inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { seconds } from '../../supervisor/format.js';
+import { downloadCsv, loadReport, type Query } from '../actions.js';
+import { BarChart } from './BarChart.js';
+
+type Metric = 'conversations' | 'abandoned' | 'firstResponse' | 'wait' | 'handle' | 'csat';
+const METRICS: readonly Metric[] = ['conversations', 'abandoned', 'firstResponse', 'wait', 'handle', 'csat'];
+
+function metricOf(row: ReportRow, metric: Metric): number {
+  switch (metric) {
+    case 'conversations':
+      return row.conversations;
+    case 'abandoned':
+      return row.abandoned;
+    case 'firstResponse':
+      return row.firstResponseSeconds.average ?? 0;
+    case 'wait':
+      return row.waitSeconds.average ?? 0;
+    case 'handle':
+      return row.handleSeconds.average ?? 0;
+    case 'csat':
+      return row.csat.average ?? 0;
+  }
+}
+
+const isTime = (m: Metric) => m === 'firstResponse' || m === 'wait' || m === 'handle';
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv');
+
+function Cells({ row }: { row: ReportRow }) {
+  return (
+    <>
+      <td className="tabular-nums">{row.conversations}</td>
+      <td className="tabular-nums">{row.abandoned}</td>
+      <td className="tabular-nums">{seconds(row.firstResponseSeconds.average)}</td>
+      <td className="tabular-nums">{seconds(row.waitSeconds.average)}</td>
+      <td className="tabular-nums">{seconds(row.handleSeconds.average)}</td>
+      <td className="tabular-nums">{row.csat.average === null ? '—' : row.csat.average.toFixed(1)}</td>
+      <td className="tabular-nums">{seconds(row.presenceSeconds.online)}</td>
+      <td className="tabular-nums">{seconds(row.presenceSeconds.away)}</td>
+    </>
+  );
+}
+
+/** Reports per day, team or agent: a table, a chart and the CSV export. */
+export function ReportsView() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState<Query>({
+    from: day(-6),
+    to: day(0),
+    groupBy: 'day',
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  });
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [report, setReport] = useState<Report | null>(null);
+  const [metric, setMetric] = useState<Metric>('conversations');
+  const run = async (q: Query) => setReport(await loadReport(q));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first report once; the form runs it after.
+  useEffect(() => {
+    void run(query);
+    void runtime.connection?.rest(restEndpoints.listTeams).then((r) => r.ok && setTeams(r.data));
+  }, []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(query);
+  };
+  const columns = [
+    'conversations',
+    'abandoned',
+    'firstResponse',
+    'wait',
+    'handle',
+    'csat',
+    'online',
+    'away',
+  ] as const;
+  return (
+    <div className="min-h-0 flex-1 overflow-y-auto p-4" data-testid="reports-view">
+      <h1 className="mb-3 text-lg font-semibold">{t('reports.title')}</h1>
+      <form onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+        <label className="space-y-1">
+          <span className="block text-xs">{t('reports.from')}</span>
+          <input
+            className={inputClass}
+            type="date"
+            required
+            value={query.from}
+            onChange={(e) => setQuery({ ...query, from: e.target.value })}
+          />
+        </label>
+        <label className="space-y-1">
+          <span className="block text-xs">{t('reports.to')}</span>
+          <input
+            className={inputClass}
+            type="date"
+            required
+            value={query.to}
+            onChange={(e) => setQuery({ ...query, to: e.target.value })}
+          />
+        </label>
+        <label className="space-y-1">
+          <span className="block text-xs">{t('reports.groupBy')}</span>
+          <select
+            className={inputClass}
+            value={query.groupBy}
+            onChange={(e) => setQuery({ ...query, groupBy: e.target.value as ReportGroupBy })}
+          >
+            {(['day', 'team', 'agent'] as const).map((g) => (
+              <option key={g} value={g}>
+                {t(`reports.groups.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-xs">{t('reports.team')}</span>
+          <select
+            className={inputClass}
+            value={query.teamId ?? ''}
+            onChange={(e) => {
+              const { teamId: _old, ...rest } = query;
+              setQuery(e.target.value ? { ...rest, teamId: e.target.value } : rest);
+            }}
+          >
+            <option value="">{t('reports.allTeams')}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={primaryButton}>
+          {t('reports.run')}
+        </button>
+        <button
+          type="button"
+          className={secondaryButton}
+          data-testid="report-export"
+          onClick={() => void downloadCsv(query)}
+        >
+          {t('reports.export')}
+        </button>
+      </form>
+      {report && (
+        <>
+          <div className="mb-4 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+            <label className="mb-2 flex items-center gap-2 text-sm">
+              <span>{t('reports.chart')}</span>
+              <select
+                className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600"
+                value={metric}
+                onChange={(e) => setMetric(e.target.value as Metric)}
+              >
+                {METRICS.map((m) => (
+                  <option key={m} value={m} className="text-slate-900">
+                    {t(`reports.columns.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {report.rows.length === 0 ? (
+              <p className="text-sm text-slate-500">{t('reports.none')}</p>
+            ) : (
+              <BarChart
+                title={t(`reports.columns.${metric}`)}
+                labels={report.rows.map((r) => r.label)}
+                values={report.rows.map((r) => metricOf(r, metric))}
+                integer={metric === 'conversations' || metric === 'abandoned'}
+                format={(v) => (isTime(metric) ? seconds(v) : String(Math.round(v * 10) / 10))}
+              />
+            )}
+          </div>
+          <table
+            className="w-full text-left text-sm [&_td]:py-1.5 [&_td]:pr-3 [&_th]:pr-3"
+            data-testid="report-table"
+          >
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-1 font-medium">{t('reports.columns.label')}</th>
+                {columns.map((c) => (
+                  <th key={c} className="py-1 font-medium">
+                    {t(`reports.columns.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr
+                  key={row.key}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                  data-testid="report-row"
+                >
+                  <td>{row.label}</td>
+                  <Cells row={row} />
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-600">
+                <td>{t('reports.total')}</td>
+                <Cells row={report.total} />
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LiveChat } from '@switchboard/protocol';
+import { useTranslation } from 'react-i18next';
+import { shortDuration } from '../../../ui/format.js';
+import { useNow } from '../../../ui/use-now.js';
+import { monitor } from '../actions.js';
+
+/** The grid of live chats; activating a row monitors it silently. */
+export function LiveChats({
+  chats,
+  teamNames,
+  selected,
+}: {
+  chats: LiveChat[];
+  teamNames: Record<string, string>;
+  selected: string | null;
+}) {
+  const { t } = useTranslation();
+  const now = useNow(5000);
+  if (chats.length === 0) return <p className="text-sm text-slate-500">{t('supervisor.none')}</p>;
+  return (
+    <table className="w-full text-left text-sm" data-testid="live-chats">
+      <thead className="text-xs text-slate-500">
+        <tr>
+          <th className="py-1 pr-2 font-medium">{t('supervisor.visitor')}</th>
+          <th className="py-1 pr-2 font-medium">{t('supervisor.team')}</th>
+          <th className="py-1 pr-2 font-medium">{t('supervisor.state')}</th>
+          <th className="py-1 pr-2 font-medium">{t('supervisor.assignee')}</th>
+          <th className="py-1 pr-2 font-medium">{t('supervisor.since')}</th>
+          <th className="py-1 font-medium" />
+        </tr>
+      </thead>
+      <tbody>
+        {chats.map((chat) => {
+          const since = chat.queuedAt ?? chat.assignedAt;
+          return (
+            <tr
+              key={chat.conversationId}
+              data-testid="live-chat"
+              data-conversation-id={chat.conversationId}
+              aria-selected={selected === chat.conversationId}
+              className={`border-t border-slate-100 dark:border-slate-800 ${
+                selected === chat.conversationId ? 'bg-indigo-50 dark:bg-indigo-950/50' : ''
+              }`}
+            >
+              <td className="py-1.5 pr-2">
+                {chat.visitor.name ?? '—'}
+                {chat.priority === 'vip' && (
+                  <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-bold text-amber-900">
+                    {t('supervisor.vip')}
+                  </span>
+                )}
+              </td>
+              <td className="py-1.5 pr-2">{chat.teamId ? (teamNames[chat.teamId] ?? '—') : '—'}</td>
+              <td className="py-1.5 pr-2">
+                {chat.inBot ? t('supervisor.inBot') : t(`supervisor.${chat.status}`)}
+              </td>
+              <td className="py-1.5 pr-2">{chat.assignee?.name ?? '—'}</td>
+              <td className="py-1.5 pr-2 tabular-nums">{since ? shortDuration(since, now) : '—'}</td>
+              <td className="py-1.5 text-right">
+                <button
+                  type="button"
+                  data-testid="monitor"
+                  className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
+                  onClick={() => void monitor(chat.conversationId)}
+                >
+                  {t('supervisor.monitor')}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

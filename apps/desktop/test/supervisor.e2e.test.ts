@@ -1,0 +1,299 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReadUpdate } from '@switchboard/protocol';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './support/fakes.js';
+import { ADA, ALICE, CAROL, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
+import { buildWorkbench, servePages } from './support/static-pages.js';
+import { Visitor } from './support/visitor.js';
+import { launchChromium, openWorkbench } from './support/workbench-page.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+const SCRATCH = tempDir('switchboard-supervisor-e2e-');
+const WEB = path.join(SCRATCH, 'web');
+let pageDirs = 0;
+/** Each page's main-process data (session, cache) under the suite's scratch folder, removed after. */
+const scratchDir = () => {
+  const dir = path.join(SCRATCH, `page-${++pageDirs}`);
+  mkdirSync(dir);
+  return dir;
+};
+
+/** Polls until `check` passes (no timing assertions: only a generous upper bound). */
+async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+type Workbench = Awaited<ReturnType<typeof openWorkbench>>;
+
+describe('the supervisor window, the admin area and reports against a real server', () => {
+  let pages: Awaited<ReturnType<typeof servePages>>;
+  let server: ServerProcess;
+  let browser: Browser;
+  let carol: Workbench;
+  let alice: Workbench;
+  let ada: Workbench;
+  let vera: Visitor;
+  const veraReads: ReadUpdate[] = [];
+
+  async function signIn(page: Page, email: string) {
+    await page.getByLabel('Server URL').fill(server.url);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await eventually(async () =>
+      expect(await page.getByTestId('reachability').textContent()).toContain('Server reachable'),
+    );
+  }
+
+  async function setTheme(page: Page, theme: 'light' | 'dark') {
+    await page.getByTestId('open-settings').click();
+    await page.getByLabel('Theme').selectOption(theme);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
+        theme === 'dark',
+      ),
+    );
+  }
+
+  const tile = () => carol.page.locator('[data-testid="team-tile"]').first();
+  const chatRow = (id: string) =>
+    carol.page.locator(`[data-testid="live-chat"][data-conversation-id="${id}"]`);
+  const agentRow = (name: string) => carol.page.locator('[data-testid="agent-row"]', { hasText: name });
+
+  beforeAll(async () => {
+    buildWorkbench(WEB);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    pages = await servePages(WEB);
+    // The workbench comes from its own origin (like app://switchboard in Electron), allowed by config.
+    server = new ServerProcess({ workbenchOrigins: [pages.url] });
+    await server.start();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    vera?.close();
+    await browser?.close();
+    await server?.dispose();
+    await pages?.close();
+    rmSync(SCRATCH, { recursive: true, force: true });
+  });
+
+  it('a supervisor opens the supervisor view; the team tile updates when a visitor joins the queue', async () => {
+    carol = await openWorkbench(browser, pages.url, scratchDir());
+    await signIn(carol.page, CAROL);
+    // Carol is in the Support team too: away, so the visitor waits in the queue.
+    await carol.page.getByLabel('Status').selectOption('away');
+    await carol.page.getByTestId('nav-supervisor').click();
+    await eventually(async () => expect(await tile().getByTestId('tile-queue').textContent()).toBe('0'));
+    expect(await carol.page.getByTestId('nav-admin').count()).toBe(0);
+
+    vera = await Visitor.join(server.url, 'Vera', { pageUrl: 'https://shop.example/cart' });
+    vera.socket.on('read:update', (update) => veraReads.push(update));
+    await vera.say('Hello, my order is late.');
+    // Pushed over the socket: the DOM changes without any reload or polling.
+    await eventually(async () => expect(await tile().getByTestId('tile-queue').textContent()).toBe('1'));
+    await eventually(async () => expect(await chatRow(vera.conversationId).count()).toBe(1));
+
+    // In Electron this opens the separate supervisor window (the recording host counts it).
+    await carol.page.getByTestId('open-supervisor-window').click();
+    await eventually(() => expect(carol.host.supervisorWindows).toBe(1));
+  });
+
+  it('monitors a live chat silently: history shown, no read receipt reaches the visitor', async () => {
+    alice = await openWorkbench(browser, pages.url, scratchDir());
+    await signIn(alice.page, ALICE);
+    // Alice is online: the chat is assigned to her (she has not opened it).
+    await eventually(async () => expect(await chatRow(vera.conversationId).textContent()).toContain('Alice'));
+    await eventually(async () => expect(await tile().getByTestId('tile-queue').textContent()).toBe('0'));
+
+    await chatRow(vera.conversationId).getByTestId('monitor').click();
+    const timeline = carol.page.getByTestId('monitor-timeline');
+    await eventually(async () => expect(await timeline.textContent()).toContain('Hello, my order is late.'));
+    await vera.say('Are you there?');
+    await eventually(async () => expect(await timeline.textContent()).toContain('Are you there?'));
+    expect(await carol.page.getByTestId('monitor-note').textContent()).toContain('Monitoring silently');
+    // Nobody has read anything: the supervisor's monitoring sent no read receipt.
+    expect(veraReads).toEqual([]);
+    expect(vera.received.every((m) => m.sender.kind === 'visitor')).toBe(true);
+  });
+
+  it('whispers: the agent sees it in her workbench, the visitor never receives it', async () => {
+    const whisper = 'Offer her the express refund (whisper).';
+    await carol.page.getByTestId('whisper-composer').fill(whisper);
+    await carol.page.getByTestId('whisper-composer').press('Enter');
+    await eventually(async () =>
+      expect(await carol.page.getByTestId('monitor-timeline').textContent()).toContain(whisper),
+    );
+
+    // Alice opens the chat from her list: the whisper is in her timeline, marked agents-only.
+    const row = alice.page.locator(
+      `[data-testid="conversation-row"][data-conversation-id="${vera.conversationId}"]`,
+    );
+    await eventually(async () => {
+      await alice.page.getByTestId('view-mine').click();
+      expect(await row.count()).toBe(1);
+    });
+    await row.click();
+    await eventually(async () =>
+      expect(await alice.page.getByTestId('timeline').textContent()).toContain(whisper),
+    );
+    // The agent's own reading does send a receipt: the earlier silence was the supervisor's, not a dead channel.
+    await eventually(() => expect(veraReads.some((r) => r.reader.kind === 'agent')).toBe(true));
+    expect(veraReads.every((r) => r.reader.name === 'Alice Agent')).toBe(true);
+
+    expect(vera.received.some((m) => m.body === whisper)).toBe(false);
+    expect((await vera.transcript()).some((m) => m.body === whisper)).toBe(false);
+  });
+
+  it('sees a raised hand and takes the chat over', async () => {
+    await alice.page.getByTestId('raise-hand').click();
+    await eventually(async () => expect(await agentRow('Alice').getByTestId('hand-raised').count()).toBe(1));
+
+    await carol.page.getByTestId('takeover').click();
+    await eventually(async () =>
+      expect(await carol.page.getByTestId('monitor-assignee').textContent()).toBe('Carol Supervisor'),
+    );
+    await eventually(async () => expect(await chatRow(vera.conversationId).textContent()).toContain('Carol'));
+    expect(await carol.page.getByTestId('monitor-note').textContent()).toContain('now yours');
+  });
+
+  it('the supervisor window (Electron: #/supervisor-window) runs alone on the stored session', async () => {
+    // Same main-process services as Carol's workbench: the session the window finds is hers.
+    const window = await openWorkbench(browser, pages.url, scratchDir(), {
+      main: { services: carol.services, host: carol.host, handlers: carol.handlers },
+    });
+    await window.page.goto(`${pages.url}/app/#/supervisor-window`);
+    await window.page.reload();
+    const row = window.page.locator(
+      `[data-testid="live-chat"][data-conversation-id="${vera.conversationId}"]`,
+    );
+    await eventually(async () => expect(await row.textContent()).toContain('Carol'));
+    // The supervisor view alone: no workbench lists, no status switch.
+    expect(await window.page.getByTestId('view-mine').count()).toBe(0);
+    expect(await window.page.getByLabel('Status', { exact: true }).count()).toBe(0);
+    // It rotated the stored refresh token; Carol's workbench session is still good.
+    const stored = carol.services.sessions.load();
+    expect(stored?.user.email).toBe(CAROL);
+    await carol.page.getByTestId('nav-reports').click();
+    await eventually(async () => expect(await carol.page.getByTestId('report-table').isVisible()).toBe(true));
+    await carol.page.getByTestId('nav-supervisor').click();
+    expect(window.errors).toEqual([]);
+    await window.context.close();
+  });
+
+  it('barges in and replies visibly, forces an agent away, and ends the chat', async () => {
+    const wen = await Visitor.join(server.url, 'Wen');
+    try {
+      await wen.say('Can someone help with my invoice?');
+      await eventually(async () =>
+        expect(await chatRow(wen.conversationId).textContent()).toContain('Alice'),
+      );
+      await chatRow(wen.conversationId).getByTestId('monitor').click();
+      await eventually(async () =>
+        expect(await carol.page.getByTestId('monitor-timeline').textContent()).toContain('invoice'),
+      );
+      await carol.page.getByTestId('barge').click();
+      await eventually(async () =>
+        expect(await carol.page.getByTestId('monitor-note').textContent()).toContain('joined'),
+      );
+      // The visitor now sees the supervisor: a system message, then her visible reply.
+      await eventually(() => expect(wen.received.some((m) => m.sender.kind === 'system')).toBe(true));
+      await carol.page.getByLabel('Reply', { exact: true }).check();
+      await carol.page.getByTestId('whisper-composer').fill('Hi Wen, Carol here from the billing team.');
+      await carol.page.getByTestId('whisper-send').click();
+      await eventually(() =>
+        expect(wen.received.some((m) => m.body === 'Hi Wen, Carol here from the billing team.')).toBe(true),
+      );
+
+      await agentRow('Alice').getByTestId('force-status').selectOption('away');
+      await eventually(async () =>
+        expect(await agentRow('Alice').getByTestId('agent-status').textContent()).toBe('Away'),
+      );
+      await eventually(async () => expect(await alice.page.getByLabel('Status').inputValue()).toBe('away'));
+
+      await carol.page.getByTestId('end').click();
+      await carol.page.getByTestId('confirm-end').click();
+      await eventually(async () => expect(await chatRow(wen.conversationId).count()).toBe(0));
+      expect(await carol.page.getByTestId('monitor-note').textContent()).toContain('ended');
+    } finally {
+      wen.close();
+    }
+  });
+
+  it('the audit log in the admin area shows each supervisor action, filterable by target', async () => {
+    ada = await openWorkbench(browser, pages.url, scratchDir());
+    await signIn(ada.page, ADA);
+    await ada.page.getByLabel('Status').selectOption('away');
+    await ada.page.getByTestId('nav-admin').click();
+    await ada.page.getByTestId('admin-audit').click();
+    await ada.page.getByTestId('audit-target').fill(vera.conversationId);
+    await ada.page.getByTestId('audit-filter').click();
+    const rows = ada.page.locator('[data-testid="audit-row"]');
+    const actions = await eventually(async () => {
+      const list = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
+      expect(list).toEqual(
+        expect.arrayContaining(['conversation.monitor', 'conversation.whisper', 'conversation.takeover']),
+      );
+      return list;
+    });
+    expect(actions.every((a) => a?.startsWith('conversation.'))).toBe(true);
+    const targets = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-target-id')));
+    expect(new Set(targets)).toEqual(new Set([vera.conversationId]));
+    expect(await rows.first().textContent()).toContain('Carol Supervisor');
+  });
+
+  it('takes screenshots of the supervisor view and the admin area in both themes', async () => {
+    await eventually(async () => expect(await tile().isVisible()).toBe(true));
+    await carol.page.screenshot({ path: `${ARTIFACTS}supervisor-light.png` });
+    await ada.page.getByTestId('admin-users').click();
+    await eventually(async () => expect(await ada.page.locator('[data-testid="user-row"]').count()).toBe(4));
+    await ada.page.screenshot({ path: `${ARTIFACTS}admin-light.png` });
+    await setTheme(carol.page, 'dark');
+    await carol.page.screenshot({ path: `${ARTIFACTS}supervisor-dark.png` });
+    await setTheme(ada.page, 'dark');
+    await ada.page.screenshot({ path: `${ARTIFACTS}admin-dark.png` });
+  });
+
+  it('shows reports with a chart and exports them as CSV', async () => {
+    await carol.page.getByTestId('nav-reports').click();
+    await eventually(async () => expect(await carol.page.getByTestId('report-table').isVisible()).toBe(true));
+    await eventually(async () =>
+      expect(await carol.page.locator('[data-testid="report-bar"]').count()).toBeGreaterThan(0),
+    );
+    const download = carol.page.waitForEvent('download');
+    await carol.page.getByTestId('report-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^switchboard-report-.*\.csv$/);
+    await carol.page.screenshot({ path: `${ARTIFACTS}reports-dark.png` });
+  });
+
+  it('deactivating an agent in the admin area signs her workbench out at once', async () => {
+    ada.page.on('dialog', (dialog) => void dialog.accept());
+    const row = ada.page.locator(`[data-testid="user-row"][data-email="${ALICE}"]`);
+    await row.getByTestId('deactivate').click();
+    await eventually(async () =>
+      expect(await row.getByTestId('user-state').textContent()).toBe('Deactivated'),
+    );
+    // Her socket is disconnected and her session revoked: the workbench is back at the login screen.
+    await eventually(async () =>
+      expect(await alice.page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true),
+    );
+    expect(alice.services.sessions.load()).toBeNull();
+    for (const wb of [carol, alice, ada]) {
+      expect(wb.errors).toEqual([]);
+      expect(wb.rejected).toEqual([]);
+    }
+  });
+});
