@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 export function serveAppProtocol(
   protocol: Protocol,
   root: string,
-  serverOrigins: () => ReadonlyArray<string | null>,
+  serverOrigins: (isDocument: boolean) => ReadonlyArray<string | null>,
 ): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
@@ -34,7 +34,9 @@ export function serveAppProtocol(
       return new Response(body, {
         headers: {
           'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': contentSecurityPolicy(...serverOrigins()),
+          'content-security-policy': contentSecurityPolicy(
+            ...serverOrigins(file === path.join(root, 'index.html')),
+          ),
         },
       });
     } catch {

@@ -4,6 +4,7 @@ import { type ManagedServices, managedHandlers } from './managed-handlers.js';
 import type { CacheRegistry } from './services/cache-registry.js';
 import { isSafeExternalUrl } from './services/external-links.js';
 import type { NotificationPolicy } from './services/notification-policy.js';
+import type { ServerOrigins } from './services/server-origins.js';
 import type { SessionStore } from './services/session-store.js';
 import type { SettingsStore } from './services/settings-store.js';
 
@@ -13,6 +14,7 @@ export interface Services extends ManagedServices {
   settings: SettingsStore;
   policy: NotificationPolicy;
   host: HostPorts;
+  origins: ServerOrigins;
 }
 
 export type Handler<C extends Channel> = (
@@ -22,7 +24,7 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 /** Every bridge channel's body: plain functions over the services (STYLE 9). */
 export function createHandlers(services: Services): Handlers {
-  const { caches, sessions, settings, policy, host, managed } = services;
+  const { caches, sessions, settings, policy, host, managed, origins } = services;
   return {
     ...managedHandlers(services),
     'app:boot': () => {
@@ -36,6 +38,14 @@ export function createHandlers(services: Services): Handlers {
       };
     },
     'session:load': () => sessions.load(),
+    /** The login screen's server becomes the configured one (CSP, D3); a page without it reloads. */
+    'session:choose-server': ({ serverUrl }) => {
+      if (!managed.allowsServer(serverUrl)) throw new Error('The server URL is locked by policy.');
+      const origin = new URL(serverUrl).origin;
+      const current = settings.load();
+      if (current.serverUrl !== origin) settings.save({ ...current, serverUrl: origin });
+      return { reload: !origins.pageAllows(origin) };
+    },
     'session:save': (request) => {
       if (!managed.allowsServer(request.serverUrl)) throw new Error('The server URL is locked by policy.');
       sessions.save(request);

@@ -14,6 +14,7 @@ import { CacheRegistry } from './services/cache-registry.js';
 import { type DeepLink, deepLinkInArgs, parseDeepLink } from './services/deep-link.js';
 import { createLogger } from './services/logger.js';
 import { NotificationPolicy } from './services/notification-policy.js';
+import { ServerOrigins } from './services/server-origins.js';
 import { SessionStore } from './services/session-store.js';
 import { createTray } from './tray.js';
 import {
@@ -92,16 +93,15 @@ void app.whenReady().then(async () => {
   const caches = new CacheRegistry(path.join(dataDir, 'caches'));
   const policy = new NotificationPolicy();
 
-  // The page may connect to the stored session's server, the organization's, and this computer's.
-  const serverOrigins = () => {
-    const stored = sessions.load();
-    return [
-      stored ? new URL(stored.serverUrl).origin : null,
-      startup.serverUrl ? new URL(startup.serverUrl).origin : null,
-      startup.allowLocalServer ? localServer.origin() : null,
-    ];
-  };
-  serveAppProtocol(protocol, RENDERER_ROOT, serverOrigins);
+  // The page may connect to the stored session's server, the one chosen at login, the
+  // organization's, and this computer's.
+  const origins = new ServerOrigins(() => [
+    sessions.load()?.serverUrl,
+    settings.load().serverUrl,
+    startup.serverUrl,
+    startup.allowLocalServer ? localServer.origin() : null,
+  ]);
+  serveAppProtocol(protocol, RENDERER_ROOT, (isDocument) => origins.forResponse(isDocument));
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(permissionAllowed(permission)),
   );
@@ -145,6 +145,7 @@ void app.whenReady().then(async () => {
     managed,
     updates,
     localServer,
+    origins,
   });
   registerIpc(ipcMain, createDispatcher({ handlers, trustedOrigins: [APP_ORIGIN], log }));
   // No default menu: its Ctrl+W / Ctrl+R would close or reload the window instead of a tab.

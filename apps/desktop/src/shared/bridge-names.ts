@@ -5,6 +5,7 @@
 export const CHANNEL_NAMES = [
   'app:boot',
   'session:load',
+  'session:choose-server',
   'session:save',
   'session:clear',
   'cache:load',

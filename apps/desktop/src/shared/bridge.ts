@@ -28,6 +28,10 @@ export const bridgeChannels = {
     }),
   },
   'session:load': { request: z.strictObject({}), response: StoredSession.nullable() },
+  'session:choose-server': {
+    request: z.strictObject({ serverUrl: ServerUrl }),
+    response: z.object({ reload: z.boolean() }),
+  },
   'session:save': {
     request: z.strictObject({ serverUrl: ServerUrl, user: User, refreshToken: z.string().min(16).max(512) }),
     response: Ok,

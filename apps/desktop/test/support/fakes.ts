@@ -9,6 +9,7 @@ import { LocalServer, type LocalServerOptions } from '../../src/main/services/lo
 import { NotificationPolicy } from '../../src/main/services/notification-policy.js';
 import { ManagedPolicy } from '../../src/main/services/policy/managed-policy.js';
 import type { ResolvedPolicy } from '../../src/main/services/policy/resolve-policy.js';
+import { ServerOrigins } from '../../src/main/services/server-origins.js';
 import { type SecretBox, SessionStore } from '../../src/main/services/session-store.js';
 import { SettingsStore } from '../../src/main/services/settings-store.js';
 import { UpdateService } from '../../src/main/services/updates/update-service.js';
@@ -70,10 +71,14 @@ export function mainServices(
   const policy = options.policy ?? { values: {}, from: {}, issues: [] };
   const host = new RecordingHost();
   const managed = new ManagedPolicy(policy);
+  const sessions = new SessionStore(dataDir, new FakeSecretBox());
+  const settings = new SettingsStore(dataDir, managed.locks);
   const services = {
     caches: new CacheRegistry(path.join(dataDir, 'caches')),
-    sessions: new SessionStore(dataDir, new FakeSecretBox()),
-    settings: new SettingsStore(dataDir, managed.locks),
+    sessions,
+    settings,
+    // As main builds it; the test page's CSP is its server's, so nothing is recorded as served.
+    origins: new ServerOrigins(() => [sessions.load()?.serverUrl, settings.load().serverUrl]),
     policy: new NotificationPolicy(),
     host,
     managed,

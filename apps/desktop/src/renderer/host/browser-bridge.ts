@@ -60,6 +60,11 @@ export function createBrowserBridge(): SwitchboardBridge {
     ...browserManaged(),
     'app:boot': async () => ({ settings, session: null, snapshot: null }),
     'session:load': async () => null,
+    // The page's own origin needs no CSP change here.
+    'session:choose-server': async ({ serverUrl }) => {
+      settings = { ...settings, serverUrl: new URL(serverUrl).origin };
+      return { reload: false };
+    },
     'session:save': ok,
     'session:clear': async () => {
       conversations.clear();

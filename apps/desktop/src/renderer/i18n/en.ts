@@ -7,6 +7,7 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     busy: 'Signing in…',
+    serverChosen: 'Connected to {{server}}. Enter your password to sign in.',
     serverLocked: 'Set by your organization',
     badServerUrl: 'Server URL: http(s)://host[:port]',
   },

@@ -9,6 +9,7 @@ export const zhCN: Messages = {
     password: '密码',
     submit: '登录',
     busy: '正在登录…',
+    serverChosen: '已连接到 {{server}}，请输入密码登录。',
     serverLocked: '由您的组织设置',
     badServerUrl: '服务器地址：http(s)://主机[:端口]',
   },

@@ -1,6 +1,7 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { login } from '../../../app/session-controller.js';
+import { bridge } from '../../../host/bridge.js';
 import { LockedNote } from '../../settings/components/LockedNote.js';
 import { loadPolicy, useManaged } from '../../settings/managed-store.js';
 import { useSettings } from '../../settings/store.js';
@@ -10,11 +11,35 @@ function pageOrigin(): string {
   return location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : '';
 }
 
+/** What survives the reload that makes a newly chosen server reachable (never the password). */
+const CHOSEN_SERVER = 'switchboard.chosen-server';
+
+function takeChosenServer(): { serverUrl: string; email: string } | null {
+  const stored = sessionStorage.getItem(CHOSEN_SERVER);
+  sessionStorage.removeItem(CHOSEN_SERVER);
+  try {
+    const parsed: unknown = stored ? JSON.parse(stored) : null;
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      'serverUrl' in parsed &&
+      'email' in parsed &&
+      typeof parsed.serverUrl === 'string' &&
+      typeof parsed.email === 'string'
+    )
+      return { serverUrl: parsed.serverUrl, email: parsed.email };
+  } catch {
+    // A damaged entry is simply forgotten.
+  }
+  return null;
+}
+
 export function LoginView() {
   const { t } = useTranslation();
+  const [chosen] = useState(takeChosenServer);
   // The organization's server (locked or suggested) > the last one used > this page's own.
   const remembered = useSettings((s) => s.settings.serverUrl);
-  const [serverUrl, setServerUrl] = useState(() => remembered || pageOrigin());
+  const [serverUrl, setServerUrl] = useState(() => chosen?.serverUrl || remembered || pageOrigin());
   const locked = useManaged((s) => s.policy?.serverUrlLocked ?? false);
   useEffect(() => {
     void loadPolicy().then((policy) => {
@@ -24,22 +49,50 @@ export function LoginView() {
   const adoptLocalUrl = useCallback((url: string) => {
     if (!useManaged.getState().policy?.serverUrlLocked) setServerUrl(url);
   }, []);
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(chosen?.email ?? '');
+  const passwordField = useRef<HTMLInputElement>(null);
+  // Back from the reload that made the chosen server reachable: the password is what is left.
+  useEffect(() => {
+    if (chosen) passwordField.current?.focus();
+  }, [chosen]);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  /**
+   * Makes the typed server the configured one. The app's page may only connect to servers its CSP
+   * named when it loaded (SECURITY D3), so a new one costs a reload, done before the password is typed
+   * when the server field is left. Returns the origin to sign in to, or null while reloading.
+   */
+  const chooseServer = async (): Promise<string | null> => {
+    let url: string;
+    try {
+      url = new URL(serverUrl).origin;
+    } catch {
+      setError(t('login.badServerUrl'));
+      return null;
+    }
+    try {
+      const { reload } = await bridge['session:choose-server']({ serverUrl: url });
+      // Only the app's own pages carry main's CSP; a browser page reaches its server already.
+      if (reload && location.protocol === 'app:') {
+        sessionStorage.setItem(CHOSEN_SERVER, JSON.stringify({ serverUrl: url, email }));
+        location.reload();
+        return null;
+      }
+    } catch {
+      setError(t('login.serverLocked'));
+      return null;
+    }
+    return url;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    let url: string;
-    try {
-      url = new URL(serverUrl).origin;
-    } catch {
-      setBusy(false);
-      return setError(t('login.badServerUrl'));
-    }
+    const url = await chooseServer();
+    if (!url) return setBusy(false);
     const result = await login(url, email.trim(), password);
     setBusy(false);
     if (!result.ok) setError(result.error.message);
@@ -52,6 +105,11 @@ export function LoginView() {
       <div className="w-96 space-y-4 rounded-xl bg-white p-8 shadow-lg dark:bg-slate-800">
         <form onSubmit={submit} className="space-y-4" aria-label={t('login.title')}>
           <h1 className="text-lg font-semibold">{t('login.title')}</h1>
+          {chosen && (
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              {t('login.serverChosen', { server: chosen.serverUrl })}
+            </p>
+          )}
           <label className="block space-y-1 text-sm">
             <span className="flex justify-between">
               {t('login.server')}
@@ -66,6 +124,9 @@ export function LoginView() {
               title={locked ? t('login.serverLocked') : undefined}
               value={serverUrl}
               onChange={(e) => setServerUrl(e.target.value)}
+              onBlur={() => {
+                if (!locked && serverUrl) void chooseServer();
+              }}
             />
           </label>
           <label className="block space-y-1 text-sm">
@@ -88,6 +149,7 @@ export function LoginView() {
               type="password"
               required
               autoComplete="current-password"
+              ref={passwordField}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
