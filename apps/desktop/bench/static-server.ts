@@ -1,11 +1,25 @@
-import { readFile } from 'node:fs/promises';
+import { readFile as readFromDisk } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-/** Serves the web build at /app/ and nothing else: the "server" stays unreachable for the API. */
+/**
+ * Serves the web build at /app/ and nothing else: the "server" stays unreachable for the API.
+ * Files are read once and kept in memory, so the disk's hiccups on this machine stay out of the
+ * page-load figures (the app's own protocol handler caches them the same way).
+ */
 export async function serveWebBuild(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const files = new Map<string, Promise<Buffer>>();
+  const readFile = (file: string) => {
+    let body = files.get(file);
+    if (!body) {
+      body = readFromDisk(file);
+      files.set(file, body);
+      body.catch(() => files.delete(file));
+    }
+    return body;
+  };
   const server: Server = createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://x').pathname;
     if (!pathname.startsWith('/app/')) {

@@ -21,6 +21,17 @@ export function serveAppProtocol(
   root: string,
   serverOrigins: (isDocument: boolean) => ReadonlyArray<string | null>,
 ): void {
+  // The build does not change while the app runs: each file is read from disk once.
+  const files = new Map<string, Promise<Buffer<ArrayBuffer>>>();
+  const readOnce = (file: string) => {
+    let body = files.get(file);
+    if (!body) {
+      body = readFile(file);
+      files.set(file, body);
+      body.catch(() => files.delete(file));
+    }
+    return body;
+  };
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     const relative = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
@@ -30,7 +41,7 @@ export function serveAppProtocol(
         ? candidate
         : path.join(root, 'index.html');
     try {
-      const body = await readFile(file);
+      const body = await readOnce(file);
       return new Response(body, {
         headers: {
           'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',

@@ -10,4 +10,6 @@ declare global {
 /** The host: Electron's preload (or a test's binding) when present, else the browser implementation. */
 export const bridge: SwitchboardBridge =
   window.switchboard ??
-  deferredBridge(() => import('./browser-bridge.js').then((module) => module.createBrowserBridge()));
+  deferredBridge((capabilities) =>
+    import('./browser-bridge.js').then((module) => module.createBrowserBridge(capabilities)),
+  );

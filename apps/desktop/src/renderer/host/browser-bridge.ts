@@ -2,14 +2,13 @@ import type { Message } from '@switchboard/protocol';
 import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
-import { browserCapabilities } from './browser-capabilities.js';
 import { browserManaged } from './browser-managed.js';
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
  * Web Notifications, no tray or badge. Nothing is kept after the page closes.
  */
-export function createBrowserBridge(): SwitchboardBridge {
+export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   const conversations = new Map<string, CachedConversation>();
   const messages = new Map<string, Map<number, Message>>();
   const readMarks = new Map<string, number>();
@@ -56,7 +55,7 @@ export function createBrowserBridge(): SwitchboardBridge {
   const listeners = new Map<string, Set<(payload: never) => void>>();
 
   const bridge: SwitchboardBridge = {
-    capabilities: browserCapabilities(),
+    capabilities,
     ...browserManaged(),
     'app:boot': async () => ({ settings, session: null, snapshot: null }),
     'session:load': async () => null,

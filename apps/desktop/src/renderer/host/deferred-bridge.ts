@@ -7,10 +7,14 @@ type Listener = (payload: never) => void;
  * The browser bridge, loaded on its first call: it carries the channel schemas (zod), which the
  * first paint does not need. Calls and subscriptions made before it arrives wait for it.
  */
-export function deferredBridge(load: () => Promise<SwitchboardBridge>): SwitchboardBridge {
+export function deferredBridge(
+  load: (capabilities: SwitchboardBridge['capabilities']) => Promise<SwitchboardBridge>,
+): SwitchboardBridge {
+  // Known at once, and handed to the loaded bridge: the entry chunk keeps this module to itself.
+  const capabilities = browserCapabilities();
   let loading: Promise<SwitchboardBridge> | null = null;
   const loaded = () => {
-    loading ??= load();
+    loading ??= load(capabilities);
     return loading;
   };
   const on = (push: string, listener: Listener) => {
@@ -25,7 +29,6 @@ export function deferredBridge(load: () => Promise<SwitchboardBridge>): Switchbo
       stop?.();
     };
   };
-  const capabilities = browserCapabilities();
   return new Proxy({} as SwitchboardBridge, {
     get(_target, name) {
       if (name === 'capabilities') return capabilities;

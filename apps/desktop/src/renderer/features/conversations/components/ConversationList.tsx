@@ -25,6 +25,8 @@ export function ConversationList() {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The first render already lays out a window's worth of rows; the real size follows.
+    initialRect: { width: 320, height: window.innerHeight },
     getItemKey: (index) => items[index]?.conversation.id ?? index,
   });
 
