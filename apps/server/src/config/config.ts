@@ -61,6 +61,8 @@ export const Config = z.strictObject({
     .strictObject({
       /** An agent who lost every connection keeps their chats this long, then they are requeued. */
       disconnectGraceSeconds: z.number().int().min(0).max(3600).default(60),
+      /** A queued visitor with no connection this long has left: the conversation closes as abandoned. */
+      abandonAfterSeconds: z.number().int().min(1).max(86_400).default(120),
       /** How often deadlines (offer timeouts, wrap-up, grace, watchdog) are checked. */
       tickMilliseconds: z.number().int().min(20).max(10_000).default(500),
     })

@@ -17,6 +17,10 @@ import { assertCanRead, assertCanResolve, assertCanTake, assertCanTransfer, staf
 import type { Principal, StaffPrincipal, VisitorPrincipal } from './principal.js';
 import type { RoutingService } from './routing/routing-service.js';
 
+/** Who closed an abandoned conversation: the visitor, by leaving (like the visitor's read marks). */
+const ABANDONED_BY = 'visitor';
+const ABANDONED_NOTE = 'The visitor left before anyone answered.';
+
 export class ConversationService {
   constructor(
     private readonly db: Db,
@@ -86,6 +90,23 @@ export class ConversationService {
     }
     await this.routing.resolved(conversationId, agent.userId);
     return this.#load(conversationId);
+  }
+
+  /**
+   * The visitor left while still waiting (no connection for the configured time): their queued
+   * conversations close unanswered, which reports count as abandoned in the queue.
+   */
+  async abandonQueued(visitorId: string): Promise<ConversationRecord[]> {
+    const closed: ConversationRecord[] = [];
+    for (const conversation of await listVisitorConversations(this.db, visitorId)) {
+      if (conversation.status !== 'queued') continue;
+      const at = new Date(this.now()).toISOString();
+      if (!(await resolve(this.db, conversation.id, ABANDONED_BY, ABANDONED_NOTE, ['abandoned'], at)))
+        continue;
+      await this.routing.resolved(conversation.id, ABANDONED_BY);
+      closed.push(await this.#load(conversation.id));
+    }
+    return closed;
   }
 
   async transfer(actor: StaffPrincipal, conversationId: string, target: TransferTarget, reason: string) {

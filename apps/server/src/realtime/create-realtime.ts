@@ -9,6 +9,7 @@ import { RoutingPushes } from './routing-pushes.js';
 import type { TransportDeps } from './services.js';
 import { feedAware, SupervisorFeed } from './supervisor-feed.js';
 import type { AgentNamespace, AgentSocket, VisitorNamespace, VisitorSocket } from './types.js';
+import { VisitorDepartures } from './visitor-departures.js';
 import { onVisitorConnection, visitorHandlers } from './visitor-handlers.js';
 
 export interface Realtime {
@@ -51,10 +52,24 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   );
 
   const visitorEvents = visitorHandlers(deps, broadcast);
+  // A visitor gone for good while still queued: their conversation closes as abandoned.
+  const departures = new VisitorDepartures(config.routing.abandonAfterSeconds, (visitorId) => {
+    deps.conversations.abandonQueued(visitorId).then(
+      (closed) => {
+        for (const conversation of closed) broadcast.conversation(conversation);
+      },
+      (error: unknown) => deps.logger.error({ err: error }, 'closing an abandoned conversation failed'),
+    );
+  });
   visitorNs.use(authenticateHandshake('visitor', deps));
   visitorNs.on('connection', (socket: VisitorSocket) => {
+    const { visitorId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'visitor' });
-    socket.on('disconnect', () => deps.metrics.connections.dec({ namespace: 'visitor' }));
+    departures.connected(visitorId);
+    socket.on('disconnect', () => {
+      deps.metrics.connections.dec({ namespace: 'visitor' });
+      departures.disconnected(visitorId);
+    });
     onVisitorConnection(socket, deps, visitorEvents).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'visitor connection setup failed');
       socket.disconnect(true);
@@ -91,6 +106,7 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
     broadcast,
     close: () => {
       feed.close();
+      departures.close();
       return new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
