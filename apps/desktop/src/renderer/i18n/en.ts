@@ -207,7 +207,6 @@ export const en = {
     barge: 'Barge in',
     takeover: 'Take over',
     reassign: 'Reassign',
-    reassignTo: 'Reassign to',
     end: 'End chat',
     endNote: 'Note for colleagues (optional)',
     reason: 'Reason',

@@ -204,7 +204,6 @@ export const zhCN: Messages = {
     barge: '插话',
     takeover: '接管',
     reassign: '转派',
-    reassignTo: '转派给',
     end: '结束会话',
     endNote: '给同事的备注（可选）',
     reason: '原因',

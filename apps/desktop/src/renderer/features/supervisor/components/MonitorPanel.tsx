@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { clockTime } from '../../../ui/format.js';
+import { TransferTargetDialog } from '../../../ui/TransferTargetDialog.js';
 import { useSession } from '../../session/store.js';
 import { barge, closeMonitor, endChat, reassign, sendVisible, takeover, whisper } from '../actions.js';
 import { timelineOf, useSupervisor } from '../store.js';
@@ -42,65 +43,16 @@ function Line({ message }: { message: Message }) {
 function ReassignDialog({ conversationId, onClose }: { conversationId: string; onClose(): void }) {
   const { t } = useTranslation();
   const feed = useSupervisor((s) => s.feed);
-  const [target, setTarget] = useState('');
-  const [reason, setReason] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const [kind, id] = target.split(':');
-    if (!id || !reason.trim()) return;
-    const to =
-      kind === 'team' ? { kind: 'team' as const, teamId: id } : { kind: 'agent' as const, userId: id };
-    if (await reassign(conversationId, to, reason.trim())) onClose();
-  };
   return (
-    <Dialog title={t('supervisor.reassign')} onClose={onClose}>
-      <form onSubmit={submit} className="space-y-3">
-        <label className="block space-y-1 text-sm">
-          <span>{t('supervisor.reassignTo')}</span>
-          <select
-            className={inputClass}
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            required
-            data-testid="reassign-target"
-          >
-            <option value="" />
-            <optgroup label={t('supervisor.teams')}>
-              {Object.values(feed?.teams ?? {}).map((team) => (
-                <option key={team.teamId} value={`team:${team.teamId}`}>
-                  {team.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('supervisor.agents')}>
-              {Object.values(feed?.agents ?? {}).map((a) => (
-                <option key={a.userId} value={`agent:${a.userId}`}>
-                  {a.name} ({t(`status.${a.status}`, { defaultValue: a.status })}, {a.load}/{a.capacity})
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <label className="block space-y-1 text-sm">
-          <span>{t('supervisor.reason')}</span>
-          <input
-            className={inputClass}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={500}
-            required
-          />
-        </label>
-        <div className="flex justify-end gap-2">
-          <button type="button" className={secondaryButton} onClick={onClose}>
-            {t('supervisor.cancel')}
-          </button>
-          <button type="submit" className={primaryButton}>
-            {t('supervisor.reassign')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <TransferTargetDialog
+      title={t('supervisor.reassign')}
+      submitLabel={t('supervisor.reassign')}
+      teams={Object.values(feed?.teams ?? {}).map((team) => ({ id: team.teamId, name: team.name }))}
+      agents={Object.values(feed?.agents ?? {})}
+      onSubmit={(to, reason) => reassign(conversationId, to, reason)}
+      onClose={onClose}
+      selectTestId="reassign-target"
+    />
   );
 }
 
