@@ -6,7 +6,10 @@
 
 import { readFileSync } from 'node:fs';
 
+/** CPU figures only: asked at the edges of the load, where a forced GC would pause the server. */
 export const SAMPLE_REQUEST = 'bench:sample?';
+/** CPU figures plus memory after a forced full GC: asked before and after connecting the clients. */
+export const MEMORY_REQUEST = 'bench:memory?';
 
 export interface ProbeSample {
   /** User + system CPU time the process has used so far, read before the GC below. */
@@ -16,20 +19,22 @@ export interface ProbeSample {
    * Waiting means the machine is busy with other work, which a benchmark must not blame on the server.
    */
   mainThread?: { runNs: number; waitNs: number };
-  /** Memory after a forced full GC. */
+  /** Memory: after a forced full GC for a memory request, as it is for a CPU-only one. */
   rss: number;
   heapUsed: number;
 }
 
 if (process.send) {
   process.on('message', (message: unknown) => {
-    if (message !== SAMPLE_REQUEST) return;
+    if (message !== SAMPLE_REQUEST && message !== MEMORY_REQUEST) return;
     const { user, system } = process.cpuUsage();
     const mainThread = schedStat();
-    // Two passes: the first can leave weak and finalizable objects for the second.
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    gc?.();
+    if (message === MEMORY_REQUEST) {
+      // Two passes: the first can leave weak and finalizable objects for the second.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      gc?.();
+    }
     const { rss, heapUsed } = process.memoryUsage();
     process.send?.({ cpuMicros: user + system, mainThread, rss, heapUsed } satisfies ProbeSample);
   });
@@ -61,7 +66,7 @@ if (process.env.BENCH_PROFILE && process.send) {
   session.post('Profiler.start');
   let interval = 0;
   process.on('message', (message: unknown) => {
-    if (message !== SAMPLE_REQUEST) return;
+    if (message !== SAMPLE_REQUEST && message !== MEMORY_REQUEST) return;
     // The in-thread inspector session answers synchronously.
     session.post('Profiler.stop', (error, result) => {
       if (!error)

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type ProbeSample, SAMPLE_REQUEST } from './probe.js';
+import { MEMORY_REQUEST, type ProbeSample, SAMPLE_REQUEST } from './probe.js';
 
 const PROBE = new URL('./probe.ts', import.meta.url).href;
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
@@ -13,8 +13,8 @@ export const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 export interface ServerProcess {
   url: string;
   pid: number;
-  /** The child's CPU time so far and its memory after a forced full GC. */
-  sample(): Promise<ProbeSample>;
+  /** The child's CPU time so far; with `memory`, its memory after a forced full GC too. */
+  sample(kind?: 'cpu' | 'memory'): Promise<ProbeSample>;
   /** SIGTERM, then SIGKILL if it has not exited within a few seconds. */
   stop(): Promise<void>;
 }
@@ -79,10 +79,10 @@ export async function startServerProcess(
   return {
     url,
     pid,
-    sample: () =>
+    sample: (kind = 'cpu') =>
       new Promise((resolve) => {
         child.once('message', (sample) => resolve(sample as ProbeSample));
-        child.send(SAMPLE_REQUEST);
+        child.send(kind === 'memory' ? MEMORY_REQUEST : SAMPLE_REQUEST);
       }),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

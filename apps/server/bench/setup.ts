@@ -33,7 +33,7 @@ export async function populate(target: Target, settings: BenchSettings): Promise
     const visitorTokens = await mapConcurrently(range(settings.visitors), () => target.visitorToken());
     const agentTokens = await mapConcurrently(range(settings.agents), (i) => target.agentToken(i));
     await warmUp(target);
-    const before = await target.sample();
+    const before = await target.sample('memory');
 
     const agents = await mapConcurrently(agentTokens, async (token) => {
       const socket = await connectAgent(target.url, token);
@@ -53,7 +53,7 @@ export async function populate(target: Target, settings: BenchSettings): Promise
     });
 
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const after = await target.sample();
+    const after = await target.sample('memory');
     return { visitors, agents, memory: { before, after }, close };
   } catch (error) {
     close();

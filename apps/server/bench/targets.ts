@@ -16,7 +16,7 @@ export interface Target {
   url: string;
   visitorToken(): Promise<string>;
   agentToken(index: number): Promise<string>;
-  sample(): Promise<ProbeSample>;
+  sample(kind?: 'cpu' | 'memory'): Promise<ProbeSample>;
   stop(): Promise<void>;
 }
 

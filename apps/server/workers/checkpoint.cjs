@@ -26,11 +26,16 @@ function walBytes() {
 }
 
 // Messages are append-only: everything after the last indexed id is new. Each slice is a short
-// transaction, because while it holds SQLite's write lock the server's own writes wait.
+// transaction, because while it holds SQLite's write lock the server's own writes wait; and
+// between slices the worker pauses: a server write that found the lock taken sleeps a
+// millisecond or more before trying again (SQLite's busy handler), and back-to-back slices
+// would keep it out for the whole round.
 // Prepared on first use: the server starts this worker before it migrates the database.
-const SLICE = 50;
+const SLICE = 20;
+const PAUSE_BETWEEN_SLICES_MS = 3;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let indexSlice;
-function indexNewMessages() {
+async function indexNewMessages() {
   if (!indexSlice) {
     // No automatic segment merges inside an insert (they can take long); bounded merges below.
     db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('automerge', 0)").run();
@@ -50,16 +55,15 @@ function indexNewMessages() {
       return true;
     });
   }
-  for (let slices = 0; slices < 100 && indexSlice(); slices++) {
-    // One slice at a time; the server's writes get the lock in between.
-  }
+  for (let slices = 0; slices < 200 && indexSlice(); slices++) await pause(PAUSE_BETWEEN_SLICES_MS);
   // A little merge work per round keeps the index compact without long lock holds.
-  db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', 64)").run();
+  db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', 16)").run();
 }
 
-function round() {
+let running = null;
+async function indexAndCheckpoint() {
   try {
-    indexNewMessages();
+    await indexNewMessages();
     const now = Date.now();
     if (walBytes() >= CHECKPOINT_WAL_BYTES || now - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
       lastCheckpoint = now;
@@ -69,16 +73,21 @@ function round() {
     // Busy, closing, or not migrated yet: the next round catches up.
   }
 }
+/** One round at a time: a long one (a backlog) is not overlapped by the next tick. */
+function round() {
+  running ??= indexAndCheckpoint().finally(() => {
+    running = null;
+  });
+  return running;
+}
 
 const timer = setInterval(round, workerData.intervalMs);
 
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
   clearInterval(timer);
-  try {
-    round();
-  } finally {
+  void (running ?? Promise.resolve()).then(round).finally(() => {
     db.close();
     parentPort.postMessage('stopped');
-  }
+  });
 });

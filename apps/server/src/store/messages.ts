@@ -1,7 +1,7 @@
 import { SenderKind, Visibility } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { getAttachment } from './attachments.js';
-import { groupCommit, type ItemOutcome } from './group-commit.js';
+import { groupCommit, type ItemOutcome, inTransaction } from './group-commit.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
 import type { AttachmentRecord, MessageRecord } from './records.js';
@@ -186,6 +186,15 @@ async function applyAppend(trx: Db, m: Append): Promise<ItemOutcome<number>> {
 
 const appenders = new WeakMap<Db, (m: Append) => Promise<number>>();
 
+function appenderFor(db: Db): (m: Append) => Promise<number> {
+  let append = appenders.get(db);
+  if (!append) {
+    append = groupCommit(inTransaction(db, applyAppend));
+    appenders.set(db, append);
+  }
+  return append;
+}
+
 /**
  * Commits a message and gives it the conversation's next seq, in one transaction shared with
  * the other appends of this event-loop turn (group commit); resolves only after the commit.
@@ -197,14 +206,9 @@ export async function appendMessage(
   m: NewMessage,
 ): Promise<{ message: MessageRecord; created: boolean }> {
   const createdAt = new Date().toISOString();
-  let append = appenders.get(db);
-  if (!append) {
-    append = groupCommit(db, applyAppend);
-    appenders.set(db, append);
-  }
   let seq: number;
   try {
-    seq = await append({ ...m, createdAt });
+    seq = await appenderFor(db)({ ...m, createdAt });
   } catch (error) {
     // The unique (conversation, clientMsgId) index caught a retry racing its original.
     const existing = isUniqueViolation(error)

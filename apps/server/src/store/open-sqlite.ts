@@ -43,7 +43,11 @@ const CHECKPOINT_WORKER = new URL('../../workers/checkpoint.cjs', import.meta.ur
 /** Moves WAL checkpoints off the event loop: this connection no longer checkpoints by itself. */
 function startCheckpointer(sqlite: BetterSqlite3.Database, file: string) {
   sqlite.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(CHECKPOINT_WORKER, { workerData: { file: path.resolve(file), intervalMs: 200 } });
+  // Plain CommonJS: no loaders (a parent's --import would fail to load in the thread).
+  const worker = new Worker(CHECKPOINT_WORKER, {
+    workerData: { file: path.resolve(file), intervalMs: 200 },
+    execArgv: [],
+  });
   worker.unref();
   // Without the worker, fall back to SQLite's own checkpoints rather than let the WAL grow.
   worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
@@ -68,7 +72,10 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      // Transactions take the write lock at once: with the index worker committing beside this
+      // connection, a transaction that read first could fail to upgrade to writing (a stale snapshot).
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let statement = cache.get(sql);
       if (statement) {
         // Keep the map in recency order, so the oldest entry is the one evicted.
