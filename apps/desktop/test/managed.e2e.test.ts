@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -11,6 +7,7 @@ import { buildLocalServer } from '../scripts/local-server-bundle.js';
 import { resolvePolicy } from '../src/main/services/policy/resolve-policy.js';
 import { mainServices, tempDir } from './support/fakes.js';
 import { nodeSpawner } from './support/node-fork.js';
+import { buildWorkbench, servePages } from './support/static-pages.js';
 import { launchChromium, openWorkbench } from './support/workbench-page.js';
 
 /**
@@ -21,51 +18,26 @@ const DESKTOP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SCRATCH = path.join(DESKTOP_DIR, 'test-results', `managed-${process.pid}`);
 const WEB = path.join(SCRATCH, 'web');
 const ARTIFACTS = path.join(DESKTOP_DIR, 'test-results');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 let browser: Browser;
-let pages: Server;
+let pages: Awaited<ReturnType<typeof servePages>>;
 let pagesUrl: string;
 let bundle: string;
 const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
   // Its own build folder: the workbench suite builds dist/web at the same time.
-  execFileSync(
-    process.execPath,
-    [
-      fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url)),
-      'build',
-      '--outDir',
-      WEB,
-      '--emptyOutDir',
-    ],
-    { cwd: DESKTOP_DIR, stdio: 'ignore' },
-  );
+  buildWorkbench(WEB);
   bundle = await buildLocalServer(path.join(SCRATCH, 'server'));
-  pages = createServer((request, response) => {
-    const relative = new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/app\/?/, '');
-    const file = path.join(WEB, path.extname(relative) ? path.normalize(relative) : 'index.html');
-    readFile(file).then(
-      (body) => {
-        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-        response.end(body);
-      },
-      () => {
-        response.writeHead(404);
-        response.end();
-      },
-    );
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  pagesUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  pages = await servePages(WEB);
+  pagesUrl = pages.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
   await browser?.close();
-  await new Promise<void>((resolve) => pages.close(() => resolve()));
+  await pages.close();
   rmSync(SCRATCH, { recursive: true, force: true });
 });
 
