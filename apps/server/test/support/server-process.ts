@@ -45,11 +45,17 @@ export class ServerProcess {
   private constructor(
     readonly dataDir: string,
     readonly fixture: Fixture,
+    /** Modules the child preloads (`--import`) after tsx, as the benchmark preloads its probe. */
+    readonly preload: readonly string[] = [],
   ) {}
 
   /** A temp data directory with a migrated, seeded database and a config file; nothing runs yet. */
   static async prepare(
-    options: { config?: Record<string, unknown>; seed?: (db: Db, fixture: Fixture) => Promise<void> } = {},
+    options: {
+      config?: Record<string, unknown>;
+      seed?: (db: Db, fixture: Fixture) => Promise<void>;
+      preload?: readonly string[];
+    } = {},
   ): Promise<ServerProcess> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-durability-'));
     const store = openSqlite(path.join(dataDir, DATABASE_FILE), 'normal');
@@ -61,7 +67,7 @@ export class ServerProcess {
         configFileIn(dataDir),
         JSON.stringify({ limits: RELAXED_LIMITS, auth: { scryptCost: 1024 }, ...options.config }),
       );
-      return new ServerProcess(dataDir, fixture);
+      return new ServerProcess(dataDir, fixture, options.preload);
     } finally {
       await store.close();
     }
@@ -138,11 +144,16 @@ export class ServerProcess {
   }
 
   #spawn(): Child {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
-      cwd: SERVER_DIR,
-      env: this.#environment(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const preloads = this.preload.flatMap((module) => ['--import', module]);
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', ...preloads, 'src/main.ts'],
+      {
+        cwd: SERVER_DIR,
+        env: this.#environment(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const exited = new Promise<Exit>((resolve) => {
       child.once('exit', (code, signal) => resolve({ code, signal }));
     });
