@@ -99,4 +99,43 @@ describe('appending messages with group commit (a real SQLite file)', () => {
     expect((await messagesAfter(opened.db, first, 0, 10, false)).map((m) => m.body)).toEqual(['original']);
     expect((await getConversation(opened.db, first))?.lastSeq).toBe(1);
   });
+
+  it('an append made while another transaction is open waits for it and is not undone by its rollback', async () => {
+    const [first] = conversations as [string];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let markOpen = () => {};
+    const isOpen = new Promise<void>((resolve) => {
+      markOpen = resolve;
+    });
+    const transaction = opened.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('conversations')
+        .set({ tags: '["rolled-back"]' })
+        .where('id', '=', first)
+        .execute();
+      markOpen();
+      await held;
+      throw new Error('roll back');
+    });
+    await isOpen;
+    let acked = false;
+    const append = appendMessage(opened.db, message(first, 'during', 'sent meanwhile')).then((result) => {
+      acked = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(acked).toBe(false);
+    release();
+    await expect(transaction).rejects.toThrow('roll back');
+    expect((await append).message.seq).toBe(1);
+    const stored = await getConversation(opened.db, first);
+    expect(stored?.tags).toEqual([]);
+    expect(stored?.lastSeq).toBe(1);
+    expect((await messagesAfter(opened.db, first, 0, 10, false)).map((m) => m.body)).toEqual([
+      'sent meanwhile',
+    ]);
+  });
 });

@@ -28,4 +28,44 @@ describe('prepared hot-path queries', () => {
     await expect(broken(opened.db, { key: 'x' })).rejects.toThrow(/not a stand-in/);
     await opened.close();
   });
+
+  it('never runs inside a transaction another caller has open: it waits for the commit, or sees nothing after a rollback', async () => {
+    const opened = openSqlite(':memory:', 'normal');
+    await migrateToLatest(opened.db);
+    const get = preparedQuery(
+      (db, p: { key: string }) => db.selectFrom('settings').select('value').where('key', '=', p.key),
+      ['key'],
+    );
+    const inTransaction = async (outcome: 'commit' | 'rollback', key: string) => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let written = () => {};
+      const wrote = new Promise<void>((resolve) => {
+        written = resolve;
+      });
+      const transaction = opened.db.transaction().execute(async (trx) => {
+        await trx.insertInto('settings').values({ key, value: 'uncommitted' }).execute();
+        written();
+        await held;
+        if (outcome === 'rollback') throw new Error('rolled back');
+      });
+      await wrote;
+      let answered = false;
+      const read = get(opened.db, { key }).then((rows) => {
+        answered = true;
+        return rows;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Still open: a read on the connection now would see the transaction's own write.
+      expect(answered).toBe(false);
+      release();
+      await transaction.catch(() => undefined);
+      return read;
+    };
+    expect(await inTransaction('commit', 'kept')).toEqual([{ value: 'uncommitted' }]);
+    expect(await inTransaction('rollback', 'dropped')).toEqual([]);
+    await opened.close();
+  });
 });

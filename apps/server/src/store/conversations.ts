@@ -1,12 +1,14 @@
 import { ConversationStatus, VisitorAttributes } from '@switchboard/protocol';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { z } from 'zod';
+import { jsonColumn } from './json-columns.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
 import type { ConversationRecord } from './records.js';
 import type { ConversationsTable, Database } from './schema.js';
 
-const Tags = z.array(z.string());
+const parseAttributes = jsonColumn(VisitorAttributes);
+const parseTags = jsonColumn(z.array(z.string()));
 
 type Row = Selectable<ConversationsTable> & {
   visitor_name: string | null;
@@ -25,9 +27,9 @@ function rowToConversation(row: Row): ConversationRecord {
     status: ConversationStatus.parse(row.status),
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
-    attributes: VisitorAttributes.parse(JSON.parse(row.attributes)),
+    attributes: parseAttributes(row.attributes),
     priority: row.priority === 'vip' ? 'vip' : 'normal',
-    tags: Tags.parse(JSON.parse(row.tags)),
+    tags: parseTags(row.tags),
     lastSeq: row.last_seq,
     createdAt: row.created_at,
     queuedAt: row.queued_at,

@@ -1,4 +1,5 @@
-import type { Db } from './open-sqlite.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import { type Db, rawSqlite } from './open-sqlite.js';
 
 /** One item's result: `failed` items must have changed nothing, so the batch can still commit. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -60,15 +61,27 @@ export function groupCommit<I, R>(commit: BatchCommit<I, R>): (item: I) => Promi
     });
 }
 
-/** A batch committed on the Kysely connection, `apply` running the items one by one. */
+/**
+ * A batch committed in one transaction, `apply` running the items one by one. On SQLite with no
+ * other transaction open, `applyNow` runs the whole batch synchronously on the connection (one
+ * immediate transaction, no Kysely executor); otherwise the batch waits for Kysely's connection.
+ */
 export function inTransaction<I, R>(
   db: Db,
   apply: (trx: Db, item: I) => Promise<ItemOutcome<R>>,
+  applyNow?: (sqlite: BetterSqlite3.Database, item: I) => ItemOutcome<R>,
 ): BatchCommit<I, R> {
-  return (items) =>
-    db.transaction().execute(async (trx) => {
+  const sqlite = rawSqlite(db);
+  const commitNow =
+    sqlite && applyNow
+      ? sqlite.transaction((items: I[]) => items.map((item) => applyNow(sqlite, item)))
+      : undefined;
+  return async (items) => {
+    if (commitNow && !sqlite?.inTransaction) return commitNow.immediate(items);
+    return db.transaction().execute(async (trx) => {
       const results: ItemOutcome<R>[] = [];
       for (const item of items) results.push(await apply(trx, item));
       return results;
     });
+  };
 }

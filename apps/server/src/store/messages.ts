@@ -1,4 +1,5 @@
 import { SenderKind, Visibility } from '@switchboard/protocol';
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { getAttachment } from './attachments.js';
 import { groupCommit, type ItemOutcome, inTransaction } from './group-commit.js';
@@ -177,11 +178,28 @@ async function applyAppend(trx: Db, m: Append): Promise<ItemOutcome<number>> {
     throw error;
   }
   const seq = rows[0]?.seq;
-  if (seq === undefined) {
-    return { ok: false, error: new Error(`conversation ${m.conversationId} does not exist`) };
-  }
+  if (seq === undefined) return missingConversation(m);
   await setLastSeq(trx, { id: m.conversationId, seq, at: m.createdAt });
   return { ok: true, value: seq };
+}
+
+/** `applyAppend` inside a transaction already open on the raw connection. */
+function applyAppendNow(db: Db, sqlite: BetterSqlite3.Database, m: Append): ItemOutcome<number> {
+  let rows: Array<{ seq: number }>;
+  try {
+    rows = insertNext.now(sqlite, db, m);
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error };
+    throw error;
+  }
+  const seq = rows[0]?.seq;
+  if (seq === undefined) return missingConversation(m);
+  setLastSeq.now(sqlite, db, { id: m.conversationId, seq, at: m.createdAt });
+  return { ok: true, value: seq };
+}
+
+function missingConversation(m: Append): ItemOutcome<number> {
+  return { ok: false, error: new Error(`conversation ${m.conversationId} does not exist`) };
 }
 
 const appenders = new WeakMap<Db, (m: Append) => Promise<number>>();
@@ -189,7 +207,7 @@ const appenders = new WeakMap<Db, (m: Append) => Promise<number>>();
 function appenderFor(db: Db): (m: Append) => Promise<number> {
   let append = appenders.get(db);
   if (!append) {
-    append = groupCommit(inTransaction(db, applyAppend));
+    append = groupCommit(inTransaction(db, applyAppend, (sqlite, m) => applyAppendNow(db, sqlite, m)));
     appenders.set(db, append);
   }
   return append;

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { statementFor } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 
@@ -28,6 +29,7 @@ export function openSqlite(
   const checkpointer =
     options.checkpointInBackground && file !== ':memory:' ? startCheckpointer(sqlite, file) : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  rawHandles.set(db, sqlite);
   return {
     db,
     sqlite,
@@ -62,30 +64,25 @@ function startCheckpointer(sqlite: BetterSqlite3.Database, file: string) {
   };
 }
 
-const STATEMENT_CACHE_SIZE = 500;
-
 /**
- * Kysely prepares every query anew; preparing costs more than running most of ours. The same SQL
- * text always yields a reusable better-sqlite3 statement, so keep the most recent ones.
+ * Kysely's driver over the cached statements. Transactions take the write lock at once: with the
+ * index worker committing beside this connection, a transaction that read first could fail to
+ * upgrade to writing (a stale snapshot).
  */
 function withStatementCache(sqlite: BetterSqlite3.Database) {
-  const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(text: string) {
-      // Transactions take the write lock at once: with the index worker committing beside this
-      // connection, a transaction that read first could fail to upgrade to writing (a stale snapshot).
-      const sql = text === 'begin' ? 'begin immediate' : text;
-      let statement = cache.get(sql);
-      if (statement) {
-        // Keep the map in recency order, so the oldest entry is the one evicted.
-        cache.delete(sql);
-      } else {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
+    prepare: (text: string) => statementFor(sqlite, text === 'begin' ? 'begin immediate' : text),
   };
+}
+
+const rawHandles = new WeakMap<Db, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 connection behind `db`, for the hot path's synchronous statements; undefined
+ * for a transaction's handle (whose statements must go through Kysely's connection lock) and for
+ * any other dialect.
+ */
+export function rawSqlite(db: Db): BetterSqlite3.Database | undefined {
+  return rawHandles.get(db);
 }

@@ -1,17 +1,32 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Compilable, CompiledQuery } from 'kysely';
-import type { Db } from './open-sqlite.js';
+import { type Db, rawSqlite } from './open-sqlite.js';
+import { statementFor } from './statement-cache.js';
+
+type Params = Record<string, string | number | null>;
+
+export interface PreparedQuery<P extends Params, R> {
+  /**
+   * Runs the query. On SQLite outside any transaction it runs synchronously on the connection,
+   * skipping Kysely's executor (its connection lock and plugin chain cost more than a point
+   * query); a transaction's handle, or another dialect, goes through Kysely as usual.
+   */
+  (db: Db, params: P): Promise<R[]>;
+  /** Runs on the raw connection at once: for a transaction the caller itself holds open. */
+  now(sqlite: BetterSqlite3.Database, db: Db, params: P): R[];
+}
 
 /**
  * A hot-path query built once with Kysely and then run with fresh parameters, skipping the
  * per-call query building that dominates a small query's cost. `build` receives stand-ins for the
  * parameters; each must appear in the compiled query as a bound parameter of its own.
  */
-export function preparedQuery<P extends Record<string, string | number | null>, R>(
+export function preparedQuery<P extends Params, R>(
   build: (db: Db, params: P) => Compilable<R>,
   names: readonly (keyof P & string)[],
-) {
+): PreparedQuery<P, R> {
   let compiled: { sql: string; order: (keyof P & string)[] } | undefined;
-  return async (db: Db, params: P): Promise<R[]> => {
+  const compile = (db: Db) => {
     if (!compiled) {
       const standIns = Object.fromEntries(names.map((name) => [name, `\u0000${name}\u0000`])) as unknown as P;
       const query = build(db, standIns).compile();
@@ -22,7 +37,20 @@ export function preparedQuery<P extends Record<string, string | number | null>, 
       });
       compiled = { sql: query.sql, order };
     }
-    const { sql, order } = compiled;
+    return compiled;
+  };
+  const now = (sqlite: BetterSqlite3.Database, db: Db, params: P): R[] => {
+    const { sql, order } = compile(db);
+    const statement = statementFor(sqlite, sql);
+    const values = order.map((name) => params[name]);
+    if (statement.reader) return statement.all(values) as R[];
+    statement.run(values);
+    return [];
+  };
+  const run = async (db: Db, params: P): Promise<R[]> => {
+    const sqlite = rawSqlite(db);
+    if (sqlite && !sqlite.inTransaction) return now(sqlite, db, params);
+    const { sql, order } = compile(db);
     const result = await db.executeQuery<R>(
       CompiledQuery.raw(
         sql,
@@ -31,4 +59,5 @@ export function preparedQuery<P extends Record<string, string | number | null>, 
     );
     return result.rows;
   };
+  return Object.assign(run, { now });
 }

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+
+const DEFAULT_SIZE = 2000;
+
+/**
+ * Parses a JSON column with its schema (JSON read back from SQLite is a trust boundary), once per
+ * distinct text: a conversation is read on every message it carries, and its attributes rarely
+ * change. The most recent `size` results are kept; each is deeply frozen, because every reader
+ * of the same text shares it.
+ */
+export function jsonColumn<S extends z.ZodType>(
+  schema: S,
+  size = DEFAULT_SIZE,
+): (text: string) => z.infer<S> {
+  const parsed = new Map<string, z.infer<S>>();
+  return (text) => {
+    let value = parsed.get(text);
+    if (value !== undefined) {
+      parsed.delete(text);
+    } else {
+      value = deepFreeze(schema.parse(JSON.parse(text)));
+      if (parsed.size >= size) parsed.delete(parsed.keys().next().value as string);
+    }
+    parsed.set(text, value);
+    return value;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
