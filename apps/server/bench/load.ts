@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ErrorCode, Message, MessageAck, Result } from '@switchboard/protocol';
-import type { ProbeSample } from './probe.js';
+import type { GcPauses, ProbeSample } from './probe.js';
 import type { BenchSettings } from './settings.js';
 import type { Population } from './setup.js';
 
@@ -26,8 +26,11 @@ export interface LoadResult {
   /** CPU time the server used from the first send to the end of the drain, and that span. */
   serverCpuMs: number;
   elapsedMs: number;
-  /** How long the server's main thread waited for a CPU in that span (Linux only). */
+  /** How long the server's main thread waited for a CPU in that span, and ran on one (Linux only). */
   serverRunQueueMs: number | undefined;
+  serverMainThreadMs: number | undefined;
+  /** The server's GC pauses in that span; `longestMs` is the longest one. */
+  serverGc: GcPauses;
 }
 
 interface InFlight {
@@ -62,6 +65,8 @@ export async function runLoad(
     serverCpuMs: 0,
     elapsedMs: 0,
     serverRunQueueMs: undefined,
+    serverMainThreadMs: undefined,
+    serverGc: { totalMs: 0, majorMs: 0, longestMs: 0 },
   };
 
   const onMessage = (message: Message) => {
@@ -136,7 +141,13 @@ export async function runLoad(
   result.serverCpuMs = (serverAfter.cpuMicros - serverBefore.cpuMicros) / 1000;
   if (serverBefore.mainThread && serverAfter.mainThread) {
     result.serverRunQueueMs = (serverAfter.mainThread.waitNs - serverBefore.mainThread.waitNs) / 1e6;
+    result.serverMainThreadMs = (serverAfter.mainThread.runNs - serverBefore.mainThread.runNs) / 1e6;
   }
+  result.serverGc = {
+    totalMs: serverAfter.gc.totalMs - serverBefore.gc.totalMs,
+    majorMs: serverAfter.gc.majorMs - serverBefore.gc.majorMs,
+    longestMs: serverAfter.gc.longestMs,
+  };
   for (const agent of agents) agent.off('message:new', onMessage);
   return result;
 }

@@ -5,6 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 
 /** CPU figures only: asked at the edges of the load, where a forced GC would pause the server. */
 export const SAMPLE_REQUEST = 'bench:sample?';
@@ -19,12 +20,34 @@ export interface ProbeSample {
    * Waiting means the machine is busy with other work, which a benchmark must not blame on the server.
    */
   mainThread?: { runNs: number; waitNs: number };
+  /**
+   * The main thread's garbage-collection pauses so far: all of them, the major ones (mark-compact
+   * and the end of incremental marking), and the longest since the previous sample, in ms.
+   */
+  gc: GcPauses;
   /** Memory: after a forced full GC for a memory request, as it is for a CPU-only one. */
   rss: number;
   heapUsed: number;
 }
 
+export interface GcPauses {
+  totalMs: number;
+  majorMs: number;
+  longestMs: number;
+}
+
+const MAJOR_GC = constants.NODE_PERFORMANCE_GC_MAJOR | constants.NODE_PERFORMANCE_GC_INCREMENTAL;
+const gc: GcPauses = { totalMs: 0, majorMs: 0, longestMs: 0 };
+
 if (process.send) {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      gc.totalMs += entry.duration;
+      if (kind & MAJOR_GC) gc.majorMs += entry.duration;
+      gc.longestMs = Math.max(gc.longestMs, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (message: unknown) => {
     if (message !== SAMPLE_REQUEST && message !== MEMORY_REQUEST) return;
     const { user, system } = process.cpuUsage();
@@ -36,7 +59,9 @@ if (process.send) {
       gc?.();
     }
     const { rss, heapUsed } = process.memoryUsage();
-    process.send?.({ cpuMicros: user + system, mainThread, rss, heapUsed } satisfies ProbeSample);
+    const pauses = { ...gc };
+    gc.longestMs = 0;
+    process.send?.({ cpuMicros: user + system, mainThread, gc: pauses, rss, heapUsed } satisfies ProbeSample);
   });
   process.on('disconnect', () => process.exit(0));
 }

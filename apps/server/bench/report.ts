@@ -86,15 +86,27 @@ function verdict({ medians, ratios, target }: Summary): string[] {
       `p99 ${ratios.p99.toFixed(2)}× relay; over all full-server rounds ${target.lost} lost, ` +
       `${target.unacked} unacked`,
   ];
-  if (full.serverCpuShare + (full.serverRunQueueShare || 0) >= BACKLOG_SHARE) {
+  // The main thread's own time where Linux reports it; otherwise the process's, all threads.
+  const mainShare = Number.isNaN(full.serverMainThreadShare)
+    ? full.serverCpuShare
+    : full.serverMainThreadShare;
+  if (mainShare + (full.serverRunQueueShare || 0) >= BACKLOG_SHARE) {
     lines.push(
-      `The full server was never idle: its main thread was on a CPU ${percent(full.serverCpuShare)} and ` +
+      `The full server was never idle: its main thread was on a CPU ${percent(mainShare)} and ` +
         `waiting for one ${percent(full.serverRunQueueShare)} of the load, at ` +
         `${full.serverCpuPerMessageMs.toFixed(2)} ms CPU per message (relay ` +
         `${medians.relay.serverCpuPerMessageMs.toFixed(2)}). Its latencies are mostly queueing delay, and ` +
         'messages neither acked nor delivered by the end of the drain were most likely still queued.',
     );
   }
+  lines.push(
+    `Server main thread busy: full ${percent(mainShare)}, relay ${percent(medians.relay.serverMainThreadShare)} ` +
+      `of the load; in GC pauses: full ${percent(full.serverGcPauseShare, 1)} (major ` +
+      `${percent(full.serverMajorGcPauseShare, 1)}, longest ${full.serverLongestGcPauseMs.toFixed(1)} ms), relay ` +
+      `${percent(medians.relay.serverGcPauseShare, 1)} (longest ${medians.relay.serverLongestGcPauseMs.toFixed(1)} ms). ` +
+      'Every pause holds up the messages that arrive during it, and the backlog behind it drains only as fast as ' +
+      'the idle share allows.',
+  );
   if (full.serverRunQueueShare >= STARVED_SHARE) {
     lines.push(
       `The full server's main thread waited for a CPU ${percent(full.serverRunQueueShare)} of the load: the ` +
@@ -122,7 +134,10 @@ function perRun(run: RunFigures): string {
     `  round ${run.round + 1} ${run.target.padEnd(5)}  p50 ${run.p50Ms.toFixed(2)}  p99 ${run.p99Ms.toFixed(2)}` +
     `  max ${run.maxMs.toFixed(1)} ms  lost ${run.lost}  acked ${run.acked}/${run.sent}${ackErrors}` +
     `  dup ${run.duplicates}  RSS/socket ${run.rssPerSocketKb.toFixed(1)} KB` +
-    `  server CPU ${percent(run.serverCpuShare)} of a core, ${percent(run.serverRunQueueShare)} waiting for one` +
+    `  server CPU ${percent(run.serverCpuShare)} of a core (main thread ${percent(run.serverMainThreadShare)}),` +
+    ` ${percent(run.serverRunQueueShare)} waiting for one` +
+    `  GC pauses ${percent(run.serverGcPauseShare, 1)} (major ${percent(run.serverMajorGcPauseShare, 1)},` +
+    ` longest ${run.serverLongestGcPauseMs.toFixed(1)} ms)` +
     `  send lag p99 ${run.sendLagP99Ms.toFixed(2)} ms  client loop p99 ${run.clientLoopDelayP99Ms.toFixed(2)} ms` +
     `  clients ${percent(run.clientCpuShare)} of a core  setup ${run.setupSeconds.toFixed(1)} s`
   );
@@ -145,6 +160,6 @@ export function writeResults(
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
 }
 
-function percent(share: number): string {
-  return Number.isNaN(share) ? 'n/a' : `${(100 * share).toFixed(0)}%`;
+function percent(share: number, digits = 0): string {
+  return Number.isNaN(share) ? 'n/a' : `${(100 * share).toFixed(digits)}%`;
 }

@@ -32,6 +32,12 @@ export interface RunFigures {
   serverCpuShare: number;
   /** The share of the load its main thread spent waiting for a CPU: other work on the machine. */
   serverRunQueueShare: number;
+  /** The share of the load its main thread ran (the rest of `serverCpuShare` is its other threads). */
+  serverMainThreadShare: number;
+  /** The share of the load its main thread stood in GC pauses, major ones alone, and the longest (ms). */
+  serverGcPauseShare: number;
+  serverMajorGcPauseShare: number;
+  serverLongestGcPauseMs: number;
   sendLagP99Ms: number;
   clientLoopDelayP99Ms: number;
   /** The clients' (this process's) share of a core during the load. */
@@ -72,6 +78,10 @@ export async function measureRun(
         serverCpuPerMessageMs: load.serverCpuMs / load.received,
         serverCpuShare: load.serverCpuMs / load.elapsedMs,
         serverRunQueueShare: (load.serverRunQueueMs ?? Number.NaN) / load.elapsedMs,
+        serverMainThreadShare: (load.serverMainThreadMs ?? Number.NaN) / load.elapsedMs,
+        serverGcPauseShare: load.serverGc.totalMs / load.elapsedMs,
+        serverMajorGcPauseShare: load.serverGc.majorMs / load.elapsedMs,
+        serverLongestGcPauseMs: load.serverGc.longestMs,
         sendLagP99Ms: percentile(load.sendLagMs, 99),
         clientLoopDelayP99Ms: load.clientLoopDelayP99Ms,
         clientCpuShare: load.clientCpuMs / load.elapsedMs,
