@@ -236,6 +236,7 @@ describe('REST API', () => {
     expect(metrics).toContain('switchboard_message_commit_seconds_bucket');
     // The five conversations left in the queue by the listing test.
     expect(metrics).toMatch(/^switchboard_conversations_queued 5$/m);
+    expect(metrics).toMatch(/^switchboard_search_unindexed_messages \d+$/m);
     expect(metrics).toMatch(/switchboard_request_errors_total\{code="[a-z-]+",transport="http"\}/);
   });
 });

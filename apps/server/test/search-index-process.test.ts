@@ -58,6 +58,12 @@ describe('the search index in a server process of its own', () => {
           ).body,
         ).hits.map((hit) => hit.conversationId);
       await expect.poll(search, { timeout: 10_000, interval: 100 }).toEqual([conversation.id]);
+      // Operators see the same on /metrics: nothing left to index.
+      const unindexed = async () =>
+        /^switchboard_search_unindexed_messages (\d+)$/m.exec(
+          await (await fetch(`${server.url}/metrics`)).text(),
+        )?.[1];
+      await expect.poll(unindexed, { timeout: 10_000, interval: 100 }).toBe('0');
     } finally {
       visitor.close();
       agent.close();

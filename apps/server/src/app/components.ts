@@ -25,6 +25,7 @@ import { RateLimits } from '../security/rate-limits.js';
 import { countQueued } from '../store/conversations.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { type OpenedDb, openSqlite } from '../store/open-sqlite.js';
+import { unindexedMessages } from '../store/search.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import { listWidgets } from '../store/widgets.js';
 
@@ -120,7 +121,10 @@ export async function createComponents(
     attachments: new AttachmentService(db, path.resolve(config.dataDir, 'attachments')),
     limits: new RateLimits(config.limits),
     origins,
-    metrics: createMetrics({ queuedConversations: () => countQueued(db) }),
+    metrics: createMetrics({
+      queuedConversations: () => countQueued(db),
+      unindexedMessages: () => unindexedMessages(db),
+    }),
     logger,
     epoch: randomUUID(),
     onRevoked: (listener) => listeners.push(listener),

@@ -1,7 +1,12 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per server instance, so several servers can live in one test process. */
-export function createMetrics(sources: { queuedConversations(): Promise<number> }) {
+export interface MetricSources {
+  queuedConversations(): Promise<number>;
+  unindexedMessages(): Promise<number>;
+}
+
+export function createMetrics(sources: MetricSources) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'switchboard_' });
   return {
@@ -36,6 +41,14 @@ export function createMetrics(sources: { queuedConversations(): Promise<number> 
       registers: [registry],
       async collect() {
         this.set(await sources.queuedConversations());
+      },
+    }),
+    unindexed: new Gauge({
+      name: 'switchboard_search_unindexed_messages',
+      help: 'Messages committed but not yet in the full-text search index (it trails by about a second)',
+      registers: [registry],
+      async collect() {
+        this.set(await sources.unindexedMessages());
       },
     }),
   };

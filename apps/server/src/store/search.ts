@@ -54,3 +54,17 @@ export async function searchMessages(
     createdAt: r.created_at,
   }));
 }
+
+/**
+ * Messages committed but not yet in the full-text index: the background worker indexes everything
+ * after the `fts_indexed_through` mark. Normally a handful; a count that only grows means the
+ * worker is not running, and search is missing messages.
+ */
+export async function unindexedMessages(db: Db): Promise<number> {
+  const result = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM messages
+    WHERE id > (SELECT coalesce(CAST(value AS INTEGER), 0) FROM settings WHERE key = 'fts_indexed_through')`.execute(
+    db,
+  );
+  return Number(result.rows[0]?.n ?? 0);
+}
