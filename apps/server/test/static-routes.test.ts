@@ -49,10 +49,13 @@ describe('static front ends', () => {
       const res = await fetch(`${built.url}${route}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-security-policy')).toBe(WORKBENCH_CSP);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(await res.text()).toContain('workbench');
     }
     const asset = await fetch(`${built.url}/app/assets/main.js`);
     expect(asset.headers.get('content-security-policy')).toBe(WORKBENCH_CSP);
+    // Content-hashed build output: kept by the browser, never fetched again for this build.
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await asset.text()).toBe('main()');
     expect((await fetch(`${built.url}/app/assets/nope.js`)).status).toBe(404);
     expect((await fetch(`${built.url}/app`, { redirect: 'manual' })).headers.get('location')).toBe('/app/');

@@ -29,6 +29,8 @@ export const WORKBENCH_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 function notBuilt(reply: FastifyReply, what: string) {
   return reply.code(404).send(fail('not-found', `The ${what} is not built; run npm run build.`));
 }
@@ -63,12 +65,23 @@ export async function staticRoutes(app: FastifyInstance, dirs = defaultAssetDirs
       index: false,
       // One route per built file; everything else under /app/ is a client-side route (below).
       wildcard: false,
-      setHeaders: (res) => res.raw.setHeader('Content-Security-Policy', WORKBENCH_CSP),
+      // Set below instead: Vite names every asset after its content, so a browser keeps an asset
+      // until a build renames it, and revalidates everything else.
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.raw.setHeader('Content-Security-Policy', WORKBENCH_CSP);
+        const asset = path.relative(dirs.workbench, file).startsWith(`assets${path.sep}`);
+        res.raw.setHeader('Cache-Control', asset ? IMMUTABLE : 'no-cache');
+      },
     });
     const page = (request: FastifyRequest, reply: FastifyReply) =>
       path.extname(request.url.split('?')[0] ?? '')
         ? reply.code(404).send(fail('not-found', 'No such file.'))
-        : reply.header('Content-Security-Policy', WORKBENCH_CSP).sendFile('index.html', dirs.workbench);
+        : reply
+            .header('Content-Security-Policy', WORKBENCH_CSP)
+            // The page names the current build's assets, so it is revalidated every time.
+            .header('Cache-Control', 'no-cache')
+            .sendFile('index.html', dirs.workbench, { cacheControl: false });
     app.get('/app', (_request, reply) => reply.redirect('/app/'));
     app.get('/app/', page);
     app.get('/app/*', page);
