@@ -54,4 +54,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.SWITCHBOARD_PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM (docker stop) closes the sockets, then the database.
 STOPSIGNAL SIGTERM
-CMD ["node", "apps/server/dist/main.js"]
+CMD ["node", "--initial-old-space-size=512", "apps/server/dist/main.js"]

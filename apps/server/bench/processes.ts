@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../src/node-flags.js';
 import { MEMORY_REQUEST, type ProbeSample, SAMPLE_REQUEST } from './probe.js';
 
 const PROBE = new URL('./probe.ts', import.meta.url).href;
@@ -28,6 +29,15 @@ export function killAllChildren(): void {
 }
 
 /**
+ * The Node flags every benchmarked server runs with, the bare relay too: the server's own
+ * (`SERVER_NODE_FLAGS`), or `BENCH_NODE_FLAGS` (space-separated) to compare others.
+ */
+function nodeFlags(): string[] {
+  const override = process.env.BENCH_NODE_FLAGS;
+  return override === undefined ? [...SERVER_NODE_FLAGS] : override.split(' ').filter(Boolean);
+}
+
+/**
  * Starts `node <script>` in the server package with the probe preloaded and resolves once
  * it prints `… listening on http://127.0.0.1:PORT`. Its stderr and JSON log lines are passed on.
  */
@@ -37,7 +47,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', '--expose-gc', '--import', PROBE, script],
+    [...nodeFlags(), '--conditions=source', '--import', 'tsx', '--expose-gc', '--import', PROBE, script],
     { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   live.add(child);

@@ -1,7 +1,8 @@
 /**
  * The benchmark's shape. The default is the issue's spec; `BENCH_QUICK=1` is a fast smoke run.
- * `BENCH_ROUNDS` and `BENCH_RATE` (messages per second) override single figures, e.g. to find
- * the rate at which the full server saturates.
+ * `BENCH_ROUNDS`, `BENCH_RATE` (messages per second) and `BENCH_SECONDS` override single figures,
+ * e.g. to find the rate at which the full server saturates, or to run long enough to see its
+ * periodic full GCs.
  */
 export interface BenchSettings {
   mode: 'full' | 'quick';
@@ -39,6 +40,7 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
     ...base,
     rounds: positiveInteger(env.BENCH_ROUNDS) ?? base.rounds,
     messagesPerSecond: positiveInteger(env.BENCH_RATE) ?? base.messagesPerSecond,
+    seconds: positiveInteger(env.BENCH_SECONDS) ?? base.seconds,
   };
 }
 
