@@ -36,7 +36,7 @@ export class BotService {
 
   /** Returns the bot's reply, if any, for the transport to deliver. */
   async afterVisitorMessage(
-    conversation: ConversationRecord,
+    conversation: Pick<ConversationRecord, 'id' | 'teamId'>,
     message: MessageRecord,
   ): Promise<MessageRecord | null> {
     if (!this.routing.isWithBot(conversation.id) || conversation.teamId === null) return null;

@@ -1,6 +1,6 @@
 import type { Visibility } from '@switchboard/protocol';
 import { getAttachment } from '../store/attachments.js';
-import { getConversation } from '../store/conversations.js';
+import { getConversation, getConversationAccess } from '../store/conversations.js';
 import {
   appendMessage,
   getMessageByClientId,
@@ -10,7 +10,7 @@ import {
 } from '../store/messages.js';
 import type { Db } from '../store/open-sqlite.js';
 import { isParticipant } from '../store/participants.js';
-import type { ConversationRecord, MessageRecord } from '../store/records.js';
+import type { ConversationAccess, ConversationRecord, MessageRecord } from '../store/records.js';
 import { type SearchHitRecord, searchMessages } from '../store/search.js';
 import { DomainError } from './errors.js';
 import { assertCanRead, assertCanSend, readIsVisibleToVisitor, staffScope } from './policy.js';
@@ -34,8 +34,8 @@ export class MessageService {
   async send(
     principal: Principal,
     input: SendInput,
-  ): Promise<{ message: MessageRecord; created: boolean; conversation: ConversationRecord }> {
-    const conversation = assertCanRead(principal, await getConversation(this.db, input.conversationId));
+  ): Promise<{ message: MessageRecord; created: boolean; conversation: ConversationAccess }> {
+    const conversation = assertCanRead(principal, await getConversationAccess(this.db, input.conversationId));
     if (principal.kind === 'visitor' && input.visibility !== 'all') {
       throw new DomainError('forbidden', 'Visitors cannot send internal notes.');
     }
@@ -132,7 +132,7 @@ export class MessageService {
     return message;
   }
 
-  async #checkAttachment(principal: Principal, conversation: ConversationRecord, attachmentId: string) {
+  async #checkAttachment(principal: Principal, conversation: ConversationAccess, attachmentId: string) {
     const attachment = await getAttachment(this.db, attachmentId);
     const uploaderId = principal.kind === 'visitor' ? principal.visitorId : principal.userId;
     if (

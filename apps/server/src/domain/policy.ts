@@ -1,6 +1,6 @@
 import { type EndpointAuth, staffRolesOf } from '@switchboard/protocol';
 import type { StaffScope } from '../store/conversations.js';
-import type { ConversationRecord } from '../store/records.js';
+import type { ConversationAccess, ConversationRecord } from '../store/records.js';
 import { DomainError } from './errors.js';
 import type { Principal, StaffPrincipal } from './principal.js';
 
@@ -20,7 +20,7 @@ export function staffScope(principal: StaffPrincipal): StaffScope {
     : { kind: 'teams', userId: principal.userId, teamIds: principal.teamIds };
 }
 
-export function canRead(principal: Principal, conversation: ConversationRecord): boolean {
+export function canRead(principal: Principal, conversation: ConversationAccess): boolean {
   if (principal.kind === 'visitor') return conversation.visitorId === principal.visitorId;
   if (principal.role === 'admin') return true;
   return (
@@ -30,10 +30,10 @@ export function canRead(principal: Principal, conversation: ConversationRecord):
 }
 
 /** Not found and not allowed look the same to the caller, so ids cannot be probed. */
-export function assertCanRead(
+export function assertCanRead<C extends ConversationAccess>(
   principal: Principal,
-  conversation: ConversationRecord | undefined,
-): ConversationRecord {
+  conversation: C | undefined,
+): C {
   if (!conversation || !canRead(principal, conversation)) {
     throw new DomainError('not-found', 'No such conversation.');
   }
@@ -46,7 +46,7 @@ export function assertCanRead(
  */
 export function assertCanSend(
   principal: Principal,
-  conversation: ConversationRecord,
+  conversation: ConversationAccess,
   visibility: 'all' | 'agents',
   joined = false,
 ): void {

@@ -14,7 +14,7 @@ export class Broadcaster {
     private readonly agents: AgentNamespace,
   ) {}
 
-  message(conversation: ConversationRecord, message: MessageRecord): void {
+  message(conversation: Pick<ConversationRecord, 'id' | 'visitorId'>, message: MessageRecord): void {
     const wire = toMessage(message);
     this.agents.to(rooms.conversation(conversation.id)).emit('message:new', wire);
     if (message.visibility === 'all')

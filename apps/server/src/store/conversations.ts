@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { jsonColumn } from './json-columns.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
-import type { ConversationRecord } from './records.js';
+import type { ConversationAccess, ConversationRecord } from './records.js';
 import type { ConversationsTable, Database } from './schema.js';
 
 const parseAttributes = jsonColumn(VisitorAttributes);
@@ -55,6 +55,29 @@ const conversationById = preparedQuery(
 export async function getConversation(db: Db, id: string): Promise<ConversationRecord | undefined> {
   const [row] = await conversationById(db, { id });
   return row && rowToConversation(row);
+}
+
+const conversationAccessById = preparedQuery(
+  (db, p: { id: string }) =>
+    db
+      .selectFrom('conversations')
+      .select(['id', 'visitor_id', 'team_id', 'assignee_id', 'status'])
+      .where('id', '=', p.id),
+  ['id'],
+);
+
+/** The columns a message's authorization and fan-out read, for the send path. */
+export async function getConversationAccess(db: Db, id: string): Promise<ConversationAccess | undefined> {
+  const [row] = await conversationAccessById(db, { id });
+  return (
+    row && {
+      id: row.id,
+      visitorId: row.visitor_id,
+      teamId: row.team_id,
+      assigneeId: row.assignee_id,
+      status: ConversationStatus.parse(row.status),
+    }
+  );
 }
 
 export interface NewConversation {

@@ -55,6 +55,12 @@ export interface ConversationRecord {
   resolvedAt: string | null;
 }
 
+/** What authorizing and fanning out a message needs of its conversation: one row, no joins. */
+export type ConversationAccess = Pick<
+  ConversationRecord,
+  'id' | 'visitorId' | 'teamId' | 'assigneeId' | 'status'
+>;
+
 export interface MessageRecord {
   conversationId: string;
   seq: number;
