@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getConversation, insertConversation } from '../src/store/conversations.js';
+import { getConversation } from '../src/store/conversations.js';
 import { appendMessage, messagesAfter } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
-import { insertVisitor } from '../src/store/visitors.js';
-import { seedFixture } from './support/fixture.js';
+import { insertQueuedConversation, seedFixture } from './support/fixture.js';
 
 const message = (conversationId: string, clientMsgId: string, body: string) => ({
   conversationId,
@@ -32,30 +31,7 @@ describe('appending messages with group commit (a real SQLite file)', () => {
     await migrateToLatest(opened.db);
     const fixture = await seedFixture(opened.db);
     conversations = [];
-    for (let i = 0; i < 3; i++) {
-      const visitorId = randomUUID();
-      await insertVisitor(opened.db, {
-        id: visitorId,
-        widgetId: fixture.widget.id,
-        externalId: null,
-        name: null,
-        email: null,
-        verified: false,
-      });
-      const id = randomUUID();
-      await insertConversation(opened.db, {
-        id,
-        visitorId,
-        widgetId: fixture.widget.id,
-        teamId: fixture.teamA,
-        attributes: {},
-        priority: 'normal',
-        inBot: false,
-        rule: null,
-        status: 'queued',
-      });
-      conversations.push(id);
-    }
+    for (let i = 0; i < 3; i++) conversations.push(await insertQueuedConversation(opened.db, fixture));
   });
 
   afterEach(async () => {

@@ -4,13 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertConversation } from '../src/store/conversations.js';
 import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
 import { unindexedMessages } from '../src/store/search.js';
-import { insertVisitor } from '../src/store/visitors.js';
-import { seedFixture } from './support/fixture.js';
+import { insertQueuedConversation, seedFixture } from './support/fixture.js';
 
 describe('messages not yet in the search index (a real SQLite file, no index worker)', () => {
   let dir: string;
@@ -22,27 +20,7 @@ describe('messages not yet in the search index (a real SQLite file, no index wor
     opened = openSqlite(path.join(dir, 'test.db'), 'normal');
     await migrateToLatest(opened.db);
     const fixture = await seedFixture(opened.db);
-    const visitorId = randomUUID();
-    await insertVisitor(opened.db, {
-      id: visitorId,
-      widgetId: fixture.widget.id,
-      externalId: null,
-      name: null,
-      email: null,
-      verified: false,
-    });
-    conversationId = randomUUID();
-    await insertConversation(opened.db, {
-      id: conversationId,
-      visitorId,
-      widgetId: fixture.widget.id,
-      teamId: fixture.teamA,
-      attributes: {},
-      priority: 'normal',
-      inBot: false,
-      rule: null,
-      status: 'queued',
-    });
+    conversationId = await insertQueuedConversation(opened.db, fixture);
   });
 
   afterEach(async () => {

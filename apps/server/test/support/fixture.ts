@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/domain/passwords.js';
+import { insertConversation } from '../../src/store/conversations.js';
 import type { Db } from '../../src/store/open-sqlite.js';
 import { addTeamMember, insertTeam, insertUser } from '../../src/store/users.js';
+import { insertVisitor } from '../../src/store/visitors.js';
 import { insertWidget } from '../../src/store/widgets.js';
 
 export const PASSWORD = 'correct horse battery';
@@ -65,4 +67,30 @@ export async function seedFixture(db: Db): Promise<Fixture> {
     teamId: teamB,
   });
   return { teamA, teamB, admin, alice, andy, bella, widget, strictWidget };
+}
+
+/** A new anonymous visitor of the fixture's widget with one conversation queued for team A. */
+export async function insertQueuedConversation(db: Db, fixture: Fixture): Promise<string> {
+  const visitorId = randomUUID();
+  await insertVisitor(db, {
+    id: visitorId,
+    widgetId: fixture.widget.id,
+    externalId: null,
+    name: null,
+    email: null,
+    verified: false,
+  });
+  const id = randomUUID();
+  await insertConversation(db, {
+    id,
+    visitorId,
+    widgetId: fixture.widget.id,
+    teamId: fixture.teamA,
+    attributes: {},
+    priority: 'normal',
+    inBot: false,
+    rule: null,
+    status: 'queued',
+  });
+  return id;
 }
