@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 
 const DEFAULT_SIZE = 2000;
@@ -8,20 +9,14 @@ const DEFAULT_SIZE = 2000;
  * change. The most recent `size` results are kept; each is deeply frozen, because every reader
  * of the same text shares it.
  */
-export function jsonColumn<S extends z.ZodType>(
-  schema: S,
-  size = DEFAULT_SIZE,
-): (text: string) => z.infer<S> {
-  const parsed = new Map<string, z.infer<S>>();
+export function jsonColumn<T extends object>(schema: z.ZodType<T>, size = DEFAULT_SIZE): (text: string) => T {
+  const parsed = new LRUCache<string, T>({ max: size });
   return (text) => {
     let value = parsed.get(text);
-    if (value !== undefined) {
-      parsed.delete(text);
-    } else {
+    if (value === undefined) {
       value = deepFreeze(schema.parse(JSON.parse(text)));
-      if (parsed.size >= size) parsed.delete(parsed.keys().next().value as string);
+      parsed.set(text, value);
     }
-    parsed.set(text, value);
     return value;
   };
 }
