@@ -37,15 +37,15 @@ export interface GcPauses {
 }
 
 const MAJOR_GC = constants.NODE_PERFORMANCE_GC_MAJOR | constants.NODE_PERFORMANCE_GC_INCREMENTAL;
-const gc: GcPauses = { totalMs: 0, majorMs: 0, longestMs: 0 };
+const gcPauses: GcPauses = { totalMs: 0, majorMs: 0, longestMs: 0 };
 
 if (process.send) {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const kind = (entry as { detail?: { kind?: number } }).detail?.kind ?? 0;
-      gc.totalMs += entry.duration;
-      if (kind & MAJOR_GC) gc.majorMs += entry.duration;
-      gc.longestMs = Math.max(gc.longestMs, entry.duration);
+      gcPauses.totalMs += entry.duration;
+      if (kind & MAJOR_GC) gcPauses.majorMs += entry.duration;
+      gcPauses.longestMs = Math.max(gcPauses.longestMs, entry.duration);
     }
   }).observe({ entryTypes: ['gc'] });
   process.on('message', (message: unknown) => {
@@ -54,14 +54,14 @@ if (process.send) {
     const mainThread = schedStat();
     if (message === MEMORY_REQUEST) {
       // Two passes: the first can leave weak and finalizable objects for the second.
-      const gc = (globalThis as { gc?: () => void }).gc;
-      gc?.();
-      gc?.();
+      const forceGc = (globalThis as { gc?: () => void }).gc;
+      forceGc?.();
+      forceGc?.();
     }
     const { rss, heapUsed } = process.memoryUsage();
-    const pauses = { ...gc };
-    gc.longestMs = 0;
-    process.send?.({ cpuMicros: user + system, mainThread, gc: pauses, rss, heapUsed } satisfies ProbeSample);
+    const gc = { ...gcPauses };
+    gcPauses.longestMs = 0;
+    process.send?.({ cpuMicros: user + system, mainThread, gc, rss, heapUsed } satisfies ProbeSample);
   });
   process.on('disconnect', () => process.exit(0));
 }
