@@ -8,6 +8,7 @@ import { appendMessage, messagesAfter } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
 import { insertQueuedConversation, seedFixture } from './support/fixture.js';
+import { holdTransaction } from './support/held-transaction.js';
 
 const message = (conversationId: string, clientMsgId: string, body: string) => ({
   conversationId,
@@ -78,25 +79,9 @@ describe('appending messages with group commit (a real SQLite file)', () => {
 
   it('an append made while another transaction is open waits for it and is not undone by its rollback', async () => {
     const [first] = conversations as [string];
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let markOpen = () => {};
-    const isOpen = new Promise<void>((resolve) => {
-      markOpen = resolve;
-    });
-    const transaction = opened.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('conversations')
-        .set({ tags: '["rolled-back"]' })
-        .where('id', '=', first)
-        .execute();
-      markOpen();
-      await held;
-      throw new Error('roll back');
-    });
-    await isOpen;
+    const held = await holdTransaction(opened.db, (trx) =>
+      trx.updateTable('conversations').set({ tags: '["rolled-back"]' }).where('id', '=', first).execute(),
+    );
     let acked = false;
     const append = appendMessage(opened.db, message(first, 'during', 'sent meanwhile')).then((result) => {
       acked = true;
@@ -104,8 +89,7 @@ describe('appending messages with group commit (a real SQLite file)', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(acked).toBe(false);
-    release();
-    await expect(transaction).rejects.toThrow('roll back');
+    await held.end('rollback');
     expect((await append).message.seq).toBe(1);
     const stored = await getConversation(opened.db, first);
     expect(stored?.tags).toEqual([]);

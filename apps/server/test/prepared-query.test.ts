@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openSqlite } from '../src/store/open-sqlite.js';
 import { preparedQuery } from '../src/store/prepared-query.js';
+import { holdTransaction } from './support/held-transaction.js';
 
 describe('prepared hot-path queries', () => {
   it('runs the query built once with each call’s own parameters, nulls included', async () => {
@@ -37,21 +38,9 @@ describe('prepared hot-path queries', () => {
       ['key'],
     );
     const inTransaction = async (outcome: 'commit' | 'rollback', key: string) => {
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let written = () => {};
-      const wrote = new Promise<void>((resolve) => {
-        written = resolve;
-      });
-      const transaction = opened.db.transaction().execute(async (trx) => {
-        await trx.insertInto('settings').values({ key, value: 'uncommitted' }).execute();
-        written();
-        await held;
-        if (outcome === 'rollback') throw new Error('rolled back');
-      });
-      await wrote;
+      const held = await holdTransaction(opened.db, (trx) =>
+        trx.insertInto('settings').values({ key, value: 'uncommitted' }).execute(),
+      );
       let answered = false;
       const read = get(opened.db, { key }).then((rows) => {
         answered = true;
@@ -60,8 +49,7 @@ describe('prepared hot-path queries', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       // Still open: a read on the connection now would see the transaction's own write.
       expect(answered).toBe(false);
-      release();
-      await transaction.catch(() => undefined);
+      await held.end(outcome);
       return read;
     };
     expect(await inTransaction('commit', 'kept')).toEqual([{ value: 'uncommitted' }]);
