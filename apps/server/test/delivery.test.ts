@@ -5,6 +5,7 @@ import {
   type AgentClient,
   collect,
   connectAgent,
+  connectVisitor,
   login,
   nextEvent,
   openAndTake,
@@ -58,6 +59,55 @@ describe('delivery: idempotent sends and gap-free resync', () => {
     await nextEvent<Message>(alice, 'message:new', (m) => m.seq === 2);
     expect(pushes.map((m) => m.seq)).toEqual([1, 2]);
     visitor.disconnect();
+  });
+
+  it('leaves the sending socket out of the push: it has the message from its ack; the sender’s other sockets hear it', async () => {
+    const { session, visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+    const visitorTab = await connectVisitor(t.url, session.visitorToken);
+    const aliceWindow = await connectAgent(t.url, aliceToken);
+    const pushedToSender = {
+      visitor: collect<Message>(visitor, 'message:new'),
+      alice: collect<Message>(alice, 'message:new'),
+    };
+
+    const fromVisitor = { conversationId, clientMsgId: randomUUID(), body: 'From my first tab' };
+    const otherTabHears = nextEvent<Message>(
+      visitorTab,
+      'message:new',
+      (m) => m.clientMsgId === fromVisitor.clientMsgId,
+    );
+    const aliceHears = nextEvent<Message>(
+      alice,
+      'message:new',
+      (m) => m.clientMsgId === fromVisitor.clientMsgId,
+    );
+    const visitorAck = unwrap(await request<MessageAck>(visitor, 'message:send', fromVisitor));
+    expect(await otherTabHears).toMatchObject({
+      ...fromVisitor,
+      seq: visitorAck.seq,
+      createdAt: visitorAck.createdAt,
+    });
+    await aliceHears;
+
+    const fromAlice = { conversationId, clientMsgId: randomUUID(), body: 'From my main window' };
+    const otherWindowHears = nextEvent<Message>(
+      aliceWindow,
+      'message:new',
+      (m) => m.clientMsgId === fromAlice.clientMsgId,
+    );
+    const visitorHears = nextEvent<Message>(
+      visitor,
+      'message:new',
+      (m) => m.clientMsgId === fromAlice.clientMsgId,
+    );
+    const aliceAck = unwrap(await request<MessageAck>(alice, 'message:send', fromAlice));
+    expect(await otherWindowHears).toMatchObject({ ...fromAlice, seq: aliceAck.seq });
+    await visitorHears;
+
+    // Both later pushes reached every other socket; each sender's own never came back to it.
+    expect(pushedToSender.visitor.map((m) => m.body)).toEqual(['From my main window']);
+    expect(pushedToSender.alice.map((m) => m.body)).toEqual(['From my first tab']);
+    for (const socket of [visitor, visitorTab, aliceWindow]) socket.disconnect();
   });
 
   it('refuses a clientMsgId that another sender already used in the conversation', async () => {

@@ -92,8 +92,7 @@ describe('durability: the server is killed with SIGKILL during a burst and resta
 });
 
 async function connectAgent(server: ServerProcess, clients: ReliableClient[]): Promise<ReliableClient> {
-  const { tokens } = await login(server.url, server.fixture.alice.email);
-  const agent = reliableAgent(server.url, tokens.accessToken);
+  const agent = reliableAgent(server.url, await login(server.url, server.fixture.alice.email));
   clients.push(agent);
   await agent.whenReady();
   return agent;
@@ -106,8 +105,9 @@ async function openTakenConversation(
   index: number,
   clients: ReliableClient[],
 ): Promise<Visitor> {
-  const session = await visitorSession(server.url, server.fixture.widget.id, { name: `Visitor ${index}` });
-  const client = reliableVisitor(server.url, session.visitorToken);
+  const name = `Visitor ${index}`;
+  const session = await visitorSession(server.url, server.fixture.widget.id, { name });
+  const client = reliableVisitor(server.url, session, name);
   clients.push(client);
   await client.whenReady();
   const conversation = unwrap(await request<VisitorConversation>(client.socket, 'conversation:open', {}));

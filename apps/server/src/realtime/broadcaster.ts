@@ -14,11 +14,20 @@ export class Broadcaster {
     private readonly agents: AgentNamespace,
   ) {}
 
-  message(conversation: Pick<ConversationRecord, 'id' | 'visitorId'>, message: MessageRecord): void {
+  /**
+   * `senderSocketId`: the socket whose `message:send` this is. It has the message from its ack and
+   * is left out; the sender's other sockets (tabs, devices) hear it like everyone else.
+   */
+  message(
+    conversation: Pick<ConversationRecord, 'id' | 'visitorId'>,
+    message: MessageRecord,
+    senderSocketId?: string,
+  ): void {
     const wire = toMessage(message);
-    this.agents.to(rooms.conversation(conversation.id)).emit('message:new', wire);
+    const exceptSender = senderSocketId ?? [];
+    this.agents.to(rooms.conversation(conversation.id)).except(exceptSender).emit('message:new', wire);
     if (message.visibility === 'all')
-      this.visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', wire);
+      this.visitors.to(rooms.visitor(conversation.visitorId)).except(exceptSender).emit('message:new', wire);
   }
 
   /** Called after every conversation change is pushed (the supervisor feed listens). */

@@ -42,7 +42,7 @@ export function supervisorHandlers(
     },
     'supervisor:whisper': async (payload, ctx) => {
       const { message, created, conversation } = await supervisor.whisper(ctx.principal, payload);
-      if (created) ctx.afterAck(() => broadcast.message(conversation, message));
+      if (created) ctx.afterAck(() => broadcast.message(conversation, message, ctx.socketId));
       return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };
     },
     'supervisor:barge': async ({ conversationId }, ctx) => {

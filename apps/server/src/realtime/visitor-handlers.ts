@@ -32,7 +32,7 @@ export function visitorHandlers(
         metrics.messages.inc({ sender: 'visitor' });
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
         ctx.afterAck(() => {
-          broadcast.message(conversation, message);
+          broadcast.message(conversation, message, ctx.socketId);
           deps.bot.afterVisitorMessage(conversation, message).then(
             (reply) => reply && broadcast.message(conversation, reply),
             (error: unknown) => deps.logger.error({ err: error }, 'bot reply failed'),

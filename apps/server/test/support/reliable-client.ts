@@ -3,12 +3,14 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   type ApiError,
   Hello,
+  type LoginResponse,
   Message,
   MessageAck,
   NAMESPACES,
   PROTOCOL_VERSION,
   resultOf,
   SyncResponse,
+  type VisitorSession,
 } from '@switchboard/protocol';
 import { io, type Socket } from 'socket.io-client';
 import type { AgentClient, VisitorClient } from './clients.js';
@@ -50,7 +52,8 @@ interface ReadyWaiter {
  * A client that keeps the delivery rules of the protocol (README section 9) the way the widget and
  * the workbench must: an outbox of unacked messages, each resent with its original clientMsgId
  * after every (re)connect until acked; a resync from `lastSeq` on every `session:hello` before
- * anything is resent; and per conversation a transcript that holds each seq exactly once.
+ * anything is resent; its own messages completed from their acks (the sending socket gets no push
+ * of them); and per conversation a transcript that holds each seq exactly once.
  */
 export class ReliableClient {
   /** The socket, typed for one-off requests such as `conversation:open`. */
@@ -74,7 +77,14 @@ export class ReliableClient {
   /** Resynced since the last hello: sends may go out. */
   #ready = false;
 
-  constructor(url: string, namespace: keyof typeof NAMESPACES, token: string, origin?: string) {
+  constructor(
+    url: string,
+    namespace: keyof typeof NAMESPACES,
+    token: string,
+    /** Who this client is, as the server names it in the messages it sends. */
+    readonly sender: Message['sender'],
+    origin?: string,
+  ) {
     this.#wire = io(`${url}${NAMESPACES[namespace]}`, {
       auth: { token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
@@ -181,7 +191,7 @@ export class ReliableClient {
     }
   }
 
-  /** Pages through everything after `lastSeq` (protocol README section 9, receiving rules 5 and 6). */
+  /** Pages through everything after `lastSeq` (protocol README section 9, receiving rules 6 and 7). */
   async #sync(conversationId: string, connection: number): Promise<void> {
     const view = this.#view(conversationId);
     let afterSeq = view.lastSeq;
@@ -230,6 +240,17 @@ export class ReliableClient {
       this.anomalies.push(`the ack of ${ack.clientMsgId} changed from seq ${first.seq} to seq ${ack.seq}`);
     } else if (!first) {
       this.acks.set(ack.clientMsgId, ack);
+      // Held as the server stores it: a sync returning anything else is an anomaly (#receive).
+      this.#receive({
+        conversationId: pending.conversationId,
+        seq: ack.seq,
+        clientMsgId: ack.clientMsgId,
+        sender: this.sender,
+        body: pending.body,
+        visibility: 'all',
+        attachment: null,
+        createdAt: ack.createdAt,
+      });
       for (const listener of this.#ackListeners) listener(ack);
     }
     this.#outbox.delete(pending.clientMsgId);
@@ -280,11 +301,13 @@ class SyncRefused extends Error {
 }
 
 /** A visitor on the fixture's shop page. */
-export function reliableVisitor(url: string, visitorToken: string): ReliableClient {
-  return new ReliableClient(url, 'visitor', visitorToken, SHOP_ORIGIN);
+export function reliableVisitor(url: string, session: VisitorSession, name: string | null): ReliableClient {
+  const sender = { kind: 'visitor', id: session.visitorId, name } as const;
+  return new ReliableClient(url, 'visitor', session.visitorToken, sender, SHOP_ORIGIN);
 }
 
 /** A staff member in the workbench (a non-browser client: no Origin header). */
-export function reliableAgent(url: string, accessToken: string): ReliableClient {
-  return new ReliableClient(url, 'agent', accessToken);
+export function reliableAgent(url: string, login: LoginResponse): ReliableClient {
+  const sender = { kind: 'agent', id: login.user.id, name: login.user.name } as const;
+  return new ReliableClient(url, 'agent', login.tokens.accessToken, sender);
 }
