@@ -11,6 +11,7 @@ import {
   openAndTake,
   request,
   unwrap,
+  type VisitorClient,
 } from './support/clients.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -70,17 +71,12 @@ describe('delivery: idempotent sends and gap-free resync', () => {
       alice: collect<Message>(alice, 'message:new'),
     };
 
+    const pushOf = (socket: VisitorClient | AgentClient, clientMsgId: string) =>
+      nextEvent<Message>(socket, 'message:new', (m) => m.clientMsgId === clientMsgId);
+
     const fromVisitor = { conversationId, clientMsgId: randomUUID(), body: 'From my first tab' };
-    const otherTabHears = nextEvent<Message>(
-      visitorTab,
-      'message:new',
-      (m) => m.clientMsgId === fromVisitor.clientMsgId,
-    );
-    const aliceHears = nextEvent<Message>(
-      alice,
-      'message:new',
-      (m) => m.clientMsgId === fromVisitor.clientMsgId,
-    );
+    const otherTabHears = pushOf(visitorTab, fromVisitor.clientMsgId);
+    const aliceHears = pushOf(alice, fromVisitor.clientMsgId);
     const visitorAck = unwrap(await request<MessageAck>(visitor, 'message:send', fromVisitor));
     expect(await otherTabHears).toMatchObject({
       ...fromVisitor,
@@ -90,16 +86,8 @@ describe('delivery: idempotent sends and gap-free resync', () => {
     await aliceHears;
 
     const fromAlice = { conversationId, clientMsgId: randomUUID(), body: 'From my main window' };
-    const otherWindowHears = nextEvent<Message>(
-      aliceWindow,
-      'message:new',
-      (m) => m.clientMsgId === fromAlice.clientMsgId,
-    );
-    const visitorHears = nextEvent<Message>(
-      visitor,
-      'message:new',
-      (m) => m.clientMsgId === fromAlice.clientMsgId,
-    );
+    const otherWindowHears = pushOf(aliceWindow, fromAlice.clientMsgId);
+    const visitorHears = pushOf(visitor, fromAlice.clientMsgId);
     const aliceAck = unwrap(await request<MessageAck>(alice, 'message:send', fromAlice));
     expect(await otherWindowHears).toMatchObject({ ...fromAlice, seq: aliceAck.seq });
     await visitorHears;
