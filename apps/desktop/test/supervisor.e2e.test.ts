@@ -241,16 +241,20 @@ describe('the supervisor window, the admin area and reports against a real serve
     await ada.page.getByTestId('audit-target').fill(vera.conversationId);
     await ada.page.getByTestId('audit-filter').click();
     const rows = ada.page.locator('[data-testid="audit-row"]');
-    const actions = await eventually(async () => {
-      const list = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
-      expect(list).toEqual(
+    // Until the filtered page arrives the list shows the unfiltered one: wait for the filtered rows.
+    await eventually(async () => {
+      const shown = await rows.evaluateAll((els) =>
+        els.map((el) => ({
+          action: el.getAttribute('data-action'),
+          target: el.getAttribute('data-target-id'),
+        })),
+      );
+      expect(new Set(shown.map((row) => row.target))).toEqual(new Set([vera.conversationId]));
+      expect(shown.map((row) => row.action)).toEqual(
         expect.arrayContaining(['conversation.monitor', 'conversation.whisper', 'conversation.takeover']),
       );
-      return list;
+      expect(shown.every((row) => row.action?.startsWith('conversation.'))).toBe(true);
     });
-    expect(actions.every((a) => a?.startsWith('conversation.'))).toBe(true);
-    const targets = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-target-id')));
-    expect(new Set(targets)).toEqual(new Set([vera.conversationId]));
     expect(await rows.first().textContent()).toContain('Carol Supervisor');
   });
 
