@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { type Db, rawSqlite } from './open-sqlite.js';
+import { type Db, idleConnection, rawSqlite } from './open-sqlite.js';
 
 /** One item's result: `failed` items must have changed nothing, so the batch can still commit. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -77,7 +77,7 @@ export function inTransaction<I, R>(
       ? sqlite.transaction((items: I[]) => items.map((item) => applyNow(sqlite, item)))
       : undefined;
   return async (items) => {
-    if (commitNow && !sqlite?.inTransaction) return commitNow.immediate(items);
+    if (commitNow && idleConnection(db)) return commitNow.immediate(items);
     return db.transaction().execute(async (trx) => {
       const results: ItemOutcome<R>[] = [];
       for (const item of items) results.push(await apply(trx, item));

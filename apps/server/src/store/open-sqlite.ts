@@ -79,10 +79,20 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
 const rawHandles = new WeakMap<Db, BetterSqlite3.Database>();
 
 /**
- * The better-sqlite3 connection behind `db`, for the hot path's synchronous statements; undefined
- * for a transaction's handle (whose statements must go through Kysely's connection lock) and for
- * any other dialect.
+ * The better-sqlite3 connection behind `db`, to prepare the hot path's synchronous statements;
+ * undefined for a transaction's handle (whose statements must go through Kysely's connection lock)
+ * and for any other dialect. Whether they may run right now is `idleConnection`'s answer.
  */
 export function rawSqlite(db: Db): BetterSqlite3.Database | undefined {
   return rawHandles.get(db);
+}
+
+/**
+ * The connection behind `db` when a statement may run on it synchronously right now: no
+ * transaction is open on it, since a statement run beside Kysely's open transaction would land
+ * inside it. Undefined otherwise; the caller then goes through Kysely and queues behind it.
+ */
+export function idleConnection(db: Db): BetterSqlite3.Database | undefined {
+  const sqlite = rawHandles.get(db);
+  return sqlite && !sqlite.inTransaction ? sqlite : undefined;
 }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Compilable, CompiledQuery } from 'kysely';
-import { type Db, rawSqlite } from './open-sqlite.js';
+import { type Db, idleConnection } from './open-sqlite.js';
 import { statementFor } from './statement-cache.js';
 
 type Params = Record<string, string | number | null>;
@@ -48,8 +48,8 @@ export function preparedQuery<P extends Params, R>(
     return [];
   };
   const run = async (db: Db, params: P): Promise<R[]> => {
-    const sqlite = rawSqlite(db);
-    if (sqlite && !sqlite.inTransaction) return now(sqlite, db, params);
+    const sqlite = idleConnection(db);
+    if (sqlite) return now(sqlite, db, params);
     const { sql, order } = compile(db);
     const result = await db.executeQuery<R>(
       CompiledQuery.raw(
