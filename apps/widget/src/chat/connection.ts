@@ -70,6 +70,22 @@ export class Connection {
     return this.socket.connected;
   }
 
+  /** Resolves true once the socket is connected, or false when `ms` pass first. */
+  whenConnected(ms: number): Promise<boolean> {
+    if (this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onConnect = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.socket.off('connect', onConnect);
+        resolve(false);
+      }, ms);
+      this.socket.once('connect', onConnect);
+    });
+  }
+
   /** One request with its ack, checked; `timeout` when no ack came (the outcome is unknown). */
   request<T>(
     event: keyof VisitorClientToServerEvents,

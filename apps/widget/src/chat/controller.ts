@@ -39,6 +39,7 @@ import {
 } from './wire-guards.js';
 
 const SYNC_PAGE = 200;
+const UPLOAD_CONNECT_WAIT_MS = 15_000;
 const isActive = (c: VisitorConversation | undefined) => c?.status === 'queued' || c?.status === 'assigned';
 
 /**
@@ -414,6 +415,9 @@ export class ChatController implements ChatApi {
     }
     let attachment: Attachment | null = null;
     if (file) {
+      // A file cannot wait in the outbox, so it waits here for the link (just after the pre-chat
+      // form, or through a short drop) before its conversation is opened and it is uploaded.
+      await this.#connection?.whenConnected(UPLOAD_CONNECT_WAIT_MS);
       const conversationId = await this.#ensureConversation();
       const uploaded = conversationId
         ? await this.#rest.upload(conversationId, file, session.visitorToken)

@@ -361,6 +361,31 @@ describe('visitor widget: Chromium against a real server process', () => {
     await screenshot(page, 'desktop-attachment');
   });
 
+  it('holds a file sent before the chat has connected until it can be delivered', async () => {
+    const { page } = await newPage();
+    // The socket's handshake is held back, as on a slow network, while the visitor attaches a file.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/socket.io/**', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await startChat(page, 'Jonas');
+    await page
+      .locator(`${widget.host} input[type=file]`)
+      .setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: PNG });
+    await sendFromWidget(page, 'The invoice');
+    await expect.poll(() => page.locator(widget.composer).inputValue()).toBe('');
+    release();
+    const conversation = await conversationOf('Jonas');
+    expect(await agent.messages(conversation.id)).toMatchObject([
+      { body: 'The invoice', attachment: { fileName: 'invoice.png' } },
+    ]);
+    expect(await page.getByText('The file could not be sent. Please try again.').count()).toBe(0);
+  });
+
   it('asks for a rating once the chat is resolved', async () => {
     const { page } = await newPage();
     await startChat(page, 'Rosa');
