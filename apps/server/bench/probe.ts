@@ -101,3 +101,34 @@ if (process.env.BENCH_PROFILE && process.send) {
     session.post('Profiler.start');
   });
 }
+
+/**
+ * BENCH_HEAP_PROFILE=<dir>: V8 sampling heap profiles of this server, one per interval like the CPU
+ * profiles (`server-<pid>-<n>.heapprofile`), counting what was allocated, also what the GC has
+ * since freed: where the allocation that drives the scavenges comes from.
+ */
+if (process.env.BENCH_HEAP_PROFILE && process.send) {
+  const { Session } = await import('node:inspector');
+  const { writeFileSync } = await import('node:fs');
+  const dir = process.env.BENCH_HEAP_PROFILE;
+  const session = new Session();
+  session.connect();
+  const start = () =>
+    session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  session.post('HeapProfiler.enable');
+  start();
+  let interval = 0;
+  process.on('message', (message: unknown) => {
+    if (message !== SAMPLE_REQUEST && message !== MEMORY_REQUEST) return;
+    session.post('HeapProfiler.stopSampling', (error, result) => {
+      if (!error)
+        writeFileSync(`${dir}/server-${process.pid}-${interval}.heapprofile`, JSON.stringify(result.profile));
+    });
+    interval += 1;
+    start();
+  });
+}

@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openSqlite } from '../src/store/open-sqlite.js';
+import { insertQueuedConversation, seedFixture } from './support/fixture.js';
 
 describe('background WAL checkpoints', () => {
   it('moves written pages into the database file without the main connection checkpointing', async () => {
@@ -25,4 +28,59 @@ describe('background WAL checkpoints', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('starts the WAL again from its beginning while appends go on without a pause', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-checkpoint-'));
+    const file = path.join(dir, 'db.sqlite');
+    // A 256-frame (1 MB) log, so that a short test writes many times more than that.
+    const opened = openSqlite(file, 'normal', { checkpointInBackground: true, restartWalAfterFrames: 256 });
+    try {
+      await migrateToLatest(opened.db);
+      const fixture = await seedFixture(opened.db);
+      const conversations = await Promise.all(
+        Array.from({ length: 20 }, () => insertQueuedConversation(opened.db, fixture)),
+      );
+      const restartsBefore = walRestarts(file);
+      let appended = 0;
+      // Every conversation always has an append waiting, as on a saturated server: a passive
+      // checkpoint alone never finds the log wholly copied, so only restarts bound the file.
+      const until = performance.now() + 2_000;
+      await Promise.all(
+        conversations.map(async (conversationId) => {
+          while (performance.now() < until) {
+            await appendMessage(opened.db, {
+              conversationId,
+              clientMsgId: randomUUID(),
+              senderKind: 'visitor',
+              senderId: null,
+              senderName: null,
+              body: 'x'.repeat(2_000),
+              visibility: 'all',
+              attachmentId: null,
+            });
+            appended += 1;
+          }
+        }),
+      );
+      expect(appended * 2_000).toBeGreaterThan(16 * 1024 * 1024);
+      // The log's header counts the times it started again (the WAL file format's checkpoint
+      // sequence number); each start leaves the file's size where it was.
+      expect(walRestarts(file) - restartsBefore).toBeGreaterThanOrEqual(2);
+    } finally {
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** The checkpoint sequence number in the WAL header: a big-endian u32 at byte 12. */
+function walRestarts(file: string): number {
+  const header = Buffer.alloc(32);
+  const fd = openSync(`${file}-wal`, 'r');
+  try {
+    readSync(fd, header, 0, 32, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32BE(12);
+}

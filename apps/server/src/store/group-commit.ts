@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { type Db, idleConnection, rawSqlite } from './open-sqlite.js';
+import { type Db, idleConnection, rawSqlite, walRestart } from './open-sqlite.js';
 
 /** One item's result: `failed` items must have changed nothing, so the batch can still commit. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -65,6 +65,7 @@ export function groupCommit<I, R>(commit: BatchCommit<I, R>): (item: I) => Promi
  * A batch committed in one transaction, `apply` running the items one by one. On SQLite with no
  * other transaction open, `applyNow` runs the whole batch synchronously on the connection (one
  * immediate transaction, no Kysely executor); otherwise the batch waits for Kysely's connection.
+ * While the background worker restarts the WAL, the batch waits for it first (and grows).
  */
 export function inTransaction<I, R>(
   db: Db,
@@ -77,6 +78,8 @@ export function inTransaction<I, R>(
       ? sqlite.transaction((items: I[]) => items.map((item) => applyNow(sqlite, item)))
       : undefined;
   return async (items) => {
+    const restart = walRestart(db);
+    if (restart) await restart;
     if (commitNow && idleConnection(db)) return commitNow.immediate(items);
     return db.transaction().execute(async (trx) => {
       const results: ItemOutcome<R>[] = [];

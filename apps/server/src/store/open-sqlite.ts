@@ -18,7 +18,7 @@ export interface OpenedDb {
 export function openSqlite(
   file: string,
   synchronous: 'normal' | 'full',
-  options: { checkpointInBackground?: boolean } = {},
+  options: { checkpointInBackground?: boolean; restartWalAfterFrames?: number } = {},
 ): OpenedDb {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new BetterSqlite3(file);
@@ -27,9 +27,12 @@ export function openSqlite(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const checkpointer =
-    options.checkpointInBackground && file !== ':memory:' ? startCheckpointer(sqlite, file) : null;
+    options.checkpointInBackground && file !== ':memory:'
+      ? startCheckpointer(sqlite, file, options.restartWalAfterFrames ?? RESTART_WAL_AFTER_FRAMES)
+      : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   rawHandles.set(db, sqlite);
+  if (checkpointer) restartFlags.set(db, checkpointer.restarting);
   return {
     db,
     sqlite,
@@ -42,18 +45,26 @@ export function openSqlite(
 
 const CHECKPOINT_WORKER = new URL('../../workers/checkpoint.cjs', import.meta.url);
 
+/**
+ * Under writes that never pause, the worker restarts the WAL from its beginning once it holds
+ * this many frames (64 MB of 4 KB pages); otherwise the file would grow for as long as they last.
+ */
+const RESTART_WAL_AFTER_FRAMES = 16_384;
+
 /** Moves WAL checkpoints off the event loop: this connection no longer checkpoints by itself. */
-function startCheckpointer(sqlite: BetterSqlite3.Database, file: string) {
+function startCheckpointer(sqlite: BetterSqlite3.Database, file: string, restartAfterFrames: number) {
   sqlite.pragma('wal_autocheckpoint = 0');
+  const restarting = new Int32Array(new SharedArrayBuffer(4));
   // Plain CommonJS: no loaders (a parent's --import would fail to load in the thread).
   const worker = new Worker(CHECKPOINT_WORKER, {
-    workerData: { file: path.resolve(file), intervalMs: 200 },
+    workerData: { file: path.resolve(file), intervalMs: 200, restartAfterFrames, restarting },
     execArgv: [],
   });
   worker.unref();
   // Without the worker, fall back to SQLite's own checkpoints rather than let the WAL grow.
   worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
   return {
+    restarting,
     stop: () =>
       new Promise<void>((resolve) => {
         worker.once('message', () => void worker.terminate().then(() => resolve()));
@@ -77,6 +88,22 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
 }
 
 const rawHandles = new WeakMap<Db, BetterSqlite3.Database>();
+const restartFlags = new WeakMap<Db, Int32Array>();
+
+/** The longest an append waits for the worker's WAL restart; then SQLite's busy handler decides. */
+const RESTART_WAIT_MS = 1000;
+
+/**
+ * Undefined, or a promise when the background worker is restarting the WAL right now: it
+ * resolves once the worker has let go of the write lock. The appends await it before they commit,
+ * so that the restart gets the lock between two commits even when they never pause.
+ */
+export function walRestart(db: Db): Promise<unknown> | undefined {
+  const restarting = restartFlags.get(db);
+  if (!restarting || Atomics.load(restarting, 0) === 0) return undefined;
+  const wait = Atomics.waitAsync(restarting, 0, 1, RESTART_WAIT_MS);
+  return wait.async ? wait.value : undefined;
+}
 
 /**
  * The better-sqlite3 connection behind `db`, to prepare the hot path's synchronous statements;
