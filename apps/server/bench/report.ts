@@ -81,11 +81,18 @@ function table({ medians, ratios }: Summary): string[] {
 /** The target's outcome, then what explains a miss, from figures the run measured. */
 function verdict({ medians, ratios, target }: Summary): string[] {
   const full = medians.full;
+  const [fastest, slowest] = target.relayP99RangeMs;
   const lines = [
-    `Target (p99 ≤ ${target.p99RatioLimit}× relay, zero loss): ${target.met ? 'MET' : 'NOT MET'} — ` +
+    `Target (p99 ≤ ${target.p99RatioLimit}× relay, zero loss): ${target.outcome.toUpperCase()} — ` +
       `p99 ${ratios.p99.toFixed(2)}× relay; over all full-server rounds ${target.lost} lost, ` +
       `${target.unacked} unacked`,
   ];
+  if (target.outcome === 'inconclusive') {
+    lines.push(
+      `The relay's own p99 ranged from ${fastest.toFixed(2)} to ${slowest.toFixed(2)} ms over the rounds: the ` +
+        'machine was too noisy for a ratio against it to mean anything. Run again when it is quieter.',
+    );
+  }
   // The main thread's own time where Linux reports it; otherwise the process's, all threads.
   const mainShare = Number.isNaN(full.serverMainThreadShare)
     ? full.serverCpuShare

@@ -4,6 +4,11 @@ import type { TargetName } from './targets.js';
 
 /** The issue's target: the full server's p99 at most this many times the bare relay's. */
 const P99_RATIO_LIMIT = 2;
+/**
+ * A baseline whose p99 differs more than this between rounds says more about the machine than
+ * about the relay: a ratio against it settles nothing either way.
+ */
+const BASELINE_SPREAD_LIMIT = 2;
 
 const FIGURES = [
   'p50Ms',
@@ -41,7 +46,15 @@ export interface Summary {
     serverCpuPerMessage: number;
   };
   /** `lost` and `unacked` are summed over the full server's rounds: zero loss means in every round. */
-  target: { p99RatioLimit: number; p99Ratio: number; lost: number; unacked: number; met: boolean };
+  target: {
+    p99RatioLimit: number;
+    p99Ratio: number;
+    lost: number;
+    unacked: number;
+    /** `inconclusive`: no loss, but the relay's p99 spread too widely over the rounds to compare with. */
+    outcome: 'met' | 'not met' | 'inconclusive';
+    relayP99RangeMs: [number, number];
+  };
 }
 
 /** Medians over rounds of every figure, the full/relay ratios, and the verdict. */
@@ -56,6 +69,10 @@ export function summarize(runs: readonly RunFigures[]): Summary {
   const fullRuns = runs.filter((run) => run.target === 'full');
   const lost = fullRuns.reduce((sum, run) => sum + run.lost, 0);
   const unacked = fullRuns.reduce((sum, run) => sum + run.sent - run.acked, 0);
+  const relayP99s = runs.filter((run) => run.target === 'relay').map((run) => run.p99Ms);
+  const relayP99RangeMs: [number, number] = [Math.min(...relayP99s), Math.max(...relayP99s)];
+  const steady = relayP99RangeMs[1] <= BASELINE_SPREAD_LIMIT * relayP99RangeMs[0];
+  const lossless = lost === 0 && unacked === 0;
   return {
     medians: { relay, full },
     ratios: {
@@ -70,7 +87,14 @@ export function summarize(runs: readonly RunFigures[]): Summary {
       p99Ratio,
       lost,
       unacked,
-      met: p99Ratio <= P99_RATIO_LIMIT && lost === 0 && unacked === 0,
+      outcome: !lossless
+        ? 'not met'
+        : !steady
+          ? 'inconclusive'
+          : p99Ratio <= P99_RATIO_LIMIT
+            ? 'met'
+            : 'not met',
+      relayP99RangeMs,
     },
   };
 }
