@@ -78,57 +78,67 @@ function schedStat(): ProbeSample['mainThread'] {
 }
 
 /**
- * BENCH_PROFILE=<dir>: V8 CPU profiles of this server, one per interval between two samples
- * (`server-<pid>-<n>.cpuprofile`); the load phase is the interval its two samples enclose.
+ * One V8 profile per interval between two samples, written as `<dir>/server-<pid>-<n>.<extension>`:
+ * `start` begins profiling, `stop` ends it and hands over the profile. The load phase is the
+ * interval its two samples enclose. The in-thread inspector session answers synchronously.
  */
-if (process.env.BENCH_PROFILE && process.send) {
+async function profilePerInterval(
+  dir: string,
+  extension: string,
+  start: (session: import('node:inspector').Session) => void,
+  stop: (session: import('node:inspector').Session, done: (profile: object) => void) => void,
+): Promise<void> {
   const { Session } = await import('node:inspector');
   const { writeFileSync } = await import('node:fs');
-  const dir = process.env.BENCH_PROFILE;
   const session = new Session();
   session.connect();
-  session.post('Profiler.enable');
-  session.post('Profiler.start');
+  start(session);
   let interval = 0;
   process.on('message', (message: unknown) => {
     if (message !== SAMPLE_REQUEST && message !== MEMORY_REQUEST) return;
-    // The in-thread inspector session answers synchronously.
-    session.post('Profiler.stop', (error, result) => {
-      if (!error)
-        writeFileSync(`${dir}/server-${process.pid}-${interval}.cpuprofile`, JSON.stringify(result.profile));
-    });
+    const file = `${dir}/server-${process.pid}-${interval}.${extension}`;
+    stop(session, (profile) => writeFileSync(file, JSON.stringify(profile)));
     interval += 1;
-    session.post('Profiler.start');
+    start(session);
   });
 }
 
+/** BENCH_PROFILE=<dir>: V8 CPU profiles of this server (`.cpuprofile`). */
+if (process.env.BENCH_PROFILE && process.send) {
+  await profilePerInterval(
+    process.env.BENCH_PROFILE,
+    'cpuprofile',
+    (session) => {
+      session.post('Profiler.enable');
+      session.post('Profiler.start');
+    },
+    (session, done) =>
+      session.post('Profiler.stop', (error, result) => {
+        if (!error) done(result.profile);
+      }),
+  );
+}
+
 /**
- * BENCH_HEAP_PROFILE=<dir>: V8 sampling heap profiles of this server, one per interval like the CPU
- * profiles (`server-<pid>-<n>.heapprofile`), counting what was allocated, also what the GC has
- * since freed: where the allocation that drives the scavenges comes from.
+ * BENCH_HEAP_PROFILE=<dir>: V8 sampling heap profiles (`.heapprofile`) counting what was
+ * allocated, also what the GC has since freed: where the allocation that drives the scavenges
+ * comes from.
  */
 if (process.env.BENCH_HEAP_PROFILE && process.send) {
-  const { Session } = await import('node:inspector');
-  const { writeFileSync } = await import('node:fs');
-  const dir = process.env.BENCH_HEAP_PROFILE;
-  const session = new Session();
-  session.connect();
-  const start = () =>
-    session.post('HeapProfiler.startSampling', {
-      samplingInterval: 4096,
-      includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
-    });
-  session.post('HeapProfiler.enable');
-  start();
-  let interval = 0;
-  process.on('message', (message: unknown) => {
-    if (message !== SAMPLE_REQUEST && message !== MEMORY_REQUEST) return;
-    session.post('HeapProfiler.stopSampling', (error, result) => {
-      if (!error)
-        writeFileSync(`${dir}/server-${process.pid}-${interval}.heapprofile`, JSON.stringify(result.profile));
-    });
-    interval += 1;
-    start();
-  });
+  await profilePerInterval(
+    process.env.BENCH_HEAP_PROFILE,
+    'heapprofile',
+    (session) => {
+      session.post('HeapProfiler.enable');
+      session.post('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    },
+    (session, done) =>
+      session.post('HeapProfiler.stopSampling', (error, result) => {
+        if (!error) done(result.profile);
+      }),
+  );
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openSqlite } from '../src/store/open-sqlite.js';
-import { insertQueuedConversation, seedFixture } from './support/fixture.js';
+import { insertQueuedConversation, seedFixture, visitorMessage } from './support/fixture.js';
 
 describe('background WAL checkpoints', () => {
   it('moves written pages into the database file without the main connection checkpointing', async () => {
@@ -48,16 +48,7 @@ describe('background WAL checkpoints', () => {
       await Promise.all(
         conversations.map(async (conversationId) => {
           while (performance.now() < until) {
-            await appendMessage(opened.db, {
-              conversationId,
-              clientMsgId: randomUUID(),
-              senderKind: 'visitor',
-              senderId: null,
-              senderName: null,
-              body: 'x'.repeat(2_000),
-              visibility: 'all',
-              attachmentId: null,
-            });
+            await appendMessage(opened.db, visitorMessage(conversationId, randomUUID(), 'x'.repeat(2_000)));
             appended += 1;
           }
         }),

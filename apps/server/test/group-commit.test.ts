@@ -7,19 +7,8 @@ import { getConversation } from '../src/store/conversations.js';
 import { appendMessage, messagesAfter } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
-import { insertQueuedConversation, seedFixture } from './support/fixture.js';
+import { insertQueuedConversation, seedFixture, visitorMessage } from './support/fixture.js';
 import { holdTransaction } from './support/held-transaction.js';
-
-const message = (conversationId: string, clientMsgId: string, body: string) => ({
-  conversationId,
-  clientMsgId,
-  senderKind: 'visitor' as const,
-  senderId: null,
-  senderName: null,
-  body,
-  visibility: 'all' as const,
-  attachmentId: null,
-});
 
 describe('appending messages with group commit (a real SQLite file)', () => {
   let dir: string;
@@ -43,7 +32,7 @@ describe('appending messages with group commit (a real SQLite file)', () => {
   it('gives appends started together contiguous seqs per conversation, in arrival order', async () => {
     const sends = Array.from({ length: 90 }, (_, i) => {
       const conversationId = conversations[i % 3] as string;
-      return appendMessage(opened.db, message(conversationId, `c-${i}`, `body ${i}`));
+      return appendMessage(opened.db, visitorMessage(conversationId, `c-${i}`, `body ${i}`));
     });
     const results = await Promise.all(sends);
     for (const [index, conversationId] of conversations.entries()) {
@@ -60,10 +49,10 @@ describe('appending messages with group commit (a real SQLite file)', () => {
   it('a duplicate or a missing conversation in the same batch fails alone and changes nothing', async () => {
     const [first, second] = conversations as [string, string];
     const [a, duplicate, missing, b] = await Promise.allSettled([
-      appendMessage(opened.db, message(first, 'same-id', 'original')),
-      appendMessage(opened.db, message(first, 'same-id', 'retry')),
-      appendMessage(opened.db, message(randomUUID(), 'other', 'nowhere')),
-      appendMessage(opened.db, message(second, 'next', 'still committed')),
+      appendMessage(opened.db, visitorMessage(first, 'same-id', 'original')),
+      appendMessage(opened.db, visitorMessage(first, 'same-id', 'retry')),
+      appendMessage(opened.db, visitorMessage(randomUUID(), 'other', 'nowhere')),
+      appendMessage(opened.db, visitorMessage(second, 'next', 'still committed')),
     ]);
     expect(a.status === 'fulfilled' && a.value.created && a.value.message.seq).toBe(1);
     // The retry is answered with the stored original, not a second message.
@@ -83,10 +72,12 @@ describe('appending messages with group commit (a real SQLite file)', () => {
       trx.updateTable('conversations').set({ tags: '["rolled-back"]' }).where('id', '=', first).execute(),
     );
     let acked = false;
-    const append = appendMessage(opened.db, message(first, 'during', 'sent meanwhile')).then((result) => {
-      acked = true;
-      return result;
-    });
+    const append = appendMessage(opened.db, visitorMessage(first, 'during', 'sent meanwhile')).then(
+      (result) => {
+        acked = true;
+        return result;
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(acked).toBe(false);
     await held.end('rollback');

@@ -8,7 +8,7 @@ import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
 import { unindexedMessages } from '../src/store/search.js';
-import { insertQueuedConversation, seedFixture } from './support/fixture.js';
+import { insertQueuedConversation, seedFixture, visitorMessage } from './support/fixture.js';
 
 describe('messages not yet in the search index (a real SQLite file, no index worker)', () => {
   let dir: string;
@@ -31,16 +31,7 @@ describe('messages not yet in the search index (a real SQLite file, no index wor
   it('counts what was committed after the index mark, and nothing once the mark has caught up', async () => {
     expect(await unindexedMessages(opened.db)).toBe(0);
     for (const body of ['one', 'two', 'three']) {
-      await appendMessage(opened.db, {
-        conversationId,
-        clientMsgId: randomUUID(),
-        senderKind: 'visitor',
-        senderId: null,
-        senderName: null,
-        body,
-        visibility: 'all',
-        attachmentId: null,
-      });
+      await appendMessage(opened.db, visitorMessage(conversationId, randomUUID(), body));
     }
     expect(await unindexedMessages(opened.db)).toBe(3);
     // What the worker records after indexing a slice.

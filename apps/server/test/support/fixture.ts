@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/domain/passwords.js';
 import { insertConversation } from '../../src/store/conversations.js';
+import type { NewMessage } from '../../src/store/messages.js';
 import type { Db } from '../../src/store/open-sqlite.js';
 import { addTeamMember, insertTeam, insertUser } from '../../src/store/users.js';
 import { insertVisitor } from '../../src/store/visitors.js';
@@ -93,4 +94,18 @@ export async function insertQueuedConversation(db: Db, fixture: Fixture): Promis
     status: 'queued',
   });
   return id;
+}
+
+/** A message from an anonymous visitor, as the store appends it. */
+export function visitorMessage(conversationId: string, clientMsgId: string, body: string): NewMessage {
+  return {
+    conversationId,
+    clientMsgId,
+    senderKind: 'visitor',
+    senderId: null,
+    senderName: null,
+    body,
+    visibility: 'all',
+    attachmentId: null,
+  };
 }
