@@ -41,22 +41,21 @@ describe('background WAL checkpoints', () => {
         Array.from({ length: 20 }, () => insertQueuedConversation(opened.db, fixture)),
       );
       const restartsBefore = walRestarts(file);
-      let appended = 0;
+      const restarts = () => walRestarts(file) - restartsBefore;
       // Every conversation always has an append waiting, as on a saturated server: a passive
-      // checkpoint alone never finds the log wholly copied, so only restarts bound the file.
-      const until = performance.now() + 2_000;
+      // checkpoint alone never finds the log wholly copied, so only restarts bound the file. The
+      // appends go on until the log has started again twice; the cap only ends a failing run.
+      const giveUpAt = performance.now() + 20_000;
       await Promise.all(
         conversations.map(async (conversationId) => {
-          while (performance.now() < until) {
+          while (restarts() < 2 && performance.now() < giveUpAt) {
             await appendMessage(opened.db, visitorMessage(conversationId, randomUUID(), 'x'.repeat(2_000)));
-            appended += 1;
           }
         }),
       );
-      expect(appended * 2_000).toBeGreaterThan(16 * 1024 * 1024);
       // The log's header counts the times it started again (the WAL file format's checkpoint
       // sequence number); each start leaves the file's size where it was.
-      expect(walRestarts(file) - restartsBefore).toBeGreaterThanOrEqual(2);
+      expect(restarts()).toBeGreaterThanOrEqual(2);
     } finally {
       await opened.close();
       rmSync(dir, { recursive: true, force: true });
