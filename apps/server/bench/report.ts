@@ -87,7 +87,12 @@ function verdict({ medians, ratios, target }: Summary): string[] {
       `p99 ${ratios.p99.toFixed(2)}× relay; over all full-server rounds ${target.lost} lost, ` +
       `${target.unacked} unacked`,
   ];
-  if (target.outcome === 'inconclusive') {
+  if (target.outcome === 'inconclusive' && target.relayRounds < target.minRelayRounds) {
+    lines.push(
+      `${target.relayRounds} relay round(s) cannot show whether the baseline held steady; a verdict ` +
+        `takes at least ${target.minRelayRounds} (BENCH_ROUNDS).`,
+    );
+  } else if (target.outcome === 'inconclusive') {
     lines.push(
       `The relay's own p99 ranged from ${fastest.toFixed(2)} to ${slowest.toFixed(2)} ms over the rounds: the ` +
         'machine was too noisy for a ratio against it to mean anything. Run again when it is quieter.',

@@ -9,6 +9,8 @@ const P99_RATIO_LIMIT = 2;
  * about the relay: a ratio against it settles nothing either way.
  */
 const BASELINE_SPREAD_LIMIT = 2;
+/** Fewer relay rounds than this cannot show whether the baseline held steady: no verdict. */
+const MIN_BASELINE_ROUNDS = 3;
 
 const FIGURES = [
   'p50Ms',
@@ -51,9 +53,14 @@ export interface Summary {
     p99Ratio: number;
     lost: number;
     unacked: number;
-    /** `inconclusive`: no loss, but the relay's p99 spread too widely over the rounds to compare with. */
+    /**
+     * `inconclusive`: no loss, but too few rounds to tell whether the relay held steady, or its
+     * p99 spread too widely over them to compare with.
+     */
     outcome: 'met' | 'not met' | 'inconclusive';
     relayP99RangeMs: [number, number];
+    relayRounds: number;
+    minRelayRounds: number;
   };
 }
 
@@ -71,7 +78,9 @@ export function summarize(runs: readonly RunFigures[]): Summary {
   const unacked = fullRuns.reduce((sum, run) => sum + run.sent - run.acked, 0);
   const relayP99s = runs.filter((run) => run.target === 'relay').map((run) => run.p99Ms);
   const relayP99RangeMs: [number, number] = [Math.min(...relayP99s), Math.max(...relayP99s)];
-  const steady = relayP99RangeMs[1] <= BASELINE_SPREAD_LIMIT * relayP99RangeMs[0];
+  const steady =
+    relayP99s.length >= MIN_BASELINE_ROUNDS &&
+    relayP99RangeMs[1] <= BASELINE_SPREAD_LIMIT * relayP99RangeMs[0];
   return {
     medians: { relay, full },
     ratios: {
@@ -88,6 +97,8 @@ export function summarize(runs: readonly RunFigures[]): Summary {
       unacked,
       outcome: outcomeOf(lost + unacked === 0, steady, p99Ratio),
       relayP99RangeMs,
+      relayRounds: relayP99s.length,
+      minRelayRounds: MIN_BASELINE_ROUNDS,
     },
   };
 }
