@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { openSqlite } from '../src/store/open-sqlite.js';
+import { backgroundWriteTurns, type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
+import { FREE, WORKER_WRITES } from '../src/store/write-turns.js';
 import { insertQueuedConversation, seedFixture, visitorMessage } from './support/fixture.js';
 
 describe('background WAL checkpoints', () => {
@@ -61,6 +62,70 @@ describe('background WAL checkpoints', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("indexes for search only outside the server's write turns", async () => {
+    await withBackgroundWorker(async (opened) => {
+      const fixture = await seedFixture(opened.db);
+      const conversationId = await insertQueuedConversation(opened.db, fixture);
+      const turns = backgroundWriteTurns(opened.db);
+      if (!turns) throw new Error('no background worker');
+      const indexedThrough = () =>
+        Number(
+          opened.sqlite
+            .prepare("SELECT value FROM settings WHERE key = 'fts_indexed_through'")
+            .pluck()
+            .get() ?? 0,
+        );
+      const startedAt = indexedThrough();
+      expect(turns.tryTake()).toBe(true);
+      try {
+        for (let i = 0; i < 30; i++) {
+          await appendMessage(opened.db, visitorMessage(conversationId, randomUUID(), `held back ${i}`));
+        }
+        // Five of the worker's 200 ms rounds, each of which would index what is new.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(indexedThrough()).toBe(startedAt);
+      } finally {
+        turns.release();
+      }
+      const newest = opened.sqlite.prepare('SELECT max(id) FROM messages').pluck().get();
+      await expect.poll(indexedThrough, { timeout: 5_000 }).toBe(newest);
+    });
+  });
+
+  it("makes an append wait for the worker's write turn while the event loop goes on", async () => {
+    await withBackgroundWorker(async (opened) => {
+      const fixture = await seedFixture(opened.db);
+      const conversationId = await insertQueuedConversation(opened.db, fixture);
+      const turns = backgroundWriteTurns(opened.db);
+      if (!turns) throw new Error('no background worker');
+      const stored = () =>
+        opened.sqlite
+          .prepare('SELECT count(*) FROM messages WHERE conversation_id = ?')
+          .pluck()
+          .get(conversationId);
+      // This thread stands in for the worker: it holds the worker's turn (the real worker waits).
+      expect(Atomics.compareExchange(turns.cell, 0, FREE, WORKER_WRITES)).toBe(FREE);
+      let committed = false;
+      const append = appendMessage(
+        opened.db,
+        visitorMessage(conversationId, randomUUID(), 'waits its turn'),
+      ).then(() => {
+        committed = true;
+      });
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 10);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      clearInterval(ticker);
+      expect(committed).toBe(false);
+      expect(stored()).toBe(0);
+      expect(ticks).toBeGreaterThan(5);
+      Atomics.store(turns.cell, 0, FREE);
+      Atomics.notify(turns.cell, 0);
+      await append;
+      expect(stored()).toBe(1);
+    });
+  });
 });
 
 /** The checkpoint sequence number in the WAL header: a big-endian u32 at byte 12. */
@@ -73,4 +138,16 @@ function walRestarts(file: string): number {
     closeSync(fd);
   }
   return header.readUInt32BE(12);
+}
+
+async function withBackgroundWorker(run: (opened: OpenedDb) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-checkpoint-'));
+  const opened = openSqlite(path.join(dir, 'db.sqlite'), 'normal', { checkpointInBackground: true });
+  try {
+    await migrateToLatest(opened.db);
+    await run(opened);
+  } finally {
+    await opened.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -35,17 +35,25 @@ function walBytes() {
 // commit writes from the start of the file again.
 const RESTART_AFTER_FRAMES = workerData.restartAfterFrames;
 
-// Shared with the server's thread: 1 while this worker wants SQLite's write lock for a restart.
-// The server's appends wait for the 0 (Atomics.waitAsync, so its event loop goes on) instead of
-// taking the lock again at once, which would starve the restart under a steady stream of writes.
-const restarting = workerData.restarting;
-function whileServerWaits(write) {
-  Atomics.store(restarting, 0, 1);
+// Turns at the write lock, shared with the server's thread (src/store/write-turns.ts): 0 free,
+// 1 while this worker writes, 2 while the server does. The server awaits this worker's release
+// without blocking its event loop, instead of sleeping in SQLite's busy handler; this worker waits
+// for the server's on its own thread. A RESTART checkpoint, which needs the writers held back,
+// gets its turn between two of the server's commits even when they never pause.
+const FREE = 0;
+const WORKER_WRITES = 1;
+const turns = workerData.writeTurns;
+function inWorkersTurn(write) {
+  for (;;) {
+    const seen = Atomics.compareExchange(turns, 0, FREE, WORKER_WRITES);
+    if (seen === FREE) break;
+    Atomics.wait(turns, 0, seen, 100);
+  }
   try {
     return write();
   } finally {
-    Atomics.store(restarting, 0, 0);
-    Atomics.notify(restarting, 0);
+    Atomics.store(turns, 0, FREE);
+    Atomics.notify(turns, 0);
   }
 }
 
@@ -57,7 +65,7 @@ function checkpointIfDue() {
   try {
     const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
     if (passive && passive.log >= RESTART_AFTER_FRAMES)
-      whileServerWaits(() => db.pragma('wal_checkpoint(RESTART)'));
+      inWorkersTurn(() => db.pragma('wal_checkpoint(RESTART)'));
   } catch {
     // Busy or closing: a later call tries again.
   }
@@ -66,14 +74,12 @@ function checkpointIfDue() {
 // ---- full-text index --------------------------------------------------------------------------
 
 // Messages are append-only: everything after the last indexed id is new. Each slice is a short
-// transaction, because while it holds SQLite's write lock the server's own writes wait; and
-// between slices the worker pauses: a server write that found the lock taken sleeps a
-// millisecond or more before trying again (SQLite's busy handler), and back-to-back slices
-// would keep it out for the whole round. A slice reads before it writes (a deferred
-// transaction), so it gives way: when a server commit lands in between, it fails at once
-// instead of waiting for the lock. Under a steady stream of messages the index therefore lags a
-// little and catches up as soon as the stream slows; taking the lock up front was measured to
-// cost the server's tail latency more.
+// transaction in this worker's turn, because the server's appends wait for it; between slices
+// the worker pauses, so that back-to-back slices do not keep the server's commits out for the
+// whole round. A slice reads before it writes (a deferred transaction), so a server write that
+// takes no turn and lands in between makes it fail at once instead of waiting for the lock.
+// Under a steady stream of messages the index therefore lags a little and catches up as soon as
+// the stream slows.
 // Prepared on first use: the server starts this worker before it migrates the database.
 const SLICE = 20;
 const PAUSE_BETWEEN_SLICES_MS = 3;
@@ -81,7 +87,9 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let indexSlice;
 function prepareIndexing() {
   // No automatic segment merges inside an insert (they can take long); bounded merges below.
-  db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('automerge', 0)").run();
+  inWorkersTurn(() =>
+    db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('automerge', 0)").run(),
+  );
   const through = db.prepare("SELECT value FROM settings WHERE key = 'fts_indexed_through'").pluck();
   const upTo = db.prepare('SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
   const last = db.prepare('SELECT max(id) FROM messages WHERE id > ?').pluck();
@@ -89,7 +97,7 @@ function prepareIndexing() {
     'INSERT INTO messages_fts(rowid, body) SELECT id, body FROM messages WHERE id > ? AND id <= ?',
   );
   const mark = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('fts_indexed_through', ?)");
-  return db.transaction(() => {
+  const slice = db.transaction(() => {
     const from = Number(through.get() ?? 0);
     const to = upTo.get(from, SLICE - 1) ?? last.get(from);
     if (to === null || to === undefined) return false;
@@ -97,6 +105,7 @@ function prepareIndexing() {
     mark.run(String(to));
     return true;
   });
+  return () => inWorkersTurn(slice);
 }
 
 async function indexNewMessages() {
@@ -107,7 +116,7 @@ async function indexNewMessages() {
     await pause(PAUSE_BETWEEN_SLICES_MS);
   }
   // A little merge work per round keeps the index compact without long lock holds.
-  db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', 16)").run();
+  inWorkersTurn(() => db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', 16)").run());
 }
 
 // ---- rounds -----------------------------------------------------------------------------------
@@ -117,7 +126,7 @@ async function indexAndCheckpoint() {
   try {
     await indexNewMessages();
   } catch {
-    // Busy (a server commit came between a slice's read and its write), closing, or not migrated
+    // Busy (a server write that takes no turn came between a slice's read and its write), closing, or not migrated
     // yet: the index catches up in a later round. The checkpoint still runs.
   }
   checkpointIfDue();

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { type Db, idleConnection, rawSqlite, walRestart } from './open-sqlite.js';
+import { backgroundWriteTurns, type Db, idleConnection, rawSqlite } from './open-sqlite.js';
 
 /** One item's result: `failed` items must have changed nothing, so the batch can still commit. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -65,7 +65,8 @@ export function groupCommit<I, R>(commit: BatchCommit<I, R>): (item: I) => Promi
  * A batch committed in one transaction, `apply` running the items one by one. On SQLite with no
  * other transaction open, `applyNow` runs the whole batch synchronously on the connection (one
  * immediate transaction, no Kysely executor); otherwise the batch waits for Kysely's connection.
- * While the background worker restarts the WAL, the batch waits for it first (and grows).
+ * While the background worker writes (an index slice, a WAL restart), the batch awaits its turn
+ * instead of sleeping in SQLite's busy handler, and grows meanwhile.
  */
 export function inTransaction<I, R>(
   db: Db,
@@ -77,14 +78,18 @@ export function inTransaction<I, R>(
     sqlite && applyNow
       ? sqlite.transaction((items: I[]) => items.map((item) => applyNow(sqlite, item)))
       : undefined;
+  const turns = backgroundWriteTurns(db);
   return async (items) => {
-    const restart = walRestart(db);
-    if (restart) await restart;
-    if (commitNow && idleConnection(db)) return commitNow.immediate(items);
-    return db.transaction().execute(async (trx) => {
-      const results: ItemOutcome<R>[] = [];
-      for (const item of items) results.push(await apply(trx, item));
-      return results;
-    });
+    if (turns) while (!turns.tryTake()) await turns.whenWorkerDone();
+    try {
+      if (commitNow && idleConnection(db)) return commitNow.immediate(items);
+      return await db.transaction().execute(async (trx) => {
+        const results: ItemOutcome<R>[] = [];
+        for (const item of items) results.push(await apply(trx, item));
+        return results;
+      });
+    } finally {
+      turns?.release();
+    }
   };
 }

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { statementFor } from './statement-cache.js';
+import { type WriteTurns, writeTurns } from './write-turns.js';
 
 export type Db = Kysely<Database>;
 
@@ -32,7 +33,7 @@ export function openSqlite(
       : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   rawHandles.set(db, sqlite);
-  if (checkpointer) restartFlags.set(db, checkpointer.restarting);
+  if (checkpointer) turnsOf.set(db, checkpointer.turns);
   return {
     db,
     sqlite,
@@ -54,17 +55,18 @@ const RESTART_WAL_AFTER_FRAMES = 16_384;
 /** Moves WAL checkpoints off the event loop: this connection no longer checkpoints by itself. */
 function startCheckpointer(sqlite: BetterSqlite3.Database, file: string, restartAfterFrames: number) {
   sqlite.pragma('wal_autocheckpoint = 0');
-  const restarting = new Int32Array(new SharedArrayBuffer(4));
+  const turns = writeTurns();
   // Plain CommonJS: no loaders (a parent's --import would fail to load in the thread).
   const worker = new Worker(CHECKPOINT_WORKER, {
-    workerData: { file: path.resolve(file), intervalMs: 200, restartAfterFrames, restarting },
+    workerData: { file: path.resolve(file), intervalMs: 200, restartAfterFrames, writeTurns: turns.cell },
     execArgv: [],
   });
   worker.unref();
   // Without the worker, fall back to SQLite's own checkpoints rather than let the WAL grow.
   worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
+  worker.on('exit', () => turns.abandon());
   return {
-    restarting,
+    turns,
     stop: () =>
       new Promise<void>((resolve) => {
         worker.once('message', () => void worker.terminate().then(() => resolve()));
@@ -88,21 +90,14 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
 }
 
 const rawHandles = new WeakMap<Db, BetterSqlite3.Database>();
-const restartFlags = new WeakMap<Db, Int32Array>();
-
-/** The longest an append waits for the worker's WAL restart; then SQLite's busy handler decides. */
-const RESTART_WAIT_MS = 1000;
+const turnsOf = new WeakMap<Db, WriteTurns>();
 
 /**
- * Undefined, or a promise when the background worker is restarting the WAL right now: it
- * resolves once the worker has let go of the write lock. The appends await it before they commit,
- * so that the restart gets the lock between two commits even when they never pause.
+ * The turns at the write lock that `db`'s background worker takes part in; undefined when no
+ * worker writes beside it.
  */
-export function walRestart(db: Db): Promise<unknown> | undefined {
-  const restarting = restartFlags.get(db);
-  if (!restarting || Atomics.load(restarting, 0) === 0) return undefined;
-  const wait = Atomics.waitAsync(restarting, 0, 1, RESTART_WAIT_MS);
-  return wait.async ? wait.value : undefined;
+export function backgroundWriteTurns(db: Db): WriteTurns | undefined {
+  return turnsOf.get(db);
 }
 
 /**
