@@ -9,7 +9,7 @@ import { openSqlite } from '../src/store/open-sqlite.js';
 function schemaOf(sqlite: ReturnType<typeof openSqlite>['sqlite']) {
   const tables = sqlite
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'messages_fts_%' ORDER BY name",
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name",
     )
     .all() as Array<{ name: string }>;
   return Object.fromEntries(

@@ -1,6 +1,8 @@
 // Runs SQLite WAL checkpoints and full-text indexing on its own connection and thread, so the
 // server's event loop never stalls on them (an automatic checkpoint inside a COMMIT costs tens of
-// milliseconds; indexing was half of what a message insert wrote).
+// milliseconds; indexing was half of what a message insert wrote). The index is a file of its
+// own (src/store/search-index.ts), attached here as `search`: indexing reads the database and
+// writes only the index, so it never holds the database's write lock against the server.
 // Plain CommonJS: the same file serves the TypeScript sources and the built server.
 const { statSync } = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
@@ -8,9 +10,9 @@ const Database = require('better-sqlite3');
 
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
-// The index slices need no fsync of their own (SQLite's default here would sync every slice):
-// the index can be rebuilt from the messages, and the server's commits sync as configured.
-db.pragma('synchronous = NORMAL');
+db.prepare('ATTACH DATABASE ? AS search').run(workerData.indexFile);
+// The index needs no fsync per slice: it can be rebuilt from the messages.
+db.pragma('search.synchronous = NORMAL');
 
 // ---- checkpoints ------------------------------------------------------------------------------
 
@@ -35,11 +37,12 @@ function walBytes() {
 // commit writes from the start of the file again.
 const RESTART_AFTER_FRAMES = workerData.restartAfterFrames;
 
-// Turns at the write lock, shared with the server's thread (src/store/write-turns.ts): 0 free,
-// 1 while this worker writes, 2 while the server does. The server awaits this worker's release
-// without blocking its event loop, instead of sleeping in SQLite's busy handler; this worker waits
-// for the server's on its own thread. A RESTART checkpoint, which needs the writers held back,
-// gets its turn between two of the server's commits even when they never pause.
+// Turns at the database's write lock, shared with the server's thread (src/store/write-turns.ts):
+// 0 free, 1 while this worker restarts the WAL, 2 while the server commits. The server awaits
+// this worker's release without blocking its event loop, instead of sleeping in SQLite's busy
+// handler; this worker waits for the server's on its own thread. So a RESTART checkpoint, which
+// needs the writers held back, gets its turn between two of the server's commits even when they
+// never pause.
 const FREE = 0;
 const WORKER_WRITES = 1;
 const turns = workerData.writeTurns;
@@ -63,9 +66,9 @@ function checkpointIfDue() {
   if (since < CHECKPOINT_EVERY_MS && walBytes() < CHECKPOINT_WAL_BYTES) return;
   lastCheckpoint = Date.now();
   try {
-    const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
+    const [passive] = db.pragma('main.wal_checkpoint(PASSIVE)');
     if (passive && passive.log >= RESTART_AFTER_FRAMES)
-      inWorkersTurn(() => db.pragma('wal_checkpoint(RESTART)'));
+      inWorkersTurn(() => db.pragma('main.wal_checkpoint(RESTART)'));
   } catch {
     // Busy or closing: a later call tries again.
   }
@@ -73,39 +76,41 @@ function checkpointIfDue() {
 
 // ---- full-text index --------------------------------------------------------------------------
 
-// Messages are append-only: everything after the last indexed id is new. Each slice is a short
-// transaction in this worker's turn, because the server's appends wait for it; between slices
-// the worker pauses, so that back-to-back slices do not keep the server's commits out for the
-// whole round. A slice reads before it writes (a deferred transaction), so a server write that
-// takes no turn and lands in between makes it fail at once instead of waiting for the lock.
-// Under a steady stream of messages the index therefore lags a little and catches up as soon as
-// the stream slows.
+// Messages are append-only: everything after the last indexed id is new. Slices are short
+// transactions with a pause between them only to share the CPU with the server; they hold no
+// lock the server needs. Under a steady stream of messages the index lags a little and catches
+// up as soon as the stream slows.
 // Prepared on first use: the server starts this worker before it migrates the database.
-const SLICE = 20;
+const SLICE = 200;
 const PAUSE_BETWEEN_SLICES_MS = 3;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let indexSlice;
 function prepareIndexing() {
-  // No automatic segment merges inside an insert (they can take long); bounded merges below.
-  inWorkersTurn(() =>
-    db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('automerge', 0)").run(),
-  );
-  const through = db.prepare("SELECT value FROM settings WHERE key = 'fts_indexed_through'").pluck();
-  const upTo = db.prepare('SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
-  const last = db.prepare('SELECT max(id) FROM messages WHERE id > ?').pluck();
+  const through = db.prepare("SELECT value FROM search.index_state WHERE key = 'indexed_through'").pluck();
+  const newest = db.prepare('SELECT coalesce(max(id), 0) FROM main.messages').pluck();
+  const upTo = db.prepare('SELECT id FROM main.messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
+  const last = db.prepare('SELECT max(id) FROM main.messages WHERE id > ?').pluck();
   const index = db.prepare(
-    'INSERT INTO messages_fts(rowid, body) SELECT id, body FROM messages WHERE id > ? AND id <= ?',
+    'INSERT INTO search.messages_fts(rowid, body) SELECT id, body FROM main.messages WHERE id > ? AND id <= ?',
   );
-  const mark = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('fts_indexed_through', ?)");
-  const slice = db.transaction(() => {
-    const from = Number(through.get() ?? 0);
+  const mark = db.prepare(
+    "INSERT OR REPLACE INTO search.index_state (key, value) VALUES ('indexed_through', ?)",
+  );
+  // An index ahead of the messages belongs to another copy of the database (a restored
+  // backup): it starts again from the first message.
+  db.transaction(() => {
+    if ((through.get() ?? 0) <= newest.get()) return;
+    db.prepare('DELETE FROM search.messages_fts').run();
+    mark.run(0);
+  })();
+  return db.transaction(() => {
+    const from = through.get() ?? 0;
     const to = upTo.get(from, SLICE - 1) ?? last.get(from);
     if (to === null || to === undefined) return false;
     index.run(from, to);
-    mark.run(String(to));
+    mark.run(to);
     return true;
   });
-  return () => inWorkersTurn(slice);
 }
 
 async function indexNewMessages() {
@@ -115,8 +120,6 @@ async function indexNewMessages() {
     checkpointIfDue();
     await pause(PAUSE_BETWEEN_SLICES_MS);
   }
-  // A little merge work per round keeps the index compact without long lock holds.
-  inWorkersTurn(() => db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('merge', 16)").run());
 }
 
 // ---- rounds -----------------------------------------------------------------------------------
@@ -126,8 +129,8 @@ async function indexAndCheckpoint() {
   try {
     await indexNewMessages();
   } catch {
-    // Busy (a server write that takes no turn came between a slice's read and its write), closing, or not migrated
-    // yet: the index catches up in a later round. The checkpoint still runs.
+    // Closing, or not migrated yet: the index catches up in a later round. The checkpoint still
+    // runs.
   }
   checkpointIfDue();
 }

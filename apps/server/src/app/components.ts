@@ -100,7 +100,7 @@ export async function createComponents(
   ticker.unref();
 
   const conversations = new ConversationService(db, routing, clock);
-  const messages = new MessageService(db);
+  const messages = new MessageService(db, sqlite.search);
   return {
     db,
     sqlite,
@@ -123,7 +123,7 @@ export async function createComponents(
     origins,
     metrics: createMetrics({
       queuedConversations: () => countQueued(db),
-      unindexedMessages: () => unindexedMessages(db),
+      unindexedMessages: () => unindexedMessages(sqlite.search),
     }),
     logger,
     epoch: randomUUID(),

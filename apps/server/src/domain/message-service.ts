@@ -25,7 +25,11 @@ export interface SendInput {
 }
 
 export class MessageService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The database with its full-text index attached (`OpenedDb.search`). */
+    private readonly searchDb: Db,
+  ) {}
 
   /**
    * Commit, then seq, then (the caller) ack. A retry of a stored clientMsgId returns the stored
@@ -113,7 +117,7 @@ export class MessageService {
 
   /** Full-text search over what the staff member may read. */
   search(staff: StaffPrincipal, text: string, limit: number): Promise<SearchHitRecord[]> {
-    return searchMessages(this.db, staffScope(staff), text, limit);
+    return searchMessages(this.searchDb, staffScope(staff), text, limit);
   }
 
   /** Typing is ephemeral: only authorization, nothing stored. */

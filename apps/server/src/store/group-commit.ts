@@ -65,8 +65,8 @@ export function groupCommit<I, R>(commit: BatchCommit<I, R>): (item: I) => Promi
  * A batch committed in one transaction, `apply` running the items one by one. On SQLite with no
  * other transaction open, `applyNow` runs the whole batch synchronously on the connection (one
  * immediate transaction, no Kysely executor); otherwise the batch waits for Kysely's connection.
- * While the background worker writes (an index slice, a WAL restart), the batch awaits its turn
- * instead of sleeping in SQLite's busy handler, and grows meanwhile.
+ * While the background worker restarts the WAL, the batch awaits its turn instead of sleeping in
+ * SQLite's busy handler, and grows meanwhile.
  */
 export function inTransaction<I, R>(
   db: Db,

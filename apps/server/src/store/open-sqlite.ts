@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { attachIndexInMemory, openSearchReader, searchIndexFile } from './search-index.js';
 import { statementFor } from './statement-cache.js';
 import { type WriteTurns, writeTurns } from './write-turns.js';
 
@@ -13,6 +14,8 @@ export interface OpenedDb {
   db: Db;
   /** The raw handle, for SQLite-only features (FTS5) and maintenance. */
   sqlite: BetterSqlite3.Database;
+  /** For full-text search only: the database with its search index attached as `search`. */
+  search: Db;
   close(): Promise<void>;
 }
 
@@ -27,8 +30,11 @@ export function openSqlite(
   sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const inMemory = file === ':memory:';
+  if (inMemory) attachIndexInMemory(sqlite);
+  const searchReader = inMemory ? null : openSearchReader(file);
   const checkpointer =
-    options.checkpointInBackground && file !== ':memory:'
+    options.checkpointInBackground && !inMemory
       ? startCheckpointer(sqlite, file, options.restartWalAfterFrames ?? RESTART_WAL_AFTER_FRAMES)
       : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
@@ -37,8 +43,10 @@ export function openSqlite(
   return {
     db,
     sqlite,
+    search: searchReader?.db ?? db,
     close: async () => {
       await checkpointer?.stop();
+      await searchReader?.close();
       await db.destroy();
     },
   };
@@ -58,7 +66,13 @@ function startCheckpointer(sqlite: BetterSqlite3.Database, file: string, restart
   const turns = writeTurns();
   // Plain CommonJS: no loaders (a parent's --import would fail to load in the thread).
   const worker = new Worker(CHECKPOINT_WORKER, {
-    workerData: { file: path.resolve(file), intervalMs: 200, restartAfterFrames, writeTurns: turns.cell },
+    workerData: {
+      file: path.resolve(file),
+      indexFile: searchIndexFile(file),
+      intervalMs: 200,
+      restartAfterFrames,
+      writeTurns: turns.cell,
+    },
     execArgv: [],
   });
   worker.unref();
@@ -78,9 +92,9 @@ function startCheckpointer(sqlite: BetterSqlite3.Database, file: string, restart
 }
 
 /**
- * Kysely's driver over the cached statements. Transactions take the write lock at once: with the
- * index worker committing beside this connection, a transaction that read first could fail to
- * upgrade to writing (a stale snapshot).
+ * Kysely's driver over the cached statements. Transactions take the write lock at once: with
+ * anyone else writing the file (an operator's `sqlite3` shell, a second process), a transaction
+ * that read first could fail to upgrade to writing (a stale snapshot).
  */
 function withStatementCache(sqlite: BetterSqlite3.Database) {
   return {

@@ -23,9 +23,12 @@ export function toFtsQuery(text: string): string | null {
   return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
 }
 
-/** SQLite FTS5 search over message bodies within a staff member's scope, best match first. */
+/**
+ * SQLite FTS5 search over message bodies within a staff member's scope, best match first. `search`
+ * is the database with its index attached (`OpenedDb.search`).
+ */
 export async function searchMessages(
-  db: Db,
+  search: Db,
   scope: StaffScope,
   text: string,
   limit: number,
@@ -41,12 +44,12 @@ export async function searchMessages(
   const result = await sql<{ conversation_id: string; seq: number; snippet: string; created_at: string }>`
     SELECT m.conversation_id, m.seq, m.created_at,
            snippet(messages_fts, 0, '', '', '…', 16) AS snippet
-    FROM messages_fts
+    FROM search.messages_fts
     JOIN messages m ON m.id = messages_fts.rowid
     JOIN conversations c ON c.id = m.conversation_id
     WHERE messages_fts MATCH ${match} AND ${scopeSql}
     ORDER BY messages_fts.rank
-    LIMIT ${limit}`.execute(db);
+    LIMIT ${limit}`.execute(search);
   return result.rows.map((r) => ({
     conversationId: r.conversation_id,
     seq: r.seq,
@@ -57,14 +60,14 @@ export async function searchMessages(
 
 /**
  * Messages committed but not yet in the full-text index: the background worker indexes everything
- * after the `fts_indexed_through` mark. Normally a handful; a count that only grows means the
+ * after the index's `indexed_through` mark. Normally a handful; a count that only grows means the
  * worker is not running, and search is missing messages.
  */
-export async function unindexedMessages(db: Db): Promise<number> {
+export async function unindexedMessages(search: Db): Promise<number> {
   const result = await sql<{ n: number }>`
     SELECT count(*) AS n FROM messages
-    WHERE id > (SELECT coalesce(CAST(value AS INTEGER), 0) FROM settings WHERE key = 'fts_indexed_through')`.execute(
-    db,
+    WHERE id > coalesce((SELECT value FROM search.index_state WHERE key = 'indexed_through'), 0)`.execute(
+    search,
   );
   return Number(result.rows[0]?.n ?? 0);
 }

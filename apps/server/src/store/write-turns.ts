@@ -1,6 +1,6 @@
 /**
- * Turns at SQLite's write lock between the server's thread and the background worker, taken in
- * one shared cell before either touches the lock itself. SQLite makes a writer that finds the
+ * Turns at the database's write lock between the server's thread and the background worker (which
+ * needs it to restart the WAL), taken in one shared cell before either touches the lock itself. SQLite makes a writer that finds the
  * lock taken sleep in its busy handler (1, 2, 5… ms), which on the server's thread stops the whole
  * event loop; with turns, the server awaits the worker's release (`Atomics.waitAsync`) and goes on
  * serving, and the worker (`workers/checkpoint.cjs`) blocks only its own thread while the server

@@ -6,6 +6,7 @@ import * as m0004 from './0004_canned_replies.js';
 import * as m0005 from './0005_rule_weight.js';
 import * as m0006 from './0006_fts_in_background.js';
 import * as m0007 from './0007_supervisor.js';
+import * as m0008 from './0008_search_index_file.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_rule_weight': m0005,
   '0006_fts_in_background': m0006,
   '0007_supervisor': m0007,
+  '0008_search_index_file': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
