@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { appendMessage } from '../src/store/messages.js';
+import { appendMessage, markRead } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { backgroundWriteTurns, type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
 import { searchIndexFile } from '../src/store/search-index.js';
@@ -116,37 +116,38 @@ describe('background WAL checkpoints', () => {
     }
   });
 
-  it("makes an append wait for the worker's write turn while the event loop goes on", async () => {
+  it("makes an append and Kysely's writes wait for the worker's turn while the event loop goes on", async () => {
     await withBackgroundWorker(async (opened) => {
       const fixture = await seedFixture(opened.db);
       const conversationId = await insertQueuedConversation(opened.db, fixture);
       const turns = backgroundWriteTurns(opened.db);
       if (!turns) throw new Error('no background worker');
-      const stored = () =>
-        opened.sqlite
-          .prepare('SELECT count(*) FROM messages WHERE conversation_id = ?')
-          .pluck()
-          .get(conversationId);
+      const count = (query: string) => opened.sqlite.prepare(query).pluck().get(conversationId);
+      const messages = 'SELECT count(*) FROM messages WHERE conversation_id = ?';
+      const marks = 'SELECT count(*) FROM read_marks WHERE conversation_id = ?';
       // This thread stands in for the worker: it holds the worker's turn (the real worker waits).
       expect(Atomics.compareExchange(turns.cell, 0, FREE, WORKER_WRITES)).toBe(FREE);
-      let committed = false;
+      const done: string[] = [];
       const append = appendMessage(
         opened.db,
         visitorMessage(conversationId, randomUUID(), 'waits its turn'),
-      ).then(() => {
-        committed = true;
-      });
+      ).then(() => done.push('append'));
+      // A write through Kysely's own connection (not the append's synchronous path).
+      const mark = markRead(opened.db, conversationId, fixture.alice.id, 1).then(() =>
+        done.push('read mark'),
+      );
       let ticks = 0;
       const ticker = setInterval(() => ticks++, 10);
       await new Promise((resolve) => setTimeout(resolve, 300));
       clearInterval(ticker);
-      expect(committed).toBe(false);
-      expect(stored()).toBe(0);
+      expect(done).toEqual([]);
+      expect([count(messages), count(marks)]).toEqual([0, 0]);
       expect(ticks).toBeGreaterThan(5);
       Atomics.store(turns.cell, 0, FREE);
       Atomics.notify(turns.cell, 0);
-      await append;
-      expect(stored()).toBe(1);
+      await Promise.all([append, mark]);
+      expect(done.sort()).toEqual(['append', 'read mark']);
+      expect([count(messages), count(marks)]).toEqual([1, 1]);
     });
   });
 });

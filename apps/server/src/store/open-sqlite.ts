@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { attachIndexInMemory, openSearchReader, searchIndexFile } from './search-index.js';
 import { statementFor } from './statement-cache.js';
+import { TurnTakingSqliteDialect } from './turn-taking-dialect.js';
 import { type WriteTurns, writeTurns } from './write-turns.js';
 
 export type Db = Kysely<Database>;
@@ -37,7 +38,11 @@ export function openSqlite(
     options.checkpointInBackground && !inMemory
       ? startCheckpointer(sqlite, file, options.restartWalAfterFrames ?? RESTART_WAL_AFTER_FRAMES)
       : null;
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const driverConfig = { database: withStatementCache(sqlite) };
+  const dialect = checkpointer
+    ? new TurnTakingSqliteDialect(driverConfig, checkpointer.turns)
+    : new SqliteDialect(driverConfig);
+  const db = new Kysely<Database>({ dialect });
   rawHandles.set(db, sqlite);
   if (checkpointer) turnsOf.set(db, checkpointer.turns);
   return {

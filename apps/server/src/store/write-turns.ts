@@ -4,7 +4,8 @@
  * lock taken sleep in its busy handler (1, 2, 5… ms), which on the server's thread stops the whole
  * event loop; with turns, the server awaits the worker's release (`Atomics.waitAsync`) and goes on
  * serving, and the worker (`workers/checkpoint.cjs`) blocks only its own thread while the server
- * writes. Advisory: writes that do not take a turn still meet SQLite's busy handler.
+ * writes. The append's group commit and Kysely's connection (`turn-taking-dialect.ts`) take turns;
+ * a statement run straight on the raw connection outside them still meets the busy handler.
  */
 export const FREE = 0;
 export const WORKER_WRITES = 1;
