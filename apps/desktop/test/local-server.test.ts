@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '@switchboard/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocalServer } from '../scripts/local-server-bundle.js';
 import { LocalServer, type LocalServerOptions } from '../src/main/services/local-server/local-server.js';
@@ -85,6 +86,9 @@ describe('the bundled local server, started as the app starts it', () => {
     expect(status.url).toBe(running.server.origin());
     expect(new URL(status.url ?? '').hostname).toBe('127.0.0.1');
     expect(running.children).toHaveLength(1);
+    // Node's own flags come before the module: the same ones every other server start passes.
+    const args = running.children[0]?.spawnargs ?? [];
+    expect(args.slice(0, args.indexOf(bundle))).toEqual(expect.arrayContaining([...SERVER_NODE_FLAGS]));
     expect(existsSync(path.join(userData, 'local-server', 'switchboard.db'))).toBe(true);
 
     const health = await fetch(`${status.url}/healthz`);

@@ -1,6 +1,7 @@
 /**
- * Node flags the server runs with: `npm start`, the Dockerfile, the systemd unit and the delivery
- * benchmark all pass these (test/node-flags.test.ts keeps them in step).
+ * Node flags the server runs with: `npm start`, the Dockerfile, the systemd unit, the delivery
+ * benchmark and the desktop app's bundled server all pass these (test/node-flags.test.ts and the
+ * desktop's test/local-server.test.ts keep them in step).
  *
  * Old-space headroom: V8 runs a full mark-compact whenever the old generation outgrows a limit it
  * sets from the live heap. Under chat traffic the old generation grows by a couple of MB a second

@@ -3,8 +3,12 @@ import { utilityProcess } from 'electron';
 import type { SpawnServer } from './services/local-server/local-server.js';
 
 /** The bundled server in an Electron utility process (Node in a child process, no window). */
-export const spawnUtilityProcess: SpawnServer = (modulePath, logFile) => {
-  const child = utilityProcess.fork(modulePath, [], { serviceName: 'Switchboard server', stdio: 'pipe' });
+export const spawnUtilityProcess: SpawnServer = (modulePath, logFile, execArgv) => {
+  const child = utilityProcess.fork(modulePath, [], {
+    serviceName: 'Switchboard server',
+    stdio: 'pipe',
+    execArgv: [...execArgv],
+  });
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

@@ -5,8 +5,8 @@ import type { ServerProcess, SpawnServer } from '../../src/main/services/local-s
 /** What the app does with Electron's utilityProcess.fork, done with child_process.fork in plain Node. */
 export function nodeSpawner(): { spawn: SpawnServer; children: ChildProcess[] } {
   const children: ChildProcess[] = [];
-  const spawn: SpawnServer = (modulePath, logFile): ServerProcess => {
-    const child = fork(modulePath, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const spawn: SpawnServer = (modulePath, logFile, execArgv): ServerProcess => {
+    const child = fork(modulePath, [], { execArgv: [...execArgv], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     children.push(child);
     const log = createWriteStream(logFile, { flags: 'a' });
     child.stdout?.pipe(log);

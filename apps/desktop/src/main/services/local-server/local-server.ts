@@ -12,7 +12,14 @@ export interface ServerProcess {
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
 }
-export type SpawnServer = (modulePath: string, logFile: string) => ServerProcess;
+/** Starts `modulePath` in Node with `execArgv` (LOCAL_SERVER_NODE_FLAGS) before it. */
+export type SpawnServer = (modulePath: string, logFile: string, execArgv: readonly string[]) => ServerProcess;
+
+/**
+ * The Node flags of every server start (apps/server/src/node-flags.ts, which says why; a test
+ * keeps the two in step): the bundled server is the same server.
+ */
+export const LOCAL_SERVER_NODE_FLAGS: readonly string[] = ['--initial-old-space-size=512'];
 
 type LocalServerState = LocalServerStatus['state'];
 
@@ -153,7 +160,7 @@ export class LocalServer {
   private spawnAndStart(firstAdmin: FirstAdmin | null): Promise<Extract<FromServer, { type: 'ready' }>> {
     const logFile = path.join(this.options.directory, 'server.log');
     if (existsSync(logFile) && statSync(logFile).size > LOG_LIMIT_BYTES) truncateSync(logFile, 0);
-    const child = this.options.spawn(this.options.modulePath, logFile);
+    const child = this.options.spawn(this.options.modulePath, logFile, LOCAL_SERVER_NODE_FLAGS);
     this.child = child;
     this.exited = new Promise((resolve) => child.onExit(resolve));
     return new Promise((resolve, reject) => {
