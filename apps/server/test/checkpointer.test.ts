@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +151,22 @@ describe('background WAL checkpoints', () => {
       expect(done.sort()).toEqual(['append', 'read mark']);
       expect([count(messages), count(marks)]).toEqual([1, 1]);
     });
+  });
+
+  it("keeps a process with nothing else to do alive while an append awaits the worker's turn", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-checkpoint-'));
+    try {
+      const script = fileURLToPath(new URL('./support/append-while-worker-writes.ts', import.meta.url));
+      const run = spawnSync(
+        process.execPath,
+        ['--conditions=source', '--import', 'tsx', script, path.join(dir, 'db.sqlite')],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
+      // Node exits with 13 when the event loop empties under an unsettled top-level await.
+      expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({ status: 0, stdout: 'stored 1' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -40,7 +40,12 @@ export function writeTurns(): WriteTurns {
     },
     whenWorkerDone() {
       const wait = Atomics.waitAsync(cell, 0, WORKER_WRITES, WAIT_FOR_WORKER_MS);
-      return wait.async ? wait.value : Promise.resolve();
+      if (!wait.async) return Promise.resolve();
+      // A pending waitAsync does not keep Node's event loop alive (nor does the unref'd worker):
+      // in a process with nothing else to do, the write would be dropped at exit. The timer
+      // keeps the process up until the wait settles.
+      const keepAlive = setTimeout(() => undefined, WAIT_FOR_WORKER_MS);
+      return wait.value.finally(() => clearTimeout(keepAlive));
     },
     release() {
       if (held === 0 || --held > 0) return;
