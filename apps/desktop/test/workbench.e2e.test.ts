@@ -226,4 +226,49 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(workbench.errors).toEqual([]);
     expect(workbench.rejected).toEqual([]);
   });
+
+  it('follows a change of teams without a reconnect: the old team’s queue leaves the list', async () => {
+    const admin = async <T>(path: string, body?: object): Promise<T> => {
+      const response = await fetch(`${server.url}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const result = (await response.json()) as { ok: boolean; data: T };
+      if (!result.ok) throw new Error(`${path}: ${JSON.stringify(result)}`);
+      return result.data;
+    };
+    const signIn = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@switchboard.local', password: DEMO_PASSWORD }),
+    });
+    const adminToken = ((await signIn.json()) as { data: { tokens: { accessToken: string } } }).data.tokens
+      .accessToken;
+    const users = await admin<Array<{ id: string; teamIds: string[] }>>('/api/admin/users');
+    const supportTeams = users.find((user) => user.id === aliceId)?.teamIds ?? [];
+
+    // Away, so that the new chat waits in Alice's team queue instead of being given to her.
+    await page.getByLabel('Status').selectOption('away');
+    const wren = await Visitor.join(server.url, 'Wren');
+    visitors.push(wren);
+    await wren.say('Can someone help with an invoice?');
+    await page.getByTestId('view-queue').click();
+    await eventually(async () => expect(await row(wren.conversationId).count()).toBe(1));
+
+    const billing = await admin<{ id: string }>('/api/admin/teams', { name: 'Billing' });
+    await admin(`/api/admin/users/${aliceId}`, { teamIds: [billing.id] });
+    await eventually(async () => {
+      await page.getByTestId('view-queue').click();
+      expect(await row(wren.conversationId).count()).toBe(0);
+    });
+    expect(await page.getByTestId('reachability').textContent()).toContain('Server reachable');
+
+    await admin(`/api/admin/users/${aliceId}`, { teamIds: supportTeams });
+    await eventually(async () => {
+      await page.getByTestId('view-queue').click();
+      expect(await row(wren.conversationId).count()).toBe(1);
+    });
+    expect(workbench.errors).toEqual([]);
+  });
 });

@@ -45,6 +45,8 @@ export interface Components extends TransportDeps {
   sqlite: OpenedDb;
   /** Subscribed to by the transport so revoked sessions lose their live sockets. */
   onRevoked(listener: (sessionIds: string[], reason: RevocationReason) => void): void;
+  /** A signed-in user's teams changed: their live sockets must follow. */
+  onTeamsChanged(listener: (userId: string, teamIds: string[]) => Promise<void>): void;
   /** Re-reads widget origins after widgets change. */
   reloadOrigins(): Promise<void>;
   close(): Promise<void>;
@@ -70,6 +72,7 @@ export async function createComponents(
     (await getOrCreateSetting(db, 'jwt_secret', () => randomBytes(48).toString('base64url')));
 
   const listeners: Array<(sessionIds: string[], reason: RevocationReason) => void> = [];
+  const teamListeners: Array<(userId: string, teamIds: string[]) => Promise<void>> = [];
   const auth = new AuthService(db, {
     tokens: {
       secret: new TextEncoder().encode(secret),
@@ -111,7 +114,13 @@ export async function createComponents(
     bot: new BotService(db, routing),
     conversations,
     messages,
-    admin: new AdminService(db, auth, routing, { scryptCost: config.auth.scryptCost, reloadOrigins }),
+    admin: new AdminService(db, auth, routing, {
+      scryptCost: config.auth.scryptCost,
+      reloadOrigins,
+      teamsChanged: async (userId, teamIds) => {
+        for (const listener of teamListeners) await listener(userId, teamIds);
+      },
+    }),
     canned: new CannedReplyService(db, (teamId) => routing.teams(SYSTEM).some((t) => t.id === teamId)),
     reports: new ReportService(db, clock),
     supervisor: new SupervisorService(db, conversations, messages, routing),
@@ -128,6 +137,7 @@ export async function createComponents(
     logger,
     epoch: randomUUID(),
     onRevoked: (listener) => listeners.push(listener),
+    onTeamsChanged: (listener) => teamListeners.push(listener),
     reloadOrigins,
     close: async () => {
       clearInterval(ticker);

@@ -48,6 +48,7 @@ export async function createApplication(
 
   const realtime = createRealtime(http.server, config, components);
   components.onRevoked((sessionIds, reason) => realtime.broadcast.revokeSessions(sessionIds, reason));
+  components.onTeamsChanged((userId, teamIds) => realtime.followTeamChange(userId, teamIds));
   http.addHook('onClose', async () => {
     closing = true;
   });

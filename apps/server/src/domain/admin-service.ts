@@ -26,6 +26,8 @@ export interface AdminServiceOptions {
   scryptCost: number;
   /** Re-reads widget origins after widgets change. */
   reloadOrigins: () => Promise<void>;
+  /** A signed-in user's teams changed (not their role, which ends their sessions instead). */
+  teamsChanged: (userId: string, teamIds: string[]) => Promise<void>;
 }
 
 /** Users, teams and widgets, as admins change them. Every change is audited. */
@@ -71,10 +73,12 @@ export class AdminService {
     if (change.teamIds) await this.#assertTeams(change.teamIds);
     await updateAdminUser(this.db, userId, change);
     await audit(this.db, admin.userId, 'user.update', userId, { fields: Object.keys(change) });
-    if (change.role !== undefined && change.role !== before.role) {
-      await this.auth.revokeUser(userId, 'role-changed');
-    }
+    const roleChanged = change.role !== undefined && change.role !== before.role;
+    if (roleChanged) await this.auth.revokeUser(userId, 'role-changed');
     await this.routing.reload();
+    if (!roleChanged && change.teamIds && !sameMembers(change.teamIds, before.teamIds)) {
+      await this.options.teamsChanged(userId, [...new Set(change.teamIds)]);
+    }
     return this.#user(userId);
   }
 
@@ -149,4 +153,10 @@ export class AdminService {
     const known = await existingTeamIds(this.db);
     if (teamIds.some((id) => !known.has(id))) throw new DomainError('invalid-payload', 'No such team.');
   }
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((id) => right.has(id));
 }

@@ -105,6 +105,24 @@ export async function onAgentConnection(
     logger: deps.logger,
     limitOf: { 'message:send': 'messagesPerSocket', 'typing:set': 'typingPerSocket' },
   });
+  sendHello(socket, deps);
+  if (deps.routing.knowsAgent(principal.userId)) {
+    socket.emit('agent:state', deps.routing.agentState(principal.userId));
+  }
+  // Chats still ringing for this agent (after a reconnect or a server restart) ring again.
+  for (const offer of deps.routing.offersFor(principal.userId)) {
+    const conversation = await deps.conversations.load(offer.conversationId);
+    socket.emit('offer:new', {
+      offerId: offer.id,
+      conversation: toStaffConversation(conversation),
+      expiresAt: new Date(offer.expiresAt).toISOString(),
+    });
+  }
+}
+
+/** Who the socket is, as of now: on every connect, and again when the user's teams change. */
+export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch'>): void {
+  const principal = socket.data.principal;
   socket.emit('session:hello', {
     protocolVersion: PROTOCOL_VERSION,
     epoch: deps.epoch,
@@ -120,16 +138,4 @@ export async function onAgentConnection(
       },
     },
   });
-  if (deps.routing.knowsAgent(principal.userId)) {
-    socket.emit('agent:state', deps.routing.agentState(principal.userId));
-  }
-  // Chats still ringing for this agent (after a reconnect or a server restart) ring again.
-  for (const offer of deps.routing.offersFor(principal.userId)) {
-    const conversation = await deps.conversations.load(offer.conversationId);
-    socket.emit('offer:new', {
-      offerId: offer.id,
-      conversation: toStaffConversation(conversation),
-      expiresAt: new Date(offer.expiresAt).toISOString(),
-    });
-  }
 }

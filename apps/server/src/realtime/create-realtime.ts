@@ -8,6 +8,7 @@ import { authenticateHandshake } from './handshake.js';
 import { RoutingPushes } from './routing-pushes.js';
 import type { TransportDeps } from './services.js';
 import { feedAware, SupervisorFeed } from './supervisor-feed.js';
+import { followTeamChange } from './team-changes.js';
 import type { AgentNamespace, AgentSocket, VisitorNamespace, VisitorSocket } from './types.js';
 import { VisitorDepartures } from './visitor-departures.js';
 import { onVisitorConnection, visitorHandlers } from './visitor-handlers.js';
@@ -15,6 +16,8 @@ import { onVisitorConnection, visitorHandlers } from './visitor-handlers.js';
 export interface Realtime {
   io: Server;
   broadcast: Broadcaster;
+  /** A signed-in user's teams changed: their live sockets follow at once. */
+  followTeamChange(userId: string, teamIds: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,6 +107,7 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   return {
     io,
     broadcast,
+    followTeamChange: (userId, teamIds) => followTeamChange(agentNs, deps, feed, userId, teamIds),
     close: () => {
       feed.close();
       departures.close();

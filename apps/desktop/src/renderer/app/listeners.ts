@@ -20,7 +20,9 @@ const TYPING_EXPIRES_MS = 6000;
 /** THE module turning server pushes into store updates (STYLE 14). */
 export function listen(connection: ServerConnection): void {
   const socket = connection.socket;
-  socket.on('session:hello', (_hello: Hello) => {
+  socket.on('session:hello', (hello: Hello) => {
+    // Sent again without a reconnect when an admin changes our teams (protocol §9).
+    if (hello.principal.kind === 'staff') useSession.getState().updateUser(hello.principal.user);
     void (async () => {
       // Refetch on every connect, new epoch or not: pushes missed while away are not replayed (protocol §9).
       await refetchConversations();

@@ -11,6 +11,8 @@ interface SessionState {
   serverUrl: string;
   user: User | null;
   setReady(serverUrl: string, user: User): void;
+  /** The server told us who we are now (`session:hello`): the same user, perhaps other teams. */
+  updateUser(user: User): void;
   setLoggedOut(): void;
 }
 
@@ -19,6 +21,7 @@ export const useSession = create<SessionState>((set) => ({
   serverUrl: '',
   user: null,
   setReady: (serverUrl, user) => set({ phase: 'ready', serverUrl, user }),
+  updateUser: (user) => set((state) => (state.user?.id === user.id ? { user } : {})),
   setLoggedOut: () => set({ phase: 'logged-out', user: null }),
 }));
 
