@@ -7,6 +7,7 @@ import {
   listConversations,
   listVisitorConversations,
   openConversationIdsAssignedTo,
+  queuedVisitorIds,
   resolve,
 } from '../store/conversations.js';
 import type { Db } from '../store/open-sqlite.js';
@@ -96,6 +97,11 @@ export class ConversationService {
    * The visitor left while still waiting (no connection for the configured time): their queued
    * conversations close unanswered, which reports count as abandoned in the queue.
    */
+  /** Visitors waiting in a queue: after a restart, each must come back or be taken as gone. */
+  queuedVisitors(): Promise<string[]> {
+    return queuedVisitorIds(this.db);
+  }
+
   async abandonQueued(visitorId: string): Promise<ConversationRecord[]> {
     const closed: ConversationRecord[] = [];
     for (const conversation of await listVisitorConversations(this.db, visitorId)) {

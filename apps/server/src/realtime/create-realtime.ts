@@ -64,6 +64,11 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       (error: unknown) => deps.logger.error({ err: error }, 'closing an abandoned conversation failed'),
     );
   });
+  // Every visitor's socket closed with the previous process: those still queued must return.
+  deps.conversations.queuedVisitors().then(
+    (visitorIds) => departures.expectBack(visitorIds),
+    (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
+  );
   visitorNs.use(authenticateHandshake('visitor', deps));
   visitorNs.on('connection', (socket: VisitorSocket) => {
     const { visitorId } = socket.data.principal;

@@ -1,7 +1,8 @@
 /**
  * Notices visitors who left: when a visitor's last socket closes and none comes back within
  * `afterSeconds`, `onLeft` runs once for them. A reconnect (a reload, a flaky network) in time
- * cancels it. Kept in memory: after a restart, only visitors who disconnect again are noticed.
+ * cancels it. Kept in memory; after a restart, `expectBack` starts the wait for the visitors
+ * still queued, since every socket closed with the old process.
  */
 export class VisitorDepartures {
   readonly #sockets = new Map<string, number>();
@@ -25,6 +26,17 @@ export class VisitorDepartures {
       return;
     }
     this.#sockets.delete(visitorId);
+    this.#wait(visitorId);
+  }
+
+  /** Visitors who had sockets before this process started: each has `afterSeconds` to return. */
+  expectBack(visitorIds: Iterable<string>): void {
+    for (const visitorId of visitorIds) {
+      if (!this.#sockets.has(visitorId) && !this.#timers.has(visitorId)) this.#wait(visitorId);
+    }
+  }
+
+  #wait(visitorId: string): void {
     const timer = setTimeout(() => {
       this.#timers.delete(visitorId);
       this.onLeft(visitorId);

@@ -258,3 +258,14 @@ export async function countQueued(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The visitors with a conversation waiting in a queue. */
+export async function queuedVisitorIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select('visitor_id')
+    .distinct()
+    .where('status', '=', 'queued')
+    .execute();
+  return rows.map((row) => row.visitor_id);
+}
