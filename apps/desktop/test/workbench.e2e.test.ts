@@ -182,6 +182,40 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
+  it('finds messages by their words, shows snippets as text, and opens the chat from a hit', async () => {
+    const vera = visitors[0] as Visitor;
+    const selectedTab = () => page.locator('[data-testid="tab"]:has([aria-selected="true"])');
+    const other = visitors.find((v) => v !== vera) as Visitor;
+    await tab(other.conversationId).getByRole('tab').click();
+    await eventually(async () =>
+      expect(await selectedTab().getAttribute('data-conversation-id')).toBe(other.conversationId),
+    );
+
+    const hit = page.locator(`[data-testid="search-hit"][data-conversation-id="${vera.conversationId}"]`);
+    await page.getByTestId('search-input').fill('onerror');
+    // The index trails the messages by a moment: search again until it has the message.
+    await eventually(async () => {
+      await page.getByTestId('search-input').press('Enter');
+      expect(await hit.count()).toBeGreaterThan(0);
+    });
+    expect(await hit.first().textContent()).toContain('<img src=x onerror=');
+    expect(await page.locator('[data-testid="search-results"] :is(img, script)').count()).toBe(0);
+    expect(await page.getByTestId('conversation-list').isVisible()).toBe(false);
+
+    await hit.first().click();
+    await eventually(async () =>
+      expect(await selectedTab().getAttribute('data-conversation-id')).toBe(vera.conversationId),
+    );
+    await page.getByTestId('search-input').fill('zzzunfindable');
+    await page.getByTestId('search-input').press('Enter');
+    await eventually(async () =>
+      expect(await page.getByTestId('search-results').textContent()).toContain('No messages found.'),
+    );
+    await page.getByTestId('search-input').press('Escape');
+    expect(await page.getByTestId('conversation-list').isVisible()).toBe(true);
+    expect(await page.getByTestId('search-input').inputValue()).toBe('');
+  });
+
   it('takes screenshots with several tabs in both themes', async () => {
     await page.getByTestId('view-mine').click();
     await page.getByTestId('internal-toggle').check();

@@ -34,6 +34,13 @@ export const en = {
       failed: 'The server could not start: {{message}}',
     },
   },
+  search: {
+    label: 'Search messages',
+    placeholder: 'Search messages…',
+    none: 'No messages found.',
+    count_one: '{{count}} message found',
+    count_other: '{{count}} messages found',
+  },
   lists: { mine: 'Mine', queue: 'Team queue', unassigned: 'Unassigned', empty: 'Nothing here.' },
   status: {
     online: 'Online',

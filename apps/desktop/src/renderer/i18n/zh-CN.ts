@@ -36,6 +36,13 @@ export const zhCN: Messages = {
       failed: '服务器无法启动：{{message}}',
     },
   },
+  search: {
+    label: '搜索消息',
+    placeholder: '搜索消息…',
+    none: '没有找到消息。',
+    count_one: '找到 {{count}} 条消息',
+    count_other: '找到 {{count}} 条消息',
+  },
   lists: { mine: '我的', queue: '团队队列', unassigned: '未分配', empty: '暂无会话。' },
   status: {
     online: '在线',

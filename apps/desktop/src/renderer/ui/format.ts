@@ -10,3 +10,11 @@ export function shortDuration(fromIso: string, now: number): string {
 export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
+
+/** The time for today, the date for any other day: when a found message was written. */
+export function dayOrTime(iso: string, now: number): string {
+  const at = new Date(iso);
+  return at.toDateString() === new Date(now).toDateString()
+    ? clockTime(iso)
+    : at.toLocaleDateString([], { year: 'numeric', month: 'short', day: 'numeric' });
+}

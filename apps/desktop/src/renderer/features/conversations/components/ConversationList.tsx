@@ -3,6 +3,9 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../ui/use-now.js';
 import { openConversation } from '../../chat/actions.js';
+import { MessageSearch } from '../../search/components/MessageSearch.js';
+import { SearchResults } from '../../search/components/SearchResults.js';
+import { useSearch } from '../../search/store.js';
 import { useTabs } from '../../tabs/store.js';
 import { useConversationList, useViewCounts } from '../hooks.js';
 import { type ListView, useConversations } from '../store.js';
@@ -19,6 +22,7 @@ export function ConversationList() {
   const counts = useViewCounts();
   const active = useTabs((s) => s.active);
   const now = useNow();
+  const showingSearch = useSearch((s) => s.hits !== null);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -35,7 +39,12 @@ export function ConversationList() {
       className="flex h-full w-80 shrink-0 flex-col border-r border-slate-200 dark:border-slate-700"
       aria-label="Conversations"
     >
-      <div className="flex border-b border-slate-200 text-xs dark:border-slate-700" role="tablist">
+      <MessageSearch />
+      {showingSearch && <SearchResults />}
+      <div
+        className={`flex border-b border-slate-200 text-xs dark:border-slate-700 ${showingSearch ? 'hidden' : ''}`}
+        role="tablist"
+      >
         {VIEWS.map((v) => (
           <button
             key={v}
@@ -50,7 +59,11 @@ export function ConversationList() {
           </button>
         ))}
       </div>
-      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
+      <div
+        ref={scroller}
+        className={`min-h-0 flex-1 overflow-y-auto ${showingSearch ? 'hidden' : ''}`}
+        data-testid="conversation-list"
+      >
         {items.length === 0 && <p className="p-4 text-sm text-slate-500">{t('lists.empty')}</p>}
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { searchMessages } from '../actions.js';
+import { useSearch } from '../store.js';
+
+/** The search box above the conversation lists: Enter searches, Escape goes back to the lists. */
+export function MessageSearch() {
+  const { t } = useTranslation();
+  const query = useSearch((s) => s.query);
+  const setQuery = useSearch((s) => s.setQuery);
+
+  const run = async () => {
+    const text = query.trim();
+    if (text.length === 0) return useSearch.getState().clear();
+    useSearch.getState().start();
+    useSearch.getState().show(text, await searchMessages(text));
+  };
+
+  return (
+    <form
+      className="border-b border-slate-200 p-2 dark:border-slate-700"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run();
+      }}
+    >
+      <input
+        type="search"
+        value={query}
+        maxLength={200}
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        data-testid="search-input"
+        onChange={(event) => {
+          setQuery(event.target.value);
+          if (event.target.value === '') useSearch.getState().clear();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') useSearch.getState().clear();
+        }}
+        className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+      />
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { dayOrTime } from '../../../ui/format.js';
+import { useNow } from '../../../ui/use-now.js';
+import { useConversations } from '../../conversations/store.js';
+import { openHit } from '../actions.js';
+import { useSearch } from '../store.js';
+
+/** Matching messages, best first; each opens its conversation in a tab. Snippets render as text. */
+export function SearchResults() {
+  const { t } = useTranslation();
+  const hits = useSearch((s) => s.hits) ?? [];
+  const searching = useSearch((s) => s.searching);
+  const byId = useConversations((s) => s.byId);
+  const now = useNow();
+  return (
+    <div className="min-h-0 flex-1 overflow-y-auto" data-testid="search-results" aria-busy={searching}>
+      <p className="px-3 py-2 text-xs text-slate-500">
+        {hits.length === 0 ? t('search.none') : t('search.count', { count: hits.length })}
+      </p>
+      {hits.map((hit) => {
+        const visitor = byId[hit.conversationId]?.conversation.visitor.name ?? t('visitor.anonymous');
+        return (
+          <button
+            key={`${hit.conversationId}:${hit.seq}`}
+            type="button"
+            data-testid="search-hit"
+            data-conversation-id={hit.conversationId}
+            onClick={() => void openHit(hit)}
+            className="flex w-full flex-col gap-0.5 border-b border-slate-200 px-3 py-2 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+              <span className="truncate font-medium text-slate-700 dark:text-slate-200">{visitor}</span>
+              <span className="ml-auto">{dayOrTime(hit.createdAt, now)}</span>
+            </span>
+            <span className="line-clamp-2 text-sm">{hit.snippet}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
