@@ -4,7 +4,12 @@ import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
-import { attachIndexInMemory, openSearchReader, searchIndexFile } from './search-index.js';
+import {
+  attachIndexInMemory,
+  destroyWithConnection,
+  openSearchReader,
+  searchIndexFile,
+} from './search-index.js';
 import { statementFor } from './statement-cache.js';
 import { TurnTakingSqliteDialect } from './turn-taking-dialect.js';
 import { type WriteTurns, writeTurns } from './write-turns.js';
@@ -52,7 +57,7 @@ export function openSqlite(
     close: async () => {
       await checkpointer?.stop();
       await searchReader?.close();
-      await db.destroy();
+      await destroyWithConnection(db, sqlite);
     },
   };
 }

@@ -50,7 +50,16 @@ export function openSearchReader(databaseFile: string): SearchReader {
   prepareSearchIndex(sqlite, 'search');
   sqlite.pragma('query_only = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, close: () => db.destroy() };
+  return { db, close: () => destroyWithConnection(db, sqlite) };
+}
+
+/**
+ * Kysely closes its connection only if a query ever opened it: a handle never queried would stay
+ * open, and the database's last connection (which checkpoints the WAL into the file) never close.
+ */
+export async function destroyWithConnection(db: Db, sqlite: BetterSqlite3.Database): Promise<void> {
+  await db.destroy();
+  if (sqlite.open) sqlite.close();
 }
 
 /** An in-memory database has no file beside it: its index is attached in memory, and stays empty. */
