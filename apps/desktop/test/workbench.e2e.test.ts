@@ -10,6 +10,10 @@ import { launchChromium, openWorkbench } from './support/workbench-page.js';
 
 const DESKTOP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Polls until `check` passes (no timing assertions: only a generous upper bound). */
 async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
@@ -137,6 +141,30 @@ describe('the web workbench against a real server, bridged to the real main-proc
           .getAttribute('aria-selected'),
       ).toBe('true'),
     );
+  });
+
+  it('attaches a picked file over HTTP and sends it; a file that is not what it claims is refused with a toast', async () => {
+    const visitor = visitors[0];
+    if (!visitor) throw new Error('no visitor from the tabs test');
+    await tab(visitor.conversationId).getByRole('tab').click();
+    const picker = page.locator('input[type="file"]');
+    await picker.setInputFiles({
+      name: 'forged.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('MZ not a picture'),
+    });
+    await eventually(async () =>
+      expect(await page.getByRole('status').first().textContent()).toContain('Upload'),
+    );
+    await picker.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.getByRole('button', { name: 'Remove receipt.png' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove forged.png' }).count()).toBe(0);
+    await send('Here is your receipt.');
+    await eventually(() => {
+      const sent = visitor.received.find((m) => m.body === 'Here is your receipt.');
+      expect(sent?.attachment?.fileName).toBe('receipt.png');
+      expect(sent?.attachment?.mimeType).toBe('image/png');
+    });
   });
 
   it('with the server down, 5 messages wait in the outbox and are delivered exactly once after it returns', async () => {

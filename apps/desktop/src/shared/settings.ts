@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { DEFAULT_SETTINGS as D, LOCALES, THEMES, UPDATE_CHANNELS } from './settings-defaults.js';
 
 /** electron-updater channels: `latest` is the stable release, `beta` also gets pre-releases. */
-export const UpdateChannel = z.enum(['latest', 'beta']);
+export const UpdateChannel = z.enum(UPDATE_CHANNELS);
 export type UpdateChannel = z.infer<typeof UpdateChannel>;
 
 export const Settings = z.object({
-  locale: z.enum(['en', 'zh-CN']).default('en'),
-  theme: z.enum(['light', 'dark', 'system']).default('system'),
-  sound: z.boolean().default(true),
+  locale: z.enum(LOCALES).default(D.locale),
+  theme: z.enum(THEMES).default(D.theme),
+  sound: z.boolean().default(D.sound),
   /** Minutes without input before the status turns away. */
-  idleMinutes: z.number().int().min(1).max(240).default(5),
+  idleMinutes: z.number().int().min(1).max(240).default(D.idleMinutes),
   /** The server the login screen offers (the last one used, or the organization's). Empty: none yet. */
-  serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2048)]).default(''),
-  autoUpdate: z.boolean().default(true),
-  updateChannel: UpdateChannel.default('latest'),
+  serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2048)]).default(D.serverUrl),
+  autoUpdate: z.boolean().default(D.autoUpdate),
+  updateChannel: UpdateChannel.default(D.updateChannel),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -3,15 +3,18 @@ import {
   type AgentRequests,
   type AgentServerToClientEvents,
   type ApiError,
+  Attachment,
   type LoginResponse,
   PROTOCOL_VERSION,
+  type RestEndpoints,
   type Result,
   restEndpoints,
+  resultOf,
   type TokenPair,
 } from '@switchboard/protocol';
 import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
-import { type CallInput, callRest } from './rest.js';
+import { type CallInput, callRest, type Data as RestData } from './rest.js';
 
 export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 type RequestName = keyof AgentRequests;
@@ -97,14 +100,41 @@ export class ServerConnection {
     this.socket.disconnect();
   }
 
-  /** A REST call with the access token; one refresh and retry on `token-expired`. */
-  async rest<S extends Parameters<typeof callRest>[1]>(spec: S, input: Omit<CallInput, 'token'> = {}) {
+  /**
+   * A REST call of the protocol's `restEndpoints`, named, so that callers need not load the
+   * protocol's schemas themselves; with the access token, one refresh and retry on `token-expired`.
+   */
+  async rest<K extends keyof RestEndpoints>(
+    name: K,
+    input: Omit<CallInput, 'token'> = {},
+  ): Promise<Result<RestData<RestEndpoints[K]>>> {
+    const spec = restEndpoints[name] as RestEndpoints[K];
     let result = await callRest(this.serverUrl, spec, { ...input, token: this.#tokens.accessToken });
     if (!result.ok && result.error.code === 'token-expired' && (await this.refresh())) {
       result = await callRest(this.serverUrl, spec, { ...input, token: this.#tokens.accessToken });
     }
     if (!result.ok && SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
     return result;
+  }
+
+  /** Uploads a file over HTTP (never over the socket); the Attachment to send, or why not. */
+  async upload(conversationId: string, file: File): Promise<Result<Attachment>> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      const response = await fetch(
+        new URL(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`, this.serverUrl),
+        { method: 'POST', headers: { authorization: `Bearer ${this.#tokens.accessToken}` }, body: form },
+      );
+      const parsed = resultOf(Attachment).safeParse(await response.json());
+      if (parsed.success) return parsed.data;
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Unexpected answer from the server (${response.status}).` },
+      };
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: 'The server cannot be reached.' } };
+    }
   }
 
   /** A socket request with an ack; no ack in time (or no connection) is `unavailable`. */

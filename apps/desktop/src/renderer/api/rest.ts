@@ -1,7 +1,7 @@
 import { type EndpointSpec, type Result, resultOf } from '@switchboard/protocol';
 import type { z } from 'zod';
 
-type Data<S extends EndpointSpec> = S['response'] extends z.ZodType ? z.output<S['response']> : never;
+export type Data<S extends EndpointSpec> = S['response'] extends z.ZodType ? z.output<S['response']> : never;
 
 export interface CallInput {
   params?: Record<string, string>;

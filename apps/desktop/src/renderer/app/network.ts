@@ -1,4 +1,3 @@
 // The network half of the app (socket.io, the protocol's schemas): loaded after the first paint.
-export { restEndpoints } from '@switchboard/protocol';
 export { exclusiveRefresh, ServerConnection } from '../api/connection.js';
 export { listen } from './listeners.js';

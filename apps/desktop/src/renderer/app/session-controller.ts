@@ -142,10 +142,7 @@ export async function login(
 /** Logout revokes the session, forgets the tokens and wipes the local cache (SECURITY D13). */
 export async function logout(revoke = true): Promise<void> {
   const connection = runtime.connection;
-  if (revoke && connection) {
-    const { restEndpoints } = await loadNetwork();
-    await connection.rest(restEndpoints.logout, { body: {} });
-  }
+  if (revoke && connection) await connection.rest('logout', { body: {} });
   connection?.close();
   runtime.connection = null;
   await bridge['session:clear']({ account: runtime.account });

@@ -1,5 +1,5 @@
 import type { Result, Team } from '@switchboard/protocol';
-import { restEndpoints } from '@switchboard/protocol';
+
 import { useCallback, useEffect, useState } from 'react';
 import type { ServerConnection } from '../../api/connection.js';
 import { runtime } from '../../app/runtime.js';
@@ -40,6 +40,6 @@ export function useLoaded<T>(
 }
 
 export function useTeams(): [Team[], () => Promise<void>] {
-  const [teams, reload] = useLoaded('Teams', (c) => c.rest(restEndpoints.listTeams));
+  const [teams, reload] = useLoaded('Teams', (c) => c.rest('listTeams'));
   return [teams ?? [], reload];
 }

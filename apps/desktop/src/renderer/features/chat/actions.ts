@@ -1,10 +1,4 @@
-import {
-  Attachment,
-  type ConversationResolve,
-  restEndpoints,
-  resultOf,
-  type TransferTarget,
-} from '@switchboard/protocol';
+import type { Attachment, ConversationResolve, TransferTarget } from '@switchboard/protocol';
 import { requireAccount, runtime } from '../../app/runtime.js';
 import { bridge } from '../../host/bridge.js';
 import { useConversations } from '../conversations/store.js';
@@ -57,7 +51,7 @@ async function loadTimelineOnce(conversationId: string): Promise<void> {
   const subscribed = await connection.request('conversation:subscribe', { conversationId });
   if (subscribed.ok) await storeConversations([subscribed.data]);
   await syncConversation(conversationId);
-  const events = await connection.rest(restEndpoints.timeline, { params: { conversationId } });
+  const events = await connection.rest('timeline', { params: { conversationId } });
   if (events.ok) useChat.getState().setEvents(conversationId, events.data);
   await markRead(conversationId);
 }
@@ -152,24 +146,9 @@ export function sendTyping(conversationId: string, typing: boolean, internal: bo
 
 /** Uploads a file over HTTP (never over the socket), returning the Attachment to send. */
 export async function upload(conversationId: string, file: File): Promise<Attachment | null> {
-  const connection = runtime.connection;
-  if (!connection) return null;
-  const form = new FormData();
-  form.append('file', file, file.name);
-  try {
-    const response = await fetch(
-      new URL(`/api/conversations/${conversationId}/attachments`, connection.serverUrl),
-      {
-        method: 'POST',
-        headers: { authorization: `Bearer ${connection.accessToken}` },
-        body: form,
-      },
-    );
-    const parsed = resultOf(Attachment).safeParse(await response.json());
-    if (parsed.success && parsed.data.ok) return parsed.data.data;
-    if (parsed.success && !parsed.data.ok) toastError('Upload', parsed.data.error);
-  } catch {
-    toastError('Upload', { code: 'unavailable', message: 'the server cannot be reached.' });
-  }
+  const result = await runtime.connection?.upload(conversationId, file);
+  if (!result) return null;
+  if (result.ok) return result.data;
+  toastError('Upload', result.error);
   return null;
 }

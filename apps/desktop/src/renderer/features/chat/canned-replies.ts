@@ -1,4 +1,4 @@
-import { type CannedReply, restEndpoints } from '@switchboard/protocol';
+import type { CannedReply } from '@switchboard/protocol';
 import { create } from 'zustand';
 import { runtime } from '../../app/runtime.js';
 
@@ -14,7 +14,7 @@ export const useCannedReplies = create<CannedState>((set, get) => ({
   loaded: false,
   load: async () => {
     if (get().loaded || !runtime.connection) return;
-    const result = await runtime.connection.rest(restEndpoints.listCannedReplies);
+    const result = await runtime.connection.rest('listCannedReplies');
     if (result.ok) set({ replies: result.data, loaded: true });
   },
 }));

@@ -10,7 +10,7 @@ export type Query = Required<Pick<ReportQuery, 'from' | 'to' | 'groupBy'>> & {
 const asQuery = (q: Query) => ({ ...q }) as Record<string, string | undefined>;
 
 export async function loadReport(query: Query): Promise<Report | null> {
-  const result = await runtime.connection?.rest(restEndpoints.report, { query: asQuery(query) });
+  const result = await runtime.connection?.rest('report', { query: asQuery(query) });
   if (!result) return null;
   if (result.ok) return result.data;
   toastError('Report', result.error);

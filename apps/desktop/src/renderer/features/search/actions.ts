@@ -1,4 +1,4 @@
-import { restEndpoints, type SearchHit } from '@switchboard/protocol';
+import type { SearchHit } from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
 import { openConversation } from '../chat/actions.js';
 import { useConversations } from '../conversations/store.js';
@@ -10,7 +10,7 @@ export async function searchMessages(text: string): Promise<SearchHit[]> {
   const connection = runtime.connection;
   const q = text.trim();
   if (!connection || q.length === 0) return [];
-  const result = await connection.rest(restEndpoints.searchMessages, { query: { q, limit: 30 } });
+  const result = await connection.rest('searchMessages', { query: { q, limit: 30 } });
   if (result.ok) return result.data.hits;
   toastError('Search', result.error);
   return [];

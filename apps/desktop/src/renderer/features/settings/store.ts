@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { Settings } from '../../../shared/settings.js';
+import type { Settings } from '../../../shared/settings.js';
+import { DEFAULT_SETTINGS } from '../../../shared/settings-defaults.js';
 
 interface SettingsState {
   settings: Settings;
@@ -9,7 +10,7 @@ interface SettingsState {
 }
 
 export const useSettings = create<SettingsState>((set) => ({
-  settings: Settings.parse({}),
+  settings: DEFAULT_SETTINGS,
   open: false,
   set: (settings) => set({ settings }),
   setOpen: (open) => set({ open }),

@@ -1,5 +1,5 @@
 import type { Conversation } from '@switchboard/protocol';
-import { restEndpoints } from '@switchboard/protocol';
+
 import { runtime } from '../../app/runtime.js';
 import { useConversations } from '../conversations/store.js';
 import { useSession } from '../session/store.js';
@@ -22,7 +22,7 @@ export async function refetchConversations(): Promise<void> {
   for (const query of queries) {
     let cursor: string | undefined;
     for (let page = 0; page < PAGES; page++) {
-      const result = await connection.rest(restEndpoints.listConversations, {
+      const result = await connection.rest('listConversations', {
         query: { ...query, limit: 100, cursor },
       });
       if (!result.ok) {

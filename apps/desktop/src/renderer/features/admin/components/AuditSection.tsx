@@ -1,4 +1,4 @@
-import { AuditAction, type AuditEntry, type AuditQuery, restEndpoints } from '@switchboard/protocol';
+import { AuditAction, type AuditEntry, type AuditQuery } from '@switchboard/protocol';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, useLoaded } from '../actions.js';
@@ -27,7 +27,7 @@ function details(data: Record<string, unknown>): string {
 
 export function AuditSection() {
   const { t } = useTranslation();
-  const [users] = useLoaded('Users', (c) => c.rest(restEndpoints.listUsers));
+  const [users] = useLoaded('Users', (c) => c.rest('listUsers'));
   const [actorId, setActorId] = useState('');
   const [action, setAction] = useState('');
   const [targetId, setTargetId] = useState('');
@@ -48,7 +48,7 @@ export function AuditSection() {
   );
   const load = async (after: string | null) => {
     const page = await call('Audit', (c) =>
-      c.rest(restEndpoints.listAudit, {
+      c.rest('listAudit', {
         query: { ...query(), cursor: after ?? undefined } as Record<string, string | number | undefined>,
       }),
     );

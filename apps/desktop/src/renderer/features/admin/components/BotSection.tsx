@@ -1,4 +1,4 @@
-import { type BotEntry, restEndpoints } from '@switchboard/protocol';
+import type { BotEntry } from '@switchboard/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useTeams } from '../actions.js';
@@ -20,7 +20,7 @@ export function BotSection() {
   const show = (list: BotEntry[]) => setEntries(list.map(toDraft));
   useEffect(() => {
     if (!team) return;
-    void call('Bot', (c) => c.rest(restEndpoints.getBotEntries, { params: { teamId: team } })).then(
+    void call('Bot', (c) => c.rest('getBotEntries', { params: { teamId: team } })).then(
       (list) => list && setEntries(list.map(toDraft)),
     );
   }, [team]);
@@ -34,9 +34,7 @@ export function BotSection() {
         answer: e.answer.trim(),
       })),
     };
-    const next = await call('Bot', (c) =>
-      c.rest(restEndpoints.putBotEntries, { params: { teamId: team }, body }),
-    );
+    const next = await call('Bot', (c) => c.rest('putBotEntries', { params: { teamId: team }, body }));
     if (next) {
       show(next);
       saved(t('admin.saved'));

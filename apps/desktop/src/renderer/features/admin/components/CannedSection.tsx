@@ -1,4 +1,4 @@
-import { type CannedReply, type CannedScope, restEndpoints } from '@switchboard/protocol';
+import type { CannedReply, CannedScope } from '@switchboard/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, useLoaded, useTeams } from '../actions.js';
@@ -36,13 +36,13 @@ function CannedForm({
     event.preventDefault();
     const done = initial
       ? await call('Canned reply', (c) =>
-          c.rest(restEndpoints.updateCannedReply, {
+          c.rest('updateCannedReply', {
             params: { cannedReplyId: initial.id },
             body: { shortcut, title, body },
           }),
         )
       : await call('Canned reply', (c) =>
-          c.rest(restEndpoints.createCannedReply, {
+          c.rest('createCannedReply', {
             body: {
               shortcut,
               title,
@@ -134,13 +134,13 @@ function CannedForm({
 
 export function CannedSection() {
   const { t } = useTranslation();
-  const [replies, reload] = useLoaded('Canned replies', (c) => c.rest(restEndpoints.listCannedReplies));
+  const [replies, reload] = useLoaded('Canned replies', (c) => c.rest('listCannedReplies'));
   const [teams] = useTeams();
   const [editing, setEditing] = useState<string | null>(null);
   const remove = async (reply: CannedReply) => {
     if (
       await call('Canned reply', (c) =>
-        c.rest(restEndpoints.deleteCannedReply, { params: { cannedReplyId: reply.id }, body: {} }),
+        c.rest('deleteCannedReply', { params: { cannedReplyId: reply.id }, body: {} }),
       )
     )
       await reload();

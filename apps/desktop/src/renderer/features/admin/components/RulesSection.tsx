@@ -1,4 +1,4 @@
-import { type RuleTestResult, restEndpoints, type Team } from '@switchboard/protocol';
+import type { RuleTestResult, Team } from '@switchboard/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useTeams } from '../actions.js';
@@ -35,7 +35,7 @@ function TestBox({ conditions }: { conditions: ConditionDraft[] }) {
       return;
     }
     const next = await call('Rule test', (c) =>
-      c.rest(restEndpoints.testRoutingRule, {
+      c.rest('testRoutingRule', {
         body: { conditions: conditions.map(fromDraft), attributes: parsed as never, verified },
       }),
     );
@@ -240,14 +240,14 @@ export function RulesSection() {
   const [teams] = useTeams();
   const [rules, setRules] = useState<RuleDraft[]>([]);
   useEffect(() => {
-    void call('Rules', (c) => c.rest(restEndpoints.getRoutingRules)).then((list) => {
+    void call('Rules', (c) => c.rest('getRoutingRules')).then((list) => {
       if (list)
         setRules(list.map((r) => ({ ...r, key: String(nextKey++), conditions: r.conditions.map(toDraft) })));
     });
   }, []);
   const save = async () => {
     const next = await call('Rules', (c) =>
-      c.rest(restEndpoints.putRoutingRules, {
+      c.rest('putRoutingRules', {
         body: {
           rules: rules.map(({ id, name, teamId, priority, weight, conditions }) => ({
             ...(id ? { id } : {}),

@@ -1,4 +1,4 @@
-import { restEndpoints, type Team, type TeamRoutingSettings } from '@switchboard/protocol';
+import type { Team, TeamRoutingSettings } from '@switchboard/protocol';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toastError } from '../../toasts/store.js';
@@ -29,14 +29,12 @@ function RoutingForm({ team }: { team: Team }) {
   const [days, setDays] = useState<Record<DayKey, string>>(hoursText(null));
   const [timezone, setTimezone] = useState('UTC');
   useEffect(() => {
-    void call('Routing', (c) => c.rest(restEndpoints.getTeamRouting, { params: { teamId: team.id } })).then(
-      (s) => {
-        if (!s) return;
-        setSettings(s);
-        setDays(hoursText(s.businessHours));
-        setTimezone(s.businessHours?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-      },
-    );
+    void call('Routing', (c) => c.rest('getTeamRouting', { params: { teamId: team.id } })).then((s) => {
+      if (!s) return;
+      setSettings(s);
+      setDays(hoursText(s.businessHours));
+      setTimezone(s.businessHours?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+    });
   }, [team.id]);
   if (!settings) return null;
   const set = <K extends keyof TeamRoutingSettings>(key: K, value: TeamRoutingSettings[K]) =>
@@ -53,7 +51,7 @@ function RoutingForm({ team }: { team: Team }) {
       businessHours = { timezone, ...(parsed as Record<DayKey, { from: string; to: string }[]>) };
     }
     const next = await call('Routing', (c) =>
-      c.rest(restEndpoints.putTeamRouting, {
+      c.rest('putTeamRouting', {
         params: { teamId: team.id },
         body: { ...settings, businessHours },
       }),
@@ -160,11 +158,7 @@ function TeamRow({
   const { t } = useTranslation();
   const [name, setName] = useState(team.name);
   const rename = async () => {
-    if (
-      await call('Team', (c) =>
-        c.rest(restEndpoints.renameTeam, { params: { teamId: team.id }, body: { name } }),
-      )
-    )
+    if (await call('Team', (c) => c.rest('renameTeam', { params: { teamId: team.id }, body: { name } })))
       onRenamed();
   };
   return (
@@ -202,7 +196,7 @@ export function TeamsSection() {
   const [name, setName] = useState('');
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const team = await call('Team', (c) => c.rest(restEndpoints.createTeam, { body: { name } }));
+    const team = await call('Team', (c) => c.rest('createTeam', { body: { name } }));
     if (!team) return;
     setName('');
     await reload();

@@ -1,4 +1,4 @@
-import { type AdminUser, type Role, restEndpoints, type Team } from '@switchboard/protocol';
+import type { AdminUser, Role, Team } from '@switchboard/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useLoaded, useTeams } from '../actions.js';
@@ -60,7 +60,7 @@ function InviteForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const invite = await call('Invite', (c) =>
-      c.rest(restEndpoints.createUser, { body: { email, name, role, teamIds, capacity } }),
+      c.rest('createUser', { body: { email, name, role, teamIds, capacity } }),
     );
     if (!invite) return;
     onInvited(invite.user, invite.initialPassword);
@@ -141,7 +141,7 @@ function UserRow({
   const teamName = (id: string) => teams.find((team) => team.id === id)?.name ?? id.slice(0, 6);
   const save = async () => {
     const next = await call('User', (c) =>
-      c.rest(restEndpoints.updateUser, {
+      c.rest('updateUser', {
         params: { userId: user.id },
         body: { name, role, teamIds, capacity },
       }),
@@ -154,7 +154,7 @@ function UserRow({
   const deactivate = async () => {
     if (!window.confirm(t('admin.users.confirmDeactivate', { name: user.name }))) return;
     const next = await call('Deactivate', (c) =>
-      c.rest(restEndpoints.deactivateUser, { params: { userId: user.id }, body: {} }),
+      c.rest('deactivateUser', { params: { userId: user.id }, body: {} }),
     );
     if (next) onChanged(next);
   };
@@ -244,7 +244,7 @@ function UserRow({
 
 export function UsersSection() {
   const { t } = useTranslation();
-  const [users, , setUsers] = useLoaded('Users', (c) => c.rest(restEndpoints.listUsers));
+  const [users, , setUsers] = useLoaded('Users', (c) => c.rest('listUsers'));
   const [teams] = useTeams();
   const [secret, setSecret] = useState<{ name: string; password: string } | null>(null);
   const replace = (next: AdminUser) =>

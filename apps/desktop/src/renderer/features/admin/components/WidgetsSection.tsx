@@ -1,9 +1,4 @@
-import {
-  type AdminWidget,
-  type PreChatField,
-  restEndpoints,
-  type WidgetSettings,
-} from '@switchboard/protocol';
+import type { AdminWidget, PreChatField, WidgetSettings } from '@switchboard/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useLoaded, useTeams } from '../actions.js';
@@ -84,7 +79,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
       },
     };
     const next = await call('Widget', (c) =>
-      c.rest(restEndpoints.updateWidget, { params: { widgetId: widget.id }, body }),
+      c.rest('updateWidget', { params: { widgetId: widget.id }, body }),
     );
     if (next) {
       onSaved(next);
@@ -94,7 +89,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
   const rotate = async () => {
     if (!window.confirm(t('admin.widgets.confirmRotate'))) return;
     const next = await call('Widget', (c) =>
-      c.rest(restEndpoints.rotateWidgetSecret, { params: { widgetId: widget.id }, body: {} }),
+      c.rest('rotateWidgetSecret', { params: { widgetId: widget.id }, body: {} }),
     );
     if (next) setSecret(next.secret);
   };
@@ -288,7 +283,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
 }
 
 export function WidgetsSection() {
-  const [widgets, , setWidgets] = useLoaded('Widgets', (c) => c.rest(restEndpoints.listWidgets));
+  const [widgets, , setWidgets] = useLoaded('Widgets', (c) => c.rest('listWidgets'));
   return (
     <>
       {(widgets ?? []).map((w) => (

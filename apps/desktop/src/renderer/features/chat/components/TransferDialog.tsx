@@ -1,4 +1,4 @@
-import { type AgentState, restEndpoints, type Team } from '@switchboard/protocol';
+import type { AgentState, Team } from '@switchboard/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runtime } from '../../../app/runtime.js';
@@ -14,10 +14,8 @@ export function TransferDialog({ conversationId, onClose }: { conversationId: st
   useEffect(() => {
     const connection = runtime.connection;
     if (!connection) return;
-    void connection
-      .rest(restEndpoints.listTeams)
-      .then((r) => (r.ok ? setTeams(r.data) : toastError('Teams', r.error)));
-    void connection.rest(restEndpoints.listAgents).then((r) => r.ok && setAgents(r.data));
+    void connection.rest('listTeams').then((r) => (r.ok ? setTeams(r.data) : toastError('Teams', r.error)));
+    void connection.rest('listAgents').then((r) => r.ok && setAgents(r.data));
   }, []);
 
   return (

@@ -1,5 +1,5 @@
 import type { Report, ReportGroupBy, ReportRow, Team } from '@switchboard/protocol';
-import { restEndpoints } from '@switchboard/protocol';
+
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runtime } from '../../../app/runtime.js';
@@ -62,7 +62,7 @@ export function ReportsView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first report once; the form runs it after.
   useEffect(() => {
     void run(query);
-    void runtime.connection?.rest(restEndpoints.listTeams).then((r) => r.ok && setTeams(r.data));
+    void runtime.connection?.rest('listTeams').then((r) => r.ok && setTeams(r.data));
   }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../../shared/managed.js';
-import { type Settings, UpdateChannel } from '../../../../shared/settings.js';
+import type { Settings } from '../../../../shared/settings.js';
+import { isUpdateChannel, UPDATE_CHANNELS } from '../../../../shared/settings-defaults.js';
 import { inputClass, secondaryButton } from '../../../ui/Dialog.js';
 import { loadUpdateStatus, useLocked, useManaged } from '../managed-store.js';
 import { useSettings } from '../store.js';
@@ -60,9 +61,9 @@ export function UpdatesSection({ save }: { save(patch: Partial<Settings>): Promi
           name="updateChannel"
           value={settings.updateChannel}
           disabled={channelLocked || managedInstall}
-          onChange={(e) => void save({ updateChannel: UpdateChannel.parse(e.target.value) })}
+          onChange={(e) => isUpdateChannel(e.target.value) && void save({ updateChannel: e.target.value })}
         >
-          {UpdateChannel.options.map((channel) => (
+          {UPDATE_CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
               {t(`settings.channels.${channel}`)}
             </option>
