@@ -93,8 +93,8 @@ describe('the supervisor window, the admin area and reports against a real serve
   it('a supervisor opens the supervisor view; the team tile updates when a visitor joins the queue', async () => {
     carol = await openWorkbench(browser, pages.url, scratchDir());
     await signIn(carol.page, CAROL);
-    // Carol is in the Support team too: away, so the visitor waits in the queue.
-    await carol.page.getByLabel('Status').selectOption('away');
+    // Carol is in the Support team too, but a supervisor signs in away: the visitor waits in the queue.
+    await eventually(async () => expect(await carol.page.getByLabel('Status').inputValue()).toBe('away'));
     await carol.page.getByTestId('nav-supervisor').click();
     await eventually(async () => expect(await tile().getByTestId('tile-queue').textContent()).toBe('0'));
     expect(await carol.page.getByTestId('nav-admin').count()).toBe(0);

@@ -4,7 +4,7 @@ import type { ServerConnection } from '../api/connection.js';
 import { useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useSession } from '../features/session/store.js';
-import { usePresence } from '../features/status/store.js';
+import { statusAtSignIn, usePresence } from '../features/status/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { bridge } from '../host/bridge.js';
 import type { Boot } from './boot-requests.js';
@@ -51,6 +51,7 @@ const loadNetwork = () => import('./network.js');
 
 async function connectWith(serverUrl: string, user: User, tokens: TokenPair): Promise<ServerConnection> {
   const { ServerConnection, listen } = await loadNetwork();
+  usePresence.getState().setDesired(statusAtSignIn(user.role));
   const connection = new ServerConnection(serverUrl, tokens, {
     onTokens: (next) =>
       bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }).then(() => {}),
@@ -134,7 +135,6 @@ export async function login(
   const { user, tokens } = result.data;
   await bridge['session:save']({ serverUrl, user, refreshToken: tokens.refreshToken });
   await paintFromCache(serverUrl, user);
-  usePresence.getState().setDesired('online');
   await connectWith(serverUrl, user, tokens);
   return result;
 }

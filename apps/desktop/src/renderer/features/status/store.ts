@@ -1,4 +1,4 @@
-import type { AgentStatus, Offer, StatusReason } from '@switchboard/protocol';
+import type { AgentStatus, Offer, Role, StatusReason } from '@switchboard/protocol';
 import { create } from 'zustand';
 
 interface PresenceState {
@@ -43,3 +43,11 @@ export const usePresence = create<PresenceState>((set) => ({
   ring: (id) => set((s) => (s.ringing.includes(id) ? s : { ringing: [...s.ringing, id] })),
   stopRinging: (id) => set((s) => ({ ringing: s.ringing.filter((r) => r !== id) })),
 }));
+
+/**
+ * Where a session starts: agents take chats at once; supervisors and admins, who are in teams to
+ * watch and steer them, start away and go online only when they choose to take chats too.
+ */
+export function statusAtSignIn(role: Role): 'online' | 'away' {
+  return role === 'agent' ? 'online' : 'away';
+}
