@@ -3,13 +3,11 @@ import {
   type AgentRequests,
   type AgentServerToClientEvents,
   type ApiError,
-  Attachment,
   type LoginResponse,
   PROTOCOL_VERSION,
   type RestEndpoints,
   type Result,
   restEndpoints,
-  resultOf,
   type TokenPair,
 } from '@switchboard/protocol';
 import { io, type Socket } from 'socket.io-client';
@@ -115,26 +113,6 @@ export class ServerConnection {
     }
     if (!result.ok && SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
     return result;
-  }
-
-  /** Uploads a file over HTTP (never over the socket); the Attachment to send, or why not. */
-  async upload(conversationId: string, file: File): Promise<Result<Attachment>> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    try {
-      const response = await fetch(
-        new URL(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`, this.serverUrl),
-        { method: 'POST', headers: { authorization: `Bearer ${this.#tokens.accessToken}` }, body: form },
-      );
-      const parsed = resultOf(Attachment).safeParse(await response.json());
-      if (parsed.success) return parsed.data;
-      return {
-        ok: false,
-        error: { code: 'internal', message: `Unexpected answer from the server (${response.status}).` },
-      };
-    } catch {
-      return { ok: false, error: { code: 'unavailable', message: 'The server cannot be reached.' } };
-    }
   }
 
   /** A socket request with an ack; no ack in time (or no connection) is `unavailable`. */

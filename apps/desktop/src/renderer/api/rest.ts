@@ -7,6 +7,8 @@ export interface CallInput {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A multipart body instead of JSON (uploads). */
+  form?: FormData;
   token?: string;
 }
 
@@ -30,7 +32,7 @@ export async function callRest<S extends EndpointSpec>(
     response = await fetch(url, {
       method: spec.method,
       headers,
-      body: input.body === undefined ? undefined : JSON.stringify(input.body),
+      body: input.form ?? (input.body === undefined ? undefined : JSON.stringify(input.body)),
     });
   } catch {
     return { ok: false, error: { code: 'unavailable', message: 'The server cannot be reached.' } };

@@ -146,7 +146,9 @@ export function sendTyping(conversationId: string, typing: boolean, internal: bo
 
 /** Uploads a file over HTTP (never over the socket), returning the Attachment to send. */
 export async function upload(conversationId: string, file: File): Promise<Attachment | null> {
-  const result = await runtime.connection?.upload(conversationId, file);
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const result = await runtime.connection?.rest('uploadAttachment', { params: { conversationId }, form });
   if (!result) return null;
   if (result.ok) return result.data;
   toastError('Upload', result.error);
