@@ -73,6 +73,8 @@ interface Target {
   banId: string;
   cannedReplyId: string;
   offerId: string;
+  /** An access token of the calling socket's own session. */
+  accessToken: string;
 }
 
 function randomTarget(): Target {
@@ -85,6 +87,7 @@ function randomTarget(): Target {
     banId: randomUUID(),
     cannedReplyId: randomUUID(),
     offerId: randomUUID(),
+    accessToken: randomUUID(),
   };
 }
 
@@ -134,6 +137,8 @@ interface Ctx {
   visitorToken: Record<'visitorA' | 'visitorB', string>;
   visitorSocket: Record<'visitorA' | 'visitorB', VisitorClient>;
   agentSocket: Partial<Record<Who, AgentClient>>;
+  /** The access token each staff socket connected with. */
+  agentToken: Partial<Record<Who, string>>;
   base: Target;
   adminToken(): Promise<string>;
 }
@@ -212,6 +217,10 @@ async function offerToAgentOut(ctx: Ctx): Promise<Partial<Target>> {
   const offer = await ringing;
   visitor.disconnect();
   return { offerId: offer.offerId };
+}
+
+async function ownToken(ctx: Ctx, who: Who): Promise<Partial<Target>> {
+  return { accessToken: ctx.agentToken[who] ?? '' };
 }
 
 async function offersOff(ctx: Ctx): Promise<void> {
@@ -379,6 +388,8 @@ const agentRows: Record<string, EventRow> = {
     payload: (tg) => ({ conversationId: tg.conversationId }),
     fresh: assignedToAgentIn,
   },
+  // Any staff socket may present a token of its own session (another session's: token-expiry test).
+  'session:reauth': { expect: STAFF_ONLY, payload: (tg) => ({ token: tg.accessToken }), fresh: ownToken },
 };
 
 const visitorRows: Record<string, EventRow> = {
@@ -451,11 +462,11 @@ describe('authorization matrix (SECURITY S3)', () => {
       visitorB: await connectVisitor(t.url, b.visitorToken),
     };
     ctx.agentSocket = {};
+    ctx.agentToken = {};
     for (const who of STAFF) {
-      ctx.agentSocket[who] = await connectAgent(
-        t.url,
-        (await login(t.url, ctx.email[who])).tokens.accessToken,
-      );
+      const token = (await login(t.url, ctx.email[who])).tokens.accessToken;
+      ctx.agentToken[who] = token;
+      ctx.agentSocket[who] = await connectAgent(t.url, token);
     }
     const conversationId = ((await assignedToAgentIn(ctx)) as Target).conversationId;
     unwrap(
@@ -482,6 +493,7 @@ describe('authorization matrix (SECURITY S3)', () => {
       banId: randomUUID(),
       cannedReplyId: '',
       offerId: randomUUID(),
+      accessToken: '',
     };
     ctx.base.cannedReplyId = ((await teamACannedReply(ctx)) as Target).cannedReplyId;
     const throwaway = await createStaff(t, 'agent', [t.fixture.teamA]);

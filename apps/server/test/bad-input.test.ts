@@ -140,6 +140,7 @@ describe('bad input: typed errors, no crash, no writes', () => {
       },
       'supervisor:status': { userId: randomUUID(), status: 'away' },
       'supervisor:end': { conversationId, note: 'spam' },
+      'session:reauth': { token: 'an-access-token' },
     };
     const targets: Array<{ socket: AgentClient | VisitorClient; specs: RequestMap }> = [
       { socket: visitor, specs: visitorRequests },

@@ -7,6 +7,7 @@ import {
   assertCanTake,
   assertCanTransfer,
   assertEndpointRole,
+  assertSameSession,
   canRead,
   readIsVisibleToVisitor,
   supervisedTeams,
@@ -127,6 +128,15 @@ describe('policy: actions', () => {
     expect(readIsVisibleToVisitor(alice, conversation())).toBe(true);
     expect(readIsVisibleToVisitor(andy, conversation())).toBe(false);
     expect(readIsVisibleToVisitor(admin, conversation())).toBe(false);
+  });
+
+  it('a socket re-authenticates only with a token of its own session', () => {
+    expect(codeOf(() => assertSameSession(alice, { ...alice, name: 'Alice B.' }))).toBeNull();
+    expect(codeOf(() => assertSameSession(alice, andy))).toBe('forbidden');
+    expect(codeOf(() => assertSameSession(alice, { ...alice, sessionId: 'another sign-in' }))).toBe(
+      'forbidden',
+    );
+    expect(codeOf(() => assertSameSession(alice, { ...alice, role: 'admin' }))).toBe('forbidden');
   });
 });
 

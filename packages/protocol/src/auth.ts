@@ -33,6 +33,14 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(16).max(512) });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
+/** A live `/agent` socket presents a refreshed access token of its own session (`session:reauth`). */
+export const ReauthRequest = z.strictObject({ token: z.string().min(1).max(4096) });
+export type ReauthRequest = z.infer<typeof ReauthRequest>;
+
+/** Until when the socket may stay open without presenting a newer token. */
+export const ReauthResponse = z.object({ accessTokenExpiresAt: Timestamp });
+export type ReauthResponse = z.infer<typeof ReauthResponse>;
+
 export const PasswordChangeRequest = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: z.string().min(10, 'at least 10 characters').max(1024),

@@ -6,6 +6,8 @@ import {
   NAMESPACES,
   PasswordChangeRequest,
   PROTOCOL_VERSION,
+  ReauthRequest,
+  ReauthResponse,
   RefreshRequest,
   SessionRevoked,
   VisitorSessionRequest,
@@ -82,6 +84,21 @@ describe('staff auth requests', () => {
     expect(RefreshRequest.safeParse({ refreshToken: 'r'.repeat(16) }).success).toBe(true);
     expect(RefreshRequest.safeParse({ refreshToken: 'r'.repeat(15) }).success).toBe(false);
     expect(RefreshRequest.safeParse({ refreshToken: 'r'.repeat(513) }).success).toBe(false);
+  });
+
+  it('session:reauth takes one token as long as a handshake token, and answers its expiry', () => {
+    expect(ReauthRequest.safeParse({ token: 'x'.repeat(4096) }).success).toBe(true);
+    for (const bad of [
+      {},
+      { token: '' },
+      { token: 'x'.repeat(4097) },
+      { token: 1 },
+      { token: 'x', userId: ids.user },
+    ]) {
+      expect(ReauthRequest.safeParse(bad).success, JSON.stringify(bad).slice(0, 40)).toBe(false);
+    }
+    expect(ReauthResponse.safeParse({ accessTokenExpiresAt: now }).success).toBe(true);
+    expect(ReauthResponse.safeParse({ accessTokenExpiresAt: 'tomorrow' }).success).toBe(false);
   });
 
   it('a new password has at least 10 characters', () => {

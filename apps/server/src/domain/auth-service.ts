@@ -23,6 +23,12 @@ import {
 
 export type RevocationReason = SessionRevoked['reason'];
 
+/** A verified access token: who presents it, and until when it is good (epoch milliseconds). */
+export interface Authenticated {
+  principal: StaffPrincipal;
+  expiresAt: number;
+}
+
 export interface AuthServiceOptions {
   tokens: TokenSettings;
   refreshTokenTtlDays: number;
@@ -104,6 +110,11 @@ export class AuthService {
 
   /** Access token → principal; refuses tokens of revoked sessions and deactivated accounts. */
   async authenticate(accessToken: string): Promise<StaffPrincipal> {
+    return (await this.authenticateWithExpiry(accessToken)).principal;
+  }
+
+  /** As `authenticate`, with the token's expiry: a live socket is good only until then. */
+  async authenticateWithExpiry(accessToken: string): Promise<Authenticated> {
     const claims = await verifyAccessToken(accessToken, this.options.tokens);
     const [session, user] = await Promise.all([
       getSession(this.db, claims.sessionId),
@@ -116,13 +127,16 @@ export class AuthService {
       throw new DomainError('session-revoked', 'The account changed; sign in again.');
     }
     return {
-      kind: 'staff',
-      userId: user.id,
-      sessionId: session.id,
-      role: user.role,
-      name: user.name,
-      email: user.email,
-      teamIds: await teamIdsOf(this.db, user.id),
+      principal: {
+        kind: 'staff',
+        userId: user.id,
+        sessionId: session.id,
+        role: user.role,
+        name: user.name,
+        email: user.email,
+        teamIds: await teamIdsOf(this.db, user.id),
+      },
+      expiresAt: claims.expiresAt,
     };
   }
 

@@ -106,6 +106,20 @@ export function assertAdmin(principal: StaffPrincipal): void {
   if (principal.role !== 'admin') throw new DomainError('forbidden', 'Only an admin can change this.');
 }
 
+/**
+ * A live socket takes a newer access token only of its own session: a token of someone else,
+ * or of another sign-in of the same user, would let one socket outlive (or become) another.
+ */
+export function assertSameSession(socket: StaffPrincipal, presented: StaffPrincipal): void {
+  if (
+    presented.userId !== socket.userId ||
+    presented.sessionId !== socket.sessionId ||
+    presented.role !== socket.role
+  ) {
+    throw new DomainError('forbidden', 'This token belongs to another session.');
+  }
+}
+
 // ---- roles of endpoints and events ------------------------------------------------------------
 
 /** An endpoint's `auth` admits this staff role; checked before anything is looked up. */

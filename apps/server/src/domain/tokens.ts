@@ -9,6 +9,11 @@ export interface AccessClaims {
   role: Role;
 }
 
+/** The claims of a verified access token and when it expires (epoch milliseconds). */
+export interface VerifiedAccess extends AccessClaims {
+  expiresAt: number;
+}
+
 export interface TokenSettings {
   secret: Uint8Array;
   issuer: string;
@@ -37,7 +42,7 @@ export async function signAccessToken(
 }
 
 /** Verifies signature (HS256 only), issuer, audience and expiry; throws DomainError otherwise. */
-export async function verifyAccessToken(token: string, settings: TokenSettings): Promise<AccessClaims> {
+export async function verifyAccessToken(token: string, settings: TokenSettings): Promise<VerifiedAccess> {
   try {
     const { payload } = await jwtVerify(token, settings.secret, {
       algorithms: [ALGORITHM],
@@ -46,10 +51,15 @@ export async function verifyAccessToken(token: string, settings: TokenSettings):
       requiredClaims: ['exp', 'iat', 'sub'],
     });
     const role = Role.safeParse(payload.role);
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !role.success) {
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'string' ||
+      typeof payload.exp !== 'number' ||
+      !role.success
+    ) {
       throw new DomainError('token-invalid', 'The access token is missing claims.');
     }
-    return { userId: payload.sub, sessionId: payload.sid, role: role.data };
+    return { userId: payload.sub, sessionId: payload.sid, role: role.data, expiresAt: payload.exp * 1000 };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof errors.JWTExpired)

@@ -7,6 +7,7 @@ import { type RequestHandlers, serveRequests } from './serve-requests.js';
 import type { TransportDeps } from './services.js';
 import type { SupervisorFeed } from './supervisor-feed.js';
 import { supervisorHandlers } from './supervisor-handlers.js';
+import { reauthHandlers } from './token-expiry.js';
 import type { AgentNamespace, AgentSocket } from './types.js';
 
 export function agentHandlers(
@@ -19,6 +20,7 @@ export function agentHandlers(
   const socketOf = (id: string) => namespace.sockets.get(id);
   return {
     ...supervisorHandlers(deps, broadcast, namespace, feed),
+    ...reauthHandlers(deps, namespace),
     'conversation:subscribe': async ({ conversationId }, ctx) => {
       const conversation = await conversations.get(ctx.principal, conversationId);
       await socketOf(ctx.socketId)?.join(rooms.conversation(conversation.id));

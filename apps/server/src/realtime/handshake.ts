@@ -17,7 +17,7 @@ export function authenticateHandshake(kind: 'visitor' | 'staff', deps: Transport
   return (socket, next) => {
     const ip = socket.handshake.address;
     const origin = socket.handshake.headers.origin;
-    void (async (): Promise<Principal> => {
+    void (async (): Promise<{ principal: Principal; accessTokenExpiresAt?: number }> => {
       await deps.limits.consume('handshakesPerIp', ip);
       const version: unknown = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)
         ?.protocolVersion;
@@ -34,17 +34,18 @@ export function authenticateHandshake(kind: 'visitor' | 'staff', deps: Transport
       if (kind === 'staff') {
         if (!deps.origins.isWorkbench(origin))
           throw new DomainError('origin-not-allowed', 'Origin not allowed.');
-        return deps.auth.authenticate(auth.data.token);
+        const { principal, expiresAt } = await deps.auth.authenticateWithExpiry(auth.data.token);
+        return { principal, accessTokenExpiresAt: expiresAt };
       }
       const visitor = await deps.visitors.authenticate(auth.data.token);
       deps.bans.assertAllowed({ ip, visitorId: visitor.visitorId });
       if (!originAllowed(await deps.visitors.widget(visitor.widgetId), origin)) {
         throw new DomainError('origin-not-allowed', 'This site is not allowed to use this widget.');
       }
-      return visitor;
+      return { principal: visitor };
     })().then(
-      (principal) => {
-        socket.data = { principal, ip };
+      (data) => {
+        socket.data = { ...data, ip };
         next();
       },
       (error: unknown) => {

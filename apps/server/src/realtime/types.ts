@@ -12,6 +12,12 @@ export interface SocketData<P extends Principal = Principal> {
   ip: string;
 }
 
+/** A staff socket is good until its access token expires; `session:reauth` moves that on. */
+export interface AgentSocketData extends SocketData<StaffPrincipal> {
+  /** Epoch milliseconds. */
+  accessTokenExpiresAt: number;
+}
+
 // biome-ignore lint/complexity/noBannedTypes: socket.io's inter-server events map; none are used yet
 type NoInterServerEvents = {};
 
@@ -25,7 +31,7 @@ export type AgentNamespace = Namespace<
   AgentClientToServerEvents,
   AgentServerToClientEvents,
   NoInterServerEvents,
-  SocketData<StaffPrincipal>
+  AgentSocketData
 >;
 export type VisitorSocket = Socket<
   VisitorClientToServerEvents,
@@ -37,5 +43,5 @@ export type AgentSocket = Socket<
   AgentClientToServerEvents,
   AgentServerToClientEvents,
   NoInterServerEvents,
-  SocketData<StaffPrincipal>
+  AgentSocketData
 >;

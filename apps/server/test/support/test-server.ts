@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningServer, startServer } from '../../src/app/start-server.js';
 import { type ConfigInput, parseConfig } from '../../src/config/config.js';
+import type { TokenExpiryTiming } from '../../src/realtime/token-expiry.js';
 import { relaxedLimits } from '../../src/security/rate-limits.js';
 import { type Fixture, seedFixture } from './fixture.js';
 
@@ -21,6 +22,7 @@ export const RELAXED_LIMITS = relaxedLimits(100_000, 10);
 export async function startTestServer(
   overrides: ConfigInput = {},
   clock: () => number = Date.now,
+  tokenExpiry?: TokenExpiryTiming,
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-test-'));
   const config = parseConfig({
@@ -31,7 +33,7 @@ export async function startTestServer(
     auth: { scryptCost: 1024, jwtSecret: 'test-secret-that-is-at-least-32-characters', ...overrides.auth },
     limits: { ...RELAXED_LIMITS, ...overrides.limits },
   });
-  const server = await startServer(config, clock);
+  const server = await startServer(config, clock, tokenExpiry);
   const fixture = await seedFixture(server.components.db);
   await server.components.reloadOrigins();
   await server.components.routing.reload();

@@ -7,6 +7,7 @@ import { agentConversationRequests } from './conversation.js';
 import type { ClientToServer, PushMap, RequestMap, ServerToClient } from './define.js';
 import { agentMessageRequests } from './message.js';
 import { agentRoutingRequests } from './routing.js';
+import { agentSessionRequests } from './session.js';
 import { agentHandRequests, agentSupervisorRequests } from './supervisor.js';
 
 /** Everything staff (agents, supervisors, admins) may ask on the `/agent` namespace. */
@@ -16,6 +17,7 @@ export const agentRequests = {
   ...agentRoutingRequests,
   ...agentHandRequests,
   ...agentSupervisorRequests,
+  ...agentSessionRequests,
 } satisfies RequestMap;
 export type AgentRequests = typeof agentRequests;
 

@@ -144,6 +144,7 @@ export class ServerConnection {
         this.#tokens = result.data.tokens;
         await this.events.onTokens(result.data.tokens);
         this.#schedule();
+        void this.#reauthenticate();
         return true;
       }
       if (SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
@@ -155,6 +156,13 @@ export class ServerConnection {
 
   get accessToken(): string {
     return this.#tokens.accessToken;
+  }
+
+  /** The server closes a socket whose access token has expired: a live one presents the new token. */
+  async #reauthenticate(): Promise<void> {
+    if (!this.socket.connected) return;
+    const result = await this.request('session:reauth', { token: this.#tokens.accessToken });
+    if (!result.ok && result.error.code !== 'unavailable') this.events.onSessionEnded();
   }
 
   #schedule(): void {

@@ -1,0 +1,53 @@
+import type { AgentRequests } from '@switchboard/protocol';
+import { assertSameSession } from '../domain/policy.js';
+import type { StaffPrincipal } from '../domain/principal.js';
+import type { RequestHandlers } from './serve-requests.js';
+import type { TransportDeps } from './services.js';
+import type { AgentNamespace } from './types.js';
+
+export interface TokenExpiryTiming {
+  /** How long past its access token's expiry a staff socket may still re-authenticate. */
+  graceMs: number;
+  /** How often the staff sockets are checked. */
+  sweepMs: number;
+}
+
+/** Room for clock skew and the client's refresh and `session:reauth` round trip. */
+export const TOKEN_EXPIRY_GRACE_MS = 30_000;
+export const TOKEN_EXPIRY: TokenExpiryTiming = { graceMs: TOKEN_EXPIRY_GRACE_MS, sweepMs: 5_000 };
+
+/**
+ * SECURITY S2 on long-lived sockets: a staff socket whose access token expired more than the
+ * grace ago without a successful `session:reauth` is disconnected. One timer for the namespace;
+ * the returned function stops it.
+ */
+export function sweepExpiredSockets(namespace: AgentNamespace, timing: TokenExpiryTiming): () => void {
+  const timer = setInterval(() => {
+    const deadline = Date.now() - timing.graceMs;
+    for (const socket of [...namespace.sockets.values()]) {
+      if (socket.data.accessTokenExpiresAt <= deadline) socket.disconnect(true);
+    }
+  }, timing.sweepMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** `session:reauth`: a newer access token of the socket's own session moves its expiry on. */
+export function reauthHandlers(
+  deps: Pick<TransportDeps, 'auth'>,
+  namespace: AgentNamespace,
+): Pick<RequestHandlers<AgentRequests, StaffPrincipal>, 'session:reauth'> {
+  return {
+    'session:reauth': async ({ token }, ctx) => {
+      const { principal, expiresAt } = await deps.auth.authenticateWithExpiry(token);
+      assertSameSession(ctx.principal, principal);
+      const socket = namespace.sockets.get(ctx.socketId);
+      if (socket) {
+        socket.data.accessTokenExpiresAt = expiresAt;
+        socket.data.principal.name = principal.name;
+        socket.data.principal.email = principal.email;
+      }
+      return { accessTokenExpiresAt: new Date(expiresAt).toISOString() };
+    },
+  };
+}
