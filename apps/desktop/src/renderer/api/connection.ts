@@ -54,6 +54,8 @@ export class ServerConnection {
   #tokens: TokenPair;
   #refreshing: Promise<boolean> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Between `connect()` and `close()`: a socket the server refused or closed is connected again. */
+  #wanted = false;
 
   constructor(
     readonly serverUrl: string,
@@ -69,11 +71,17 @@ export class ServerConnection {
       auth: (cb) => cb({ token: this.#tokens.accessToken, protocolVersion: PROTOCOL_VERSION }),
     });
     this.socket.on('connect', () => events.onReachable(true));
-    this.socket.on('disconnect', () => events.onReachable(false));
+    this.socket.on('disconnect', (reason) => {
+      events.onReachable(false);
+      // socket.io leaves a socket the server closed closed. Short of a revoked session (its push
+      // comes first and closes this connection), the server closes one whose access token ran
+      // out unrenewed: a fresh token connects it again.
+      if (reason === 'io server disconnect') void this.refresh();
+    });
     this.socket.on('connect_error', (error) => {
       events.onReachable(false);
       const data = (error as Error & { data?: ApiError }).data;
-      if (data?.code === 'token-expired') void this.refresh().then((ok) => ok && this.socket.connect());
+      if (data?.code === 'token-expired') void this.refresh();
       else if (data && SESSION_ENDED.has(data.code)) events.onSessionEnded();
     });
     this.socket.on('session:revoked', () => events.onSessionEnded());
@@ -89,10 +97,12 @@ export class ServerConnection {
   }
 
   connect(): void {
+    this.#wanted = true;
     this.socket.connect();
   }
 
   close(): void {
+    this.#wanted = false;
     clearTimeout(this.#timer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
@@ -144,7 +154,9 @@ export class ServerConnection {
         this.#tokens = result.data.tokens;
         await this.events.onTokens(result.data.tokens);
         this.#schedule();
-        void this.#reauthenticate();
+        // A socket the server refused or closed does not retry by itself (`active` is false).
+        if (this.#wanted && !this.socket.active) this.socket.connect();
+        else void this.#reauthenticate();
         return true;
       }
       if (SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
@@ -162,7 +174,8 @@ export class ServerConnection {
   async #reauthenticate(): Promise<void> {
     if (!this.socket.connected) return;
     const result = await this.request('session:reauth', { token: this.#tokens.accessToken });
-    if (!result.ok && result.error.code !== 'unavailable') this.events.onSessionEnded();
+    // Anything short of an ended session is mended when the server closes the socket at expiry.
+    if (!result.ok && SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
   }
 
   #schedule(): void {
