@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './support/fakes.js';
+import { gradientPng } from './support/png.js';
 import { ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
 import { Visitor } from './support/visitor.js';
 import { launchChromium, openWorkbench } from './support/workbench-page.js';
@@ -13,6 +14,10 @@ const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 const ONE_PIXEL_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
+);
+const SCREENSHOT_PNG = gradientPng(320, 200);
+const INVOICE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
 /** Polls until `check` passes (no timing assertions: only a generous upper bound). */
@@ -167,6 +172,116 @@ describe('the web workbench against a real server, bridged to the real main-proc
     });
   });
 
+  it("shows a visitor's image from the server's bytes, opens it larger, and offers every attachment for download", async () => {
+    const vera = visitors[0] as Visitor;
+    await tab(vera.conversationId).getByRole('tab').click();
+    const fetched: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/api/attachments/')) fetched.push(request.url());
+    };
+    page.on('request', onRequest);
+    const naturalWidth = (img: ReturnType<Page['locator']>) =>
+      img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0), undefined, {
+        timeout: 1_000,
+      });
+
+    const picture = await vera.upload('screen shot.png', SCREENSHOT_PNG);
+    await vera.say('This is what I see.', picture.id);
+    const thumbnail = page.locator(`[data-attachment-id="${picture.id}"] img`);
+    await eventually(async () => expect(await naturalWidth(thumbnail)).toBe(320));
+    expect(await thumbnail.getAttribute('alt')).toBe('screen shot.png');
+    expect(await thumbnail.getAttribute('src')).toMatch(/^blob:/);
+    const box = await thumbnail.boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(240);
+    expect(box?.height).toBeLessThanOrEqual(180);
+    // The agent's own upload from the test above previews as well.
+    await eventually(async () =>
+      expect(await naturalWidth(page.locator('[data-testid="timeline"] img[alt="receipt.png"]'))).toBe(1),
+    );
+    await page.getByTestId('timeline').screenshot({ path: `${ARTIFACTS}workbench-attachment-light.png` });
+    // The theme follows the OS ("system"): the same timeline in dark.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true),
+    );
+    await page.getByTestId('timeline').screenshot({ path: `${ARTIFACTS}workbench-attachment-dark.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Keyboard: the thumbnail is a button; Enter opens the larger view, Escape closes it.
+    await page.getByRole('button', { name: 'View screen shot.png larger' }).focus();
+    await page.keyboard.press('Enter');
+    const viewer = page.getByTestId('image-viewer');
+    await eventually(async () => expect(await naturalWidth(viewer.locator('img'))).toBe(320));
+    expect(await viewer.locator('img').getAttribute('alt')).toBe('screen shot.png');
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await viewer.count()).toBe(0));
+    await thumbnail.click();
+    await eventually(async () => expect(await naturalWidth(viewer.locator('img'))).toBe(320));
+    await page.screenshot({ path: `${ARTIFACTS}workbench-attachment-viewer.png` });
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await viewer.count()).toBe(0));
+
+    // Bubbles unmount and mount again (another tab and back): the bytes are fetched once per page.
+    const other = visitors[1] as Visitor;
+    await tab(other.conversationId).getByRole('tab').click();
+    await eventually(async () => expect(await thumbnail.count()).toBe(0));
+    await tab(vera.conversationId).getByRole('tab').click();
+    await eventually(async () => expect(await naturalWidth(thumbnail)).toBe(320));
+    expect(fetched.filter((url) => url.endsWith(picture.id))).toHaveLength(1);
+
+    // A PDF is never shown inline; Download saves it under its name.
+    const invoice = await vera.upload('invoice.pdf', INVOICE_PDF);
+    await vera.say('And the invoice.', invoice.id);
+    const invoiceBubble = page.locator(`[data-attachment-id="${invoice.id}"]`);
+    await invoiceBubble.waitFor();
+    expect(await invoiceBubble.locator('img').count()).toBe(0);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download invoice.pdf' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe('invoice.pdf');
+    expect(readFileSync(await pdf.path())).toEqual(INVOICE_PDF);
+
+    // Whatever the server answers, only an allowed image type is ever shown inline (SECURITY S9).
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss=3"><rect width="9" height="9"/></svg>';
+    await page.route('**/api/attachments/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'image/svg+xml', body: svg }),
+    );
+    const disguised = await vera.upload('disguised.png', SCREENSHOT_PNG);
+    await vera.say('', disguised.id);
+    const disguisedBubble = page.locator(`[data-attachment-id="${disguised.id}"]`);
+    await eventually(async () =>
+      expect(
+        await disguisedBubble.getByTestId('attachment-unavailable').textContent({ timeout: 1_000 }),
+      ).toBe('Preview unavailable'),
+    );
+    expect(await disguisedBubble.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.unroute('**/api/attachments/**');
+
+    // A preview that cannot be fetched says so; Download tries again and then the preview shows.
+    await page.route('**/api/attachments/**', (route) => route.abort());
+    const lost = await vera.upload('lost.png', SCREENSHOT_PNG);
+    await vera.say('', lost.id);
+    const lostBubble = page.locator(`[data-attachment-id="${lost.id}"]`);
+    await eventually(async () =>
+      expect(await lostBubble.getByTestId('attachment-unavailable').textContent({ timeout: 1_000 })).toBe(
+        'Preview unavailable',
+      ),
+    );
+    expect(await lostBubble.locator('img').count()).toBe(0);
+    await page.unroute('**/api/attachments/**');
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download lost.png' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('lost.png');
+    await eventually(async () => expect(await naturalWidth(lostBubble.locator('img'))).toBe(320));
+    page.off('request', onRequest);
+    expect(workbench.errors).toEqual([]);
+  });
+
   it('with the server down, 5 messages wait in the outbox and are delivered exactly once after it returns', async () => {
     const vera = visitors[0] as Visitor;
     await tab(vera.conversationId).getByRole('tab').click();
@@ -204,9 +319,14 @@ describe('the web workbench against a real server, bridged to the real main-proc
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
     await vera.say(payload);
     await eventually(async () => expect(await page.getByTestId('timeline').textContent()).toContain(payload));
-    expect(await page.locator('[data-testid="timeline"] img, [data-testid="timeline"] script').count()).toBe(
-      0,
-    );
+    // Attachment thumbnails are the timeline's only images.
+    expect(
+      await page
+        .locator(
+          '[data-testid="timeline"] img:not([data-testid="attachment-image"]), [data-testid="timeline"] script',
+        )
+        .count(),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 

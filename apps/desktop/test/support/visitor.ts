@@ -1,4 +1,5 @@
 import {
+  type Attachment,
   type Message,
   PROTOCOL_VERSION,
   type Result,
@@ -18,6 +19,7 @@ export class Visitor {
   conversationId = '';
 
   private constructor(
+    readonly serverUrl: string,
     readonly socket: VisitorSocket,
     readonly session: VisitorSession,
   ) {
@@ -43,19 +45,37 @@ export class Visitor {
       socket.once('session:hello', () => resolve());
       socket.once('connect_error', reject);
     });
-    const visitor = new Visitor(socket, session.data);
+    const visitor = new Visitor(serverUrl, socket, session.data);
     const opened = await visitor.#request<VisitorConversation>('conversation:open', { attributes });
     visitor.conversationId = opened.id;
     return visitor;
   }
 
-  async say(body: string): Promise<number> {
+  async say(body: string, attachmentId?: string): Promise<number> {
     const ack = await this.#request<{ seq: number }>('message:send', {
       conversationId: this.conversationId,
       clientMsgId: crypto.randomUUID(),
       body,
+      ...(attachmentId ? { attachmentId } : {}),
     });
     return ack.seq;
+  }
+
+  /** Uploads a file the way the widget does: multipart over HTTP with the visitor token. */
+  async upload(fileName: string, bytes: Buffer): Promise<Attachment> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+    const response = await fetch(`${this.serverUrl}/api/conversations/${this.conversationId}/attachments`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${this.session.visitorToken}`,
+        origin: new URL(this.serverUrl).origin,
+      },
+      body: form,
+    });
+    const result = (await response.json()) as Result<Attachment>;
+    if (!result.ok) throw new Error(`upload ${fileName}: ${result.error.code} ${result.error.message}`);
+    return result.data;
   }
 
   /** Everything the visitor can see in its conversation, from the server's store. */

@@ -86,6 +86,15 @@ export const en = {
     offered: 'This chat is ringing for you',
     dropHere: 'Drop files to attach',
   },
+  attachment: {
+    view: 'View {{name}} larger',
+    loading: 'Loading preview…',
+    unavailable: 'Preview unavailable',
+    download: 'Download',
+    downloadNamed: 'Download {{name}}',
+    downloadFailed: '{{name}} could not be downloaded. Try again when the server is reachable.',
+    close: 'Close',
+  },
   transfer: {
     title: 'Transfer conversation',
     toAgent: 'To an agent',

@@ -88,6 +88,15 @@ export const zhCN: Messages = {
     offered: '此会话正在呼叫您',
     dropHere: '拖放文件以添加附件',
   },
+  attachment: {
+    view: '查看 {{name}} 大图',
+    loading: '正在加载预览…',
+    unavailable: '无法预览',
+    download: '下载',
+    downloadNamed: '下载 {{name}}',
+    downloadFailed: '{{name}} 下载失败。请在服务器可连接时重试。',
+    close: '关闭',
+  },
   transfer: {
     title: '转接会话',
     toAgent: '转给坐席',

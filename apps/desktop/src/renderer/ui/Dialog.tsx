@@ -5,10 +5,13 @@ export function Dialog({
   title,
   onClose,
   children,
+  wide = false,
 }: {
   title: string;
   onClose(): void;
   children: ReactNode;
+  /** For content that wants the room (an image), up to most of the window. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -19,7 +22,7 @@ export function Dialog({
       ref={ref}
       onClose={onClose}
       aria-label={title}
-      className="m-auto w-[28rem] rounded-xl bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:bg-slate-800 dark:text-slate-100"
+      className={`m-auto ${wide ? 'w-fit min-w-[20rem] max-w-[90vw]' : 'w-[28rem]'} rounded-xl bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:bg-slate-800 dark:text-slate-100`}
     >
       <h2 className="mb-4 text-base font-semibold">{title}</h2>
       {children}

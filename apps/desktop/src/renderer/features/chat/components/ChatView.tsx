@@ -7,6 +7,7 @@ import { usePresence } from '../../status/store.js';
 import { acceptOffer, declineOffer, take } from '../actions.js';
 import { useChat } from '../store.js';
 import { Composer } from './Composer.js';
+import { ImageViewer } from './ImageViewer.js';
 import { ResolveDialog } from './ResolveDialog.js';
 import { Timeline } from './Timeline.js';
 import { TransferDialog } from './TransferDialog.js';
@@ -75,6 +76,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
       {c.status !== 'resolved' && <Composer conversationId={conversationId} canReply={mine} />}
       {dialog === 'transfer' && <TransferDialog conversationId={c.id} onClose={() => setDialog(null)} />}
       {dialog === 'resolve' && <ResolveDialog conversationId={c.id} onClose={() => setDialog(null)} />}
+      <ImageViewer />
     </section>
   );
 }

@@ -1,18 +1,15 @@
-import type { Attachment, Message } from '@switchboard/protocol';
+import type { Message } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { clockTime } from '../../../ui/format.js';
 import { retry } from '../../sync/outbox.js';
+import { AttachmentView } from './AttachmentView.js';
 
 interface Props {
   message?: Message;
   pending?: OutboxItem;
   mine: boolean;
   readByVisitor: boolean;
-}
-
-function AttachmentName({ attachment }: { attachment: Attachment }) {
-  return <span className="mt-1 block text-xs underline decoration-dotted">📎 {attachment.fileName}</span>;
 }
 
 /** All content is rendered as React text children: never HTML (SECURITY D9). */
@@ -49,7 +46,7 @@ export function MessageBubble({ message, pending, mine, readByVisitor }: Props) 
         >
           {note && <span className="mr-1 text-[10px] font-bold uppercase">{t('chat.note')}</span>}
           {body}
-          {attachment && <AttachmentName attachment={attachment} />}
+          {attachment && <AttachmentView attachment={attachment} />}
         </div>
         <span className={`mt-0.5 flex gap-2 text-[10px] text-slate-500 ${mine ? 'justify-end' : ''}`}>
           {message && clockTime(message.createdAt)}
