@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
-import { ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
+import { ADA, ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
 import { Visitor } from './support/visitor.js';
 import { launchChromium, openWorkbench } from './support/workbench-page.js';
 
@@ -452,5 +452,42 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(await row(wren.conversationId).count()).toBe(1);
     });
     expect(workbench.errors).toEqual([]);
+  });
+
+  it('in a plain browser (no desktop host), a reload keeps the tab signed in; logging out ends it', async () => {
+    // Ada is an admin: she signs in away, so the chats of the tests above stay where they are.
+    const context = await browser.newContext({ viewport: { width: 1360, height: 820 } });
+    try {
+      const web = await context.newPage();
+      const errors: string[] = [];
+      web.on('pageerror', (error) => errors.push(error.message));
+      await web.goto(`${server.url}/app/`);
+      expect(await web.evaluate(() => 'switchboard' in window)).toBe(false);
+      await web.getByLabel('Email').fill(ADA);
+      await web.getByLabel('Password').fill(DEMO_PASSWORD);
+      await web.getByRole('button', { name: 'Sign in' }).click();
+      await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+
+      await web.reload();
+      await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+      expect(await web.getByLabel('Password').count()).toBe(0);
+      expect(await web.evaluate(() => localStorage.length)).toBe(0);
+
+      // Another tab has a storage of its own: it signs in for itself.
+      const other = await context.newPage();
+      await other.goto(`${server.url}/app/`);
+      await other.getByLabel('Password').waitFor();
+      await other.close();
+
+      await web.getByRole('button', { name: 'Settings' }).click();
+      await web.getByRole('button', { name: 'Log out' }).click();
+      await web.getByLabel('Password').waitFor();
+      await web.reload();
+      await web.getByLabel('Password').waitFor();
+      expect(await web.evaluate(() => sessionStorage.length)).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -3,10 +3,12 @@ import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
 import { browserManaged } from './browser-managed.js';
+import { clearBrowserSession, loadBrowserSession, saveBrowserSession } from './browser-session.js';
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
- * Web Notifications, no tray or badge. Nothing is kept after the page closes.
+ * Web Notifications, no tray or badge. Only the session outlives a reload, for this tab alone
+ * (`browser-session.ts`); the cache is filled again from the server.
  */
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   const conversations = new Map<string, CachedConversation>();
@@ -57,15 +59,19 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
   const bridge: SwitchboardBridge = {
     capabilities,
     ...browserManaged(),
-    'app:boot': async () => ({ settings, session: null, snapshot: null }),
-    'session:load': async () => null,
+    'app:boot': async () => ({ settings, session: loadBrowserSession(), snapshot: null }),
+    'session:load': async () => loadBrowserSession(),
     // The page's own origin needs no CSP change here.
     'session:choose-server': async ({ serverUrl }) => {
       settings = { ...settings, serverUrl: new URL(serverUrl).origin };
       return { reload: false };
     },
-    'session:save': ok,
+    'session:save': async (session) => {
+      saveBrowserSession(session);
+      return {};
+    },
     'session:clear': async () => {
+      clearBrowserSession();
       conversations.clear();
       messages.clear();
       outbox.clear();

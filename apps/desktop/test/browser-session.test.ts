@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearBrowserSession,
+  loadBrowserSession,
+  saveBrowserSession,
+} from '../src/renderer/host/browser-session.js';
+
+/** `sessionStorage` as the browser has it: strings in, strings out. */
+class TabStorage implements Storage {
+  readonly #items = new Map<string, string>();
+  get length() {
+    return this.#items.size;
+  }
+  clear() {
+    this.#items.clear();
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.#items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.#items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.#items.set(key, String(value));
+  }
+}
+
+const session = {
+  serverUrl: 'https://chat.example.com',
+  user: {
+    id: '3d5c8f2e-7a41-4b6e-9c0d-1f2a3b4c5d6e',
+    email: 'alice@example.com',
+    name: 'Alice',
+    role: 'agent' as const,
+    teamIds: [],
+  },
+  refreshToken: 'rt_0123456789abcdefghij',
+};
+
+describe("the web workbench's session in the tab's storage", () => {
+  it('survives a reload: what was saved is loaded, and cleared at sign-out', () => {
+    const storage = new TabStorage();
+    expect(loadBrowserSession(storage)).toBeNull();
+    saveBrowserSession(session, storage);
+    expect(loadBrowserSession(storage)).toEqual(session);
+    clearBrowserSession(storage);
+    expect(loadBrowserSession(storage)).toBeNull();
+    expect(storage.length).toBe(0);
+  });
+
+  it('drops what does not parse as a session instead of trusting it', () => {
+    for (const stored of [
+      '{not json',
+      JSON.stringify({ ...session, serverUrl: 'javascript:alert(1)' }),
+      '42',
+    ]) {
+      const storage = new TabStorage();
+      storage.setItem('switchboard.session', stored);
+      expect(loadBrowserSession(storage)).toBeNull();
+      expect(storage.length).toBe(0);
+    }
+  });
+
+  it('works without storage (a browser that refuses it): nothing is kept', () => {
+    saveBrowserSession(session, null);
+    expect(loadBrowserSession(null)).toBeNull();
+  });
+});
