@@ -1,7 +1,16 @@
 import { type EndpointSpec, type Result, resultOf } from '@switchboard/protocol';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-export type Data<S extends EndpointSpec> = S['response'] extends z.ZodType ? z.output<S['response']> : never;
+/** What a download (an endpoint whose `response` is null) gives: the bytes and their media type. */
+export interface FileData {
+  blob: Blob;
+  /** As the server sent it, lower case, without parameters. */
+  type: string;
+}
+
+export type Data<S extends EndpointSpec> = S['response'] extends z.ZodType
+  ? z.output<S['response']>
+  : FileData;
 
 export interface CallInput {
   params?: Record<string, string>;
@@ -12,7 +21,10 @@ export interface CallInput {
   token?: string;
 }
 
-/** One REST call of the protocol's `restEndpoints`; a network failure becomes `unavailable`. */
+/**
+ * One REST call of the protocol's `restEndpoints`: the envelope's data, or for a download the
+ * bytes; never cookies (the server takes none). A network failure becomes `unavailable`.
+ */
 export async function callRest<S extends EndpointSpec>(
   serverUrl: string,
   spec: S,
@@ -33,14 +45,19 @@ export async function callRest<S extends EndpointSpec>(
       method: spec.method,
       headers,
       body: input.form ?? (input.body === undefined ? undefined : JSON.stringify(input.body)),
+      credentials: 'omit',
     });
+    if (spec.response === null && response.ok) {
+      const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+      return { ok: true, data: { blob: await response.blob(), type } } as Result<Data<S>>;
+    }
   } catch {
     return { ok: false, error: { code: 'unavailable', message: 'The server cannot be reached.' } };
   }
   try {
     const json: unknown = await response.json();
-    if (!spec.response) return { ok: false, error: { code: 'internal', message: 'Not a JSON endpoint.' } };
-    const parsed = resultOf(spec.response).safeParse(json);
+    // A download that failed answers with the error envelope like any other call.
+    const parsed = resultOf(spec.response ?? z.never()).safeParse(json);
     if (parsed.success) return parsed.data as Result<Data<S>>;
   } catch {
     // fall through: not the envelope we expect

@@ -1,5 +1,4 @@
 import type { Attachment, AttachmentMimeType } from '@switchboard/protocol';
-import { downloadAttachment } from '../../api/attachment-download.js';
 import { BlobUrlCache, type CachedBlob } from '../../api/blob-url-cache.js';
 import { runtime } from '../../app/runtime.js';
 import { useSession } from '../session/store.js';
@@ -45,8 +44,9 @@ async function fetchIntoCache(attachmentId: string): Promise<CachedBlob | null> 
   const connection = runtime.connection;
   if (!connection) return null;
   const started = generation;
-  const file = await downloadAttachment(connection, attachmentId);
-  if (!file || started !== generation) return null;
+  const result = await connection.rest('downloadAttachment', { params: { attachmentId } });
+  if (!result.ok || started !== generation) return null;
+  const file = result.data;
   // Anything but an allowed image becomes opaque bytes: its URL can be saved, never rendered.
   const type = isInlineImage(file.type) ? file.type : 'application/octet-stream';
   const entry = { url: URL.createObjectURL(new Blob([file.blob], { type })), type, size: file.blob.size };
