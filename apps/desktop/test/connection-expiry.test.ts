@@ -5,17 +5,11 @@
  */
 import type { TokenPair } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signAccessToken, verifyAccessToken } from '../../server/src/domain/tokens.js';
 import { login } from '../../server/test/support/clients.js';
+import { expiringIn } from '../../server/test/support/short-lived-token.js';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.js';
 import { ServerConnection } from '../src/renderer/api/connection.js';
 
-const SETTINGS = {
-  secret: new TextEncoder().encode('test-secret-that-is-at-least-32-characters'),
-  issuer: 'switchboard',
-  audience: 'switchboard',
-  accessTokenTtlSeconds: 600,
-};
 const SHORT_LIFE_SECONDS = 3;
 
 async function eventually(check: () => void, timeoutMs = 30_000): Promise<void> {
@@ -39,13 +33,11 @@ describe('the workbench connection after the server closes an expired socket', (
 
   it('refreshes its tokens and connects again, and stays closed once it is closed', async () => {
     const session = await login(t.url, t.fixture.alice.email);
-    const claims = await verifyAccessToken(session.tokens.accessToken, SETTINGS);
-    const issuedAt = Date.now() - (SETTINGS.accessTokenTtlSeconds - SHORT_LIFE_SECONDS) * 1000;
     // The client believes its token good for ten minutes (no refresh is due), the server knows better:
     // as when a re-authentication never reached it.
     const tokens: TokenPair = {
       ...session.tokens,
-      accessToken: (await signAccessToken(claims, SETTINGS, issuedAt)).token,
+      accessToken: await expiringIn(session.tokens.accessToken, SHORT_LIFE_SECONDS),
     };
     const reachable: boolean[] = [];
     const stored: TokenPair[] = [];

@@ -9,7 +9,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginResponse, Message, ReauthResponse } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signAccessToken, type TokenSettings, verifyAccessToken } from '../src/domain/tokens.js';
 import {
   type AgentClient,
   api,
@@ -22,26 +21,14 @@ import {
   unwrap,
   type VisitorClient,
 } from './support/clients.js';
+import { expiringIn } from './support/short-lived-token.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
-const SETTINGS: TokenSettings = {
-  secret: new TextEncoder().encode('test-secret-that-is-at-least-32-characters'),
-  issuer: 'switchboard',
-  audience: 'switchboard',
-  accessTokenTtlSeconds: 600,
-};
 /** Long enough to connect and hear one message on a busy machine; the grace comes on top. */
 const SHORT_LIFE_SECONDS = 5;
 const TIMING = { graceMs: 1_000, sweepMs: 100 };
 /** Generous: the token's life, the grace, and a slow machine. */
 const DISCONNECT_WITHIN_MS = 20_000;
-
-/** The same session, user and role as `accessToken`, signed to expire in `seconds`. */
-async function expiringIn(accessToken: string, seconds: number): Promise<string> {
-  const claims = await verifyAccessToken(accessToken, SETTINGS);
-  const issuedAt = Date.now() - (SETTINGS.accessTokenTtlSeconds - seconds) * 1000;
-  return (await signAccessToken(claims, SETTINGS, issuedAt)).token;
-}
 
 /** Resolves with the reason of the socket's next disconnect; rejects if none comes in time. */
 function disconnected(socket: AgentClient): Promise<string> {

@@ -15,6 +15,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
+
 /** Generous limits so tests hit a limit only when they mean to. */
 export const RELAXED_LIMITS = relaxedLimits(100_000, 10);
 
@@ -30,7 +32,7 @@ export async function startTestServer(
     dataDir,
     logLevel: 'silent',
     ...overrides,
-    auth: { scryptCost: 1024, jwtSecret: 'test-secret-that-is-at-least-32-characters', ...overrides.auth },
+    auth: { scryptCost: 1024, jwtSecret: TEST_JWT_SECRET, ...overrides.auth },
     limits: { ...RELAXED_LIMITS, ...overrides.limits },
   });
   const server = await startServer(config, clock, tokenExpiry);
