@@ -1,7 +1,8 @@
 import { type AgentRequests, agentRequests, PROTOCOL_VERSION } from '@switchboard/protocol';
 import type { StaffPrincipal } from '../domain/principal.js';
-import { toMessage, toStaffConversation } from '../domain/views.js';
+import { toStaffConversation } from '../domain/views.js';
 import type { Broadcaster } from './broadcaster.js';
+import { sharedMessageHandlers } from './message-handlers.js';
 import { rooms } from './rooms.js';
 import { type RequestHandlers, serveRequests } from './serve-requests.js';
 import type { TransportDeps } from './services.js';
@@ -19,6 +20,7 @@ export function agentHandlers(
   const { conversations, messages, metrics } = deps;
   const socketOf = (id: string) => namespace.sockets.get(id);
   return {
+    ...sharedMessageHandlers<StaffPrincipal>(deps, broadcast),
     ...supervisorHandlers(deps, broadcast, namespace, feed),
     ...reauthHandlers(deps, namespace),
     'conversation:subscribe': async ({ conversationId }, ctx) => {
@@ -64,25 +66,6 @@ export function agentHandlers(
         ctx.afterAck(() => broadcast.message(conversation, message, ctx.socketId));
       }
       return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };
-    },
-    'message:sync': async ({ conversationId, afterSeq, limit }, ctx) => {
-      const page = await messages.sync(ctx.principal, conversationId, afterSeq, limit);
-      return {
-        conversationId,
-        messages: page.messages.map(toMessage),
-        lastSeq: page.lastSeq,
-        hasMore: page.hasMore,
-      };
-    },
-    'message:read': async ({ conversationId, seq }, ctx) => {
-      const mark = await messages.markRead(ctx.principal, conversationId, seq);
-      ctx.afterAck(() => broadcast.read(mark.conversation, ctx.principal, mark.seq, mark.visibleToVisitor));
-      return {};
-    },
-    'typing:set': async ({ conversationId, typing }, ctx) => {
-      const conversation = await messages.typing(ctx.principal, conversationId);
-      ctx.afterAck(() => broadcast.typing(conversation, ctx.principal, typing, ctx.socketId));
-      return {};
     },
   };
 }

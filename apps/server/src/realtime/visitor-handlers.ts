@@ -1,7 +1,8 @@
 import { PROTOCOL_VERSION, type VisitorRequests, visitorRequests } from '@switchboard/protocol';
 import type { VisitorPrincipal } from '../domain/principal.js';
-import { toMessage, toVisitorConversation } from '../domain/views.js';
+import { toVisitorConversation } from '../domain/views.js';
 import type { Broadcaster } from './broadcaster.js';
+import { sharedMessageHandlers } from './message-handlers.js';
 import { rooms } from './rooms.js';
 import { type RequestHandlers, serveRequests } from './serve-requests.js';
 import type { TransportDeps } from './services.js';
@@ -13,6 +14,7 @@ export function visitorHandlers(
 ): RequestHandlers<VisitorRequests, VisitorPrincipal> {
   const { conversations, messages, limits, metrics } = deps;
   return {
+    ...sharedMessageHandlers<VisitorPrincipal>(deps, broadcast),
     'conversation:open': async ({ attributes }, ctx) => {
       deps.bans.assertAllowed({ ip: ctx.ip, visitorId: ctx.principal.visitorId });
       await limits.consume('conversationsPerIp', ctx.ip);
@@ -40,25 +42,6 @@ export function visitorHandlers(
         });
       }
       return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };
-    },
-    'message:sync': async ({ conversationId, afterSeq, limit }, ctx) => {
-      const page = await messages.sync(ctx.principal, conversationId, afterSeq, limit);
-      return {
-        conversationId,
-        messages: page.messages.map(toMessage),
-        lastSeq: page.lastSeq,
-        hasMore: page.hasMore,
-      };
-    },
-    'message:read': async ({ conversationId, seq }, ctx) => {
-      const mark = await messages.markRead(ctx.principal, conversationId, seq);
-      ctx.afterAck(() => broadcast.read(mark.conversation, ctx.principal, mark.seq, mark.visibleToVisitor));
-      return {};
-    },
-    'typing:set': async ({ conversationId, typing }, ctx) => {
-      const conversation = await messages.typing(ctx.principal, conversationId);
-      ctx.afterAck(() => broadcast.typing(conversation, ctx.principal, typing, ctx.socketId));
-      return {};
     },
   };
 }
