@@ -27,7 +27,9 @@ async function eventually(check: () => void, timeoutMs = 30_000): Promise<void> 
 describe('the workbench connection after the server closes an expired socket', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({}, Date.now, { graceMs: 500, sweepMs: 100 });
+    t = await startTestServer({
+      auth: { expiredSocketGraceMilliseconds: 500, expiredSocketSweepMilliseconds: 100 },
+    });
   });
   afterAll(() => t.stop());
 

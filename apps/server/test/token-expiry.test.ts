@@ -26,7 +26,7 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 
 /** Long enough to connect and hear one message on a busy machine; the grace comes on top. */
 const SHORT_LIFE_SECONDS = 5;
-const TIMING = { graceMs: 1_000, sweepMs: 100 };
+const TIMING = { expiredSocketGraceMilliseconds: 1_000, expiredSocketSweepMilliseconds: 100 };
 /** Generous: the token's life, the grace, and a slow machine. */
 const DISCONNECT_WITHIN_MS = 20_000;
 
@@ -54,7 +54,7 @@ describe('staff sockets and access-token expiry', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestServer({}, Date.now, TIMING);
+    t = await startTestServer({ auth: TIMING });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();

@@ -12,7 +12,6 @@ import { staticRoutes } from '../http/routes/static-routes.js';
 import { visitorRoutes } from '../http/routes/visitor-routes.js';
 import { widgetRoutes } from '../http/routes/widget-routes.js';
 import { createRealtime, type Realtime } from '../realtime/create-realtime.js';
-import type { TokenExpiryTiming } from '../realtime/token-expiry.js';
 import type { Components } from './components.js';
 
 /**
@@ -23,8 +22,6 @@ export async function createApplication(
   http: FastifyInstance,
   config: Config,
   components: Components,
-  /** When staff sockets with an expired access token are closed; tests shorten it. */
-  tokenExpiry?: TokenExpiryTiming,
 ): Promise<Realtime> {
   let closing = false;
   authRoutes(http, components);
@@ -49,7 +46,7 @@ export async function createApplication(
     },
   });
 
-  const realtime = createRealtime(http.server, config, components, tokenExpiry);
+  const realtime = createRealtime(http.server, config, components);
   components.onRevoked((sessionIds, reason) => realtime.broadcast.revokeSessions(sessionIds, reason));
   components.onTeamsChanged((userId, teamIds) => realtime.followTeamChange(userId, teamIds));
   http.addHook('onClose', async () => {

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { type Config, originsOf, publicUrlOf } from '../config/config.js';
 import { createHttp } from '../http/create-http.js';
-import type { TokenExpiryTiming } from '../realtime/token-expiry.js';
 import { OriginPolicy } from '../security/origins.js';
 import { type Components, createComponents } from './components.js';
 import { createApplication } from './create-application.js';
@@ -15,15 +14,11 @@ export interface RunningServer {
 }
 
 /** Builds and starts the whole server; `close()` stops accepting, closes sockets, then the store. */
-export async function startServer(
-  config: Config,
-  clock: () => number = Date.now,
-  tokenExpiry?: TokenExpiryTiming,
-): Promise<RunningServer> {
+export async function startServer(config: Config, clock: () => number = Date.now): Promise<RunningServer> {
   const origins = new OriginPolicy(config.workbenchOrigins);
   const http = await createHttp(config, origins);
   const components = await createComponents(config, http.log as Logger, origins, clock);
-  const realtime = await createApplication(http, config, components, tokenExpiry);
+  const realtime = await createApplication(http, config, components);
   await http.listen({ host: config.host, port: config.port });
   const { port } = http.server.address() as AddressInfo;
   const url = publicUrlOf(config, port);

@@ -28,6 +28,13 @@ export const Config = z.strictObject({
       audience: z.string().default('switchboard'),
       accessTokenTtlSeconds: z.number().int().min(30).max(900).default(600),
       refreshTokenTtlDays: z.number().int().min(1).max(90).default(30),
+      /**
+       * A staff socket whose access token expired this long ago without `session:reauth` is
+       * disconnected: room for clock skew and the client's refresh round trip.
+       */
+      expiredSocketGraceMilliseconds: z.number().int().min(0).max(300_000).default(30_000),
+      /** How often the staff sockets are checked for that. */
+      expiredSocketSweepMilliseconds: z.number().int().min(20).max(60_000).default(5_000),
       /** scrypt cost parameter N (a power of two). */
       scryptCost: z
         .number()

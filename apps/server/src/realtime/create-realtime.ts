@@ -9,7 +9,7 @@ import { RoutingPushes } from './routing-pushes.js';
 import type { TransportDeps } from './services.js';
 import { feedAware, SupervisorFeed } from './supervisor-feed.js';
 import { followTeamChange } from './team-changes.js';
-import { sweepExpiredSockets, TOKEN_EXPIRY, type TokenExpiryTiming } from './token-expiry.js';
+import { sweepExpiredSockets } from './token-expiry.js';
 import type { AgentNamespace, AgentSocket, VisitorNamespace, VisitorSocket } from './types.js';
 import { VisitorDepartures } from './visitor-departures.js';
 import { onVisitorConnection, visitorHandlers } from './visitor-handlers.js';
@@ -22,12 +22,7 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-export function createRealtime(
-  httpServer: HttpServer,
-  config: Config,
-  deps: TransportDeps,
-  tokenExpiry: TokenExpiryTiming = TOKEN_EXPIRY,
-): Realtime {
+export function createRealtime(httpServer: HttpServer, config: Config, deps: TransportDeps): Realtime {
   const io = new Server(httpServer, {
     // Chat frames are small; files go over HTTP upload (SECURITY S5).
     maxHttpBufferSize: config.limits.maxSocketFrameBytes,
@@ -92,7 +87,10 @@ export function createRealtime(
 
   const agentEvents = agentHandlers(deps, broadcast, agentNs, feed);
   agentNs.use(authenticateHandshake('staff', deps));
-  const stopExpirySweep = sweepExpiredSockets(agentNs, tokenExpiry);
+  const stopExpirySweep = sweepExpiredSockets(agentNs, {
+    graceMs: config.auth.expiredSocketGraceMilliseconds,
+    sweepMs: config.auth.expiredSocketSweepMilliseconds,
+  });
   agentNs.on('connection', (socket: AgentSocket) => {
     const { userId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'agent' });

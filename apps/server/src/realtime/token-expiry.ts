@@ -12,10 +12,6 @@ export interface TokenExpiryTiming {
   sweepMs: number;
 }
 
-/** Room for clock skew and the client's refresh and `session:reauth` round trip. */
-export const TOKEN_EXPIRY_GRACE_MS = 30_000;
-export const TOKEN_EXPIRY: TokenExpiryTiming = { graceMs: TOKEN_EXPIRY_GRACE_MS, sweepMs: 5_000 };
-
 /**
  * SECURITY S2 on long-lived sockets: a staff socket whose access token expired more than the
  * grace ago without a successful `session:reauth` is disconnected. One timer for the namespace;

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningServer, startServer } from '../../src/app/start-server.js';
 import { type ConfigInput, parseConfig } from '../../src/config/config.js';
-import type { TokenExpiryTiming } from '../../src/realtime/token-expiry.js';
 import { relaxedLimits } from '../../src/security/rate-limits.js';
 import { type Fixture, seedFixture } from './fixture.js';
 
@@ -24,7 +23,6 @@ export const RELAXED_LIMITS = relaxedLimits(100_000, 10);
 export async function startTestServer(
   overrides: ConfigInput = {},
   clock: () => number = Date.now,
-  tokenExpiry?: TokenExpiryTiming,
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-test-'));
   const config = parseConfig({
@@ -35,7 +33,7 @@ export async function startTestServer(
     auth: { scryptCost: 1024, jwtSecret: TEST_JWT_SECRET, ...overrides.auth },
     limits: { ...RELAXED_LIMITS, ...overrides.limits },
   });
-  const server = await startServer(config, clock, tokenExpiry);
+  const server = await startServer(config, clock);
   const fixture = await seedFixture(server.components.db);
   await server.components.reloadOrigins();
   await server.components.routing.reload();
