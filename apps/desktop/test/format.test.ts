@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { clockTime, dayOrTime, shortDuration } from '../src/renderer/ui/format.js';
+
+describe('time formatting', () => {
+  const at = '2026-03-14T09:26:53.000Z';
+
+  it('writes a time of day as the system locale does', () => {
+    expect(clockTime(at)).toBe(new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    expect(clockTime('2026-03-14T21:07:00.000Z')).not.toBe(clockTime(at));
+  });
+
+  it('writes the time for today and the date for any other day', () => {
+    const sameDay = Date.parse(at) + 60_000;
+    expect(dayOrTime(at, sameDay)).toBe(clockTime(at));
+    const weekLater = Date.parse(at) + 7 * 86_400_000;
+    expect(dayOrTime(at, weekLater)).toBe(
+      new Date(at).toLocaleDateString([], { year: 'numeric', month: 'short', day: 'numeric' }),
+    );
+  });
+
+  it('writes waiting times in the largest whole unit', () => {
+    const now = Date.parse(at);
+    expect(shortDuration(at, now + 45_000)).toBe('45s');
+    expect(shortDuration(at, now + 12 * 60_000)).toBe('12m');
+    expect(shortDuration(at, now + 3 * 3_600_000)).toBe('3h');
+    expect(shortDuration(at, now + 2 * 86_400_000)).toBe('2d');
+    expect(shortDuration(at, now - 5_000)).toBe('0s');
+  });
+});
