@@ -7,7 +7,7 @@ import { tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
 import { ADA, ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
 import { Visitor } from './support/visitor.js';
-import { launchChromium, openWorkbench } from './support/workbench-page.js';
+import { launchChromium, openWorkbench, VIEWPORT } from './support/workbench-page.js';
 
 const DESKTOP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -456,7 +456,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
 
   it('in a plain browser (no desktop host), a reload keeps the tab signed in; logging out ends it', async () => {
     // Ada is an admin: she signs in away, so the chats of the tests above stay where they are.
-    const context = await browser.newContext({ viewport: { width: 1360, height: 820 } });
+    const context = await browser.newContext({ viewport: VIEWPORT });
     try {
       const web = await context.newPage();
       const errors: string[] = [];
@@ -488,6 +488,51 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('a long chat opens at its newest message, stays put while the agent reads back, and follows only at the end', async () => {
+    const yusuf = await Visitor.join(server.url, 'Yusuf');
+    try {
+      for (let line = 1; line <= 140; line++) await yusuf.say(`Line ${line} from Yusuf`);
+      await openAndOwn(yusuf);
+      const timeline = page.getByTestId('timeline');
+      // Less than a line from the bottom: measured rows settle to within a few pixels of it.
+      const AT_END = 16;
+      const position = () =>
+        timeline.evaluate((el) => ({
+          top: el.scrollTop,
+          fromEnd: el.scrollHeight - el.clientHeight - el.scrollTop,
+        }));
+      await eventually(async () => expect(await timeline.textContent()).toContain('Line 140 from Yusuf'));
+      await eventually(async () =>
+        expect((await position()).fromEnd, 'opens at the end').toBeLessThan(AT_END),
+      );
+
+      // Reading back: a new message from the visitor does not pull the agent away.
+      await eventually(async () => {
+        await timeline.evaluate((el) => {
+          el.scrollTop = 0;
+        });
+        expect(await timeline.textContent()).toContain('Line 1 from Yusuf');
+      });
+      await yusuf.say('Line 141 from Yusuf');
+      await page.getByTestId('view-mine').click();
+      await eventually(async () =>
+        expect(await row(yusuf.conversationId).textContent()).toContain('Line 141 from Yusuf'),
+      );
+      expect((await position()).top, 'stays where the agent reads').toBeLessThan(100);
+      expect(await timeline.textContent()).toContain('Line 1 from Yusuf');
+
+      // The agent's own reply always comes into view; at the end, new messages are followed.
+      await send('Back to you, Yusuf.');
+      await eventually(async () => expect(await timeline.textContent()).toContain('Back to you, Yusuf.'));
+      await eventually(async () => expect((await position()).fromEnd, 'own reply').toBeLessThan(AT_END));
+      await yusuf.say('Line 142 from Yusuf');
+      await eventually(async () => expect(await timeline.textContent()).toContain('Line 142 from Yusuf'));
+      await eventually(async () => expect((await position()).fromEnd, 'follows').toBeLessThan(AT_END));
+    } finally {
+      yusuf.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { useSession } from '../../session/store.js';
@@ -8,8 +8,16 @@ import { timelineItems } from '../timeline-items.js';
 import { MessageBubble } from './MessageBubble.js';
 
 const NO_PENDING: OutboxItem[] = [];
+const ESTIMATED_ROW_PX = 64;
 
+/** The virtualizer mounts once the cached messages are in, so its first render is the newest ones. */
 export function Timeline({ conversationId }: { conversationId: string }) {
+  const loaded = useChat((s) => s.messages[conversationId] !== undefined);
+  if (!loaded) return <div className="min-h-0 flex-1 px-4" data-testid="timeline" aria-busy="true" />;
+  return <LoadedTimeline conversationId={conversationId} />;
+}
+
+function LoadedTimeline({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const me = useSession((s) => s.user?.id);
   const messages = useChat((s) => s.messages[conversationId]);
@@ -28,15 +36,30 @@ export function Timeline({ conversationId }: { conversationId: string }) {
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 64,
+    estimateSize: () => ESTIMATED_ROW_PX,
     overscan: 10,
     getItemKey: (index) => items[index]?.key ?? index,
+    // A chat reads from the bottom: open there, keep the message in view still when older history
+    // loads above it, and follow new messages only while the agent is at the newest one.
+    initialOffset: () => items.length * ESTIMATED_ROW_PX,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: 80,
   });
 
-  // Stick to the newest message when it arrives.
-  useEffect(() => {
-    if (items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
-  }, [items.length, virtualizer]);
+  // The first messages of a conversation opened before its cache answered: start at the newest.
+  const hasItems = items.length > 0;
+  useLayoutEffect(() => {
+    if (hasItems) virtualizer.scrollToEnd();
+  }, [hasItems, virtualizer]);
+
+  // The agent's own message: always into view, even when reading older history.
+  const last = items.at(-1);
+  const lastIsOwnPending = last?.kind === 'pending';
+  const lastKey = last?.key;
+  useLayoutEffect(() => {
+    if (lastIsOwnPending && lastKey !== undefined) virtualizer.scrollToEnd();
+  }, [lastIsOwnPending, lastKey, virtualizer]);
 
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4" data-testid="timeline">
