@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { useSettings } from '../features/settings/store.js';
 import { bridge } from '../host/bridge.js';
 import { i18n } from '../i18n/index.js';
+import { prepareTimeFormats } from '../ui/format.js';
 import { App } from './App.js';
 import { takeBoot } from './boot-requests.js';
 import { isSupervisorWindow } from './routes.js';
@@ -14,6 +15,7 @@ async function mount(root: HTMLElement): Promise<void> {
   const boot = await (takeBoot() ?? bridge['app:boot']({}));
   useSettings.getState().set(boot.settings);
   await i18n.changeLanguage(boot.settings.locale);
+  requestIdleCallback(prepareTimeFormats, { timeout: 3000 });
   if (isSupervisorWindow()) {
     const { mountSupervisorWindow } = await import('./supervisor-window.js');
     return mountSupervisorWindow(root, boot);
