@@ -15,11 +15,19 @@ import { takenByMe } from './taken-by-me.js';
 const FIRST_MESSAGES = 100;
 const TIMELINE_LIMIT = 20_000;
 
-/** Opens a conversation in a tab: cached messages at once, then subscribe and catch up. */
+/**
+ * Opens a conversation in a tab: cached messages at once, then subscribe and catch up. The tab
+ * opens once the newest cached messages are in (a local read), so the chat view renders and lays
+ * out once, with them, rather than empty first.
+ */
 export async function openConversation(conversationId: string): Promise<void> {
-  useTabs.getState().openTab(conversationId);
   usePresence.getState().stopRinging(conversationId);
   stopRinging(conversationId);
+  try {
+    await loadCachedMessages(conversationId);
+  } finally {
+    useTabs.getState().openTab(conversationId);
+  }
   await loadTimeline(conversationId);
 }
 
@@ -35,17 +43,32 @@ export function loadTimeline(conversationId: string): Promise<void> {
   return pending;
 }
 
-async function loadTimelineOnce(conversationId: string): Promise<void> {
-  const account = requireAccount();
-  if (!useChat.getState().messages[conversationId]) {
-    const newest = await bridge['cache:messages']({ ...account, conversationId, limit: FIRST_MESSAGES });
-    useChat.getState().setMessages(conversationId, newest);
-    if (newest.length === FIRST_MESSAGES) {
-      void bridge['cache:messages']({ ...account, conversationId, limit: TIMELINE_LIMIT }).then((all) =>
-        useChat.getState().setMessages(conversationId, all),
-      );
-    }
+const readingCache = new Map<string, Promise<void>>();
+
+/** The newest cached messages into the store, unless they are there; the rest of the history follows. */
+function loadCachedMessages(conversationId: string): Promise<void> {
+  if (useChat.getState().messages[conversationId]) return Promise.resolve();
+  let pending = readingCache.get(conversationId);
+  if (!pending) {
+    pending = readCache(conversationId).finally(() => readingCache.delete(conversationId));
+    readingCache.set(conversationId, pending);
   }
+  return pending;
+}
+
+async function readCache(conversationId: string): Promise<void> {
+  const account = requireAccount();
+  const newest = await bridge['cache:messages']({ ...account, conversationId, limit: FIRST_MESSAGES });
+  useChat.getState().setMessages(conversationId, newest);
+  if (newest.length === FIRST_MESSAGES) {
+    void bridge['cache:messages']({ ...account, conversationId, limit: TIMELINE_LIMIT }).then((all) =>
+      useChat.getState().setMessages(conversationId, all),
+    );
+  }
+}
+
+async function loadTimelineOnce(conversationId: string): Promise<void> {
+  await loadCachedMessages(conversationId);
   const connection = runtime.connection;
   if (!connection?.socket.connected) return;
   const subscribed = await connection.request('conversation:subscribe', { conversationId });
