@@ -6,6 +6,7 @@ import { bridge } from '../host/bridge.js';
 import { i18n } from '../i18n/index.js';
 import { prepareTimeFormats } from '../ui/format.js';
 import { App } from './App.js';
+import { afterPaint } from './after-paint.js';
 import { takeBoot } from './boot-requests.js';
 import { isSupervisorWindow } from './routes.js';
 import { startSession } from './session-controller.js';
@@ -15,7 +16,7 @@ async function mount(root: HTMLElement): Promise<void> {
   const boot = await (takeBoot() ?? bridge['app:boot']({}));
   useSettings.getState().set(boot.settings);
   await i18n.changeLanguage(boot.settings.locale);
-  requestIdleCallback(prepareTimeFormats, { timeout: 3000 });
+  void afterPaint().then(() => requestIdleCallback(prepareTimeFormats, { timeout: 3000 }));
   if (isSupervisorWindow()) {
     const { mountSupervisorWindow } = await import('./supervisor-window.js');
     return mountSupervisorWindow(root, boot);

@@ -7,6 +7,7 @@ import { useSession } from '../features/session/store.js';
 import { statusAtSignIn, usePresence } from '../features/status/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { bridge } from '../host/bridge.js';
+import { afterPaint } from './after-paint.js';
 import type { Boot } from './boot-requests.js';
 import { runtime } from './runtime.js';
 
@@ -25,9 +26,7 @@ async function paintFromCache(
   useSession.getState().setReady(serverUrl, user);
   const account = runtime.account;
   // After the first paint, so the rest of a long list never delays it.
-  requestAnimationFrame(() =>
-    setTimeout(() => void loadRestOfList(account, snapshot.conversations.length, snapshot.total), 0),
-  );
+  void afterPaint().then(() => loadRestOfList(account, snapshot.conversations.length, snapshot.total));
 }
 
 const LIST_PAGE = 2000;
@@ -107,6 +106,8 @@ async function resumeStoredSession(boot: Boot): Promise<void> {
     return;
   }
   await paintFromCache(stored.serverUrl, stored.user, boot.snapshot);
+  // The network code (and its schemas) loads after the cached workbench has painted.
+  await afterPaint();
   const resume = async (): Promise<void> => {
     const result = await resumeExclusive(stored.serverUrl, stored.user, stored.refreshToken);
     if (result.ok) {
