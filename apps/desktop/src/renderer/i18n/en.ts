@@ -121,6 +121,9 @@ export const en = {
     previous: 'Previous conversations',
     none: 'None',
     vip: 'VIP',
+    language: 'Language',
+    referrer: 'Came from',
+    status: { queued: 'waiting', assigned: 'open', resolved: 'resolved', offline: 'offline message' },
   },
   notify: {
     offer: 'Incoming chat',

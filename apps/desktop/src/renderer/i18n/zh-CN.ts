@@ -123,6 +123,9 @@ export const zhCN: Messages = {
     previous: '历史会话',
     none: '无',
     vip: 'VIP',
+    language: '语言',
+    referrer: '来源页面',
+    status: { queued: '等待中', assigned: '进行中', resolved: '已解决', offline: '离线留言' },
   },
   notify: { offer: '新会话呼入', assigned: '新会话已分配给您', queued: '有新会话等待', test: '测试通知' },
   settings: {

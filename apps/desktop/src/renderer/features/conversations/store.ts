@@ -6,6 +6,8 @@ export type ListView = 'mine' | 'queue' | 'unassigned';
 
 interface ConversationsState {
   byId: Record<string, CachedConversation>;
+  /** Each visitor's conversation ids, so a visitor's history is found without a scan of the list. */
+  byVisitor: Record<string, readonly string[]>;
   view: ListView;
   setView(view: ListView): void;
   upsert(list: readonly CachedConversation[]): void;
@@ -14,21 +16,43 @@ interface ConversationsState {
   reset(): void;
 }
 
+/** `index` with the conversations new to `known` added to their visitors' lists (copied, not changed). */
+function indexByVisitor(
+  index: Record<string, readonly string[]>,
+  known: Record<string, CachedConversation>,
+  conversations: readonly Conversation[],
+): Record<string, readonly string[]> {
+  let next = index;
+  for (const c of conversations) {
+    if (known[c.id]) continue;
+    if (next === index) next = { ...index };
+    next[c.visitor.id] = [...(next[c.visitor.id] ?? []), c.id];
+  }
+  return next;
+}
+
 export const useConversations = create<ConversationsState>((set) => ({
   byId: {},
+  byVisitor: {},
   view: 'mine',
   setView: (view) => set({ view }),
   upsert: (list) =>
     set((s) => {
       if (list.length === 0) return s;
+      const byVisitor = indexByVisitor(
+        s.byVisitor,
+        s.byId,
+        list.map((c) => c.conversation),
+      );
       const byId = { ...s.byId };
       for (const c of list) byId[c.conversation.id] = c;
-      return { byId };
+      return { byId, byVisitor };
     }),
   patch: (conversation) =>
     set((s) => {
       const cached = s.byId[conversation.id];
       return {
+        byVisitor: indexByVisitor(s.byVisitor, s.byId, [conversation]),
         byId: {
           ...s.byId,
           [conversation.id]: cached
@@ -37,8 +61,22 @@ export const useConversations = create<ConversationsState>((set) => ({
         },
       };
     }),
-  reset: () => set({ byId: {} }),
+  reset: () => set({ byId: {}, byVisitor: {} }),
 }));
+
+/** The visitor's other conversations, newest first. */
+export function previousConversations(
+  byId: Record<string, CachedConversation>,
+  ids: readonly string[] | undefined,
+  current: string,
+): Conversation[] {
+  const previous: Conversation[] = [];
+  for (const id of ids ?? []) {
+    const c = byId[id]?.conversation;
+    if (c && id !== current) previous.push(c);
+  }
+  return previous.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
 
 /** Which list a conversation belongs in, for the agent `me` in `teamIds`. */
 export function inView(view: ListView, c: Conversation, me: string, teamIds: readonly string[]): boolean {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
 import { openConversation } from '../../chat/actions.js';
-import { useConversations } from '../../conversations/store.js';
+import { previousConversations, useConversations } from '../../conversations/store.js';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -17,15 +17,10 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const byId = useConversations((s) => s.byId);
   const c = byId[conversationId]?.conversation;
+  const visitorsIds = useConversations((s) => (c ? s.byVisitor[c.visitor.id] : undefined));
   const previous = useMemo(
-    () =>
-      c
-        ? Object.values(byId)
-            .map((x) => x.conversation)
-            .filter((x) => x.visitor.id === c.visitor.id && x.id !== c.id)
-            .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
-        : [],
-    [byId, c],
+    () => previousConversations(byId, visitorsIds, conversationId),
+    [byId, visitorsIds, conversationId],
   );
   if (!c) return null;
   const a = c.attributes;
@@ -60,8 +55,8 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
             </button>
           </Row>
         )}
-        {a.language && <Row label="Language">{a.language}</Row>}
-        {a.referrer && <Row label="Referrer">{a.referrer}</Row>}
+        {a.language && <Row label={t('visitor.language')}>{a.language}</Row>}
+        {a.referrer && <Row label={t('visitor.referrer')}>{a.referrer}</Row>}
         <Row label={t('visitor.tags')}>{tags.length ? tags.join(', ') : t('visitor.none')}</Row>
         {a.custom && Object.keys(a.custom).length > 0 && (
           <Row label={t('visitor.attributes')}>
@@ -84,7 +79,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
                   className="block text-left text-indigo-600 underline dark:text-indigo-400"
                   onClick={() => void openConversation(p.id)}
                 >
-                  {new Date(p.createdAt).toLocaleDateString()} · {p.status}
+                  {new Date(p.createdAt).toLocaleDateString()} · {t(`visitor.status.${p.status}`)}
                 </button>
               ))}
         </Row>
