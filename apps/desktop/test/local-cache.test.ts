@@ -101,13 +101,16 @@ describe('LocalCache', () => {
     expect(cache.conversation(c.id)?.syncedSeq).toBe(3);
   });
 
-  it('returns the newest messages in seq order, and skips messages of unknown conversations', () => {
+  it('returns the newest messages in seq order, pages older ones, and skips messages of unknown conversations', () => {
     const cache = openCache();
     const c = conversation();
     cache.putConversations([c]);
     const all = Array.from({ length: 30 }, (_, i) => message(c.id, 30 - i, { kind: 'visitor', id: VISITOR }));
     cache.putMessages(all, false);
     expect(cache.messages(c.id, 5).map((m) => m.seq)).toEqual([26, 27, 28, 29, 30]);
+    // The page above the ones shown, and the last short page.
+    expect(cache.messages(c.id, 5, 26).map((m) => m.seq)).toEqual([21, 22, 23, 24, 25]);
+    expect(cache.messages(c.id, 5, 4).map((m) => m.seq)).toEqual([1, 2, 3]);
     expect(
       cache.putMessages([message(crypto.randomUUID(), 1, { kind: 'visitor', id: VISITOR })], false),
     ).toEqual([]);

@@ -491,7 +491,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
-  it('a long chat opens at its newest message, stays put while the agent reads back, and follows only at the end', async () => {
+  it('a long chat opens at its newest message, stays put while the agent reads back, follows only at the end, and pages older history in from the cache', async () => {
     const yusuf = await Visitor.join(server.url, 'Yusuf');
     try {
       for (let line = 1; line <= 140; line++) await yusuf.say(`Line ${line} from Yusuf`);
@@ -531,6 +531,19 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await yusuf.say('Line 142 from Yusuf');
       await eventually(async () => expect(await timeline.textContent()).toContain('Line 142 from Yusuf'));
       await eventually(async () => expect((await position()).fromEnd, 'follows').toBeLessThan(AT_END));
+
+      // After a restart the newest messages come from the cache; older ones page in while
+      // scrolling up, and the timeline keeps the agent's place as each page lands above.
+      await page.reload();
+      await eventually(async () => expect(await timeline.textContent()).toContain('Line 142 from Yusuf'));
+      const firstHeight = await timeline.evaluate((el) => el.scrollHeight);
+      await eventually(async () => {
+        await timeline.evaluate((el) => {
+          el.scrollTop = 0;
+        });
+        expect(await timeline.textContent()).toContain('Line 1 from Yusuf');
+      });
+      expect(await timeline.evaluate((el) => el.scrollHeight)).toBeGreaterThan(firstHeight);
     } finally {
       yusuf.close();
     }

@@ -64,8 +64,8 @@ export function createHandlers(services: Services): Handlers {
     'cache:load': (account) => caches.get(account).snapshot(),
     'cache:conversations': ({ offset, limit, ...account }) =>
       caches.get(account).conversations(limit, offset),
-    'cache:messages': ({ conversationId, limit, ...account }) =>
-      caches.get(account).messages(conversationId, limit),
+    'cache:messages': ({ conversationId, limit, beforeSeq, ...account }) =>
+      caches.get(account).messages(conversationId, limit, beforeSeq),
     'cache:put-conversations': ({ conversations, ...account }) =>
       caches.get(account).putConversations(conversations),
     'cache:put-messages': ({ messages, focused, ...account }) =>

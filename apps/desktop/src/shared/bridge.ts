@@ -52,6 +52,8 @@ export const bridgeChannels = {
       ...Account.shape,
       conversationId: Id,
       limit: z.number().int().min(1).max(20_000),
+      /** Only messages older than this seq: the page above the ones shown. */
+      beforeSeq: z.number().int().min(1).optional(),
     }),
     response: z.array(Message),
   },

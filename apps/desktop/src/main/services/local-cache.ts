@@ -90,13 +90,13 @@ export class LocalCache {
     return conversations.map((c) => this.conversation(c.id)).filter((c) => c !== null);
   }
 
-  /** Newest `limit` messages in seq order. */
-  messages(conversationId: string, limit: number): Message[] {
+  /** Newest `limit` messages in seq order; with `beforeSeq`, the newest of those older than it. */
+  messages(conversationId: string, limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): Message[] {
     const rows = this.#db
       .prepare(
-        'SELECT json FROM (SELECT seq, json FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+        'SELECT json FROM (SELECT seq, json FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
       )
-      .all(conversationId, limit) as Array<{ json: string }>;
+      .all(conversationId, beforeSeq, limit) as Array<{ json: string }>;
     return rows.map((row) => parseJson(Message, row.json));
   }
 

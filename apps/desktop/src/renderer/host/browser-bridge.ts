@@ -89,8 +89,11 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       };
     },
     'cache:conversations': async () => [],
-    'cache:messages': async ({ conversationId, limit }) =>
-      [...(messages.get(conversationId)?.values() ?? [])].sort((a, b) => a.seq - b.seq).slice(-limit),
+    'cache:messages': async ({ conversationId, limit, beforeSeq = Number.MAX_SAFE_INTEGER }) =>
+      [...(messages.get(conversationId)?.values() ?? [])]
+        .filter((m) => m.seq < beforeSeq)
+        .sort((a, b) => a.seq - b.seq)
+        .slice(-limit),
     'cache:put-conversations': async (request) =>
       bridgeChannels['cache:put-conversations'].request.parse(request).conversations.map((c) => {
         const cached = conversations.get(c.id);

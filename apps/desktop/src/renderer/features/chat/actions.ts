@@ -11,9 +11,9 @@ import { toastError } from '../toasts/store.js';
 import { useChat } from './store.js';
 import { takenByMe } from './taken-by-me.js';
 
-/** The newest messages paint first; the rest of the cached history follows. */
+/** The newest messages paint first; older ones are read a page at a time as the agent scrolls up. */
 const FIRST_MESSAGES = 100;
-const TIMELINE_LIMIT = 20_000;
+const OLDER_PAGE = 200;
 
 /**
  * Opens a conversation in a tab: cached messages at once, then subscribe and catch up. The tab
@@ -59,11 +59,31 @@ function loadCachedMessages(conversationId: string): Promise<void> {
 async function readCache(conversationId: string): Promise<void> {
   const account = requireAccount();
   const newest = await bridge['cache:messages']({ ...account, conversationId, limit: FIRST_MESSAGES });
+  useChat.getState().setOlderCached(conversationId, newest.length === FIRST_MESSAGES);
   useChat.getState().setMessages(conversationId, newest);
-  if (newest.length === FIRST_MESSAGES) {
-    void bridge['cache:messages']({ ...account, conversationId, limit: TIMELINE_LIMIT }).then((all) =>
-      useChat.getState().setMessages(conversationId, all),
-    );
+}
+
+const readingOlder = new Set<string>();
+
+/** The page of cached messages above the oldest one shown, once at a time per conversation. */
+export async function loadOlderMessages(conversationId: string): Promise<void> {
+  const account = runtime.account;
+  const oldest = useChat.getState().messages[conversationId]?.[0];
+  if (!account || !oldest || readingOlder.has(conversationId)) return;
+  if (!useChat.getState().olderCached[conversationId]) return;
+  readingOlder.add(conversationId);
+  try {
+    const page = await bridge['cache:messages']({
+      ...account,
+      conversationId,
+      limit: OLDER_PAGE,
+      beforeSeq: oldest.seq,
+    });
+    if (runtime.account !== account) return;
+    useChat.getState().setOlderCached(conversationId, page.length === OLDER_PAGE);
+    useChat.getState().setMessages(conversationId, page);
+  } finally {
+    readingOlder.delete(conversationId);
   }
 }
 

@@ -11,7 +11,10 @@ interface ChatState {
   /** The visitor's read mark per conversation. */
   visitorRead: Record<string, number>;
   events: Record<string, TimelineEntry[]>;
+  /** Conversations whose cache holds messages older than the loaded ones (read as the agent scrolls up). */
+  olderCached: Record<string, boolean>;
   setMessages(conversationId: string, messages: Message[]): void;
+  setOlderCached(conversationId: string, more: boolean): void;
   addMessages(messages: readonly Message[]): void;
   setOutbox(items: readonly OutboxItem[]): void;
   putOutbox(item: OutboxItem): void;
@@ -37,6 +40,7 @@ export const useChat = create<ChatState>((set) => ({
   typing: {},
   visitorRead: {},
   events: {},
+  olderCached: {},
   setMessages: (id, messages) =>
     set((s) => ({ messages: { ...s.messages, [id]: merge(s.messages[id] ?? [], messages) } })),
   addMessages: (incoming) =>
@@ -48,6 +52,7 @@ export const useChat = create<ChatState>((set) => ({
       }
       return { messages };
     }),
+  setOlderCached: (id, more) => set((s) => ({ olderCached: { ...s.olderCached, [id]: more } })),
   setOutbox: (items) => set({ outbox: Object.fromEntries(items.map((i) => [i.clientMsgId, i])) }),
   putOutbox: (item) => set((s) => ({ outbox: { ...s.outbox, [item.clientMsgId]: item } })),
   removeOutbox: (clientMsgId) =>
@@ -61,7 +66,8 @@ export const useChat = create<ChatState>((set) => ({
   setVisitorRead: (id, seq) =>
     set((s) => ({ visitorRead: { ...s.visitorRead, [id]: Math.max(seq, s.visitorRead[id] ?? 0) } })),
   setEvents: (id, events) => set((s) => ({ events: { ...s.events, [id]: events } })),
-  reset: () => set({ messages: {}, outbox: {}, drafts: {}, typing: {}, visitorRead: {}, events: {} }),
+  reset: () =>
+    set({ messages: {}, outbox: {}, drafts: {}, typing: {}, visitorRead: {}, events: {}, olderCached: {} }),
 }));
 
 export function pendingCount(outbox: Record<string, OutboxItem>): number {

@@ -1,14 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { useSession } from '../../session/store.js';
+import { loadOlderMessages } from '../actions.js';
 import { useChat } from '../store.js';
 import { timelineItems } from '../timeline-items.js';
 import { MessageBubble } from './MessageBubble.js';
 
 const NO_PENDING: OutboxItem[] = [];
 const ESTIMATED_ROW_PX = 64;
+/** Rows from the top of the loaded history at which the next older page is read. */
+const OLDER_PAGE_MARGIN = 20;
 
 /** The virtualizer mounts once the cached messages are in, so its first render is the newest ones. */
 export function Timeline({ conversationId }: { conversationId: string }) {
@@ -52,6 +55,15 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
   useLayoutEffect(() => {
     if (hasItems) virtualizer.scrollToEnd();
   }, [hasItems, virtualizer]);
+
+  // Near the top of what is loaded: read the next older page from the cache. The end anchor keeps
+  // the message being read where it is when the page lands above it.
+  const firstShown = virtualizer.range?.startIndex ?? Number.POSITIVE_INFINITY;
+  const nearTop = firstShown < OLDER_PAGE_MARGIN;
+  const hasOlder = useChat((s) => s.olderCached[conversationId] ?? false);
+  useEffect(() => {
+    if (nearTop && hasOlder) void loadOlderMessages(conversationId);
+  }, [nearTop, hasOlder, conversationId]);
 
   // The agent's own message: always into view, even when reading older history.
   const last = items.at(-1);
