@@ -50,7 +50,7 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
     scrollEndThreshold: 80,
   });
 
-  // The first messages of a conversation opened before its cache answered: start at the newest.
+  // A conversation opened with no messages yet: start at the newest once the first ones come.
   const hasItems = items.length > 0;
   useLayoutEffect(() => {
     if (hasItems) virtualizer.scrollToEnd();
