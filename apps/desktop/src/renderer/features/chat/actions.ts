@@ -45,7 +45,7 @@ export function loadTimeline(conversationId: string): Promise<void> {
 
 const readingCache = new Map<string, Promise<void>>();
 
-/** The newest cached messages into the store, unless they are there; the rest of the history follows. */
+/** The newest cached messages into the store, unless they are there; older ones page in on scroll. */
 function loadCachedMessages(conversationId: string): Promise<void> {
   if (useChat.getState().messages[conversationId]) return Promise.resolve();
   let pending = readingCache.get(conversationId);
