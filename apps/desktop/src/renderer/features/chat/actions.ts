@@ -1,5 +1,6 @@
 import type { Attachment, ConversationResolve, TransferTarget } from '@switchboard/protocol';
 import { requireAccount, runtime } from '../../app/runtime.js';
+import { SharedCalls } from '../../app/shared-calls.js';
 import { bridge } from '../../host/bridge.js';
 import { useConversations } from '../conversations/store.js';
 import { stopRinging } from '../notifications/notify.js';
@@ -31,60 +32,48 @@ export async function openConversation(conversationId: string): Promise<void> {
   await loadTimeline(conversationId);
 }
 
-const loading = new Map<string, Promise<void>>();
+const loading = new SharedCalls<void>();
 
 /** Opening a tab and activating it both load it; concurrent loads of one conversation are one. */
 export function loadTimeline(conversationId: string): Promise<void> {
-  let pending = loading.get(conversationId);
-  if (!pending) {
-    pending = loadTimelineOnce(conversationId).finally(() => loading.delete(conversationId));
-    loading.set(conversationId, pending);
-  }
-  return pending;
+  return loading.run(conversationId, () => loadTimelineOnce(conversationId));
 }
 
-const readingCache = new Map<string, Promise<void>>();
+const readingCache = new SharedCalls<void>();
 
 /** The newest cached messages into the store, unless they are there; older ones page in on scroll. */
 function loadCachedMessages(conversationId: string): Promise<void> {
   if (useChat.getState().messages[conversationId]) return Promise.resolve();
-  let pending = readingCache.get(conversationId);
-  if (!pending) {
-    pending = readCache(conversationId).finally(() => readingCache.delete(conversationId));
-    readingCache.set(conversationId, pending);
-  }
-  return pending;
+  return readingCache.run(conversationId, () => readNewest(conversationId));
 }
 
-async function readCache(conversationId: string): Promise<void> {
+async function readNewest(conversationId: string): Promise<void> {
   const account = requireAccount();
   const newest = await bridge['cache:messages']({ ...account, conversationId, limit: FIRST_MESSAGES });
   useChat.getState().setOlderCached(conversationId, newest.length === FIRST_MESSAGES);
   useChat.getState().setMessages(conversationId, newest);
 }
 
-const readingOlder = new Set<string>();
+const readingOlder = new SharedCalls<void>();
 
-/** The page of cached messages above the oldest one shown, once at a time per conversation. */
-export async function loadOlderMessages(conversationId: string): Promise<void> {
+/** The page of cached messages above the oldest one shown, one read at a time per conversation. */
+export function loadOlderMessages(conversationId: string): Promise<void> {
+  return readingOlder.run(conversationId, () => readOlder(conversationId));
+}
+
+async function readOlder(conversationId: string): Promise<void> {
   const account = runtime.account;
   const oldest = useChat.getState().messages[conversationId]?.[0];
-  if (!account || !oldest || readingOlder.has(conversationId)) return;
-  if (!useChat.getState().olderCached[conversationId]) return;
-  readingOlder.add(conversationId);
-  try {
-    const page = await bridge['cache:messages']({
-      ...account,
-      conversationId,
-      limit: OLDER_PAGE,
-      beforeSeq: oldest.seq,
-    });
-    if (runtime.account !== account) return;
-    useChat.getState().setOlderCached(conversationId, page.length === OLDER_PAGE);
-    useChat.getState().setMessages(conversationId, page);
-  } finally {
-    readingOlder.delete(conversationId);
-  }
+  if (!account || !oldest || !useChat.getState().olderCached[conversationId]) return;
+  const page = await bridge['cache:messages']({
+    ...account,
+    conversationId,
+    limit: OLDER_PAGE,
+    beforeSeq: oldest.seq,
+  });
+  if (runtime.account !== account) return;
+  useChat.getState().setOlderCached(conversationId, page.length === OLDER_PAGE);
+  useChat.getState().setMessages(conversationId, page);
 }
 
 async function loadTimelineOnce(conversationId: string): Promise<void> {

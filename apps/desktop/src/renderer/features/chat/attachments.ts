@@ -1,6 +1,7 @@
 import type { Attachment, AttachmentMimeType } from '@switchboard/protocol';
 import { BlobUrlCache, type CachedBlob } from '../../api/blob-url-cache.js';
 import { runtime } from '../../app/runtime.js';
+import { SharedCalls } from '../../app/shared-calls.js';
 import { useSession } from '../session/store.js';
 
 /** The only types shown inline, checked on the server's answer: never SVG or HTML (SECURITY S9). */
@@ -17,7 +18,7 @@ export function isInlineImage(type: string): boolean {
 
 /** The page's attachments as `blob:` URLs, so that a bubble scrolled back into view does not fetch again. */
 const cache = new BlobUrlCache({ maxEntries: 50, maxBytes: 100 * 1024 * 1024 });
-const inFlight = new Map<string, Promise<CachedBlob | null>>();
+const inFlight = new SharedCalls<CachedBlob | null>();
 /** Bumped on logout: a download still running for the old session is dropped when it ends. */
 let generation = 0;
 
@@ -29,15 +30,7 @@ export function cachedAttachment(attachmentId: string): CachedBlob | undefined {
 export function loadAttachment(attachment: Attachment): Promise<CachedBlob | null> {
   const cached = cache.get(attachment.id);
   if (cached) return Promise.resolve(cached);
-  let pending = inFlight.get(attachment.id);
-  if (!pending) {
-    const started = fetchIntoCache(attachment.id).finally(() => {
-      if (inFlight.get(attachment.id) === started) inFlight.delete(attachment.id);
-    });
-    pending = started;
-    inFlight.set(attachment.id, pending);
-  }
-  return pending;
+  return inFlight.run(attachment.id, () => fetchIntoCache(attachment.id));
 }
 
 async function fetchIntoCache(attachmentId: string): Promise<CachedBlob | null> {
