@@ -1,6 +1,7 @@
 import { readFile as readFromDisk } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
+import type { Dispatch } from '../src/main/ipc-dispatch.js';
 import { BRIDGE_PATH } from '../test/support/workbench-page.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -8,13 +9,6 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /** An empty page of the same origin as the app: a bridge with nothing else running. */
 export const BLANK_PATH = '/blank';
-
-/** Main's dispatcher: the channel, the calling page's origin, the payload. */
-export type BridgeDispatch = (
-  channel: string,
-  senderUrl: string | undefined,
-  payload: unknown,
-) => Promise<unknown>;
 
 async function jsonBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -27,12 +21,13 @@ async function jsonBody(request: IncomingMessage): Promise<unknown> {
  * Files are read once and kept in memory, so the disk's hiccups on this machine stay out of the
  * page-load figures (the app's own protocol handler caches them the same way). Hashed assets are
  * immutable, as the server sends them, so a browser profile keeps them and their compiled code.
- * With `bridge`, POST `${BRIDGE_PATH}/<channel>` is a bridge call (the `http` host transport).
+ * With `bridge` (main's dispatcher for the served URL), POST `${BRIDGE_PATH}/<channel>` is a
+ * bridge call: the `http` host transport.
  * `BLANK_PATH` is an empty page.
  */
 export async function serveWebBuild(
   root: string,
-  options: { bridge?: BridgeDispatch } = {},
+  options: { bridge?: (url: string) => Dispatch } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const files = new Map<string, Promise<Buffer>>();
   const readFile = (file: string) => {
@@ -44,12 +39,13 @@ export async function serveWebBuild(
     }
     return body;
   };
-  const { bridge } = options;
+  let bridge: Dispatch | undefined;
   const server: Server = createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://x').pathname;
-    if (bridge && request.method === 'POST' && pathname.startsWith(`${BRIDGE_PATH}/`)) {
+    const dispatch = bridge;
+    if (dispatch && request.method === 'POST' && pathname.startsWith(`${BRIDGE_PATH}/`)) {
       jsonBody(request)
-        .then((payload) => bridge(pathname.slice(BRIDGE_PATH.length + 1), request.headers.origin, payload))
+        .then((payload) => dispatch(pathname.slice(BRIDGE_PATH.length + 1), request.headers.origin, payload))
         .then(
           (value) =>
             response
@@ -83,8 +79,10 @@ export async function serveWebBuild(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  bridge = options.bridge?.(url);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -15,7 +15,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { User } from '@switchboard/protocol';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createDispatcher, type Dispatch } from '../src/main/ipc-dispatch.js';
 import { mainServices, tempDir } from '../test/support/fakes.js';
 import {
   bindWorkbenchHost,
@@ -24,6 +23,7 @@ import {
   type HostTransport,
   launchChromium,
   VIEWPORT,
+  workbenchDispatcher,
 } from '../test/support/workbench-page.js';
 import { seedCache } from './seed-cache.js';
 import { BLANK_PATH, serveWebBuild } from './static-server.js';
@@ -102,7 +102,12 @@ async function wholeList(page: Page): Promise<void> {
     CONVERSATIONS,
     { timeout: 60_000 },
   );
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5_000 })));
+  await untilIdle(page);
+}
+
+/** Until the page's main thread has an idle moment. */
+function untilIdle(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5_000 })));
 }
 
 /** Click a conversation row; time until the timeline shows `lastBody`. */
@@ -178,15 +183,8 @@ async function main(): Promise<void> {
   });
   const dataDir = tempDir('switchboard-bench-');
   const main = mainServices(dataDir);
-  let dispatch: Dispatch | undefined;
   const web = await serveWebBuild(path.join(DESKTOP, 'dist/web'), {
-    bridge: (channel, sender, payload) =>
-      dispatch ? dispatch(channel, sender, payload) : Promise.reject(new Error('not ready')),
-  });
-  dispatch = createDispatcher({
-    handlers: main.handlers,
-    trustedOrigins: [web.url],
-    log: (message, details) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`),
+    bridge: (url) => workbenchDispatcher(main, url, (line) => process.stderr.write(`${line}\n`)),
   });
   const user: User = {
     id: crypto.randomUUID(),
@@ -280,9 +278,7 @@ async function main(): Promise<void> {
         `Message ${Math.floor((MESSAGES - BIG) / (CONVERSATIONS - 1))} of`,
       ),
     );
-    await other.tab.evaluate(
-      () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5_000 })),
-    );
+    await untilIdle(other.tab);
     results.openBigNext.push(await openTime(other.tab, seeded.big.id, seeded.lastBigBody));
     await other.context.close();
   }

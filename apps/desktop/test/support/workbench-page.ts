@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createDispatcher } from '../../src/main/ipc-dispatch.js';
+import { createDispatcher, type Dispatch } from '../../src/main/ipc-dispatch.js';
 import { channelNames } from '../../src/shared/bridge.js';
 import { mainServices } from './fakes.js';
 
@@ -21,14 +21,27 @@ export const VIEWPORT = { width: 1360, height: 820 };
 
 /**
  * How a page reaches main's handlers. Tests use Playwright's binding. Benchmarks use a POST to the
- * benchmark's own server (bench/static-server.ts): Playwright's binding costs the page a script
- * compile and a CDP round trip per call, 100-200 ms at start here, where Electron's IPC costs about
- * a millisecond, so a local HTTP round trip is the nearer stand-in.
+ * benchmark's own server (bench/static-server.ts): the binding costs a page's first call a script
+ * compile and CDP round trips, 50-85 ms here, where Electron's IPC costs about a millisecond, so a
+ * local HTTP round trip is the nearer stand-in.
  */
 export type HostTransport = 'binding' | 'http';
 
 /** Where the `http` transport posts a bridge call: `${BRIDGE_PATH}/${channel}`. */
 export const BRIDGE_PATH = '/__bridge';
+
+/** Main's dispatcher over `main`'s handlers, trusting pages of `serverUrl`; rejections go to `log`. */
+export function workbenchDispatcher(
+  main: ReturnType<typeof mainServices>,
+  serverUrl: string,
+  log: (line: string) => void,
+): Dispatch {
+  return createDispatcher({
+    handlers: main.handlers,
+    trustedOrigins: [serverUrl],
+    log: (message, details) => log(`${message} ${JSON.stringify(details)}`),
+  });
+}
 
 /**
  * Binds `window.switchboard` in every page of `context` to the SAME main-process handler map as
@@ -44,11 +57,7 @@ export async function bindWorkbenchHost(
   const rejected: string[] = [];
   const transport = options.transport ?? 'binding';
   if (transport === 'binding') {
-    const dispatch = createDispatcher({
-      handlers: main.handlers,
-      trustedOrigins: [serverUrl],
-      log: (message, details) => rejected.push(`${message} ${JSON.stringify(details)}`),
-    });
+    const dispatch = workbenchDispatcher(main, serverUrl, (line) => rejected.push(line));
     await context.exposeBinding('__switchboardInvoke', (source, channel: string, payload: unknown) =>
       dispatch(channel, source.frame.url(), payload),
     );
@@ -97,11 +106,7 @@ export async function openWorkbench(
   browser: Browser,
   serverUrl: string,
   dataDir: string,
-  options: {
-    main?: ReturnType<typeof mainServices>;
-    initScript?: () => void;
-    transport?: HostTransport;
-  } = {},
+  options: { main?: ReturnType<typeof mainServices>; initScript?: () => void } = {},
 ) {
   const main = options.main ?? mainServices(dataDir);
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
