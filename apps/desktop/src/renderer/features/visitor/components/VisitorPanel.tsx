@@ -17,10 +17,10 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const byId = useConversations((s) => s.byId);
   const c = byId[conversationId]?.conversation;
-  const visitorsIds = useConversations((s) => (c ? s.byVisitor[c.visitor.id] : undefined));
+  const visitorConversationIds = useConversations((s) => (c ? s.byVisitor[c.visitor.id] : undefined));
   const previous = useMemo(
-    () => previousConversations(byId, visitorsIds, conversationId),
-    [byId, visitorsIds, conversationId],
+    () => previousConversations(byId, visitorConversationIds, conversationId),
+    [byId, visitorConversationIds, conversationId],
   );
   if (!c) return null;
   const a = c.attributes;
