@@ -35,4 +35,18 @@ describe("the web workbench's first paint", () => {
     const all = readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js'));
     expect(all.some((file) => code(`assets/${file}`).includes(ZOD_MARK))).toBe(true);
   });
+
+  it('runs the entry as soon as it arrives: the one module script is async, and the chunks it imports are preloaded', () => {
+    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/\btype="module"/);
+    expect(scripts[0]).toMatch(/\basync\b/);
+    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/(assets\/[^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(
+      preloads.some((file) => readFileSync(path.join(dir, file as string), 'utf8').includes('createRoot')),
+    ).toBe(true);
+  });
 });

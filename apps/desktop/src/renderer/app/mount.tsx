@@ -8,6 +8,7 @@ import { prepareTimeFormats } from '../ui/format.js';
 import { App } from './App.js';
 import { afterPaint } from './after-paint.js';
 import { takeBoot } from './boot-requests.js';
+import { documentParsed } from './dom-ready.js';
 import { isSupervisorWindow } from './routes.js';
 import { startSession } from './session-controller.js';
 
@@ -31,5 +32,7 @@ async function mount(root: HTMLElement): Promise<void> {
   );
 }
 
-const root = document.getElementById('root');
-if (root) void mount(root);
+void documentParsed().then(() => {
+  const root = document.getElementById('root');
+  if (root) void mount(root);
+});
