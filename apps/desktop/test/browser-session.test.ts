@@ -4,6 +4,7 @@ import {
   loadBrowserSession,
   saveBrowserSession,
 } from '../src/renderer/host/browser-session.js';
+import { leaveLoginHint, takeLoginHint } from '../src/renderer/host/login-hint.js';
 
 /** `sessionStorage` as the browser has it: strings in, strings out. */
 class TabStorage implements Storage {
@@ -67,5 +68,28 @@ describe("the web workbench's session in the tab's storage", () => {
   it('works without storage (a browser that refuses it): nothing is kept', () => {
     saveBrowserSession(session, null);
     expect(loadBrowserSession(null)).toBeNull();
+  });
+});
+
+describe('the sign-in hint a page leaves for itself', () => {
+  it('is read once, and only when it is whole', () => {
+    const storage = new TabStorage();
+    const hint = {
+      serverUrl: 'https://chat.example.com',
+      email: 'alice@example.com',
+      reason: 'tab-copied' as const,
+    };
+    leaveLoginHint(hint, storage);
+    expect(takeLoginHint(storage)).toEqual(hint);
+    expect(takeLoginHint(storage)).toBeNull();
+    for (const damaged of [
+      '{not json',
+      JSON.stringify({ ...hint, reason: 'because' }),
+      JSON.stringify({ email: 1 }),
+    ]) {
+      storage.setItem('switchboard.login-hint', damaged);
+      expect(takeLoginHint(storage)).toBeNull();
+      expect(storage.length).toBe(0);
+    }
   });
 });

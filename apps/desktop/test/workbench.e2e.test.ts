@@ -491,6 +491,58 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
+  it('a duplicated browser tab does not reuse its original’s session: it signs in for itself, and neither tab is signed out', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const original = await context.newPage();
+      const errors: string[] = [];
+      original.on('pageerror', (error) => errors.push(error.message));
+      await original.goto(`${server.url}/app/`);
+      await original.getByLabel('Email').fill(ADA);
+      await original.getByLabel('Password').fill(DEMO_PASSWORD);
+      await original.getByRole('button', { name: 'Sign in' }).click();
+      await original.getByTestId('reachability').getByText('Server reachable').waitFor();
+
+      // What the browser's "Duplicate tab" does: the new tab starts with a copy of the tab's storage.
+      const storage = await original.evaluate(() => Object.fromEntries(Object.entries(sessionStorage)));
+      expect(storage['switchboard.session']).toContain('refreshToken');
+      const copy = await context.newPage();
+      copy.on('pageerror', (error) => errors.push(error.message));
+      await copy.addInitScript((items: Record<string, string>) => {
+        if (sessionStorage.length === 0)
+          for (const [key, value] of Object.entries(items)) sessionStorage.setItem(key, value);
+      }, storage);
+      const copyRefreshes: string[] = [];
+      copy.on('request', (request) => {
+        if (request.url().endsWith('/api/auth/refresh')) copyRefreshes.push(request.url());
+      });
+      await copy.goto(`${server.url}/app/`);
+      await copy.getByLabel('Password').waitFor();
+      expect(copyRefreshes).toEqual([]);
+      expect(await copy.getByTestId('login-hint').textContent()).toContain('copy of a signed-in tab');
+      expect(await copy.getByLabel('Email').inputValue()).toBe(ADA);
+
+      // The original's refresh token was never spent by the copy: a reload resumes with it.
+      await original.reload();
+      await original.getByTestId('reachability').getByText('Server reachable').waitFor();
+      expect(await original.getByLabel('Password').count()).toBe(0);
+
+      // The copy signs in for itself, and its own session survives its reload.
+      await copy.getByLabel('Password').fill(DEMO_PASSWORD);
+      await copy.getByRole('button', { name: 'Sign in' }).click();
+      await copy.getByTestId('reachability').getByText('Server reachable').waitFor();
+      await copy.reload();
+      await copy.getByTestId('reachability').getByText('Server reachable').waitFor();
+      expect(await copy.getByLabel('Password').count()).toBe(0);
+      await original.reload();
+      await original.getByTestId('reachability').getByText('Server reachable').waitFor();
+      expect(await original.getByLabel('Password').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a long chat opens at its newest message, stays put while the agent reads back, follows only at the end, and pages older history in from the cache', async () => {
     const yusuf = await Visitor.join(server.url, 'Yusuf');
     try {

@@ -3,7 +3,12 @@ import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
 import { browserManaged } from './browser-managed.js';
-import { clearBrowserSession, loadBrowserSession, saveBrowserSession } from './browser-session.js';
+import {
+  claimBrowserSession,
+  clearBrowserSession,
+  loadBrowserSession,
+  saveBrowserSession,
+} from './browser-session.js';
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
@@ -59,7 +64,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
   const bridge: SwitchboardBridge = {
     capabilities,
     ...browserManaged(),
-    'app:boot': async () => ({ settings, session: loadBrowserSession(), snapshot: null }),
+    'app:boot': async () => ({ settings, session: await claimBrowserSession(), snapshot: null }),
     'session:load': async () => loadBrowserSession(),
     // The page's own origin needs no CSP change here.
     'session:choose-server': async ({ serverUrl }) => {

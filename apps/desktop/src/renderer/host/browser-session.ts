@@ -1,4 +1,7 @@
 import { type BridgeRequest, type BridgeResponse, bridgeChannels } from '../../shared/bridge.js';
+import { leaveLoginHint } from './login-hint.js';
+import { claimNewSession, claimStoredSession, dropClaim, type SessionLocks } from './session-claim.js';
+import { tabStorage } from './tab-storage.js';
 
 type StoredSession = NonNullable<BridgeResponse<'session:load'>>;
 
@@ -24,22 +27,34 @@ export function loadBrowserSession(storage: Storage | null = tabStorage()): Stor
   return null;
 }
 
+/**
+ * The stored session if this page may use it: not when the tab is a copy of another live tab that
+ * uses it (see session-claim.ts); the copy then forgets it and signs in for itself.
+ */
+export async function claimBrowserSession(
+  storage: Storage | null = tabStorage(),
+  locks: SessionLocks | undefined = globalThis.navigator?.locks,
+): Promise<StoredSession | null> {
+  const session = loadBrowserSession(storage);
+  if (!session || !storage) return session;
+  if (await claimStoredSession(storage, locks)) return session;
+  clearBrowserSession(storage);
+  leaveLoginHint({ serverUrl: session.serverUrl, email: session.user.email, reason: 'tab-copied' }, storage);
+  return null;
+}
+
 export function saveBrowserSession(
   session: BridgeRequest<'session:save'>,
   storage: Storage | null = tabStorage(),
+  locks: SessionLocks | undefined = globalThis.navigator?.locks,
 ): void {
-  storage?.setItem(KEY, JSON.stringify(session));
+  if (!storage) return;
+  claimNewSession(storage, locks);
+  storage.setItem(KEY, JSON.stringify(session));
 }
 
 export function clearBrowserSession(storage: Storage | null = tabStorage()): void {
-  storage?.removeItem(KEY);
-}
-
-/** Null where the browser refuses storage (disabled, or a sandboxed frame): sign-in then lasts a page. */
-function tabStorage(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
+  if (!storage) return;
+  storage.removeItem(KEY);
+  dropClaim(storage);
 }

@@ -8,6 +8,7 @@ export const en = {
     submit: 'Sign in',
     busy: 'Signing in…',
     serverChosen: 'Connected to {{server}}. Enter your password to sign in.',
+    tabCopied: 'This tab is a copy of a signed-in tab, which keeps its session. Sign in to use this one too.',
     serverLocked: 'Set by your organization',
     badServerUrl: 'Server URL: http(s)://host[:port]',
   },

@@ -10,6 +10,7 @@ export const zhCN: Messages = {
     submit: '登录',
     busy: '正在登录…',
     serverChosen: '已连接到 {{server}}，请输入密码登录。',
+    tabCopied: '此标签页复制自一个已登录的标签页，该标签页保留其会话。请登录以同时使用此标签页。',
     serverLocked: '由您的组织设置',
     badServerUrl: '服务器地址：http(s)://主机[:端口]',
   },

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { login } from '../../../app/session-controller.js';
 import { bridge } from '../../../host/bridge.js';
+import { leaveLoginHint, takeLoginHint } from '../../../host/login-hint.js';
 import { LockedNote } from '../../settings/components/LockedNote.js';
 import { loadPolicy, useManaged } from '../../settings/managed-store.js';
 import { useSettings } from '../../settings/store.js';
@@ -11,35 +12,12 @@ function pageOrigin(): string {
   return location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : '';
 }
 
-/** What survives the reload that makes a newly chosen server reachable (never the password). */
-const CHOSEN_SERVER = 'switchboard.chosen-server';
-
-function takeChosenServer(): { serverUrl: string; email: string } | null {
-  const stored = sessionStorage.getItem(CHOSEN_SERVER);
-  sessionStorage.removeItem(CHOSEN_SERVER);
-  try {
-    const parsed: unknown = stored ? JSON.parse(stored) : null;
-    if (
-      parsed &&
-      typeof parsed === 'object' &&
-      'serverUrl' in parsed &&
-      'email' in parsed &&
-      typeof parsed.serverUrl === 'string' &&
-      typeof parsed.email === 'string'
-    )
-      return { serverUrl: parsed.serverUrl, email: parsed.email };
-  } catch {
-    // A damaged entry is simply forgotten.
-  }
-  return null;
-}
-
 export function LoginView() {
   const { t } = useTranslation();
-  const [chosen] = useState(takeChosenServer);
+  const [hint] = useState(takeLoginHint);
   // The organization's server (locked or suggested) > the last one used > this page's own.
   const remembered = useSettings((s) => s.settings.serverUrl);
-  const [serverUrl, setServerUrl] = useState(() => chosen?.serverUrl || remembered || pageOrigin());
+  const [serverUrl, setServerUrl] = useState(() => hint?.serverUrl || remembered || pageOrigin());
   const locked = useManaged((s) => s.policy?.serverUrlLocked ?? false);
   useEffect(() => {
     void loadPolicy().then((policy) => {
@@ -49,12 +27,12 @@ export function LoginView() {
   const adoptLocalUrl = useCallback((url: string) => {
     if (!useManaged.getState().policy?.serverUrlLocked) setServerUrl(url);
   }, []);
-  const [email, setEmail] = useState(chosen?.email ?? '');
+  const [email, setEmail] = useState(hint?.email ?? '');
   const passwordField = useRef<HTMLInputElement>(null);
-  // Back from the reload that made the chosen server reachable: the password is what is left.
+  // Server and email are known (a reload for a chosen server, or a copied tab): the password is what is left.
   useEffect(() => {
-    if (chosen) passwordField.current?.focus();
-  }, [chosen]);
+    if (hint) passwordField.current?.focus();
+  }, [hint]);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,7 +54,7 @@ export function LoginView() {
       const { reload } = await bridge['session:choose-server']({ serverUrl: url });
       // Only the app's own pages carry main's CSP; a browser page reaches its server already.
       if (reload && location.protocol === 'app:') {
-        sessionStorage.setItem(CHOSEN_SERVER, JSON.stringify({ serverUrl: url, email }));
+        leaveLoginHint({ serverUrl: url, email, reason: 'server-chosen' });
         location.reload();
         return null;
       }
@@ -105,9 +83,11 @@ export function LoginView() {
       <div className="w-96 space-y-4 rounded-xl bg-white p-8 shadow-lg dark:bg-slate-800">
         <form onSubmit={submit} className="space-y-4" aria-label={t('login.title')}>
           <h1 className="text-lg font-semibold">{t('login.title')}</h1>
-          {chosen && (
-            <p className="text-sm text-slate-600 dark:text-slate-300">
-              {t('login.serverChosen', { server: chosen.serverUrl })}
+          {hint && (
+            <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="login-hint">
+              {hint.reason === 'tab-copied'
+                ? t('login.tabCopied')
+                : t('login.serverChosen', { server: hint.serverUrl })}
             </p>
           )}
           <label className="block space-y-1 text-sm">
