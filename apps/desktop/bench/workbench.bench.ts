@@ -1,7 +1,8 @@
 /**
  * npm run bench: the workbench in Chromium over a cache of 5,000 conversations and 200,000
  * messages. Each figure is printed with a same-run baseline and the ratio (DESIGN Testing 5):
- * list painted from cache vs an empty cache; opening 10,000 messages vs a short conversation;
+ * list painted from cache vs an empty cache, and on a first launch vs a page that is React alone
+ * (what React itself costs before the app's first paint); opening 10,000 messages vs a short conversation;
  * frame times while scrolling vs idle frames. Medians over several runs.
  *
  * Page loads are measured twice: in a fresh browser context (the first launch after an install
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { User } from '@switchboard/protocol';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
 import { mainServices, tempDir } from '../test/support/fakes.js';
 import {
   bindWorkbenchHost,
@@ -38,6 +40,18 @@ const WARM_UP_LOADS = 3;
 const SCROLL_FRAMES = 240;
 const SCROLL_STEP = 400;
 const DESKTOP = fileURLToPath(new URL('..', import.meta.url));
+/** Builds bench/react-floor (React and ReactDOM in production mode, rendering one list row) into a temporary folder. */
+async function buildReactFloor(): Promise<string> {
+  const outDir = tempDir('switchboard-bench-react-floor-');
+  await build({
+    configFile: false,
+    root: path.join(DESKTOP, 'bench/react-floor'),
+    base: './',
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, modulePreload: { polyfill: false } },
+  });
+  return outDir;
+}
 
 type Mark = 'list' | 'shell';
 
@@ -181,6 +195,7 @@ async function main(): Promise<void> {
     cwd: DESKTOP,
     stdio: 'ignore',
   });
+  const floor = await serveWebBuild(await buildReactFloor());
   const dataDir = tempDir('switchboard-bench-');
   const main = mainServices(dataDir);
   const web = await serveWebBuild(path.join(DESKTOP, 'dist/web'), {
@@ -219,6 +234,14 @@ async function main(): Promise<void> {
     await bindWorkbenchHost(context, web.url, main, { initScript: markPaints, transport: 'http' });
     return { context, ...(await loadWorkbench(context, web.url, mark)) };
   };
+  /** The floor: a first launch of a page that is React alone, painting one row. */
+  const floorLoad = async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript(markPaints);
+    const { painted } = await loadWorkbench(context, floor.url, 'list');
+    await context.close();
+    return painted;
+  };
   const profile = await chromium.launchPersistentContext(tempDir('switchboard-bench-profile-'), {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
@@ -239,6 +262,7 @@ async function main(): Promise<void> {
     bridgeBinding: [] as number[],
     list: [] as number[],
     shell: [] as number[],
+    reactAlone: [] as number[],
     warmList: [] as number[],
     warmShell: [] as number[],
     openBig: [] as number[],
@@ -253,6 +277,7 @@ async function main(): Promise<void> {
     results.warmShell.push(await warmLoad(emptyUser, 'shell'));
     results.warmList.push(await warmLoad(user, 'list'));
 
+    results.reactAlone.push(await floorLoad());
     const empty = await coldLoad(emptyUser, 'shell');
     results.shell.push(empty.painted);
     await empty.context.close();
@@ -285,6 +310,7 @@ async function main(): Promise<void> {
   await profile.close();
   await browser.close();
   await web.close();
+  await floor.close();
   main.services.caches.closeAll();
 
   const line = (name: string, value: number, base: number, baseName: string, target?: number) =>
@@ -307,6 +333,12 @@ async function main(): Promise<void> {
         median(results.shell),
         'empty cache',
         300,
+      ) +
+      line(
+        'first launch: list painted, vs React alone',
+        median(results.list),
+        median(results.reactAlone),
+        'React alone, one row',
       ) +
       line(
         'later launch: list painted from cache',
