@@ -18,6 +18,8 @@ export interface LoadResult {
   ackErrors: Partial<Record<ErrorCode, number>>;
   /** Emit at the visitor → `message:new` at the agent, per received message, in ms. */
   latenciesMs: number[];
+  /** When each of those messages was sent, in ms from the load's start (same order). */
+  sentAtMs: number[];
   /** How late each emit was against its timetable slot, in ms: a lagging generator skews results. */
   sendLagMs: number[];
   /** This (client) process's event-loop delay p99 during the load, in ms, and its CPU time. */
@@ -59,6 +61,7 @@ export async function runLoad(
     acked: 0,
     ackErrors: {},
     latenciesMs: [],
+    sentAtMs: [],
     sendLagMs: [],
     clientLoopDelayP99Ms: 0,
     clientCpuMs: 0,
@@ -80,6 +83,7 @@ export async function runLoad(
     entry.delivered = true;
     result.received++;
     result.latenciesMs.push(arrivedAt - entry.sentAt);
+    result.sentAtMs.push(entry.sentAt - start);
   };
   const onAck = (ack: Result<MessageAck>) => {
     if (ack.ok) result.acked++;

@@ -144,7 +144,8 @@ function perRun(run: RunFigures): string {
     Object.keys(run.ackErrors).length > 0 ? `  ack errors ${JSON.stringify(run.ackErrors)}` : '';
   return (
     `  round ${run.round + 1} ${run.target.padEnd(5)}  p50 ${run.p50Ms.toFixed(2)}  p99 ${run.p99Ms.toFixed(2)}` +
-    `  max ${run.maxMs.toFixed(1)} ms  lost ${run.lost}  acked ${run.acked}/${run.sent}${ackErrors}` +
+    `  max ${run.maxMs.toFixed(1)} ms  slowest 1% in ${run.tailBursts} bursts (largest ${run.tailLargestBurst})` +
+    `  lost ${run.lost}  acked ${run.acked}/${run.sent}${ackErrors}` +
     `  dup ${run.duplicates}  RSS/socket ${run.rssPerSocketKb.toFixed(1)} KB` +
     `  server CPU ${percent(run.serverCpuShare)} of a core (main thread ${percent(run.serverMainThreadShare)}),` +
     ` ${percent(run.serverRunQueueShare)} waiting for one` +

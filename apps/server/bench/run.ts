@@ -3,7 +3,7 @@ import { runLoad } from './load.js';
 import type { ProbeSample } from './probe.js';
 import { type BenchSettings, socketCount } from './settings.js';
 import { populate } from './setup.js';
-import { max, percentile } from './stats.js';
+import { max, percentile, tailBursts } from './stats.js';
 import { startTarget, type TargetName } from './targets.js';
 
 /** One target measured once: the report's figures, and the raw memory samples behind two of them. */
@@ -13,6 +13,9 @@ export interface RunFigures {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The slowest 1%: how many 20 ms windows of send time they fell in, and the most in one (see tailBursts). */
+  tailBursts: number;
+  tailLargestBurst: number;
   sent: number;
   received: number;
   lost: number;
@@ -60,12 +63,15 @@ export async function measureRun(
       const load = await runLoad(population, settings, target.sample);
       const { before, after } = population.memory;
       const sockets = socketCount(settings);
+      const tail = tailBursts(load.latenciesMs, load.sentAtMs);
       return {
         target: name,
         round,
         p50Ms: percentile(load.latenciesMs, 50),
         p99Ms: percentile(load.latenciesMs, 99),
         maxMs: max(load.latenciesMs),
+        tailBursts: tail.bursts,
+        tailLargestBurst: tail.largest,
         sent: load.sent,
         received: load.received,
         lost: load.sent - load.received,

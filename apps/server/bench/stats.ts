@@ -13,3 +13,24 @@ export function median(values: readonly number[]): number {
 export function max(values: readonly number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((a, b) => Math.max(a, b));
 }
+
+/**
+ * How the slowest `share` of messages spread over the load: the number of `windowMs` windows of
+ * send time they fall in, and the most in any one. A few crowded windows are stalls (a GC pause, a
+ * long task); many windows of one or two are queueing spread over the run.
+ */
+export function tailBursts(
+  latenciesMs: readonly number[],
+  sentAtMs: readonly number[],
+  share = 0.01,
+  windowMs = 20,
+): { bursts: number; largest: number } {
+  if (latenciesMs.length === 0) return { bursts: 0, largest: 0 };
+  const slowest = latenciesMs
+    .map((latency, i) => ({ latency, window: Math.floor((sentAtMs[i] ?? 0) / windowMs) }))
+    .sort((a, b) => b.latency - a.latency)
+    .slice(0, Math.ceil(share * latenciesMs.length));
+  const perWindow = new Map<number, number>();
+  for (const { window } of slowest) perWindow.set(window, (perWindow.get(window) ?? 0) + 1);
+  return { bursts: perWindow.size, largest: max([...perWindow.values()]) };
+}
