@@ -5,29 +5,7 @@ import {
   saveBrowserSession,
 } from '../src/renderer/host/browser-session.js';
 import { leaveLoginHint, takeLoginHint } from '../src/renderer/host/login-hint.js';
-
-/** `sessionStorage` as the browser has it: strings in, strings out. */
-class TabStorage implements Storage {
-  readonly #items = new Map<string, string>();
-  get length() {
-    return this.#items.size;
-  }
-  clear() {
-    this.#items.clear();
-  }
-  getItem(key: string) {
-    return this.#items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.#items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.#items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.#items.set(key, String(value));
-  }
-}
+import { TabStorage } from './support/tab-storage.js';
 
 const session = {
   serverUrl: 'https://chat.example.com',

@@ -600,4 +600,75 @@ describe('the web workbench against a real server, bridged to the real main-proc
       yusuf.close();
     }
   });
+
+  it('in a plain browser, a reload keeps the replies that had not reached the server, the open tab and its draft, and the replies go out once the server is reachable', async () => {
+    const vera = visitors[0] as Visitor;
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    // The socket goes through Playwright, which lets it reach the server or refuses it.
+    let socketsAllowed = true;
+    const sockets: Array<{ close(): Promise<void> }> = [];
+    await context.routeWebSocket(/\/socket\.io\//, (socket) => {
+      if (!socketsAllowed) return void socket.close();
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    try {
+      const web = await context.newPage();
+      const errors: string[] = [];
+      web.on('pageerror', (error) => errors.push(error.message));
+      await web.goto(`${server.url}/app/`);
+      await web.getByLabel('Email').fill(ALICE);
+      await web.getByLabel('Password').fill(DEMO_PASSWORD);
+      await web.getByRole('button', { name: 'Sign in' }).click();
+      await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+      const veraRow = web.locator(
+        `[data-testid="conversation-row"][data-conversation-id="${vera.conversationId}"]`,
+      );
+      await web.getByTestId('view-mine').click();
+      await veraRow.click();
+      await web.getByTestId('composer').waitFor();
+
+      socketsAllowed = false;
+      for (const socket of sockets) await socket.close();
+      await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+      const [first, second] = ['kept through a reload 1', 'kept through a reload 2'] as const;
+      const bodies = [first, second];
+      for (const body of bodies) {
+        await web.getByTestId('composer').fill(body);
+        await web.getByTestId('composer').press('Enter');
+      }
+      await eventually(async () =>
+        expect(await web.getByTestId('sync-state').textContent()).toBe('2 pending'),
+      );
+      await web.getByTestId('composer').fill('a draft, not sent yet');
+
+      await web.reload();
+      // Unreachable, the page has no list to show (the browser caches none), but the replies are kept.
+      await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+      await eventually(async () =>
+        expect(await web.getByTestId('sync-state').textContent()).toBe('2 pending'),
+      );
+
+      socketsAllowed = true;
+      await eventually(
+        async () => expect(await web.getByTestId('sync-state').textContent()).toBe('Synced'),
+        30_000,
+      );
+      const delivered = await eventually(async () => {
+        const transcript = await vera.transcript();
+        const kept = transcript.filter((m) => m.body.startsWith('kept through a reload'));
+        expect(kept).toHaveLength(2);
+        return kept;
+      });
+      expect(delivered.map((m) => m.body)).toEqual(bodies);
+      // The chat tab came back with its draft.
+      await web.locator(`[data-testid="tab"][data-conversation-id="${vera.conversationId}"]`).waitFor();
+      await eventually(async () =>
+        expect(await web.getByTestId('composer').inputValue()).toBe('a draft, not sent yet'),
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

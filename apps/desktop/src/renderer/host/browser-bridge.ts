@@ -9,11 +9,13 @@ import {
   loadBrowserSession,
   saveBrowserSession,
 } from './browser-session.js';
+import { clearUnsentWork, loadUnsentWork, saveUnsentWork, type WorkAccount } from './browser-unsent-work.js';
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
- * Web Notifications, no tray or badge. Only the session outlives a reload, for this tab alone
- * (`browser-session.ts`); the cache is filled again from the server.
+ * Web Notifications, no tray or badge. What outlives a reload, for this tab alone: the session
+ * (`browser-session.ts`) and the agent's unsent work, outbox, drafts and open tabs
+ * (`browser-unsent-work.ts`); the rest of the cache is filled again from the server.
  */
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   const conversations = new Map<string, CachedConversation>();
@@ -24,6 +26,22 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
   let tabs: TabState = { open: [], active: null };
   let settings = Settings.parse({});
   let me = '';
+  /** Whose unsent work the maps above hold, and where it is kept. */
+  let account: WorkAccount | null = null;
+  const keepUnsentWork = () => {
+    if (account)
+      saveUnsentWork(account, { outbox: [...outbox.values()], drafts: [...drafts.values()], tabs });
+  };
+  const restoreUnsentWork = (next: WorkAccount) => {
+    if (account?.serverUrl === next.serverUrl && account.userId === next.userId) return;
+    account = { serverUrl: next.serverUrl, userId: next.userId };
+    const work = loadUnsentWork(account);
+    outbox.clear();
+    drafts.clear();
+    for (const item of work?.outbox ?? []) outbox.set(item.clientMsgId, item);
+    for (const draft of work?.drafts ?? []) drafts.set(draft.conversationId, draft);
+    tabs = work?.tabs ?? { open: [], active: null };
+  };
 
   const refresh = (id: string) => {
     const cached = conversations.get(id);
@@ -77,14 +95,18 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     },
     'session:clear': async () => {
       clearBrowserSession();
+      clearUnsentWork();
+      account = null;
       conversations.clear();
       messages.clear();
       outbox.clear();
       drafts.clear();
+      tabs = { open: [], active: null };
       return {};
     },
-    'cache:load': async ({ userId }) => {
+    'cache:load': async ({ serverUrl, userId }) => {
       me = userId;
+      restoreUnsentWork({ serverUrl, userId });
       return {
         conversations: [...conversations.values()],
         total: conversations.size,
@@ -117,25 +139,30 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     },
     'outbox:enqueue': async ({ item }) => {
       outbox.set(item.clientMsgId, item);
+      keepUnsentWork();
       return {};
     },
     'outbox:ack': async ({ clientMsgId, message }) => {
       outbox.delete(clientMsgId);
+      keepUnsentWork();
       put([message], true);
       return {};
     },
     'outbox:fail': async ({ clientMsgId, error }) => {
       const item = outbox.get(clientMsgId);
       if (item) outbox.set(clientMsgId, { ...item, status: 'failed', error });
+      keepUnsentWork();
       return {};
     },
     'outbox:list': async () => [...outbox.values()],
     'drafts:save': async ({ draft }) => {
       drafts.set(draft.conversationId, draft);
+      keepUnsentWork();
       return {};
     },
     'tabs:save': async ({ tabs: next }) => {
       tabs = next;
+      keepUnsentWork();
       return {};
     },
     'notify:show': async ({ kind, title, body, tabFocused }) => {

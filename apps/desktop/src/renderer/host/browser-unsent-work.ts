@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
+import { tabStorage } from './tab-storage.js';
+
+/**
+ * The agent's unsent work in a browser tab: messages waiting in the outbox, drafts, and the open
+ * chat tabs. The web workbench keeps its cache in memory, but these are kept in the tab's
+ * `sessionStorage` too, per account, so a reload does not lose a reply that had not reached the
+ * server yet (the desktop app keeps them in its SQLite cache). Read back through the cache's
+ * schemas: storage is a boundary.
+ */
+export const UnsentWork = z.object({
+  outbox: z.array(OutboxItem),
+  drafts: z.array(Draft),
+  tabs: TabState,
+});
+export type UnsentWork = z.infer<typeof UnsentWork>;
+
+const PREFIX = 'switchboard.unsent:';
+
+export interface WorkAccount {
+  serverUrl: string;
+  userId: string;
+}
+
+const keyOf = (account: WorkAccount) => `${PREFIX}${account.serverUrl} ${account.userId}`;
+
+export function loadUnsentWork(
+  account: WorkAccount,
+  storage: Storage | null = tabStorage(),
+): UnsentWork | null {
+  const text = storage?.getItem(keyOf(account));
+  if (!text) return null;
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Damaged: dropped below.
+  }
+  const parsed = UnsentWork.safeParse(json);
+  if (parsed.success) return parsed.data;
+  storage?.removeItem(keyOf(account));
+  return null;
+}
+
+export function saveUnsentWork(
+  account: WorkAccount,
+  work: UnsentWork,
+  storage: Storage | null = tabStorage(),
+): void {
+  try {
+    storage?.setItem(keyOf(account), JSON.stringify(work));
+  } catch {
+    // Storage full or refused: the work stays in memory for this page, as before.
+  }
+}
+
+/** Every account's unsent work in this tab: at sign-out, with the rest of the cache. */
+export function clearUnsentWork(storage: Storage | null = tabStorage()): void {
+  if (!storage) return;
+  const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+    (key): key is string => key?.startsWith(PREFIX) ?? false,
+  );
+  for (const key of keys) storage.removeItem(key);
+}
