@@ -159,3 +159,48 @@ describe('staff sockets and access-token expiry', () => {
     expect(socket.connected).toBe(true);
   });
 });
+
+describe('a staff socket past its expiry, between two sweeps', () => {
+  let t: TestServer;
+  const sockets: Array<AgentClient | VisitorClient> = [];
+
+  beforeAll(async () => {
+    // The sweep comes round once a minute: what refuses the socket here is the event itself.
+    t = await startTestServer({
+      auth: { expiredSocketGraceMilliseconds: 1_000, expiredSocketSweepMilliseconds: 60_000 },
+    });
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await t.stop();
+  });
+
+  it('refuses its next event with token-expired, stores nothing, and closes it', async () => {
+    const { tokens } = await login(t.url, t.fixture.alice.email);
+    const expiresIn = SHORT_LIFE_SECONDS;
+    const socket = await connectAgent(t.url, await expiringIn(tokens.accessToken, expiresIn));
+    sockets.push(socket);
+    const { visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, socket);
+    sockets.push(visitor);
+    const closed = disconnected(socket);
+    // Past the token's expiry and the grace; the sweep is most of a minute away.
+    await new Promise((resolve) => setTimeout(resolve, (expiresIn + 2) * 1000));
+    expect(socket.connected).toBe(true);
+
+    const result = await request(socket, 'message:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      body: 'sent after the expiry',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'token-expired' } });
+    expect(await closed).toBe('io server disconnect');
+    const history = await api<{ messages: Message[] }>(
+      t.url,
+      `/api/conversations/${conversationId}/messages`,
+      {
+        token: tokens.accessToken,
+      },
+    );
+    expect(unwrap(history.body).messages.map((m) => m.body)).not.toContain('sent after the expiry');
+  });
+});

@@ -8,7 +8,7 @@ import { type RequestHandlers, serveRequests } from './serve-requests.js';
 import type { TransportDeps } from './services.js';
 import type { SupervisorFeed } from './supervisor-feed.js';
 import { supervisorHandlers } from './supervisor-handlers.js';
-import { reauthHandlers } from './token-expiry.js';
+import { pastExpiry, reauthHandlers } from './token-expiry.js';
 import type { AgentNamespace, AgentSocket } from './types.js';
 
 export function agentHandlers(
@@ -74,6 +74,8 @@ export async function onAgentConnection(
   socket: AgentSocket,
   deps: TransportDeps,
   handlers: RequestHandlers<AgentRequests, StaffPrincipal>,
+  /** How long past its access token's expiry the socket may still be used (TokenExpiryTiming). */
+  expiryGraceMs: number,
 ): Promise<void> {
   const principal = socket.data.principal;
   const assigned = await deps.conversations.openAssignedTo(principal);
@@ -89,6 +91,7 @@ export async function onAgentConnection(
     metrics: deps.metrics,
     logger: deps.logger,
     limitOf: { 'message:send': 'messagesPerSocket', 'typing:set': 'typingPerSocket' },
+    expired: () => pastExpiry(socket, expiryGraceMs),
   });
   sendHello(socket, deps);
   if (deps.routing.knowsAgent(principal.userId)) {

@@ -108,10 +108,12 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       }
     });
     void routed.catch((error: unknown) => deps.logger.error({ err: error }, 'routing connect failed'));
-    onAgentConnection(socket, deps, agentEvents).catch((error: unknown) => {
-      deps.logger.error({ err: error }, 'agent connection setup failed');
-      socket.disconnect(true);
-    });
+    onAgentConnection(socket, deps, agentEvents, config.auth.expiredSocketGraceMilliseconds).catch(
+      (error: unknown) => {
+        deps.logger.error({ err: error }, 'agent connection setup failed');
+        socket.disconnect(true);
+      },
+    );
   });
 
   return {

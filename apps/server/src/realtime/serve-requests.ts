@@ -36,11 +36,17 @@ export interface ServeOptions {
   logger: Logger;
   /** The per-socket limit each event spends; events not listed spend `requestsPerSocket`. */
   limitOf: Partial<Record<string, LimitName>>;
+  /**
+   * Whether the socket's credentials have run out: then every event is refused with
+   * `token-expired` and the socket is closed.
+   */
+  expired?: () => boolean;
 }
 
 /**
- * The one path every client → server event takes: known event? one payload object? schema
- * parse, rate limit, handler, ack with the result envelope, then deferred fan-out. Without an
+ * The one path every client → server event takes: credentials still good? known event? one
+ * payload object? schema parse, rate limit, handler, ack with the result envelope, then deferred
+ * fan-out. Without an
  * ack callback, a failure is reported with `request:error`.
  */
 export function serveRequests<M extends RequestMap, P extends Principal>(
@@ -65,6 +71,11 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
     };
 
     void (async () => {
+      if (options.expired?.()) {
+        reply(fail('token-expired', 'The access token has expired; sign in again.'));
+        socket.disconnect(true);
+        return;
+      }
       if (!Object.hasOwn(specs, name))
         return reply(fail('unknown-event', `Unknown event "${name.slice(0, 100)}".`));
       const event = name as keyof M & string;

@@ -3,7 +3,7 @@ import { assertSameSession } from '../domain/policy.js';
 import type { StaffPrincipal } from '../domain/principal.js';
 import type { RequestHandlers } from './serve-requests.js';
 import type { TransportDeps } from './services.js';
-import type { AgentNamespace } from './types.js';
+import type { AgentNamespace, AgentSocket } from './types.js';
 
 export interface TokenExpiryTiming {
   /** How long past its access token's expiry a staff socket may still re-authenticate. */
@@ -12,16 +12,21 @@ export interface TokenExpiryTiming {
   sweepMs: number;
 }
 
+/** Whether a staff socket's access token expired more than the grace ago (without a `session:reauth`). */
+export function pastExpiry(socket: AgentSocket, graceMs: number, now = Date.now()): boolean {
+  return socket.data.accessTokenExpiresAt <= now - graceMs;
+}
+
 /**
- * SECURITY S2 on long-lived sockets: a staff socket whose access token expired more than the
- * grace ago without a successful `session:reauth` is disconnected. One timer for the namespace;
- * the returned function stops it.
+ * SECURITY S2 on long-lived sockets: a staff socket past its expiry is disconnected. The sweep
+ * closes the idle ones; `serveRequests` refuses any event from one before the sweep comes round
+ * (see onAgentConnection). One timer for the namespace; the returned function stops it.
  */
 export function sweepExpiredSockets(namespace: AgentNamespace, timing: TokenExpiryTiming): () => void {
   const timer = setInterval(() => {
-    const deadline = Date.now() - timing.graceMs;
+    const now = Date.now();
     for (const socket of [...namespace.sockets.values()]) {
-      if (socket.data.accessTokenExpiresAt <= deadline) socket.disconnect(true);
+      if (pastExpiry(socket, timing.graceMs, now)) socket.disconnect(true);
     }
   }, timing.sweepMs);
   timer.unref();

@@ -7,7 +7,11 @@ import { useSession } from '../session/store.js';
 import { storeMessages } from './cache-writes.js';
 
 /** Worth trying again later with the same clientMsgId; anything else is final (protocol §9). */
-const RETRYABLE = new Set(['unavailable', 'internal', 'rate-limited']);
+/**
+ * Refusals that say nothing about the message: it stays pending and goes with the next flush.
+ * `token-expired`: the server closes the socket too, and the connection refreshes and reconnects.
+ */
+const RETRYABLE = new Set(['unavailable', 'internal', 'rate-limited', 'token-expired']);
 
 let flushing: Promise<void> | null = null;
 let again = false;
