@@ -1,6 +1,7 @@
 import { AuditAction, type AuditEntry, type AuditQuery } from '@switchboard/protocol';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LatestOnly } from '../../../ui/latest-only.js';
 import { call, useLoaded } from '../actions.js';
 import {
   Card,
@@ -46,16 +47,21 @@ export function AuditSection() {
     }),
     [actorId, action, targetId, from, to],
   );
-  const load = async (after: string | null) => {
-    const page = await call('Audit', (c) =>
-      c.rest('listAudit', {
-        query: { ...query(), cursor: after ?? undefined } as Record<string, string | number | undefined>,
-      }),
+  const [latest] = useState(() => new LatestOnly());
+  const load = (after: string | null) =>
+    latest.run(
+      () =>
+        call('Audit', (c) =>
+          c.rest('listAudit', {
+            query: { ...query(), cursor: after ?? undefined } as Record<string, string | number | undefined>,
+          }),
+        ),
+      (page) => {
+        if (!page) return;
+        setItems((shown) => (after ? [...shown, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      },
     );
-    if (!page) return;
-    setItems(after ? [...items, ...page.items] : page.items);
-    setCursor(page.nextCursor);
-  };
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first page once; the form reloads it after.
   useEffect(() => {
     void load(null);

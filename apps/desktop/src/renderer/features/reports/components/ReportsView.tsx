@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runtime } from '../../../app/runtime.js';
 import { inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { LatestOnly } from '../../../ui/latest-only.js';
 import { seconds } from '../../supervisor/format.js';
 import { downloadCsv, loadReport, type Query } from '../actions.js';
 import { BarChart } from './BarChart.js';
@@ -58,7 +59,8 @@ export function ReportsView() {
   const [teams, setTeams] = useState<Team[]>([]);
   const [report, setReport] = useState<Report | null>(null);
   const [metric, setMetric] = useState<Metric>('conversations');
-  const run = async (q: Query) => setReport(await loadReport(q));
+  const [latest] = useState(() => new LatestOnly());
+  const run = (q: Query) => latest.run(() => loadReport(q), setReport);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first report once; the form runs it after.
   useEffect(() => {
     void run(query);

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { LatestOnly } from '../../../ui/latest-only.js';
 import { searchMessages } from '../actions.js';
 import { useSearch } from '../store.js';
+
+/** One search box: the hits shown are those of the latest search. */
+const searches = new LatestOnly();
 
 /** The search box above the conversation lists: Enter searches, Escape goes back to the lists. */
 export function MessageSearch() {
@@ -12,7 +16,10 @@ export function MessageSearch() {
     const text = query.trim();
     if (text.length === 0) return useSearch.getState().clear();
     useSearch.getState().start();
-    useSearch.getState().show(text, await searchMessages(text));
+    await searches.run(
+      () => searchMessages(text),
+      (hits) => useSearch.getState().show(text, hits),
+    );
   };
 
   return (
