@@ -33,6 +33,14 @@ async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): P
   }
 }
 
+/** Signs in with the web workbench's form and waits until the server is reachable. */
+async function signInWithForm(web: Page, email: string): Promise<void> {
+  await web.getByLabel('Email').fill(email);
+  await web.getByLabel('Password').fill(DEMO_PASSWORD);
+  await web.getByRole('button', { name: 'Sign in' }).click();
+  await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+}
+
 describe('the web workbench against a real server, bridged to the real main-process handlers', () => {
   const server = new ServerProcess();
   const dataDir = tempDir();
@@ -463,10 +471,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       web.on('pageerror', (error) => errors.push(error.message));
       await web.goto(`${server.url}/app/`);
       expect(await web.evaluate(() => 'switchboard' in window)).toBe(false);
-      await web.getByLabel('Email').fill(ADA);
-      await web.getByLabel('Password').fill(DEMO_PASSWORD);
-      await web.getByRole('button', { name: 'Sign in' }).click();
-      await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+      await signInWithForm(web, ADA);
 
       await web.reload();
       await web.getByTestId('reachability').getByText('Server reachable').waitFor();
@@ -498,10 +503,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       const errors: string[] = [];
       original.on('pageerror', (error) => errors.push(error.message));
       await original.goto(`${server.url}/app/`);
-      await original.getByLabel('Email').fill(ADA);
-      await original.getByLabel('Password').fill(DEMO_PASSWORD);
-      await original.getByRole('button', { name: 'Sign in' }).click();
-      await original.getByTestId('reachability').getByText('Server reachable').waitFor();
+      await signInWithForm(original, ADA);
 
       // What the browser's "Duplicate tab" does: the new tab starts with a copy of the tab's storage.
       const storage = await original.evaluate(() => Object.fromEntries(Object.entries(sessionStorage)));
@@ -617,10 +619,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       const errors: string[] = [];
       web.on('pageerror', (error) => errors.push(error.message));
       await web.goto(`${server.url}/app/`);
-      await web.getByLabel('Email').fill(ALICE);
-      await web.getByLabel('Password').fill(DEMO_PASSWORD);
-      await web.getByRole('button', { name: 'Sign in' }).click();
-      await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+      await signInWithForm(web, ALICE);
       const veraRow = web.locator(
         `[data-testid="conversation-row"][data-conversation-id="${vera.conversationId}"]`,
       );
