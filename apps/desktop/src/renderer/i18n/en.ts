@@ -93,6 +93,7 @@ export const en = {
     unavailable: 'Preview unavailable',
     download: 'Download',
     downloadNamed: 'Download {{name}}',
+    removeNamed: 'Remove {{name}}',
     downloadFailed: '{{name}} could not be downloaded. Try again when the server is reachable.',
     close: 'Close',
   },

@@ -95,6 +95,7 @@ export const zhCN: Messages = {
     unavailable: '无法预览',
     download: '下载',
     downloadNamed: '下载 {{name}}',
+    removeNamed: '移除 {{name}}',
     downloadFailed: '{{name}} 下载失败。请在服务器可连接时重试。',
     close: '关闭',
   },

@@ -1,5 +1,6 @@
 import type { Attachment } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
+import { PaperclipIcon } from '../../../ui/icons.js';
 import { useAttachment } from '../hooks.js';
 import { useImageViewer } from '../image-viewer.js';
 
@@ -39,7 +40,9 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
         </span>
       )}
       <span className="mt-1 flex items-center gap-2 text-xs">
-        <span className="min-w-0 truncate">📎 {attachment.fileName}</span>
+        <span className="min-w-0 truncate">
+          <PaperclipIcon /> {attachment.fileName}
+        </span>
         <button
           type="button"
           className="shrink-0 font-semibold underline focus-visible:outline-2 focus-visible:outline-indigo-500"

@@ -1,6 +1,7 @@
 import type { Attachment } from '@switchboard/protocol';
 import { type ClipboardEvent, type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PaperclipIcon } from '../../../ui/icons.js';
 import { sendMessage } from '../../sync/outbox.js';
 import { saveDraft, sendTyping, upload } from '../actions.js';
 import { matchCanned, useCannedReplies } from '../canned-replies.js';
@@ -146,10 +147,10 @@ export function Composer({ conversationId, canReply }: Props) {
         <div className="mb-2 flex flex-wrap gap-2">
           {attachments.map((a) => (
             <span key={a.id} className="rounded bg-slate-200 px-2 py-0.5 text-xs dark:bg-slate-700">
-              📎 {a.fileName}
+              <PaperclipIcon /> {a.fileName}
               <button
                 type="button"
-                aria-label={`Remove ${a.fileName}`}
+                aria-label={t('attachment.removeNamed', { name: a.fileName })}
                 className="ml-1"
                 onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}
               >

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { BellIcon } from '../../../ui/icons.js';
 import { acceptOffer, declineOffer } from '../../chat/actions.js';
 import { usePresence } from '../store.js';
 
@@ -17,7 +18,7 @@ export function OfferBanner() {
     >
       {list.map((offer) => (
         <div key={offer.offerId} className="flex items-center gap-3 text-sm">
-          <span className="animate-pulse">🔔</span>
+          <BellIcon className="h-4 w-4 shrink-0 animate-pulse" />
           <span className="font-medium">{t('chat.offered')}:</span>
           <span>{offer.conversation.visitor.name ?? t('visitor.anonymous')}</span>
           <span className="ml-auto flex gap-2">
