@@ -42,8 +42,15 @@ export const en = {
     count_one: '{{count}} message found',
     count_other: '{{count}} messages found',
   },
-  lists: { mine: 'Mine', queue: 'Team queue', unassigned: 'Unassigned', empty: 'Nothing here.' },
+  lists: {
+    label: 'Conversations',
+    mine: 'Mine',
+    queue: 'Team queue',
+    unassigned: 'Unassigned',
+    empty: 'Nothing here.',
+  },
   status: {
+    label: 'Status',
     online: 'Online',
     away: 'Away',
     offline: 'Offline',
@@ -65,6 +72,9 @@ export const en = {
     offline: 'Server unreachable',
   },
   chat: {
+    tabsLabel: 'Open chats',
+    closeTab: 'Close {{name}}',
+    cannedLabel: 'Canned replies',
     placeholder: 'Write a reply… (Enter to send, Shift+Enter for a new line, / for canned replies)',
     notePlaceholder: 'Write an internal note (agents only)…',
     internal: 'Internal note',
@@ -108,6 +118,7 @@ export const en = {
   resolveDialog: {
     title: 'Resolve conversation',
     tags: 'Tags (comma-separated)',
+    tagsExample: 'billing, refund',
     note: 'Note for colleagues',
     submit: 'Resolve',
     cancel: 'Cancel',

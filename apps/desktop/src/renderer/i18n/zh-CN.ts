@@ -44,8 +44,15 @@ export const zhCN: Messages = {
     count_one: '找到 {{count}} 条消息',
     count_other: '找到 {{count}} 条消息',
   },
-  lists: { mine: '我的', queue: '团队队列', unassigned: '未分配', empty: '暂无会话。' },
+  lists: {
+    label: '会话',
+    mine: '我的',
+    queue: '团队队列',
+    unassigned: '未分配',
+    empty: '暂无会话。',
+  },
   status: {
+    label: '状态',
     online: '在线',
     away: '离开',
     offline: '离线',
@@ -67,6 +74,9 @@ export const zhCN: Messages = {
     offline: '服务器不可达',
   },
   chat: {
+    tabsLabel: '打开的会话',
+    closeTab: '关闭 {{name}}',
+    cannedLabel: '快捷回复',
     placeholder: '输入回复…（Enter 发送，Shift+Enter 换行，/ 快捷回复）',
     notePlaceholder: '输入内部备注（仅坐席可见）…',
     internal: '内部备注',
@@ -110,6 +120,7 @@ export const zhCN: Messages = {
   resolveDialog: {
     title: '结束会话',
     tags: '标签（逗号分隔）',
+    tagsExample: '账单, 退款',
     note: '给同事的备注',
     submit: '结束',
     cancel: '取消',

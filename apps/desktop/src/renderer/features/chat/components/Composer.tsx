@@ -122,7 +122,7 @@ export function Composer({ conversationId, canReply }: Props) {
       {suggestions.length > 0 && (
         <ul
           className="absolute bottom-full left-3 mb-1 w-96 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-800"
-          aria-label="Canned replies"
+          aria-label={t('chat.cannedLabel')}
         >
           {suggestions.map((r, i) => (
             <li

@@ -37,7 +37,7 @@ export function ResolveDialog({ conversationId, onClose }: { conversationId: str
             className={inputClass}
             value={tags}
             onChange={(e) => setTags(e.target.value)}
-            placeholder="billing, refund"
+            placeholder={t('resolveDialog.tagsExample')}
           />
         </label>
         <label className="block space-y-1 text-sm">

@@ -37,7 +37,7 @@ export function ConversationList() {
   return (
     <nav
       className="flex h-full w-80 shrink-0 flex-col border-r border-slate-200 dark:border-slate-700"
-      aria-label="Conversations"
+      aria-label={t('lists.label')}
     >
       <MessageSearch />
       {showingSearch && <SearchResults />}

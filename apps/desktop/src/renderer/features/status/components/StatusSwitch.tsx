@@ -17,7 +17,7 @@ export function StatusSwitch() {
     <label className="flex items-center gap-2 text-sm">
       <span className={`inline-block h-2.5 w-2.5 rounded-full ${DOT[status] ?? 'bg-slate-400'}`} />
       <select
-        aria-label="Status"
+        aria-label={t('status.label')}
         className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600"
         value={status === 'wrap-up' ? 'online' : status}
         onChange={(e) => void setStatus(e.target.value as 'online' | 'away' | 'offline')}

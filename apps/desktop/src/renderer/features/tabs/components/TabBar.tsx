@@ -13,7 +13,7 @@ export function TabBar() {
     <div
       className="flex h-10 shrink-0 items-end gap-1 overflow-x-auto border-b border-slate-200 px-2 dark:border-slate-700"
       role="tablist"
-      aria-label="Open chats"
+      aria-label={t('chat.tabsLabel')}
     >
       {open.map((id, index) => {
         const cached = byId[id];
@@ -45,7 +45,7 @@ export function TabBar() {
             </button>
             <button
               type="button"
-              aria-label={`Close ${name}`}
+              aria-label={t('chat.closeTab', { name })}
               onClick={() => close(id)}
               className="rounded px-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700 dark:hover:bg-slate-700"
             >
