@@ -91,6 +91,8 @@ describe('routing with real clients', () => {
     expect(eligible.map((e) => e.load).sort()).toEqual([0, 1]);
     expect(assigned?.decision?.chosen).toBe(eligible.find((e) => e.load === 0)?.userId);
     expect(assigned?.decision?.why).toMatch(/lowest load \(0\/3\)/);
+    // The same as data, for the workbench to word in the agent's language.
+    expect(assigned?.decision?.reason).toEqual({ code: 'lowest-load', load: 0, capacity: 3, tiedWith: 1 });
   });
 
   it('tells a waiting visitor their place in the queue and keeps it current', async () => {

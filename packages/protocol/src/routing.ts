@@ -71,6 +71,25 @@ export const TransferRequest = z.strictObject({
 });
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
+/**
+ * Why the agent was chosen, as data a client puts into words of its own language (`why` is the
+ * same in an English sentence). `tiedWith`: how many agents shared the lowest load (1: none).
+ */
+export const RoutingReason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('previous-agent'), agent: z.string() }),
+  z.object({
+    code: z.literal('lowest-load'),
+    load: z.number(),
+    capacity: z.number(),
+    tiedWith: z.number().int().min(1),
+  }),
+  z.object({ code: z.literal('picked'), agent: z.string() }),
+  z.object({ code: z.literal('offline-picked'), agent: z.string() }),
+  z.object({ code: z.literal('accepted') }),
+  z.object({ code: z.literal('transferred'), actor: z.string(), note: z.string().nullable() }),
+]);
+export type RoutingReason = z.infer<typeof RoutingReason>;
+
 /** Why a conversation went where it went: the explainable part of routing. */
 export const RoutingDecision = z.object({
   /** The routing rule that matched; null when the default team caught it. */
@@ -89,6 +108,8 @@ export const RoutingDecision = z.object({
   chosen: Id.nullable(),
   /** One sentence a person can read: "returning visitor's previous agent", "lowest load (1/4)", … */
   why: z.string(),
+  /** `why` as data; absent from decisions recorded before it existed. */
+  reason: RoutingReason.optional(),
 });
 export type RoutingDecision = z.infer<typeof RoutingDecision>;
 

@@ -417,6 +417,16 @@ export const en = {
     },
   },
   waiting: 'waiting {{time}}',
+  routingWhy: {
+    'previous-agent': '{{agent}} helped this visitor before',
+    'lowest-load': 'lowest load ({{load}}/{{capacity}})',
+    'lowest-load-tied': 'lowest load ({{load}}/{{capacity}}), idle longest among {{tied}} equally loaded',
+    picked: 'picked from the queue by {{agent}}',
+    'offline-picked': 'offline message picked up by {{agent}}',
+    accepted: 'accepted the offer',
+    transferred: 'transferred by {{actor}}',
+    'transferred-note': 'transferred by {{actor}}: {{note}}',
+  },
   events: {
     opened: 'Conversation opened',
     'offline-message': 'Left an offline message',

@@ -414,6 +414,16 @@ export const zhCN: Messages = {
     },
   },
   waiting: '已等待 {{time}}',
+  routingWhy: {
+    'previous-agent': '{{agent}} 之前接待过这位访客',
+    'lowest-load': '负载最低（{{load}}/{{capacity}}）',
+    'lowest-load-tied': '负载最低（{{load}}/{{capacity}}），在 {{tied}} 位负载相同的客服中空闲最久',
+    picked: '{{agent}} 从队列中领取',
+    'offline-picked': '{{agent}} 领取了离线留言',
+    accepted: '接受了分配',
+    transferred: '由 {{actor}} 转接',
+    'transferred-note': '由 {{actor}} 转接：{{note}}',
+  },
   events: {
     opened: '会话已创建',
     'offline-message': '留言',

@@ -1,3 +1,4 @@
+import type { RoutingReason } from '@switchboard/protocol';
 import type { RoutingAgent } from './model.js';
 
 export interface Candidate {
@@ -29,10 +30,10 @@ export function isEligible(
 export function chooseAgent(
   eligible: readonly Candidate[],
   previousAgentId: string | null,
-): { chosen: Candidate; why: string } | null {
+): { chosen: Candidate; reason: RoutingReason } | null {
   if (eligible.length === 0) return null;
   const previous = previousAgentId ? eligible.find((c) => c.agent.userId === previousAgentId) : undefined;
-  if (previous) return { chosen: previous, why: `${previous.agent.name} helped this visitor before` };
+  if (previous) return { chosen: previous, reason: { code: 'previous-agent', agent: previous.agent.name } };
   const ranked = [...eligible].sort(
     (a, b) =>
       a.load / a.agent.capacity - b.load / b.agent.capacity ||
@@ -41,9 +42,13 @@ export function chooseAgent(
   );
   const chosen = ranked[0] as Candidate;
   const tied = ranked.filter((c) => c.load / c.agent.capacity === chosen.load / chosen.agent.capacity);
-  const why =
-    tied.length > 1
-      ? `lowest load (${chosen.load}/${chosen.agent.capacity}), idle longest among ${tied.length} equally loaded`
-      : `lowest load (${chosen.load}/${chosen.agent.capacity})`;
-  return { chosen, why };
+  return {
+    chosen,
+    reason: {
+      code: 'lowest-load',
+      load: chosen.load,
+      capacity: chosen.agent.capacity,
+      tiedWith: tied.length,
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   AgentState,
   AgentStatus,
+  RoutingReason,
   RoutingRule,
   StatusReason,
   TeamRoutingSettings,
@@ -17,6 +18,7 @@ import { type Candidate, chooseAgent, isEligible } from './choose-agent.js';
 import type { Decision, RoutingAgent, RoutingConversation, RoutingOffer, TeamSettings } from './model.js';
 import { Mutex } from './mutex.js';
 import { orderQueue } from './queue-order.js';
+import { whyOf } from './reasons.js';
 import type { QueuePosition, RoutingEvents } from './routing-events.js';
 import { firstMatch } from './rule-matcher.js';
 
@@ -237,7 +239,7 @@ export class RoutingService {
       }
       const offer = this.openOfferFor(conversationId);
       if (offer) await this.#closeOffer(offer, 'withdrawn');
-      const decision = this.#decision(c, [], agent.userId, `picked from the queue by ${agent.name}`);
+      const decision = this.#decision(c, [], agent.userId, { code: 'picked', agent: agent.name });
       await this.#assign(c, agent.userId, null, decision, 'picked');
     });
   }
@@ -265,12 +267,10 @@ export class RoutingService {
       };
       const at = this.options.now();
       const event = this.#event('assigned', agent.userId, {
-        decision: this.#decision(
-          conversation,
-          [],
-          agent.userId,
-          `offline message picked up by ${agent.name}`,
-        ),
+        decision: this.#decision(conversation, [], agent.userId, {
+          code: 'offline-picked',
+          agent: agent.name,
+        }),
         how: 'picked',
       });
       if (
@@ -296,7 +296,7 @@ export class RoutingService {
       if (!offer || offer.userId !== userId || c?.status !== 'queued') {
         throw new DomainError('conflict', 'This offer is no longer open.');
       }
-      const decision = this.#decision(c, [], userId, 'accepted the offer');
+      const decision = this.#decision(c, [], userId, { code: 'accepted' });
       if (!(await this.#assign(c, userId, offer, decision, 'accepted'))) {
         throw new DomainError('conflict', 'This offer is no longer open.');
       }
@@ -437,14 +437,22 @@ export class RoutingService {
         // The receiving agent may refuse: it waits at the front of the queue, ringing only them.
         await this.#requeue(c, true, 'transferred', actor.userId, note);
         this.#dirty.delete(c.teamId);
-        await this.#offer(c, agent, this.#decision(c, [], agent.userId, `transferred by ${actor.name}`));
+        await this.#offer(
+          c,
+          agent,
+          this.#decision(c, [], agent.userId, { code: 'transferred', actor: actor.name, note: null }),
+        );
       } else {
         c.status = 'assigned';
         c.assigneeId = agent.userId;
         c.assignedAt = this.options.now();
         c.firstReplyAt = null;
         c.frontOfQueue = false;
-        const decision = this.#decision(c, [], agent.userId, `transferred by ${actor.name}: ${reason}`);
+        const decision = this.#decision(c, [], agent.userId, {
+          code: 'transferred',
+          actor: actor.name,
+          note: reason,
+        });
         await store.persistReassignment(
           this.db,
           c.id,
@@ -617,7 +625,7 @@ export class RoutingService {
           : null;
       const choice = chooseAgent(candidates, previous);
       if (!choice) continue;
-      const decision = this.#decision(c, eligible, choice.chosen.agent.userId, choice.why);
+      const decision = this.#decision(c, eligible, choice.chosen.agent.userId, choice.reason);
       if (team.mode === 'offer') {
         await this.#offer(c, choice.chosen.agent, decision);
         ringingAgents.add(choice.chosen.agent.userId);
@@ -768,7 +776,7 @@ export class RoutingService {
     c: RoutingConversation,
     eligible: readonly Candidate[],
     chosen: string | null,
-    why: string,
+    reason: RoutingReason,
   ): Decision {
     return {
       rule: c.rule,
@@ -782,7 +790,8 @@ export class RoutingService {
         idleSince: agent.lastAssignedAt === null ? null : new Date(agent.lastAssignedAt).toISOString(),
       })),
       chosen,
-      why,
+      why: whyOf(reason),
+      reason,
     };
   }
 

@@ -28,8 +28,11 @@ export function ChatView({ conversationId }: { conversationId: string }) {
     <section className="flex min-h-0 flex-1 flex-col" aria-label={name} data-testid="chat-view">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
         <h2 className="font-semibold">{name}</h2>
-        <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-          {c.status}
+        <span
+          className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+          data-testid="chat-status"
+        >
+          {t(`visitor.status.${c.status}`)}
         </span>
         {c.assignee && !mine && <span className="text-xs text-slate-500">{c.assignee.name}</span>}
         <div className="ml-auto flex gap-2">
