@@ -372,7 +372,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(await page.getByTestId('search-input').inputValue()).toBe('');
   });
 
-  it('takes screenshots with several tabs in both themes', async () => {
+  it('takes screenshots with several tabs in both themes, and in Simplified Chinese', async () => {
     await page.getByTestId('view-mine').click();
     await page.getByTestId('internal-toggle').check();
     await send('Refund approved by billing (internal note).');
@@ -387,6 +387,18 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true),
     );
     await page.screenshot({ path: `${ARTIFACTS}workbench-dark.png` });
+
+    // The same workbench in Simplified Chinese, then back to English for the tests after this one.
+    const language = async (locale: 'en' | 'zh-CN', mine: string) => {
+      await page.getByTestId('open-settings').click();
+      await page.getByTestId('settings-language').selectOption(locale);
+      await page.keyboard.press('Escape');
+      await eventually(async () => expect(await page.getByTestId('view-mine').textContent()).toContain(mine));
+    };
+    await language('zh-CN', '我的');
+    expect(await page.getByTestId('sync-state').textContent()).toBe('已同步');
+    await page.screenshot({ path: `${ARTIFACTS}workbench-dark-zh-CN.png` });
+    await language('en', 'Mine');
   });
 
   it('after a reload with the same cache file, conversations and tabs appear before the server answers', async () => {

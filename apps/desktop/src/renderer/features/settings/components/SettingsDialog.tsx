@@ -47,6 +47,7 @@ export function SettingsDialog() {
           <span>{t('settings.language')}</span>
           <select
             className={inputClass}
+            data-testid="settings-language"
             value={settings.locale}
             onChange={(e) => void save({ locale: e.target.value as Settings['locale'] })}
           >
