@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../src/renderer/i18n/index.js';
 import { clockTime, dayOrTime, shortDuration } from '../src/renderer/ui/format.js';
 
 describe('time formatting', () => {
@@ -18,12 +19,16 @@ describe('time formatting', () => {
     );
   });
 
-  it('writes waiting times in the largest whole unit', () => {
+  it("writes waiting times in the largest whole unit, in the app's language", () => {
     const now = Date.parse(at);
-    expect(shortDuration(at, now + 45_000)).toBe('45s');
-    expect(shortDuration(at, now + 12 * 60_000)).toBe('12m');
-    expect(shortDuration(at, now + 3 * 3_600_000)).toBe('3h');
-    expect(shortDuration(at, now + 2 * 86_400_000)).toBe('2d');
-    expect(shortDuration(at, now - 5_000)).toBe('0s');
+    const en = i18n.getFixedT('en');
+    expect(shortDuration(en, at, now + 45_000)).toBe('45s');
+    expect(shortDuration(en, at, now + 12 * 60_000)).toBe('12m');
+    expect(shortDuration(en, at, now + 3 * 3_600_000)).toBe('3h');
+    expect(shortDuration(en, at, now + 2 * 86_400_000)).toBe('2d');
+    expect(shortDuration(en, at, now - 5_000)).toBe('0s');
+    const zh = i18n.getFixedT('zh-CN');
+    expect(shortDuration(zh, at, now + 12 * 60_000)).toBe('12分');
+    expect(shortDuration(zh, at, now + 2 * 86_400_000)).toBe('2天');
   });
 });

@@ -179,6 +179,7 @@ export const en = {
       error: 'The update check failed: {{message}}',
     },
   },
+  duration: { seconds: '{{n}}s', minutes: '{{n}}m', hours: '{{n}}h', days: '{{n}}d' },
   nav: {
     workbench: 'Workbench',
     supervisor: 'Supervisor',

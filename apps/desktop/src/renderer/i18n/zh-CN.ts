@@ -176,6 +176,7 @@ export const zhCN: Messages = {
       error: '检查更新失败：{{message}}',
     },
   },
+  duration: { seconds: '{{n}}秒', minutes: '{{n}}分', hours: '{{n}}小时', days: '{{n}}天' },
   nav: {
     workbench: '工作台',
     supervisor: '主管',

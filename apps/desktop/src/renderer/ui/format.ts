@@ -1,10 +1,16 @@
-/** "45s", "12m", "3h", "2d": how long a visitor has been waiting. */
-export function shortDuration(fromIso: string, now: number): string {
+import type { TFunction } from 'i18next';
+
+/**
+ * "45s", "12m", "3h", "2d" (in Chinese "45秒", "12分", …): how long a visitor has been waiting, in
+ * the app's language. Plain strings rather than `Intl`: the list's rows use it in the first paint,
+ * and a renderer's first `Intl` formatter loads locale data (see prepareTimeFormats).
+ */
+export function shortDuration(t: TFunction, fromIso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h`;
-  return `${Math.floor(seconds / 86_400)}d`;
+  if (seconds < 60) return t('duration.seconds', { n: seconds });
+  if (seconds < 3600) return t('duration.minutes', { n: Math.floor(seconds / 60) });
+  if (seconds < 86_400) return t('duration.hours', { n: Math.floor(seconds / 3600) });
+  return t('duration.days', { n: Math.floor(seconds / 86_400) });
 }
 
 /**

@@ -34,7 +34,7 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
         <span className="ml-auto flex items-center gap-2">
           {waitingSince && (
             <span className="text-[11px] text-amber-700 dark:text-amber-400">
-              {t('waiting', { time: shortDuration(waitingSince, now) })}
+              {t('waiting', { time: shortDuration(t, waitingSince, now) })}
             </span>
           )}
           {item.unread > 0 && (

@@ -66,7 +66,7 @@ export function AgentsTable({
               </span>
               <span className="ml-1 text-xs text-slate-500">
                 ({t(`status.reason.${agent.reason}`, { defaultValue: agent.reason })}
-                {Date.parse(agent.since) > SINCE_KNOWN && ` · ${shortDuration(agent.since, now)}`})
+                {Date.parse(agent.since) > SINCE_KNOWN && ` · ${shortDuration(t, agent.since, now)}`})
               </span>
             </td>
             <td className="py-1.5 pr-2 tabular-nums">

@@ -55,7 +55,7 @@ export function LiveChats({
                 {chat.inBot ? t('supervisor.inBot') : t(`supervisor.${chat.status}`)}
               </td>
               <td className="py-1.5 pr-2">{chat.assignee?.name ?? '—'}</td>
-              <td className="py-1.5 pr-2 tabular-nums">{since ? shortDuration(since, now) : '—'}</td>
+              <td className="py-1.5 pr-2 tabular-nums">{since ? shortDuration(t, since, now) : '—'}</td>
               <td className="py-1.5 text-right">
                 <button
                   type="button"
