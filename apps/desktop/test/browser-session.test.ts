@@ -60,6 +60,12 @@ describe('the sign-in hint a page leaves for itself', () => {
     leaveLoginHint(hint, storage);
     expect(takeLoginHint(storage)).toEqual(hint);
     expect(takeLoginHint(storage)).toBeNull();
+    const ended = { ...hint, reason: 'session-ended' as const, ended: 'deactivated' as const };
+    leaveLoginHint(ended, storage);
+    expect(takeLoginHint(storage)).toEqual(ended);
+    // An unknown end reason is dropped; the rest of the hint stands.
+    leaveLoginHint({ ...ended, ended: 'for no reason' as 'ended' }, storage);
+    expect(takeLoginHint(storage)).toEqual({ ...hint, reason: 'session-ended' });
     for (const damaged of [
       '{not json',
       JSON.stringify({ ...hint, reason: 'because' }),

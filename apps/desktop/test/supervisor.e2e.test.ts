@@ -294,6 +294,11 @@ describe('the supervisor window, the admin area and reports against a real serve
     await eventually(async () =>
       expect(await alice.page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true),
     );
+    // The sign-in form says why, with her email filled in.
+    expect(await alice.page.getByTestId('login-hint').textContent()).toContain(
+      'Your account was deactivated',
+    );
+    expect(await alice.page.getByLabel('Email').inputValue()).toBe(ALICE);
     expect(alice.services.sessions.load()).toBeNull();
     for (const wb of [carol, alice, ada]) {
       expect(wb.errors).toEqual([]);

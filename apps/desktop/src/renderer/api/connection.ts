@@ -12,6 +12,7 @@ import {
 } from '@switchboard/protocol';
 import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
+import type { SessionEndReason } from '../host/login-hint.js';
 import { type CallInput, callRest, type Data as RestData } from './rest.js';
 
 export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -23,11 +24,13 @@ const ACK_TIMEOUT_MS = 10_000;
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
 const SESSION_ENDED = new Set(['session-revoked', 'refresh-token-reused', 'token-invalid']);
+const endReasonOf = (code: string): SessionEndReason =>
+  code === 'refresh-token-reused' ? 'refresh-token-reused' : 'ended';
 
 export interface ConnectionEvents {
   /** Awaited before another window may refresh: store the new refresh token here. */
   onTokens(tokens: TokenPair): void | Promise<void>;
-  onSessionEnded(): void;
+  onSessionEnded(reason: SessionEndReason): void;
   onReachable(reachable: boolean): void;
   /** The session's newest stored refresh token, when another window may have rotated it. */
   latestRefreshToken?(): Promise<string | null>;
@@ -82,9 +85,9 @@ export class ServerConnection {
       events.onReachable(false);
       const data = (error as Error & { data?: ApiError }).data;
       if (data?.code === 'token-expired') void this.refresh();
-      else if (data && SESSION_ENDED.has(data.code)) events.onSessionEnded();
+      else if (data && SESSION_ENDED.has(data.code)) events.onSessionEnded(endReasonOf(data.code));
     });
-    this.socket.on('session:revoked', () => events.onSessionEnded());
+    this.socket.on('session:revoked', ({ reason }) => events.onSessionEnded(reason));
     this.#schedule();
   }
 
@@ -121,7 +124,8 @@ export class ServerConnection {
     if (!result.ok && result.error.code === 'token-expired' && (await this.refresh())) {
       result = await callRest(this.serverUrl, spec, { ...input, token: this.#tokens.accessToken });
     }
-    if (!result.ok && SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
+    if (!result.ok && SESSION_ENDED.has(result.error.code))
+      this.events.onSessionEnded(endReasonOf(result.error.code));
     return result;
   }
 
@@ -159,7 +163,7 @@ export class ServerConnection {
         else void this.#reauthenticate();
         return true;
       }
-      if (SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
+      if (SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded(endReasonOf(result.error.code));
       else this.#timer = setTimeout(() => void this.refresh(), 5_000);
       return false;
     });
@@ -175,7 +179,8 @@ export class ServerConnection {
     if (!this.socket.connected) return;
     const result = await this.request('session:reauth', { token: this.#tokens.accessToken });
     // Anything short of an ended session is mended when the server closes the socket at expiry.
-    if (!result.ok && SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded();
+    if (!result.ok && SESSION_ENDED.has(result.error.code))
+      this.events.onSessionEnded(endReasonOf(result.error.code));
   }
 
   #schedule(): void {

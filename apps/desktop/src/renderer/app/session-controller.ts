@@ -7,6 +7,7 @@ import { useSession } from '../features/session/store.js';
 import { statusAtSignIn, usePresence } from '../features/status/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { bridge } from '../host/bridge.js';
+import { leaveLoginHint, type SessionEndReason } from '../host/login-hint.js';
 import { afterPaint } from './after-paint.js';
 import type { Boot } from './boot-requests.js';
 import { runtime } from './runtime.js';
@@ -54,7 +55,10 @@ async function connectWith(serverUrl: string, user: User, tokens: TokenPair): Pr
   const connection = new ServerConnection(serverUrl, tokens, {
     onTokens: (next) =>
       bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }).then(() => {}),
-    onSessionEnded: () => void logout(false),
+    // Once: the push, the closed socket and a failed refresh may each report the same end.
+    onSessionEnded: (reason) => {
+      if (runtime.connection === connection) void sessionEnded(serverUrl, user, reason);
+    },
     onReachable: (reachable) => usePresence.getState().setReachable(reachable),
     latestRefreshToken: () => storedRefreshToken(serverUrl, user.id),
   });
@@ -119,7 +123,7 @@ async function resumeStoredSession(boot: Boot): Promise<void> {
     ) {
       setTimeout(() => void resume(), RESUME_RETRY_MS);
     } else {
-      await logout(false);
+      await sessionEnded(stored.serverUrl, stored.user, 'ended');
     }
   };
   await resume();
@@ -141,6 +145,12 @@ export async function login(
 }
 
 /** Logout revokes the session, forgets the tokens and wipes the local cache (SECURITY D13). */
+/** The server ended the session: signed out as by `logout`, and the sign-in form says why. */
+async function sessionEnded(serverUrl: string, user: User, reason: SessionEndReason): Promise<void> {
+  leaveLoginHint({ serverUrl, email: user.email, reason: 'session-ended', ended: reason });
+  await logout(false);
+}
+
 export async function logout(revoke = true): Promise<void> {
   const connection = runtime.connection;
   if (revoke && connection) await connection.rest('logout', { body: {} });

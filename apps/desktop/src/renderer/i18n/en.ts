@@ -9,6 +9,15 @@ export const en = {
     busy: 'Signing in…',
     serverChosen: 'Connected to {{server}}. Enter your password to sign in.',
     tabCopied: 'This tab is a copy of a signed-in tab, which keeps its session. Sign in to use this one too.',
+    sessionEnded: {
+      logout: 'You were signed out.',
+      'password-changed': 'Your password was changed, so you were signed out. Sign in with the new one.',
+      'refresh-token-reused':
+        'Your session was ended for safety: it was used from two places at once. Sign in again.',
+      deactivated: 'Your account was deactivated. Ask an administrator if you need access.',
+      'role-changed': 'Your role was changed. Sign in again to go on with it.',
+      ended: 'Your session has ended. Sign in again.',
+    },
     serverLocked: 'Set by your organization',
     badServerUrl: 'Server URL: http(s)://host[:port]',
   },

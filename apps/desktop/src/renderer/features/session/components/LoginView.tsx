@@ -87,7 +87,9 @@ export function LoginView() {
             <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="login-hint">
               {hint.reason === 'tab-copied'
                 ? t('login.tabCopied')
-                : t('login.serverChosen', { server: hint.serverUrl })}
+                : hint.reason === 'session-ended'
+                  ? t(`login.sessionEnded.${hint.ended ?? 'ended'}`)
+                  : t('login.serverChosen', { server: hint.serverUrl })}
             </p>
           )}
           <label className="block space-y-1 text-sm">
