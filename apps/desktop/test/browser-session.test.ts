@@ -63,6 +63,10 @@ describe('the sign-in hint a page leaves for itself', () => {
     const ended = { ...hint, reason: 'session-ended' as const, ended: 'deactivated' as const };
     leaveLoginHint(ended, storage);
     expect(takeLoginHint(storage)).toEqual(ended);
+    leaveLoginHint({ ...ended, discarded: 2 }, storage);
+    expect(takeLoginHint(storage)).toEqual({ ...ended, discarded: 2 });
+    leaveLoginHint({ ...ended, discarded: -1 }, storage);
+    expect(takeLoginHint(storage)).toEqual(ended);
     // An unknown end reason is dropped; the rest of the hint stands.
     leaveLoginHint({ ...ended, ended: 'for no reason' as 'ended' }, storage);
     expect(takeLoginHint(storage)).toEqual({ ...hint, reason: 'session-ended' });

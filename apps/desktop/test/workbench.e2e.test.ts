@@ -660,6 +660,19 @@ describe('the web workbench against a real server, bridged to the real main-proc
         expect(await web.getByTestId('sync-state').textContent()).toBe('2 pending'),
       );
 
+      // Logging out would discard them: the agent is asked first, and saying no keeps everything.
+      const asked: string[] = [];
+      web.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await web.getByTestId('open-settings').click();
+      await web.getByRole('button', { name: 'Log out' }).click();
+      expect(asked).toEqual([expect.stringContaining('2 replies have not reached the server yet')]);
+      await web.keyboard.press('Escape');
+      expect(await web.getByLabel('Password').count()).toBe(0);
+      expect(await web.getByTestId('sync-state').textContent()).toBe('2 pending');
+
       socketsAllowed = true;
       await eventually(
         async () => expect(await web.getByTestId('sync-state').textContent()).toBe('Synced'),

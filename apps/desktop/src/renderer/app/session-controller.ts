@@ -1,7 +1,7 @@
 import type { LoginResponse, Result, TokenPair, User } from '@switchboard/protocol';
 import type { CacheSnapshot } from '../../shared/cache-schemas.js';
 import type { ServerConnection } from '../api/connection.js';
-import { useChat } from '../features/chat/store.js';
+import { pendingCount, useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useSession } from '../features/session/store.js';
 import { statusAtSignIn, usePresence } from '../features/status/store.js';
@@ -147,7 +147,14 @@ export async function login(
 /** Logout revokes the session, forgets the tokens and wipes the local cache (SECURITY D13). */
 /** The server ended the session: signed out as by `logout`, and the sign-in form says why. */
 async function sessionEnded(serverUrl: string, user: User, reason: SessionEndReason): Promise<void> {
-  leaveLoginHint({ serverUrl, email: user.email, reason: 'session-ended', ended: reason });
+  const discarded = pendingCount(useChat.getState().outbox);
+  leaveLoginHint({
+    serverUrl,
+    email: user.email,
+    reason: 'session-ended',
+    ended: reason,
+    ...(discarded > 0 ? { discarded } : {}),
+  });
   await logout(false);
 }
 

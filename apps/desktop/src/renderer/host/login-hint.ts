@@ -16,6 +16,8 @@ export interface LoginHint {
   email: string;
   reason: 'server-chosen' | 'tab-copied' | 'session-ended';
   ended?: SessionEndReason;
+  /** Replies that had not reached the server when the session ended, discarded with the cache. */
+  discarded?: number;
 }
 
 const KEY = 'switchboard.login-hint';
@@ -53,6 +55,9 @@ export function takeLoginHint(storage: Storage | null = tabStorage()): LoginHint
         email: hint.email,
         reason: hint.reason as LoginHint['reason'],
         ...(END_REASONS.has(hint.ended) ? { ended: hint.ended as SessionEndReason } : {}),
+        ...(Number.isSafeInteger(hint.discarded) && (hint.discarded as number) > 0
+          ? { discarded: hint.discarded as number }
+          : {}),
       };
     }
   } catch {

@@ -18,6 +18,8 @@ export const en = {
       'role-changed': 'Your role was changed. Sign in again to go on with it.',
       ended: 'Your session has ended. Sign in again.',
     },
+    discarded_one: '{{count}} reply that had not reached the server was discarded.',
+    discarded_other: '{{count}} replies that had not reached the server were discarded.',
     serverLocked: 'Set by your organization',
     badServerUrl: 'Server URL: http(s)://host[:port]',
   },
@@ -163,6 +165,10 @@ export const en = {
     sound: 'Ring with sound',
     test: 'Send a test notification',
     logout: 'Log out',
+    logoutPending_one:
+      '{{count}} reply has not reached the server yet. Logging out discards it. Log out anyway?',
+    logoutPending_other:
+      '{{count}} replies have not reached the server yet. Logging out discards them. Log out anyway?',
     close: 'Close',
     managed: 'Some settings are managed by your organization.',
     locked: 'Locked by your organization',

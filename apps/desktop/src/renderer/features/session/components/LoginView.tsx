@@ -90,6 +90,7 @@ export function LoginView() {
                 : hint.reason === 'session-ended'
                   ? t(`login.sessionEnded.${hint.ended ?? 'ended'}`)
                   : t('login.serverChosen', { server: hint.serverUrl })}
+              {hint.discarded ? ` ${t('login.discarded', { count: hint.discarded })}` : ''}
             </p>
           )}
           <label className="block space-y-1 text-sm">

@@ -4,6 +4,7 @@ import type { Settings } from '../../../../shared/settings.js';
 import { logout } from '../../../app/session-controller.js';
 import { bridge } from '../../../host/bridge.js';
 import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { pendingCount, useChat } from '../../chat/store.js';
 import { playChime } from '../../notifications/ringer.js';
 import { loadPolicy } from '../managed-store.js';
 import { useSettings } from '../store.js';
@@ -88,7 +89,12 @@ export function SettingsDialog() {
           <button
             type="button"
             className={secondaryButton}
-            onClick={() => void logout().then(() => setOpen(false))}
+            onClick={() => {
+              // Logging out wipes this computer's cache, the outbox with it: replies not yet sent are lost.
+              const pending = pendingCount(useChat.getState().outbox);
+              if (pending > 0 && !window.confirm(t('settings.logoutPending', { count: pending }))) return;
+              void logout().then(() => setOpen(false));
+            }}
           >
             {t('settings.logout')}
           </button>
