@@ -54,6 +54,8 @@ export function claimNewSession(storage: Storage, locks: SessionLocks | undefine
   if (stored && stored === held) return;
   const claim = crypto.randomUUID();
   storage.setItem(CLAIM_KEY, claim);
+  // A fresh name: nobody else can hold it, so it is this page's from now on (the grant is async).
+  held = claim;
   if (locks) void hold(locks, claim);
 }
 
