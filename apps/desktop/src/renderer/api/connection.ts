@@ -24,8 +24,6 @@ const ACK_TIMEOUT_MS = 10_000;
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
 const SESSION_ENDED = new Set(['session-revoked', 'refresh-token-reused', 'token-invalid']);
-const endReasonOf = (code: string): SessionEndReason =>
-  code === 'refresh-token-reused' ? 'refresh-token-reused' : 'ended';
 
 export interface ConnectionEvents {
   /** Awaited before another window may refresh: store the new refresh token here. */
@@ -85,7 +83,7 @@ export class ServerConnection {
       events.onReachable(false);
       const data = (error as Error & { data?: ApiError }).data;
       if (data?.code === 'token-expired') void this.refresh();
-      else if (data && SESSION_ENDED.has(data.code)) events.onSessionEnded(endReasonOf(data.code));
+      else if (data) this.#endedBy(data.code);
     });
     this.socket.on('session:revoked', ({ reason }) => events.onSessionEnded(reason));
     this.#schedule();
@@ -124,8 +122,7 @@ export class ServerConnection {
     if (!result.ok && result.error.code === 'token-expired' && (await this.refresh())) {
       result = await callRest(this.serverUrl, spec, { ...input, token: this.#tokens.accessToken });
     }
-    if (!result.ok && SESSION_ENDED.has(result.error.code))
-      this.events.onSessionEnded(endReasonOf(result.error.code));
+    if (!result.ok) this.#endedBy(result.error.code);
     return result;
   }
 
@@ -163,8 +160,7 @@ export class ServerConnection {
         else void this.#reauthenticate();
         return true;
       }
-      if (SESSION_ENDED.has(result.error.code)) this.events.onSessionEnded(endReasonOf(result.error.code));
-      else this.#timer = setTimeout(() => void this.refresh(), 5_000);
+      if (!this.#endedBy(result.error.code)) this.#timer = setTimeout(() => void this.refresh(), 5_000);
       return false;
     });
     return this.#refreshing;
@@ -179,8 +175,14 @@ export class ServerConnection {
     if (!this.socket.connected) return;
     const result = await this.request('session:reauth', { token: this.#tokens.accessToken });
     // Anything short of an ended session is mended when the server closes the socket at expiry.
-    if (!result.ok && SESSION_ENDED.has(result.error.code))
-      this.events.onSessionEnded(endReasonOf(result.error.code));
+    if (!result.ok) this.#endedBy(result.error.code);
+  }
+
+  /** Reports the session's end if the server's error `code` says it is over; true if it did. */
+  #endedBy(code: string): boolean {
+    if (!SESSION_ENDED.has(code)) return false;
+    this.events.onSessionEnded(code === 'refresh-token-reused' ? 'refresh-token-reused' : 'ended');
+    return true;
   }
 
   #schedule(): void {
