@@ -144,7 +144,6 @@ export async function login(
   return result;
 }
 
-/** Logout revokes the session, forgets the tokens and wipes the local cache (SECURITY D13). */
 /** The server ended the session: signed out as by `logout`, and the sign-in form says why. */
 async function sessionEnded(serverUrl: string, user: User, reason: SessionEndReason): Promise<void> {
   const discarded = pendingCount(useChat.getState().outbox);
@@ -158,6 +157,7 @@ async function sessionEnded(serverUrl: string, user: User, reason: SessionEndRea
   await logout(false);
 }
 
+/** Logout revokes the session, forgets the tokens and wipes the local cache (SECURITY D13). */
 export async function logout(revoke = true): Promise<void> {
   const connection = runtime.connection;
   if (revoke && connection) await connection.rest('logout', { body: {} });
