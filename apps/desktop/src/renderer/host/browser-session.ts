@@ -1,7 +1,7 @@
 import { type BridgeRequest, type BridgeResponse, bridgeChannels } from '../../shared/bridge.js';
 import { leaveLoginHint } from './login-hint.js';
 import { claimNewSession, claimStoredSession, dropClaim, type SessionLocks } from './session-claim.js';
-import { tabStorage } from './tab-storage.js';
+import { readStored, tabStorage } from './tab-storage.js';
 
 type StoredSession = NonNullable<BridgeResponse<'session:load'>>;
 
@@ -13,18 +13,7 @@ const KEY = 'switchboard.session';
  * every other tab would find it. Read back through the bridge's schema: storage is a boundary.
  */
 export function loadBrowserSession(storage: Storage | null = tabStorage()): StoredSession | null {
-  const text = storage?.getItem(KEY);
-  if (!text) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  const parsed = bridgeChannels['session:load'].response.safeParse(json);
-  if (parsed.success && parsed.data) return parsed.data;
-  storage?.removeItem(KEY);
-  return null;
+  return readStored(storage, KEY, bridgeChannels['session:load'].response);
 }
 
 /**

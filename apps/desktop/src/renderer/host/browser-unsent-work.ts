@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
-import { tabStorage } from './tab-storage.js';
+import { readStored, tabStorage } from './tab-storage.js';
 
 /**
  * The agent's unsent work in a browser tab: messages waiting in the outbox, drafts, and the open
@@ -29,18 +29,7 @@ export function loadUnsentWork(
   account: WorkAccount,
   storage: Storage | null = tabStorage(),
 ): UnsentWork | null {
-  const text = storage?.getItem(keyOf(account));
-  if (!text) return null;
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // Damaged: dropped below.
-  }
-  const parsed = UnsentWork.safeParse(json);
-  if (parsed.success) return parsed.data;
-  storage?.removeItem(keyOf(account));
-  return null;
+  return readStored(storage, keyOf(account), UnsentWork);
 }
 
 export function saveUnsentWork(

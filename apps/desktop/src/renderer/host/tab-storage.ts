@@ -6,3 +6,27 @@ export function tabStorage(): Storage | null {
     return null;
   }
 }
+
+/** What `schema` accepts; a schema's own `safeParse` (zod's shape), so this file needs no zod. */
+interface Reader<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/**
+ * The JSON value kept under `key`, read back through `schema`: storage is a boundary. What does
+ * not parse is removed, and null returned, as for nothing kept.
+ */
+export function readStored<T>(storage: Storage | null, key: string, schema: Reader<T>): T | null {
+  const text = storage?.getItem(key);
+  if (!text) return null;
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Damaged: removed below.
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success && parsed.data !== null) return parsed.data;
+  storage?.removeItem(key);
+  return null;
+}
