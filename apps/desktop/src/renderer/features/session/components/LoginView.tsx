@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { login } from '../../../app/session-controller.js';
 import { bridge } from '../../../host/bridge.js';
-import { leaveLoginHint, takeLoginHint } from '../../../host/login-hint.js';
+import { type LoginHint, leaveLoginHint, takeLoginHint } from '../../../host/login-hint.js';
 import { LockedNote } from '../../settings/components/LockedNote.js';
 import { loadPolicy, useManaged } from '../../settings/managed-store.js';
 import { useSettings } from '../../settings/store.js';
@@ -10,6 +11,20 @@ import { LocalServerPanel } from './LocalServerPanel.js';
 
 function pageOrigin(): string {
   return location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : '';
+}
+
+/** Why the form comes with its server and email filled in, in a sentence or two. */
+function hintText(t: TFunction, hint: LoginHint): string {
+  switch (hint.reason) {
+    case 'server-chosen':
+      return t('login.serverChosen', { server: hint.serverUrl });
+    case 'tab-copied':
+      return t('login.tabCopied');
+    case 'session-ended': {
+      const why = t(`login.sessionEnded.${hint.ended ?? 'ended'}`);
+      return hint.discarded ? `${why} ${t('login.discarded', { count: hint.discarded })}` : why;
+    }
+  }
 }
 
 export function LoginView() {
@@ -85,12 +100,7 @@ export function LoginView() {
           <h1 className="text-lg font-semibold">{t('login.title')}</h1>
           {hint && (
             <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="login-hint">
-              {hint.reason === 'tab-copied'
-                ? t('login.tabCopied')
-                : hint.reason === 'session-ended'
-                  ? t(`login.sessionEnded.${hint.ended ?? 'ended'}`)
-                  : t('login.serverChosen', { server: hint.serverUrl })}
-              {hint.discarded ? ` ${t('login.discarded', { count: hint.discarded })}` : ''}
+              {hintText(t, hint)}
             </p>
           )}
           <label className="block space-y-1 text-sm">
