@@ -43,4 +43,18 @@ describe('a view that shows only the answer to its latest request', () => {
     );
     expect(shown).toEqual([1, 2]);
   });
+
+  it('drops an answer still on its way when the view is cleared', async () => {
+    const latest = new LatestOnly();
+    const shown: string[] = [];
+    const search = pending<string>();
+    const running = latest.run(
+      () => search.promise,
+      (v) => shown.push(v),
+    );
+    latest.cancel();
+    search.answer('hits for a cleared box');
+    await running;
+    expect(shown).toEqual([]);
+  });
 });

@@ -12,4 +12,9 @@ export class LatestOnly {
     const value = await request();
     if (ticket === this.#latest) apply(value);
   }
+
+  /** Drops the answers still on their way: the view was cleared or left. */
+  cancel(): void {
+    this.#latest++;
+  }
 }

@@ -3,8 +3,12 @@ import { LatestOnly } from '../../../ui/latest-only.js';
 import { searchMessages } from '../actions.js';
 import { useSearch } from '../store.js';
 
-/** One search box: the hits shown are those of the latest search. */
+/** One search box: the hits shown are those of the latest search, and none once it is cleared. */
 const searches = new LatestOnly();
+const clearSearch = () => {
+  searches.cancel();
+  useSearch.getState().clear();
+};
 
 /** The search box above the conversation lists: Enter searches, Escape goes back to the lists. */
 export function MessageSearch() {
@@ -14,7 +18,7 @@ export function MessageSearch() {
 
   const run = async () => {
     const text = query.trim();
-    if (text.length === 0) return useSearch.getState().clear();
+    if (text.length === 0) return clearSearch();
     useSearch.getState().start();
     await searches.run(
       () => searchMessages(text),
@@ -39,10 +43,10 @@ export function MessageSearch() {
         data-testid="search-input"
         onChange={(event) => {
           setQuery(event.target.value);
-          if (event.target.value === '') useSearch.getState().clear();
+          if (event.target.value === '') clearSearch();
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') useSearch.getState().clear();
+          if (event.key === 'Escape') clearSearch();
         }}
         className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
       />
