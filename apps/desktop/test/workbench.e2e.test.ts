@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
@@ -31,6 +31,13 @@ async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): P
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** A new page of `context` whose uncaught errors land in `errors`. */
+async function pageCollecting(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
 }
 
 /** Signs in with the web workbench's form and waits until the server is reachable. */
@@ -483,9 +490,8 @@ describe('the web workbench against a real server, bridged to the real main-proc
     // Ada is an admin: she signs in away, so the chats of the tests above stay where they are.
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
-      const web = await context.newPage();
       const errors: string[] = [];
-      web.on('pageerror', (error) => errors.push(error.message));
+      const web = await pageCollecting(context, errors);
       await web.goto(`${server.url}/app/`);
       expect(await web.evaluate(() => 'switchboard' in window)).toBe(false);
       await signInWithForm(web, ADA);
@@ -516,17 +522,15 @@ describe('the web workbench against a real server, bridged to the real main-proc
   it('a duplicated browser tab does not reuse its original’s session: it signs in for itself, and neither tab is signed out', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
-      const original = await context.newPage();
       const errors: string[] = [];
-      original.on('pageerror', (error) => errors.push(error.message));
+      const original = await pageCollecting(context, errors);
       await original.goto(`${server.url}/app/`);
       await signInWithForm(original, ADA);
 
       // What the browser's "Duplicate tab" does: the new tab starts with a copy of the tab's storage.
       const storage = await original.evaluate(() => Object.fromEntries(Object.entries(sessionStorage)));
       expect(storage['switchboard.session']).toContain('refreshToken');
-      const copy = await context.newPage();
-      copy.on('pageerror', (error) => errors.push(error.message));
+      const copy = await pageCollecting(context, errors);
       await copy.addInitScript((items: Record<string, string>) => {
         if (sessionStorage.length === 0)
           for (const [key, value] of Object.entries(items)) sessionStorage.setItem(key, value);
@@ -632,9 +636,8 @@ describe('the web workbench against a real server, bridged to the real main-proc
       sockets.push(socket);
     });
     try {
-      const web = await context.newPage();
       const errors: string[] = [];
-      web.on('pageerror', (error) => errors.push(error.message));
+      const web = await pageCollecting(context, errors);
       await web.goto(`${server.url}/app/`);
       await signInWithForm(web, ALICE);
       const veraRow = web.locator(
