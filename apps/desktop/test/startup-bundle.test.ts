@@ -21,9 +21,15 @@ function firstPaintFiles(dir: string): Set<string> {
   return seen;
 }
 
+/** Strings only React's development build and development JSX runtime carry. */
+const REACT_DEVELOPMENT_MARKS = ['Each child in a list should have a unique', 'jsxDEV', 'lineNumber:'];
+/** The production build sends its errors to the decoder page instead. */
+const REACT_PRODUCTION_MARK = 'react.dev/errors/';
+
 describe("the web workbench's first paint", () => {
   const dir = tempDir('switchboard-startup-bundle-');
-  beforeAll(() => buildWorkbench(dir));
+  // Built from a development shell: the build's mode, not the shell's NODE_ENV, picks React's build.
+  beforeAll(() => buildWorkbench(dir, { ...process.env, NODE_ENV: 'development' }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads React and the app but none of the schemas (zod comes with the network code, after it)', () => {
@@ -48,5 +54,16 @@ describe("the web workbench's first paint", () => {
     expect(
       preloads.some((file) => readFileSync(path.join(dir, file as string), 'utf8').includes('createRoot')),
     ).toBe(true);
+  });
+
+  it("ships React's production build and JSX runtime even when the shell's NODE_ENV says development", () => {
+    const startup = [...firstPaintFiles(dir)].map((file) => readFileSync(path.join(dir, file), 'utf8'));
+    expect(startup.some((code) => code.includes(REACT_PRODUCTION_MARK))).toBe(true);
+    const all = readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js'));
+    const development = all.filter((file) => {
+      const code = readFileSync(path.join(dir, 'assets', file), 'utf8');
+      return REACT_DEVELOPMENT_MARKS.some((mark) => code.includes(mark));
+    });
+    expect(development).toEqual([]);
   });
 });

@@ -14,8 +14,11 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Builds the web workbench into `outDir` (its own folder: other suites build dist/web meanwhile). */
-export function buildWorkbench(outDir: string): void {
+/**
+ * Builds the web workbench into `outDir` (its own folder: other suites build dist/web meanwhile),
+ * from a shell with `env` (the test process's own by default).
+ */
+export function buildWorkbench(outDir: string, env: NodeJS.ProcessEnv = process.env): void {
   execFileSync(
     process.execPath,
     [
@@ -25,7 +28,7 @@ export function buildWorkbench(outDir: string): void {
       outDir,
       '--emptyOutDir',
     ],
-    { cwd: DESKTOP_DIR, stdio: 'ignore' },
+    { cwd: DESKTOP_DIR, stdio: 'ignore', env },
   );
 }
 
