@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CacheRegistry } from '../src/main/services/cache-registry.js';
 import { LocalCache } from '../src/main/services/local-cache.js';
@@ -124,6 +125,91 @@ describe('LocalCache', () => {
     expect(cache.conversations().map((c) => c.conversation.id)).toEqual([newer.id, older.id]);
     cache.putMessages([message(older.id, 1, { kind: 'visitor', id: VISITOR })], false);
     expect(cache.conversations().map((c) => c.conversation.id)).toEqual([older.id, newer.id]);
+  });
+});
+
+describe('offline search over the cache', () => {
+  const VISITOR_SENDER = { kind: 'visitor' as const, id: VISITOR };
+
+  function cacheWith(...bodies: string[]) {
+    const cache = openCache();
+    const c = conversation();
+    cache.putConversations([c]);
+    cache.putMessages(
+      bodies.map((body, i) => message(c.id, i + 1, VISITOR_SENDER, body)),
+      false,
+    );
+    return { cache, c };
+  }
+
+  it('finds messages holding every word, the last one also as a prefix, accents and case aside', () => {
+    const { cache, c } = cacheWith(
+      'I would like a refund for order 1234',
+      'Where is my order?',
+      'Le café était froid',
+      'refunds take five days',
+    );
+    const seqs = (q: string) =>
+      cache
+        .search(q, 10)
+        .map((h) => h.seq)
+        .sort();
+    expect(seqs('order')).toEqual([1, 2]);
+    expect(seqs('refu')).toEqual([1, 4]);
+    expect(seqs('ORDER refund')).toEqual([1]);
+    expect(seqs('cafe etait')).toEqual([3]);
+    expect(seqs('refund missing')).toEqual([]);
+    const [hit] = cache.search('1234', 10);
+    expect(hit).toEqual({
+      conversationId: c.id,
+      seq: 1,
+      snippet: 'I would like a refund for order 1234',
+      createdAt: message(c.id, 1, VISITOR_SENDER).createdAt,
+    });
+  });
+
+  it('reads search syntax as plain words and never fails on it', () => {
+    const { cache } = cacheWith('NEAR the OR gate', 'an "odd" * message');
+    for (const q of ['"', '*', 'NEAR(', 'OR', 'a AND', '-x', '(', "'", '^', '"" ""']) {
+      expect(() => cache.search(q, 10)).not.toThrow();
+    }
+    expect(cache.search('OR', 10).map((h) => h.seq)).toEqual([1]);
+    expect(cache.search('"odd"', 10).map((h) => h.seq)).toEqual([2]);
+  });
+
+  it('indexes each message once however often it arrives, and keeps to the limit', () => {
+    const { cache, c } = cacheWith('hello one', 'hello two', 'hello three');
+    cache.putMessages([message(c.id, 1, VISITOR_SENDER, 'hello one')], false);
+    expect(cache.search('hello', 10)).toHaveLength(3);
+    expect(cache.search('hello', 2)).toHaveLength(2);
+  });
+
+  it('indexes a reply when its ack moves it from the outbox to the timeline', () => {
+    const cache = openCache();
+    const c = conversation();
+    cache.putConversations([c]);
+    const item = outboxItem(c.id, 'your parcel left the warehouse');
+    cache.enqueue(item);
+    expect(cache.search('parcel', 10)).toEqual([]);
+    cache.ack(item.clientMsgId, message(c.id, 1, { kind: 'agent', id: ME }, item.body));
+    expect(cache.search('parcel', 10).map((h) => h.seq)).toEqual([1]);
+  });
+
+  it('indexes the messages an older cache file already holds when it is opened', () => {
+    const file = `${tempDir()}/cache.sqlite`;
+    const c = conversation();
+    const before = openCache(file);
+    before.putConversations([c]);
+    before.putMessages([message(c.id, 1, VISITOR_SENDER, 'kept before the update')], false);
+    before.close();
+    // The file as the previous release left it: schema version 2, no search index.
+    const db = new Database(file);
+    db.exec('DROP TABLE message_text');
+    db.pragma('user_version = 2');
+    db.close();
+
+    const after = openCache(file);
+    expect(after.search('update', 10).map((h) => h.seq)).toEqual([1]);
   });
 });
 

@@ -374,9 +374,49 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(async () =>
       expect(await page.getByTestId('search-results').textContent()).toContain('No messages found.'),
     );
+    expect(await page.getByTestId('search-offline').count()).toBe(0);
     await page.getByTestId('search-input').press('Escape');
     expect(await page.getByTestId('conversation-list').isVisible()).toBe(true);
     expect(await page.getByTestId('search-input').inputValue()).toBe('');
+  });
+
+  it('with the server down, search finds the messages in the local cache, says so, and opens the chat from a hit', async () => {
+    const vera = visitors[0] as Visitor;
+    const other = visitors.find((v) => v !== vera) as Visitor;
+    await tab(other.conversationId).getByRole('tab').click();
+    await server.stop();
+    try {
+      await eventually(async () =>
+        expect(await page.getByTestId('reachability').textContent()).toContain('unreachable'),
+      );
+      await page.getByTestId('search-input').fill('onerror');
+      await page.getByTestId('search-input').press('Enter');
+      const hit = page.locator(`[data-testid="search-hit"][data-conversation-id="${vera.conversationId}"]`);
+      await eventually(async () => expect(await hit.count()).toBeGreaterThan(0));
+      expect(await page.getByTestId('search-offline').textContent()).toContain('out of reach');
+      await page.screenshot({ path: `${ARTIFACTS}workbench-search-offline.png` });
+      expect(await hit.first().textContent()).toContain('<img src=x onerror=');
+      expect(await page.locator('[data-testid="search-results"] :is(img, script)').count()).toBe(0);
+      // The same answer the main-process cache gives: the page searched the real cache file.
+      const cached = await workbench.handlers['cache:search']({ ...account(), q: 'onerror', limit: 30 });
+      expect(await page.getByTestId('search-hit').count()).toBe(cached.length);
+
+      await hit.first().click();
+      await eventually(async () =>
+        expect(
+          await page
+            .locator('[data-testid="tab"]:has([aria-selected="true"])')
+            .getAttribute('data-conversation-id'),
+        ).toBe(vera.conversationId),
+      );
+      await page.getByTestId('search-input').press('Escape');
+    } finally {
+      await server.start();
+    }
+    await eventually(
+      async () => expect(await page.getByTestId('sync-state').textContent()).toBe('Synced'),
+      30_000,
+    );
   });
 
   it('takes screenshots with several tabs in both themes, and in Simplified Chinese', async () => {

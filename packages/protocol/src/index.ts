@@ -20,6 +20,7 @@ export * from './rest-routing.js';
 export * from './rest-widget.js';
 export * from './routing.js';
 export * from './routing-admin.js';
+export * from './search.js';
 export * from './supervisor.js';
 export * from './version.js';
 export * from './visitor.js';

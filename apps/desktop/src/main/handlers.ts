@@ -72,6 +72,7 @@ export function createHandlers(services: Services): Handlers {
       caches.get(account).putMessages(messages, focused),
     'cache:mark-read': ({ conversationId, seq, ...account }) =>
       caches.get(account).markRead(conversationId, seq),
+    'cache:search': ({ q, limit, ...account }) => caches.get(account).search(q, limit),
     'outbox:enqueue': ({ item, ...account }) => {
       caches.get(account).enqueue(item);
       return {};

@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'cache:put-conversations',
   'cache:put-messages',
   'cache:mark-read',
+  'cache:search',
   'outbox:enqueue',
   'outbox:ack',
   'outbox:fail',

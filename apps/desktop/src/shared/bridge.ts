@@ -1,4 +1,4 @@
-import { Id, Message, Seq, User } from '@switchboard/protocol';
+import { Id, Message, SearchHit, SearchQuery, Seq, User } from '@switchboard/protocol';
 import { z } from 'zod';
 import { CHANNEL_NAMES, PUSH_NAMES } from './bridge-names.js';
 import { CachedConversation, CacheSnapshot, Draft, OutboxItem, TabState } from './cache-schemas.js';
@@ -76,6 +76,15 @@ export const bridgeChannels = {
   'cache:mark-read': {
     request: z.strictObject({ ...Account.shape, conversationId: Id, seq: Seq }),
     response: CachedConversation.nullable(),
+  },
+  /** Offline search over the cached messages; `q` as the server's search reads it. */
+  'cache:search': {
+    request: z.strictObject({
+      ...Account.shape,
+      q: SearchQuery.shape.q,
+      limit: z.number().int().min(1).max(50),
+    }),
+    response: z.array(SearchHit),
   },
   'outbox:enqueue': { request: z.strictObject({ ...Account.shape, item: OutboxItem }), response: Ok },
   'outbox:ack': {

@@ -1,3 +1,4 @@
+import { ftsQuery } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import type { StaffScope } from './conversations.js';
 import type { Db } from './open-sqlite.js';
@@ -10,20 +11,6 @@ export interface SearchHitRecord {
 }
 
 /**
- * User text becomes a list of quoted FTS5 terms (ANDed, the last one a prefix), so no FTS
- * syntax from the user is ever interpreted.
- */
-export function toFtsQuery(text: string): string | null {
-  const terms = text
-    .split(/\s+/)
-    .map((t) => t.replace(/"/g, ''))
-    .filter((t) => t.length > 0)
-    .slice(0, 16);
-  if (terms.length === 0) return null;
-  return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
-}
-
-/**
  * SQLite FTS5 search over message bodies within a staff member's scope, best match first. `search`
  * is the database with its index attached (`OpenedDb.search`).
  */
@@ -33,7 +20,7 @@ export async function searchMessages(
   text: string,
   limit: number,
 ): Promise<SearchHitRecord[]> {
-  const match = toFtsQuery(text);
+  const match = ftsQuery(text);
   if (match === null) return [];
   const scopeSql =
     scope.kind === 'all'

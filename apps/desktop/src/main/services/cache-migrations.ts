@@ -30,6 +30,14 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE tabs (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);`,
   // The list's page order (sort_at, then id) straight from the index: no sort of every row.
   'CREATE INDEX conversations_page ON conversations (sort_at DESC, id)',
+  // Offline search over the cached messages (PRODUCT: local search); the cached ones are indexed now.
+  `CREATE VIRTUAL TABLE message_text USING fts5(
+     body, conversation_id UNINDEXED, seq UNINDEXED, created_at UNINDEXED,
+     tokenize = 'unicode61 remove_diacritics 2'
+   );
+   INSERT INTO message_text (body, conversation_id, seq, created_at)
+     SELECT json ->> '$.body', conversation_id, seq, json ->> '$.createdAt' FROM messages
+     WHERE json ->> '$.body' <> '';`,
 ];
 
 export function migrateCache(db: Database.Database): number {

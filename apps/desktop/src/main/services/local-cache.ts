@@ -1,4 +1,10 @@
-import { type Conversation, Conversation as ConversationSchema, Message } from '@switchboard/protocol';
+import {
+  type Conversation,
+  Conversation as ConversationSchema,
+  ftsQuery,
+  Message,
+  type SearchHit,
+} from '@switchboard/protocol';
 import Database from 'better-sqlite3';
 import type {
   CachedConversation,
@@ -18,7 +24,16 @@ interface ConversationRow {
   synced_seq: number;
 }
 
+interface SearchRow {
+  conversation_id: string;
+  seq: number;
+  created_at: string;
+  snippet: string;
+}
+
 const PREVIEW_LENGTH = 140;
+/** Words of context a search hit's snippet shows around the match. */
+const SNIPPET_WORDS = 16;
 /** Conversations in the first paint (a tall screenful plus overscan); the rest follow in pages. */
 const FIRST_PAGE = 40;
 
@@ -109,6 +124,9 @@ export class LocalCache {
     const insert = this.#db.prepare(
       'INSERT OR IGNORE INTO messages (conversation_id, seq, client_msg_id, mine, json) VALUES (?, ?, ?, ?, ?)',
     );
+    const index = this.#db.prepare(
+      'INSERT INTO message_text (body, conversation_id, seq, created_at) VALUES (?, ?, ?, ?)',
+    );
     const touched = new Set<string>();
     this.#db.transaction(() => {
       for (const m of messages) {
@@ -116,6 +134,7 @@ export class LocalCache {
         const mine = m.sender.kind === 'agent' && m.sender.id === this.userId;
         const inserted = insert.run(m.conversationId, m.seq, m.clientMsgId, mine ? 1 : 0, JSON.stringify(m));
         if (inserted.changes === 0) continue;
+        if (m.body !== '') index.run(m.body, m.conversationId, m.seq, m.createdAt);
         touched.add(m.conversationId);
         this.#db
           .prepare('UPDATE conversations SET sort_at = max(sort_at, ?) WHERE id = ?')
@@ -142,6 +161,27 @@ export class LocalCache {
       total: number;
     };
     return row.total;
+  }
+
+  /**
+   * The cached messages matching `q` (read as the server reads it: `searchTerms`), best match
+   * first: search that works with the server unreachable. Snippets are plain text.
+   */
+  search(q: string, limit: number): SearchHit[] {
+    const match = ftsQuery(q);
+    if (match === null) return [];
+    const rows = this.#db
+      .prepare(
+        `SELECT conversation_id, seq, created_at, snippet(message_text, 0, '', '', '…', ${SNIPPET_WORDS}) AS snippet
+         FROM message_text WHERE message_text MATCH ? ORDER BY rank, created_at DESC LIMIT ?`,
+      )
+      .all(match, limit) as SearchRow[];
+    return rows.map((r) => ({
+      conversationId: r.conversation_id,
+      seq: r.seq,
+      snippet: r.snippet,
+      createdAt: r.created_at,
+    }));
   }
 
   // Outbox ------------------------------------------------------------------------------------

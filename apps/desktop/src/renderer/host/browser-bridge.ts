@@ -10,6 +10,7 @@ import {
   saveBrowserSession,
 } from './browser-session.js';
 import { clearUnsentWork, loadUnsentWork, saveUnsentWork, type WorkAccount } from './browser-unsent-work.js';
+import { searchInMemory } from './memory-search.js';
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
@@ -137,6 +138,12 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       readMarks.set(conversationId, Math.max(readMarks.get(conversationId) ?? 0, seq));
       return refresh(conversationId);
     },
+    'cache:search': async ({ q, limit }) =>
+      searchInMemory(
+        [...messages.values()].flatMap((bySeq) => [...bySeq.values()]),
+        q,
+        limit,
+      ),
     'outbox:enqueue': async ({ item }) => {
       outbox.set(item.clientMsgId, item);
       keepUnsentWork();

@@ -52,6 +52,7 @@ export const en = {
     none: 'No messages found.',
     count_one: '{{count}} message found',
     count_other: '{{count}} messages found',
+    offline: 'The server is out of reach: these are matches in the chats kept on this device.',
   },
   lists: {
     label: 'Conversations',

@@ -53,6 +53,7 @@ export const zhCN: Messages = {
     none: '没有找到消息。',
     count_one: '找到 {{count}} 条消息',
     count_other: '找到 {{count}} 条消息',
+    offline: '无法连接服务器：以下是本设备上保存的会话中的匹配结果。',
   },
   lists: {
     label: '会话',

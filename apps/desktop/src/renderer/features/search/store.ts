@@ -5,20 +5,24 @@ interface SearchState {
   query: string;
   /** Null while no search is shown (the conversation lists are). */
   hits: SearchHit[] | null;
+  /** The hits come from this device's cache: the server was out of reach. */
+  offline: boolean;
   searching: boolean;
   setQuery(query: string): void;
   start(): void;
-  show(query: string, hits: SearchHit[]): void;
+  show(query: string, answer: { hits: SearchHit[]; offline: boolean }): void;
   clear(): void;
 }
 
 export const useSearch = create<SearchState>((set) => ({
   query: '',
   hits: null,
+  offline: false,
   searching: false,
   setQuery: (query) => set({ query }),
   start: () => set({ searching: true }),
   // An answer to an older query than the box holds now is dropped.
-  show: (query, hits) => set((s) => (s.query.trim() === query ? { hits, searching: false } : {})),
-  clear: () => set({ query: '', hits: null, searching: false }),
+  show: (query, { hits, offline }) =>
+    set((s) => (s.query.trim() === query ? { hits, offline, searching: false } : {})),
+  clear: () => set({ query: '', hits: null, offline: false, searching: false }),
 }));

@@ -22,7 +22,7 @@ export function MessageSearch() {
     useSearch.getState().start();
     await searches.run(
       () => searchMessages(text),
-      (hits) => useSearch.getState().show(text, hits),
+      (answer) => useSearch.getState().show(text, answer),
     );
   };
 

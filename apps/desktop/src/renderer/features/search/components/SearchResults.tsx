@@ -10,10 +10,19 @@ export function SearchResults() {
   const { t } = useTranslation();
   const hits = useSearch((s) => s.hits) ?? [];
   const searching = useSearch((s) => s.searching);
+  const offline = useSearch((s) => s.offline);
   const byId = useConversations((s) => s.byId);
   const now = useNow();
   return (
     <div className="min-h-0 flex-1 overflow-y-auto" data-testid="search-results" aria-busy={searching}>
+      {offline && (
+        <p
+          className="bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          data-testid="search-offline"
+        >
+          {t('search.offline')}
+        </p>
+      )}
       <p className="px-3 py-2 text-xs text-slate-500">
         {hits.length === 0 ? t('search.none') : t('search.count', { count: hits.length })}
       </p>

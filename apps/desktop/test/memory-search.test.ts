@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { searchInMemory } from '../src/renderer/host/memory-search.js';
+import { message } from './support/fakes.js';
+
+const VISITOR = { kind: 'visitor' as const, id: crypto.randomUUID() };
+const CONVERSATION = crypto.randomUUID();
+const held = (...bodies: string[]) => bodies.map((body, i) => message(CONVERSATION, i + 1, VISITOR, body));
+
+describe("the web workbench's offline search over the messages it holds", () => {
+  it('reads the text as the cache index does: every word, the last one also as a prefix, accents and case aside', () => {
+    const messages = held(
+      'I would like a refund for order 1234',
+      'Where is my order?',
+      'Le café était froid',
+      'refunds take five days',
+      '',
+    );
+    const seqs = (q: string) =>
+      searchInMemory(messages, q, 10)
+        .map((h) => h.seq)
+        .sort();
+    expect(seqs('order')).toEqual([1, 2]);
+    expect(seqs('refu')).toEqual([1, 4]);
+    expect(seqs('ORDER refund')).toEqual([1]);
+    expect(seqs('cafe etait')).toEqual([3]);
+    expect(seqs('refund missing')).toEqual([]);
+    expect(seqs('ord refund')).toEqual([]);
+    expect(seqs('"" *')).toEqual([]);
+  });
+
+  it('answers newest first, within the limit, with a plain-text snippet around the first word', () => {
+    const long = `${'lorem '.repeat(30)}the parcel is late ${'ipsum '.repeat(30)}`;
+    const messages = held('parcel one', long, 'parcel three');
+    const hits = searchInMemory(messages, 'parcel', 2);
+    expect(hits.map((h) => h.seq)).toEqual([3, 2]);
+    const snippet = hits[1]?.snippet ?? '';
+    expect(snippet).toMatch(/^….*the parcel is late.*…$/);
+    expect(snippet.length).toBeLessThan(long.length);
+    expect(hits[0]).toEqual({
+      conversationId: CONVERSATION,
+      seq: 3,
+      snippet: 'parcel three',
+      createdAt: messages[2]?.createdAt,
+    });
+  });
+});
