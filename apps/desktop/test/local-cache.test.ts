@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheRegistry } from '../src/main/services/cache-registry.js';
 import { LocalCache } from '../src/main/services/local-cache.js';
 import type { OutboxItem } from '../src/shared/cache-schemas.js';
@@ -195,21 +196,59 @@ describe('offline search over the cache', () => {
     expect(cache.search('parcel', 10).map((h) => h.seq)).toEqual([1]);
   });
 
-  it('indexes the messages an older cache file already holds when it is opened', () => {
+  /** A cache file as the release before the search index left it: schema version 2. */
+  function olderCacheFile(...bodies: string[]) {
     const file = `${tempDir()}/cache.sqlite`;
     const c = conversation();
     const before = openCache(file);
     before.putConversations([c]);
-    before.putMessages([message(c.id, 1, VISITOR_SENDER, 'kept before the update')], false);
+    before.putMessages(
+      bodies.map((body, i) => message(c.id, i + 1, VISITOR_SENDER, body)),
+      false,
+    );
     before.close();
-    // The file as the previous release left it: schema version 2, no search index.
     const db = new Database(file);
-    db.exec('DROP TABLE message_text');
+    db.exec('DROP TABLE message_text; DROP TABLE message_text_backlog;');
     db.pragma('user_version = 2');
     db.close();
+    return { file, c };
+  }
 
+  it('indexes the messages an older cache file holds in batches after it opens, each once', () => {
+    const { file, c } = olderCacheFile('kept before the update', 'also before the update', '');
     const after = openCache(file);
-    expect(after.search('update', 10).map((h) => h.seq)).toEqual([1]);
+    const found = () =>
+      after.search('update', 10).map((h) => `${h.conversationId === c.id ? 'c' : 'first'}:${h.seq}`);
+    expect(found()).toEqual([]);
+    // Ahead of the backlog: left to it.
+    after.putMessages([message(c.id, 4, VISITOR_SENDER, 'the update arrived')], false);
+    expect(found()).toEqual([]);
+
+    expect(after.indexPending(2)).toBe(true);
+    // Behind the backlog (a conversation whose key sorts first): indexed at once.
+    const first = conversation({ id: '00000000-0000-4000-8000-000000000000' });
+    after.putConversations([first]);
+    after.putMessages([message(first.id, 1, VISITOR_SENDER, 'an update elsewhere')], false);
+    expect(found()).toEqual(expect.arrayContaining(['first:1']));
+
+    // Two more (one with no text to index), then a last look finds none left.
+    expect(after.indexPending(2)).toBe(true);
+    expect(after.indexPending(2)).toBe(false);
+    expect(after.indexPending(2)).toBe(false);
+    expect(found().sort()).toEqual(['c:1', 'c:2', 'c:4', 'first:1']);
+    after.putMessages([message(c.id, 5, VISITOR_SENDER, 'after the update')], false);
+    expect(found().sort()).toEqual(['c:1', 'c:2', 'c:4', 'c:5', 'first:1']);
+  });
+
+  it('is indexed in the background once the registry opens an older cache file', async () => {
+    const { file } = olderCacheFile('kept before the update');
+    const registry = new CacheRegistry(path.dirname(file), 0);
+    const account = { serverUrl: 'https://chat.example.com', userId: ME };
+    renameSync(file, registry.fileOf(account));
+    const cache = registry.get(account);
+    await vi.waitFor(() => expect(cache.search('update', 10).map((h) => h.seq)).toEqual([1]));
+    expect(cache.indexPending(10)).toBe(false);
+    registry.closeAll();
   });
 });
 

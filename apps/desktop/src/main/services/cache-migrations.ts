@@ -30,14 +30,20 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE tabs (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);`,
   // The list's page order (sort_at, then id) straight from the index: no sort of every row.
   'CREATE INDEX conversations_page ON conversations (sort_at DESC, id)',
-  // Offline search over the cached messages (PRODUCT: local search); the cached ones are indexed now.
+  // Offline search over the cached messages (PRODUCT: local search). The messages cached before
+  // it are indexed in small batches after start, in key order up to `through` (LocalCache.indexPending),
+  // so a large cache does not hold up the first launch after the update.
   `CREATE VIRTUAL TABLE message_text USING fts5(
      body, conversation_id UNINDEXED, seq UNINDEXED, created_at UNINDEXED,
      tokenize = 'unicode61 remove_diacritics 2'
    );
-   INSERT INTO message_text (body, conversation_id, seq, created_at)
-     SELECT json ->> '$.body', conversation_id, seq, json ->> '$.createdAt' FROM messages
-     WHERE json ->> '$.body' <> '';`,
+   CREATE TABLE message_text_backlog (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     through_conversation TEXT NOT NULL,
+     through_seq INTEGER NOT NULL,
+     done INTEGER NOT NULL
+   );
+   INSERT INTO message_text_backlog VALUES (1, '', 0, NOT EXISTS (SELECT 1 FROM messages));`,
 ];
 
 export function migrateCache(db: Database.Database): number {

@@ -124,8 +124,11 @@ export class LocalCache {
     const insert = this.#db.prepare(
       'INSERT OR IGNORE INTO messages (conversation_id, seq, client_msg_id, mine, json) VALUES (?, ?, ?, ?, ?)',
     );
+    // A message the backlog has yet to reach is left to it (indexPending), so each is indexed once.
     const index = this.#db.prepare(
-      'INSERT INTO message_text (body, conversation_id, seq, created_at) VALUES (?, ?, ?, ?)',
+      `INSERT INTO message_text (body, conversation_id, seq, created_at)
+       SELECT @body, @conversationId, @seq, @createdAt FROM message_text_backlog
+       WHERE done OR (@conversationId, @seq) <= (through_conversation, through_seq)`,
     );
     const touched = new Set<string>();
     this.#db.transaction(() => {
@@ -134,7 +137,8 @@ export class LocalCache {
         const mine = m.sender.kind === 'agent' && m.sender.id === this.userId;
         const inserted = insert.run(m.conversationId, m.seq, m.clientMsgId, mine ? 1 : 0, JSON.stringify(m));
         if (inserted.changes === 0) continue;
-        if (m.body !== '') index.run(m.body, m.conversationId, m.seq, m.createdAt);
+        if (m.body !== '')
+          index.run({ body: m.body, conversationId: m.conversationId, seq: m.seq, createdAt: m.createdAt });
         touched.add(m.conversationId);
         this.#db
           .prepare('UPDATE conversations SET sort_at = max(sort_at, ?) WHERE id = ?')
@@ -182,6 +186,44 @@ export class LocalCache {
       snippet: r.snippet,
       createdAt: r.created_at,
     }));
+  }
+
+  /**
+   * Indexes the next `batch` of the messages cached before the search index existed, in key order;
+   * true while more may be waiting. Cheap once none are.
+   */
+  indexPending(batch: number): boolean {
+    return this.#db.transaction(() => {
+      const backlog = this.#db
+        .prepare('SELECT through_conversation, through_seq, done FROM message_text_backlog')
+        .get() as { through_conversation: string; through_seq: number; done: number };
+      if (backlog.done) return false;
+      const rows = this.#db
+        .prepare(
+          `SELECT conversation_id, seq, json ->> '$.body' AS body, json ->> '$.createdAt' AS created_at
+           FROM messages WHERE (conversation_id, seq) > (?, ?) ORDER BY conversation_id, seq LIMIT ?`,
+        )
+        .all(backlog.through_conversation, backlog.through_seq, batch) as Array<{
+        conversation_id: string;
+        seq: number;
+        body: string;
+        created_at: string;
+      }>;
+      const index = this.#db.prepare(
+        'INSERT INTO message_text (body, conversation_id, seq, created_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const r of rows) if (r.body !== '') index.run(r.body, r.conversation_id, r.seq, r.created_at);
+      const last = rows.at(-1);
+      const done = rows.length < batch;
+      this.#db
+        .prepare('UPDATE message_text_backlog SET through_conversation = ?, through_seq = ?, done = ?')
+        .run(
+          last?.conversation_id ?? backlog.through_conversation,
+          last?.seq ?? backlog.through_seq,
+          done ? 1 : 0,
+        );
+      return !done;
+    })();
   }
 
   // Outbox ------------------------------------------------------------------------------------
