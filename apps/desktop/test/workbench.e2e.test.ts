@@ -389,6 +389,8 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(async () =>
         expect(await page.getByTestId('reachability').textContent()).toContain('unreachable'),
       );
+      // The status it last had is not what the server sees now: no chat can arrive.
+      expect(await page.getByTestId('status-dot').getAttribute('data-connected')).toBe('false');
       await page.getByTestId('search-input').fill('onerror');
       await page.getByTestId('search-input').press('Enter');
       const hit = page.locator(`[data-testid="search-hit"][data-conversation-id="${vera.conversationId}"]`);
@@ -416,6 +418,9 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(
       async () => expect(await page.getByTestId('sync-state').textContent()).toBe('Synced'),
       30_000,
+    );
+    await eventually(async () =>
+      expect(await page.getByTestId('status-dot').getAttribute('data-connected')).toBe('true'),
     );
   });
 

@@ -67,6 +67,7 @@ export const en = {
     away: 'Away',
     offline: 'Offline',
     'wrap-up': 'Wrap-up',
+    notConnected: 'Not connected: no chat can reach you until the server is back.',
     reason: {
       idle: 'idle',
       'screen-locked': 'screen locked',

@@ -68,6 +68,7 @@ export const zhCN: Messages = {
     away: '离开',
     offline: '离线',
     'wrap-up': '整理中',
+    notConnected: '未连接：在服务器恢复之前，不会有会话分配给你。',
     reason: {
       idle: '空闲',
       'screen-locked': '已锁屏',

@@ -13,9 +13,20 @@ export function StatusSwitch() {
   const { t } = useTranslation();
   const status = usePresence((s) => s.status);
   const reason = usePresence((s) => s.reason);
+  // The last status the server confirmed; while it is out of reach no chat can arrive, whatever it says.
+  const reachable = usePresence((s) => s.reachable);
   return (
-    <label className="flex items-center gap-2 text-sm">
-      <span className={`inline-block h-2.5 w-2.5 rounded-full ${DOT[status] ?? 'bg-slate-400'}`} />
+    <label
+      className="flex items-center gap-2 text-sm"
+      title={reachable ? undefined : t('status.notConnected')}
+    >
+      <span
+        data-testid="status-dot"
+        data-connected={reachable}
+        className={`inline-block h-2.5 w-2.5 rounded-full ${
+          reachable ? (DOT[status] ?? 'bg-slate-400') : 'border border-slate-400 bg-transparent'
+        }`}
+      />
       <select
         aria-label={t('status.label')}
         className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600"
@@ -28,7 +39,8 @@ export function StatusSwitch() {
           </option>
         ))}
       </select>
-      {(reason === 'idle' || reason === 'screen-locked') && (
+      {!reachable && <span className="text-xs text-slate-500">({t('status.reason.disconnected')})</span>}
+      {reachable && (reason === 'idle' || reason === 'screen-locked') && (
         <span className="text-xs text-slate-500">({t(`status.reason.${reason}`)})</span>
       )}
     </label>
