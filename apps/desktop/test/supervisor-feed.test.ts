@@ -59,6 +59,7 @@ function chat(conversationId: string): LiveChat {
     queuedAt: AT,
     assignedAt: null,
     firstReplyAt: null,
+    missedOffers: 0,
   };
 }
 

@@ -258,6 +258,62 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(await rows.first().textContent()).toContain('Carol Supervisor');
   });
 
+  it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {
+    const signedIn = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADA, password: DEMO_PASSWORD }),
+    });
+    const token = ((await signedIn.json()) as { data: { tokens: { accessToken: string } } }).data.tokens
+      .accessToken;
+    const api = async <T>(path: string, body?: object): Promise<T> => {
+      const response = await fetch(`${server.url}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const result = (await response.json()) as { ok: boolean; data: T };
+      if (!result.ok) throw new Error(`${path}: ${JSON.stringify(result)}`);
+      return result.data;
+    };
+    const teams = await api<Array<{ id: string; name: string }>>('/api/teams');
+    const support = teams.find((team) => team.name === 'Support');
+    if (!support) throw new Error('the demo seed has no Support team');
+    const routing = `/api/teams/${support.id}/routing`;
+    const before = await api<object>(routing);
+    await api(routing, { ...before, mode: 'offer', offerTimeoutSeconds: 60 });
+    const wynn = await Visitor.join(server.url, 'Wynn');
+    try {
+      await alice.page.getByLabel('Status').selectOption('online');
+      await wynn.say('Is anybody there?');
+      const banner = alice.page.getByTestId('offer-banner');
+      const missed = chatRow(wynn.conversationId).getByTestId('missed-offers');
+      // Alice is the only one online: each decline rings her again, and the count goes up.
+      for (const count of [1, 2]) {
+        await eventually(async () => expect(await banner.textContent()).toContain('Wynn'));
+        await banner.getByRole('button', { name: 'Decline' }).click();
+        await eventually(async () =>
+          expect(await missed.textContent()).toBe(`${count} unanswered offer${count === 1 ? '' : 's'}`),
+        );
+      }
+      expect(await missed.getAttribute('data-escalated')).toBe('true');
+      const first = carol.page.locator('[data-testid="live-chat"]').first();
+      expect(await first.getAttribute('data-conversation-id')).toBe(wynn.conversationId);
+      await carol.page.screenshot({ path: `${ARTIFACTS}supervisor-escalated.png` });
+
+      // Accepting the next ring assigns it, and the flag goes.
+      await eventually(async () => expect(await banner.textContent()).toContain('Wynn'));
+      await banner.getByRole('button', { name: 'Accept' }).click();
+      await eventually(async () =>
+        expect(await chatRow(wynn.conversationId).textContent()).toContain('Alice'),
+      );
+      expect(await missed.count()).toBe(0);
+    } finally {
+      await api(routing, before);
+      wynn.close();
+    }
+  });
+
   it('takes screenshots of the supervisor view and the admin area in both themes', async () => {
     await eventually(async () => expect(await tile().isVisible()).toBe(true));
     await carol.page.screenshot({ path: `${ARTIFACTS}supervisor-light.png` });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AuditPage,
-  Conversation,
-  Message,
-  ReadUpdate,
-  SupervisorDelta,
-  SupervisorSnapshot,
+import {
+  type AuditPage,
+  type Conversation,
+  ESCALATE_AFTER_MISSED_OFFERS,
+  type Message,
+  type ReadUpdate,
+  type SupervisorDelta,
+  type SupervisorSnapshot,
 } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identitySignature } from '../src/domain/visitor-service.js';
@@ -22,13 +23,13 @@ import {
   type VisitorClient,
   visitorSession,
 } from './support/clients.js';
-import { onlineAgent, visitorWithConversation } from './support/routing-helpers.js';
+import { nextOffer, onlineAgent, setTeam, visitorWithConversation } from './support/routing-helpers.js';
 import { createStaff } from './support/staff.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 /** The next delta whose view (applied to `state`) satisfies `done`. */
-function deltaUntil(socket: AgentClient, done: (delta: SupervisorDelta) => boolean) {
-  return nextEvent<SupervisorDelta>(socket, 'supervisor:delta', done);
+function deltaUntil(socket: AgentClient, done: (delta: SupervisorDelta) => boolean, timeoutMs?: number) {
+  return nextEvent<SupervisorDelta>(socket, 'supervisor:delta', done, timeoutMs);
 }
 
 describe('supervisor window over /agent', () => {
@@ -316,6 +317,57 @@ describe('supervisor window over /agent', () => {
       'conversation.barge',
     ]);
   });
+});
+
+describe('a chat nobody answers escalates to the supervisor', () => {
+  /** The shortest a team may set. */
+  const OFFER_TIMEOUT_SECONDS = 5;
+  let t: TestServer;
+  const sockets: Array<{ disconnect(): void }> = [];
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await t.stop();
+  });
+
+  it('counts the offers agents let ring out or declined on its live row, and clears them once it is assigned', async () => {
+    await setTeam(t, t.fixture.teamA, { mode: 'offer', offerTimeoutSeconds: OFFER_TIMEOUT_SECONDS });
+    const supervisor = await createStaff(t, 'supervisor', [t.fixture.teamA], 'Sue');
+    const sue = await connectAgent(t.url, (await login(t.url, supervisor.email)).tokens.accessToken);
+    sockets.push(sue);
+    unwrap(await request<SupervisorSnapshot>(sue, 'supervisor:subscribe', {}));
+    const agents = [await onlineAgent(t, t.fixture.alice.email), await onlineAgent(t, t.fixture.andy.email)];
+    sockets.push(...agents);
+    const waitMs = (OFFER_TIMEOUT_SECONDS + 5) * 1000;
+    const offers = () =>
+      Promise.race(agents.map((a) => nextOffer(a, undefined, waitMs).then((offer) => ({ offer, by: a }))));
+
+    let offered = offers();
+    const { visitor, conversation } = await visitorWithConversation(t);
+    sockets.push(visitor);
+    const row = (delta: SupervisorDelta) => delta.chats.find((c) => c.conversationId === conversation.id);
+    // The first offer rings out; the second is declined.
+    await offered;
+    offered = offers();
+    const rangOut = deltaUntil(sue, (d) => row(d)?.missedOffers === 1, waitMs);
+    expect(row(await rangOut)).toMatchObject({ status: 'queued', missedOffers: 1 });
+    const second = await offered;
+    offered = offers();
+    const declined = deltaUntil(sue, (d) => row(d)?.missedOffers === ESCALATE_AFTER_MISSED_OFFERS);
+    unwrap(await request(second.by, 'offer:decline', { offerId: second.offer.offerId }));
+    expect(row(await declined)).toMatchObject({
+      status: 'queued',
+      missedOffers: ESCALATE_AFTER_MISSED_OFFERS,
+    });
+
+    // Nobody else can take it, so one of them is asked again; accepting it clears the count.
+    const { offer, by } = await offered;
+    const assigned = deltaUntil(sue, (d) => row(d)?.status === 'assigned');
+    unwrap(await request(by, 'offer:accept', { offerId: offer.offerId }));
+    expect(row(await assigned)?.missedOffers).toBe(0);
+  }, 30_000);
 });
 
 async function readMarks(t: TestServer, conversationId: string) {

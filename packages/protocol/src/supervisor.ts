@@ -19,6 +19,12 @@ export const SLA_THRESHOLDS = {
   abandonedRate: { amber: 0.05, red: 0.1 },
 } as const;
 
+/**
+ * A chat whose offers agents declined or let ring out this many times since it was last assigned
+ * is flagged to supervisors (PRODUCT: an unanswered offer escalates past the ringing agent).
+ */
+export const ESCALATE_AFTER_MISSED_OFFERS = 2;
+
 /** One measured figure and its level; `value` null while there is nothing to measure yet. */
 export const SlaFigure = z.object({ value: z.number().nonnegative().nullable(), level: SlaLevel });
 export type SlaFigure = z.infer<typeof SlaFigure>;
@@ -86,6 +92,12 @@ export const LiveChat = z.object({
   assignedAt: Timestamp.nullable(),
   /** The assignee's first visible reply; null before it. */
   firstReplyAt: Timestamp.nullable(),
+  /**
+   * Its offers that agents declined or let ring out since it was last assigned (0 while assigned).
+   * From `ESCALATE_AFTER_MISSED_OFFERS` the supervisor window flags it. Older servers leave it
+   * out: read as 0.
+   */
+  missedOffers: z.number().int().nonnegative().default(0),
 });
 export type LiveChat = z.infer<typeof LiveChat>;
 

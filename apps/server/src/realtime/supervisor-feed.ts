@@ -149,7 +149,11 @@ export function feedAware(events: RoutingEvents, feed: SupervisorFeed): RoutingE
       feed.touch(true);
     },
     offered: (offer) => events.offered(offer),
-    offerClosed: (offer, reason) => events.offerClosed(offer, reason),
+    offerClosed: (offer, reason) => {
+      events.offerClosed(offer, reason);
+      // Declined or rung out, it counts towards the chat's escalation (LiveChat.missedOffers).
+      feed.touch();
+    },
     agentChanged: (userId) => {
       events.agentChanged(userId);
       feed.touch();

@@ -243,6 +243,8 @@ export const en = {
     queued: 'Queued',
     assigned: 'Assigned',
     inBot: 'With the bot',
+    missedOffers_one: '{{count}} unanswered offer',
+    missedOffers_other: '{{count}} unanswered offers',
     vip: 'VIP',
     monitor: 'Monitor',
     monitoring: 'Monitoring silently: the visitor does not see you and nothing is marked read.',

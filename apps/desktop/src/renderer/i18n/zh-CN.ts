@@ -237,6 +237,8 @@ export const zhCN: Messages = {
     queued: '排队中',
     assigned: '已分配',
     inBot: '机器人接待中',
+    missedOffers_one: '{{count}} 次邀请未接受',
+    missedOffers_other: '{{count}} 次邀请未接受',
     vip: 'VIP',
     monitor: '监听',
     monitoring: '静默监听中：访客看不到您，也不会标记已读。',

@@ -59,6 +59,8 @@ export class RoutingService {
   readonly #dirty = new Set<string>();
   /** Agents who declined or let an offer expire, per conversation: asked again only if nobody else can. */
   readonly #passedOn = new Map<string, Set<string>>();
+  /** Offers declined or rung out per conversation since it was last assigned: its escalation. */
+  readonly #missedOffers = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -180,7 +182,7 @@ export class RoutingService {
     const loads = this.#loads();
     return {
       agents: [...this.#agents.values()].map((a) => ({ ...a, load: loads.get(a.userId) ?? 0 })),
-      open: [...this.#open.values()].map((c) => ({ ...c })),
+      open: [...this.#open.values()].map((c) => ({ ...c, missedOffers: this.#missedOffers.get(c.id) ?? 0 })),
       offers: [...this.#offers.values()].map((o) => ({ ...o })),
       teams: [...this.#teams.values()],
     };
@@ -361,6 +363,7 @@ export class RoutingService {
       if (!c) return;
       this.#open.delete(conversationId);
       this.#passedOn.delete(conversationId);
+      this.#missedOffers.delete(conversationId);
       this.#pushedPositions.delete(conversationId);
       const offer = this.openOfferFor(conversationId);
       if (offer) {
@@ -662,6 +665,7 @@ export class RoutingService {
     c.firstReplyAt = null;
     c.frontOfQueue = false;
     this.#passedOn.delete(c.id);
+    this.#missedOffers.delete(c.id);
     const agent = this.#agents.get(userId);
     if (agent) agent.lastAssignedAt = at;
     this.#pushedPositions.delete(c.id);
@@ -702,6 +706,7 @@ export class RoutingService {
         const passed = this.#passedOn.get(c.id) ?? new Set<string>();
         passed.add(offer.userId);
         this.#passedOn.set(c.id, passed);
+        this.#missedOffers.set(c.id, (this.#missedOffers.get(c.id) ?? 0) + 1);
       }
     }
     this.#markAgent(offer.userId);

@@ -147,6 +147,7 @@ export class FeedView {
         queuedAt: c.status === 'queued' ? iso(c.queuedAt) : null,
         assignedAt: iso(c.assignedAt),
         firstReplyAt: iso(c.firstReplyAt),
+        missedOffers: c.missedOffers,
       });
     }
     const open = new Set(snapshot.open.map((c) => c.id));

@@ -1,10 +1,15 @@
-import type { LiveChat } from '@switchboard/protocol';
+import { ESCALATE_AFTER_MISSED_OFFERS, type LiveChat } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import { shortDuration } from '../../../ui/format.js';
 import { useNow } from '../../../ui/use-now.js';
 import { monitor } from '../actions.js';
 
-/** The grid of live chats; activating a row monitors it silently. */
+const escalated = (chat: LiveChat) => chat.missedOffers >= ESCALATE_AFTER_MISSED_OFFERS;
+
+/**
+ * The grid of live chats; activating a row monitors it silently. A chat whose offers keep ringing
+ * out or being declined is flagged and comes first (PRODUCT: alerts escalate to a supervisor).
+ */
 export function LiveChats({
   chats,
   teamNames,
@@ -30,7 +35,7 @@ export function LiveChats({
         </tr>
       </thead>
       <tbody>
-        {chats.map((chat) => {
+        {[...chats.filter(escalated), ...chats.filter((chat) => !escalated(chat))].map((chat) => {
           const since = chat.queuedAt ?? chat.assignedAt;
           return (
             <tr
@@ -39,7 +44,11 @@ export function LiveChats({
               data-conversation-id={chat.conversationId}
               aria-selected={selected === chat.conversationId}
               className={`border-t border-slate-100 dark:border-slate-800 ${
-                selected === chat.conversationId ? 'bg-indigo-50 dark:bg-indigo-950/50' : ''
+                selected === chat.conversationId
+                  ? 'bg-indigo-50 dark:bg-indigo-950/50'
+                  : escalated(chat)
+                    ? 'bg-red-50 dark:bg-red-950/40'
+                    : ''
               }`}
             >
               <td className="py-1.5 pr-2">
@@ -47,6 +56,19 @@ export function LiveChats({
                 {chat.priority === 'vip' && (
                   <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-bold text-amber-900">
                     {t('supervisor.vip')}
+                  </span>
+                )}
+                {chat.missedOffers > 0 && (
+                  <span
+                    data-testid="missed-offers"
+                    data-escalated={escalated(chat)}
+                    className={`ml-1 rounded px-1 text-[10px] font-bold ${
+                      escalated(chat)
+                        ? 'bg-red-600 text-white'
+                        : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
+                    }`}
+                  >
+                    {t('supervisor.missedOffers', { count: chat.missedOffers })}
                   </span>
                 )}
               </td>
