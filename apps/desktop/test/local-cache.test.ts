@@ -6,6 +6,7 @@ import { CacheRegistry } from '../src/main/services/cache-registry.js';
 import { LocalCache } from '../src/main/services/local-cache.js';
 import type { OutboxItem } from '../src/shared/cache-schemas.js';
 import { conversation, message, tempDir } from './support/fakes.js';
+import { SEARCH_CASES, SEARCHED_BODIES } from './support/search-cases.js';
 
 const ME = crypto.randomUUID();
 const VISITOR = crypto.randomUUID();
@@ -144,22 +145,16 @@ describe('offline search over the cache', () => {
   }
 
   it('finds messages holding every word, the last one also as a prefix, accents and case aside', () => {
-    const { cache, c } = cacheWith(
-      'I would like a refund for order 1234',
-      'Where is my order?',
-      'Le café était froid',
-      'refunds take five days',
-    );
-    const seqs = (q: string) =>
-      cache
-        .search(q, 10)
-        .map((h) => h.seq)
-        .sort();
-    expect(seqs('order')).toEqual([1, 2]);
-    expect(seqs('refu')).toEqual([1, 4]);
-    expect(seqs('ORDER refund')).toEqual([1]);
-    expect(seqs('cafe etait')).toEqual([3]);
-    expect(seqs('refund missing')).toEqual([]);
+    const { cache, c } = cacheWith(...SEARCHED_BODIES);
+    for (const [q, seqs] of SEARCH_CASES) {
+      expect(
+        cache
+          .search(q, 10)
+          .map((h) => h.seq)
+          .sort(),
+        q,
+      ).toEqual(seqs);
+    }
     const [hit] = cache.search('1234', 10);
     expect(hit).toEqual({
       conversationId: c.id,

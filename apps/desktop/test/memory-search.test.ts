@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchInMemory } from '../src/renderer/host/memory-search.js';
 import { message } from './support/fakes.js';
+import { SEARCH_CASES, SEARCHED_BODIES } from './support/search-cases.js';
 
 const VISITOR = { kind: 'visitor' as const, id: crypto.randomUUID() };
 const CONVERSATION = crypto.randomUUID();
@@ -8,24 +9,15 @@ const held = (...bodies: string[]) => bodies.map((body, i) => message(CONVERSATI
 
 describe("the web workbench's offline search over the messages it holds", () => {
   it('reads the text as the cache index does: every word, the last one also as a prefix, accents and case aside', () => {
-    const messages = held(
-      'I would like a refund for order 1234',
-      'Where is my order?',
-      'Le café était froid',
-      'refunds take five days',
-      '',
-    );
-    const seqs = (q: string) =>
-      searchInMemory(messages, q, 10)
-        .map((h) => h.seq)
-        .sort();
-    expect(seqs('order')).toEqual([1, 2]);
-    expect(seqs('refu')).toEqual([1, 4]);
-    expect(seqs('ORDER refund')).toEqual([1]);
-    expect(seqs('cafe etait')).toEqual([3]);
-    expect(seqs('refund missing')).toEqual([]);
-    expect(seqs('ord refund')).toEqual([]);
-    expect(seqs('"" *')).toEqual([]);
+    const messages = held(...SEARCHED_BODIES);
+    for (const [q, seqs] of SEARCH_CASES) {
+      expect(
+        searchInMemory(messages, q, 10)
+          .map((h) => h.seq)
+          .sort(),
+        q,
+      ).toEqual(seqs);
+    }
   });
 
   it('answers newest first, within the limit, with a plain-text snippet around the first word', () => {

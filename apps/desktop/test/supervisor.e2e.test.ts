@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ReadUpdate } from '@switchboard/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApi } from './support/admin-api.js';
 import { tempDir } from './support/fakes.js';
 import { ADA, ALICE, CAROL, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
 import { buildWorkbench, servePages } from './support/static-pages.js';
@@ -259,23 +260,7 @@ describe('the supervisor window, the admin area and reports against a real serve
   });
 
   it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {
-    const signedIn = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ADA, password: DEMO_PASSWORD }),
-    });
-    const token = ((await signedIn.json()) as { data: { tokens: { accessToken: string } } }).data.tokens
-      .accessToken;
-    const api = async <T>(path: string, body?: object): Promise<T> => {
-      const response = await fetch(`${server.url}${path}`, {
-        method: body ? 'POST' : 'GET',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const result = (await response.json()) as { ok: boolean; data: T };
-      if (!result.ok) throw new Error(`${path}: ${JSON.stringify(result)}`);
-      return result.data;
-    };
+    const api = await adminApi(server.url);
     const teams = await api<Array<{ id: string; name: string }>>('/api/teams');
     const support = teams.find((team) => team.name === 'Support');
     if (!support) throw new Error('the demo seed has no Support team');

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApi } from './support/admin-api.js';
 import { tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
 import { ADA, ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
@@ -487,23 +488,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
   });
 
   it('follows a change of teams without a reconnect: the old team’s queue leaves the list', async () => {
-    const admin = async <T>(path: string, body?: object): Promise<T> => {
-      const response = await fetch(`${server.url}${path}`, {
-        method: body ? 'POST' : 'GET',
-        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const result = (await response.json()) as { ok: boolean; data: T };
-      if (!result.ok) throw new Error(`${path}: ${JSON.stringify(result)}`);
-      return result.data;
-    };
-    const signIn = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@switchboard.local', password: DEMO_PASSWORD }),
-    });
-    const adminToken = ((await signIn.json()) as { data: { tokens: { accessToken: string } } }).data.tokens
-      .accessToken;
+    const admin = await adminApi(server.url);
     const users = await admin<Array<{ id: string; teamIds: string[] }>>('/api/admin/users');
     const supportTeams = users.find((user) => user.id === aliceId)?.teamIds ?? [];
 
