@@ -1,9 +1,12 @@
-import type {
-  LiveChat,
-  SupervisorAgent,
-  SupervisorDelta,
-  SupervisorSnapshot,
-  TeamTile,
+// First: the renderer modules below read the bridge when they load.
+import './support/recording-bridge.js';
+import {
+  ESCALATE_AFTER_MISSED_OFFERS,
+  type LiveChat,
+  type SupervisorAgent,
+  type SupervisorDelta,
+  type SupervisorSnapshot,
+  type TeamTile,
 } from '@switchboard/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConnection } from '../src/renderer/api/connection.js';
@@ -11,6 +14,7 @@ import { runtime } from '../src/renderer/app/runtime.js';
 import { startFeed } from '../src/renderer/features/supervisor/actions.js';
 import { applyDelta, fromSnapshot, longestWaitNow } from '../src/renderer/features/supervisor/feed.js';
 import { useSupervisor } from '../src/renderer/features/supervisor/store.js';
+import { bridgeCalls } from './support/recording-bridge.js';
 
 const AT = '2026-03-02T10:00:00.000Z';
 const TEAM = '00000000-0000-4000-8000-000000000001';
@@ -174,5 +178,42 @@ describe('the live feed', () => {
     expect(fake.requests).toContain('supervisor:unsubscribe');
     expect(fake.handlers.get('supervisor:delta')?.size).toBe(0);
     expect(fake.requests).not.toContain('message:read');
+  });
+  it('notifies the supervisor once when a chat reaches the escalation threshold', async () => {
+    const fake = fakeConnection([snapshot(1)]);
+    runtime.connection = fake.connection;
+    const stop = startFeed(fake.connection);
+    await settle();
+    const escalations = () => bridgeCalls.filter((call) => call.channel === 'notify:show');
+    bridgeCalls.length = 0;
+
+    fake.emit(
+      'supervisor:delta',
+      delta(1, { chats: [{ ...chat(CHAT1), missedOffers: ESCALATE_AFTER_MISSED_OFFERS - 1 }] }),
+    );
+    expect(escalations()).toEqual([]);
+    fake.emit(
+      'supervisor:delta',
+      delta(2, { chats: [{ ...chat(CHAT1), missedOffers: ESCALATE_AFTER_MISSED_OFFERS }] }),
+    );
+    expect(escalations()).toEqual([
+      {
+        channel: 'notify:show',
+        payload: {
+          kind: 'escalated',
+          conversationId: CHAT1,
+          title: 'A chat is going unanswered',
+          body: `Vera — ${ESCALATE_AFTER_MISSED_OFFERS} unanswered offers`,
+          tabFocused: false,
+        },
+      },
+    ]);
+    // Still escalated with one more: no second alert.
+    fake.emit(
+      'supervisor:delta',
+      delta(3, { chats: [{ ...chat(CHAT1), missedOffers: ESCALATE_AFTER_MISSED_OFFERS + 1 }] }),
+    );
+    expect(escalations()).toHaveLength(1);
+    stop();
   });
 });

@@ -282,6 +282,21 @@ describe('the supervisor window, the admin area and reports against a real serve
         );
       }
       expect(await missed.getAttribute('data-escalated')).toBe('true');
+      // And a native notification for the supervisor, recorded by the host.
+      await eventually(() =>
+        expect(
+          carol.host.notifications.filter(
+            (n) => n.conversationId === wynn.conversationId && n.title === 'A chat is going unanswered',
+          ),
+        ).toEqual([
+          {
+            title: 'A chat is going unanswered',
+            body: 'Wynn — 2 unanswered offers',
+            conversationId: wynn.conversationId,
+            urgent: false,
+          },
+        ]),
+      );
       const first = carol.page.locator('[data-testid="live-chat"]').first();
       expect(await first.getAttribute('data-conversation-id')).toBe(wynn.conversationId);
       await carol.page.screenshot({ path: `${ARTIFACTS}supervisor-escalated.png` });

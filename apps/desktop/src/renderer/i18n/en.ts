@@ -155,6 +155,7 @@ export const en = {
     offer: 'Incoming chat',
     assigned: 'New chat assigned to you',
     queued: 'New chat waiting',
+    escalated: 'A chat is going unanswered',
     test: 'Test notification',
   },
   settings: {

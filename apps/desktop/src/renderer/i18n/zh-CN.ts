@@ -152,7 +152,13 @@ export const zhCN: Messages = {
     referrer: '来源页面',
     status: { queued: '等待中', assigned: '进行中', resolved: '已解决', offline: '离线留言' },
   },
-  notify: { offer: '新会话呼入', assigned: '新会话已分配给您', queued: '有新会话等待', test: '测试通知' },
+  notify: {
+    offer: '新会话呼入',
+    assigned: '新会话已分配给您',
+    queued: '有新会话等待',
+    escalated: '有会话无人应答',
+    test: '测试通知',
+  },
   settings: {
     title: '设置',
     language: '语言',

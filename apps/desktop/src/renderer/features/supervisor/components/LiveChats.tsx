@@ -1,10 +1,9 @@
-import { ESCALATE_AFTER_MISSED_OFFERS, type LiveChat } from '@switchboard/protocol';
+import type { LiveChat } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import { shortDuration } from '../../../ui/format.js';
 import { useNow } from '../../../ui/use-now.js';
 import { monitor } from '../actions.js';
-
-const escalated = (chat: LiveChat) => chat.missedOffers >= ESCALATE_AFTER_MISSED_OFFERS;
+import { isEscalated } from '../escalations.js';
 
 /**
  * The grid of live chats; activating a row monitors it silently. A chat whose offers keep ringing
@@ -35,7 +34,7 @@ export function LiveChats({
         </tr>
       </thead>
       <tbody>
-        {[...chats.filter(escalated), ...chats.filter((chat) => !escalated(chat))].map((chat) => {
+        {[...chats.filter(isEscalated), ...chats.filter((chat) => !isEscalated(chat))].map((chat) => {
           const since = chat.queuedAt ?? chat.assignedAt;
           return (
             <tr
@@ -46,7 +45,7 @@ export function LiveChats({
               className={`border-t border-slate-100 dark:border-slate-800 ${
                 selected === chat.conversationId
                   ? 'bg-indigo-50 dark:bg-indigo-950/50'
-                  : escalated(chat)
+                  : isEscalated(chat)
                     ? 'bg-red-50 dark:bg-red-950/40'
                     : ''
               }`}
@@ -61,9 +60,9 @@ export function LiveChats({
                 {chat.missedOffers > 0 && (
                   <span
                     data-testid="missed-offers"
-                    data-escalated={escalated(chat)}
+                    data-escalated={isEscalated(chat)}
                     className={`ml-1 rounded px-1 text-[10px] font-bold ${
-                      escalated(chat)
+                      isEscalated(chat)
                         ? 'bg-red-600 text-white'
                         : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
                     }`}
