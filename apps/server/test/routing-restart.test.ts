@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Conversation, type Offer, PROTOCOL_VERSION } from '@switchboard/protocol';
+import {
+  type Conversation,
+  ESCALATE_AFTER_MISSED_OFFERS,
+  type Offer,
+  PROTOCOL_VERSION,
+  type SupervisorSnapshot,
+} from '@switchboard/protocol';
 import BetterSqlite3 from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -171,4 +177,65 @@ describe('routing across a server crash', () => {
     expect(after.conversations.every((c) => c.status === 'resolved')).toBe(true);
     expect(after.openOffers).toEqual([]);
   }, 150_000);
+});
+
+describe("a chat's unanswered offers across a server crash", () => {
+  let server: ServerProcess;
+  const sockets: Array<{ disconnect(): void }> = [];
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await server?.dispose();
+  });
+
+  it('are counted again after a restart, so an escalated chat stays flagged', async () => {
+    server = await ServerProcess.prepare({
+      seed: async (db, fixture) => {
+        await db
+          .updateTable('teams')
+          .set({ mode: 'offer', offer_timeout_seconds: 600 })
+          .where('id', '=', fixture.teamA)
+          .execute();
+      },
+    });
+    await server.start();
+    const desks: Desk[] = [];
+    for (const person of [server.fixture.alice, server.fixture.andy]) {
+      const desk = await openDesk(
+        server.url,
+        person.email,
+        (await login(server.url, person.email)).tokens.accessToken,
+      );
+      unwrap(await request(desk.socket, 'agent:status', { status: 'online' }));
+      desks.push(desk);
+      sockets.push(desk.socket);
+    }
+    const session = await visitorSession(server.url, server.fixture.widget.id);
+    const visitor = await connectVisitor(server.url, session.visitorToken);
+    sockets.push(visitor);
+    const { id } = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+    // Each desk declines what rings; the second decline escalates the chat, and it rings again.
+    for (let declined = 0; declined < ESCALATE_AFTER_MISSED_OFFERS; declined++) {
+      await expect.poll(() => desks.some((d) => d.offers.length > 0), { timeout: 5_000 }).toBe(true);
+      const desk = desks.find((d) => d.offers.length > 0) as Desk;
+      const offer = desk.offers.shift() as Offer;
+      unwrap(await request(desk.socket, 'offer:decline', { offerId: offer.offerId }));
+    }
+    const missed = async () => {
+      const admin = await openDesk(
+        server.url,
+        server.fixture.admin.email,
+        (await login(server.url, server.fixture.admin.email)).tokens.accessToken,
+      );
+      sockets.push(admin.socket);
+      const snapshot = unwrap(await request<SupervisorSnapshot>(admin.socket, 'supervisor:subscribe', {}));
+      admin.socket.disconnect();
+      return snapshot.chats.find((c) => c.conversationId === id)?.missedOffers;
+    };
+    expect(await missed()).toBe(ESCALATE_AFTER_MISSED_OFFERS);
+
+    await server.kill();
+    await server.start();
+    expect(await missed()).toBe(ESCALATE_AFTER_MISSED_OFFERS);
+  }, 60_000);
 });

@@ -180,6 +180,22 @@ export async function loadOpenOffers(db: Db): Promise<RoutingOffer[]> {
   }));
 }
 
+/**
+ * The offers agents declined or let ring out for each queued conversation since it was last
+ * assigned, oldest first: routing's memory of who passed on what, rebuilt after a restart.
+ */
+export async function loadMissedOffers(db: Db): Promise<Array<{ conversationId: string; userId: string }>> {
+  const result = await sql<{ conversation_id: string; user_id: string }>`
+    SELECT o.conversation_id, o.user_id FROM offers o
+    JOIN conversations c ON c.id = o.conversation_id
+    WHERE c.status = 'queued' AND o.status IN ('declined', 'expired')
+      AND o.created_at > coalesce(
+        (SELECT max(e.created_at) FROM conversation_events e
+         WHERE e.conversation_id = o.conversation_id AND e.kind = 'assigned'), '')
+    ORDER BY o.created_at`.execute(db);
+  return result.rows.map((r) => ({ conversationId: r.conversation_id, userId: r.user_id }));
+}
+
 export interface TimelineWrite {
   kind: string;
   actorId: string | null;

@@ -90,6 +90,8 @@ export class RoutingService {
       }
       for (const c of await store.loadOpenConversations(this.db)) this.#open.set(c.id, c);
       for (const offer of await store.loadOpenOffers(this.db)) this.#offers.set(offer.id, offer);
+      for (const missed of await store.loadMissedOffers(this.db))
+        this.#passOn(missed.conversationId, missed.userId);
     });
   }
 
@@ -702,12 +704,7 @@ export class RoutingService {
     if (c) {
       c.frontOfQueue = true;
       this.#markTeam(c.teamId);
-      if (reason !== 'withdrawn') {
-        const passed = this.#passedOn.get(c.id) ?? new Set<string>();
-        passed.add(offer.userId);
-        this.#passedOn.set(c.id, passed);
-        this.#missedOffers.set(c.id, (this.#missedOffers.get(c.id) ?? 0) + 1);
-      }
+      if (reason !== 'withdrawn') this.#passOn(c.id, offer.userId);
     }
     this.#markAgent(offer.userId);
     this.#events?.offerClosed(offer, reason);
@@ -754,6 +751,14 @@ export class RoutingService {
       }
     }
     this.#events?.agentChanged(agent.userId);
+  }
+
+  /** The agent declined or let ring out an offer of the conversation. */
+  #passOn(conversationId: string, userId: string) {
+    const passed = this.#passedOn.get(conversationId) ?? new Set<string>();
+    passed.add(userId);
+    this.#passedOn.set(conversationId, passed);
+    this.#missedOffers.set(conversationId, (this.#missedOffers.get(conversationId) ?? 0) + 1);
   }
 
   #agentOrThrow(userId: string): RoutingAgent {
