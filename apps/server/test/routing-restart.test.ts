@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/domain/passwords.js';
+import type { Db } from '../src/store/open-sqlite.js';
 import { addTeamMember, insertUser } from '../src/store/users.js';
 import {
   type AgentClient,
@@ -44,6 +45,15 @@ async function openDesk(url: string, email: string, accessToken: string): Promis
   socket.on('offer:new', (offer) => desk.offers.push(offer));
   await connected(socket);
   return desk;
+}
+
+/** The team offers each chat to one agent at a time, and an offer rings long past the test. */
+async function ringForTenMinutes(db: Db, teamId: string): Promise<void> {
+  await db
+    .updateTable('teams')
+    .set({ mode: 'offer', offer_timeout_seconds: 600 })
+    .where('id', '=', teamId)
+    .execute();
 }
 
 /** Routing's invariants, read from the database file itself. */
@@ -112,11 +122,7 @@ describe('routing across a server crash', () => {
         }
         // Alice and Andy stay away; the desks carry one chat each and ring in turn.
         await db.updateTable('users').set({ capacity: 1 }).execute();
-        await db
-          .updateTable('teams')
-          .set({ mode: 'offer', offer_timeout_seconds: 600 })
-          .where('id', '=', fixture.teamA)
-          .execute();
+        await ringForTenMinutes(db, fixture.teamA);
       },
     });
     await server.start();
@@ -190,13 +196,7 @@ describe("a chat's unanswered offers across a server crash", () => {
 
   it('are counted again after a restart, so an escalated chat stays flagged', async () => {
     server = await ServerProcess.prepare({
-      seed: async (db, fixture) => {
-        await db
-          .updateTable('teams')
-          .set({ mode: 'offer', offer_timeout_seconds: 600 })
-          .where('id', '=', fixture.teamA)
-          .execute();
-      },
+      seed: (db, fixture) => ringForTenMinutes(db, fixture.teamA),
     });
     await server.start();
     const desks: Desk[] = [];
