@@ -654,7 +654,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
-  it('in a plain browser, a reload keeps the replies that had not reached the server, the open tab and its draft, and the replies go out once the server is reachable', async () => {
+  it('in a plain browser, a reload keeps the conversation list, the replies that had not reached the server, the open tab and its draft, and the replies go out once the server is reachable', async () => {
     const vera = visitors[0] as Visitor;
     const context = await browser.newContext({ viewport: VIEWPORT });
     // The socket goes through Playwright, which lets it reach the server or refuses it.
@@ -692,11 +692,14 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await web.getByTestId('composer').fill('a draft, not sent yet');
 
       await web.reload();
-      // Unreachable, the page has no list to show (the browser caches none), but the replies are kept.
+      // Unreachable: the list is the one this tab last had, and the replies are kept.
       await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
       await eventually(async () =>
         expect(await web.getByTestId('sync-state').textContent()).toBe('2 pending'),
       );
+      await web.getByTestId('view-mine').click();
+      await veraRow.waitFor();
+      expect(await veraRow.textContent()).toContain('Vera');
 
       // Logging out would discard them: the agent is asked first, and saying no keeps everything.
       const asked: string[] = [];
@@ -727,6 +730,10 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await web.locator(`[data-testid="tab"][data-conversation-id="${vera.conversationId}"]`).waitFor();
       await eventually(async () =>
         expect(await web.getByTestId('composer').inputValue()).toBe('a draft, not sent yet'),
+      );
+      // The kept list holds no messages: the chat's history came from the server again, from its start.
+      await eventually(async () =>
+        expect(await web.getByTestId('timeline').textContent()).toContain('Hello, is anyone there?'),
       );
       expect(errors).toEqual([]);
     } finally {

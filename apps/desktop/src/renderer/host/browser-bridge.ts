@@ -2,6 +2,11 @@ import type { Message } from '@switchboard/protocol';
 import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
+import {
+  clearConversationLists,
+  loadConversationList,
+  saveConversationList,
+} from './browser-conversation-list.js';
 import { browserManaged } from './browser-managed.js';
 import {
   claimBrowserSession,
@@ -15,9 +20,13 @@ import { searchInMemory } from './memory-search.js';
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
  * Web Notifications, no tray or badge. What outlives a reload, for this tab alone: the session
- * (`browser-session.ts`) and the agent's unsent work, outbox, drafts and open tabs
- * (`browser-unsent-work.ts`); the rest of the cache is filled again from the server.
+ * (`browser-session.ts`), the agent's unsent work, outbox, drafts and open tabs
+ * (`browser-unsent-work.ts`), and the conversation list (`browser-conversation-list.ts`); the
+ * messages are fetched from the server again.
  */
+/** How long after a change the conversation list is written to the tab's storage. */
+const LIST_SAVE_DELAY_MS = 300;
+
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   const conversations = new Map<string, CachedConversation>();
   const messages = new Map<string, Map<number, Message>>();
@@ -33,6 +42,19 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     if (account)
       saveUnsentWork(account, { outbox: [...outbox.values()], drafts: [...drafts.values()], tabs });
   };
+  /** The list is kept a moment after it changes (many changes come together), and when the page goes. */
+  let listTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveList = () => {
+    clearTimeout(listTimer);
+    listTimer = undefined;
+    if (account) saveConversationList(account, conversations.values());
+  };
+  const keepList = () => {
+    listTimer ??= setTimeout(saveList, LIST_SAVE_DELAY_MS);
+  };
+  globalThis.addEventListener?.('pagehide', () => {
+    if (listTimer !== undefined) saveList();
+  });
   const restoreUnsentWork = (next: WorkAccount) => {
     if (account?.serverUrl === next.serverUrl && account.userId === next.userId) return;
     account = { serverUrl: next.serverUrl, userId: next.userId };
@@ -42,6 +64,10 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     for (const item of work?.outbox ?? []) outbox.set(item.clientMsgId, item);
     for (const draft of work?.drafts ?? []) drafts.set(draft.conversationId, draft);
     tabs = work?.tabs ?? { open: [], active: null };
+    // The messages are not kept: each chat syncs its history from the start again.
+    if (conversations.size === 0)
+      for (const kept of loadConversationList(account))
+        conversations.set(kept.conversation.id, { ...kept, syncedSeq: 0 });
   };
 
   const refresh = (id: string) => {
@@ -60,6 +86,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       syncedSeq: synced,
     };
     conversations.set(id, next);
+    keepList();
     return next;
   };
   const put = (list: readonly Message[], focused: boolean) => {
@@ -97,6 +124,9 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     'session:clear': async () => {
       clearBrowserSession();
       clearUnsentWork();
+      clearTimeout(listTimer);
+      listTimer = undefined;
+      clearConversationLists();
       account = null;
       conversations.clear();
       messages.clear();
@@ -122,8 +152,9 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
         .filter((m) => m.seq < beforeSeq)
         .sort((a, b) => a.seq - b.seq)
         .slice(-limit),
-    'cache:put-conversations': async (request) =>
-      bridgeChannels['cache:put-conversations'].request.parse(request).conversations.map((c) => {
+    'cache:put-conversations': async (request) => {
+      keepList();
+      return bridgeChannels['cache:put-conversations'].request.parse(request).conversations.map((c) => {
         const cached = conversations.get(c.id);
         conversations.set(
           c.id,
@@ -132,7 +163,8 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
             : { conversation: c, unread: 0, preview: null, syncedSeq: 0 },
         );
         return conversations.get(c.id) as CachedConversation;
-      }),
+      });
+    },
     'cache:put-messages': async ({ messages: list, focused }) => put(list, focused),
     'cache:mark-read': async ({ conversationId, seq }) => {
       readMarks.set(conversationId, Math.max(readMarks.get(conversationId) ?? 0, seq));

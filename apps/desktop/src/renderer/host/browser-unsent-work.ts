@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
-import { readStored, tabStorage } from './tab-storage.js';
+import { readStored, removeStored, tabStorage } from './tab-storage.js';
 
 /**
  * The agent's unsent work in a browser tab: messages waiting in the outbox, drafts, and the open
@@ -46,9 +46,5 @@ export function saveUnsentWork(
 
 /** Every account's unsent work in this tab: at sign-out, with the rest of the cache. */
 export function clearUnsentWork(storage: Storage | null = tabStorage()): void {
-  if (!storage) return;
-  const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
-    (key): key is string => key?.startsWith(PREFIX) ?? false,
-  );
-  for (const key of keys) storage.removeItem(key);
+  removeStored(storage, PREFIX);
 }

@@ -30,3 +30,12 @@ export function readStored<T>(storage: Storage | null, key: string, schema: Read
   storage?.removeItem(key);
   return null;
 }
+
+/** Removes every key that starts with `prefix`: at sign-out, each account's entries of one kind. */
+export function removeStored(storage: Storage | null, prefix: string): void {
+  if (!storage) return;
+  const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+    (key): key is string => key?.startsWith(prefix) ?? false,
+  );
+  for (const key of keys) storage.removeItem(key);
+}
