@@ -14,8 +14,12 @@ import {
   loadBrowserSession,
   saveBrowserSession,
 } from './browser-session.js';
-import { clearUnsentWork, loadUnsentWork, saveUnsentWork, type WorkAccount } from './browser-unsent-work.js';
+import { clearUnsentWork, loadUnsentWork, saveUnsentWork } from './browser-unsent-work.js';
 import { searchInMemory } from './memory-search.js';
+import type { TabAccount } from './tab-storage.js';
+
+/** How long after a change the conversation list is written to the tab's storage. */
+const LIST_SAVE_DELAY_MS = 300;
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
@@ -24,9 +28,6 @@ import { searchInMemory } from './memory-search.js';
  * (`browser-unsent-work.ts`), and the conversation list (`browser-conversation-list.ts`); the
  * messages are fetched from the server again.
  */
-/** How long after a change the conversation list is written to the tab's storage. */
-const LIST_SAVE_DELAY_MS = 300;
-
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   const conversations = new Map<string, CachedConversation>();
   const messages = new Map<string, Map<number, Message>>();
@@ -37,7 +38,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
   let settings = Settings.parse({});
   let me = '';
   /** Whose unsent work the maps above hold, and where it is kept. */
-  let account: WorkAccount | null = null;
+  let account: TabAccount | null = null;
   const keepUnsentWork = () => {
     if (account)
       saveUnsentWork(account, { outbox: [...outbox.values()], drafts: [...drafts.values()], tabs });
@@ -55,7 +56,8 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
   globalThis.addEventListener?.('pagehide', () => {
     if (listTimer !== undefined) saveList();
   });
-  const restoreUnsentWork = (next: WorkAccount) => {
+  /** What this tab kept for the account: its unsent work, and its list if the page has none yet. */
+  const restoreKept = (next: TabAccount) => {
     if (account?.serverUrl === next.serverUrl && account.userId === next.userId) return;
     account = { serverUrl: next.serverUrl, userId: next.userId };
     const work = loadUnsentWork(account);
@@ -137,7 +139,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     },
     'cache:load': async ({ serverUrl, userId }) => {
       me = userId;
-      restoreUnsentWork({ serverUrl, userId });
+      restoreKept({ serverUrl, userId });
       return {
         conversations: [...conversations.values()],
         total: conversations.size,

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { CachedConversation } from '../../shared/cache-schemas.js';
-import type { WorkAccount } from './browser-unsent-work.js';
-import { readStored, removeStored, tabStorage } from './tab-storage.js';
+import {
+  accountKey,
+  readStored,
+  removeStored,
+  type TabAccount,
+  tabStorage,
+  writeStored,
+} from './tab-storage.js';
 
 /** How many of the most recently updated conversations a reloaded tab shows before the server answers. */
 export const KEPT_CONVERSATIONS = 100;
 
 const PREFIX = 'switchboard.list:';
 const ConversationList = z.array(CachedConversation);
-const keyOf = (account: WorkAccount) => `${PREFIX}${account.serverUrl} ${account.userId}`;
 
 /**
  * The web workbench's conversation list as it last was in this tab, per account, so that a reload
@@ -16,25 +21,21 @@ const keyOf = (account: WorkAccount) => `${PREFIX}${account.serverUrl} ${account
  * back through the cache's schema: storage is a boundary.
  */
 export function loadConversationList(
-  account: WorkAccount,
+  account: TabAccount,
   storage: Storage | null = tabStorage(),
 ): CachedConversation[] {
-  return readStored(storage, keyOf(account), ConversationList) ?? [];
+  return readStored(storage, accountKey(PREFIX, account), ConversationList) ?? [];
 }
 
 export function saveConversationList(
-  account: WorkAccount,
+  account: TabAccount,
   list: Iterable<CachedConversation>,
   storage: Storage | null = tabStorage(),
 ): void {
   const newest = [...list]
     .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt))
     .slice(0, KEPT_CONVERSATIONS);
-  try {
-    storage?.setItem(keyOf(account), JSON.stringify(newest));
-  } catch {
-    // Storage full or refused: a reload shows the list once the server answers, as before.
-  }
+  writeStored(storage, accountKey(PREFIX, account), newest);
 }
 
 /** Every account's list in this tab: at sign-out, with the rest of the cache. */

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
-import { readStored, removeStored, tabStorage } from './tab-storage.js';
+import {
+  accountKey,
+  readStored,
+  removeStored,
+  type TabAccount,
+  tabStorage,
+  writeStored,
+} from './tab-storage.js';
 
 /**
  * The agent's unsent work in a browser tab: messages waiting in the outbox, drafts, and the open
@@ -18,30 +25,19 @@ export type UnsentWork = z.infer<typeof UnsentWork>;
 
 const PREFIX = 'switchboard.unsent:';
 
-export interface WorkAccount {
-  serverUrl: string;
-  userId: string;
-}
-
-const keyOf = (account: WorkAccount) => `${PREFIX}${account.serverUrl} ${account.userId}`;
-
 export function loadUnsentWork(
-  account: WorkAccount,
+  account: TabAccount,
   storage: Storage | null = tabStorage(),
 ): UnsentWork | null {
-  return readStored(storage, keyOf(account), UnsentWork);
+  return readStored(storage, accountKey(PREFIX, account), UnsentWork);
 }
 
 export function saveUnsentWork(
-  account: WorkAccount,
+  account: TabAccount,
   work: UnsentWork,
   storage: Storage | null = tabStorage(),
 ): void {
-  try {
-    storage?.setItem(keyOf(account), JSON.stringify(work));
-  } catch {
-    // Storage full or refused: the work stays in memory for this page, as before.
-  }
+  writeStored(storage, accountKey(PREFIX, account), work);
 }
 
 /** Every account's unsent work in this tab: at sign-out, with the rest of the cache. */

@@ -7,6 +7,15 @@ export function tabStorage(): Storage | null {
   }
 }
 
+/** Whose entries a key holds: one server and user (SECURITY D13), under a prefix per kind. */
+export interface TabAccount {
+  serverUrl: string;
+  userId: string;
+}
+
+export const accountKey = (prefix: string, account: TabAccount) =>
+  `${prefix}${account.serverUrl} ${account.userId}`;
+
 /** What `schema` accepts; a schema's own `safeParse` (zod's shape), so this file needs no zod. */
 interface Reader<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
@@ -29,6 +38,18 @@ export function readStored<T>(storage: Storage | null, key: string, schema: Read
   if (parsed.success && parsed.data !== null) return parsed.data;
   storage?.removeItem(key);
   return null;
+}
+
+/**
+ * Keeps `value` as JSON under `key`. Storage full or refused: nothing is kept, and the page goes on
+ * with what it holds in memory.
+ */
+export function writeStored(storage: Storage | null, key: string, value: unknown): void {
+  try {
+    storage?.setItem(key, JSON.stringify(value));
+  } catch {
+    // See above.
+  }
 }
 
 /** Removes every key that starts with `prefix`: at sign-out, each account's entries of one kind. */
