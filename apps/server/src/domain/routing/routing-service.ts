@@ -57,10 +57,11 @@ export class RoutingService {
   #events: RoutingEvents | undefined;
   /** Teams where someone may now be served; routed at the end of the change. */
   readonly #dirty = new Set<string>();
-  /** Agents who declined or let an offer expire, per conversation: asked again only if nobody else can. */
-  readonly #passedOn = new Map<string, Set<string>>();
-  /** Offers declined or rung out per conversation since it was last assigned: its escalation. */
-  readonly #missedOffers = new Map<string, number>();
+  /**
+   * Per conversation since it was last assigned, who declined or let ring out each of its offers,
+   * in order: they are asked again only if nobody else can, and the count is its escalation.
+   */
+  readonly #passes = new Map<string, string[]>();
 
   constructor(
     private readonly db: Db,
@@ -184,7 +185,10 @@ export class RoutingService {
     const loads = this.#loads();
     return {
       agents: [...this.#agents.values()].map((a) => ({ ...a, load: loads.get(a.userId) ?? 0 })),
-      open: [...this.#open.values()].map((c) => ({ ...c, missedOffers: this.#missedOffers.get(c.id) ?? 0 })),
+      open: [...this.#open.values()].map((c) => ({
+        ...c,
+        missedOffers: this.#passes.get(c.id)?.length ?? 0,
+      })),
       offers: [...this.#offers.values()].map((o) => ({ ...o })),
       teams: [...this.#teams.values()],
     };
@@ -364,8 +368,7 @@ export class RoutingService {
       const c = this.#open.get(conversationId);
       if (!c) return;
       this.#open.delete(conversationId);
-      this.#passedOn.delete(conversationId);
-      this.#missedOffers.delete(conversationId);
+      this.#passes.delete(conversationId);
       this.#pushedPositions.delete(conversationId);
       const offer = this.openOfferFor(conversationId);
       if (offer) {
@@ -621,8 +624,8 @@ export class RoutingService {
         continue;
       }
       // Someone who just declined (or let it ring out) is asked again only when nobody else can take it.
-      const passedOn = this.#passedOn.get(c.id);
-      const fresh = passedOn ? eligible.filter((e) => !passedOn.has(e.agent.userId)) : eligible;
+      const passedOn = this.#passes.get(c.id) ?? [];
+      const fresh = eligible.filter((e) => !passedOn.includes(e.agent.userId));
       const candidates = fresh.length > 0 ? fresh : eligible;
       const previous =
         team.affinityHours > 0
@@ -666,8 +669,7 @@ export class RoutingService {
     c.assignedAt = at;
     c.firstReplyAt = null;
     c.frontOfQueue = false;
-    this.#passedOn.delete(c.id);
-    this.#missedOffers.delete(c.id);
+    this.#passes.delete(c.id);
     const agent = this.#agents.get(userId);
     if (agent) agent.lastAssignedAt = at;
     this.#pushedPositions.delete(c.id);
@@ -755,10 +757,7 @@ export class RoutingService {
 
   /** The agent declined or let ring out an offer of the conversation. */
   #passOn(conversationId: string, userId: string) {
-    const passed = this.#passedOn.get(conversationId) ?? new Set<string>();
-    passed.add(userId);
-    this.#passedOn.set(conversationId, passed);
-    this.#missedOffers.set(conversationId, (this.#missedOffers.get(conversationId) ?? 0) + 1);
+    this.#passes.set(conversationId, [...(this.#passes.get(conversationId) ?? []), userId]);
   }
 
   #agentOrThrow(userId: string): RoutingAgent {
