@@ -34,62 +34,65 @@ export function LiveChats({
         </tr>
       </thead>
       <tbody>
-        {[...chats.filter(isEscalated), ...chats.filter((chat) => !isEscalated(chat))].map((chat) => {
-          const since = chat.queuedAt ?? chat.assignedAt;
-          return (
-            <tr
-              key={chat.conversationId}
-              data-testid="live-chat"
-              data-conversation-id={chat.conversationId}
-              aria-selected={selected === chat.conversationId}
-              className={`border-t border-slate-100 dark:border-slate-800 ${
-                selected === chat.conversationId
-                  ? 'bg-indigo-50 dark:bg-indigo-950/50'
-                  : isEscalated(chat)
-                    ? 'bg-red-50 dark:bg-red-950/40'
-                    : ''
-              }`}
-            >
-              <td className="py-1.5 pr-2">
-                {chat.visitor.name ?? '—'}
-                {chat.priority === 'vip' && (
-                  <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-bold text-amber-900">
-                    {t('supervisor.vip')}
-                  </span>
-                )}
-                {chat.missedOffers > 0 && (
-                  <span
-                    data-testid="missed-offers"
-                    data-escalated={isEscalated(chat)}
-                    className={`ml-1 rounded px-1 text-[10px] font-bold ${
-                      isEscalated(chat)
-                        ? 'bg-red-600 text-white'
-                        : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
-                    }`}
+        {[...chats]
+          .sort((a, b) => Number(isEscalated(b)) - Number(isEscalated(a)))
+          .map((chat) => {
+            const since = chat.queuedAt ?? chat.assignedAt;
+            const escalated = isEscalated(chat);
+            return (
+              <tr
+                key={chat.conversationId}
+                data-testid="live-chat"
+                data-conversation-id={chat.conversationId}
+                aria-selected={selected === chat.conversationId}
+                className={`border-t border-slate-100 dark:border-slate-800 ${
+                  selected === chat.conversationId
+                    ? 'bg-indigo-50 dark:bg-indigo-950/50'
+                    : escalated
+                      ? 'bg-red-50 dark:bg-red-950/40'
+                      : ''
+                }`}
+              >
+                <td className="py-1.5 pr-2">
+                  {chat.visitor.name ?? '—'}
+                  {chat.priority === 'vip' && (
+                    <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-bold text-amber-900">
+                      {t('supervisor.vip')}
+                    </span>
+                  )}
+                  {chat.missedOffers > 0 && (
+                    <span
+                      data-testid="missed-offers"
+                      data-escalated={escalated}
+                      className={`ml-1 rounded px-1 text-[10px] font-bold ${
+                        escalated
+                          ? 'bg-red-600 text-white'
+                          : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
+                      }`}
+                    >
+                      {t('supervisor.missedOffers', { count: chat.missedOffers })}
+                    </span>
+                  )}
+                </td>
+                <td className="py-1.5 pr-2">{chat.teamId ? (teamNames[chat.teamId] ?? '—') : '—'}</td>
+                <td className="py-1.5 pr-2">
+                  {chat.inBot ? t('supervisor.inBot') : t(`supervisor.${chat.status}`)}
+                </td>
+                <td className="py-1.5 pr-2">{chat.assignee?.name ?? '—'}</td>
+                <td className="py-1.5 pr-2 tabular-nums">{since ? shortDuration(t, since, now) : '—'}</td>
+                <td className="py-1.5 text-right">
+                  <button
+                    type="button"
+                    data-testid="monitor"
+                    className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
+                    onClick={() => void monitor(chat.conversationId)}
                   >
-                    {t('supervisor.missedOffers', { count: chat.missedOffers })}
-                  </span>
-                )}
-              </td>
-              <td className="py-1.5 pr-2">{chat.teamId ? (teamNames[chat.teamId] ?? '—') : '—'}</td>
-              <td className="py-1.5 pr-2">
-                {chat.inBot ? t('supervisor.inBot') : t(`supervisor.${chat.status}`)}
-              </td>
-              <td className="py-1.5 pr-2">{chat.assignee?.name ?? '—'}</td>
-              <td className="py-1.5 pr-2 tabular-nums">{since ? shortDuration(t, since, now) : '—'}</td>
-              <td className="py-1.5 text-right">
-                <button
-                  type="button"
-                  data-testid="monitor"
-                  className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
-                  onClick={() => void monitor(chat.conversationId)}
-                >
-                  {t('supervisor.monitor')}
-                </button>
-              </td>
-            </tr>
-          );
-        })}
+                    {t('supervisor.monitor')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
       </tbody>
     </table>
   );
