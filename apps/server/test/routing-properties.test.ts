@@ -394,7 +394,26 @@ describe('routing invariants over random event sequences', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        examples: [
+          // Found by a run: accepting an offer of one team left the agent idle beside another team's queue.
+          [
+            [
+              { kind: 'arrive', team: 1, vip: false, weight: 1 },
+              { kind: 'capacity', agent: 1, capacity: 2 },
+              { kind: 'connect', agent: 1, connected: true },
+              { kind: 'mode', team: 1, mode: 'offer' },
+              { kind: 'status', agent: 1, status: 'online' },
+              { kind: 'restart' },
+              { kind: 'connect', agent: 0, connected: false },
+              { kind: 'arrive', team: 0, vip: false, weight: 1 },
+              { kind: 'offer', pick: 0, accept: true },
+              { kind: 'arrive', team: 0, vip: false, weight: 1 },
+            ],
+          ],
+        ],
+      },
     );
   }, 240_000);
 

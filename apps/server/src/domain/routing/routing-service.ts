@@ -663,6 +663,8 @@ export class RoutingService {
     if (offer) {
       this.#offers.delete(offer.id);
       this.#events?.offerClosed(offer, 'accepted');
+      // No longer ringing, the agent may have room in their other teams' queues.
+      this.#markAgent(userId);
     }
     c.status = 'assigned';
     c.assigneeId = userId;
