@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { appShellWorker } from './vite-plugins/app-shell-worker.js';
 import { asyncEntryScript } from './vite-plugins/async-entry-script.js';
 import { preloadEntryImports } from './vite-plugins/preload-entry-imports.js';
 
@@ -13,7 +15,13 @@ export default defineConfig(({ command, mode }) => {
   return {
     root: 'src/renderer',
     base: './',
-    plugins: [react(), tailwindcss(), preloadEntryImports(/\/app\/mount\.tsx$/), asyncEntryScript()],
+    plugins: [
+      react(),
+      tailwindcss(),
+      preloadEntryImports(/\/app\/mount\.tsx$/),
+      asyncEntryScript(),
+      appShellWorker(fileURLToPath(new URL('src/service-worker/app-shell-worker.ts', import.meta.url))),
+    ],
     resolve: { conditions: ['source'] },
     build: {
       outDir: '../../dist/web',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -734,6 +734,82 @@ describe('the web workbench against a real server, bridged to the real main-proc
       // The kept list holds no messages: the chat's history came from the server again, from its start.
       await eventually(async () =>
         expect(await web.getByTestId('timeline').textContent()).toContain('Hello, is anyone there?'),
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('in a plain browser, with the server stopped, a reload loads the workbench from its service worker, with the kept list and the unsent reply', async () => {
+    const vera = visitors[0] as Visitor;
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const errors: string[] = [];
+      const web = await pageCollecting(context, errors);
+      await web.goto(`${server.url}/app/`);
+      await signInWithForm(web, ALICE);
+      // The worker is active once it has kept the whole build (a generous bound, not a timing check).
+      const active = await web.evaluate(() =>
+        Promise.race([
+          navigator.serviceWorker.ready.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+        ]),
+      );
+      expect(active, 'the service worker never became active').toBe(true);
+      const kept = await web.evaluate(async () => {
+        const files: Array<{ path: string; csp: string | null }> = [];
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            const response = await cache.match(request);
+            files.push({
+              path: new URL(request.url).pathname,
+              csp: response?.headers.get('content-security-policy') ?? null,
+            });
+          }
+        }
+        return files;
+      });
+      // Only the build, never the API or anyone's data; the page keeps its CSP.
+      expect(kept.every((file) => file.path.startsWith('/app/'))).toBe(true);
+      expect(kept.find((file) => file.path === '/app/index.html')?.csp).toContain("default-src 'none'");
+      const built = readdirSync(`${DESKTOP_DIR}dist/web/assets`).filter((file) => !file.endsWith('.map'));
+      expect(kept.map((file) => file.path).sort()).toEqual(
+        ['/app/index.html', ...built.map((file) => `/app/assets/${file}`)].sort(),
+      );
+
+      const veraRow = web.locator(
+        `[data-testid="conversation-row"][data-conversation-id="${vera.conversationId}"]`,
+      );
+      await web.getByTestId('view-mine').click();
+      await veraRow.click();
+      await web.getByTestId('composer').waitFor();
+      await server.stop();
+      await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+      const body = 'written before a reload with the server down';
+      await web.getByTestId('composer').fill(body);
+      await web.getByTestId('composer').press('Enter');
+      await eventually(async () =>
+        expect(await web.getByTestId('sync-state').textContent()).toBe('1 pending'),
+      );
+
+      await web.reload();
+      expect(await web.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+      await eventually(async () =>
+        expect(await web.getByTestId('sync-state').textContent()).toBe('1 pending'),
+      );
+      await web.getByTestId('view-mine').click();
+      await veraRow.waitFor();
+
+      await server.start();
+      await eventually(
+        async () => expect(await web.getByTestId('sync-state').textContent()).toBe('Synced'),
+        30_000,
+      );
+      await eventually(async () =>
+        expect((await vera.transcript()).filter((m) => m.body === body)).toHaveLength(1),
       );
       expect(errors).toEqual([]);
     } finally {

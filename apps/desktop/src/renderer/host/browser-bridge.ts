@@ -2,6 +2,7 @@ import type { Message } from '@switchboard/protocol';
 import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
+import { registerAppShellWorker } from './app-shell-worker.js';
 import {
   clearConversationLists,
   loadConversationList,
@@ -29,6 +30,7 @@ const LIST_SAVE_DELAY_MS = 300;
  * messages are fetched from the server again.
  */
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
+  registerAppShellWorker();
   const conversations = new Map<string, CachedConversation>();
   const messages = new Map<string, Map<number, Message>>();
   const readMarks = new Map<string, number>();

@@ -17,8 +17,8 @@ const ConversationList = z.array(CachedConversation);
 
 /**
  * The web workbench's conversation list as it last was in this tab, per account, so that a reload
- * whose page loads while the server's socket is out of reach still shows it (the desktop app
- * paints from its SQLite cache). Read back through the cache's schema: storage is a boundary.
+ * while the server is out of reach still shows it (the page itself then comes from the service
+ * worker; the desktop app paints from its SQLite cache). Read back through the cache's schema: storage is a boundary.
  */
 export function loadConversationList(
   account: TabAccount,
