@@ -5,15 +5,19 @@ import {
   type LiveChat,
   type SupervisorAgent,
   type SupervisorDelta,
+  type SupervisorEscalation,
   type SupervisorSnapshot,
   type TeamTile,
 } from '@switchboard/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConnection } from '../src/renderer/api/connection.js';
+import { listen } from '../src/renderer/app/listeners.js';
 import { runtime } from '../src/renderer/app/runtime.js';
 import { startFeed } from '../src/renderer/features/supervisor/actions.js';
+import { isEscalated } from '../src/renderer/features/supervisor/escalations.js';
 import { applyDelta, fromSnapshot, longestWaitNow } from '../src/renderer/features/supervisor/feed.js';
 import { useSupervisor } from '../src/renderer/features/supervisor/store.js';
+import { conversation } from './support/fakes.js';
 import { bridgeCalls } from './support/recording-bridge.js';
 
 const AT = '2026-03-02T10:00:00.000Z';
@@ -179,24 +183,30 @@ describe('the live feed', () => {
     expect(fake.handlers.get('supervisor:delta')?.size).toBe(0);
     expect(fake.requests).not.toContain('message:read');
   });
-  it('notifies the supervisor once when a chat reaches the escalation threshold', async () => {
+  it("notifies the supervisor of the server's escalation push, in any view; the feed only flags the row", async () => {
     const fake = fakeConnection([snapshot(1)]);
     runtime.connection = fake.connection;
+    listen(fake.connection);
     const stop = startFeed(fake.connection);
     await settle();
-    const escalations = () => bridgeCalls.filter((call) => call.channel === 'notify:show');
+    const notifications = () => bridgeCalls.filter((call) => call.channel === 'notify:show');
     bridgeCalls.length = 0;
 
     fake.emit(
       'supervisor:delta',
-      delta(1, { chats: [{ ...chat(CHAT1), missedOffers: ESCALATE_AFTER_MISSED_OFFERS - 1 }] }),
+      delta(1, { chats: [{ ...chat(CHAT1), missedOffers: ESCALATE_AFTER_MISSED_OFFERS }] }),
     );
-    expect(escalations()).toEqual([]);
-    fake.emit(
-      'supervisor:delta',
-      delta(2, { chats: [{ ...chat(CHAT1), missedOffers: ESCALATE_AFTER_MISSED_OFFERS }] }),
-    );
-    expect(escalations()).toEqual([
+    expect(isEscalated(useSupervisor.getState().feed?.chats[CHAT1] as LiveChat)).toBe(true);
+    expect(notifications()).toEqual([]);
+
+    stop();
+    // With the feed stopped (the supervisor view closed), the push still notifies.
+    const escalation: SupervisorEscalation = {
+      conversation: conversation({ id: CHAT1, status: 'queued', teamId: TEAM }),
+      missedOffers: ESCALATE_AFTER_MISSED_OFFERS,
+    };
+    fake.emit('supervisor:escalation', escalation);
+    expect(notifications()).toEqual([
       {
         channel: 'notify:show',
         payload: {
@@ -208,12 +218,5 @@ describe('the live feed', () => {
         },
       },
     ]);
-    // Still escalated with one more: no second alert.
-    fake.emit(
-      'supervisor:delta',
-      delta(3, { chats: [{ ...chat(CHAT1), missedOffers: ESCALATE_AFTER_MISSED_OFFERS + 1 }] }),
-    );
-    expect(escalations()).toHaveLength(1);
-    stop();
   });
 });

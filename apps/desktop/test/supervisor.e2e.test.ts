@@ -297,6 +297,22 @@ describe('the supervisor window, the admin area and reports against a real serve
           },
         ]),
       );
+      // Ada, an admin in the admin area with no live feed open, is told as well.
+      await eventually(() =>
+        expect(
+          ada.host.notifications.filter(
+            (n) => n.conversationId === wynn.conversationId && n.title === 'A chat is going unanswered',
+          ),
+        ).toEqual([
+          {
+            title: 'A chat is going unanswered',
+            body: 'Wynn — 2 unanswered offers',
+            conversationId: wynn.conversationId,
+            urgent: false,
+          },
+        ]),
+      );
+      expect(await ada.page.getByTestId('admin-audit').count()).toBe(1);
       const first = carol.page.locator('[data-testid="live-chat"]').first();
       expect(await first.getAttribute('data-conversation-id')).toBe(wynn.conversationId);
       await carol.page.screenshot({ path: `${ARTIFACTS}supervisor-escalated.png` });

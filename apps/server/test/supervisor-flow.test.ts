@@ -6,6 +6,7 @@ import {
   type Message,
   type ReadUpdate,
   type SupervisorDelta,
+  type SupervisorEscalation,
   type SupervisorSnapshot,
 } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -338,8 +339,24 @@ describe('a chat nobody answers escalates to the supervisor', () => {
     const sue = await connectAgent(t.url, (await login(t.url, supervisor.email)).tokens.accessToken);
     sockets.push(sue);
     unwrap(await request<SupervisorSnapshot>(sue, 'supervisor:subscribe', {}));
+    // Told of the escalation without watching the feed: another supervisor of the team and an
+    // admin. Not told: a supervisor of another team, and the agents.
+    const staffSocket = async (teamId: string, name: string) =>
+      connectAgent(
+        t.url,
+        (await login(t.url, (await createStaff(t, 'supervisor', [teamId], name)).email)).tokens.accessToken,
+      );
+    const sam = await staffSocket(t.fixture.teamA, 'Sam');
+    const tom = await staffSocket(t.fixture.teamB, 'Tom');
+    const admin = await connectAgent(t.url, (await login(t.url, t.fixture.admin.email)).tokens.accessToken);
     const agents = [await onlineAgent(t, t.fixture.alice.email), await onlineAgent(t, t.fixture.andy.email)];
-    sockets.push(...agents);
+    sockets.push(sam, tom, admin, ...agents);
+    const escalations = (socket: AgentClient) =>
+      collect<SupervisorEscalation>(socket, 'supervisor:escalation');
+    const toSam = escalations(sam);
+    const toTom = escalations(tom);
+    const toAdmin = escalations(admin);
+    const toAgents = agents.map(escalations);
     const waitMs = (OFFER_TIMEOUT_SECONDS + 5) * 1000;
     const offers = () =>
       Promise.race(agents.map((a) => nextOffer(a, undefined, waitMs).then((offer) => ({ offer, by: a }))));
@@ -356,17 +373,30 @@ describe('a chat nobody answers escalates to the supervisor', () => {
     const second = await offered;
     offered = offers();
     const declined = deltaUntil(sue, (d) => row(d)?.missedOffers === ESCALATE_AFTER_MISSED_OFFERS);
+    const heard = [sam, admin].map((socket) =>
+      nextEvent<SupervisorEscalation>(socket, 'supervisor:escalation'),
+    );
     unwrap(await request(second.by, 'offer:decline', { offerId: second.offer.offerId }));
     expect(row(await declined)).toMatchObject({
       status: 'queued',
       missedOffers: ESCALATE_AFTER_MISSED_OFFERS,
     });
+    for (const escalation of await Promise.all(heard)) {
+      expect(escalation).toMatchObject({
+        conversation: { id: conversation.id, status: 'queued' },
+        missedOffers: ESCALATE_AFTER_MISSED_OFFERS,
+      });
+    }
 
     // Nobody else can take it, so one of them is asked again; accepting it clears the count.
     const { offer, by } = await offered;
     const assigned = deltaUntil(sue, (d) => row(d)?.status === 'assigned');
     unwrap(await request(by, 'offer:accept', { offerId: offer.offerId }));
     expect(row(await assigned)?.missedOffers).toBe(0);
+    // Once per escalation, and only to those who supervise the chat's team.
+    expect([toSam.length, toAdmin.length, toTom.length, ...toAgents.map((seen) => seen.length)]).toEqual([
+      1, 1, 0, 0, 0,
+    ]);
   }, 30_000);
 });
 

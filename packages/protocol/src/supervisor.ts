@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Participant } from './conversation.js';
+import { Conversation, Participant } from './conversation.js';
 import { MESSAGE_BODY_MAX } from './message.js';
 import { Id, Timestamp } from './primitives.js';
 import { AgentStatus, StatusReason, TransferTarget } from './routing.js';
@@ -125,6 +125,17 @@ export const SupervisorDelta = z.object({
   at: Timestamp,
 });
 export type SupervisorDelta = z.infer<typeof SupervisorDelta>;
+
+/**
+ * A chat just reached `ESCALATE_AFTER_MISSED_OFFERS` unanswered offers: pushed once, to the
+ * supervisors of its team and the admins, whether or not they watch the feed.
+ */
+export const SupervisorEscalation = z.object({
+  conversation: Conversation,
+  /** Offers declined or rung out since the chat was last assigned. */
+  missedOffers: z.number().int().positive(),
+});
+export type SupervisorEscalation = z.infer<typeof SupervisorEscalation>;
 
 /** Supervisors see their teams; admins every team, or only `teamIds` when given. */
 export const SupervisorSubscribe = z.strictObject({ teamIds: z.array(Id).max(50).optional() });

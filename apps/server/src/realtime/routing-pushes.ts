@@ -1,5 +1,7 @@
+import { ESCALATE_AFTER_MISSED_OFFERS } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import type { ConversationService } from '../domain/conversation-service.js';
+import { supervises } from '../domain/policy.js';
 import type { RoutingOffer } from '../domain/routing/model.js';
 import type { QueuePosition, RoutingEvents } from '../domain/routing/routing-events.js';
 import type { RoutingService } from '../domain/routing/routing-service.js';
@@ -48,6 +50,25 @@ export class RoutingPushes implements RoutingEvents {
     this.agents
       .to(rooms.user(offer.userId))
       .emit('offer:closed', { offerId: offer.id, conversationId: offer.conversationId, reason });
+    if (reason !== 'declined' && reason !== 'expired') return;
+    // Once per escalation: the count only grows until an accept clears it.
+    const missedOffers = this.routing.missedOffers(offer.conversationId);
+    if (missedOffers === ESCALATE_AFTER_MISSED_OFFERS) this.#escalate(offer.conversationId, missedOffers);
+  }
+
+  /** To every socket of the chat's team's supervisors and of the admins, watching the feed or not. */
+  #escalate(conversationId: string, missedOffers: number): void {
+    this.#later(async () => {
+      const conversation = await this.conversations.load(conversationId);
+      const { teamId } = conversation;
+      const members = teamId ? await this.agents.in(rooms.team(teamId)).fetchSockets() : [];
+      const supervisors = members
+        .filter((socket) => supervises(socket.data.principal, teamId))
+        .map((socket) => socket.id);
+      this.agents
+        .to([rooms.admins, ...supervisors])
+        .emit('supervisor:escalation', { conversation: toStaffConversation(conversation), missedOffers });
+    });
   }
 
   agentChanged(userId: string): void {

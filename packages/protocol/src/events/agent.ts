@@ -2,7 +2,7 @@ import { Conversation } from '../conversation.js';
 import { Hello, RequestError, SessionRevoked } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
 import { AgentState, Offer, OfferClosed } from '../routing.js';
-import { SupervisorDelta } from '../supervisor.js';
+import { SupervisorDelta, SupervisorEscalation } from '../supervisor.js';
 import { agentConversationRequests } from './conversation.js';
 import type { ClientToServer, PushMap, RequestMap, ServerToClient } from './define.js';
 import { agentMessageRequests } from './message.js';
@@ -37,6 +37,8 @@ export const agentPushes = {
   'agent:state': AgentState,
   /** The supervisor feed changed (after `supervisor:subscribe`), coalesced to a few per second. */
   'supervisor:delta': SupervisorDelta,
+  /** To supervisors of its team and admins: a chat's offers keep going unanswered. */
+  'supervisor:escalation': SupervisorEscalation,
   'request:error': RequestError,
   /** Sent just before the server disconnects a revoked session's sockets. */
   'session:revoked': SessionRevoked,

@@ -8,6 +8,7 @@ import { notifyConversation, notifyMessage, stopRinging } from '../features/noti
 import { useSession } from '../features/session/store.js';
 import { restoreStatus } from '../features/status/actions.js';
 import { usePresence } from '../features/status/store.js';
+import { notifyEscalation } from '../features/supervisor/escalations.js';
 import { storeConversations, storeMessages } from '../features/sync/cache-writes.js';
 import { flushOutbox } from '../features/sync/outbox.js';
 import { refetchConversations, resubscribeAndSync, syncConversation } from '../features/sync/resync.js';
@@ -87,6 +88,11 @@ export function listen(connection: ServerConnection): void {
     stopRinging(closed.conversationId);
   });
   socket.on('agent:state', (state) => usePresence.getState().setStatus(state.status, state.reason));
+  // To supervisors and admins only, whether or not the supervisor view is open.
+  socket.on('supervisor:escalation', (escalation) => {
+    void storeConversations([escalation.conversation]);
+    notifyEscalation(escalation);
+  });
   socket.on('request:error', (error) => toastError(error.event, error.error));
 }
 

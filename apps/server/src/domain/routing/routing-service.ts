@@ -180,6 +180,11 @@ export class RoutingService {
     return [...this.#offers.values()].find((o) => o.conversationId === conversationId);
   }
 
+  /** Offers of this open conversation declined or rung out since it was last assigned. */
+  missedOffers(conversationId: string): number {
+    return this.#passes.get(conversationId)?.length ?? 0;
+  }
+
   /** Snapshot for invariant checks and reports. */
   snapshot() {
     const loads = this.#loads();
@@ -187,7 +192,7 @@ export class RoutingService {
       agents: [...this.#agents.values()].map((a) => ({ ...a, load: loads.get(a.userId) ?? 0 })),
       open: [...this.#open.values()].map((c) => ({
         ...c,
-        missedOffers: this.#passes.get(c.id)?.length ?? 0,
+        missedOffers: this.missedOffers(c.id),
       })),
       offers: [...this.#offers.values()].map((o) => ({ ...o })),
       teams: [...this.#teams.values()],

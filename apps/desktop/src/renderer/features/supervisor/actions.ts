@@ -2,7 +2,6 @@ import type { Conversation, Message, Result, SupervisorDelta, TransferTarget } f
 import type { ServerConnection } from '../../api/connection.js';
 import { runtime } from '../../app/runtime.js';
 import { toastError } from '../toasts/store.js';
-import { newlyEscalated, notifyEscalation } from './escalations.js';
 import { applyDelta, fromSnapshot } from './feed.js';
 import { contiguousSeq, useSupervisor } from './store.js';
 
@@ -32,10 +31,8 @@ export function startFeed(connection: ServerConnection): () => void {
     // Deltas of the previous subscription, before the new snapshot arrives, are ignored.
     if (subscribing || !feed) return;
     const outcome = applyDelta(feed, delta);
-    if (outcome.kind === 'applied') {
-      useSupervisor.getState().setFeed(outcome.state);
-      for (const chat of newlyEscalated(feed, outcome.state)) notifyEscalation(chat);
-    } else if (outcome.kind === 'gap') void subscribe();
+    if (outcome.kind === 'applied') useSupervisor.getState().setFeed(outcome.state);
+    else if (outcome.kind === 'gap') void subscribe();
   };
   const onMessage = (message: Message) => {
     const { monitored, messages } = useSupervisor.getState();
