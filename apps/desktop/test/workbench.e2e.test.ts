@@ -731,7 +731,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(async () =>
         expect(await web.getByTestId('composer').inputValue()).toBe('a draft, not sent yet'),
       );
-      // The kept list holds no messages: the chat's history came from the server again, from its start.
+      // The chat's history: its newest messages kept in the tab, then the rest synced from the server.
       await eventually(async () =>
         expect(await web.getByTestId('timeline').textContent()).toContain('Hello, is anyone there?'),
       );
@@ -802,6 +802,12 @@ describe('the web workbench against a real server, bridged to the real main-proc
       );
       await web.getByTestId('view-mine').click();
       await veraRow.waitFor();
+      // The open chat shows its newest messages, kept in the tab, and the reply waiting to go.
+      await eventually(async () => {
+        const timeline = await web.getByTestId('timeline').textContent();
+        expect(timeline).toContain('Hello, is anyone there?');
+        expect(timeline).toContain(body);
+      });
 
       await server.start();
       await eventually(

@@ -8,6 +8,12 @@ import {
   loadConversationList,
   saveConversationList,
 } from './browser-conversation-list.js';
+import {
+  clearKeptMessages,
+  type KeptChat,
+  loadKeptMessages,
+  saveKeptMessages,
+} from './browser-kept-messages.js';
 import { browserManaged } from './browser-managed.js';
 import {
   claimBrowserSession,
@@ -26,8 +32,8 @@ const LIST_SAVE_DELAY_MS = 300;
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
  * Web Notifications, no tray or badge. What outlives a reload, for this tab alone: the session
  * (`browser-session.ts`), the agent's unsent work, outbox, drafts and open tabs
- * (`browser-unsent-work.ts`), and the conversation list (`browser-conversation-list.ts`); the
- * messages are fetched from the server again.
+ * (`browser-unsent-work.ts`), the conversation list (`browser-conversation-list.ts`) and the open
+ * chats' newest messages (`browser-kept-messages.ts`); the rest is fetched from the server again.
  */
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   registerAppShellWorker();
@@ -45,12 +51,26 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     if (account)
       saveUnsentWork(account, { outbox: [...outbox.values()], drafts: [...drafts.values()], tabs });
   };
-  /** The list is kept a moment after it changes (many changes come together), and when the page goes. */
+  /** The open chats' newest messages, the active one first (it matters most if space runs out). */
+  const openChats = (): KeptChat[] =>
+    [...new Set([tabs.active, ...tabs.open])]
+      .filter((id): id is string => id !== null && conversations.has(id))
+      .map((id) => ({ conversationId: id, messages: [...(messages.get(id)?.values() ?? [])] }));
+  /**
+   * The list and the open chats' messages are kept a moment after they change (many changes come
+   * together), and when the page goes.
+   */
   let listTimer: ReturnType<typeof setTimeout> | undefined;
   const saveList = () => {
     clearTimeout(listTimer);
     listTimer = undefined;
-    if (account) saveConversationList(account, conversations.values());
+    if (!account) return;
+    const list = saveConversationList(account, conversations.values());
+    const marks = list.flatMap(({ conversation: { id } }) => {
+      const seq = readMarks.get(id);
+      return seq === undefined ? [] : [[id, seq] as const];
+    });
+    saveKeptMessages(account, { readMarks: Object.fromEntries(marks), chats: openChats() });
   };
   const keepList = () => {
     listTimer ??= setTimeout(saveList, LIST_SAVE_DELAY_MS);
@@ -68,10 +88,16 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     for (const item of work?.outbox ?? []) outbox.set(item.clientMsgId, item);
     for (const draft of work?.drafts ?? []) drafts.set(draft.conversationId, draft);
     tabs = work?.tabs ?? { open: [], active: null };
-    // The messages are not kept: each chat syncs its history from the start again.
-    if (conversations.size === 0)
-      for (const kept of loadConversationList(account))
-        conversations.set(kept.conversation.id, { ...kept, syncedSeq: 0 });
+    if (conversations.size > 0) return;
+    // Each chat syncs its history from the start again (the open ones keep only their newest
+    // messages), and what the agent had read stays read.
+    for (const kept of loadConversationList(account))
+      conversations.set(kept.conversation.id, { ...kept, syncedSeq: 0 });
+    const kept = loadKeptMessages(account);
+    for (const [id, seq] of Object.entries(kept.readMarks)) if (conversations.has(id)) readMarks.set(id, seq);
+    for (const chat of kept.chats)
+      if (conversations.has(chat.conversationId))
+        messages.set(chat.conversationId, new Map(chat.messages.map((m) => [m.seq, m])));
   };
 
   const refresh = (id: string) => {
@@ -131,9 +157,11 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       clearTimeout(listTimer);
       listTimer = undefined;
       clearConversationLists();
+      clearKeptMessages();
       account = null;
       conversations.clear();
       messages.clear();
+      readMarks.clear();
       outbox.clear();
       drafts.clear();
       tabs = { open: [], active: null };
@@ -206,6 +234,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     'tabs:save': async ({ tabs: next }) => {
       tabs = next;
       keepUnsentWork();
+      keepList();
       return {};
     },
     'notify:show': async ({ kind, title, body, tabFocused }) => {

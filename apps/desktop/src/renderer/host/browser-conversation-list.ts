@@ -31,11 +31,12 @@ export function saveConversationList(
   account: TabAccount,
   list: Iterable<CachedConversation>,
   storage: Storage | null = tabStorage(),
-): void {
+): CachedConversation[] {
   const newest = [...list]
     .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt))
     .slice(0, KEPT_CONVERSATIONS);
   writeStored(storage, accountKey(PREFIX, account), newest);
+  return newest;
 }
 
 /** Every account's list in this tab: at sign-out, with the rest of the cache. */
