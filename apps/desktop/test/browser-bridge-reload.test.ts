@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBrowserBridge } from '../src/renderer/host/browser-bridge.js';
 import { KEPT_MESSAGES_PER_CHAT } from '../src/renderer/host/browser-kept-messages.js';
+import { Settings } from '../src/shared/settings.js';
 import { conversation, message } from './support/fakes.js';
 import { TabStorage } from './support/tab-storage.js';
 
 const account = { serverUrl: 'https://chat.example.com', userId: '3d5c8f2e-7a41-4b6e-9c0d-1f2a3b4c5d6e' };
 const VISITOR = { kind: 'visitor' as const, id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
 const capabilities = { tray: false, badge: false, nativeNotifications: false, durableCache: false };
-const storageHolder = globalThis as { sessionStorage?: Storage };
+const storageHolder = globalThis as { sessionStorage?: Storage; localStorage?: Storage };
 
 /** Until the bridge has written what it keeps (it waits a moment after a change). */
 async function kept(storage: Storage, prefix: string): Promise<string> {
@@ -24,6 +25,25 @@ async function kept(storage: Storage, prefix: string): Promise<string> {
 describe('the web workbench’s bridge across a reload of its tab', () => {
   afterEach(() => {
     delete storageHolder.sessionStorage;
+    delete storageHolder.localStorage;
+  });
+
+  it('keeps the preferences in this browser, through a reload and a sign-out; damaged ones give the defaults', async () => {
+    const device = new TabStorage();
+    storageHolder.localStorage = device;
+    const defaults = Settings.parse({});
+    const before = createBrowserBridge(capabilities);
+    expect((await before['app:boot']({})).settings).toEqual(defaults);
+    const chosen = { ...defaults, locale: 'zh-CN' as const, theme: 'dark' as const, idleMinutes: 15 };
+    await before['settings:save']({ settings: chosen });
+    await before['session:clear']({ account });
+
+    const after = createBrowserBridge(capabilities);
+    expect((await after['app:boot']({})).settings).toEqual(chosen);
+    expect(await after['settings:load']({})).toEqual(chosen);
+
+    device.setItem(device.key(0) as string, JSON.stringify({ ...chosen, theme: 'purple' }));
+    expect((await createBrowserBridge(capabilities)['app:boot']({})).settings).toEqual(defaults);
   });
 
   it('shows the open chat’s newest messages at once, syncs its history from the start, and keeps what was read as read', async () => {

@@ -741,7 +741,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
-  it('in a plain browser, with the server stopped, a reload loads the workbench from its service worker, with the kept list and the unsent reply', async () => {
+  it('in a plain browser, with the server stopped, a reload loads the workbench from its service worker, with the kept list, the open chat, the unsent reply and what the agent chose', async () => {
     const vera = visitors[0] as Visitor;
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
@@ -785,6 +785,16 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await web.getByTestId('view-mine').click();
       await veraRow.click();
       await web.getByTestId('composer').waitFor();
+      // What the agent chose outlives the reload: away, a raised hand, the dark theme.
+      await web.getByLabel('Status').selectOption('away');
+      await eventually(async () => expect(await web.getByLabel('Status').inputValue()).toBe('away'));
+      await web.getByTestId('raise-hand').click();
+      await eventually(async () =>
+        expect(await web.getByTestId('raise-hand').getAttribute('aria-pressed')).toBe('true'),
+      );
+      await web.getByTestId('open-settings').click();
+      await web.getByLabel('Theme').selectOption('dark');
+      await web.getByRole('button', { name: 'Close', exact: true }).click();
       await server.stop();
       await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
       const body = 'written before a reload with the server down';
@@ -797,6 +807,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await web.reload();
       expect(await web.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
       await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+      expect(await web.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
       await eventually(async () =>
         expect(await web.getByTestId('sync-state').textContent()).toBe('1 pending'),
       );
@@ -817,6 +828,12 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(async () =>
         expect((await vera.transcript()).filter((m) => m.body === body)).toHaveLength(1),
       );
+      // Back on the server: still away (the server says so), the hand still raised.
+      await eventually(async () => {
+        expect(await web.getByLabel('Status').inputValue()).toBe('away');
+        expect(await web.getByTestId('status-dot').getAttribute('data-connected')).toBe('true');
+      });
+      expect(await web.getByTestId('raise-hand').getAttribute('aria-pressed')).toBe('true');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -4,6 +4,7 @@ import type { ServerConnection } from '../api/connection.js';
 import { pendingCount, useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useSession } from '../features/session/store.js';
+import { clearKeptPresence, loadKeptPresence } from '../features/status/kept-presence.js';
 import { statusAtSignIn, usePresence } from '../features/status/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { bridge } from '../host/bridge.js';
@@ -51,7 +52,10 @@ const loadNetwork = () => import('./network.js');
 
 async function connectWith(serverUrl: string, user: User, tokens: TokenPair): Promise<ServerConnection> {
   const { ServerConnection, listen } = await loadNetwork();
-  usePresence.getState().setDesired(statusAtSignIn(user.role));
+  // A reload keeps what the agent chose; a new window starts at the role's sign-in status.
+  const kept = loadKeptPresence({ serverUrl, userId: user.id });
+  usePresence.getState().setDesired(kept?.desired ?? statusAtSignIn(user.role));
+  usePresence.getState().setHandRaised(kept?.handRaised ?? false);
   const connection = new ServerConnection(serverUrl, tokens, {
     onTokens: (next) =>
       bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }).then(() => {}),
@@ -164,6 +168,7 @@ export async function logout(revoke = true): Promise<void> {
   connection?.close();
   runtime.connection = null;
   await bridge['session:clear']({ account: runtime.account });
+  clearKeptPresence();
   runtime.account = null;
   useConversations.getState().reset();
   useChat.getState().reset();

@@ -21,6 +21,7 @@ import {
   loadBrowserSession,
   saveBrowserSession,
 } from './browser-session.js';
+import { loadBrowserSettings, saveBrowserSettings } from './browser-settings.js';
 import { clearUnsentWork, loadUnsentWork, saveUnsentWork } from './browser-unsent-work.js';
 import { searchInMemory } from './memory-search.js';
 import type { TabAccount } from './tab-storage.js';
@@ -43,7 +44,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
   const outbox = new Map<string, OutboxItem>();
   const drafts = new Map<string, Draft>();
   let tabs: TabState = { open: [], active: null };
-  let settings = Settings.parse({});
+  let settings = loadBrowserSettings();
   let me = '';
   /** Whose unsent work the maps above hold, and where it is kept. */
   let account: TabAccount | null = null;
@@ -253,6 +254,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     'settings:load': async () => settings,
     'settings:save': async ({ settings: next }) => {
       settings = Settings.parse(next);
+      saveBrowserSettings(settings);
       return settings;
     },
     'app:open-external': async ({ url }) => {

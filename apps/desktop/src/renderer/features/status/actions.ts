@@ -1,6 +1,7 @@
 import { runtime } from '../../app/runtime.js';
 import { bridge } from '../../host/bridge.js';
 import { toastError } from '../toasts/store.js';
+import { keepPresence } from './kept-presence.js';
 import { usePresence } from './store.js';
 
 type Settable = 'online' | 'away' | 'offline';
@@ -11,6 +12,7 @@ export async function setStatus(
 ): Promise<void> {
   const previous = usePresence.getState();
   usePresence.getState().setDesired(status);
+  keepChoice();
   usePresence.getState().setStatus(status, reason);
   void bridge['app:status']({ status });
   const result = await runtime.connection?.request('agent:status', { status, reason });
@@ -42,11 +44,19 @@ export async function restoreStatus(): Promise<void> {
 /** Raise or lower the hand: supervisors of the agent's teams see it in their window. */
 export async function setHand(raised: boolean): Promise<void> {
   usePresence.getState().setHandRaised(raised);
+  keepChoice();
   const result = await runtime.connection?.request('agent:hand', { raised });
   if (result && !result.ok) {
     usePresence.getState().setHandRaised(!raised);
+    keepChoice();
     toastError('Hand', result.error);
   }
+}
+
+/** What the agent chose outlives a reload of this window (kept-presence.ts). */
+function keepChoice(): void {
+  const { desired, handRaised } = usePresence.getState();
+  if (runtime.account) keepPresence(runtime.account, { desired, handRaised });
 }
 
 /** OS idle or screen lock sets away with its reason; coming back restores online only if idle set it. */

@@ -1,0 +1,45 @@
+import {
+  accountKey,
+  readStored,
+  removeStored,
+  type TabAccount,
+  tabStorage,
+  writeStored,
+} from '../../host/tab-storage.js';
+
+export interface KeptPresence {
+  /** The status the agent last chose. */
+  desired: 'online' | 'away' | 'offline';
+  handRaised: boolean;
+}
+
+const PREFIX = 'switchboard.presence:';
+const CHOICES: ReadonlySet<unknown> = new Set(['online', 'away', 'offline']);
+
+/** Reads a kept presence back (storage is a boundary); by hand, so the first paint's code needs no zod. */
+const KeptPresenceReader = {
+  safeParse(value: unknown): { success: true; data: KeptPresence } | { success: false } {
+    if (typeof value !== 'object' || value === null) return { success: false };
+    const { desired, handRaised } = value as Record<string, unknown>;
+    if (!CHOICES.has(desired) || typeof handRaised !== 'boolean') return { success: false };
+    return { success: true, data: { desired: desired as KeptPresence['desired'], handRaised } };
+  },
+};
+
+/**
+ * The status the agent chose and their raised hand, in this window's `sessionStorage` per account:
+ * a reload (of a browser tab, or of the app's window) keeps them, so an agent who stepped away is
+ * not put back online by it. A new window or app start begins at the role's sign-in status.
+ */
+export function loadKeptPresence(account: TabAccount, storage = tabStorage()): KeptPresence | null {
+  return readStored(storage, accountKey(PREFIX, account), KeptPresenceReader);
+}
+
+export function keepPresence(account: TabAccount, presence: KeptPresence, storage = tabStorage()): void {
+  writeStored(storage, accountKey(PREFIX, account), presence);
+}
+
+/** At sign-out: every account's kept presence in this window. */
+export function clearKeptPresence(storage = tabStorage()): void {
+  removeStored(storage, PREFIX);
+}
