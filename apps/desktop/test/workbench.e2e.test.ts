@@ -381,6 +381,45 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(await page.getByTestId('search-input').inputValue()).toBe('');
   });
 
+  it('shows who else has the chat in front, and a colleague typing in it (collision control)', async () => {
+    const vera = visitors[0] as Visitor;
+    await tab(vera.conversationId).getByRole('tab').click();
+    // Ada, an admin, opens the same chat in a browser from a search hit.
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const errors: string[] = [];
+      const ada = await pageCollecting(context, errors);
+      await ada.goto(`${server.url}/app/`);
+      await signInWithForm(ada, ADA);
+      const hit = ada.locator(`[data-testid="search-hit"][data-conversation-id="${vera.conversationId}"]`);
+      await ada.getByTestId('search-input').fill('onerror');
+      await eventually(async () => {
+        await ada.getByTestId('search-input').press('Enter');
+        expect(await hit.count()).toBeGreaterThan(0);
+      });
+      await hit.first().click();
+      await eventually(async () =>
+        expect(await page.getByTestId('viewers').textContent()).toBe('Also here: Ada Admin'),
+      );
+      await eventually(async () =>
+        expect(await ada.getByTestId('viewers').textContent()).toBe('Also here: Alice Agent'),
+      );
+
+      // Alice starts a reply: Ada sees who is typing, and stops seeing it when Alice clears it.
+      await page.getByTestId('composer').fill('Let me look into');
+      await eventually(async () =>
+        expect(await ada.getByTestId('typing').textContent()).toBe('Alice Agent is typing…'),
+      );
+      await page.getByTestId('composer').fill('');
+      await eventually(async () => expect(await ada.getByTestId('typing').textContent()).toBe(''));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    // Ada's page is gone: Alice no longer sees her.
+    await eventually(async () => expect(await page.getByTestId('viewers').count()).toBe(0));
+  });
+
   it('with the server down, search finds the messages in the local cache, says so, and opens the chat from a hit', async () => {
     const vera = visitors[0] as Visitor;
     const other = visitors.find((v) => v !== vera) as Visitor;

@@ -306,6 +306,7 @@ const restRows: Record<string, RestRow> = {
 
 const agentRows: Record<string, EventRow> = {
   'conversation:subscribe': { expect: TEAM_A, payload: (tg) => ({ conversationId: tg.conversationId }) },
+  'conversation:view': { expect: TEAM_A, payload: (tg) => ({ conversationId: tg.conversationId }) },
   'conversation:unsubscribe': {
     expect: STAFF_ONLY,
     payload: (tg) => ({ conversationId: tg.conversationId }),

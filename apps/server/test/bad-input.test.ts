@@ -109,6 +109,7 @@ describe('bad input: typed errors, no crash, no writes', () => {
       'conversation:open': { attributes: { pageUrl: 'https://shop.example/', language: 'en' } },
       'conversation:list': {},
       'conversation:subscribe': { conversationId },
+      'conversation:view': { conversationId },
       'conversation:unsubscribe': { conversationId },
       'conversation:take': { conversationId },
       'conversation:resolve': { conversationId, note: 'done' },

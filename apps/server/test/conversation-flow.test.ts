@@ -76,7 +76,7 @@ describe('a visitor and an agent converse over real sockets', () => {
     unwrap(await request(visitor, 'typing:set', { conversationId: opened.id, typing: true }));
     expect(await typingAtAgent).toEqual({
       conversationId: opened.id,
-      sender: { kind: 'visitor', name: 'Vera' },
+      sender: { kind: 'visitor', id: null, name: 'Vera' },
       typing: true,
     });
 
@@ -111,7 +111,7 @@ describe('a visitor and an agent converse over real sockets', () => {
     // Agent → visitor, with typing first.
     const typingAtVisitor = nextEvent<TypingUpdate>(visitor, 'typing:update');
     unwrap(await request(alice, 'typing:set', { conversationId: opened.id, typing: true }));
-    expect((await typingAtVisitor).sender).toEqual({ kind: 'agent', name: 'Alice' });
+    expect((await typingAtVisitor).sender).toEqual({ kind: 'agent', id: null, name: 'Alice' });
 
     const atVisitor = nextEvent<Message>(visitor, 'message:new');
     const ack2 = unwrap(

@@ -75,6 +75,17 @@ export type ConversationOpen = z.infer<typeof ConversationOpen>;
 export const ConversationRef = z.strictObject({ conversationId: Id });
 export type ConversationRef = z.infer<typeof ConversationRef>;
 
+/** The conversation this socket shows in front (its active tab), or null for none. */
+export const ConversationView = z.strictObject({ conversationId: Id.nullable() });
+export type ConversationView = z.infer<typeof ConversationView>;
+
+/** The staff members with a conversation in front right now (`conversation:view`), one entry per person. */
+export const ConversationViewers = z.object({
+  conversationId: Id,
+  viewers: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type ConversationViewers = z.infer<typeof ConversationViewers>;
+
 export const Tag = z.string().trim().min(1).max(40);
 
 export const ConversationResolve = z.strictObject({

@@ -77,7 +77,12 @@ export type TypingSet = z.infer<typeof TypingSet>;
 
 export const TypingUpdate = z.object({
   conversationId: Id,
-  sender: z.object({ kind: z.enum(['visitor', 'agent']), name: z.string().nullable() }),
+  sender: z.object({
+    kind: z.enum(['visitor', 'agent']),
+    /** The staff member's id (null for a visitor, and from servers before it was sent). */
+    id: Id.nullable().default(null),
+    name: z.string().nullable(),
+  }),
   typing: z.boolean(),
 });
 export type TypingUpdate = z.infer<typeof TypingUpdate>;

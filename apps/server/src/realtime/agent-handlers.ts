@@ -2,6 +2,7 @@ import { type AgentRequests, agentRequests, PROTOCOL_VERSION } from '@switchboar
 import type { StaffPrincipal } from '../domain/principal.js';
 import { toStaffConversation } from '../domain/views.js';
 import type { Broadcaster } from './broadcaster.js';
+import type { ConversationViewersRegistry } from './conversation-viewers.js';
 import { sharedMessageHandlers } from './message-handlers.js';
 import { rooms } from './rooms.js';
 import { type RequestHandlers, serveRequests } from './serve-requests.js';
@@ -16,6 +17,7 @@ export function agentHandlers(
   broadcast: Broadcaster,
   namespace: AgentNamespace,
   feed: SupervisorFeed,
+  viewers: ConversationViewersRegistry,
 ): RequestHandlers<AgentRequests, StaffPrincipal> {
   const { conversations, messages, metrics } = deps;
   const socketOf = (id: string) => namespace.sockets.get(id);
@@ -30,6 +32,21 @@ export function agentHandlers(
     },
     'conversation:unsubscribe': async ({ conversationId }, ctx) => {
       await socketOf(ctx.socketId)?.leave(rooms.conversation(conversationId));
+      return {};
+    },
+    'conversation:view': async ({ conversationId }, ctx) => {
+      if (conversationId === null) {
+        viewers.set(ctx.socketId, null);
+        return {};
+      }
+      const conversation = await conversations.get(ctx.principal, conversationId);
+      await socketOf(ctx.socketId)?.join(rooms.conversation(conversation.id));
+      const { userId, name } = ctx.principal;
+      ctx.afterAck(() => {
+        // Gone meanwhile: its disconnect has already cleared what it viewed.
+        if (socketOf(ctx.socketId)?.connected)
+          viewers.set(ctx.socketId, { conversationId: conversation.id, userId, name });
+      });
       return {};
     },
     'conversation:take': async ({ conversationId }, ctx) => {

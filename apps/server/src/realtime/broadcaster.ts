@@ -56,15 +56,25 @@ export class Broadcaster {
   typing(conversation: ConversationRecord, from: Principal, typing: boolean, exceptSocketId: string): void {
     const conversationId = conversation.id;
     if (from.kind === 'visitor') {
-      const payload = { conversationId, sender: { kind: 'visitor' as const, name: from.name }, typing };
+      const payload = {
+        conversationId,
+        sender: { kind: 'visitor' as const, id: null, name: from.name },
+        typing,
+      };
       this.agents.to(rooms.conversation(conversationId)).emit('typing:update', payload);
       this.visitors.to(rooms.visitor(from.visitorId)).except(exceptSocketId).emit('typing:update', payload);
       return;
     }
-    const payload = { conversationId, sender: { kind: 'agent' as const, name: from.name }, typing };
-    this.agents.to(rooms.conversation(conversationId)).except(exceptSocketId).emit('typing:update', payload);
+    // Colleagues learn who is typing; the visitor only that the agent is.
+    const sender = { kind: 'agent' as const, id: from.userId, name: from.name };
+    this.agents
+      .to(rooms.conversation(conversationId))
+      .except(exceptSocketId)
+      .emit('typing:update', { conversationId, sender, typing });
     if (conversation.assigneeId === from.userId) {
-      this.visitors.to(rooms.visitor(conversation.visitorId)).emit('typing:update', payload);
+      this.visitors
+        .to(rooms.visitor(conversation.visitorId))
+        .emit('typing:update', { conversationId, sender: { ...sender, id: null }, typing });
     }
   }
 

@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import type { Config } from '../config/config.js';
 import { agentHandlers, onAgentConnection } from './agent-handlers.js';
 import { Broadcaster } from './broadcaster.js';
+import { ConversationViewersRegistry } from './conversation-viewers.js';
 import { authenticateHandshake } from './handshake.js';
 import { RoutingPushes } from './routing-pushes.js';
 import type { TransportDeps } from './services.js';
@@ -85,7 +86,8 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
     });
   });
 
-  const agentEvents = agentHandlers(deps, broadcast, agentNs, feed);
+  const viewers = new ConversationViewersRegistry(agentNs);
+  const agentEvents = agentHandlers(deps, broadcast, agentNs, feed, viewers);
   agentNs.use(authenticateHandshake('staff', deps));
   const stopExpirySweep = sweepExpiredSockets(agentNs, {
     graceMs: config.auth.expiredSocketGraceMilliseconds,
@@ -100,6 +102,7 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       deps.metrics.connections.dec({ namespace: 'agent' });
       feed.unsubscribe(socket.id);
       feed.touch();
+      viewers.set(socket.id, null);
       if (deps.presence.disconnected(userId)) {
         deps.feedView.setHand(userId, false);
         deps.routing

@@ -1,4 +1,4 @@
-import { Conversation } from '../conversation.js';
+import { Conversation, ConversationViewers } from '../conversation.js';
 import { Hello, RequestError, SessionRevoked } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
 import { AgentState, Offer, OfferClosed } from '../routing.js';
@@ -27,6 +27,8 @@ export const agentPushes = {
   /** A conversation of your teams was opened, taken, resolved or changed. */
   'conversation:update': Conversation,
   'message:new': Message,
+  /** Who has a conversation you follow in front changed (`conversation:view`). */
+  'conversation:viewers': ConversationViewers,
   'typing:update': TypingUpdate,
   'read:update': ReadUpdate,
   /** A chat rings on your desktop until `expiresAt` (offer mode). */

@@ -5,6 +5,7 @@ import {
   ConversationOpen,
   ConversationRef,
   ConversationResolve,
+  ConversationView,
   VisitorConversation,
 } from '../conversation.js';
 import type { RequestMap } from './define.js';
@@ -22,6 +23,11 @@ export const agentConversationRequests = {
   'conversation:unsubscribe': { request: ConversationRef, response: Empty },
   /** Take a queued conversation of one of your teams. Exactly one of several racing agents wins. */
   'conversation:take': { request: ConversationRef, response: Conversation },
+  /**
+   * Say which conversation this socket shows in front (null: none); staff following it get
+   * `conversation:viewers`. Also subscribes the socket to it.
+   */
+  'conversation:view': { request: ConversationView, response: Empty },
   /** Resolve a conversation assigned to you (admins: any). */
   'conversation:resolve': { request: ConversationResolve, response: Conversation },
 } satisfies RequestMap;

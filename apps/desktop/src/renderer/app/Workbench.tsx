@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openConversation } from '../features/chat/actions.js';
+import { watchViewing } from '../features/chat/colleagues.js';
 import { ChatView } from '../features/chat/components/ChatView.js';
 import { ConversationList } from '../features/conversations/components/ConversationList.js';
 import { watchUnreadBadge } from '../features/notifications/notify.js';
@@ -76,6 +77,7 @@ export function Workbench() {
       watchUnreadBadge(),
       startRinger(),
       watchHostIdle(),
+      watchViewing(),
       bridge.on(
         'notification:clicked',
         ({ conversationId }) => conversationId && void openConversation(conversationId),

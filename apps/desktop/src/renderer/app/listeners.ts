@@ -1,6 +1,7 @@
 import type { Conversation, Hello } from '@switchboard/protocol';
 import type { ServerConnection } from '../api/connection.js';
 import { markRead } from '../features/chat/actions.js';
+import { announceViewing, onColleagueTyping, onViewers } from '../features/chat/colleagues.js';
 import { useChat } from '../features/chat/store.js';
 import { takenByMe } from '../features/chat/taken-by-me.js';
 import { useConversations } from '../features/conversations/store.js';
@@ -29,6 +30,8 @@ export function listen(connection: ServerConnection): void {
       await refetchConversations();
       await flushOutbox();
       await resubscribeAndSync();
+      // A new socket shows nothing in front yet.
+      announceViewing(true);
       await restoreStatus();
     })();
   });
@@ -61,8 +64,9 @@ export function listen(connection: ServerConnection): void {
   });
 
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  socket.on('conversation:viewers', onViewers);
   socket.on('typing:update', (update) => {
-    if (update.sender.kind !== 'visitor') return;
+    if (update.sender.kind !== 'visitor') return onColleagueTyping(update);
     useChat.getState().setTyping(update.conversationId, update.typing);
     clearTimeout(typingTimers.get(update.conversationId));
     if (update.typing) {

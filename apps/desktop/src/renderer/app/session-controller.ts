@@ -1,6 +1,7 @@
 import type { LoginResponse, Result, TokenPair, User } from '@switchboard/protocol';
 import type { CacheSnapshot } from '../../shared/cache-schemas.js';
 import type { ServerConnection } from '../api/connection.js';
+import { useColleagues } from '../features/chat/colleagues.js';
 import { pendingCount, useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useSession } from '../features/session/store.js';
@@ -172,6 +173,7 @@ export async function logout(revoke = true): Promise<void> {
   runtime.account = null;
   useConversations.getState().reset();
   useChat.getState().reset();
+  useColleagues.getState().reset();
   useTabs.getState().restore([], null);
   useSession.getState().setLoggedOut();
 }

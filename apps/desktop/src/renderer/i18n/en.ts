@@ -99,6 +99,7 @@ export const en = {
     failed: 'Failed',
     retry: 'Retry',
     typing: '{{name}} is typing…',
+    alsoHere: 'Also here: {{names}}',
     take: 'Take',
     accept: 'Accept',
     decline: 'Decline',

@@ -100,6 +100,7 @@ export const zhCN: Messages = {
     failed: '发送失败',
     retry: '重试',
     typing: '{{name}} 正在输入…',
+    alsoHere: '同时在看：{{names}}',
     take: '接入',
     accept: '接受',
     decline: '拒绝',

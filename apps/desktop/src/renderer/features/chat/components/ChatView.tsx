@@ -5,6 +5,7 @@ import { useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
 import { usePresence } from '../../status/store.js';
 import { acceptOffer, declineOffer, take } from '../actions.js';
+import { useColleagues } from '../colleagues.js';
 import { useChat } from '../store.js';
 import { Composer } from './Composer.js';
 import { ImageViewer } from './ImageViewer.js';
@@ -17,6 +18,8 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   const cached = useConversations((s) => s.byId[conversationId]);
   const me = useSession((s) => s.user?.id);
   const typing = useChat((s) => s.typing[conversationId] ?? false);
+  const colleagues = useColleagues((s) => s.viewers[conversationId]);
+  const colleagueTyping = useColleagues((s) => s.typing[conversationId] ?? null);
   const offer = usePresence((s) => Object.values(s.offers).find((o) => o.conversation.id === conversationId));
   const [dialog, setDialog] = useState<'transfer' | 'resolve' | null>(null);
   if (!cached) return null;
@@ -35,6 +38,14 @@ export function ChatView({ conversationId }: { conversationId: string }) {
           {t(`visitor.status.${c.status}`)}
         </span>
         {c.assignee && !mine && <span className="text-xs text-slate-500">{c.assignee.name}</span>}
+        {colleagues && colleagues.length > 0 && (
+          <span
+            className="rounded bg-amber-50 px-1.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200"
+            data-testid="viewers"
+          >
+            {t('chat.alsoHere', { names: colleagues.map((v) => v.name).join(', ') })}
+          </span>
+        )}
         <div className="ml-auto flex gap-2">
           {offer && (
             <>
@@ -74,7 +85,12 @@ export function ChatView({ conversationId }: { conversationId: string }) {
       </header>
       <Timeline conversationId={conversationId} />
       <p className="h-5 px-4 text-xs text-slate-500" aria-live="polite" data-testid="typing">
-        {typing ? t('chat.typing', { name }) : ''}
+        {[
+          typing ? t('chat.typing', { name }) : '',
+          colleagueTyping === null ? '' : t('chat.typing', { name: colleagueTyping }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {c.status !== 'resolved' && <Composer conversationId={conversationId} canReply={mine} />}
       {dialog === 'transfer' && <TransferDialog conversationId={c.id} onClose={() => setDialog(null)} />}
