@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import { CachedConversation } from '../../shared/cache-schemas.js';
-import {
-  accountKey,
-  readStored,
-  removeStored,
-  type TabAccount,
-  tabStorage,
-  writeStored,
-} from './tab-storage.js';
+import { accountStore, type TabAccount, tabStorage } from './tab-storage.js';
 
 /** How many of the most recently updated conversations a reloaded tab shows before the server answers. */
 export const KEPT_CONVERSATIONS = 100;
 
-const PREFIX = 'switchboard.list:';
-const ConversationList = z.array(CachedConversation);
+const kept = accountStore('switchboard.list:', z.array(CachedConversation));
 
 /**
  * The web workbench's conversation list as it last was in this tab, per account, so that a reload
@@ -24,7 +16,7 @@ export function loadConversationList(
   account: TabAccount,
   storage: Storage | null = tabStorage(),
 ): CachedConversation[] {
-  return readStored(storage, accountKey(PREFIX, account), ConversationList) ?? [];
+  return kept.load(account, storage) ?? [];
 }
 
 export function saveConversationList(
@@ -35,11 +27,11 @@ export function saveConversationList(
   const newest = [...list]
     .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt))
     .slice(0, KEPT_CONVERSATIONS);
-  writeStored(storage, accountKey(PREFIX, account), newest);
+  kept.save(account, newest, storage);
   return newest;
 }
 
 /** Every account's list in this tab: at sign-out, with the rest of the cache. */
 export function clearConversationLists(storage: Storage | null = tabStorage()): void {
-  removeStored(storage, PREFIX);
+  kept.clear(storage);
 }

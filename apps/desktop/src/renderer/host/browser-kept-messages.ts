@@ -1,20 +1,11 @@
 import { Message } from '@switchboard/protocol';
 import { z } from 'zod';
-import {
-  accountKey,
-  readStored,
-  removeStored,
-  type TabAccount,
-  tabStorage,
-  writeStored,
-} from './tab-storage.js';
+import { accountStore, type TabAccount, tabStorage } from './tab-storage.js';
 
 /** How many of each open chat's newest messages a reloaded tab shows before the server answers. */
 export const KEPT_MESSAGES_PER_CHAT = 100;
 /** All kept message bodies together stay under this many characters: `sessionStorage` holds ~5 MB. */
 export const KEPT_BODY_CHARS = 1_000_000;
-
-const PREFIX = 'switchboard.messages:';
 
 /** One chat open in a tab, with its newest messages. */
 export const KeptChat = z.object({
@@ -30,6 +21,7 @@ export const KeptMessages = z.object({
 });
 export type KeptMessages = z.infer<typeof KeptMessages>;
 const NOTHING_KEPT: KeptMessages = { readMarks: {}, chats: [] };
+const kept = accountStore('switchboard.messages:', KeptMessages);
 
 /**
  * The newest messages of the chats open in this browser tab's chat tabs, per account, so that a
@@ -40,7 +32,7 @@ const NOTHING_KEPT: KeptMessages = { readMarks: {}, chats: [] };
  * schema: storage is a boundary.
  */
 export function loadKeptMessages(account: TabAccount, storage: Storage | null = tabStorage()): KeptMessages {
-  return readStored(storage, accountKey(PREFIX, account), KeptMessages) ?? NOTHING_KEPT;
+  return kept.load(account, storage) ?? NOTHING_KEPT;
 }
 
 /**
@@ -53,7 +45,7 @@ export function saveKeptMessages(
   storage: Storage | null = tabStorage(),
 ): void {
   let budget = KEPT_BODY_CHARS;
-  const kept = chats.map((chat) => {
+  const newest = chats.map((chat) => {
     const newestFirst = [...chat.messages].sort((a, b) => b.seq - a.seq).slice(0, KEPT_MESSAGES_PER_CHAT);
     const messages: Message[] = [];
     for (const message of newestFirst) {
@@ -63,10 +55,10 @@ export function saveKeptMessages(
     }
     return { ...chat, messages: messages.reverse() };
   });
-  writeStored(storage, accountKey(PREFIX, account), { readMarks, chats: kept });
+  kept.save(account, { readMarks, chats: newest }, storage);
 }
 
 /** Every account's kept messages in this tab: at sign-out, with the rest of the cache. */
 export function clearKeptMessages(storage: Storage | null = tabStorage()): void {
-  removeStored(storage, PREFIX);
+  kept.clear(storage);
 }

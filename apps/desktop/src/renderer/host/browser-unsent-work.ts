@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
-import {
-  accountKey,
-  readStored,
-  removeStored,
-  type TabAccount,
-  tabStorage,
-  writeStored,
-} from './tab-storage.js';
+import { accountStore, type TabAccount, tabStorage } from './tab-storage.js';
 
 /**
  * The agent's unsent work in a browser tab: messages waiting in the outbox, drafts, and the open
@@ -23,13 +16,13 @@ export const UnsentWork = z.object({
 });
 export type UnsentWork = z.infer<typeof UnsentWork>;
 
-const PREFIX = 'switchboard.unsent:';
+const kept = accountStore('switchboard.unsent:', UnsentWork);
 
 export function loadUnsentWork(
   account: TabAccount,
   storage: Storage | null = tabStorage(),
 ): UnsentWork | null {
-  return readStored(storage, accountKey(PREFIX, account), UnsentWork);
+  return kept.load(account, storage);
 }
 
 export function saveUnsentWork(
@@ -37,10 +30,10 @@ export function saveUnsentWork(
   work: UnsentWork,
   storage: Storage | null = tabStorage(),
 ): void {
-  writeStored(storage, accountKey(PREFIX, account), work);
+  kept.save(account, work, storage);
 }
 
 /** Every account's unsent work in this tab: at sign-out, with the rest of the cache. */
 export function clearUnsentWork(storage: Storage | null = tabStorage()): void {
-  removeStored(storage, PREFIX);
+  kept.clear(storage);
 }

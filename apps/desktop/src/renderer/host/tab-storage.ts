@@ -13,8 +13,7 @@ export interface TabAccount {
   userId: string;
 }
 
-export const accountKey = (prefix: string, account: TabAccount) =>
-  `${prefix}${account.serverUrl} ${account.userId}`;
+const accountKey = (prefix: string, account: TabAccount) => `${prefix}${account.serverUrl} ${account.userId}`;
 
 /** What `schema` accepts; a schema's own `safeParse` (zod's shape), so this file needs no zod. */
 interface Reader<T> {
@@ -59,4 +58,22 @@ export function removeStored(storage: Storage | null, prefix: string): void {
     (key): key is string => key?.startsWith(prefix) ?? false,
   );
   for (const key of keys) storage.removeItem(key);
+}
+
+/** One kind of entry kept per account in a window's storage: read back, written, cleared at sign-out. */
+export interface AccountStore<T> {
+  load(account: TabAccount, storage?: Storage | null): T | null;
+  save(account: TabAccount, value: T, storage?: Storage | null): void;
+  /** Every account's entry of this kind: at sign-out. */
+  clear(storage?: Storage | null): void;
+}
+
+/** Entries under `prefix`, one per account, read back through `schema`. */
+export function accountStore<T>(prefix: string, schema: Reader<T>): AccountStore<T> {
+  return {
+    load: (account, storage = tabStorage()) => readStored(storage, accountKey(prefix, account), schema),
+    save: (account, value, storage = tabStorage()) =>
+      writeStored(storage, accountKey(prefix, account), value),
+    clear: (storage = tabStorage()) => removeStored(storage, prefix),
+  };
 }

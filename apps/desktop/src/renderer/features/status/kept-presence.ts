@@ -1,11 +1,4 @@
-import {
-  accountKey,
-  readStored,
-  removeStored,
-  type TabAccount,
-  tabStorage,
-  writeStored,
-} from '../../host/tab-storage.js';
+import { accountStore, type TabAccount, tabStorage } from '../../host/tab-storage.js';
 
 export interface KeptPresence {
   /** The status the agent last chose. */
@@ -13,7 +6,6 @@ export interface KeptPresence {
   handRaised: boolean;
 }
 
-const PREFIX = 'switchboard.presence:';
 const CHOICES: ReadonlySet<unknown> = new Set(['online', 'away', 'offline']);
 
 /** Reads a kept presence back (storage is a boundary); by hand, so the first paint's code needs no zod. */
@@ -25,6 +17,7 @@ const KeptPresenceReader = {
     return { success: true, data: { desired: desired as KeptPresence['desired'], handRaised } };
   },
 };
+const kept = accountStore('switchboard.presence:', KeptPresenceReader);
 
 /**
  * The status the agent chose and their raised hand, in this window's `sessionStorage` per account:
@@ -32,14 +25,14 @@ const KeptPresenceReader = {
  * not put back online by it. A new window or app start begins at the role's sign-in status.
  */
 export function loadKeptPresence(account: TabAccount, storage = tabStorage()): KeptPresence | null {
-  return readStored(storage, accountKey(PREFIX, account), KeptPresenceReader);
+  return kept.load(account, storage);
 }
 
 export function keepPresence(account: TabAccount, presence: KeptPresence, storage = tabStorage()): void {
-  writeStored(storage, accountKey(PREFIX, account), presence);
+  kept.save(account, presence, storage);
 }
 
 /** At sign-out: every account's kept presence in this window. */
 export function clearKeptPresence(storage = tabStorage()): void {
-  removeStored(storage, PREFIX);
+  kept.clear(storage);
 }
