@@ -847,6 +847,10 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(await web.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
       await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
       expect(await web.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+      // Before the server answers, the switch shows the kept choice, as out of reach.
+      expect(await web.getByLabel('Status').inputValue()).toBe('away');
+      expect(await web.getByTestId('status-dot').getAttribute('data-connected')).toBe('false');
+      expect(await web.getByTestId('raise-hand').getAttribute('aria-pressed')).toBe('true');
       await eventually(async () =>
         expect(await web.getByTestId('sync-state').textContent()).toBe('1 pending'),
       );

@@ -26,6 +26,13 @@ async function paintFromCache(
   useChat.getState().setOutbox(snapshot.outbox);
   useChat.getState().setDrafts(snapshot.drafts);
   useTabs.getState().restore(snapshot.tabs.open, snapshot.tabs.active);
+  // Until the server answers, the switch shows what the agent chose before a reload (disconnected).
+  const kept = loadKeptPresence(runtime.account);
+  if (kept) {
+    usePresence.getState().setDesired(kept.desired);
+    usePresence.getState().setHandRaised(kept.handRaised);
+    usePresence.getState().setStatus(kept.desired, 'manual');
+  }
   useSession.getState().setReady(serverUrl, user);
   const account = runtime.account;
   // After the first paint, so the rest of a long list never delays it.
