@@ -4,6 +4,7 @@ import { markRead } from '../features/chat/actions.js';
 import { announceViewing, onColleagueTyping, onViewers } from '../features/chat/colleagues.js';
 import { useChat } from '../features/chat/store.js';
 import { takenByMe } from '../features/chat/taken-by-me.js';
+import { showTyping } from '../features/chat/typing-expiry.js';
 import { useConversations } from '../features/conversations/store.js';
 import { notifyConversation, notifyMessage, stopRinging } from '../features/notifications/notify.js';
 import { useSession } from '../features/session/store.js';
@@ -16,8 +17,6 @@ import { refetchConversations, resubscribeAndSync, syncConversation } from '../f
 import { useTabs } from '../features/tabs/store.js';
 import { toastError } from '../features/toasts/store.js';
 import { currentRoute } from './routes.js';
-
-const TYPING_EXPIRES_MS = 6000;
 
 /** THE module turning server pushes into store updates (STYLE 14). */
 export function listen(connection: ServerConnection): void {
@@ -63,18 +62,14 @@ export function listen(connection: ServerConnection): void {
     })();
   });
 
-  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   socket.on('conversation:viewers', onViewers);
   socket.on('typing:update', (update) => {
-    if (update.sender.kind !== 'visitor') return onColleagueTyping(update);
-    useChat.getState().setTyping(update.conversationId, update.typing);
-    clearTimeout(typingTimers.get(update.conversationId));
-    if (update.typing) {
-      typingTimers.set(
-        update.conversationId,
-        setTimeout(() => useChat.getState().setTyping(update.conversationId, false), TYPING_EXPIRES_MS),
+    const { conversationId } = update;
+    if (update.sender.kind === 'visitor')
+      showTyping(`visitor ${conversationId}`, update.typing, (typing) =>
+        useChat.getState().setTyping(conversationId, typing),
       );
-    }
+    else onColleagueTyping(update);
   });
 
   socket.on('read:update', (update) => {

@@ -4,9 +4,7 @@ import { currentRoute } from '../../app/routes.js';
 import { runtime } from '../../app/runtime.js';
 import { useSession } from '../session/store.js';
 import { useTabs } from '../tabs/store.js';
-
-/** A colleague's `typing: true` lapses after this long without another. */
-const TYPING_EXPIRES_MS = 6000;
+import { showTyping } from './typing-expiry.js';
 
 type Viewer = ConversationViewers['viewers'][number];
 
@@ -37,18 +35,13 @@ export function onViewers({ conversationId, viewers }: ConversationViewers): voi
   );
 }
 
-const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 /** A colleague's `typing:update` (my own other windows' are ignored). */
 export function onColleagueTyping({ conversationId, sender, typing }: TypingUpdate): void {
   if (sender.kind !== 'agent' || sender.id === null || sender.id === useSession.getState().user?.id) return;
   const name = sender.name ?? '';
-  clearTimeout(typingTimers.get(conversationId));
-  useColleagues.getState().setTyping(conversationId, typing ? name : null);
-  if (typing)
-    typingTimers.set(
-      conversationId,
-      setTimeout(() => useColleagues.getState().setTyping(conversationId, null), TYPING_EXPIRES_MS),
-    );
+  showTyping(`colleague ${conversationId}`, typing, (on) =>
+    useColleagues.getState().setTyping(conversationId, on ? name : null),
+  );
 }
 
 let announced: string | null | undefined;
