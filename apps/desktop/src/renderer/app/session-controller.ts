@@ -5,8 +5,8 @@ import { useColleagues } from '../features/chat/colleagues.js';
 import { pendingCount, useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useSession } from '../features/session/store.js';
-import { clearKeptPresence, loadKeptPresence } from '../features/status/kept-presence.js';
-import { statusAtSignIn, usePresence } from '../features/status/store.js';
+import { clearKeptPresence, restoreChoice } from '../features/status/kept-presence.js';
+import { usePresence } from '../features/status/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { bridge } from '../host/bridge.js';
 import { leaveLoginHint, type SessionEndReason } from '../host/login-hint.js';
@@ -26,13 +26,7 @@ async function paintFromCache(
   useChat.getState().setOutbox(snapshot.outbox);
   useChat.getState().setDrafts(snapshot.drafts);
   useTabs.getState().restore(snapshot.tabs.open, snapshot.tabs.active);
-  // Until the server answers, the switch shows what the agent chose before a reload (disconnected).
-  const kept = loadKeptPresence(runtime.account);
-  if (kept) {
-    usePresence.getState().setDesired(kept.desired);
-    usePresence.getState().setHandRaised(kept.handRaised);
-    usePresence.getState().setStatus(kept.desired, 'manual');
-  }
+  restoreChoice(runtime.account, user.role);
   useSession.getState().setReady(serverUrl, user);
   const account = runtime.account;
   // After the first paint, so the rest of a long list never delays it.
@@ -60,10 +54,6 @@ const loadNetwork = () => import('./network.js');
 
 async function connectWith(serverUrl: string, user: User, tokens: TokenPair): Promise<ServerConnection> {
   const { ServerConnection, listen } = await loadNetwork();
-  // A reload keeps what the agent chose; a new window starts at the role's sign-in status.
-  const kept = loadKeptPresence({ serverUrl, userId: user.id });
-  usePresence.getState().setDesired(kept?.desired ?? statusAtSignIn(user.role));
-  usePresence.getState().setHandRaised(kept?.handRaised ?? false);
   const connection = new ServerConnection(serverUrl, tokens, {
     onTokens: (next) =>
       bridge['session:save']({ serverUrl, user, refreshToken: next.refreshToken }).then(() => {}),

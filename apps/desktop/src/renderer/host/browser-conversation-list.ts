@@ -10,7 +10,8 @@ const kept = accountStore('switchboard.list:', z.array(CachedConversation));
 /**
  * The web workbench's conversation list as it last was in this tab, per account, so that a reload
  * while the server is out of reach still shows it (the page itself then comes from the service
- * worker; the desktop app paints from its SQLite cache). Read back through the cache's schema: storage is a boundary.
+ * worker; the desktop app paints from its SQLite cache). Read back through the cache's schema:
+ * storage is a boundary.
  */
 export function loadConversationList(
   account: TabAccount,

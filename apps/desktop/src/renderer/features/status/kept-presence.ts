@@ -1,4 +1,6 @@
+import type { Role } from '@switchboard/protocol';
 import { accountStore, type TabAccount, tabStorage } from '../../host/tab-storage.js';
+import { statusAtSignIn, usePresence } from './store.js';
 
 export interface KeptPresence {
   /** The status the agent last chose. */
@@ -35,4 +37,17 @@ export function keepPresence(account: TabAccount, presence: KeptPresence, storag
 /** At sign-out: every account's kept presence in this window. */
 export function clearKeptPresence(storage = tabStorage()): void {
   kept.clear(storage);
+}
+
+/**
+ * At sign-in, and when a reload paints from the cache: what the agent chose in this window before,
+ * else the role's sign-in status. Until the server answers, the switch shows that choice (as
+ * disconnected); every connect then asks the server for it (restoreStatus).
+ */
+export function restoreChoice(account: TabAccount, role: Role): void {
+  const kept = loadKeptPresence(account);
+  const presence = usePresence.getState();
+  presence.setDesired(kept?.desired ?? statusAtSignIn(role));
+  presence.setHandRaised(kept?.handRaised ?? false);
+  if (kept) presence.setStatus(kept.desired, 'manual');
 }
