@@ -5,7 +5,7 @@ import type { Broadcaster } from './broadcaster.js';
 import type { ConversationViewersRegistry } from './conversation-viewers.js';
 import { sharedMessageHandlers } from './message-handlers.js';
 import { rooms } from './rooms.js';
-import { type RequestHandlers, serveRequests } from './serve-requests.js';
+import { type RequestContext, type RequestHandlers, serveRequests } from './serve-requests.js';
 import type { TransportDeps } from './services.js';
 import type { SupervisorFeed } from './supervisor-feed.js';
 import { supervisorHandlers } from './supervisor-handlers.js';
@@ -21,15 +21,18 @@ export function agentHandlers(
 ): RequestHandlers<AgentRequests, StaffPrincipal> {
   const { conversations, messages, metrics } = deps;
   const socketOf = (id: string) => namespace.sockets.get(id);
+  /** A conversation the caller may read, whose pushes this socket now receives (its room). */
+  const follow = async (ctx: RequestContext<StaffPrincipal>, conversationId: string) => {
+    const conversation = await conversations.get(ctx.principal, conversationId);
+    await socketOf(ctx.socketId)?.join(rooms.conversation(conversation.id));
+    return conversation;
+  };
   return {
     ...sharedMessageHandlers<StaffPrincipal>(deps, broadcast),
     ...supervisorHandlers(deps, broadcast, namespace, feed),
     ...reauthHandlers(deps, namespace),
-    'conversation:subscribe': async ({ conversationId }, ctx) => {
-      const conversation = await conversations.get(ctx.principal, conversationId);
-      await socketOf(ctx.socketId)?.join(rooms.conversation(conversation.id));
-      return toStaffConversation(conversation);
-    },
+    'conversation:subscribe': async ({ conversationId }, ctx) =>
+      toStaffConversation(await follow(ctx, conversationId)),
     'conversation:unsubscribe': async ({ conversationId }, ctx) => {
       await socketOf(ctx.socketId)?.leave(rooms.conversation(conversationId));
       return {};
@@ -39,8 +42,7 @@ export function agentHandlers(
         viewers.set(ctx.socketId, null);
         return {};
       }
-      const conversation = await conversations.get(ctx.principal, conversationId);
-      await socketOf(ctx.socketId)?.join(rooms.conversation(conversation.id));
+      const conversation = await follow(ctx, conversationId);
       const { userId, name } = ctx.principal;
       ctx.afterAck(() => {
         // Gone meanwhile: its disconnect has already cleared what it viewed.
