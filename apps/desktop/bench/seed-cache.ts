@@ -32,6 +32,7 @@ export function seedCache(
       queuedAt: null,
       updatedAt: at,
       resolvedAt: null,
+      replyTo: null,
     };
   });
   // The two measured conversations are the newest: at the top of the list.

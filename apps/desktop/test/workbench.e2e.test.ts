@@ -555,6 +555,30 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(workbench.errors).toEqual([]);
   });
 
+  it('a waiting visitor who leaves a message instead moves from the queue to the unassigned list, showing where to answer and why', async () => {
+    // Alice is still away (above): the chat waits in the team queue.
+    const yara = await Visitor.join(server.url, 'Yara');
+    visitors.push(yara);
+    await yara.say('Please send me the invoice again.');
+    await page.getByTestId('view-queue').click();
+    await eventually(async () => expect(await row(yara.conversationId).count()).toBe(1));
+
+    await yara.leaveMessage('yara@example.test');
+    await eventually(async () => {
+      await page.getByTestId('view-queue').click();
+      expect(await row(yara.conversationId).count()).toBe(0);
+    });
+    await page.getByTestId('view-unassigned').click();
+    await row(yara.conversationId).click();
+    await eventually(async () =>
+      expect(await page.getByTestId('reply-to').textContent()).toBe('yara@example.test'),
+    );
+    await eventually(async () =>
+      expect(await page.getByTestId('timeline').textContent()).toContain('Left the queue as a message'),
+    );
+    expect(workbench.errors).toEqual([]);
+  });
+
   it('in a plain browser (no desktop host), a reload keeps the tab signed in; logging out ends it', async () => {
     // Ada is an admin: she signs in away, so the chats of the tests above stay where they are.
     const context = await browser.newContext({ viewport: VIEWPORT });

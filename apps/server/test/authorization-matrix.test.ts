@@ -251,6 +251,7 @@ const restRows: Record<string, RestRow> = {
     expect: VISITORS,
     body: () => ({ clientMsgId: randomUUID(), body: 'call me', email: 'v@example.test' }),
   },
+  leaveMessage: { expect: OWN_VISITOR, body: () => ({ email: 'v@example.test' }), fresh: queuedInTeamA },
   rateConversation: { expect: OWN_VISITOR, body: () => ({ score: 4 }), fresh: resolvedOfVisitorA },
   conversationTranscript: { expect: OWN_VISITOR },
   timeline: { expect: TEAM_A },

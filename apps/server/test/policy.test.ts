@@ -53,6 +53,7 @@ const conversation = (over: Partial<ConversationRecord> = {}): ConversationRecor
   queuedAt: null,
   updatedAt: '',
   resolvedAt: null,
+  replyTo: null,
   ...over,
 });
 

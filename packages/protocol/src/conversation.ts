@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { HttpUrl, Id, SafeKey, Seq, Timestamp } from './primitives.js';
+import { Email, HttpUrl, Id, SafeKey, Seq, Timestamp } from './primitives.js';
 
-/** `offline`: a message left while nobody could serve; agents answer it later. */
+/**
+ * `offline`: a message left while nobody could serve (from the offline form, by leaving the queue,
+ * or when the team's maximum queue time ran out); agents answer it later.
+ */
 export const ConversationStatus = z.enum(['queued', 'assigned', 'resolved', 'offline']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
@@ -37,6 +40,9 @@ export type VisitorAttributes = z.infer<typeof VisitorAttributes>;
 export const Participant = z.object({ id: Id, name: z.string() });
 export type Participant = z.infer<typeof Participant>;
 
+/** Absent from conversations recorded before it existed (a desktop cache): read as none. */
+const ReplyTo = Email.nullable().default(null);
+
 /** A conversation as staff (agents, supervisors, admins) see it. */
 export const Conversation = z.object({
   id: Id,
@@ -54,6 +60,8 @@ export const Conversation = z.object({
   queuedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
   resolvedAt: Timestamp.nullable(),
+  /** Where the visitor asked to be answered when they left a message; null when they gave none. */
+  replyTo: ReplyTo,
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -64,6 +72,8 @@ export const VisitorConversation = z.object({
   agent: z.object({ name: z.string() }).nullable(),
   lastSeq: Seq,
   createdAt: Timestamp,
+  /** The address the visitor left to be answered at (status `offline`); null until they leave one. */
+  replyTo: ReplyTo,
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 

@@ -21,6 +21,17 @@ export const OfflineMessageRequest = z.strictObject({
 });
 export type OfflineMessageRequest = z.infer<typeof OfflineMessageRequest>;
 
+/**
+ * A queued visitor stops waiting and leaves their chat as a message (or, after the team's maximum
+ * queue time moved it to `offline`, says where to answer it). Their messages so far are the message.
+ */
+export const LeaveMessageRequest = z.strictObject({
+  /** Where the answer goes. */
+  email: Email,
+  name: z.string().trim().min(1).max(120).optional(),
+});
+export type LeaveMessageRequest = z.infer<typeof LeaveMessageRequest>;
+
 /** CSAT: 1 (very unhappy) to 5 (very happy). */
 export const RatingRequest = z.strictObject({
   score: z.number().int().min(1).max(5),
@@ -50,6 +61,14 @@ export const widgetEndpoints = {
     path: '/api/visitor/offline-messages',
     auth: 'visitor',
     body: OfflineMessageRequest,
+    response: VisitorConversation,
+  },
+  leaveMessage: {
+    method: 'POST',
+    path: '/api/visitor/conversations/:conversationId/leave-message',
+    auth: 'visitor',
+    params: VisitorConversationParams,
+    body: LeaveMessageRequest,
     response: VisitorConversation,
   },
   rateConversation: {

@@ -86,6 +86,11 @@ export const TeamRoutingSettings = z.strictObject({
   affinityHours: z.number().int().min(0).max(720),
   /** A normal conversation waiting this long is served like a VIP one. */
   agingSeconds: z.number().int().min(10).max(3600),
+  /**
+   * A visitor still queued after this long is asked to leave a message instead: the chat becomes
+   * `offline`; 0 = no limit. Absent (older clients) reads as 0.
+   */
+  maxQueueSeconds: z.number().int().min(0).max(86_400).default(0),
   /** null: always open. */
   businessHours: BusinessHours.nullable(),
   botEnabled: z.boolean(),

@@ -124,6 +124,7 @@ export const TimelineKind = z.enum([
   'transferred',
   'requeued',
   'bot-handoff',
+  'left-queue',
   'resolved',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;

@@ -161,6 +161,7 @@ describe('VisitorConversation', () => {
       queuedAt: null,
       updatedAt: now,
       resolvedAt: null,
+      replyTo: 'grace@example.com',
     };
     expect(Conversation.parse(staffView)).toEqual(staffView);
     const visitorView = VisitorConversation.parse({ ...staffView, agent: { name: 'Ada' } });
@@ -170,6 +171,27 @@ describe('VisitorConversation', () => {
       agent: { name: 'Ada' },
       lastSeq: 3,
       createdAt: now,
+      replyTo: 'grace@example.com',
     });
+  });
+
+  it('reads a conversation recorded before replyTo existed as having none, and refuses a bad address', () => {
+    const older = {
+      id: ids.conversation,
+      status: 'offline',
+      teamId: ids.team,
+      assignee: null,
+      visitor: { id: ids.visitor, name: null, verified: false },
+      attributes: {},
+      priority: 'normal',
+      tags: [],
+      lastSeq: 1,
+      createdAt: now,
+      queuedAt: null,
+      updatedAt: now,
+      resolvedAt: null,
+    };
+    expect(Conversation.parse(older).replyTo).toBeNull();
+    expect(Conversation.safeParse({ ...older, replyTo: 'not an address' }).success).toBe(false);
   });
 });

@@ -80,7 +80,14 @@ describe('namespace separation', () => {
   });
 
   it('pushes the visitor view of a conversation on /visitor', () => {
-    const visitorView = { id: ids.conversation, status: 'queued', agent: null, lastSeq: 0, createdAt: now };
+    const visitorView = {
+      id: ids.conversation,
+      status: 'queued',
+      agent: null,
+      lastSeq: 0,
+      createdAt: now,
+      replyTo: null,
+    };
     expect(visitorPushes['conversation:update'].parse({ ...visitorView, teamId: ids.team })).toEqual(
       visitorView,
     );

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_WIDGET_SETTINGS,
+  LeaveMessageRequest,
   OfflineMessageRequest,
   PreChatField,
   RatingRequest,
+  TeamRoutingSettings,
   WidgetSettings,
 } from '../src/index.js';
 
@@ -46,5 +48,41 @@ describe('widget requests', () => {
     expect(OfflineMessageRequest.safeParse(base).success).toBe(true);
     expect(OfflineMessageRequest.safeParse({ ...base, body: '   ' }).success).toBe(false);
     expect(OfflineMessageRequest.safeParse({ ...base, email: 'nope' }).success).toBe(false);
+  });
+
+  it('leave the queue with an email and an optional name, nothing else', () => {
+    expect(LeaveMessageRequest.parse({ email: 'a@example.com', name: ' Grace ' })).toEqual({
+      email: 'a@example.com',
+      name: 'Grace',
+    });
+    for (const body of [
+      {},
+      { email: 'nope' },
+      { email: 'a@example.com', name: '  ' },
+      { email: 'a@example.com', body: 'x' },
+    ]) {
+      expect(LeaveMessageRequest.safeParse(body).success).toBe(false);
+    }
+  });
+});
+
+describe('maximum queue time', () => {
+  const settings = {
+    mode: 'auto',
+    offerTimeoutSeconds: 30,
+    wrapUpSeconds: 0,
+    unansweredSeconds: 0,
+    affinityHours: 0,
+    agingSeconds: 120,
+    businessHours: null,
+    botEnabled: false,
+  };
+
+  it('is off (0) when a client that predates it leaves it out, and at most a day', () => {
+    expect(TeamRoutingSettings.parse(settings).maxQueueSeconds).toBe(0);
+    expect(TeamRoutingSettings.parse({ ...settings, maxQueueSeconds: 600 }).maxQueueSeconds).toBe(600);
+    for (const maxQueueSeconds of [-1, 1.5, 86_401]) {
+      expect(TeamRoutingSettings.safeParse({ ...settings, maxQueueSeconds }).success).toBe(false);
+    }
   });
 });

@@ -122,6 +122,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     queuedAt: null,
     updatedAt: now,
     resolvedAt: null,
+    replyTo: null,
     ...overrides,
   };
 }

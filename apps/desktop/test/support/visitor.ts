@@ -61,6 +61,25 @@ export class Visitor {
     return ack.seq;
   }
 
+  /** Stops waiting in the queue and leaves the chat as a message, answered at `email`. */
+  async leaveMessage(email: string): Promise<VisitorConversation> {
+    const response = await fetch(
+      `${this.serverUrl}/api/visitor/conversations/${this.conversationId}/leave-message`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.session.visitorToken}`,
+          'content-type': 'application/json',
+          origin: new URL(this.serverUrl).origin,
+        },
+        body: JSON.stringify({ email }),
+      },
+    );
+    const result = (await response.json()) as Result<VisitorConversation>;
+    if (!result.ok) throw new Error(`leave-message: ${result.error.code} ${result.error.message}`);
+    return result.data;
+  }
+
   /** Uploads a file the way the widget does: multipart over HTTP with the visitor token. */
   async upload(fileName: string, bytes: Buffer): Promise<Attachment> {
     const form = new FormData();

@@ -24,6 +24,7 @@ export function toStaffConversation(c: ConversationRecord): Conversation {
     queuedAt: c.queuedAt,
     updatedAt: c.updatedAt,
     resolvedAt: c.resolvedAt,
+    replyTo: c.replyTo,
   };
 }
 
@@ -34,6 +35,7 @@ export function toVisitorConversation(c: ConversationRecord): VisitorConversatio
     agent: c.assigneeName === null ? null : { name: c.assigneeName },
     lastSeq: c.lastSeq,
     createdAt: c.createdAt,
+    replyTo: c.replyTo,
   };
 }
 

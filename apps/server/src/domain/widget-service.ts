@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ConversationRating,
+  LeaveMessageRequest,
   OfflineMessageRequest,
   RatingRequest,
   WidgetConfig,
   WidgetSettings,
 } from '@switchboard/protocol';
+import { setContact } from '../store/contacts.js';
 import { getConversation } from '../store/conversations.js';
 import { messagesAfter } from '../store/messages.js';
 import { insertOfflineMessage } from '../store/offline-messages.js';
@@ -14,11 +16,11 @@ import { insertRating } from '../store/ratings.js';
 import type { ConversationRecord, MessageRecord, WidgetRecord } from '../store/records.js';
 import { getWidgetSettings } from '../store/widget-settings.js';
 import { getWidget } from '../store/widgets.js';
-import type { TeamAvailability } from './availability.js';
 import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { VisitorPrincipal } from './principal.js';
 import { originAllowed } from './visitor-service.js';
+import type { WidgetRouting } from './widget-routing.js';
 
 const TRANSCRIPT_PAGE = 500;
 
@@ -26,12 +28,12 @@ const TRANSCRIPT_PAGE = 500;
 export class WidgetService {
   constructor(
     private readonly db: Db,
-    private readonly presence: TeamAvailability,
+    private readonly routing: WidgetRouting,
   ) {}
 
   /** The one place that decides whether a widget's visitors can be served right now. */
   isOnline(widget: WidgetRecord): boolean {
-    return this.presence.isTeamAvailable(widget.teamId);
+    return this.routing.isTeamAvailable(widget.teamId);
   }
 
   async config(widgetId: string, origin: string | undefined): Promise<WidgetConfig> {
@@ -65,6 +67,35 @@ export class WidgetService {
     const conversation = await getConversation(this.db, conversationId);
     strictAssert(conversation, 'the offline conversation was just stored');
     return conversation;
+  }
+
+  /**
+   * The visitor's queued chat becomes a message for the team, answered at `email`; their messages
+   * so far are the message. On a chat already left as a message (a retry, or the team's maximum
+   * queue time moved it) it sets where to answer. Once an agent has it, or it ended: `conflict`.
+   */
+  async leaveMessage(
+    visitor: VisitorPrincipal,
+    conversationId: string,
+    request: LeaveMessageRequest,
+  ): Promise<ConversationRecord> {
+    const conversation = assertCanRead(visitor, await getConversation(this.db, conversationId));
+    const contact = { email: request.email, name: request.name ?? null };
+    const left =
+      conversation.status === 'queued' && (await this.routing.leaveQueue(conversation.id, contact));
+    if (!left) {
+      if (!(await setContact(this.db, conversation.id, contact, new Date().toISOString()))) {
+        const now = await getConversation(this.db, conversation.id);
+        throw new DomainError(
+          'conflict',
+          now?.status === 'resolved' ? 'This chat has ended.' : 'An agent has already joined this chat.',
+        );
+      }
+      this.routing.announce(conversation.id);
+    }
+    const stored = await getConversation(this.db, conversation.id);
+    strictAssert(stored, 'the conversation exists');
+    return stored;
   }
 
   /** CSAT for the visitor's own resolved conversation, once. */

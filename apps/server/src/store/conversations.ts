@@ -35,6 +35,7 @@ function rowToConversation(row: Row): ConversationRecord {
     queuedAt: row.queued_at,
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
+    replyTo: row.reply_to,
   };
 }
 

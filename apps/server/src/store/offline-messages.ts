@@ -53,6 +53,7 @@ export async function insertOfflineMessage(db: Db, m: NewOfflineMessage): Promis
         assigned_at: null,
         resolved_at: null,
         resolved_by: null,
+        reply_to: m.email,
       })
       .execute();
     await trx

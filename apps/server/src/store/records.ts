@@ -53,6 +53,7 @@ export interface ConversationRecord {
   queuedAt: string | null;
   updatedAt: string;
   resolvedAt: string | null;
+  replyTo: string | null;
 }
 
 /** What authorizing and fanning out a message needs of its conversation: one row, no joins. */

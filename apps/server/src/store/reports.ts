@@ -9,7 +9,7 @@ export interface ReportConversation {
   firstAssignedAt: string | null;
   firstResponseAt: string | null;
   resolvedAt: string | null;
-  /** Closed while still queued: nobody was ever assigned, and it was not an offline message. */
+  /** Closed with nobody ever assigned, and no address left to answer at (not a left message). */
   abandoned: boolean;
   rating: number | null;
 }
@@ -19,7 +19,6 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
   const rows = await db
     .selectFrom('conversations as c')
     .leftJoin('ratings as r', 'r.conversation_id', 'c.id')
-    .leftJoin('offline_messages as o', 'o.conversation_id', 'c.id')
     .select([
       'c.id',
       'c.team_id',
@@ -30,7 +29,7 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
       'c.first_response_at',
       'c.resolved_at',
       'r.score',
-      'o.conversation_id as offline_id',
+      'c.reply_to',
     ])
     .where('c.created_at', '>=', from)
     .where('c.created_at', '<', to)
@@ -43,7 +42,7 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
     firstAssignedAt: r.first_assigned_at,
     firstResponseAt: r.first_response_at,
     resolvedAt: r.resolved_at,
-    abandoned: r.status === 'resolved' && r.first_assigned_at === null && r.offline_id === null,
+    abandoned: r.status === 'resolved' && r.first_assigned_at === null && r.reply_to === null,
     rating: r.score ?? null,
   }));
 }

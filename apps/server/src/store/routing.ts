@@ -7,6 +7,7 @@ import type {
   RoutingOffer,
   TeamSettings,
 } from '../domain/routing/model.js';
+import { type Contact, saveContactIn } from './contacts.js';
 import type { Db } from './open-sqlite.js';
 
 const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
@@ -30,6 +31,7 @@ export async function loadTeams(db: Db): Promise<TeamSettings[]> {
     agingSeconds: r.aging_seconds,
     businessHours: BusinessHours.nullable().parse(JSON.parse(r.business_hours)),
     botEnabled: r.bot_enabled === 1,
+    maxQueueSeconds: r.max_queue_seconds,
   }));
 }
 
@@ -45,6 +47,7 @@ export async function saveTeamSettings(db: Db, team: TeamSettings): Promise<void
       aging_seconds: team.agingSeconds,
       business_hours: JSON.stringify(team.businessHours),
       bot_enabled: team.botEnabled ? 1 : 0,
+      max_queue_seconds: team.maxQueueSeconds,
     })
     .where('id', '=', team.id)
     .execute();
@@ -360,6 +363,41 @@ export async function persistRequeue(
       .where('id', '=', r.conversationId)
       .execute();
     await writeEvent(trx, r.conversationId, r.event);
+  });
+}
+
+/**
+ * A queued conversation stops waiting and becomes a left message (`offline`), in one transaction
+ * with withdrawing its open offer and keeping the contact, if given. False if it was no longer queued.
+ */
+export async function persistLeftQueue(
+  db: Db,
+  l: { conversationId: string; contact: Contact | null; event: TimelineWrite },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const at = new Date(l.event.at).toISOString();
+    const result = await trx
+      .updateTable('conversations')
+      .set({
+        status: 'offline',
+        queued_at: null,
+        front_of_queue: 0,
+        in_bot: 0,
+        updated_at: at,
+      })
+      .where('id', '=', l.conversationId)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await trx
+      .updateTable('offers')
+      .set({ status: 'withdrawn', closed_at: at })
+      .where('conversation_id', '=', l.conversationId)
+      .where('status', '=', 'open')
+      .execute();
+    if (l.contact) await saveContactIn(trx, l.conversationId, l.contact);
+    await writeEvent(trx, l.conversationId, l.event);
+    return true;
   });
 }
 

@@ -53,6 +53,7 @@ export interface TeamsTable {
   aging_seconds: Generated<number>;
   business_hours: Generated<string>;
   bot_enabled: Generated<number>;
+  max_queue_seconds: Generated<number>;
 }
 
 export interface TeamMembersTable {
@@ -129,6 +130,8 @@ export interface ConversationsTable {
   /** Never reset by a reassignment (reports). */
   first_assigned_at: string | null;
   first_response_at: string | null;
+  /** Where the visitor asked to be answered (a left message); null when they gave no address. */
+  reply_to: string | null;
 }
 
 export interface ConversationEventsTable {

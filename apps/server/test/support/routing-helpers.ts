@@ -19,6 +19,7 @@ export const DEFAULT_TEAM_SETTINGS: TeamRoutingSettings = {
   unansweredSeconds: 0,
   affinityHours: 0,
   agingSeconds: 120,
+  maxQueueSeconds: 0,
   businessHours: null,
   botEnabled: false,
 };

@@ -12,7 +12,7 @@ import { localized } from '../shared/locale.js';
 import { safeStorage, storageKeys } from '../shared/storage-keys.js';
 import { Connection } from './connection.js';
 import { ConversationView } from './conversation-view.js';
-import { STRINGS, type Strings } from './i18n.js';
+import { format, STRINGS, type Strings } from './i18n.js';
 import { Outbox } from './outbox.js';
 import { pageAttributes } from './page-attributes.js';
 import { RestClient } from './rest-client.js';
@@ -70,7 +70,8 @@ export class ChatController implements ChatApi {
   #queue = new Map<string, QueueUpdate>();
   #preChat: Record<string, string> = {};
   #isOpen = false;
-  #offlineSent = false;
+  /** The queued visitor chose "Leave a message instead": the footer shows the form. */
+  #leaving = false;
   readonly #attachmentUrls = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly host: ChatHost) {
@@ -86,6 +87,11 @@ export class ChatController implements ChatApi {
     host.root.querySelector('.sb-root')?.append(this.#parts.panel);
     this.#parts.closeButton.addEventListener('click', () => host.requestClose());
     this.#parts.transcriptButton.addEventListener('click', () => void this.#downloadTranscript());
+    this.#parts.leaveQueueButton.addEventListener('click', () => {
+      this.#leaving = true;
+      this.#renderFooter();
+      this.#focusFooter();
+    });
     this.#parts.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
@@ -306,9 +312,11 @@ export class ChatController implements ChatApi {
     if (current && current.id !== conversation.id && !isActive(conversation)) return;
     const statusChanged = current?.status !== conversation.status;
     const isNew = current?.id !== conversation.id;
+    const replyToChanged = current?.replyTo !== conversation.replyTo;
+    if (isNew || statusChanged) this.#leaving = false;
     this.#setConversation(conversation);
     if (isNew) void this.#sync();
-    if (isNew || statusChanged) this.#renderFooter();
+    if (isNew || statusChanged || replyToChanged) this.#renderFooter();
   }
 
   #onMessage(message: Message): void {
@@ -470,11 +478,13 @@ export class ChatController implements ChatApi {
       this.#showEnded(conversation);
       return;
     }
-    if (this.#offlineSent) {
-      footer.replaceChildren(
-        el('div', { class: 'sb-form', role: 'status' }, el('p', {}, this.#t.offlineThanks)),
-      );
-      this.#focusFooter = () => undefined;
+    if (conversation?.status === 'offline') {
+      if (conversation.replyTo) this.#showLeft(conversation.replyTo);
+      else this.#showLeaveForm(conversation.id, this.#t.offlineTitle, this.#t.queueTimedOut, false);
+      return;
+    }
+    if (conversation?.status === 'queued' && this.#leaving) {
+      this.#showLeaveForm(conversation.id, this.#t.leaveQueue, this.#t.leaveQueueIntro, true);
       return;
     }
     if (!conversation && !this.#config.online) {
@@ -554,6 +564,72 @@ export class ChatController implements ChatApi {
     this.#focusFooter = () => newChat.focus();
   }
 
+  /** Where to answer a queued chat the visitor leaves as a message (or one the queue time ran out on). */
+  #showLeaveForm(conversationId: string, title: string, intro: string, canGoBack: boolean): void {
+    const user = this.host.user();
+    const form = formView({
+      idPrefix: 'sb-leave',
+      title,
+      intro,
+      fields: [
+        { key: 'email', label: this.#t.email, type: 'email', required: true, maxLength: 254 },
+        { key: 'name', label: this.#t.name, type: 'text', required: false },
+      ],
+      initial: { email: this.#preChat.email ?? user?.email, name: this.#preChat.name ?? user?.name },
+      submitLabel: this.#t.leaveMessage,
+      secondary: canGoBack
+        ? {
+            label: this.#t.keepWaiting,
+            onClick: () => {
+              this.#leaving = false;
+              this.#renderFooter();
+              this.#focusFooter();
+            },
+          }
+        : undefined,
+      t: this.#t,
+      onSubmit: (values, done) => void this.#leaveMessage(conversationId, values).then(done),
+    });
+    this.#parts.footer.replaceChildren(form.form);
+    this.#focusFooter = form.focus;
+  }
+
+  /** Undefined when the chat is now a left message; else what to tell the visitor. */
+  async #leaveMessage(conversationId: string, values: Record<string, string>): Promise<string | undefined> {
+    const token = this.#session?.visitorToken;
+    if (!token) return this.#t.error;
+    const result = await this.#rest.json(
+      'POST',
+      `/api/visitor/conversations/${conversationId}/leave-message`,
+      isVisitorConversation,
+      { token, body: { email: values.email ?? '', ...(values.name ? { name: values.name } : {}) } },
+    );
+    if (result.ok) {
+      this.#onConversation(result.data);
+      return undefined;
+    }
+    // An agent took the chat (or it ended) just before: its update brings the right footer.
+    return result.error.code === 'conflict' ? this.#t.agentJoinedFirst : this.#t.error;
+  }
+
+  #showLeft(email: string): void {
+    const newChat = el('button', { type: 'button', class: 'sb-btn sb-secondary' }, this.#t.newChat);
+    newChat.addEventListener('click', () => {
+      this.#setConversation(undefined);
+      this.#renderFooter();
+      this.#focusFooter();
+    });
+    this.#parts.footer.replaceChildren(
+      el(
+        'div',
+        { class: 'sb-form' },
+        el('p', { role: 'status' }, format(this.#t.leftMessage, { email })),
+        newChat,
+      ),
+    );
+    this.#focusFooter = () => newChat.focus();
+  }
+
   #showOfflineForm(): void {
     const fields: FormField[] = [
       { key: 'name', label: this.#t.name, type: 'text', required: false },
@@ -568,25 +644,24 @@ export class ChatController implements ChatApi {
       submitLabel: this.#t.leaveMessage,
       t: this.#t,
       onSubmit: (values, done) =>
-        void this.#leaveOfflineMessage(values).then((ok) => {
-          done(ok ? undefined : this.#t.error);
-          if (!ok) return;
-          this.#offlineSent = true;
-          this.#renderFooter();
+        void this.#leaveOfflineMessage(values).then((left) => {
+          done(left ? undefined : this.#t.error);
+          // The left message is this page's conversation now: it shows, and so does any answer.
+          if (left) this.#onConversation(left);
         }),
     });
     this.#parts.footer.replaceChildren(form.form);
     this.#focusFooter = form.focus;
   }
 
-  async #leaveOfflineMessage(values: Record<string, string>): Promise<boolean> {
+  async #leaveOfflineMessage(values: Record<string, string>): Promise<VisitorConversation | undefined> {
     this.#preChat = {
       ...this.#preChat,
       ...(values.name ? { name: values.name } : {}),
       email: values.email ?? '',
     };
     const session = await this.#ensureSession();
-    if (!session) return false;
+    if (!session) return undefined;
     // Kept until the server confirms, so a retry (even after a reload) reuses the same clientMsgId.
     const draftKey = storageKeys.offlineDraft(this.host.widgetId);
     const clientMsgId = safeStorage.get(draftKey) ?? uuid();
@@ -601,8 +676,9 @@ export class ChatController implements ChatApi {
         attributes: pageAttributes(this.host.attributes()),
       },
     });
-    if (result.ok) safeStorage.remove(draftKey);
-    return result.ok;
+    if (!result.ok) return undefined;
+    safeStorage.remove(draftKey);
+    return result.data;
   }
 
   // ---- downloads --------------------------------------------------------------------------------

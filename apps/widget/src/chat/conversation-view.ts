@@ -80,7 +80,7 @@ export class ConversationView {
       update.estimatedWaitSeconds === null
         ? this.t.waitSoon
         : format(this.t.wait, { m: Math.max(1, Math.ceil(update.estimatedWaitSeconds / 60)) });
-    banner.textContent = `${format(this.t.queue, { n: update.position })} ${wait}`;
+    this.parts.queueText.textContent = `${format(this.t.queue, { n: update.position })} ${wait}`;
   }
 
   /** The header: the agent's name and initial once assigned, else the widget's title. */

@@ -17,6 +17,9 @@ export const chatCss = `
 .sb-banner{padding:8px 16px;font-size:13px;background:#fef3c7;color:#78350f;flex:none}
 .sb-banner.sb-info{background:#eff6ff;color:#1e3a8a}
 .sb-banner[hidden]{display:none}
+.sb-link{border:0;background:none;padding:0;text-decoration:underline;cursor:pointer;color:inherit;min-height:24px}
+.sb-banner .sb-link{display:block;margin-top:2px}
+.sb-form .sb-link{align-self:center}
 .sb-body{flex:1;overflow-y:auto;padding:16px;background:#f9fafb;display:flex;flex-direction:column;gap:8px}
 .sb-log,.sb-pending{display:flex;flex-direction:column;gap:8px}
 .sb-msg{max-width:82%;padding:8px 12px;border-radius:14px;background:#fff;border:1px solid #e5e7eb;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}

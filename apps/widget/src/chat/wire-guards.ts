@@ -45,7 +45,8 @@ export const isVisitorConversation: Guard<VisitorConversation> = (v): v is Visit
   STATUSES.includes(v.status as string) &&
   (v.agent === null || (isObject(v.agent) && isString(v.agent.name))) &&
   isSeq(v.lastSeq) &&
-  isString(v.createdAt);
+  isString(v.createdAt) &&
+  isNullableString(v.replyTo);
 
 export const isConversationList: Guard<VisitorConversation[]> = (v): v is VisitorConversation[] =>
   Array.isArray(v) && v.every(isVisitorConversation);

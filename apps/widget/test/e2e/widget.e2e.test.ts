@@ -5,6 +5,7 @@ import { buildWidget } from '../../scripts/build-widget.js';
 import { TestAgent, unwrap } from '../support/agent.js';
 import { launchChromium, screenshot, widget } from '../support/browser.js';
 import { embedPage, type HostSite, startHostSite } from '../support/host-page.js';
+import { CALLBACK_MAX_QUEUE_SECONDS } from '../support/seed.js';
 import { type RunningServer, startServerProcess } from '../support/server-process.js';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -34,9 +35,10 @@ describe('visitor widget: Chromium against a real server process', () => {
     site = await startHostSite(pages);
     evilSite = await startHostSite(evilPages);
     server = await startServerProcess([site.origin]);
-    const { widgetId, plainWidgetId } = server.fixture;
+    const { widgetId, plainWidgetId, callbackWidgetId } = server.fixture;
     pages['/'] = embedPage(server.url, widgetId);
     pages['/plain'] = embedPage(server.url, plainWidgetId);
+    pages['/callback'] = embedPage(server.url, callbackWidgetId);
     pages['/hostile'] = embedPage(server.url, widgetId, { css: HOSTILE_CSS, title: 'Hostile shop' });
     evilPages['/'] = embedPage(server.url, widgetId, { title: 'Not allowed' });
     browser = await launchChromium();
@@ -232,6 +234,76 @@ describe('visitor widget: Chromium against a real server process', () => {
     }
   });
 
+  /** The agent steps away for `during`: chats started meanwhile wait in the queue. */
+  async function whileAway(during: () => Promise<void>): Promise<void> {
+    unwrap(await agent.socket.timeout(10_000).emitWithAck('agent:status', { status: 'away' }));
+    try {
+      await during();
+    } finally {
+      unwrap(await agent.socket.timeout(10_000).emitWithAck('agent:status', { status: 'online' }));
+    }
+  }
+
+  it('lets a waiting visitor leave a message instead, kept in the chat an agent answers later', async () => {
+    const { page } = await newPage();
+    await page.locator(widget.launcher).click();
+    await page.getByLabel('Your name').fill('Lena');
+    await page.getByLabel('Email').fill('lena@example.test');
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    await page.locator(widget.composer).waitFor();
+    let conversation: Conversation | undefined;
+    await whileAway(async () => {
+      await sendFromWidget(page, 'Is the blue one back in stock?');
+      await page.getByText('You are number 1 in line.').waitFor();
+      await page.getByRole('button', { name: 'Leave a message instead' }).click();
+      // Changing their mind keeps their place.
+      await page.getByRole('button', { name: 'Keep waiting' }).click();
+      await page.locator(widget.composer).waitFor();
+      await page.getByRole('button', { name: 'Leave a message instead' }).click();
+      // What the pre-chat form asked is filled in already.
+      expect(await page.getByLabel('Email').inputValue()).toBe('lena@example.test');
+      expect(await page.getByLabel('Name').inputValue()).toBe('Lena');
+      await page.getByLabel('Email').fill('lena@shop.test');
+      await screenshot(page, 'desktop-leave-queue-form');
+      await page.getByRole('button', { name: 'Send message' }).click();
+      await page.getByText('Your message is with us. We will answer at lena@shop.test').waitFor();
+      await page.getByText('You are number 1 in line.').waitFor({ state: 'hidden' });
+      await screenshot(page, 'desktop-leave-queue-sent');
+      conversation = (await agent.conversations('?status=offline')).find((c) => c.visitor.name === 'Lena');
+      expect(conversation?.replyTo).toBe('lena@shop.test');
+    });
+    // Back online, the agent is not handed the left message; they pick it up, and the visitor
+    // still on the page sees the answer.
+    const id = conversation?.id ?? '';
+    expect((await agent.conversations('?status=offline')).map((c) => c.id)).toContain(id);
+    await agent.take(id);
+    await page.locator('.sb-title').getByText('Alice Agent').waitFor();
+    await agent.send(id, 'Yes, it is back since this morning.');
+    await page.locator(widget.log).getByText('Yes, it is back since this morning.').waitFor();
+    await page.locator(widget.composer).waitFor();
+  });
+
+  it('asks a visitor nobody answered within the maximum queue time where to answer', async () => {
+    const { page } = await newPage(DESKTOP, '/callback');
+    await startChat(page, 'Mats');
+    await whileAway(async () => {
+      await sendFromWidget(page, 'Can I return it after 30 days?');
+      const asked = page.getByText(
+        'Nobody could take your chat in time. Leave your email and we will answer there.',
+      );
+      await asked.waitFor({ timeout: (CALLBACK_MAX_QUEUE_SECONDS + 10) * 1000 });
+      expect(await page.getByRole('button', { name: 'Keep waiting' }).count()).toBe(0);
+      await page.getByLabel('Email').fill('mats@example.test');
+      await page.getByRole('button', { name: 'Send message' }).click();
+      await page.getByText('Your message is with us. We will answer at mats@example.test').waitFor();
+    });
+    const left = (await agent.conversations('?status=offline')).find((c) => c.visitor.name === 'Mats');
+    expect(left?.replyTo).toBe('mats@example.test');
+    expect((await agent.messages(left?.id ?? '')).map((m) => m.body)).toEqual([
+      'Can I return it after 30 days?',
+    ]);
+  });
+
   it('shows markup in messages as text and runs nothing', async () => {
     const { page } = await newPage();
     const dialogs: string[] = [];
@@ -414,12 +486,15 @@ describe('visitor widget: Chromium against a real server process', () => {
       await page.getByText('Please enter a valid email address.').waitFor();
       await page.getByLabel('Email').fill('olaf@example.test');
       await page.getByRole('button', { name: 'Send message' }).click();
-      await page.getByText('Thank you! We will answer by email as soon as we can.').waitFor();
+      await page.getByText('Your message is with us. We will answer at olaf@example.test').waitFor();
+      await page.locator(widget.log).getByText('Do you ship to Norway?').waitFor();
       await screenshot(page, 'desktop-offline-form-sent');
     } finally {
       agent = await TestAgent.connect(server.url);
     }
-    const offline = await agent.conversations('?status=offline');
+    const offline = (await agent.conversations('?status=offline')).filter(
+      (c) => c.replyTo === 'olaf@example.test',
+    );
     expect(offline).toHaveLength(1);
     expect((await agent.messages(offline[0]?.id ?? '')).map((m) => m.body)).toEqual([
       'Do you ship to Norway?',

@@ -14,7 +14,11 @@ export interface WidgetFixture {
   widgetId: string;
   /** A widget with no pre-chat form (for measuring the open time). */
   plainWidgetId: string;
+  /** Routes to a team whose visitors wait at most CALLBACK_MAX_QUEUE_SECONDS. */
+  callbackWidgetId: string;
 }
+
+export const CALLBACK_MAX_QUEUE_SECONDS = 3;
 
 export const TEST_SETTINGS: WidgetSettings = {
   primaryColor: '#0f766e',
@@ -38,7 +42,7 @@ export const TEST_SETTINGS: WidgetSettings = {
   transcriptEnabled: true,
 };
 
-/** Migrates the database file and writes one team, one agent and the test widgets. */
+/** Migrates the database file and writes two teams, one agent in both and the test widgets. */
 export async function seedWidgetDatabase(file: string, allowedOrigins: string[]): Promise<WidgetFixture> {
   const store = openSqlite(file, 'normal');
   try {
@@ -54,7 +58,15 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
       passwordHash: await hashPassword(AGENT.password, 1024),
     });
     await addTeamMember(store.db, teamId, agentId);
-    const widget = async (settings: WidgetSettings) => {
+    const callbackTeamId = randomUUID();
+    await insertTeam(store.db, { id: callbackTeamId, name: 'Callbacks' });
+    await store.db
+      .updateTable('teams')
+      .set({ max_queue_seconds: CALLBACK_MAX_QUEUE_SECONDS })
+      .where('id', '=', callbackTeamId)
+      .execute();
+    await addTeamMember(store.db, callbackTeamId, agentId);
+    const widget = async (settings: WidgetSettings, team = teamId) => {
       const id = randomUUID();
       await insertWidget(store.db, {
         id,
@@ -62,7 +74,7 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
         secret: randomBytes(32).toString('base64url'),
         allowedOrigins,
         identityMode: 'optional',
-        teamId,
+        teamId: team,
       });
       await setWidgetSettings(store.db, id, settings);
       return id;
@@ -70,6 +82,7 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
     return {
       widgetId: await widget(TEST_SETTINGS),
       plainWidgetId: await widget({ ...TEST_SETTINGS, preChatFields: [] }),
+      callbackWidgetId: await widget(TEST_SETTINGS, callbackTeamId),
     };
   } finally {
     await store.close();

@@ -150,6 +150,7 @@ export const en = {
     vip: 'VIP',
     language: 'Language',
     referrer: 'Came from',
+    replyTo: 'Answer by email to',
     status: { queued: 'waiting', assigned: 'open', resolved: 'resolved', offline: 'offline message' },
   },
   notify: {
@@ -317,6 +318,7 @@ export const en = {
       unanswered: 'Requeue without a first reply after (seconds, 0 = off)',
       affinity: 'Returning visitors to their agent within (hours)',
       aging: 'Normal chats served like VIP after (seconds)',
+      maxQueue: 'Ask waiting visitors to leave a message after (seconds, 0 = never)',
       bot: 'The bot answers first',
       hours: 'Business hours',
       alwaysOpen: 'Always open',
@@ -460,6 +462,7 @@ export const en = {
     transferred: 'Transferred',
     requeued: 'Back in the queue',
     'bot-handoff': 'Handed over by the bot',
+    'left-queue': 'Left the queue as a message',
     resolved: 'Resolved',
   },
 };

@@ -151,6 +151,7 @@ export const zhCN: Messages = {
     vip: 'VIP',
     language: '语言',
     referrer: '来源页面',
+    replyTo: '邮件回复至',
     status: { queued: '等待中', assigned: '进行中', resolved: '已解决', offline: '离线留言' },
   },
   notify: {
@@ -316,6 +317,7 @@ export const zhCN: Messages = {
       unanswered: '无首次回复时重新排队（秒，0 = 关闭）',
       affinity: '回访访客分配给原客服的期限（小时）',
       aging: '普通会话等待多久后按 VIP 处理（秒）',
+      maxQueue: '访客排队超过此时长后请其留言（秒，0 = 不限）',
       bot: '机器人先应答',
       hours: '营业时间',
       alwaysOpen: '全天营业',
@@ -459,6 +461,7 @@ export const zhCN: Messages = {
     transferred: '已转接',
     requeued: '重新排队',
     'bot-handoff': '机器人转人工',
+    'left-queue': '排队转为留言',
     resolved: '已结束',
   },
 };

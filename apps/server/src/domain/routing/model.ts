@@ -55,6 +55,8 @@ export interface TeamSettings {
   agingSeconds: number;
   businessHours: BusinessHours | null;
   botEnabled: boolean;
+  /** 0 = no limit. */
+  maxQueueSeconds: number;
 }
 
 export type Decision = RoutingDecision;

@@ -9,6 +9,7 @@ import type {
   TransferTarget,
   VisitorAttributes,
 } from '@switchboard/protocol';
+import type { Contact } from '../../store/contacts.js';
 import type { Db } from '../../store/open-sqlite.js';
 import * as store from '../../store/routing.js';
 import { DomainError } from '../errors.js';
@@ -372,16 +373,8 @@ export class RoutingService {
     return this.#change(async () => {
       const c = this.#open.get(conversationId);
       if (!c) return;
-      this.#open.delete(conversationId);
-      this.#passes.delete(conversationId);
-      this.#pushedPositions.delete(conversationId);
-      const offer = this.openOfferFor(conversationId);
-      if (offer) {
-        // The store withdrew it in the same transaction as the resolve.
-        this.#offers.delete(offer.id);
-        this.#markAgent(offer.userId);
-        this.#events?.offerClosed(offer, 'withdrawn');
-      }
+      // The store withdrew any open offer in the same transaction as the resolve.
+      this.#forget(c);
       const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
       if (team && c.assignedAt !== null) {
         const times = this.#handleTimes.get(team.id) ?? [];
@@ -397,6 +390,18 @@ export class RoutingService {
       } else {
         this.#events?.agentChanged(agent.userId);
       }
+    });
+  }
+
+  /**
+   * The visitor stops waiting: their chat becomes a message left for the team, answered at
+   * `contact`. False when it was no longer queued (just taken, resolved).
+   */
+  leaveQueue(conversationId: string, contact: Contact): Promise<boolean> {
+    return this.#change(async () => {
+      const c = this.#open.get(conversationId);
+      if (c?.status !== 'queued') return false;
+      return this.#leaveQueue(c, contact, 'the visitor chose to leave a message');
     });
   }
 
@@ -578,6 +583,24 @@ export class RoutingService {
           this.#events?.conversationChanged(c.id, previous);
         }
       }
+      for (const c of [...this.#open.values()]) {
+        const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
+        if (
+          team &&
+          team.maxQueueSeconds > 0 &&
+          c.status === 'queued' &&
+          !c.inBot &&
+          // A ringing offer may still be accepted: the limit applies once it closes.
+          !this.openOfferFor(c.id) &&
+          c.queuedAt + team.maxQueueSeconds * 1000 <= now
+        ) {
+          await this.#leaveQueue(
+            c,
+            null,
+            `nobody answered within ${team.maxQueueSeconds}s (maximum queue time)`,
+          );
+        }
+      }
       for (const teamId of this.#teams.keys()) this.#markTeam(teamId);
     }).then(() => this.#mutex.run(async () => this.#publishPositions()));
   }
@@ -717,6 +740,28 @@ export class RoutingService {
     }
     this.#markAgent(offer.userId);
     this.#events?.offerClosed(offer, reason);
+  }
+
+  async #leaveQueue(c: RoutingConversation, contact: Contact | null, note: string): Promise<boolean> {
+    const event = this.#event('left-queue', null, { note });
+    if (!(await store.persistLeftQueue(this.db, { conversationId: c.id, contact, event }))) return false;
+    // The store withdrew any open offer in the same transaction.
+    this.#forget(c);
+    this.#events?.conversationChanged(c.id, null);
+    return true;
+  }
+
+  /** A conversation that is no longer open (resolved, left as a message) leaves routing's memory. */
+  #forget(c: RoutingConversation) {
+    this.#open.delete(c.id);
+    this.#passes.delete(c.id);
+    this.#pushedPositions.delete(c.id);
+    const offer = this.openOfferFor(c.id);
+    if (offer) {
+      this.#offers.delete(offer.id);
+      this.#markAgent(offer.userId);
+      this.#events?.offerClosed(offer, 'withdrawn');
+    }
   }
 
   async #requeue(

@@ -22,6 +22,11 @@ export function widgetRoutes(app: FastifyInstance, deps: TransportDeps): void {
     return toVisitorConversation(conversation);
   });
 
+  defineRoute(app, restEndpoints.leaveMessage, deps, async ({ principal, params, body, request }) => {
+    await widgets.assertOrigin(principal, request.headers.origin);
+    return toVisitorConversation(await widgets.leaveMessage(principal, params.conversationId, body));
+  });
+
   defineRoute(app, restEndpoints.rateConversation, deps, async ({ principal, params, body, request }) => {
     await widgets.assertOrigin(principal, request.headers.origin);
     return widgets.rate(principal, params.conversationId, body);

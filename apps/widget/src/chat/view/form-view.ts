@@ -23,6 +23,10 @@ export function formView(options: {
   intro?: string;
   fields: FormField[];
   submitLabel: string;
+  /** Values the fields start with (what the widget already knows). */
+  initial?: Record<string, string | undefined>;
+  /** A second button beside submit, e.g. to go back. */
+  secondary?: { label: string; onClick(): void };
   t: Strings;
   onSubmit(values: Record<string, string>, done: (error?: string) => void): void;
 }): { form: HTMLFormElement; focus(): void } {
@@ -57,12 +61,19 @@ export function formView(options: {
               maxlength: field.maxLength ?? 120,
               autocomplete: field.type === 'email' ? 'email' : field.key === 'name' ? 'name' : undefined,
             });
+    input.value = options.initial?.[field.key] ?? input.value;
     inputs.set(field.key, { input, error, field });
     form.append(el('div', { class: 'sb-field' }, el('label', { for: id }, field.label), input, error));
   }
   const formError = el('div', { class: 'sb-field-error', role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'sb-btn' }, options.submitLabel);
   form.append(formError, submit);
+  if (options.secondary) {
+    const { label, onClick } = options.secondary;
+    const back = el('button', { type: 'button', class: 'sb-link' }, label);
+    back.addEventListener('click', onClick);
+    form.append(back);
+  }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

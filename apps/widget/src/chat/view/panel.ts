@@ -15,6 +15,9 @@ export interface PanelParts {
   closeButton: HTMLButtonElement;
   connectionBanner: HTMLElement;
   queueBanner: HTMLElement;
+  queueText: HTMLElement;
+  /** "Leave a message instead", under the place in the queue. */
+  leaveQueueButton: HTMLButtonElement;
   body: HTMLElement;
   /** Confirmed messages, in seq order. */
   log: HTMLElement;
@@ -40,7 +43,10 @@ export function createPanel(t: Strings, title: string): PanelParts {
     svgIcon(CLOSE_ICON),
   );
   const connectionBanner = el('div', { class: 'sb-banner', role: 'status', hidden: true });
-  const queueBanner = el('div', { class: 'sb-banner sb-info', role: 'status', hidden: true });
+  // Only the position is live: the button inside would be re-announced with every update.
+  const queueText = el('span', { role: 'status' });
+  const leaveQueueButton = el('button', { type: 'button', class: 'sb-link' }, t.leaveQueue);
+  const queueBanner = el('div', { class: 'sb-banner sb-info', hidden: true }, queueText, leaveQueueButton);
   // role=log is polite by default; aria-live is explicit for screen readers that ignore the role.
   const log = el('div', { class: 'sb-log', role: 'log', 'aria-live': 'polite', 'aria-label': t.messages });
   const pending = el('div', { class: 'sb-pending', 'aria-live': 'polite' });
@@ -72,6 +78,8 @@ export function createPanel(t: Strings, title: string): PanelParts {
     closeButton,
     connectionBanner,
     queueBanner,
+    queueText,
+    leaveQueueButton,
     body,
     log,
     pending,

@@ -21,6 +21,7 @@ const NUMBERS = [
   ['unansweredSeconds', 'unanswered', 0, 3600],
   ['affinityHours', 'affinity', 0, 720],
   ['agingSeconds', 'aging', 10, 3600],
+  ['maxQueueSeconds', 'maxQueue', 0, 86_400],
 ] as const;
 
 function RoutingForm({ team }: { team: Team }) {

@@ -44,6 +44,13 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
         )}
       </p>
       <dl className="mt-3">
+        {c.replyTo && (
+          <Row label={t('visitor.replyTo')}>
+            <span className="select-all" data-testid="reply-to">
+              {c.replyTo}
+            </span>
+          </Row>
+        )}
         {a.pageUrl && (
           <Row label={t('visitor.page')}>
             <button
