@@ -576,6 +576,14 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(async () =>
       expect(await page.getByTestId('timeline').textContent()).toContain('Left the queue as a message'),
     );
+
+    // Answered like any left message: Alice takes it and replies; Yara, still connected, gets it.
+    await page.getByTestId('take').click();
+    await eventually(async () => expect(await page.getByTestId('internal-toggle').isDisabled()).toBe(false));
+    await send('Sent again, Yara: check your inbox.');
+    await eventually(() =>
+      expect(yara.received.map((m) => m.body)).toContain('Sent again, Yara: check your inbox.'),
+    );
     expect(workbench.errors).toEqual([]);
   });
 

@@ -61,7 +61,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
               </button>
             </>
           )}
-          {!offer && c.status === 'queued' && (
+          {!offer && (c.status === 'queued' || c.status === 'offline') && (
             <button
               type="button"
               data-testid="take"
