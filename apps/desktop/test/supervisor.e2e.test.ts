@@ -340,7 +340,29 @@ describe('the supervisor window, the admin area and reports against a real serve
     await carol.page.getByTestId('report-export').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^switchboard-report-.*\.csv$/);
+
+    // Drill-down: the total row lists exactly the conversations it counts, each one opens.
+    const total = carol.page.locator('[data-testid="report-table"] tfoot tr');
+    const counted = Number(await total.locator('td').nth(1).textContent());
+    const abandoned = Number(await total.locator('td').nth(2).textContent());
+    expect(counted).toBeGreaterThan(0);
+    await total.getByTestId('report-drill-open').click();
+    const rows = carol.page.getByTestId('report-drill-row');
+    await eventually(async () => expect(await rows.count()).toBe(counted));
+    await carol.page.getByTestId('report-drill-filter').selectOption('abandoned');
+    await eventually(async () => expect(await rows.count()).toBe(abandoned));
+    await carol.page.getByTestId('report-drill-filter').selectOption('all');
+    await eventually(async () => expect(await rows.count()).toBe(counted));
     await carol.page.screenshot({ path: `${ARTIFACTS}reports-dark.png` });
+    const first = rows.first();
+    const conversationId = (await first.getAttribute('data-conversation-id')) ?? '';
+    await first.getByRole('button', { name: 'Open' }).click();
+    await eventually(async () =>
+      expect(
+        await carol.page.locator(`[data-testid="tab"][data-conversation-id="${conversationId}"]`).count(),
+      ).toBe(1),
+    );
+    expect(carol.errors).toEqual([]);
   });
 
   it('deactivating an agent in the admin area signs her workbench out at once', async () => {

@@ -303,6 +303,7 @@ const restRows: Record<string, RestRow> = {
   listAudit: { expect: ADMIN },
   report: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}` },
   reportCsv: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}` },
+  reportConversations: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}&key=total` },
 };
 
 const agentRows: Record<string, EventRow> = {

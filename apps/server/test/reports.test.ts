@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Report } from '@switchboard/protocol';
+import type { Report, ReportConversations } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentClient, api, connectAgent, login, nextEvent, request, unwrap } from './support/clients.js';
 import { SHOP_ORIGIN } from './support/fixture.js';
@@ -79,7 +79,7 @@ describe('reports over a scripted day', () => {
     await reply(second.conversation.id); // first response 30 s
     at('10:20:00');
     unwrap(await request(alice, 'conversation:resolve', { conversationId: second.conversation.id })); // handle 1200 s
-    await rate(second.session.visitorToken, second.conversation.id, 3);
+    await rate(second.session.visitorToken, second.conversation.id, 2);
 
     at('11:00:00');
     await status('away');
@@ -114,7 +114,7 @@ describe('reports over a scripted day', () => {
       firstResponseSeconds: { average: 60, count: 2 },
       waitSeconds: { average: 15, count: 2 },
       handleSeconds: { average: 900, count: 2 },
-      csat: { average: 4, count: 2 },
+      csat: { average: 3.5, count: 2 },
       // online 08:00–09:00 and 09:00:30–11:00; away 09:00–09:00:30 and 11:00–12:00; offline after 12:00.
       presenceSeconds: { online: 3600 + 7170, away: 30 + 3600, wrapUp: 0, offline: 12 * 3600 },
     });
@@ -129,7 +129,7 @@ describe('reports over a scripted day', () => {
       conversations: 2,
       abandoned: 0,
       handleSeconds: { average: 900, count: 2 },
-      csat: { average: 4, count: 2 },
+      csat: { average: 3.5, count: 2 },
     });
     const teams = unwrap(
       (await report(`from=2025-03-14&to=2025-03-14&groupBy=team&teamId=${t.fixture.teamA}`)).body,
@@ -152,8 +152,78 @@ describe('reports over a scripted day', () => {
       'key,label,conversations,abandoned,first_response_avg_s,first_response_count,wait_avg_s,wait_count,' +
         'handle_avg_s,handle_count,csat_avg,csat_count,online_s,away_s,wrap_up_s,offline_s',
     );
-    expect(lines[1]).toBe('2025-03-14,2025-03-14,3,1,60,2,15,2,900,2,4,2,10770,3630,0,43200');
-    expect(lines.at(-1)).toBe('total,Total,3,1,60,2,15,2,900,2,4,2,10770,3630,0,43200');
+    expect(lines[1]).toBe('2025-03-14,2025-03-14,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200');
+    expect(lines.at(-1)).toBe('total,Total,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200');
+  });
+
+  const drill = async (query: string, email?: string) =>
+    api<ReportConversations>(t.url, `/api/reports/conversations?${query}`, {
+      token: await token(email ?? t.fixture.admin.email),
+    });
+
+  it('drills down from any row to the conversations it counts, with their own times', async () => {
+    for (const groupBy of ['day', 'team', 'agent']) {
+      const range = `from=2025-03-14&to=2025-03-14&groupBy=${groupBy}`;
+      const { rows, total } = unwrap((await report(range)).body);
+      for (const row of [...rows, total]) {
+        const all = unwrap((await drill(`${range}&key=${row.key}`)).body);
+        expect([groupBy, row.key, all.total, all.items.length]).toEqual([
+          groupBy,
+          row.key,
+          row.conversations,
+          row.conversations,
+        ]);
+        const abandoned = unwrap((await drill(`${range}&key=${row.key}&filter=abandoned`)).body);
+        expect(abandoned.total).toBe(row.abandoned);
+        expect(abandoned.items.every((c) => c.abandoned)).toBe(true);
+      }
+    }
+
+    const day = unwrap((await drill('from=2025-03-14&to=2025-03-14&key=2025-03-14')).body);
+    // Newest first: the abandoned chat of 11:00, then 10:00, then 09:00.
+    expect(
+      day.items.map((c) => [
+        c.createdAt.slice(11, 19),
+        c.status,
+        c.assignee?.name ?? null,
+        c.team?.name ?? null,
+        c.waitSeconds,
+        c.firstResponseSeconds,
+        c.handleSeconds,
+        c.csat,
+        c.abandoned,
+      ]),
+    ).toEqual([
+      ['11:00:00', 'resolved', null, 'Team A', null, null, null, null, true],
+      ['10:00:00', 'resolved', 'Alice', 'Team A', 0, 30, 1200, 2, false],
+      ['09:00:00', 'resolved', 'Alice', 'Team A', 30, 90, 600, 5, false],
+    ]);
+    const low = unwrap((await drill('from=2025-03-14&to=2025-03-14&key=total&filter=lowCsat')).body);
+    expect(low.items.map((c) => c.csat)).toEqual([2]);
+    // A key no row has lists nothing.
+    expect(unwrap((await drill('from=2025-03-14&to=2025-03-14&key=2025-03-13')).body)).toEqual({
+      items: [],
+      total: 0,
+    });
+  });
+
+  it('drills down only into the teams a supervisor may see', async () => {
+    const own = unwrap((await drill('from=2025-03-14&to=2025-03-14&key=total', supervisorEmail)).body);
+    expect(own).toEqual({ items: [], total: 0 });
+    const other = await drill(
+      `from=2025-03-14&to=2025-03-14&key=total&teamId=${t.fixture.teamA}`,
+      supervisorEmail,
+    );
+    const missing = await drill(
+      `from=2025-03-14&to=2025-03-14&key=total&teamId=${randomUUID()}`,
+      supervisorEmail,
+    );
+    expect(other.body).toEqual(missing.body);
+    expect(other.body).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const agent = await drill('from=2025-03-14&to=2025-03-14&key=total', t.fixture.alice.email);
+    expect(agent.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const bad = await drill('from=2025-03-14&to=2025-03-14&key=total&filter=unhappy');
+    expect(bad.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 
   it('limits supervisors to their teams and refuses agents', async () => {

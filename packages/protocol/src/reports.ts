@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id } from './primitives.js';
+import { ConversationStatus } from './conversation.js';
+import { Id, Timestamp } from './primitives.js';
 import { BusinessHours } from './routing-admin.js';
 
 const Day = z.iso.date();
@@ -7,19 +8,25 @@ const Day = z.iso.date();
 export const ReportGroupBy = z.enum(['day', 'team', 'agent']);
 export type ReportGroupBy = z.infer<typeof ReportGroupBy>;
 
+const ReportQueryFields = {
+  /** First and last day (inclusive), `YYYY-MM-DD` in `timezone`. At most 366 days. */
+  from: Day,
+  to: Day,
+  /** An IANA time zone for day boundaries; default UTC. */
+  timezone: BusinessHours.shape.timezone.default('UTC'),
+  groupBy: ReportGroupBy.default('day'),
+  teamId: Id.optional(),
+  agentId: Id.optional(),
+};
+
+const inRange = (q: { from: string; to: string }) => q.from <= q.to;
+const atMostAYear = (q: { from: string; to: string }) =>
+  (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 366;
+
 export const ReportQuery = z
-  .strictObject({
-    /** First and last day (inclusive), `YYYY-MM-DD` in `timezone`. At most 366 days. */
-    from: Day,
-    to: Day,
-    /** An IANA time zone for day boundaries; default UTC. */
-    timezone: BusinessHours.shape.timezone.default('UTC'),
-    groupBy: ReportGroupBy.default('day'),
-    teamId: Id.optional(),
-    agentId: Id.optional(),
-  })
-  .refine((q) => q.from <= q.to, 'from must not be after to')
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 366, 'at most 366 days at a time');
+  .strictObject(ReportQueryFields)
+  .refine(inRange, 'from must not be after to')
+  .refine(atMostAYear, 'at most 366 days at a time');
 export type ReportQuery = z.input<typeof ReportQuery>;
 
 const Average = z.object({
@@ -86,3 +93,42 @@ export const REPORT_CSV_COLUMNS = [
   'wrap_up_s',
   'offline_s',
 ] as const;
+
+/** The conversations behind one row of a report (drill-down): the report's query and the row. */
+export const ReportDrillQuery = z
+  .strictObject({
+    ...ReportQueryFields,
+    /** A row's `key` from the report of the same query, or `total` for all of its rows. */
+    key: z.string().min(1).max(64),
+    /** `abandoned`: only those the row counts as abandoned; `lowCsat`: rated 1 or 2. */
+    filter: z.enum(['all', 'abandoned', 'lowCsat']).default('all'),
+  })
+  .refine(inRange, 'from must not be after to')
+  .refine(atMostAYear, 'at most 366 days at a time');
+export type ReportDrillQuery = z.input<typeof ReportDrillQuery>;
+
+/** DRILL_LIMIT newest first; `total` says how many matched. */
+export const DRILL_LIMIT = 500;
+
+/** One conversation of a drill-down, with the times the report averages. */
+export const ReportConversation = z.object({
+  id: Id,
+  createdAt: Timestamp,
+  status: ConversationStatus,
+  visitorName: z.string().nullable(),
+  team: z.object({ id: Id, name: z.string() }).nullable(),
+  assignee: z.object({ id: Id, name: z.string() }).nullable(),
+  waitSeconds: z.number().nonnegative().nullable(),
+  firstResponseSeconds: z.number().nonnegative().nullable(),
+  handleSeconds: z.number().nonnegative().nullable(),
+  csat: z.number().int().min(1).max(5).nullable(),
+  abandoned: z.boolean(),
+});
+export type ReportConversation = z.infer<typeof ReportConversation>;
+
+export const ReportConversations = z.object({
+  items: z.array(ReportConversation),
+  /** How many matched (more than `items` when over DRILL_LIMIT). */
+  total: z.number().int().nonnegative(),
+});
+export type ReportConversations = z.infer<typeof ReportConversations>;

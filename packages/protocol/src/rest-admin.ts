@@ -14,7 +14,7 @@ import {
 } from './admin.js';
 import { Empty } from './auth.js';
 import { type EndpointSpec, TeamParams, UserParams } from './endpoint.js';
-import { Report, ReportQuery } from './reports.js';
+import { Report, ReportConversations, ReportDrillQuery, ReportQuery } from './reports.js';
 import { Team } from './rest-routing.js';
 import { WidgetParams } from './rest-widget.js';
 
@@ -94,5 +94,12 @@ export const reportEndpoints = {
     auth: 'staff-supervisor',
     query: ReportQuery,
     response: null,
+  },
+  reportConversations: {
+    method: 'GET',
+    path: '/api/reports/conversations',
+    auth: 'staff-supervisor',
+    query: ReportDrillQuery,
+    response: ReportConversations,
   },
 } as const satisfies Record<string, EndpointSpec>;

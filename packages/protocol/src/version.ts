@@ -3,4 +3,4 @@
  * the server refuses any other value (or none) with `protocol-version-unsupported`.
  * Bump it for every incompatible change and note the change in README.md.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

@@ -15,8 +15,8 @@ import {
 import { ids, now } from './fixtures.js';
 
 describe('protocol version and handshake', () => {
-  it('is version 1 on /visitor and /agent', () => {
-    expect(PROTOCOL_VERSION).toBe(1);
+  it('is version 2 on /visitor and /agent', () => {
+    expect(PROTOCOL_VERSION).toBe(2);
     expect(NAMESPACES).toEqual({ visitor: '/visitor', agent: '/agent' });
   });
 

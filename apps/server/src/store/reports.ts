@@ -3,6 +3,8 @@ import type { Db } from './open-sqlite.js';
 /** A conversation's times, as reports need them. */
 export interface ReportConversation {
   id: string;
+  status: string;
+  visitorName: string | null;
   teamId: string | null;
   assigneeId: string | null;
   createdAt: string;
@@ -19,8 +21,10 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
   const rows = await db
     .selectFrom('conversations as c')
     .leftJoin('ratings as r', 'r.conversation_id', 'c.id')
+    .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
     .select([
       'c.id',
+      'v.name as visitor_name',
       'c.team_id',
       'c.assignee_id',
       'c.status',
@@ -36,6 +40,8 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    status: r.status,
+    visitorName: r.visitor_name,
     teamId: r.team_id,
     assigneeId: r.assignee_id,
     createdAt: r.created_at,

@@ -1,4 +1,13 @@
-import type { Report, ReportGroupBy, ReportQuery, ReportRow } from '@switchboard/protocol';
+import {
+  ConversationStatus,
+  DRILL_LIMIT,
+  type Report,
+  type ReportConversations,
+  type ReportDrillQuery,
+  type ReportGroupBy,
+  type ReportQuery,
+  type ReportRow,
+} from '@switchboard/protocol';
 import type { z } from 'zod';
 import type { Db } from '../../store/open-sqlite.js';
 import {
@@ -15,6 +24,7 @@ import type { StaffPrincipal } from '../principal.js';
 import { dayOf, daysBetween } from './zoned-days.js';
 
 type Query = z.output<typeof ReportQuery>;
+type DrillQuery = z.output<typeof ReportDrillQuery>;
 type Presence = ReportRow['presenceSeconds'];
 
 /** A stretch of one agent in one status. */
@@ -36,28 +46,8 @@ export class ReportService {
   ) {}
 
   async report(viewer: StaffPrincipal, query: Query): Promise<Report> {
-    const teams = supervisedTeams(viewer, query.teamId === undefined ? undefined : [query.teamId]);
-    const days = daysBetween(query.from, query.to, query.timezone);
-    const first = days[0];
-    const last = days.at(-1);
-    if (!first || !last) throw new DomainError('invalid-payload', 'No days in the range.');
-    const [names, members] = await Promise.all([namesOf(this.db), memberships(this.db)]);
-    if (query.teamId !== undefined && !names.teams.has(query.teamId)) {
-      throw new DomainError('not-found', 'No such team.');
-    }
-    const inScope = (teamId: string | null) => teams === null || (teamId !== null && teams.includes(teamId));
-    const scopedAgents = new Set(members.filter((m) => inScope(m.teamId)).map((m) => m.userId));
-    if (
-      query.agentId !== undefined &&
-      !(teams === null ? names.users.has(query.agentId) : scopedAgents.has(query.agentId))
-    ) {
-      throw new DomainError('not-found', 'No such agent.');
-    }
-    const fromIso = new Date(first.start).toISOString();
-    const toIso = new Date(last.end).toISOString();
-    const conversations = (await reportConversations(this.db, fromIso, toIso)).filter(
-      (c) => inScope(c.teamId) && (query.agentId === undefined || c.assigneeId === query.agentId),
-    );
+    const { teams, days, last, names, members, inScope, scopedAgents, conversations, toIso, keyOf } =
+      await this.#scope(viewer, query);
     const agents = query.agentId === undefined ? scopedAgents : new Set([query.agentId]);
     if (teams === null && query.agentId === undefined) for (const id of names.users.keys()) agents.add(id);
     const intervals = toIntervals(
@@ -80,7 +70,7 @@ export class ReportService {
     const tz = query.timezone;
     const by: ReportGroupBy = query.groupBy;
     for (const c of conversations) {
-      const key = by === 'day' ? dayOf(Date.parse(c.createdAt), tz) : by === 'team' ? c.teamId : c.assigneeId;
+      const key = keyOf(c);
       if (key !== null) group(key, labelOf(by, key, names)).conversations.push(c);
     }
     for (const { day, start, end } of days) {
@@ -110,6 +100,72 @@ export class ReportService {
       ),
     );
     return { from: query.from, to: query.to, timezone: tz, groupBy: by, rows, total };
+  }
+
+  /** The conversations one row of the same report counts (drill-down), newest first. */
+  async conversations(viewer: StaffPrincipal, query: DrillQuery): Promise<ReportConversations> {
+    const { names, conversations, keyOf } = await this.#scope(viewer, query);
+    const matching = conversations
+      .filter((c) => query.key === 'total' || keyOf(c) === query.key)
+      .filter((c) =>
+        query.filter === 'abandoned'
+          ? c.abandoned
+          : query.filter === 'lowCsat'
+            ? c.rating !== null && c.rating <= 2
+            : true,
+      )
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const named = (id: string | null, from: Map<string, string>) =>
+      id === null ? null : { id, name: from.get(id) ?? id };
+    return {
+      total: matching.length,
+      items: matching.slice(0, DRILL_LIMIT).map((c) => ({
+        id: c.id,
+        createdAt: c.createdAt,
+        status: ConversationStatus.catch('resolved').parse(c.status),
+        visitorName: c.visitorName,
+        team: named(c.teamId, names.teams),
+        assignee: named(c.assigneeId, names.users),
+        waitSeconds: seconds(c.createdAt, c.firstAssignedAt),
+        firstResponseSeconds: seconds(c.createdAt, c.firstResponseAt),
+        handleSeconds: seconds(c.firstAssignedAt, c.resolvedAt),
+        csat: c.rating,
+        abandoned: c.abandoned,
+      })),
+    };
+  }
+
+  /**
+   * What the viewer may see of the query: the supervised teams, the days, the conversations opened
+   * in them (by team, then agent), and each conversation's row key for the query's grouping.
+   */
+  async #scope(viewer: StaffPrincipal, query: Query) {
+    const teams = supervisedTeams(viewer, query.teamId === undefined ? undefined : [query.teamId]);
+    const days = daysBetween(query.from, query.to, query.timezone);
+    const first = days[0];
+    const last = days.at(-1);
+    if (!first || !last) throw new DomainError('invalid-payload', 'No days in the range.');
+    const [names, members] = await Promise.all([namesOf(this.db), memberships(this.db)]);
+    if (query.teamId !== undefined && !names.teams.has(query.teamId)) {
+      throw new DomainError('not-found', 'No such team.');
+    }
+    const inScope = (teamId: string | null) => teams === null || (teamId !== null && teams.includes(teamId));
+    const scopedAgents = new Set(members.filter((m) => inScope(m.teamId)).map((m) => m.userId));
+    if (
+      query.agentId !== undefined &&
+      !(teams === null ? names.users.has(query.agentId) : scopedAgents.has(query.agentId))
+    ) {
+      throw new DomainError('not-found', 'No such agent.');
+    }
+    const fromIso = new Date(first.start).toISOString();
+    const toIso = new Date(last.end).toISOString();
+    const conversations = (await reportConversations(this.db, fromIso, toIso)).filter(
+      (c) => inScope(c.teamId) && (query.agentId === undefined || c.assigneeId === query.agentId),
+    );
+    const by = query.groupBy;
+    const keyOf = (c: ReportConversation): string | null =>
+      by === 'day' ? dayOf(Date.parse(c.createdAt), query.timezone) : by === 'team' ? c.teamId : c.assigneeId;
+    return { teams, days, last, names, members, inScope, scopedAgents, conversations, toIso, keyOf };
   }
 }
 

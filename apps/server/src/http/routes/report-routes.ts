@@ -10,6 +10,10 @@ export function reportRoutes(app: FastifyInstance, deps: TransportDeps): void {
     deps.reports.report(principal, query),
   );
 
+  defineRoute(app, reportEndpoints.reportConversations, deps, async ({ principal, query }) =>
+    deps.reports.conversations(principal, query),
+  );
+
   defineRoute(app, reportEndpoints.reportCsv, deps, async ({ principal, query, reply }) => {
     const csv = reportCsv(await deps.reports.report(principal, query));
     await reply

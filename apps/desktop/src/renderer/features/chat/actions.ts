@@ -32,6 +32,17 @@ export async function openConversation(conversationId: string): Promise<void> {
   await loadTimeline(conversationId);
 }
 
+/** A chat this workbench may never have cached (an old, resolved one; a report's): fetch it first. */
+export async function openFromServer(conversationId: string, context: string): Promise<void> {
+  const connection = runtime.connection;
+  if (!useConversations.getState().byId[conversationId] && connection) {
+    const result = await connection.request('conversation:subscribe', { conversationId });
+    if (!result.ok) return toastError(context, result.error);
+    await storeConversations([result.data]);
+  }
+  await openConversation(conversationId);
+}
+
 const loading = new SharedCalls<void>();
 
 /** Opening a tab and activating it both load it; concurrent loads of one conversation are one. */

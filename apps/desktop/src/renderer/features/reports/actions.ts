@@ -1,4 +1,10 @@
-import { type Report, type ReportQuery, restEndpoints } from '@switchboard/protocol';
+import {
+  type Report,
+  type ReportConversations,
+  type ReportDrillQuery,
+  type ReportQuery,
+  restEndpoints,
+} from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
 import { toastError } from '../toasts/store.js';
 
@@ -11,6 +17,23 @@ const asQuery = (q: Query) => ({ ...q }) as Record<string, string | undefined>;
 
 export async function loadReport(query: Query): Promise<Report | null> {
   const result = await runtime.connection?.rest('report', { query: asQuery(query) });
+  if (!result) return null;
+  if (result.ok) return result.data;
+  toastError('Report', result.error);
+  return null;
+}
+
+export type DrillFilter = NonNullable<ReportDrillQuery['filter']>;
+
+/** The conversations behind one row (`total`: all rows) of the report `query` gave. */
+export async function loadDrill(
+  query: Query,
+  key: string,
+  filter: DrillFilter,
+): Promise<ReportConversations | null> {
+  const result = await runtime.connection?.rest('reportConversations', {
+    query: { ...asQuery(query), key, filter },
+  });
   if (!result) return null;
   if (result.ok) return result.data;
   toastError('Report', result.error);

@@ -1,10 +1,8 @@
 import type { SearchHit } from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
 import { bridge } from '../../host/bridge.js';
-import { openConversation } from '../chat/actions.js';
-import { useConversations } from '../conversations/store.js';
+import { openFromServer } from '../chat/actions.js';
 import { usePresence } from '../status/store.js';
-import { storeConversations } from '../sync/cache-writes.js';
 import { toastError } from '../toasts/store.js';
 
 /** A search's hits, and whether they come from this device's cache because the server is out of reach. */
@@ -36,13 +34,7 @@ export async function searchMessages(text: string): Promise<SearchAnswer> {
   return { hits: await bridge['cache:search']({ ...account, q, limit: LIMIT }), offline: true };
 }
 
-/** A hit may be a chat this workbench has never cached (an old, resolved one): fetch it first. */
-export async function openHit(hit: SearchHit): Promise<void> {
-  const connection = runtime.connection;
-  if (!useConversations.getState().byId[hit.conversationId] && connection) {
-    const result = await connection.request('conversation:subscribe', { conversationId: hit.conversationId });
-    if (!result.ok) return toastError('Search', result.error);
-    await storeConversations([result.data]);
-  }
-  await openConversation(hit.conversationId);
+/** A hit may be a chat this workbench has never cached (an old, resolved one). */
+export function openHit(hit: SearchHit): Promise<void> {
+  return openFromServer(hit.conversationId, 'Search');
 }

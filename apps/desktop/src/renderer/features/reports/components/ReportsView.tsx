@@ -8,6 +8,7 @@ import { LatestOnly } from '../../../ui/latest-only.js';
 import { seconds } from '../../supervisor/format.js';
 import { downloadCsv, loadReport, type Query } from '../actions.js';
 import { BarChart } from './BarChart.js';
+import { ReportDrill } from './ReportDrill.js';
 
 type Metric = 'conversations' | 'abandoned' | 'firstResponse' | 'wait' | 'handle' | 'csat';
 const METRICS: readonly Metric[] = ['conversations', 'abandoned', 'firstResponse', 'wait', 'handle', 'csat'];
@@ -58,9 +59,31 @@ export function ReportsView() {
   });
   const [teams, setTeams] = useState<Team[]>([]);
   const [report, setReport] = useState<Report | null>(null);
+  /** The query the shown report answers: a drill-down lists its rows, whatever the form says now. */
+  const [shown, setShown] = useState<Query>(query);
+  const [drill, setDrill] = useState<{ key: string; label: string } | null>(null);
   const [metric, setMetric] = useState<Metric>('conversations');
   const [latest] = useState(() => new LatestOnly());
-  const run = (q: Query) => latest.run(() => loadReport(q), setReport);
+  const run = (q: Query) =>
+    latest.run(
+      () => loadReport(q),
+      (next) => {
+        setReport(next);
+        setShown(q);
+        setDrill(null);
+      },
+    );
+  const drillButton = (row: { key: string; label: string }) => (
+    <button
+      type="button"
+      className="text-left text-indigo-700 underline decoration-dotted dark:text-indigo-300"
+      aria-pressed={drill?.key === row.key}
+      data-testid="report-drill-open"
+      onClick={() => setDrill({ key: row.key, label: row.label })}
+    >
+      {row.label}
+    </button>
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first report once; the form runs it after.
   useEffect(() => {
     void run(query);
@@ -198,18 +221,19 @@ export function ReportsView() {
                   className="border-t border-slate-100 dark:border-slate-800"
                   data-testid="report-row"
                 >
-                  <td>{row.label}</td>
+                  <td>{drillButton(row)}</td>
                   <Cells row={row} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-600">
-                <td>{t('reports.total')}</td>
+                <td>{drillButton({ key: 'total', label: t('reports.total') })}</td>
                 <Cells row={report.total} />
               </tr>
             </tfoot>
           </table>
+          {drill && <ReportDrill query={shown} row={drill} onClose={() => setDrill(null)} />}
         </>
       )}
     </div>
