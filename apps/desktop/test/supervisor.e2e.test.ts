@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReadUpdate } from '@switchboard/protocol';
+import type { ReadUpdate, Report } from '@switchboard/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from './support/admin-api.js';
@@ -362,6 +362,25 @@ describe('the supervisor window, the admin area and reports against a real serve
         await carol.page.locator(`[data-testid="tab"][data-conversation-id="${conversationId}"]`).count(),
       ).toBe(1),
     );
+
+    // Per agent, the fairness figures: the chats each was given, as the server counts them.
+    await carol.page.getByTestId('nav-reports').click();
+    await carol.page.getByLabel('Per').selectOption('agent');
+    const from = await carol.page.getByLabel('From').inputValue();
+    const to = await carol.page.getByLabel('To').inputValue();
+    await carol.page.getByRole('button', { name: 'Show' }).click();
+    const admin = await adminApi(server.url);
+    const timezone = await carol.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const byAgent = await admin<Report>(
+      `/api/reports?from=${from}&to=${to}&groupBy=agent&timezone=${encodeURIComponent(timezone)}`,
+    );
+    const given = byAgent.rows.find((r) => r.label === 'Alice Agent')?.assignments ?? 0;
+    expect(given).toBeGreaterThan(0);
+    const aliceRow = carol.page.getByTestId('report-row').filter({ hasText: 'Alice Agent' });
+    await eventually(async () =>
+      expect(await aliceRow.locator('td').nth(9).textContent()).toBe(String(given)),
+    );
+    await carol.page.screenshot({ path: `${ARTIFACTS}reports-per-agent-dark.png` });
     expect(carol.errors).toEqual([]);
   });
 

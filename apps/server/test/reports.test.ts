@@ -117,6 +117,10 @@ describe('reports over a scripted day', () => {
       csat: { average: 3.5, count: 2 },
       // online 08:00–09:00 and 09:00:30–11:00; away 09:00–09:00:30 and 11:00–12:00; offline after 12:00.
       presenceSeconds: { online: 3600 + 7170, away: 30 + 3600, wrapUp: 0, offline: 12 * 3600 },
+      // Both of Alice's chats were routed to her; the third was never given to anyone.
+      assignments: 2,
+      offersDeclined: 0,
+      offersExpired: 0,
     });
     expect(body.total).toEqual({ ...day, key: 'total', label: 'Total' });
   });
@@ -130,6 +134,7 @@ describe('reports over a scripted day', () => {
       abandoned: 0,
       handleSeconds: { average: 900, count: 2 },
       csat: { average: 3.5, count: 2 },
+      assignments: 2,
     });
     const teams = unwrap(
       (await report(`from=2025-03-14&to=2025-03-14&groupBy=team&teamId=${t.fixture.teamA}`)).body,
@@ -150,10 +155,11 @@ describe('reports over a scripted day', () => {
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
       'key,label,conversations,abandoned,first_response_avg_s,first_response_count,wait_avg_s,wait_count,' +
-        'handle_avg_s,handle_count,csat_avg,csat_count,online_s,away_s,wrap_up_s,offline_s',
+        'handle_avg_s,handle_count,csat_avg,csat_count,online_s,away_s,wrap_up_s,offline_s,' +
+        'assignments,offers_declined,offers_expired',
     );
-    expect(lines[1]).toBe('2025-03-14,2025-03-14,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200');
-    expect(lines.at(-1)).toBe('total,Total,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200');
+    expect(lines[1]).toBe('2025-03-14,2025-03-14,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200,2,0,0');
+    expect(lines.at(-1)).toBe('total,Total,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200,2,0,0');
   });
 
   const drill = async (query: string, email?: string) =>

@@ -53,6 +53,13 @@ export const ReportRow = z.object({
   handleSeconds: Average,
   /** Visitor ratings, 1 to 5. */
   csat: Average,
+  /**
+   * Fairness: chats given to agents in the row's days (routed, accepted, picked up, transferred to
+   * an agent), counted when they were given, and the offers agents declined or let ring out.
+   */
+  assignments: z.number().int().nonnegative(),
+  offersDeclined: z.number().int().nonnegative(),
+  offersExpired: z.number().int().nonnegative(),
   /** Seconds agents spent in each status during the row's days. */
   presenceSeconds: z.object({
     online: z.number().nonnegative(),
@@ -92,6 +99,9 @@ export const REPORT_CSV_COLUMNS = [
   'away_s',
   'wrap_up_s',
   'offline_s',
+  'assignments',
+  'offers_declined',
+  'offers_expired',
 ] as const;
 
 /** The conversations behind one row of a report (drill-down): the report's query and the row. */

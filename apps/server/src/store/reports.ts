@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db } from './open-sqlite.js';
 
 /** A conversation's times, as reports need them. */
@@ -51,6 +52,61 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
     abandoned: r.status === 'resolved' && r.first_assigned_at === null && r.reply_to === null,
     rating: r.score ?? null,
   }));
+}
+
+/** A chat given to an agent, or an offer an agent declined or let ring out. */
+export interface RoutingOutcome {
+  kind: 'assigned' | 'declined' | 'expired';
+  userId: string;
+  teamId: string | null;
+  at: string;
+}
+
+/** The decision an `assigned` or `transferred` timeline entry records; a transfer to a team has none. */
+const DecisionData = z.object({
+  decision: z.object({ chosen: z.string().nullable(), teamId: z.string().nullable() }).optional(),
+});
+
+/** Routing's outcomes per agent in [from, to), by when they happened (fairness). */
+export async function routingOutcomes(db: Db, from: string, to: string): Promise<RoutingOutcome[]> {
+  const [events, offers] = await Promise.all([
+    db
+      .selectFrom('conversation_events as e')
+      .innerJoin('conversations as c', 'c.id', 'e.conversation_id')
+      .select(['e.data', 'e.created_at', 'c.team_id'])
+      .where('e.kind', 'in', ['assigned', 'transferred'])
+      .where('e.created_at', '>=', from)
+      .where('e.created_at', '<', to)
+      .execute(),
+    db
+      .selectFrom('offers as o')
+      .innerJoin('conversations as c', 'c.id', 'o.conversation_id')
+      .select(['o.user_id', 'o.status', 'o.closed_at', 'c.team_id'])
+      .where('o.status', 'in', ['declined', 'expired'])
+      .where('o.closed_at', '>=', from)
+      .where('o.closed_at', '<', to)
+      .execute(),
+  ]);
+  const outcomes: RoutingOutcome[] = [];
+  for (const e of events) {
+    const decision = DecisionData.safeParse(JSON.parse(e.data)).data?.decision;
+    if (!decision?.chosen) continue;
+    outcomes.push({
+      kind: 'assigned',
+      userId: decision.chosen,
+      teamId: decision.teamId ?? e.team_id,
+      at: e.created_at,
+    });
+  }
+  for (const o of offers) {
+    outcomes.push({
+      kind: o.status === 'declined' ? 'declined' : 'expired',
+      userId: o.user_id,
+      teamId: o.team_id,
+      at: o.closed_at ?? '',
+    });
+  }
+  return outcomes;
 }
 
 export interface StatusChange {

@@ -27,6 +27,9 @@ function line(row: ReportRow): string {
     p.away,
     p.wrapUp,
     p.offline,
+    row.assignments,
+    row.offersDeclined,
+    row.offersExpired,
   ]
     .map(cell)
     .join(',');

@@ -14,7 +14,9 @@ import {
   memberships,
   namesOf,
   type ReportConversation,
+  type RoutingOutcome,
   reportConversations,
+  routingOutcomes,
   type StatusChange,
   statusChanges,
 } from '../../store/reports.js';
@@ -46,8 +48,11 @@ export class ReportService {
   ) {}
 
   async report(viewer: StaffPrincipal, query: Query): Promise<Report> {
-    const { teams, days, last, names, members, inScope, scopedAgents, conversations, toIso, keyOf } =
+    const { teams, days, last, names, members, inScope, scopedAgents, conversations, fromIso, toIso, keyOf } =
       await this.#scope(viewer, query);
+    const outcomes = (await routingOutcomes(this.db, fromIso, toIso)).filter(
+      (o) => inScope(o.teamId) && (query.agentId === undefined || o.userId === query.agentId),
+    );
     const agents = query.agentId === undefined ? scopedAgents : new Set([query.agentId]);
     if (teams === null && query.agentId === undefined) for (const id of names.users.keys()) agents.add(id);
     const intervals = toIntervals(
@@ -56,14 +61,11 @@ export class ReportService {
       Math.min(this.now(), last.end),
     );
 
-    const groups = new Map<
-      string,
-      { label: string; conversations: ReportConversation[]; intervals: Interval[] }
-    >();
+    const groups = new Map<string, Group>();
     const group = (key: string, label: string) => {
       const known = groups.get(key);
       if (known) return known;
-      const fresh = { label, conversations: [] as ReportConversation[], intervals: [] as Interval[] };
+      const fresh: Group = { label, conversations: [], intervals: [], outcomes: [] };
       groups.set(key, fresh);
       return fresh;
     };
@@ -72,6 +74,10 @@ export class ReportService {
     for (const c of conversations) {
       const key = keyOf(c);
       if (key !== null) group(key, labelOf(by, key, names)).conversations.push(c);
+    }
+    for (const o of outcomes) {
+      const key = by === 'day' ? dayOf(Date.parse(o.at), tz) : by === 'team' ? o.teamId : o.userId;
+      if (key !== null) group(key, labelOf(by, key, names)).outcomes.push(o);
     }
     for (const { day, start, end } of days) {
       for (const i of intervals) {
@@ -87,18 +93,17 @@ export class ReportService {
       }
     }
     const rows = [...groups.entries()]
-      .map(([key, g]) => figures(key, g.label, g.conversations, g.intervals))
+      .map(([key, g]) => figures(key, g.label, g))
       .sort((a, b) => (by === 'day' ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label)));
-    const total = figures(
-      'total',
-      'Total',
+    const total = figures('total', 'Total', {
       conversations,
-      days.flatMap(({ start, end }) =>
+      outcomes,
+      intervals: days.flatMap(({ start, end }) =>
         intervals
           .map((i) => ({ ...i, start: Math.max(i.start, start), end: Math.min(i.end, end) }))
           .filter((i) => i.end > i.start),
       ),
-    );
+    });
     return { from: query.from, to: query.to, timezone: tz, groupBy: by, rows, total };
   }
 
@@ -165,7 +170,7 @@ export class ReportService {
     const by = query.groupBy;
     const keyOf = (c: ReportConversation): string | null =>
       by === 'day' ? dayOf(Date.parse(c.createdAt), query.timezone) : by === 'team' ? c.teamId : c.assigneeId;
-    return { teams, days, last, names, members, inScope, scopedAgents, conversations, toIso, keyOf };
+    return { teams, days, last, names, members, inScope, scopedAgents, conversations, fromIso, toIso, keyOf };
   }
 }
 
@@ -202,12 +207,20 @@ function average(values: Array<number | null>) {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/** What one row of a report is computed from. */
+interface Group {
+  label: string;
+  conversations: ReportConversation[];
+  intervals: Interval[];
+  outcomes: RoutingOutcome[];
+}
+
 function figures(
   key: string,
   label: string,
-  conversations: ReportConversation[],
-  intervals: Interval[],
+  { conversations, intervals, outcomes }: Omit<Group, 'label'>,
 ): ReportRow {
+  const count = (kind: RoutingOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
   const presenceSeconds: Presence = { online: 0, away: 0, wrapUp: 0, offline: 0 };
   for (const i of intervals)
     presenceSeconds[i.status] = round(presenceSeconds[i.status] + (i.end - i.start) / 1000);
@@ -221,5 +234,8 @@ function figures(
     handleSeconds: average(conversations.map((c) => seconds(c.firstAssignedAt, c.resolvedAt))),
     csat: average(conversations.map((c) => c.rating)),
     presenceSeconds,
+    assignments: count('assigned'),
+    offersDeclined: count('declined'),
+    offersExpired: count('expired'),
   };
 }

@@ -10,8 +10,16 @@ import { downloadCsv, loadReport, type Query } from '../actions.js';
 import { BarChart } from './BarChart.js';
 import { ReportDrill } from './ReportDrill.js';
 
-type Metric = 'conversations' | 'abandoned' | 'firstResponse' | 'wait' | 'handle' | 'csat';
-const METRICS: readonly Metric[] = ['conversations', 'abandoned', 'firstResponse', 'wait', 'handle', 'csat'];
+type Metric = 'conversations' | 'abandoned' | 'firstResponse' | 'wait' | 'handle' | 'csat' | 'assignments';
+const METRICS: readonly Metric[] = [
+  'conversations',
+  'abandoned',
+  'firstResponse',
+  'wait',
+  'handle',
+  'csat',
+  'assignments',
+];
 
 function metricOf(row: ReportRow, metric: Metric): number {
   switch (metric) {
@@ -27,7 +35,15 @@ function metricOf(row: ReportRow, metric: Metric): number {
       return row.handleSeconds.average ?? 0;
     case 'csat':
       return row.csat.average ?? 0;
+    case 'assignments':
+      return row.assignments;
   }
+}
+
+/** Chats given per hour online: comparable between agents who worked different hours. */
+function perOnlineHour(row: ReportRow): string {
+  const hours = row.presenceSeconds.online / 3600;
+  return hours < 0.01 ? '—' : (row.assignments / hours).toFixed(1);
 }
 
 const isTime = (m: Metric) => m === 'firstResponse' || m === 'wait' || m === 'handle';
@@ -44,6 +60,10 @@ function Cells({ row }: { row: ReportRow }) {
       <td className="tabular-nums">{row.csat.average === null ? '—' : row.csat.average.toFixed(1)}</td>
       <td className="tabular-nums">{seconds(row.presenceSeconds.online)}</td>
       <td className="tabular-nums">{seconds(row.presenceSeconds.away)}</td>
+      <td className="tabular-nums">{row.assignments}</td>
+      <td className="tabular-nums">{perOnlineHour(row)}</td>
+      <td className="tabular-nums">{row.offersDeclined}</td>
+      <td className="tabular-nums">{row.offersExpired}</td>
     </>
   );
 }
@@ -102,6 +122,10 @@ export function ReportsView() {
     'csat',
     'online',
     'away',
+    'assignments',
+    'perOnlineHour',
+    'declined',
+    'expired',
   ] as const;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto p-4" data-testid="reports-view">
@@ -195,7 +219,7 @@ export function ReportsView() {
                 title={t(`reports.columns.${metric}`)}
                 labels={report.rows.map((r) => r.label)}
                 values={report.rows.map((r) => metricOf(r, metric))}
-                integer={metric === 'conversations' || metric === 'abandoned'}
+                integer={metric === 'conversations' || metric === 'abandoned' || metric === 'assignments'}
                 format={(v) => (isTime(metric) ? seconds(v) : String(Math.round(v * 10) / 10))}
               />
             )}
