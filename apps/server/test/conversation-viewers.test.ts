@@ -2,6 +2,7 @@ import type { ConversationViewers, TypingUpdate } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
+  api,
   collect,
   connectAgent,
   login,
@@ -93,5 +94,48 @@ describe('who has a conversation in front (collision control)', () => {
 
     expect(visitorHeard).toEqual([]);
     expect(visitorTyping.map((u) => u.sender.name)).toEqual(['Alice']);
+  });
+
+  it('stops listing a viewer who loses access to the chat (moved to another team)', async () => {
+    const alice = await staff(t.fixture.alice.email);
+    const { visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+    sockets.push(visitor as VisitorClient);
+    const andy = await staff(t.fixture.andy.email);
+    const aliceSees = (expected: string[]) =>
+      nextEvent<ConversationViewers>(
+        alice,
+        'conversation:viewers',
+        (u) => u.conversationId === conversationId && names(u).join() === expected.join(),
+      );
+    const both = aliceSees(['Alice', 'Andy']);
+    unwrap(await request(alice, 'conversation:view', { conversationId }));
+    unwrap(await request(andy, 'conversation:view', { conversationId }));
+    await both;
+
+    const aliceAlone = aliceSees(['Alice']);
+    const adminToken = (await login(t.url, t.fixture.admin.email)).tokens.accessToken;
+    unwrap(
+      (
+        await api(t.url, `/api/admin/users/${t.fixture.andy.id}`, {
+          token: adminToken,
+          body: { teamIds: [t.fixture.teamB] },
+        })
+      ).body,
+    );
+    await aliceAlone;
+    // Andy's socket is still connected, and no longer hears the chat.
+    expect(andy.connected).toBe(true);
+    expect(await request(andy, 'conversation:view', { conversationId })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    unwrap(
+      (
+        await api(t.url, `/api/admin/users/${t.fixture.andy.id}`, {
+          token: adminToken,
+          body: { teamIds: [t.fixture.teamA] },
+        })
+      ).body,
+    );
   });
 });

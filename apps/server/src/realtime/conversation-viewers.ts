@@ -28,6 +28,11 @@ export class ConversationViewersRegistry {
     if (viewing) this.#publish(viewing.conversationId);
   }
 
+  /** The conversation `socketId` shows in front, if any. */
+  viewedBy(socketId: string): string | undefined {
+    return this.#bySocket.get(socketId)?.conversationId;
+  }
+
   /** One entry per person, in the order they came. */
   viewers(conversationId: string): ConversationViewers['viewers'] {
     const people = new Map<string, string>();

@@ -122,7 +122,7 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   return {
     io,
     broadcast,
-    followTeamChange: (userId, teamIds) => followTeamChange(agentNs, deps, feed, userId, teamIds),
+    followTeamChange: (userId, teamIds) => followTeamChange(agentNs, deps, feed, viewers, userId, teamIds),
     close: () => {
       feed.close();
       departures.close();
