@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
   api,
+  collect,
   connectAgent,
   nextEvent,
   request,
@@ -139,13 +140,20 @@ describe('leaving the queue', () => {
       );
       expect(synced.messages.map((m) => m.body)).toEqual(['Do you ship to Norway?']);
 
-      // A retry gives the same; a corrected address replaces the first; a known name is kept.
+      // A retry gives the same and tells the team nothing new; a corrected address replaces the
+      // first; a known name is kept.
+      const teamHeard = collect<Conversation>(admin, 'conversation:update');
       expect(
         unwrap(
           (await leave(first.session.visitorToken, first.conversation.id, { email: 'grace@example.test' }))
             .body,
         ),
       ).toMatchObject({ status: 'offline', replyTo: 'grace@example.test' });
+      const corrected = nextEvent<Conversation>(
+        admin,
+        'conversation:update',
+        (c) => c.id === first.conversation.id && c.replyTo === 'g@example.test',
+      );
       unwrap(
         (
           await leave(first.session.visitorToken, first.conversation.id, {
@@ -154,6 +162,11 @@ describe('leaving the queue', () => {
           })
         ).body,
       );
+      await corrected;
+      // Pushes arrive in order: had the retry announced anything, it would be here first.
+      expect(teamHeard.filter((c) => c.id === first.conversation.id).map((c) => c.replyTo)).toEqual([
+        'g@example.test',
+      ]);
       expect(await stored(first.conversation.id)).toMatchObject({
         replyTo: 'g@example.test',
         visitor: { name: 'Grace' },

@@ -81,6 +81,9 @@ export class WidgetService {
   ): Promise<ConversationRecord> {
     const conversation = assertCanRead(visitor, await getConversation(this.db, conversationId));
     const contact = { email: request.email, name: request.name ?? null };
+    // A retry that changes nothing writes nothing and tells nobody.
+    if (conversation.status === 'offline' && conversation.replyTo === contact.email && contact.name === null)
+      return conversation;
     const left =
       conversation.status === 'queued' && (await this.routing.leaveQueue(conversation.id, contact));
     if (!left) {
