@@ -33,6 +33,7 @@ export function seedCache(
       updatedAt: at,
       resolvedAt: null,
       replyTo: null,
+      lastMessage: null,
     };
   });
   // The two measured conversations are the newest: at the top of the list.

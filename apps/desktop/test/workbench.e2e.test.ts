@@ -538,6 +538,10 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await wren.say('Can someone help with an invoice?');
     await page.getByTestId('view-queue').click();
     await eventually(async () => expect(await row(wren.conversationId).count()).toBe(1));
+    // The row says what she asked, though Alice has never opened the chat.
+    await eventually(async () =>
+      expect(await row(wren.conversationId).textContent()).toContain('Can someone help with an invoice?'),
+    );
 
     const billing = await admin<{ id: string }>('/api/admin/teams', { name: 'Billing' });
     await admin(`/api/admin/users/${aliceId}`, { teamIds: [billing.id] });
@@ -569,6 +573,9 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(await row(yara.conversationId).count()).toBe(0);
     });
     await page.getByTestId('view-unassigned').click();
+    await eventually(async () =>
+      expect(await row(yara.conversationId).textContent()).toContain('Please send me the invoice again.'),
+    );
     await row(yara.conversationId).click();
     await eventually(async () =>
       expect(await page.getByTestId('reply-to').textContent()).toBe('yara@example.test'),

@@ -54,6 +54,7 @@ const conversation = (over: Partial<ConversationRecord> = {}): ConversationRecor
   updatedAt: '',
   resolvedAt: null,
   replyTo: null,
+  lastMessage: null,
   ...over,
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SenderKind } from './message.js';
 import { Email, HttpUrl, Id, SafeKey, Seq, Timestamp } from './primitives.js';
 
 /**
@@ -43,6 +44,21 @@ export type Participant = z.infer<typeof Participant>;
 /** Absent from conversations recorded before it existed (a desktop cache): read as none. */
 const ReplyTo = Email.nullable().default(null);
 
+/** How much of the newest message a conversation carries for list previews. */
+export const PREVIEW_LENGTH = 140;
+
+/** The newest message (of any visibility), for the staff's lists: what a waiting visitor asked. */
+export const LastMessage = z.object({
+  seq: Seq,
+  senderKind: SenderKind,
+  /** The body's first PREVIEW_LENGTH characters: display as text. */
+  text: z.string().max(PREVIEW_LENGTH),
+  /** The attached file's name, if the message carries one. */
+  fileName: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type LastMessage = z.infer<typeof LastMessage>;
+
 /** A conversation as staff (agents, supervisors, admins) see it. */
 export const Conversation = z.object({
   id: Id,
@@ -62,6 +78,8 @@ export const Conversation = z.object({
   resolvedAt: Timestamp.nullable(),
   /** Where the visitor asked to be answered when they left a message; null when they gave none. */
   replyTo: ReplyTo,
+  /** Null when it has no messages (or was recorded before this existed, in a desktop cache). */
+  lastMessage: LastMessage.nullable().default(null),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

@@ -162,6 +162,13 @@ describe('VisitorConversation', () => {
       updatedAt: now,
       resolvedAt: null,
       replyTo: 'grace@example.com',
+      lastMessage: {
+        seq: 3,
+        senderKind: 'agent',
+        text: 'Internal: check the refund',
+        fileName: null,
+        createdAt: now,
+      },
     };
     expect(Conversation.parse(staffView)).toEqual(staffView);
     const visitorView = VisitorConversation.parse({ ...staffView, agent: { name: 'Ada' } });
@@ -175,7 +182,7 @@ describe('VisitorConversation', () => {
     });
   });
 
-  it('reads a conversation recorded before replyTo existed as having none, and refuses a bad address', () => {
+  it('reads a conversation recorded before replyTo and lastMessage existed as having neither, and refuses a bad address', () => {
     const older = {
       id: ids.conversation,
       status: 'offline',
@@ -191,7 +198,7 @@ describe('VisitorConversation', () => {
       updatedAt: now,
       resolvedAt: null,
     };
-    expect(Conversation.parse(older).replyTo).toBeNull();
+    expect(Conversation.parse(older)).toMatchObject({ replyTo: null, lastMessage: null });
     expect(Conversation.safeParse({ ...older, replyTo: 'not an address' }).success).toBe(false);
   });
 });

@@ -123,6 +123,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     updatedAt: now,
     resolvedAt: null,
     replyTo: null,
+    lastMessage: null,
     ...overrides,
   };
 }

@@ -25,6 +25,7 @@ export function toStaffConversation(c: ConversationRecord): Conversation {
     updatedAt: c.updatedAt,
     resolvedAt: c.resolvedAt,
     replyTo: c.replyTo,
+    lastMessage: c.lastMessage,
   };
 }
 

@@ -46,6 +46,16 @@ export class Broadcaster {
       .emit('conversation:update', toVisitorConversation(conversation));
   }
 
+  /**
+   * A visitor wrote in a chat no agent has yet (queued, or left as a message): the team's lists
+   * show the newest message. The visitor's own view has not changed.
+   */
+  waitingMessage(conversation: ConversationRecord): void {
+    const staffRooms: string[] = [rooms.admins];
+    if (conversation.teamId) staffRooms.push(rooms.team(conversation.teamId));
+    this.agents.to(staffRooms).emit('conversation:update', toStaffConversation(conversation));
+  }
+
   /** The assignee's sockets follow the conversation from now on. */
   followAsAssignee(conversation: ConversationRecord): void {
     if (conversation.assigneeId) {

@@ -35,6 +35,12 @@ export function visitorHandlers(
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
         ctx.afterAck(() => {
           broadcast.message(conversation, message, ctx.socketId);
+          if (conversation.status === 'queued' || conversation.status === 'offline') {
+            conversations.load(conversation.id).then(
+              (waiting) => broadcast.waitingMessage(waiting),
+              (error: unknown) => deps.logger.error({ err: error }, 'list preview push failed'),
+            );
+          }
           deps.bot.afterVisitorMessage(conversation, message).then(
             (reply) => reply && broadcast.message(conversation, reply),
             (error: unknown) => deps.logger.error({ err: error }, 'bot reply failed'),

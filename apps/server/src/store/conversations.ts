@@ -1,4 +1,4 @@
-import { ConversationStatus, VisitorAttributes } from '@switchboard/protocol';
+import { ConversationStatus, PREVIEW_LENGTH, SenderKind, VisitorAttributes } from '@switchboard/protocol';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { z } from 'zod';
 import { jsonColumn } from './json-columns.js';
@@ -14,6 +14,10 @@ type Row = Selectable<ConversationsTable> & {
   visitor_name: string | null;
   visitor_verified: number;
   assignee_name: string | null;
+  last_sender_kind: string | null;
+  last_body: string | null;
+  last_file_name: string | null;
+  last_created_at: string | null;
 };
 
 function rowToConversation(row: Row): ConversationRecord {
@@ -36,16 +40,41 @@ function rowToConversation(row: Row): ConversationRecord {
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
     replyTo: row.reply_to,
+    lastMessage:
+      row.last_created_at === null
+        ? null
+        : {
+            seq: row.last_seq,
+            senderKind: SenderKind.catch('system').parse(row.last_sender_kind),
+            text: (row.last_body ?? '').slice(0, PREVIEW_LENGTH),
+            fileName: row.last_file_name,
+            createdAt: row.last_created_at,
+          },
   };
 }
 
 function selectConversations(db: Db) {
-  return db
-    .selectFrom('conversations as c')
-    .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
-    .leftJoin('users as u', 'u.id', 'c.assignee_id')
-    .selectAll('c')
-    .select(['v.name as visitor_name', 'v.verified as visitor_verified', 'u.name as assignee_name']);
+  return (
+    db
+      .selectFrom('conversations as c')
+      .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
+      .leftJoin('users as u', 'u.id', 'c.assignee_id')
+      // The newest message: one primary-key lookup per conversation.
+      .leftJoin('messages as m', (join) =>
+        join.onRef('m.conversation_id', '=', 'c.id').onRef('m.seq', '=', 'c.last_seq'),
+      )
+      .leftJoin('attachments as a', 'a.id', 'm.attachment_id')
+      .selectAll('c')
+      .select([
+        'v.name as visitor_name',
+        'v.verified as visitor_verified',
+        'u.name as assignee_name',
+        'm.sender_kind as last_sender_kind',
+        'm.body as last_body',
+        'a.file_name as last_file_name',
+        'm.created_at as last_created_at',
+      ])
+  );
 }
 
 const conversationById = preparedQuery(

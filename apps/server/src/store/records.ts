@@ -1,5 +1,6 @@
 import type {
   ConversationStatus,
+  LastMessage,
   Role,
   SenderKind,
   Visibility,
@@ -54,6 +55,7 @@ export interface ConversationRecord {
   updatedAt: string;
   resolvedAt: string | null;
   replyTo: string | null;
+  lastMessage: LastMessage | null;
 }
 
 /** What authorizing and fanning out a message needs of its conversation: one row, no joins. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CachedConversation } from '../../../../shared/cache-schemas.js';
 import { shortDuration } from '../../../ui/format.js';
+import { previewOf } from '../preview.js';
 
 interface Props {
   item: CachedConversation;
@@ -48,7 +49,7 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
         </span>
       </span>
       <span className="truncate text-xs text-slate-500 dark:text-slate-400">
-        {item.preview ?? c.attributes.pageTitle ?? ''}
+        {previewOf(item) ?? c.attributes.pageTitle ?? ''}
       </span>
     </button>
   );

@@ -1,0 +1,12 @@
+import type { CachedConversation } from '../../../shared/cache-schemas.js';
+
+/**
+ * The newest message a list row shows: from this device's cache once it has synced that far,
+ * else the server's (a waiting chat the agent never opened, or one updated since).
+ */
+export function previewOf(item: CachedConversation): string | null {
+  const last = item.conversation.lastMessage;
+  if (last && last.seq > item.syncedSeq)
+    return last.text.trim() || (last.fileName ? `📎 ${last.fileName}` : '');
+  return item.preview;
+}
