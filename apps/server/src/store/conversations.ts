@@ -2,6 +2,7 @@ import { ConversationStatus, PREVIEW_LENGTH, SenderKind, VisitorAttributes } fro
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { z } from 'zod';
 import { jsonColumn } from './json-columns.js';
+import { withdrawOpenOffersIn } from './offers.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
 import type { ConversationAccess, ConversationRecord } from './records.js';
@@ -182,12 +183,7 @@ export async function resolve(
       .where('status', '!=', 'resolved')
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
-    await trx
-      .updateTable('offers')
-      .set({ status: 'withdrawn', closed_at: now })
-      .where('conversation_id', '=', id)
-      .where('status', '=', 'open')
-      .execute();
+    await withdrawOpenOffersIn(trx, id, now);
     await insertEventIn(trx, id, 'resolved', actorId, { note: note ?? null, tags });
     return true;
   });

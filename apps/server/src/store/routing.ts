@@ -8,6 +8,7 @@ import type {
   TeamSettings,
 } from '../domain/routing/model.js';
 import { type Contact, saveContactIn } from './contacts.js';
+import { withdrawOpenOffersIn } from './offers.js';
 import type { Db } from './open-sqlite.js';
 
 const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
@@ -389,12 +390,7 @@ export async function persistLeftQueue(
       .where('status', '=', 'queued')
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
-    await trx
-      .updateTable('offers')
-      .set({ status: 'withdrawn', closed_at: at })
-      .where('conversation_id', '=', l.conversationId)
-      .where('status', '=', 'open')
-      .execute();
+    await withdrawOpenOffersIn(trx, l.conversationId, at);
     if (l.contact) await saveContactIn(trx, l.conversationId, l.contact);
     await writeEvent(trx, l.conversationId, l.event);
     return true;
