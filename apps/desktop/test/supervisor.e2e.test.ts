@@ -384,6 +384,24 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(carol.errors).toEqual([]);
   });
 
+  it('a supervisor closes a left message nobody should answer, without taking it', async () => {
+    const spam = await Visitor.leaveOfflineMessage(server.url, 'Cheap Watches', 'Buy cheap watches now!!!');
+    await carol.page.getByTestId('nav-workbench').click();
+    await carol.page.getByTestId('view-unassigned').click();
+    const row = carol.page.locator(`[data-testid="conversation-row"][data-conversation-id="${spam}"]`);
+    await eventually(async () => expect(await row.textContent()).toContain('Buy cheap watches now!!!'));
+    await row.click();
+    await carol.page.getByTestId('resolve').click();
+    await carol.page.getByRole('dialog').getByRole('button', { name: 'Resolve' }).click();
+    await eventually(async () => expect(await row.count()).toBe(0));
+    const admin = await adminApi(server.url);
+    expect(await admin<{ status: string; assignee: unknown }>(`/api/conversations/${spam}`)).toMatchObject({
+      status: 'resolved',
+      assignee: null,
+    });
+    expect(carol.errors).toEqual([]);
+  });
+
   it('deactivating an agent in the admin area signs her workbench out at once', async () => {
     ada.page.on('dialog', (dialog) => void dialog.accept());
     const row = ada.page.locator(`[data-testid="user-row"][data-email="${ALICE}"]`);

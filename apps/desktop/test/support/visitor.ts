@@ -51,6 +51,32 @@ export class Visitor {
     return visitor;
   }
 
+  /** A visitor who finds nobody online leaves a message with the widget's form (no chat opened). */
+  static async leaveOfflineMessage(serverUrl: string, name: string, body: string): Promise<string> {
+    const origin = new URL(serverUrl).origin;
+    const post = async <T>(path: string, payload: object, token?: string): Promise<T> => {
+      const response = await fetch(`${serverUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(payload),
+      });
+      const result = (await response.json()) as Result<T>;
+      if (!result.ok) throw new Error(`${path}: ${result.error.code} ${result.error.message}`);
+      return result.data;
+    };
+    const session = await post<VisitorSession>('/api/visitor/sessions', { widgetId: DEMO_WIDGET_ID, name });
+    const left = await post<VisitorConversation>(
+      '/api/visitor/offline-messages',
+      { clientMsgId: crypto.randomUUID(), body, email: 'visitor@example.test' },
+      session.visitorToken,
+    );
+    return left.id;
+  }
+
   async say(body: string, attachmentId?: string): Promise<number> {
     const ack = await this.#request<{ seq: number }>('message:send', {
       conversationId: this.conversationId,

@@ -17,6 +17,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const cached = useConversations((s) => s.byId[conversationId]);
   const me = useSession((s) => s.user?.id);
+  const role = useSession((s) => s.user?.role);
   const typing = useChat((s) => s.typing[conversationId] ?? false);
   const colleagues = useColleagues((s) => s.viewers[conversationId]);
   const colleagueTyping = useColleagues((s) => s.typing[conversationId] ?? null);
@@ -25,6 +26,8 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   if (!cached) return null;
   const c = cached.conversation;
   const mine = c.assignee?.id === me && c.status === 'assigned';
+  // A supervisor may close a left message nobody should answer (spam) without taking it.
+  const canClose = mine || (c.status === 'offline' && (role === 'supervisor' || role === 'admin'));
   const name = c.visitor.name ?? t('visitor.anonymous');
 
   return (
@@ -72,14 +75,19 @@ export function ChatView({ conversationId }: { conversationId: string }) {
             </button>
           )}
           {mine && (
-            <>
-              <button type="button" className={secondaryButton} onClick={() => setDialog('transfer')}>
-                {t('chat.transfer')}
-              </button>
-              <button type="button" className={primaryButton} onClick={() => setDialog('resolve')}>
-                {t('chat.resolve')}
-              </button>
-            </>
+            <button type="button" className={secondaryButton} onClick={() => setDialog('transfer')}>
+              {t('chat.transfer')}
+            </button>
+          )}
+          {canClose && (
+            <button
+              type="button"
+              data-testid="resolve"
+              className={primaryButton}
+              onClick={() => setDialog('resolve')}
+            >
+              {t('chat.resolve')}
+            </button>
           )}
         </div>
       </header>
