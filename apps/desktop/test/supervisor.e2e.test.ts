@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReadUpdate, Report } from '@switchboard/protocol';
@@ -353,6 +354,12 @@ describe('the supervisor window, the admin area and reports against a real serve
     await eventually(async () => expect(await rows.count()).toBe(abandoned));
     await carol.page.getByTestId('report-drill-filter').selectOption('all');
     await eventually(async () => expect(await rows.count()).toBe(counted));
+    const drillFile = carol.page.waitForEvent('download');
+    await carol.page.getByTestId('report-drill-export').click();
+    const exported = await drillFile;
+    expect(exported.suggestedFilename()).toMatch(/^switchboard-conversations-.*-total-all\.csv$/);
+    const exportedLines = (await readFile((await exported.path()) ?? '', 'utf8')).trim().split('\r\n');
+    expect(exportedLines).toHaveLength(counted + 1);
     await carol.page.screenshot({ path: `${ARTIFACTS}reports-dark.png` });
     const first = rows.first();
     const conversationId = (await first.getAttribute('data-conversation-id')) ?? '';

@@ -304,6 +304,7 @@ const restRows: Record<string, RestRow> = {
   report: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}` },
   reportCsv: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}` },
   reportConversations: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}&key=total` },
+  reportConversationsCsv: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}&key=total` },
 };
 
 const agentRows: Record<string, EventRow> = {

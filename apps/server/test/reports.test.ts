@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Report, ReportConversations } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgentClient, api, connectAgent, login, nextEvent, request, unwrap } from './support/clients.js';
+import {
+  type AgentClient,
+  api,
+  connectAgent,
+  connectVisitor,
+  login,
+  nextEvent,
+  request,
+  unwrap,
+  visitorSession,
+} from './support/clients.js';
 import { SHOP_ORIGIN } from './support/fixture.js';
 import { visitorWithConversation } from './support/routing-helpers.js';
 import { createStaff } from './support/staff.js';
@@ -243,5 +253,46 @@ describe('reports over a scripted day', () => {
     expect(agent.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const bad = await report('from=2025-03-14&to=2025-03-01');
     expect(bad.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+  });
+
+  it('exports a drill-down as CSV, what visitors typed kept from running as a formula', async () => {
+    const csv = async (query: string) => {
+      const response = await fetch(`${t.url}/api/reports/conversations/export?${query}`, {
+        headers: { authorization: `Bearer ${await token(t.fixture.admin.email)}` },
+      });
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(response.headers.get('content-disposition')).toMatch(/^attachment/);
+      return (await response.text()).trim().split('\r\n');
+    };
+    const day = await csv('from=2025-03-14&to=2025-03-14&key=2025-03-14');
+    expect(day[0]).toBe(
+      'id,created_at,status,visitor,team,agent,wait_s,first_response_s,handle_s,csat,abandoned',
+    );
+    const json = unwrap((await drill('from=2025-03-14&to=2025-03-14&key=2025-03-14')).body);
+    expect(day.slice(1).map((line) => line.split(',')[0])).toEqual(json.items.map((c) => c.id));
+    expect(day[2]?.split(',').slice(1)).toEqual([
+      '2025-03-14T10:00:00.000Z',
+      'resolved',
+      '',
+      'Team A',
+      'Alice',
+      '0',
+      '30',
+      '1200',
+      '2',
+      'no',
+    ]);
+
+    clock = Date.parse('2025-03-20T10:00:00Z');
+    const session = await visitorSession(t.url, t.fixture.widget.id, {
+      name: '=HYPERLINK("https://evil.example")',
+    });
+    const visitor = await connectVisitor(t.url, session.visitorToken);
+    const opened = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+    visitor.disconnect();
+    expect(await csv('from=2025-03-20&to=2025-03-20&key=total')).toEqual([
+      'id,created_at,status,visitor,team,agent,wait_s,first_response_s,handle_s,csat,abandoned',
+      `${opened.id},2025-03-20T10:00:00.000Z,queued,"'=HYPERLINK(""https://evil.example"")",Team A,,,,,,no`,
+    ]);
   });
 });

@@ -119,6 +119,23 @@ export type ReportDrillQuery = z.input<typeof ReportDrillQuery>;
 
 /** DRILL_LIMIT newest first; `total` says how many matched. */
 export const DRILL_LIMIT = 500;
+/** The drill-down's CSV export carries up to this many, newest first. */
+export const DRILL_EXPORT_LIMIT = 50_000;
+
+/** The drill-down CSV's columns, in order (a header line first, RFC 4180 quoting). */
+export const REPORT_CONVERSATION_CSV_COLUMNS = [
+  'id',
+  'created_at',
+  'status',
+  'visitor',
+  'team',
+  'agent',
+  'wait_s',
+  'first_response_s',
+  'handle_s',
+  'csat',
+  'abandoned',
+] as const;
 
 /** One conversation of a drill-down, with the times the report averages. */
 export const ReportConversation = z.object({

@@ -102,4 +102,11 @@ export const reportEndpoints = {
     query: ReportDrillQuery,
     response: ReportConversations,
   },
+  reportConversationsCsv: {
+    method: 'GET',
+    path: '/api/reports/conversations/export',
+    auth: 'staff-supervisor',
+    query: ReportDrillQuery,
+    response: null,
+  },
 } as const satisfies Record<string, EndpointSpec>;

@@ -65,9 +65,14 @@ describe('restEndpoints', () => {
     );
   });
 
-  it('only downloads (attachments, transcripts, the report CSV) answer with raw bytes', () => {
+  it('only downloads (attachments, transcripts, the report CSVs) answer with raw bytes', () => {
     const binary = endpoints.filter(([, spec]) => spec.response === null).map(([name]) => name);
-    expect(binary.sort()).toEqual(['conversationTranscript', 'downloadAttachment', 'reportCsv']);
+    expect(binary.sort()).toEqual([
+      'conversationTranscript',
+      'downloadAttachment',
+      'reportConversationsCsv',
+      'reportCsv',
+    ]);
   });
 
   it('POST bodies are strict JSON objects', () => {

@@ -1,4 +1,11 @@
-import { REPORT_CSV_COLUMNS, type Report, type ReportRow } from '@switchboard/protocol';
+import {
+  REPORT_CONVERSATION_CSV_COLUMNS,
+  REPORT_CSV_COLUMNS,
+  type Report,
+  type ReportConversation,
+  type ReportConversations,
+  type ReportRow,
+} from '@switchboard/protocol';
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading `'`. */
 function cell(value: string | number | null): string {
@@ -38,4 +45,27 @@ function line(row: ReportRow): string {
 /** The report as CSV: a header, one line per row, then the total. */
 export function reportCsv(report: Report): string {
   return `${[REPORT_CSV_COLUMNS.join(','), ...report.rows.map(line), line(report.total)].join('\r\n')}\r\n`;
+}
+
+function conversationLine(c: ReportConversation): string {
+  return [
+    c.id,
+    c.createdAt,
+    c.status,
+    c.visitorName,
+    c.team?.name ?? null,
+    c.assignee?.name ?? null,
+    c.waitSeconds,
+    c.firstResponseSeconds,
+    c.handleSeconds,
+    c.csat,
+    c.abandoned ? 'yes' : 'no',
+  ]
+    .map(cell)
+    .join(',');
+}
+
+/** A drill-down as CSV: a header, then one line per conversation. Visitor names are untrusted text. */
+export function reportConversationsCsv(list: ReportConversations): string {
+  return `${[REPORT_CONVERSATION_CSV_COLUMNS.join(','), ...list.items.map(conversationLine)].join('\r\n')}\r\n`;
 }

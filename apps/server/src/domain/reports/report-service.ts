@@ -108,7 +108,11 @@ export class ReportService {
   }
 
   /** The conversations one row of the same report counts (drill-down), newest first. */
-  async conversations(viewer: StaffPrincipal, query: DrillQuery): Promise<ReportConversations> {
+  async conversations(
+    viewer: StaffPrincipal,
+    query: DrillQuery,
+    limit = DRILL_LIMIT,
+  ): Promise<ReportConversations> {
     const { names, conversations, keyOf } = await this.#scope(viewer, query);
     const matching = conversations
       .filter((c) => query.key === 'total' || keyOf(c) === query.key)
@@ -124,7 +128,7 @@ export class ReportService {
       id === null ? null : { id, name: from.get(id) ?? id };
     return {
       total: matching.length,
-      items: matching.slice(0, DRILL_LIMIT).map((c) => ({
+      items: matching.slice(0, limit).map((c) => ({
         id: c.id,
         createdAt: c.createdAt,
         status: ConversationStatus.catch('resolved').parse(c.status),

@@ -1,6 +1,6 @@
-import { reportEndpoints } from '@switchboard/protocol';
+import { DRILL_EXPORT_LIMIT, reportEndpoints } from '@switchboard/protocol';
 import type { FastifyInstance } from 'fastify';
-import { reportCsv } from '../../domain/reports/report-csv.js';
+import { reportConversationsCsv, reportCsv } from '../../domain/reports/report-csv.js';
 import type { TransportDeps } from '../../realtime/services.js';
 import { defineRoute, SENT } from '../define-route.js';
 
@@ -19,6 +19,18 @@ export function reportRoutes(app: FastifyInstance, deps: TransportDeps): void {
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="report-${query.from}-${query.to}.csv"`)
+      .header('x-content-type-options', 'nosniff')
+      .send(csv);
+    return SENT;
+  });
+
+  defineRoute(app, reportEndpoints.reportConversationsCsv, deps, async ({ principal, query, reply }) => {
+    const csv = reportConversationsCsv(
+      await deps.reports.conversations(principal, query, DRILL_EXPORT_LIMIT),
+    );
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="conversations-${query.from}-${query.to}.csv"`)
       .header('x-content-type-options', 'nosniff')
       .send(csv);
     return SENT;

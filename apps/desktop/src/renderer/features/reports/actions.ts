@@ -40,12 +40,30 @@ export async function loadDrill(
   return null;
 }
 
-/** The CSV export needs the Bearer header, so: fetch, then save the blob as a file. */
-export async function downloadCsv(query: Query): Promise<void> {
+/** The report as CSV. */
+export function downloadCsv(query: Query): Promise<void> {
+  return download(
+    restEndpoints.reportCsv.path,
+    asQuery(query),
+    `switchboard-report-${query.from}-${query.to}-${query.groupBy}.csv`,
+  );
+}
+
+/** The conversations behind one row as CSV (up to DRILL_EXPORT_LIMIT). */
+export function downloadDrillCsv(query: Query, key: string, filter: DrillFilter): Promise<void> {
+  return download(
+    restEndpoints.reportConversationsCsv.path,
+    { ...asQuery(query), key, filter },
+    `switchboard-conversations-${query.from}-${query.to}-${key}-${filter}.csv`,
+  );
+}
+
+/** A CSV export needs the Bearer header, so: fetch, then save the blob as a file. */
+async function download(path: string, params: Record<string, string | undefined>, fileName: string) {
   const connection = runtime.connection;
   if (!connection) return;
-  const url = new URL(restEndpoints.reportCsv.path, connection.serverUrl);
-  for (const [key, value] of Object.entries(asQuery(query))) if (value) url.searchParams.set(key, value);
+  const url = new URL(path, connection.serverUrl);
+  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
   let response: Response;
   try {
     response = await fetch(url, { headers: { authorization: `Bearer ${connection.accessToken}` } });
@@ -64,7 +82,7 @@ export async function downloadCsv(query: Query): Promise<void> {
   }
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
-  link.download = `switchboard-report-${query.from}-${query.to}-${query.groupBy}.csv`;
+  link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

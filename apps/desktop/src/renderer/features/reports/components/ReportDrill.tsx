@@ -5,7 +5,7 @@ import { go } from '../../../app/routes.js';
 import { LatestOnly } from '../../../ui/latest-only.js';
 import { openFromServer } from '../../chat/actions.js';
 import { seconds } from '../../supervisor/format.js';
-import { type DrillFilter, loadDrill, type Query } from '../actions.js';
+import { type DrillFilter, downloadDrillCsv, loadDrill, type Query } from '../actions.js';
 
 const FILTERS: readonly DrillFilter[] = ['all', 'abandoned', 'lowCsat'];
 
@@ -58,7 +58,15 @@ export function ReportDrill({
             {t('reports.showing', { shown: list.items.length, total: list.total })}
           </span>
         )}
-        <button type="button" className="ml-auto text-xs underline" onClick={onClose}>
+        <button
+          type="button"
+          className="ml-auto text-xs underline"
+          data-testid="report-drill-export"
+          onClick={() => void downloadDrillCsv(query, row.key, filter)}
+        >
+          {t('reports.export')}
+        </button>
+        <button type="button" className="text-xs underline" onClick={onClose}>
           {t('reports.closeDrill')}
         </button>
       </header>
