@@ -41,6 +41,8 @@ import {
 const SYNC_PAGE = 200;
 const UPLOAD_CONNECT_WAIT_MS = 15_000;
 const isActive = (c: VisitorConversation | undefined) => c?.status === 'queued' || c?.status === 'assigned';
+/** The visitor may still write in it: a live chat, or a message they left (to add to it). */
+const isWritable = (c: VisitorConversation | undefined) => isActive(c) || c?.status === 'offline';
 
 /**
  * The chat: one visitor session, its socket, the current conversation (timeline + outbox) and
@@ -256,7 +258,7 @@ export class ChatController implements ChatApi {
   // ---- conversation -------------------------------------------------------------------------
 
   async #ensureConversation(): Promise<string | undefined> {
-    if (this.#conversation && isActive(this.#conversation)) return this.#conversation.id;
+    if (this.#conversation && isWritable(this.#conversation)) return this.#conversation.id;
     this.#opening ??= this.#openConversation().finally(() => {
       this.#opening = undefined;
     });
@@ -438,7 +440,7 @@ export class ChatController implements ChatApi {
     }
     this.#outbox.add({
       clientMsgId: uuid(),
-      conversationId: isActive(this.#conversation) ? (this.#conversation?.id ?? null) : null,
+      conversationId: isWritable(this.#conversation) ? (this.#conversation?.id ?? null) : null,
       body,
       attachment,
       createdAt: new Date().toISOString(),
@@ -612,13 +614,19 @@ export class ChatController implements ChatApi {
     return result.error.code === 'conflict' ? this.#t.agentJoinedFirst : this.#t.error;
   }
 
+  /** A left message: where the answer goes, room to add to it, or a new chat instead. */
   #showLeft(email: string): void {
-    const newChat = el('button', { type: 'button', class: 'sb-btn sb-secondary' }, this.#t.newChat);
+    const newChat = el('button', { type: 'button', class: 'sb-link' }, this.#t.newChat);
     newChat.addEventListener('click', () => {
       this.#setConversation(undefined);
       this.#renderFooter();
       this.#focusFooter();
     });
+    const composer = composerView(this.#t, {
+      onSend: (body, file) => this.#send(body, file),
+      onTyping: () => undefined,
+    });
+    this.#composer = composer;
     this.#parts.footer.replaceChildren(
       el(
         'div',
@@ -626,8 +634,9 @@ export class ChatController implements ChatApi {
         el('p', { role: 'status' }, format(this.#t.leftMessage, { email })),
         newChat,
       ),
+      composer.element,
     );
-    this.#focusFooter = () => newChat.focus();
+    this.#focusFooter = composer.focus;
   }
 
   #showOfflineForm(): void {

@@ -42,7 +42,8 @@ const en = {
   leaveQueueIntro: 'We will answer by email. What you have written so far is kept.',
   keepWaiting: 'Keep waiting',
   queueTimedOut: 'Nobody could take your chat in time. Leave your email and we will answer there.',
-  leftMessage: 'Your message is with us. We will answer at {email}, and here if you are still on this page.',
+  leftMessage:
+    'Your message is with us. We will answer at {email}, and here if you are still on this page. Anything to add? Write it below.',
   agentJoinedFirst: 'An agent has just joined your chat.',
   ended: 'This chat has ended.',
   rateTitle: 'How was this chat?',
@@ -100,7 +101,8 @@ const zhCN: Strings = {
   leaveQueueIntro: '我们会通过邮件回复您，您已发送的消息会保留。',
   keepWaiting: '继续等待',
   queueTimedOut: '暂时没有客服能接待您。请留下邮箱，我们会通过邮件回复。',
-  leftMessage: '我们已收到您的留言，将回复至 {email}；如果您仍在此页面，回复也会显示在这里。',
+  leftMessage:
+    '我们已收到您的留言，将回复至 {email}；如果您仍在此页面，回复也会显示在这里。如需补充，请在下方输入。',
   agentJoinedFirst: '客服刚刚加入了对话。',
   ended: '本次对话已结束。',
   rateTitle: '您对本次服务满意吗？',

@@ -271,6 +271,16 @@ describe('visitor widget: Chromium against a real server process', () => {
       await screenshot(page, 'desktop-leave-queue-sent');
       conversation = (await agent.conversations('?status=offline')).find((c) => c.visitor.name === 'Lena');
       expect(conversation?.replyTo).toBe('lena@shop.test');
+      // Something to add goes into the same left message, not a new chat.
+      await sendFromWidget(page, 'It is for order 4711.');
+      await expect
+        .poll(async () => (await agent.messages(conversation?.id ?? '')).map((m) => m.body), {
+          timeout: 10_000,
+        })
+        .toEqual(['Is the blue one back in stock?', 'It is for order 4711.']);
+      expect(
+        (await agent.conversations('?status=offline')).filter((c) => c.visitor.name === 'Lena'),
+      ).toHaveLength(1);
     });
     // Back online, the agent is not handed the left message; they pick it up, and the visitor
     // still on the page sees the answer.
