@@ -70,6 +70,7 @@ describe('NotificationPolicy', () => {
     expect(policy.decide({ ...base, kind: 'message', tabFocused: true }, false).show).toBe(true);
     expect(policy.decide({ ...base, kind: 'message', tabFocused: false }, true).show).toBe(true);
     expect(policy.decide({ ...base, kind: 'queued' }, true)).toEqual({ show: true, ring: false });
+    expect(policy.decide({ ...base, kind: 'left' }, true)).toEqual({ show: true, ring: false });
     expect(policy.decide({ ...base, kind: 'escalated', tabFocused: true }, true)).toEqual({
       show: true,
       ring: false,

@@ -568,6 +568,15 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(async () => expect(await row(yara.conversationId).count()).toBe(1));
 
     await yara.leaveMessage('yara@example.test');
+    // Alice is told once, with what Yara wrote; nothing rings.
+    await eventually(() => {
+      const told = workbench.host.notifications.filter((n) => n.conversationId === yara.conversationId);
+      expect(told.map((n) => [n.title, n.body, n.urgent])).toContainEqual([
+        'A visitor left a message',
+        'Yara: Please send me the invoice again.',
+        false,
+      ]);
+    });
     await eventually(async () => {
       await page.getByTestId('view-queue').click();
       expect(await row(yara.conversationId).count()).toBe(0);

@@ -100,7 +100,7 @@ export const bridgeChannels = {
   'tabs:save': { request: z.strictObject({ ...Account.shape, tabs: TabState }), response: Ok },
   'notify:show': {
     request: z.strictObject({
-      kind: z.enum(['offer', 'assigned', 'queued', 'message', 'escalated', 'test']),
+      kind: z.enum(['offer', 'assigned', 'queued', 'left', 'message', 'escalated', 'test']),
       conversationId: Id.nullable(),
       title: z.string().max(200),
       body: z.string().max(500),

@@ -1,4 +1,4 @@
-export type NotificationKind = 'offer' | 'assigned' | 'queued' | 'message' | 'escalated' | 'test';
+export type NotificationKind = 'offer' | 'assigned' | 'queued' | 'left' | 'message' | 'escalated' | 'test';
 
 export interface NotificationRequest {
   kind: NotificationKind;
@@ -28,6 +28,8 @@ export class NotificationPolicy {
         if (request.conversationId) this.#ringing.set(request.conversationId, request);
         return { show: true, ring: true };
       case 'queued':
+      // A visitor left a message (the offline form, or instead of waiting): once, nothing rings.
+      case 'left':
       // A supervisor's alert that a chat's offers keep going unanswered: once, whatever is in front.
       case 'escalated':
       case 'test':

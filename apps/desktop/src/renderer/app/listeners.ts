@@ -95,7 +95,7 @@ export function listen(connection: ServerConnection): void {
   socket.on('request:error', (error) => toastError(error.event, error.error));
 }
 
-/** Newly queued chats notify; chats newly assigned to me ring until I open them. */
+/** Newly queued chats and newly left messages notify; chats newly assigned to me ring until I open them. */
 async function onConversation(conversation: Conversation): Promise<void> {
   const me = useSession.getState().user;
   const before = useConversations.getState().byId[conversation.id]?.conversation;
@@ -113,8 +113,9 @@ async function onConversation(conversation: Conversation): Promise<void> {
     // Transferred away or resolved before the agent opened it.
     usePresence.getState().stopRinging(conversation.id);
     stopRinging(conversation.id);
-  } else if (conversation.status === 'queued' && before?.status !== 'queued') {
+  } else if (conversation.status !== before?.status) {
     const inMyTeam = conversation.teamId === null || me.teamIds.includes(conversation.teamId);
-    if (inMyTeam) notifyConversation('queued', conversation);
+    if (inMyTeam && conversation.status === 'queued') notifyConversation('queued', conversation);
+    if (inMyTeam && conversation.status === 'offline') notifyConversation('left', conversation);
   }
 }

@@ -157,6 +157,7 @@ export const en = {
     offer: 'Incoming chat',
     assigned: 'New chat assigned to you',
     queued: 'New chat waiting',
+    left: 'A visitor left a message',
     escalated: 'A chat is going unanswered',
     test: 'Test notification',
   },

@@ -8,15 +8,22 @@ function visitorName(c: Conversation): string {
   return c.visitor.name ?? i18n.t('visitor.anonymous');
 }
 
-export function notifyConversation(kind: 'offer' | 'assigned' | 'queued', conversation: Conversation): void {
+export function notifyConversation(
+  kind: 'offer' | 'assigned' | 'queued' | 'left',
+  conversation: Conversation,
+): void {
+  // A left message is its text; a chat to answer now, who and where.
+  const about =
+    kind === 'left' && conversation.lastMessage
+      ? `: ${conversation.lastMessage.text}`
+      : conversation.attributes.pageTitle
+        ? ` — ${conversation.attributes.pageTitle}`
+        : '';
   void bridge['notify:show']({
     kind,
     conversationId: conversation.id,
     title: i18n.t(`notify.${kind}`),
-    body: `${visitorName(conversation)}${conversation.attributes.pageTitle ? ` — ${conversation.attributes.pageTitle}` : ''}`.slice(
-      0,
-      500,
-    ),
+    body: `${visitorName(conversation)}${about}`.slice(0, 500),
     tabFocused: useTabs.getState().active === conversation.id,
   });
 }
