@@ -52,6 +52,7 @@ function relaxedLimits(settings: BenchSettings) {
     typingPerSocket: per(100_000, 10),
     requestsPerSocket: per(100_000, 10),
     uploadsPerPrincipal: per(many, 60),
+    leaveMessagesPerVisitor: per(many, 60),
   };
 }
 

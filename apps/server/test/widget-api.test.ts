@@ -249,3 +249,35 @@ describe('widget API rate limits', () => {
     expect(codes).toEqual(['ok', 'ok', 'ok', 'rate-limited', 'rate-limited']);
   });
 });
+
+describe('leaving the queue: rate limit', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ limits: { leaveMessagesPerVisitor: { points: 2, seconds: 60 } } });
+  });
+  afterAll(() => t.stop());
+
+  it('refuses a visitor who keeps changing where to answer, and the refused change is not made', async () => {
+    const session = await visitorSession(t.url, t.fixture.widget.id);
+    const visitor = await connectVisitor(t.url, session.visitorToken);
+    const opened = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+    const leave = (email: string) =>
+      api<VisitorConversation>(t.url, `/api/visitor/conversations/${opened.id}/leave-message`, {
+        token: session.visitorToken,
+        body: { email },
+        headers: fromShop,
+      });
+    const codes: string[] = [];
+    for (const email of ['a@example.test', 'b@example.test', 'c@example.test']) {
+      const res = await leave(email);
+      codes.push(res.body.ok ? 'ok' : res.body.error.code);
+    }
+    expect(codes).toEqual(['ok', 'ok', 'rate-limited']);
+    const admin = (await login(t.url, t.fixture.admin.email)).tokens.accessToken;
+    const stored = unwrap(
+      (await api<{ replyTo: string }>(t.url, `/api/conversations/${opened.id}`, { token: admin })).body,
+    );
+    expect(stored.replyTo).toBe('b@example.test');
+    visitor.disconnect();
+  });
+});

@@ -62,6 +62,8 @@ export const Config = z.strictObject({
       typingPerSocket: PerWindow.default({ points: 40, seconds: 10 }),
       requestsPerSocket: PerWindow.default({ points: 120, seconds: 10 }),
       uploadsPerPrincipal: PerWindow.default({ points: 30, seconds: 3600 }),
+      /** Leaving the queue for a message, or changing where to answer it, per visitor. */
+      leaveMessagesPerVisitor: PerWindow.default({ points: 10, seconds: 3600 }),
     })
     .prefault({}),
   routing: z

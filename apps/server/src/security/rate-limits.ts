@@ -14,6 +14,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'typingPerSocket',
   'requestsPerSocket',
   'uploadsPerPrincipal',
+  'leaveMessagesPerVisitor',
 ];
 
 /** Every rate limit set to the same generous window: for tests and benchmarks that are not about limits. */

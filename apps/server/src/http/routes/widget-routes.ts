@@ -24,6 +24,8 @@ export function widgetRoutes(app: FastifyInstance, deps: TransportDeps): void {
 
   defineRoute(app, restEndpoints.leaveMessage, deps, async ({ principal, params, body, request }) => {
     await widgets.assertOrigin(principal, request.headers.origin);
+    // Each change is announced to the team: a visitor may not make that a stream.
+    await deps.limits.consume('leaveMessagesPerVisitor', principal.visitorId);
     return toVisitorConversation(await widgets.leaveMessage(principal, params.conversationId, body));
   });
 
