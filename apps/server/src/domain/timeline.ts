@@ -1,11 +1,6 @@
-import { RoutingDecision, type TimelineEntry, TimelineKind } from '@switchboard/protocol';
-import { z } from 'zod';
+import { type TimelineEntry, TimelineKind } from '@switchboard/protocol';
 import type { Db } from '../store/open-sqlite.js';
-import { timelineOf } from '../store/routing.js';
-
-const EventData = z
-  .object({ decision: RoutingDecision.optional(), note: z.string().nullable().optional() })
-  .catchall(z.unknown());
+import { readEventData, timelineOf } from '../store/routing.js';
 
 /** The conversation's events as the timeline shows them; decision records included. */
 export async function timeline(db: Db, conversationId: string): Promise<TimelineEntry[]> {
@@ -13,7 +8,7 @@ export async function timeline(db: Db, conversationId: string): Promise<Timeline
   return rows.flatMap((row) => {
     const kind = TimelineKind.safeParse(row.kind);
     if (!kind.success) return [];
-    const data = EventData.catch({}).parse(JSON.parse(row.data));
+    const data = readEventData(row.data);
     return [
       {
         conversationId,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Db } from './open-sqlite.js';
+import { readEventData } from './routing.js';
 
 /** A conversation's times, as reports need them. */
 export interface ReportConversation {
@@ -62,11 +62,6 @@ export interface RoutingOutcome {
   at: string;
 }
 
-/** The decision an `assigned` or `transferred` timeline entry records; a transfer to a team has none. */
-const DecisionData = z.object({
-  decision: z.object({ chosen: z.string().nullable(), teamId: z.string().nullable() }).optional(),
-});
-
 /** Routing's outcomes per agent in [from, to), by when they happened (fairness). */
 export async function routingOutcomes(db: Db, from: string, to: string): Promise<RoutingOutcome[]> {
   const [events, offers] = await Promise.all([
@@ -89,7 +84,8 @@ export async function routingOutcomes(db: Db, from: string, to: string): Promise
   ]);
   const outcomes: RoutingOutcome[] = [];
   for (const e of events) {
-    const decision = DecisionData.safeParse(JSON.parse(e.data)).data?.decision;
+    // A transfer to a team records no decision: nobody was given the chat.
+    const decision = readEventData(e.data).decision;
     if (!decision?.chosen) continue;
     outcomes.push({
       kind: 'assigned',

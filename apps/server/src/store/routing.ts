@@ -1,4 +1,11 @@
-import { AgentStatus, BusinessHours, RoutingRule, RuleCondition, StatusReason } from '@switchboard/protocol';
+import {
+  AgentStatus,
+  BusinessHours,
+  RoutingDecision,
+  RoutingRule,
+  RuleCondition,
+  StatusReason,
+} from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type {
@@ -198,6 +205,15 @@ export async function loadMissedOffers(db: Db): Promise<Array<{ conversationId: 
          WHERE e.conversation_id = o.conversation_id AND e.kind = 'assigned'), '')
     ORDER BY o.created_at`.execute(db);
   return result.rows.map((r) => ({ conversationId: r.conversation_id, userId: r.user_id }));
+}
+
+const EventData = z
+  .object({ decision: RoutingDecision.optional(), note: z.string().nullable().optional() })
+  .catchall(z.unknown());
+
+/** A timeline event's data as written by `TimelineWrite`: its decision record and note, if any. */
+export function readEventData(text: string): z.infer<typeof EventData> {
+  return EventData.catch({}).parse(JSON.parse(text));
 }
 
 export interface TimelineWrite {
