@@ -72,11 +72,11 @@ export class ReportService {
     const tz = query.timezone;
     const by: ReportGroupBy = query.groupBy;
     for (const c of conversations) {
-      const key = keyOf(c);
+      const key = keyOf(c.createdAt, c.teamId, c.assigneeId);
       if (key !== null) group(key, labelOf(by, key, names)).conversations.push(c);
     }
     for (const o of outcomes) {
-      const key = by === 'day' ? dayOf(Date.parse(o.at), tz) : by === 'team' ? o.teamId : o.userId;
+      const key = keyOf(o.at, o.teamId, o.userId);
       if (key !== null) group(key, labelOf(by, key, names)).outcomes.push(o);
     }
     for (const { day, start, end } of days) {
@@ -115,7 +115,7 @@ export class ReportService {
   ): Promise<ReportConversations> {
     const { names, conversations, keyOf } = await this.#scope(viewer, query);
     const matching = conversations
-      .filter((c) => query.key === 'total' || keyOf(c) === query.key)
+      .filter((c) => query.key === 'total' || keyOf(c.createdAt, c.teamId, c.assigneeId) === query.key)
       .filter((c) =>
         query.filter === 'abandoned'
           ? c.abandoned
@@ -172,8 +172,9 @@ export class ReportService {
       (c) => inScope(c.teamId) && (query.agentId === undefined || c.assigneeId === query.agentId),
     );
     const by = query.groupBy;
-    const keyOf = (c: ReportConversation): string | null =>
-      by === 'day' ? dayOf(Date.parse(c.createdAt), query.timezone) : by === 'team' ? c.teamId : c.assigneeId;
+    /** The row something belongs to: the day it happened, its team, or its agent. */
+    const keyOf = (at: string, teamId: string | null, userId: string | null): string | null =>
+      by === 'day' ? dayOf(Date.parse(at), query.timezone) : by === 'team' ? teamId : userId;
     return { teams, days, last, names, members, inScope, scopedAgents, conversations, fromIso, toIso, keyOf };
   }
 }
