@@ -568,11 +568,13 @@ export class RoutingService {
           }
         }
       }
+      // A ringing offer may still be accepted: the maximum queue time applies once it closes.
+      const ringing = new Set([...this.#offers.values()].map((o) => o.conversationId));
       for (const c of [...this.#open.values()]) {
         const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
+        if (!team) continue;
         const unansweredSince = c.status === 'assigned' && c.firstReplyAt === null ? c.assignedAt : null;
         if (
-          team &&
           team.unansweredSeconds > 0 &&
           unansweredSince !== null &&
           unansweredSince + team.unansweredSeconds * 1000 <= now
@@ -581,17 +583,11 @@ export class RoutingService {
           await this.#requeue(c, true, 'requeued', null, `no reply within ${team.unansweredSeconds}s`);
           this.#markAgent(previous);
           this.#events?.conversationChanged(c.id, previous);
-        }
-      }
-      for (const c of [...this.#open.values()]) {
-        const team = c.teamId ? this.#teams.get(c.teamId) : undefined;
-        if (
-          team &&
+        } else if (
           team.maxQueueSeconds > 0 &&
           c.status === 'queued' &&
           !c.inBot &&
-          // A ringing offer may still be accepted: the limit applies once it closes.
-          !this.openOfferFor(c.id) &&
+          !ringing.has(c.id) &&
           c.queuedAt + team.maxQueueSeconds * 1000 <= now
         ) {
           await this.#leaveQueue(
