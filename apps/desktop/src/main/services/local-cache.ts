@@ -3,6 +3,7 @@ import {
   Conversation as ConversationSchema,
   ftsQuery,
   Message,
+  PREVIEW_LENGTH,
   type SearchHit,
 } from '@switchboard/protocol';
 import Database from 'better-sqlite3';
@@ -14,6 +15,7 @@ import type {
   TabState,
 } from '../../shared/cache-schemas.js';
 import { OutboxItem as OutboxItemSchema, TabState as TabStateSchema } from '../../shared/cache-schemas.js';
+import { previewText } from '../../shared/preview-text.js';
 import { migrateCache } from './cache-migrations.js';
 import { parseJson } from './parse-json.js';
 
@@ -31,7 +33,6 @@ interface SearchRow {
   snippet: string;
 }
 
-const PREVIEW_LENGTH = 140;
 /** Words of context a search hit's snippet shows around the match. */
 const SNIPPET_WORDS = 16;
 /** Conversations in the first paint (a tall screenful plus overscan); the rest follow in pages. */
@@ -348,8 +349,7 @@ export class LocalCache {
 }
 
 function previewOf(message: Message): string {
-  const text = message.body.trim() || (message.attachment ? `📎 ${message.attachment.fileName}` : '');
-  return text.slice(0, PREVIEW_LENGTH);
+  return previewText(message.body, message.attachment?.fileName ?? null).slice(0, PREVIEW_LENGTH);
 }
 
 function rowToCached(row: ConversationRow): CachedConversation {

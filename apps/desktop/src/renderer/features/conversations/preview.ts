@@ -1,4 +1,5 @@
 import type { CachedConversation } from '../../../shared/cache-schemas.js';
+import { previewText } from '../../../shared/preview-text.js';
 
 /**
  * The newest message a list row shows: from this device's cache once it has synced that far,
@@ -6,7 +7,6 @@ import type { CachedConversation } from '../../../shared/cache-schemas.js';
  */
 export function previewOf(item: CachedConversation): string | null {
   const last = item.conversation.lastMessage;
-  if (last && last.seq > item.syncedSeq)
-    return last.text.trim() || (last.fileName ? `📎 ${last.fileName}` : '');
+  if (last && last.seq > item.syncedSeq) return previewText(last.text, last.fileName);
   return item.preview;
 }
