@@ -532,14 +532,20 @@ export class ChatController implements ChatApi {
     this.#focusFooter = composer.focus;
   }
 
-  #showEnded(conversation: VisitorConversation): void {
-    const ratedKey = storageKeys.rated(this.host.widgetId, conversation.id);
-    const newChat = el('button', { type: 'button', class: 'sb-btn' }, this.#t.newChat);
-    newChat.addEventListener('click', () => {
+  /** Leaves the current conversation on the page for a new one, opened with the next message. */
+  #newChatButton(className: string): HTMLButtonElement {
+    const button = el('button', { type: 'button', class: className }, this.#t.newChat);
+    button.addEventListener('click', () => {
       this.#setConversation(undefined);
       this.#renderFooter();
       this.#focusFooter();
     });
+    return button;
+  }
+
+  #showEnded(conversation: VisitorConversation): void {
+    const ratedKey = storageKeys.rated(this.host.widgetId, conversation.id);
+    const newChat = this.#newChatButton('sb-btn');
     const parts: HTMLElement[] = [el('p', { role: 'status' }, this.#t.ended)];
     if (!safeStorage.get(ratedKey)) {
       parts.push(
@@ -616,12 +622,7 @@ export class ChatController implements ChatApi {
 
   /** A left message: where the answer goes, room to add to it, or a new chat instead. */
   #showLeft(email: string): void {
-    const newChat = el('button', { type: 'button', class: 'sb-link' }, this.#t.newChat);
-    newChat.addEventListener('click', () => {
-      this.#setConversation(undefined);
-      this.#renderFooter();
-      this.#focusFooter();
-    });
+    const newChat = this.#newChatButton('sb-link');
     const composer = composerView(this.#t, {
       onSend: (body, file) => this.#send(body, file),
       onTyping: () => undefined,
