@@ -66,6 +66,8 @@ export class WidgetService {
     });
     const conversation = await getConversation(this.db, conversationId);
     strictAssert(conversation, 'the offline conversation was just stored');
+    // The team sees it in its list at once, to answer when someone is back.
+    this.routing.announce(conversation.id);
     return conversation;
   }
 

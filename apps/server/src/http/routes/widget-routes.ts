@@ -16,10 +16,7 @@ export function widgetRoutes(app: FastifyInstance, deps: TransportDeps): void {
     await widgets.assertOrigin(principal, request.headers.origin);
     deps.bans.assertAllowed({ ip: request.ip, visitorId: principal.visitorId });
     await deps.limits.consume('conversationsPerIp', request.ip);
-    const conversation = await widgets.leaveOfflineMessage(principal, body);
-    // The team sees it in its list at once, to answer when someone is back.
-    deps.routing.announce(conversation.id);
-    return toVisitorConversation(conversation);
+    return toVisitorConversation(await widgets.leaveOfflineMessage(principal, body));
   });
 
   defineRoute(app, restEndpoints.leaveMessage, deps, async ({ principal, params, body, request }) => {
