@@ -10,7 +10,7 @@ import {
 } from '../store/messages.js';
 import type { Db } from '../store/open-sqlite.js';
 import { isParticipant } from '../store/participants.js';
-import type { ConversationAccess, ConversationRecord, MessageRecord } from '../store/records.js';
+import type { ConversationAccess, MessageRecord } from '../store/records.js';
 import { type SearchHitRecord, searchMessages } from '../store/search.js';
 import { DomainError } from './errors.js';
 import { assertCanRead, assertCanSend, readIsVisibleToVisitor, staffScope } from './policy.js';
@@ -120,9 +120,12 @@ export class MessageService {
     return searchMessages(this.searchDb, staffScope(staff), text, limit);
   }
 
-  /** Typing is ephemeral: only authorization, nothing stored. */
-  async typing(principal: Principal, conversationId: string): Promise<ConversationRecord> {
-    const conversation = assertCanRead(principal, await getConversation(this.db, conversationId));
+  /**
+   * Typing is ephemeral: only authorization, nothing stored. Sent as the agent or visitor types, so
+   * it reads the one row the send path reads, not the whole conversation with its joins.
+   */
+  async typing(principal: Principal, conversationId: string): Promise<ConversationAccess> {
+    const conversation = assertCanRead(principal, await getConversationAccess(this.db, conversationId));
     if (conversation.status === 'resolved')
       throw new DomainError('conversation-closed', 'This conversation is resolved.');
     return conversation;

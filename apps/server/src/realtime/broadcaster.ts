@@ -1,7 +1,7 @@
 import type { SessionRevoked } from '@switchboard/protocol';
 import type { Principal } from '../domain/principal.js';
 import { toMessage, toStaffConversation, toVisitorConversation } from '../domain/views.js';
-import type { ConversationRecord, MessageRecord } from '../store/records.js';
+import type { ConversationAccess, ConversationRecord, MessageRecord } from '../store/records.js';
 import { rooms } from './rooms.js';
 import type { AgentNamespace, VisitorNamespace } from './types.js';
 
@@ -63,7 +63,7 @@ export class Broadcaster {
     }
   }
 
-  typing(conversation: ConversationRecord, from: Principal, typing: boolean, exceptSocketId: string): void {
+  typing(conversation: ConversationAccess, from: Principal, typing: boolean, exceptSocketId: string): void {
     const conversationId = conversation.id;
     if (from.kind === 'visitor') {
       const payload = {
