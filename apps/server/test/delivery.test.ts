@@ -53,11 +53,12 @@ describe('delivery: idempotent sends and gap-free resync', () => {
     expect(rows).toEqual([{ seq: 1, client_msg_id: clientMsgId }]);
 
     // The next distinct message still gets seq 2: retries consumed no seq numbers.
+    const delivered = nextEvent<Message>(alice, 'message:new', (m) => m.seq === 2);
     const next = unwrap(
       await request<MessageAck>(visitor, 'message:send', { ...payload, clientMsgId: randomUUID() }),
     );
     expect(next.seq).toBe(2);
-    await nextEvent<Message>(alice, 'message:new', (m) => m.seq === 2);
+    await delivered;
     expect(pushes.map((m) => m.seq)).toEqual([1, 2]);
     visitor.disconnect();
   });

@@ -82,7 +82,7 @@ export function agentHandlers(
         if (message.visibility === 'all') await deps.routing.replied(conversation.id, ctx.principal.userId);
         metrics.messages.inc({ sender: 'agent' });
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
-        ctx.afterAck(() => broadcast.message(conversation, message, ctx.socketId));
+        ctx.deliver(() => broadcast.message(conversation, message, ctx.socketId));
       }
       return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };
     },

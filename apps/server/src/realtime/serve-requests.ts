@@ -19,6 +19,12 @@ export interface RequestContext<P extends Principal> {
   principal: P;
   socketId: string;
   ip: string;
+  /**
+   * Runs as soon as the handler has finished, before the ack: a message's fan-out, which never
+   * reaches the sending socket (that socket learns of its message from the ack). A throw is
+   * logged, never reported as the request's failure.
+   */
+  deliver(fn: () => void): void;
   /** Runs after the ack is sent: fan-out never delays (or is mistaken for) the ack. */
   afterAck(fn: () => void): void;
 }
@@ -45,9 +51,9 @@ export interface ServeOptions {
 
 /**
  * The one path every client → server event takes: credentials still good? known event? one
- * payload object? schema parse, rate limit, handler, ack with the result envelope, then deferred
- * fan-out. Without an
- * ack callback, a failure is reported with `request:error`.
+ * payload object? schema parse, rate limit, handler, deliveries to other sockets, ack with the
+ * result envelope, then deferred fan-out. Without an ack callback, a failure is reported with
+ * `request:error`.
  */
 export function serveRequests<M extends RequestMap, P extends Principal>(
   socket: Socket,
@@ -61,6 +67,7 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (args.pop() as (result: Result<unknown>) => void) : undefined;
     const name = typeof event === 'string' ? event : String(event);
+    const deliveries: Array<() => void> = [];
     const deferred: Array<() => void> = [];
 
     const reply = (result: Result<unknown>) => {
@@ -93,16 +100,29 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
         principal,
         socketId: socket.id,
         ip,
+        deliver: (fn) => deliveries.push(fn),
         afterAck: (fn) => deferred.push(fn),
       };
       const data = await handlers[event](parsed.data as RequestOf<M, typeof event>, context);
-      reply(ok(data));
+      for (const fn of deliveries) deliverSafely(fn, options.logger, name);
+      // A group commit settles every send of its batch in one round of microtasks; queueing the
+      // ack lets the deliveries of the whole batch go out before the first of its acks.
+      queueMicrotask(() => reply(ok(data)));
     })().catch((error: unknown) => {
+      deliveries.length = 0;
       deferred.length = 0;
       const apiError: ApiError = toApiError(error, options.logger, { event: name.slice(0, 100) });
       reply({ ok: false, error: apiError });
     });
   });
+}
+
+function deliverSafely(fn: () => void, logger: Logger, event: string): void {
+  try {
+    fn();
+  } catch (error) {
+    logger.error({ err: error, event: event.slice(0, 100) }, 'delivery failed');
+  }
 }
 
 function summarize(error: z.ZodError) {

@@ -33,8 +33,8 @@ export function visitorHandlers(
       if (created) {
         metrics.messages.inc({ sender: 'visitor' });
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
+        ctx.deliver(() => broadcast.message(conversation, message, ctx.socketId));
         ctx.afterAck(() => {
-          broadcast.message(conversation, message, ctx.socketId);
           if (conversation.status === 'queued' || conversation.status === 'offline') {
             conversations.load(conversation.id).then(
               (waiting) => broadcast.waitingMessage(waiting),
