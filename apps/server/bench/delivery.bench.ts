@@ -2,10 +2,12 @@
  * Visitor → agent delivery through the full server (validate, commit, ack, fan-out) against a
  * bare socket.io relay, measured in the same run with the same clients. Not a test: run it with
  * `npm run bench` (BENCH_QUICK=1 for a fast smoke run; BENCH_ROUNDS and BENCH_RATE override).
- * Servers run as child processes on 127.0.0.1; the clients run here.
+ * Servers run as child processes on 127.0.0.1; the clients run here. The full server is the
+ * build `npm start` runs, so `npm run bench` builds first.
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { builtServerProblem } from './built-server.js';
 import { fileLimitProblem } from './preflight.js';
 import { killAllChildren } from './processes.js';
 import { formatReport, writeResults } from './report.js';
@@ -20,7 +22,7 @@ const BUSY_LOAD_AVERAGE = 0.5;
 
 async function main(): Promise<void> {
   const settings = benchSettings();
-  const problem = fileLimitProblem(socketCount(settings));
+  const problem = fileLimitProblem(socketCount(settings)) ?? builtServerProblem();
   if (problem) {
     process.stderr.write(`${problem}\n`);
     process.exit(1);

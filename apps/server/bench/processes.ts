@@ -40,14 +40,18 @@ function nodeFlags(): string[] {
 /**
  * Starts `node <script>` in the server package with the probe preloaded and resolves once
  * it prints `… listening on http://127.0.0.1:PORT`. Its stderr and JSON log lines are passed on.
+ * A `.ts` script runs from source with its workspace imports from source too; a `.js` one (the
+ * build) imports the built packages, and the TypeScript loader (there for the probe) leaves it as
+ * it is.
  */
 export async function startServerProcess(
   script: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
+  const fromSource = script.endsWith('.ts') ? ['--conditions=source'] : [];
   const child = spawn(
     process.execPath,
-    [...nodeFlags(), '--conditions=source', '--import', 'tsx', '--expose-gc', '--import', PROBE, script],
+    [...nodeFlags(), ...fromSource, '--import', 'tsx', '--expose-gc', '--import', PROBE, script],
     { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   live.add(child);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LoginResponse, Result, VisitorSession } from '@switchboard/protocol';
+import { BUILT_SERVER } from './built-server.js';
 import type { ProbeSample } from './probe.js';
 import { startServerProcess } from './processes.js';
 import { AGENT_PASSWORD, BENCH_ORIGIN, SCRYPT_COST, seedDatabase } from './seed.js';
@@ -70,7 +71,7 @@ async function startFullServer(settings: BenchSettings): Promise<Target> {
       configFile,
       JSON.stringify({ auth: { scryptCost: SCRYPT_COST }, limits: relaxedLimits(settings) }, null, 2),
     );
-    const server = await startServerProcess('src/main.ts', {
+    const server = await startServerProcess(BUILT_SERVER, {
       SWITCHBOARD_CONFIG: configFile,
       SWITCHBOARD_DATA_DIR: dataDir,
       SWITCHBOARD_HOST: '127.0.0.1',

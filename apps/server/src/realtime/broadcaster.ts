@@ -23,11 +23,33 @@ export class Broadcaster {
     message: MessageRecord,
     senderSocketId?: string,
   ): void {
-    const wire = toMessage(message);
-    const exceptSender = senderSocketId ?? [];
-    this.agents.to(rooms.conversation(conversation.id)).except(exceptSender).emit('message:new', wire);
-    if (message.visibility === 'all')
-      this.visitors.to(rooms.visitor(conversation.visitorId)).except(exceptSender).emit('message:new', wire);
+    this.messageToStaff(conversation, message, senderSocketId);
+    this.messageToVisitor(conversation, message, senderSocketId);
+  }
+
+  /** The staff half of `message`: everyone following the conversation in `/agent`. */
+  messageToStaff(
+    conversation: Pick<ConversationRecord, 'id'>,
+    message: MessageRecord,
+    senderSocketId?: string,
+  ) {
+    this.agents
+      .to(rooms.conversation(conversation.id))
+      .except(senderSocketId ?? [])
+      .emit('message:new', toMessage(message));
+  }
+
+  /** The visitor half of `message`: the visitor's sockets, unless it is an internal note. */
+  messageToVisitor(
+    conversation: Pick<ConversationRecord, 'visitorId'>,
+    message: MessageRecord,
+    senderSocketId?: string,
+  ) {
+    if (message.visibility !== 'all') return;
+    this.visitors
+      .to(rooms.visitor(conversation.visitorId))
+      .except(senderSocketId ?? [])
+      .emit('message:new', toMessage(message));
   }
 
   /** Called after every conversation change is pushed (the supervisor feed listens). */

@@ -33,8 +33,10 @@ export function visitorHandlers(
       if (created) {
         metrics.messages.inc({ sender: 'visitor' });
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
-        ctx.deliver(() => broadcast.message(conversation, message, ctx.socketId));
+        // The agents first; the visitor's own other tabs (if any) once the ack is out.
+        ctx.deliver(() => broadcast.messageToStaff(conversation, message, ctx.socketId));
         ctx.afterAck(() => {
+          broadcast.messageToVisitor(conversation, message, ctx.socketId);
           if (conversation.status === 'queued' || conversation.status === 'offline') {
             conversations.load(conversation.id).then(
               (waiting) => broadcast.waitingMessage(waiting),
