@@ -401,9 +401,11 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(async () =>
         expect(await page.getByTestId('viewers').textContent()).toBe('Also here: Ada Admin'),
       );
+      // Alice is the assignee: her having it open is said beside her name, not as a collision.
       await eventually(async () =>
-        expect(await ada.getByTestId('viewers').textContent()).toBe('Also here: Alice Agent'),
+        expect(await ada.getByTestId('assignee').textContent()).toBe('Alice Agent · has it open'),
       );
+      expect(await ada.getByTestId('viewers').count()).toBe(0);
 
       // Alice starts a reply: Ada sees who is typing, and stops seeing it when Alice clears it.
       await page.getByTestId('composer').fill('Let me look into');

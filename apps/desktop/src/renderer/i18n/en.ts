@@ -100,6 +100,7 @@ export const en = {
     retry: 'Retry',
     typing: '{{name}} is typing…',
     alsoHere: 'Also here: {{names}}',
+    assigneeHere: '{{name}} · has it open',
     take: 'Take',
     accept: 'Accept',
     decline: 'Decline',

@@ -101,6 +101,7 @@ export const zhCN: Messages = {
     retry: '重试',
     typing: '{{name}} 正在输入…',
     alsoHere: '同时在看：{{names}}',
+    assigneeHere: '{{name}} · 正在查看',
     take: '接入',
     accept: '接受',
     decline: '拒绝',

@@ -29,6 +29,9 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   // A supervisor may close a left message nobody should answer (spam) without taking it.
   const canClose = mine || (c.status === 'offline' && (role === 'supervisor' || role === 'admin'));
   const name = c.visitor.name ?? t('visitor.anonymous');
+  // The assignee having the chat open is expected, not a collision: their name says it instead.
+  const assigneeHere = colleagues?.some((v) => v.id === c.assignee?.id) ?? false;
+  const others = colleagues?.filter((v) => v.id !== c.assignee?.id) ?? [];
 
   return (
     <section className="flex min-h-0 flex-1 flex-col" aria-label={name} data-testid="chat-view">
@@ -40,13 +43,22 @@ export function ChatView({ conversationId }: { conversationId: string }) {
         >
           {t(`visitor.status.${c.status}`)}
         </span>
-        {c.assignee && !mine && <span className="text-xs text-slate-500">{c.assignee.name}</span>}
-        {colleagues && colleagues.length > 0 && (
+        {c.assignee && !mine && (
+          <span
+            className="flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400"
+            data-testid="assignee"
+            data-here={assigneeHere}
+          >
+            {assigneeHere && <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-500" />}
+            {assigneeHere ? t('chat.assigneeHere', { name: c.assignee.name }) : c.assignee.name}
+          </span>
+        )}
+        {others.length > 0 && (
           <span
             className="rounded bg-amber-50 px-1.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200"
             data-testid="viewers"
           >
-            {t('chat.alsoHere', { names: colleagues.map((v) => v.name).join(', ') })}
+            {t('chat.alsoHere', { names: others.map((v) => v.name).join(', ') })}
           </span>
         )}
         <div className="ml-auto flex gap-2">
