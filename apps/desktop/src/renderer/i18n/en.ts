@@ -159,6 +159,7 @@ export const en = {
     assigned: 'New chat assigned to you',
     queued: 'New chat waiting',
     left: 'A visitor left a message',
+    timedOut: 'Nobody took a chat in time: it waits as a message',
     escalated: 'A chat is going unanswered',
     test: 'Test notification',
   },

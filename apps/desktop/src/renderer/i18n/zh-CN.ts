@@ -159,6 +159,7 @@ export const zhCN: Messages = {
     offer: '新会话呼入',
     assigned: '新会话已分配给您',
     left: '访客留言',
+    timedOut: '对话排队超时，已转为留言',
     queued: '有新会话等待',
     escalated: '有会话无人应答',
     test: '测试通知',

@@ -3,15 +3,13 @@ import { bridge } from '../../host/bridge.js';
 import { i18n } from '../../i18n/index.js';
 import { unreadTotal, useConversations } from '../conversations/store.js';
 import { useTabs } from '../tabs/store.js';
+import { type ConversationNotice, notificationTitleKey } from './notification-title.js';
 
 function visitorName(c: Conversation): string {
   return c.visitor.name ?? i18n.t('visitor.anonymous');
 }
 
-export function notifyConversation(
-  kind: 'offer' | 'assigned' | 'queued' | 'left',
-  conversation: Conversation,
-): void {
+export function notifyConversation(kind: ConversationNotice, conversation: Conversation): void {
   // A left message is its text; a chat to answer now, who and where.
   const about =
     kind === 'left' && conversation.lastMessage
@@ -22,7 +20,7 @@ export function notifyConversation(
   void bridge['notify:show']({
     kind,
     conversationId: conversation.id,
-    title: i18n.t(`notify.${kind}`),
+    title: i18n.t(notificationTitleKey(kind, conversation)),
     body: `${visitorName(conversation)}${about}`.slice(0, 500),
     tabFocused: useTabs.getState().active === conversation.id,
   });
