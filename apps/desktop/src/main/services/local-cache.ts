@@ -44,6 +44,8 @@ const FIRST_PAGE = 40;
  */
 export class LocalCache {
   readonly #db: Database.Database;
+  /** Each statement prepared once: preparing costs more than running most of these. */
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(
     readonly file: string,
@@ -53,6 +55,15 @@ export class LocalCache {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     migrateCache(this.#db);
+  }
+
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
   }
 
   close(): void {
@@ -76,27 +87,25 @@ export class LocalCache {
 
   /** Newest activity first, a page at a time. */
   conversations(limit = -1, offset = 0): CachedConversation[] {
-    const rows = this.#db
-      .prepare(
-        'SELECT json, unread, preview, synced_seq FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
-      )
-      .all(limit, offset) as ConversationRow[];
+    const rows = this.#sql(
+      'SELECT json, unread, preview, synced_seq FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
+    ).all(limit, offset) as ConversationRow[];
     return rows.map(rowToCached);
   }
 
   #count(): number {
-    return (this.#db.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
+    return (this.#sql('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
   }
 
   conversation(id: string): CachedConversation | null {
-    const row = this.#db
-      .prepare('SELECT json, unread, preview, synced_seq FROM conversations WHERE id = ?')
-      .get(id) as ConversationRow | undefined;
+    const row = this.#sql('SELECT json, unread, preview, synced_seq FROM conversations WHERE id = ?').get(
+      id,
+    ) as ConversationRow | undefined;
     return row ? rowToCached(row) : null;
   }
 
   putConversations(conversations: readonly Conversation[]): CachedConversation[] {
-    const upsert = this.#db.prepare(
+    const upsert = this.#sql(
       `INSERT INTO conversations (id, json, sort_at) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET json = excluded.json, sort_at = max(sort_at, excluded.sort_at)`,
     );
@@ -108,11 +117,9 @@ export class LocalCache {
 
   /** Newest `limit` messages in seq order; with `beforeSeq`, the newest of those older than it. */
   messages(conversationId: string, limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): Message[] {
-    const rows = this.#db
-      .prepare(
-        'SELECT json FROM (SELECT seq, json FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
-      )
-      .all(conversationId, beforeSeq, limit) as Array<{ json: string }>;
+    const rows = this.#sql(
+      'SELECT json FROM (SELECT seq, json FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+    ).all(conversationId, beforeSeq, limit) as Array<{ json: string }>;
     return rows.map((row) => parseJson(Message, row.json));
   }
 
@@ -122,11 +129,11 @@ export class LocalCache {
    * conversations not cached yet are skipped.
    */
   putMessages(messages: readonly Message[], focused: boolean): CachedConversation[] {
-    const insert = this.#db.prepare(
+    const insert = this.#sql(
       'INSERT OR IGNORE INTO messages (conversation_id, seq, client_msg_id, mine, json) VALUES (?, ?, ?, ?, ?)',
     );
     // A message the backlog has yet to reach is left to it (indexPending), so each is indexed once.
-    const index = this.#db.prepare(
+    const index = this.#sql(
       `INSERT INTO message_text (body, conversation_id, seq, created_at)
        SELECT @body, @conversationId, @seq, @createdAt FROM message_text_backlog
        WHERE done OR (@conversationId, @seq) <= (through_conversation, through_seq)`,
@@ -141,9 +148,10 @@ export class LocalCache {
         if (m.body !== '')
           index.run({ body: m.body, conversationId: m.conversationId, seq: m.seq, createdAt: m.createdAt });
         touched.add(m.conversationId);
-        this.#db
-          .prepare('UPDATE conversations SET sort_at = max(sort_at, ?) WHERE id = ?')
-          .run(m.createdAt, m.conversationId);
+        this.#sql('UPDATE conversations SET sort_at = max(sort_at, ?) WHERE id = ?').run(
+          m.createdAt,
+          m.conversationId,
+        );
       }
       for (const id of touched) {
         if (focused) this.#setReadMark(id, this.#maxSeq(id));
@@ -162,7 +170,7 @@ export class LocalCache {
   }
 
   unreadTotal(): number {
-    const row = this.#db.prepare('SELECT coalesce(sum(unread), 0) AS total FROM conversations').get() as {
+    const row = this.#sql('SELECT coalesce(sum(unread), 0) AS total FROM conversations').get() as {
       total: number;
     };
     return row.total;
@@ -177,12 +185,10 @@ export class LocalCache {
   search(q: string, limit: number): SearchHit[] {
     const match = ftsQuery(q);
     if (match === null) return [];
-    const rows = this.#db
-      .prepare(
-        `SELECT conversation_id, seq, created_at, snippet(message_text, 0, '', '', '…', ${SNIPPET_WORDS}) AS snippet
+    const rows = this.#sql(
+      `SELECT conversation_id, seq, created_at, snippet(message_text, 0, '', '', '…', ${SNIPPET_WORDS}) AS snippet
          FROM message_text WHERE message_text MATCH ? ORDER BY rowid DESC LIMIT ?`,
-      )
-      .all(match, limit) as SearchRow[];
+    ).all(match, limit) as SearchRow[];
     return rows.map((r) => ({
       conversationId: r.conversation_id,
       seq: r.seq,
@@ -197,34 +203,30 @@ export class LocalCache {
    */
   indexPending(batch: number): boolean {
     return this.#db.transaction(() => {
-      const backlog = this.#db
-        .prepare('SELECT through_conversation, through_seq, done FROM message_text_backlog')
-        .get() as { through_conversation: string; through_seq: number; done: number };
+      const backlog = this.#sql(
+        'SELECT through_conversation, through_seq, done FROM message_text_backlog',
+      ).get() as { through_conversation: string; through_seq: number; done: number };
       if (backlog.done) return false;
-      const rows = this.#db
-        .prepare(
-          `SELECT conversation_id, seq, json ->> '$.body' AS body, json ->> '$.createdAt' AS created_at
+      const rows = this.#sql(
+        `SELECT conversation_id, seq, json ->> '$.body' AS body, json ->> '$.createdAt' AS created_at
            FROM messages WHERE (conversation_id, seq) > (?, ?) ORDER BY conversation_id, seq LIMIT ?`,
-        )
-        .all(backlog.through_conversation, backlog.through_seq, batch) as Array<{
+      ).all(backlog.through_conversation, backlog.through_seq, batch) as Array<{
         conversation_id: string;
         seq: number;
         body: string;
         created_at: string;
       }>;
-      const index = this.#db.prepare(
+      const index = this.#sql(
         'INSERT INTO message_text (body, conversation_id, seq, created_at) VALUES (?, ?, ?, ?)',
       );
       for (const r of rows) if (r.body !== '') index.run(r.body, r.conversation_id, r.seq, r.created_at);
       const last = rows.at(-1);
       const done = rows.length < batch;
-      this.#db
-        .prepare('UPDATE message_text_backlog SET through_conversation = ?, through_seq = ?, done = ?')
-        .run(
-          last?.conversation_id ?? backlog.through_conversation,
-          last?.seq ?? backlog.through_seq,
-          done ? 1 : 0,
-        );
+      this.#sql('UPDATE message_text_backlog SET through_conversation = ?, through_seq = ?, done = ?').run(
+        last?.conversation_id ?? backlog.through_conversation,
+        last?.seq ?? backlog.through_seq,
+        done ? 1 : 0,
+      );
       return !done;
     })();
   }
@@ -232,34 +234,30 @@ export class LocalCache {
   // Outbox ------------------------------------------------------------------------------------
 
   enqueue(item: OutboxItem): void {
-    this.#db
-      .prepare(
-        'INSERT INTO outbox (client_msg_id, conversation_id, json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (client_msg_id) DO UPDATE SET json = excluded.json',
-      )
-      .run(item.clientMsgId, item.conversationId, JSON.stringify(item), item.createdAt);
+    this.#sql(
+      'INSERT INTO outbox (client_msg_id, conversation_id, json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (client_msg_id) DO UPDATE SET json = excluded.json',
+    ).run(item.clientMsgId, item.conversationId, JSON.stringify(item), item.createdAt);
   }
 
   /** The server acked: the message leaves the outbox and enters the timeline in one transaction. */
   ack(clientMsgId: string, message: Message): void {
     this.#db.transaction(() => {
-      this.#db.prepare('DELETE FROM outbox WHERE client_msg_id = ?').run(clientMsgId);
+      this.#sql('DELETE FROM outbox WHERE client_msg_id = ?').run(clientMsgId);
       this.putMessages([message], true);
     })();
   }
 
   fail(clientMsgId: string, error: string): void {
-    const row = this.#db.prepare('SELECT json FROM outbox WHERE client_msg_id = ?').get(clientMsgId) as
+    const row = this.#sql('SELECT json FROM outbox WHERE client_msg_id = ?').get(clientMsgId) as
       | { json: string }
       | undefined;
     if (!row) return;
     const item = { ...parseJson(OutboxItemSchema, row.json), status: 'failed' as const, error };
-    this.#db
-      .prepare('UPDATE outbox SET json = ? WHERE client_msg_id = ?')
-      .run(JSON.stringify(item), clientMsgId);
+    this.#sql('UPDATE outbox SET json = ? WHERE client_msg_id = ?').run(JSON.stringify(item), clientMsgId);
   }
 
   outbox(): OutboxItem[] {
-    const rows = this.#db.prepare('SELECT json FROM outbox ORDER BY created_at, rowid').all() as Array<{
+    const rows = this.#sql('SELECT json FROM outbox ORDER BY created_at, rowid').all() as Array<{
       json: string;
     }>;
     return rows.map((row) => parseJson(OutboxItemSchema, row.json));
@@ -269,18 +267,16 @@ export class LocalCache {
 
   saveDraft(draft: Draft): void {
     if (draft.body === '' && !draft.internal) {
-      this.#db.prepare('DELETE FROM drafts WHERE conversation_id = ?').run(draft.conversationId);
+      this.#sql('DELETE FROM drafts WHERE conversation_id = ?').run(draft.conversationId);
       return;
     }
-    this.#db
-      .prepare(
-        'INSERT INTO drafts (conversation_id, body, internal) VALUES (?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, internal = excluded.internal',
-      )
-      .run(draft.conversationId, draft.body, draft.internal ? 1 : 0);
+    this.#sql(
+      'INSERT INTO drafts (conversation_id, body, internal) VALUES (?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, internal = excluded.internal',
+    ).run(draft.conversationId, draft.body, draft.internal ? 1 : 0);
   }
 
   drafts(): Draft[] {
-    const rows = this.#db.prepare('SELECT conversation_id, body, internal FROM drafts').all() as Array<{
+    const rows = this.#sql('SELECT conversation_id, body, internal FROM drafts').all() as Array<{
       conversation_id: string;
       body: string;
       internal: number;
@@ -289,15 +285,13 @@ export class LocalCache {
   }
 
   saveTabs(tabs: TabState): void {
-    this.#db
-      .prepare(
-        'INSERT INTO tabs (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
-      )
-      .run(JSON.stringify(tabs));
+    this.#sql(
+      'INSERT INTO tabs (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
+    ).run(JSON.stringify(tabs));
   }
 
   tabs(): TabState {
-    const row = this.#db.prepare('SELECT json FROM tabs WHERE id = 1').get() as { json: string } | undefined;
+    const row = this.#sql('SELECT json FROM tabs WHERE id = 1').get() as { json: string } | undefined;
     return row ? parseJson(TabStateSchema, row.json) : { open: [], active: null };
   }
 
@@ -305,46 +299,47 @@ export class LocalCache {
 
   /** Messages of a conversation not cached yet are skipped: the renderer stores conversations first. */
   #hasConversation(id: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
+    return this.#sql('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
   }
 
   #maxSeq(conversationId: string): number {
-    const row = this.#db
-      .prepare('SELECT coalesce(max(seq), 0) AS seq FROM messages WHERE conversation_id = ?')
-      .get(conversationId) as { seq: number };
+    const row = this.#sql('SELECT coalesce(max(seq), 0) AS seq FROM messages WHERE conversation_id = ?').get(
+      conversationId,
+    ) as { seq: number };
     return row.seq;
   }
 
   #setReadMark(conversationId: string, seq: number): void {
-    this.#db
-      .prepare(
-        'INSERT INTO read_marks (conversation_id, seq) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET seq = max(seq, excluded.seq)',
-      )
-      .run(conversationId, seq);
+    this.#sql(
+      'INSERT INTO read_marks (conversation_id, seq) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET seq = max(seq, excluded.seq)',
+    ).run(conversationId, seq);
   }
 
   /** Recomputes unread, preview and the contiguous synced seq of one conversation. */
   #refresh(conversationId: string): void {
-    const mark = this.#db
-      .prepare('SELECT seq FROM read_marks WHERE conversation_id = ?')
-      .get(conversationId) as { seq: number } | undefined;
-    const unread = this.#db
-      .prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND seq > ? AND mine = 0')
-      .get(conversationId, mark?.seq ?? 0) as { n: number };
-    const last = this.#db
-      .prepare('SELECT json FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1')
-      .get(conversationId) as { json: string } | undefined;
+    const mark = this.#sql('SELECT seq FROM read_marks WHERE conversation_id = ?').get(conversationId) as
+      | { seq: number }
+      | undefined;
+    const unread = this.#sql(
+      'SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND seq > ? AND mine = 0',
+    ).get(conversationId, mark?.seq ?? 0) as { n: number };
+    const last = this.#sql(
+      'SELECT json FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1',
+    ).get(conversationId) as { json: string } | undefined;
     const lastMessage = last ? parseJson(Message, last.json) : null;
     const preview = lastMessage ? previewOf(lastMessage) : null;
-    const synced = this.#db
-      .prepare('SELECT synced_seq FROM conversations WHERE id = ?')
-      .get(conversationId) as { synced_seq: number } | undefined;
+    const synced = this.#sql('SELECT synced_seq FROM conversations WHERE id = ?').get(conversationId) as
+      | { synced_seq: number }
+      | undefined;
     let syncedSeq = synced?.synced_seq ?? 0;
-    const next = this.#db.prepare('SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ?');
+    const next = this.#sql('SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ?');
     while (next.get(conversationId, syncedSeq + 1)) syncedSeq++;
-    this.#db
-      .prepare('UPDATE conversations SET unread = ?, preview = ?, synced_seq = ? WHERE id = ?')
-      .run(unread.n, preview, syncedSeq, conversationId);
+    this.#sql('UPDATE conversations SET unread = ?, preview = ?, synced_seq = ? WHERE id = ?').run(
+      unread.n,
+      preview,
+      syncedSeq,
+      conversationId,
+    );
   }
 }
 
