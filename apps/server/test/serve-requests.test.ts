@@ -102,6 +102,23 @@ describe('serveRequests: deliveries, acks and follow-ups', () => {
     expect(logged).toEqual(['delivery failed']);
   });
 
+  it('logs a follow-up that throws after the ack, and runs the ones after it', async () => {
+    const ran: string[] = [];
+    const { send, logged } = serve({
+      'message:send': async ({ n }, ctx) => {
+        ctx.afterAck(() => {
+          throw new Error('a push went wrong');
+        });
+        ctx.afterAck(() => ran.push('next follow-up'));
+        return { n };
+      },
+    });
+    const result = await new Promise<Result<unknown>>((resolve) => send({ n: 2 }, resolve));
+    expect(result).toEqual({ ok: true, data: { n: 2 } });
+    expect(ran).toEqual(['next follow-up']);
+    expect(logged).toEqual(['follow-up failed']);
+  });
+
   it('runs no delivery or follow-up for a request that fails', async () => {
     const ran: string[] = [];
     const { send } = serve({

@@ -25,7 +25,10 @@ export interface RequestContext<P extends Principal> {
    * logged, never reported as the request's failure.
    */
   deliver(fn: () => void): void;
-  /** Runs after the ack is sent: fan-out never delays (or is mistaken for) the ack. */
+  /**
+   * Runs after the ack is sent: fan-out never delays (or is mistaken for) the ack. A throw is
+   * logged.
+   */
   afterAck(fn: () => void): void;
 }
 
@@ -74,7 +77,7 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
       if (!result.ok) options.metrics.errors.inc({ code: result.error.code, transport: 'socket' });
       if (ack) ack(result);
       else if (!result.ok) socket.emit('request:error', { event: name.slice(0, 100), error: result.error });
-      for (const fn of deferred) fn();
+      for (const fn of deferred) runLogged(fn, options.logger, name, 'follow-up failed');
     };
 
     void (async () => {
@@ -104,10 +107,10 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
         afterAck: (fn) => deferred.push(fn),
       };
       const data = await handlers[event](parsed.data as RequestOf<M, typeof event>, context);
-      for (const fn of deliveries) deliverSafely(fn, options.logger, name);
+      for (const fn of deliveries) runLogged(fn, options.logger, name, 'delivery failed');
       // A group commit settles every send of its batch in one round of microtasks; queueing the
       // ack lets the deliveries of the whole batch go out before the first of its acks.
-      queueMicrotask(() => reply(ok(data)));
+      queueMicrotask(() => runLogged(() => reply(ok(data)), options.logger, name, 'ack failed'));
     })().catch((error: unknown) => {
       deliveries.length = 0;
       deferred.length = 0;
@@ -117,11 +120,12 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
   });
 }
 
-function deliverSafely(fn: () => void, logger: Logger, event: string): void {
+/** Work after the handler's commit: a throw there is logged, and the request has succeeded. */
+function runLogged(fn: () => void, logger: Logger, event: string, what: string): void {
   try {
     fn();
   } catch (error) {
-    logger.error({ err: error, event: event.slice(0, 100) }, 'delivery failed');
+    logger.error({ err: error, event: event.slice(0, 100) }, what);
   }
 }
 
