@@ -437,6 +437,7 @@ export const en = {
     showing: 'the newest {{shown}} of {{total}}',
     open: 'Open',
     closeDrill: 'Close',
+    rateTooShort: 'Under 15 minutes online: too short for a rate',
     columns: {
       label: 'Row',
       opened: 'Opened',

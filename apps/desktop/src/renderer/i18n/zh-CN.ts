@@ -436,6 +436,7 @@ export const zhCN: Messages = {
     showing: '最新 {{shown}} 条，共 {{total}} 条',
     open: '打开',
     closeDrill: '关闭',
+    rateTooShort: '在线不足 15 分钟，不计算速率',
     columns: {
       label: '行',
       opened: '创建时间',

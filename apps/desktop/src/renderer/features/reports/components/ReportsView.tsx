@@ -7,6 +7,7 @@ import { inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.j
 import { LatestOnly } from '../../../ui/latest-only.js';
 import { seconds } from '../../supervisor/format.js';
 import { downloadCsv, loadReport, type Query } from '../actions.js';
+import { chatsPerOnlineHour } from '../rate.js';
 import { BarChart } from './BarChart.js';
 import { ReportDrill } from './ReportDrill.js';
 
@@ -40,16 +41,12 @@ function metricOf(row: ReportRow, metric: Metric): number {
   }
 }
 
-/** Chats given per hour online: comparable between agents who worked different hours. */
-function perOnlineHour(row: ReportRow): string {
-  const hours = row.presenceSeconds.online / 3600;
-  return hours < 0.01 ? '—' : (row.assignments / hours).toFixed(1);
-}
-
 const isTime = (m: Metric) => m === 'firstResponse' || m === 'wait' || m === 'handle';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv');
 
 function Cells({ row }: { row: ReportRow }) {
+  const { t } = useTranslation();
+  const rate = chatsPerOnlineHour(row);
   return (
     <>
       <td className="tabular-nums">{row.conversations}</td>
@@ -61,7 +58,9 @@ function Cells({ row }: { row: ReportRow }) {
       <td className="tabular-nums">{seconds(row.presenceSeconds.online)}</td>
       <td className="tabular-nums">{seconds(row.presenceSeconds.away)}</td>
       <td className="tabular-nums">{row.assignments}</td>
-      <td className="tabular-nums">{perOnlineHour(row)}</td>
+      <td className="tabular-nums" title={rate === null ? t('reports.rateTooShort') : undefined}>
+        {rate === null ? '—' : rate.toFixed(1)}
+      </td>
       <td className="tabular-nums">{row.offersDeclined}</td>
       <td className="tabular-nums">{row.offersExpired}</td>
     </>
