@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { FromServer, type ToServer } from '../../../local-server/messages.js';
 import type { FirstAdmin, LocalServerErrorCode, LocalServerStatus } from '../../../shared/managed.js';
-import { freePort, isPortFree } from './ports.js';
+import { freePort, isPortFree, randomLocalPort } from './ports.js';
 
 /** The bundled server's process, as the Electron adapter (utilityProcess) or a test (fork) gives it. */
 export interface ServerProcess {
@@ -73,7 +73,8 @@ export class LocalServer {
 
   constructor(private readonly options: LocalServerOptions) {
     mkdirSync(options.directory, { recursive: true });
-    this.stored = this.readState() ?? { port: randomPort(), initialized: false, autoStart: false };
+    // The port is chosen once and kept in state.json, so the server's URL stays the same.
+    this.stored = this.readState() ?? { port: randomLocalPort(), initialized: false, autoStart: false };
     this.saveState(this.stored);
   }
 
@@ -222,11 +223,6 @@ export class LocalServer {
   private get stateFile(): string {
     return path.join(this.options.directory, 'state.json');
   }
-}
-
-/** A port in the dynamic range, chosen once and kept in state.json. */
-function randomPort(): number {
-  return 49152 + Math.floor(Math.random() * (65535 - 49152));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
