@@ -70,14 +70,16 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (args.pop() as (result: Result<unknown>) => void) : undefined;
     const name = typeof event === 'string' ? event : String(event);
+    // What errors and logs repeat of the name: a client may send any string as the event.
+    const shownName = name.slice(0, 100);
     const deliveries: Array<() => void> = [];
     const deferred: Array<() => void> = [];
 
     const reply = (result: Result<unknown>) => {
       if (!result.ok) options.metrics.errors.inc({ code: result.error.code, transport: 'socket' });
       if (ack) ack(result);
-      else if (!result.ok) socket.emit('request:error', { event: name.slice(0, 100), error: result.error });
-      for (const fn of deferred) runLogged(fn, options.logger, name, 'follow-up failed');
+      else if (!result.ok) socket.emit('request:error', { event: shownName, error: result.error });
+      for (const fn of deferred) runLogged(fn, options.logger, shownName, 'follow-up failed');
     };
 
     void (async () => {
@@ -86,8 +88,7 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
         socket.disconnect(true);
         return;
       }
-      if (!Object.hasOwn(specs, name))
-        return reply(fail('unknown-event', `Unknown event "${name.slice(0, 100)}".`));
+      if (!Object.hasOwn(specs, name)) return reply(fail('unknown-event', `Unknown event "${shownName}".`));
       const event = name as keyof M & string;
       if (args.length !== 1) return reply(fail('invalid-payload', 'Send exactly one payload object.'));
       const parsed = (specs[event] as M[keyof M]).request.safeParse(args[0]);
@@ -107,14 +108,13 @@ export function serveRequests<M extends RequestMap, P extends Principal>(
         afterAck: (fn) => deferred.push(fn),
       };
       const data = await handlers[event](parsed.data as RequestOf<M, typeof event>, context);
-      for (const fn of deliveries) runLogged(fn, options.logger, name, 'delivery failed');
+      for (const fn of deliveries) runLogged(fn, options.logger, shownName, 'delivery failed');
       // A group commit settles every send of its batch in one round of microtasks; queueing the
       // ack lets the deliveries of the whole batch go out before the first of its acks.
-      queueMicrotask(() => runLogged(() => reply(ok(data)), options.logger, name, 'ack failed'));
+      queueMicrotask(() => runLogged(() => reply(ok(data)), options.logger, shownName, 'ack failed'));
     })().catch((error: unknown) => {
-      deliveries.length = 0;
       deferred.length = 0;
-      const apiError: ApiError = toApiError(error, options.logger, { event: name.slice(0, 100) });
+      const apiError: ApiError = toApiError(error, options.logger, { event: shownName });
       reply({ ok: false, error: apiError });
     });
   });
@@ -125,7 +125,7 @@ function runLogged(fn: () => void, logger: Logger, event: string, what: string):
   try {
     fn();
   } catch (error) {
-    logger.error({ err: error, event: event.slice(0, 100) }, what);
+    logger.error({ err: error, event }, what);
   }
 }
 
