@@ -12,14 +12,12 @@ const PROTOCOL_DIR = path.join(SERVER_DIR, '../../packages/protocol');
  * missing, or older than a source file, which would measure code that is no longer there.
  */
 export function builtServerProblem(): string | undefined {
-  const builds = [path.join(SERVER_DIR, 'dist'), path.join(PROTOCOL_DIR, 'dist')];
-  const sources = [path.join(SERVER_DIR, 'src'), path.join(PROTOCOL_DIR, 'src')];
-  const missing = builds.find((dir) => newestFile(dir) === undefined);
-  if (missing) return `${missing} is missing: run \`npm run build\` first (\`npm run bench\` does).`;
-  for (const [index, source] of sources.entries()) {
-    const built = newestFile(builds[index] as string)?.mtimeMs ?? 0;
-    const edited = newestFile(source);
-    if (edited && edited.mtimeMs > built) {
+  for (const dir of [SERVER_DIR, PROTOCOL_DIR]) {
+    const built = newestFile(path.join(dir, 'dist'));
+    if (!built)
+      return `${path.join(dir, 'dist')} is missing: run \`npm run build\` first (\`npm run bench\` does).`;
+    const edited = newestFile(path.join(dir, 'src'));
+    if (edited && edited.mtimeMs > built.mtimeMs) {
       return `${edited.file} is newer than its build: run \`npm run build\` first (\`npm run bench\` does).`;
     }
   }
