@@ -1,5 +1,5 @@
 import { DRILL_EXPORT_LIMIT, reportEndpoints } from '@switchboard/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { reportConversationsCsv, reportCsv } from '../../domain/reports/report-csv.js';
 import type { TransportDeps } from '../../realtime/services.js';
 import { defineRoute, SENT } from '../define-route.js';
@@ -16,23 +16,25 @@ export function reportRoutes(app: FastifyInstance, deps: TransportDeps): void {
 
   defineRoute(app, reportEndpoints.reportCsv, deps, async ({ principal, query, reply }) => {
     const csv = reportCsv(await deps.reports.report(principal, query));
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="report-${query.from}-${query.to}.csv"`)
-      .header('x-content-type-options', 'nosniff')
-      .send(csv);
-    return SENT;
+    return sendCsv(reply, `report-${query.from}-${query.to}.csv`, csv);
   });
 
   defineRoute(app, reportEndpoints.reportConversationsCsv, deps, async ({ principal, query, reply }) => {
-    const csv = reportConversationsCsv(
-      await deps.reports.conversations(principal, query, DRILL_EXPORT_LIMIT),
+    const conversations = await deps.reports.conversations(principal, query, DRILL_EXPORT_LIMIT);
+    return sendCsv(
+      reply,
+      `conversations-${query.from}-${query.to}.csv`,
+      reportConversationsCsv(conversations),
     );
-    await reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="conversations-${query.from}-${query.to}.csv"`)
-      .header('x-content-type-options', 'nosniff')
-      .send(csv);
-    return SENT;
   });
+}
+
+/** A CSV download: never sniffed or shown inline by the browser. */
+async function sendCsv(reply: FastifyReply, fileName: string, csv: string): Promise<typeof SENT> {
+  await reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('x-content-type-options', 'nosniff')
+    .send(csv);
+  return SENT;
 }
