@@ -2,6 +2,7 @@ import type { SessionRevoked } from '@switchboard/protocol';
 import type { Principal } from '../domain/principal.js';
 import { toMessage, toStaffConversation, toVisitorConversation } from '../domain/views.js';
 import type { ConversationAccess, ConversationRecord, MessageRecord } from '../store/records.js';
+import { reachesAnyone } from './room-members.js';
 import { rooms } from './rooms.js';
 import type { AgentNamespace, VisitorNamespace } from './types.js';
 
@@ -33,10 +34,10 @@ export class Broadcaster {
     message: MessageRecord,
     senderSocketId?: string,
   ) {
-    this.agents
-      .to(rooms.conversation(conversation.id))
-      .except(senderSocketId ?? [])
-      .emit('message:new', toMessage(message));
+    const room = rooms.conversation(conversation.id);
+    if (!reachesAnyone(this.agents, room, senderSocketId)) return;
+    const to = this.agents.to(room);
+    (senderSocketId === undefined ? to : to.except(senderSocketId)).emit('message:new', toMessage(message));
   }
 
   /** The visitor half of `message`: the visitor's sockets, unless it is an internal note. */
@@ -45,11 +46,10 @@ export class Broadcaster {
     message: MessageRecord,
     senderSocketId?: string,
   ) {
-    if (message.visibility !== 'all') return;
-    this.visitors
-      .to(rooms.visitor(conversation.visitorId))
-      .except(senderSocketId ?? [])
-      .emit('message:new', toMessage(message));
+    const room = rooms.visitor(conversation.visitorId);
+    if (message.visibility !== 'all' || !reachesAnyone(this.visitors, room, senderSocketId)) return;
+    const to = this.visitors.to(room);
+    (senderSocketId === undefined ? to : to.except(senderSocketId)).emit('message:new', toMessage(message));
   }
 
   /** Called after every conversation change is pushed (the supervisor feed listens). */

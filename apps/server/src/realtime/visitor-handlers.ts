@@ -34,7 +34,7 @@ export function visitorHandlers(
         metrics.messages.inc({ sender: 'visitor' });
         metrics.commitSeconds.observe((performance.now() - started) / 1000);
         // The agents first; the visitor's own other tabs (if any) once the ack is out.
-        ctx.deliver(() => broadcast.messageToStaff(conversation, message, ctx.socketId));
+        ctx.deliver(() => broadcast.messageToStaff(conversation, message));
         ctx.afterAck(() => {
           broadcast.messageToVisitor(conversation, message, ctx.socketId);
           if (conversation.status === 'queued' || conversation.status === 'offline') {
