@@ -24,6 +24,11 @@ const RATIO_OF: Partial<Record<Figure, keyof Summary['ratios']>> = {
   heapPerSocketKb: 'heapPerSocket',
   serverCpuPerMessageMs: 'serverCpuPerMessage',
 };
+/**
+ * Growth per socket between two memory samples. Below zero it measured nothing: the process gave
+ * back more (a GC, pages returned) than the sockets took, as happens with few sockets (BENCH_QUICK).
+ */
+const MEMORY_FIGURES: ReadonlySet<Figure> = new Set(['rssPerSocketKb', 'heapPerSocketKb']);
 const LABEL_WIDTH = 14;
 const MIN_COLUMN_WIDTH = 8;
 /** A main thread busy or waiting for a CPU this share of the load was never idle: it had a backlog. */
@@ -59,7 +64,9 @@ function table({ medians, ratios }: Summary): string[] {
   const figures = (label: string, of: Medians) =>
     row(
       label,
-      COLUMNS.map(({ figure, digits }) => of[figure].toFixed(digits)),
+      COLUMNS.map(({ figure, digits }) =>
+        MEMORY_FIGURES.has(figure) ? memoryKb(of[figure], digits) : of[figure].toFixed(digits),
+      ),
     );
   return [
     row(
@@ -72,7 +79,10 @@ function table({ medians, ratios }: Summary): string[] {
       'full / relay',
       COLUMNS.map(({ figure }) => {
         const ratio = RATIO_OF[figure];
-        return ratio ? `${ratios[ratio].toFixed(2)}×` : '';
+        if (!ratio) return '';
+        const measured =
+          !MEMORY_FIGURES.has(figure) || (medians.relay[figure] > 0 && medians.full[figure] > 0);
+        return measured ? `${ratios[ratio].toFixed(2)}×` : 'n/a';
       }),
     ),
   ];
@@ -146,7 +156,7 @@ function perRun(run: RunFigures): string {
     `  round ${run.round + 1} ${run.target.padEnd(5)}  p50 ${run.p50Ms.toFixed(2)}  p99 ${run.p99Ms.toFixed(2)}` +
     `  max ${run.maxMs.toFixed(1)} ms  slowest 1% in ${run.tailBursts} bursts (largest ${run.tailLargestBurst})` +
     `  lost ${run.lost}  acked ${run.acked}/${run.sent}${ackErrors}` +
-    `  dup ${run.duplicates}  RSS/socket ${run.rssPerSocketKb.toFixed(1)} KB` +
+    `  dup ${run.duplicates}  RSS/socket ${memoryKb(run.rssPerSocketKb, 1)} KB` +
     `  server CPU ${percent(run.serverCpuShare)} of a core (main thread ${percent(run.serverMainThreadShare)}),` +
     ` ${percent(run.serverRunQueueShare)} waiting for one` +
     `  GC pauses ${percent(run.serverGcPauseShare, 1)} (major ${percent(run.serverMajorGcPauseShare, 1)},` +
@@ -175,4 +185,8 @@ export function writeResults(
 
 function percent(share: number, digits = 0): string {
   return Number.isNaN(share) ? 'n/a' : `${(100 * share).toFixed(digits)}%`;
+}
+
+function memoryKb(kb: number, digits: number): string {
+  return kb > 0 ? kb.toFixed(digits) : 'n/a';
 }
