@@ -114,8 +114,23 @@ describe('reports over a scripted day', () => {
 
   it('per day: conversations, abandoned, first response, wait, handle, CSAT and presence', async () => {
     const body = unwrap((await report('from=2025-03-13&to=2025-03-14')).body);
-    expect(body.rows.map((r) => r.key)).toEqual(['2025-03-14']);
-    const day = body.rows[0];
+    expect(body.rows.map((r) => r.key)).toEqual(['2025-03-13', '2025-03-14']);
+    const [quiet, day] = body.rows;
+    // Nothing happened on the 13th: a row of zeros, not a gap in the days.
+    expect(quiet).toEqual({
+      key: '2025-03-13',
+      label: '2025-03-13',
+      conversations: 0,
+      abandoned: 0,
+      firstResponseSeconds: { average: null, count: 0 },
+      waitSeconds: { average: null, count: 0 },
+      handleSeconds: { average: null, count: 0 },
+      csat: { average: null, count: 0 },
+      presenceSeconds: { online: 0, away: 0, wrapUp: 0, offline: 0 },
+      assignments: 0,
+      offersDeclined: 0,
+      offersExpired: 0,
+    });
     expect(day).toEqual({
       key: '2025-03-14',
       label: '2025-03-14',
@@ -133,6 +148,13 @@ describe('reports over a scripted day', () => {
       offersExpired: 0,
     });
     expect(body.total).toEqual({ ...day, key: 'total', label: 'Total' });
+  });
+
+  it('lists every day of the range that has begun, none still to come', async () => {
+    // The clock stands at 2025-03-15 09:00 UTC.
+    const body = unwrap((await report('from=2025-03-12&to=2025-03-17')).body);
+    expect(body.rows.map((r) => r.key)).toEqual(['2025-03-12', '2025-03-13', '2025-03-14', '2025-03-15']);
+    expect(body.rows.map((r) => r.conversations)).toEqual([0, 0, 3, 0]);
   });
 
   it('per agent and per team, with day boundaries in the asked time zone', async () => {

@@ -71,6 +71,10 @@ export class ReportService {
     };
     const tz = query.timezone;
     const by: ReportGroupBy = query.groupBy;
+    // A quiet day is a row of zeros, not a gap: the chart's days stay evenly spaced and a CSV
+    // shows that nothing happened. Days still to come are left out.
+    const now = this.now();
+    if (by === 'day') for (const { day, start } of days) if (start <= now) group(day, day);
     for (const c of conversations) {
       const key = keyOf(c.createdAt, c.teamId, c.assigneeId);
       if (key !== null) group(key, labelOf(by, key, names)).conversations.push(c);
