@@ -207,13 +207,15 @@ export async function loadMissedOffers(db: Db): Promise<Array<{ conversationId: 
   return result.rows.map((r) => ({ conversationId: r.conversation_id, userId: r.user_id }));
 }
 
+/** Data of another shape reads as empty: a timeline entry shows without its decision or note. */
 const EventData = z
   .object({ decision: RoutingDecision.optional(), note: z.string().nullable().optional() })
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .catch({});
 
 /** A timeline event's data as written by `TimelineWrite`: its decision record and note, if any. */
 export function readEventData(text: string): z.infer<typeof EventData> {
-  return EventData.catch({}).parse(JSON.parse(text));
+  return EventData.parse(JSON.parse(text));
 }
 
 export interface TimelineWrite {
