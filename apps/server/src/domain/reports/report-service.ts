@@ -55,11 +55,9 @@ export class ReportService {
     );
     const agents = query.agentId === undefined ? scopedAgents : new Set([query.agentId]);
     if (teams === null && query.agentId === undefined) for (const id of names.users.keys()) agents.add(id);
-    const intervals = toIntervals(
-      await statusChanges(this.db, toIso),
-      agents,
-      Math.min(this.now(), last.end),
-    );
+    const changes = await statusChanges(this.db, toIso);
+    const now = this.now();
+    const intervals = toIntervals(changes, agents, Math.min(now, last.end));
 
     const groups = new Map<string, Group>();
     const group = (key: string, label: string) => {
@@ -73,7 +71,6 @@ export class ReportService {
     const by: ReportGroupBy = query.groupBy;
     // A quiet day is a row of zeros, not a gap: the chart's days stay evenly spaced and a CSV
     // shows that nothing happened. Days still to come are left out.
-    const now = this.now();
     if (by === 'day') for (const { day, start } of days) if (start <= now) group(day, day);
     for (const c of conversations) {
       const key = keyOf(c.createdAt, c.teamId, c.assigneeId);
