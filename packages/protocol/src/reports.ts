@@ -22,11 +22,17 @@ const ReportQueryFields = {
 const inRange = (q: { from: string; to: string }) => q.from <= q.to;
 const atMostAYear = (q: { from: string; to: string }) =>
   (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 366;
+/** The range checks run only on two valid days: an unparsable day is reported once, as itself. */
+const DayPair = z.object({ from: Day, to: Day });
+const onValidDays = (message: string) => ({
+  message,
+  when: (payload: z.core.ParsePayload) => DayPair.safeParse(payload.value).success,
+});
 
 export const ReportQuery = z
   .strictObject(ReportQueryFields)
-  .refine(inRange, 'from must not be after to')
-  .refine(atMostAYear, 'at most 366 days at a time');
+  .refine(inRange, onValidDays('from must not be after to'))
+  .refine(atMostAYear, onValidDays('at most 366 days at a time'));
 export type ReportQuery = z.input<typeof ReportQuery>;
 
 const Average = z.object({
@@ -113,8 +119,8 @@ export const ReportDrillQuery = z
     /** `abandoned`: only those the row counts as abandoned; `lowCsat`: rated 1 or 2. */
     filter: z.enum(['all', 'abandoned', 'lowCsat']).default('all'),
   })
-  .refine(inRange, 'from must not be after to')
-  .refine(atMostAYear, 'at most 366 days at a time');
+  .refine(inRange, onValidDays('from must not be after to'))
+  .refine(atMostAYear, onValidDays('at most 366 days at a time'));
 export type ReportDrillQuery = z.input<typeof ReportDrillQuery>;
 
 /** DRILL_LIMIT newest first; `total` says how many matched. */

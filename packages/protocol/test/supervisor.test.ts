@@ -88,4 +88,18 @@ describe('admin bodies', () => {
       ReportQuery.safeParse({ from: '2025-03-01', to: '2025-03-01', timezone: 'Mars/Base' }).success,
     ).toBe(false);
   });
+
+  it('report an unparsable day once, without range errors about it', () => {
+    const messages = (query: unknown) => {
+      const result = ReportQuery.safeParse(query);
+      return result.success
+        ? []
+        : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    };
+    expect(messages({ from: '2026-13-01', to: '2026-12-01' })).toEqual(['from: Invalid ISO date']);
+    expect(messages({ from: '2026-12-01', to: 'soon' })).toEqual(['to: Invalid ISO date']);
+    // Two valid days still get both range checks.
+    expect(messages({ from: '2026-12-05', to: '2024-12-01' })).toEqual([': from must not be after to']);
+    expect(messages({ from: '2024-01-01', to: '2025-06-01' })).toEqual([': at most 366 days at a time']);
+  });
 });
