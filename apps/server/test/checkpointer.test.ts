@@ -86,6 +86,26 @@ describe('background WAL checkpoints', () => {
     });
   });
 
+  it('indexes a steady stream once a round, not a few messages after every pause', async () => {
+    await withBackgroundWorker(async (opened) => {
+      const fixture = await seedFixture(opened.db);
+      const conversationId = await insertQueuedConversation(opened.db, fixture);
+      const marksSeen = new Set<number | undefined>();
+      // About a message every few milliseconds for a second: a stream that never stops.
+      const until = performance.now() + 1_000;
+      while (performance.now() < until) {
+        await appendMessage(opened.db, visitorMessage(conversationId, randomUUID(), 'steady stream'));
+        marksSeen.add(await indexedThrough(opened));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      const newest = opened.sqlite.prepare('SELECT max(id) FROM messages').pluck().get();
+      await expect.poll(() => indexedThrough(opened), { timeout: 5_000 }).toBe(newest);
+      // Rounds start every 200 ms: about six in that second. A worker that went on indexing
+      // whatever had arrived after each 3 ms pause moved the mark with nearly every message.
+      expect(marksSeen.size).toBeLessThanOrEqual(15);
+    });
+  });
+
   it('indexes every message again when the index is ahead of the database (a restored backup)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-checkpoint-'));
     const file = path.join(dir, 'db.sqlite');

@@ -78,8 +78,10 @@ function checkpointIfDue() {
 
 // Messages are append-only: everything after the last indexed id is new. Slices are short
 // transactions with a pause between them only to share the CPU with the server; they hold no
-// lock the server needs. Under a steady stream of messages the index lags a little and catches
-// up as soon as the stream slows.
+// lock the server needs. A round indexes what is there: it takes another slice only after a full
+// one (a backlog), so a steady stream is indexed once a round (up to a round behind) instead of a
+// few messages at a time every pause, which woke this thread hundreds of times a second beside
+// the server's.
 // Prepared on first use: the server starts this worker before it migrates the database.
 const SLICE = 200;
 const PAUSE_BETWEEN_SLICES_MS = 3;
@@ -103,13 +105,15 @@ function prepareIndexing() {
     db.prepare('DELETE FROM search.messages_fts').run();
     mark.run(0);
   })();
+  /** Indexes up to SLICE new messages; true when it took a full slice (more may be waiting). */
   return db.transaction(() => {
     const from = through.get() ?? 0;
-    const to = upTo.get(from, SLICE - 1) ?? last.get(from);
+    const fullSliceEnd = upTo.get(from, SLICE - 1);
+    const to = fullSliceEnd ?? last.get(from);
     if (to === null || to === undefined) return false;
     index.run(from, to);
     mark.run(to);
-    return true;
+    return fullSliceEnd !== undefined;
   });
 }
 
