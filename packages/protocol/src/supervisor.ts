@@ -8,16 +8,7 @@ import { AgentStatus, StatusReason, TransferTarget } from './routing.js';
 export const SlaLevel = z.enum(['ok', 'amber', 'red']);
 export type SlaLevel = z.infer<typeof SlaLevel>;
 
-/**
- * Where tiles turn amber and red. Seconds for times, a share (0 to 1) for the abandoned rate.
- * The same for every team in this version.
- */
-export const SLA_THRESHOLDS = {
-  longestWaitSeconds: { amber: 60, red: 180 },
-  firstResponseSeconds: { amber: 60, red: 120 },
-  waitSeconds: { amber: 60, red: 180 },
-  abandonedRate: { amber: 0.05, red: 0.1 },
-} as const;
+export { SLA_THRESHOLDS } from './sla-thresholds.js';
 
 /**
  * A chat whose offers agents declined or let ring out this many times since it was last assigned
