@@ -17,6 +17,7 @@ const cached = (minute: number): CachedConversation => ({
   unread: 1,
   preview: `last words ${minute}`,
   syncedSeq: 3,
+  awaitingReplySince: new Date(Date.UTC(2026, 11, 4, 9, minute)).toISOString(),
 });
 
 describe("the web workbench's conversation list in the tab's storage", () => {

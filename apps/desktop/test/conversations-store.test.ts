@@ -3,7 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { previousConversations, useConversations } from '../src/renderer/features/conversations/store.js';
 import { conversation } from './support/fakes.js';
 
-const cached = (c: Conversation) => ({ conversation: c, unread: 0, preview: null, syncedSeq: 0 });
+const cached = (c: Conversation) => ({
+  conversation: c,
+  unread: 0,
+  preview: null,
+  syncedSeq: 0,
+  awaitingReplySince: null,
+});
 const visitor = (id: string) => ({ id, name: id, verified: false });
 
 describe('the conversation list store', () => {

@@ -203,7 +203,9 @@ describe('offline search over the cache', () => {
     );
     before.close();
     const db = new Database(file);
-    db.exec('DROP TABLE message_text; DROP TABLE message_text_backlog;');
+    db.exec(
+      'DROP TABLE message_text; DROP TABLE message_text_backlog; ALTER TABLE conversations DROP COLUMN awaiting_reply_since;',
+    );
     db.pragma('user_version = 2');
     db.close();
     return { file, c };

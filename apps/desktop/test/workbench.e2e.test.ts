@@ -164,6 +164,30 @@ describe('the web workbench against a real server, bridged to the real main-proc
     );
   });
 
+  it('shows on each open chat’s row how long its visitor has waited for a reply, until the reply goes out', async () => {
+    const waitOn = (v: Visitor) => row(v.conversationId).getByTestId('awaiting-reply');
+    await page.getByTestId('view-mine').click();
+    // Each visitor had the last word in the test before.
+    for (const v of visitors) {
+      await eventually(async () => expect(await waitOn(v).textContent()).toMatch(/^waiting \d+/));
+    }
+    // Wen gets an answer, Xavier an internal note; Vera's chat stays as it was for the tests after.
+    const [vera, wen, xavier] = visitors as [Visitor, Visitor, Visitor];
+    expect(await waitOn(vera).getAttribute('title')).toMatch(/waited for a reply since \d/);
+    await tab(wen.conversationId).getByRole('tab').click();
+    await send('Thanks, I am looking into it now.');
+    await eventually(async () => expect(await waitOn(wen).count()).toBe(0));
+    expect(await row(wen.conversationId).textContent()).toContain('Thanks, I am looking into it now.');
+    await tab(xavier.conversationId).getByRole('tab').click();
+    await page.getByTestId('internal-toggle').check();
+    await send('Checking the order system first.');
+    await page.getByTestId('internal-toggle').uncheck();
+    await eventually(async () => expect(await page.getByTestId('sync-state').textContent()).toBe('Synced'));
+    expect(await page.getByTestId('timeline').textContent()).toContain('Checking the order system first.');
+    expect(await waitOn(xavier).count()).toBe(1);
+    expect(await waitOn(vera).count()).toBe(1);
+  });
+
   it('attaches a picked file over HTTP and sends it; a file that is not what it claims is refused with a toast', async () => {
     const visitor = visitors[0];
     if (!visitor) throw new Error('no visitor from the tabs test');

@@ -77,10 +77,7 @@ export function createHandlers(services: Services): Handlers {
       caches.get(account).enqueue(item);
       return {};
     },
-    'outbox:ack': ({ clientMsgId, message, ...account }) => {
-      caches.get(account).ack(clientMsgId, message);
-      return {};
-    },
+    'outbox:ack': ({ clientMsgId, message, ...account }) => caches.get(account).ack(clientMsgId, message),
     'outbox:fail': ({ clientMsgId, error, ...account }) => {
       caches.get(account).fail(clientMsgId, error);
       return {};

@@ -87,9 +87,10 @@ export const bridgeChannels = {
     response: z.array(SearchHit),
   },
   'outbox:enqueue': { request: z.strictObject({ ...Account.shape, item: OutboxItem }), response: Ok },
+  /** The message leaves the outbox for the timeline; answers with its conversation's new row. */
   'outbox:ack': {
     request: z.strictObject({ ...Account.shape, clientMsgId: Id, message: Message }),
-    response: Ok,
+    response: z.array(CachedConversation),
   },
   'outbox:fail': {
     request: z.strictObject({ ...Account.shape, clientMsgId: Id, error: z.string().max(500) }),

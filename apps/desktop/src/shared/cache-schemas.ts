@@ -9,6 +9,11 @@ export const CachedConversation = z.object({
   preview: z.string().nullable(),
   /** The highest seq held with no gap below it. */
   syncedSeq: Seq,
+  /**
+   * When the visitor's oldest message not yet answered was sent (`shared/awaiting-reply.ts`),
+   * from the messages held here; null when the staff had the last word.
+   */
+  awaitingReplySince: z.string().nullable().default(null),
 });
 export type CachedConversation = z.infer<typeof CachedConversation>;
 

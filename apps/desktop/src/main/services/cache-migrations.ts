@@ -44,8 +44,15 @@ const MIGRATIONS: readonly string[] = [
      done INTEGER NOT NULL
    );
    INSERT INTO message_text_backlog VALUES (1, '', 0, NOT EXISTS (SELECT 1 FROM messages));`,
+  // Since when the visitor has waited for a reply (shared/awaiting-reply.ts), kept with the
+  // preview; LocalCache fills it in for the open chats of a file that had no such column.
+  'ALTER TABLE conversations ADD COLUMN awaiting_reply_since TEXT',
 ];
 
+/** The version that added `awaiting_reply_since`: files older than it get it filled in once. */
+export const AWAITING_REPLY_VERSION = 4;
+
+/** Brings the file up to date; returns the version it had before (0 for a new file). */
 export function migrateCache(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < MIGRATIONS.length; version++) {
@@ -54,5 +61,5 @@ export function migrateCache(db: Database.Database): number {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
-  return MIGRATIONS.length;
+  return current;
 }

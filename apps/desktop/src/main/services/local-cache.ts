@@ -7,6 +7,7 @@ import {
   type SearchHit,
 } from '@switchboard/protocol';
 import Database from 'better-sqlite3';
+import { awaitingReplySince } from '../../shared/awaiting-reply.js';
 import type {
   CachedConversation,
   CacheSnapshot,
@@ -16,7 +17,7 @@ import type {
 } from '../../shared/cache-schemas.js';
 import { OutboxItem as OutboxItemSchema, TabState as TabStateSchema } from '../../shared/cache-schemas.js';
 import { previewText } from '../../shared/preview-text.js';
-import { migrateCache } from './cache-migrations.js';
+import { AWAITING_REPLY_VERSION, migrateCache } from './cache-migrations.js';
 import { parseJson } from './parse-json.js';
 
 interface ConversationRow {
@@ -24,6 +25,7 @@ interface ConversationRow {
   unread: number;
   preview: string | null;
   synced_seq: number;
+  awaiting_reply_since: string | null;
 }
 
 interface SearchRow {
@@ -54,7 +56,18 @@ export class LocalCache {
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
-    migrateCache(this.#db);
+    const before = migrateCache(this.#db);
+    if (before > 0 && before < AWAITING_REPLY_VERSION) this.#fillAwaitingReply();
+  }
+
+  /** An older file's open chats: the column is new, their messages are already here. */
+  #fillAwaitingReply(): void {
+    const open = this.#sql(
+      "SELECT id FROM conversations WHERE json_extract(json, '$.status') = 'assigned'",
+    ).all() as Array<{ id: string }>;
+    this.#db.transaction(() => {
+      for (const { id } of open) this.#refresh(id);
+    })();
   }
 
   #sql(text: string): Database.Statement {
@@ -88,7 +101,7 @@ export class LocalCache {
   /** Newest activity first, a page at a time. */
   conversations(limit = -1, offset = 0): CachedConversation[] {
     const rows = this.#sql(
-      'SELECT json, unread, preview, synced_seq FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
+      'SELECT json, unread, preview, synced_seq, awaiting_reply_since FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
     ).all(limit, offset) as ConversationRow[];
     return rows.map(rowToCached);
   }
@@ -98,9 +111,9 @@ export class LocalCache {
   }
 
   conversation(id: string): CachedConversation | null {
-    const row = this.#sql('SELECT json, unread, preview, synced_seq FROM conversations WHERE id = ?').get(
-      id,
-    ) as ConversationRow | undefined;
+    const row = this.#sql(
+      'SELECT json, unread, preview, synced_seq, awaiting_reply_since FROM conversations WHERE id = ?',
+    ).get(id) as ConversationRow | undefined;
     return row ? rowToCached(row) : null;
   }
 
@@ -240,10 +253,10 @@ export class LocalCache {
   }
 
   /** The server acked: the message leaves the outbox and enters the timeline in one transaction. */
-  ack(clientMsgId: string, message: Message): void {
-    this.#db.transaction(() => {
+  ack(clientMsgId: string, message: Message): CachedConversation[] {
+    return this.#db.transaction(() => {
       this.#sql('DELETE FROM outbox WHERE client_msg_id = ?').run(clientMsgId);
-      this.putMessages([message], true);
+      return this.putMessages([message], true);
     })();
   }
 
@@ -328,18 +341,28 @@ export class LocalCache {
     ).get(conversationId) as { json: string } | undefined;
     const lastMessage = last ? parseJson(Message, last.json) : null;
     const preview = lastMessage ? previewOf(lastMessage) : null;
+    const awaitingSince = awaitingReplySince(this.#newestFirst(conversationId));
     const synced = this.#sql('SELECT synced_seq FROM conversations WHERE id = ?').get(conversationId) as
       | { synced_seq: number }
       | undefined;
     let syncedSeq = synced?.synced_seq ?? 0;
     const next = this.#sql('SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ?');
     while (next.get(conversationId, syncedSeq + 1)) syncedSeq++;
-    this.#sql('UPDATE conversations SET unread = ?, preview = ?, synced_seq = ? WHERE id = ?').run(
-      unread.n,
-      preview,
-      syncedSeq,
+    this.#sql(
+      'UPDATE conversations SET unread = ?, preview = ?, synced_seq = ?, awaiting_reply_since = ? WHERE id = ?',
+    ).run(unread.n, preview, syncedSeq, awaitingSince, conversationId);
+  }
+
+  /** A conversation's cached messages, newest first, each parsed only when it is reached. */
+  *#newestFirst(conversationId: string): Generator<Message> {
+    const rows = this.#sql('SELECT json FROM messages WHERE conversation_id = ? ORDER BY seq DESC').iterate(
       conversationId,
-    );
+    ) as IterableIterator<{ json: string }>;
+    try {
+      for (const row of rows) yield parseJson(Message, row.json);
+    } finally {
+      rows.return?.();
+    }
   }
 }
 
@@ -353,5 +376,6 @@ function rowToCached(row: ConversationRow): CachedConversation {
     unread: row.unread,
     preview: row.preview,
     syncedSeq: row.synced_seq,
+    awaitingReplySince: row.awaiting_reply_since,
   };
 }

@@ -1,4 +1,5 @@
 import type { Message } from '@switchboard/protocol';
+import { awaitingReplySince } from '../../shared/awaiting-reply.js';
 import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { Settings } from '../../shared/settings.js';
@@ -115,6 +116,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       unread: list.filter((m) => m.seq > mark && !(m.sender.kind === 'agent' && m.sender.id === me)).length,
       preview: last ? last.body.slice(0, 140) : cached.preview,
       syncedSeq: synced,
+      awaitingReplySince: awaitingReplySince(list.toReversed()),
     };
     conversations.set(id, next);
     keepList();
@@ -193,7 +195,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
           c.id,
           cached
             ? { ...cached, conversation: c }
-            : { conversation: c, unread: 0, preview: null, syncedSeq: 0 },
+            : { conversation: c, unread: 0, preview: null, syncedSeq: 0, awaitingReplySince: null },
         );
         return conversations.get(c.id) as CachedConversation;
       });
@@ -217,8 +219,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     'outbox:ack': async ({ clientMsgId, message }) => {
       outbox.delete(clientMsgId);
       keepUnsentWork();
-      put([message], true);
-      return {};
+      return put([message], true);
     },
     'outbox:fail': async ({ clientMsgId, error }) => {
       const item = outbox.get(clientMsgId);

@@ -459,6 +459,7 @@ export const en = {
     },
   },
   waiting: 'waiting {{time}}',
+  awaitingReply: 'The visitor has waited for a reply since {{time}}',
   routingWhy: {
     'previous-agent': '{{agent}} helped this visitor before',
     'lowest-load': 'lowest load ({{load}}/{{capacity}})',

@@ -458,6 +458,7 @@ export const zhCN: Messages = {
     },
   },
   waiting: '已等待 {{time}}',
+  awaitingReply: '访客自 {{time}} 起等待回复',
   routingWhy: {
     'previous-agent': '{{agent}} 之前接待过这位访客',
     'lowest-load': '负载最低（{{load}}/{{capacity}}）',

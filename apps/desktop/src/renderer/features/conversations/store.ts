@@ -57,7 +57,7 @@ export const useConversations = create<ConversationsState>((set) => ({
           ...s.byId,
           [conversation.id]: cached
             ? { ...cached, conversation }
-            : { conversation, unread: 0, preview: null, syncedSeq: 0 },
+            : { conversation, unread: 0, preview: null, syncedSeq: 0, awaitingReplySince: null },
         },
       };
     }),

@@ -3,6 +3,7 @@ import type { OutboxItem } from '../../../shared/cache-schemas.js';
 import { requireAccount, runtime } from '../../app/runtime.js';
 import { bridge } from '../../host/bridge.js';
 import { useChat } from '../chat/store.js';
+import { useConversations } from '../conversations/store.js';
 import { useSession } from '../session/store.js';
 import { storeMessages } from './cache-writes.js';
 
@@ -92,7 +93,9 @@ async function flushOnce(): Promise<void> {
         attachment: item.attachment,
         createdAt: result.data.createdAt,
       };
-      await bridge['outbox:ack']({ ...account, clientMsgId: item.clientMsgId, message });
+      // The row follows the reply: its preview, and no longer a visitor waiting for one.
+      const touched = await bridge['outbox:ack']({ ...account, clientMsgId: item.clientMsgId, message });
+      useConversations.getState().upsert(touched);
       useChat.getState().removeOutbox(item.clientMsgId);
       await storeMessages([message]);
     } else if (RETRYABLE.has(result.error.code)) {

@@ -1,7 +1,15 @@
+import type { SlaLevel } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import type { CachedConversation } from '../../../../shared/cache-schemas.js';
-import { shortDuration } from '../../../ui/format.js';
+import { clockTime, shortDuration } from '../../../ui/format.js';
+import { awaitingReplyOf, replyWaitLevel } from '../awaiting-reply.js';
 import { previewOf } from '../preview.js';
+
+const REPLY_WAIT_TEXT: Record<SlaLevel, string> = {
+  ok: 'text-slate-500 dark:text-slate-400',
+  amber: 'text-amber-700 dark:text-amber-400',
+  red: 'font-semibold text-red-700 dark:text-red-400',
+};
 
 interface Props {
   item: CachedConversation;
@@ -15,6 +23,7 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
   const c = item.conversation;
   const name = c.visitor.name ?? t('visitor.anonymous');
   const waitingSince = c.status === 'queued' ? (c.queuedAt ?? c.createdAt) : null;
+  const replyOwedSince = awaitingReplyOf(item);
   return (
     <button
       type="button"
@@ -36,6 +45,15 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
           {waitingSince && (
             <span className="text-[11px] text-amber-700 dark:text-amber-400">
               {t('waiting', { time: shortDuration(t, waitingSince, now) })}
+            </span>
+          )}
+          {replyOwedSince && (
+            <span
+              data-testid="awaiting-reply"
+              title={t('awaitingReply', { time: clockTime(replyOwedSince) })}
+              className={`text-[11px] ${REPLY_WAIT_TEXT[replyWaitLevel(replyOwedSince, now)]}`}
+            >
+              {t('waiting', { time: shortDuration(t, replyOwedSince, now) })}
             </span>
           )}
           {item.unread > 0 && (
