@@ -169,6 +169,23 @@ describe('the supervisor window, the admin area and reports against a real serve
     );
     await eventually(async () => expect(await chatRow(vera.conversationId).textContent()).toContain('Carol'));
     expect(await carol.page.getByTestId('monitor-note').textContent()).toContain('now yours');
+
+    // Hers now: no whispering to herself; she answers Vera from the workbench.
+    expect(await carol.page.getByTestId('whisper-composer').count()).toBe(0);
+    await carol.page.getByTestId('open-in-workbench').click();
+    const composer = carol.page.getByTestId('composer');
+    await eventually(async () => expect(await composer.isVisible()).toBe(true));
+    await eventually(async () =>
+      expect(await carol.page.getByTestId('internal-toggle').isDisabled()).toBe(false),
+    );
+    await composer.fill('Carol here: I have your order in front of me.');
+    await composer.press('Enter');
+    await eventually(() =>
+      expect(vera.received.some((m) => m.body === 'Carol here: I have your order in front of me.')).toBe(
+        true,
+      ),
+    );
+    await carol.page.getByTestId('nav-supervisor').click();
   });
 
   it('the supervisor window (Electron: #/supervisor-window) runs alone on the stored session', async () => {

@@ -256,6 +256,7 @@ export const en = {
     monitoring: 'Monitoring silently: the visitor does not see you and nothing is marked read.',
     barged: 'You joined the chat: the visitor sees your replies.',
     mine: 'This chat is now yours: continue it in the workbench.',
+    openInWorkbench: 'Open in the workbench',
     ended: 'This chat has ended.',
     whisper: 'Whisper',
     whisperPlaceholder: 'Whisper to the agent (the visitor never sees it)…',

@@ -255,6 +255,7 @@ export const zhCN: Messages = {
     monitoring: '静默监听中：访客看不到您，也不会标记已读。',
     barged: '您已加入会话：访客可以看到您的回复。',
     mine: '此会话现在由您负责：请在工作台中继续。',
+    openInWorkbench: '在工作台中打开',
     ended: '此会话已结束。',
     whisper: '悄悄话',
     whisperPlaceholder: '给客服发悄悄话（访客永远看不到）…',

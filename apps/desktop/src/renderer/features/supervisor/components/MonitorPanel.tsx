@@ -1,9 +1,11 @@
 import type { Message } from '@switchboard/protocol';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { go, isSupervisorWindow } from '../../../app/routes.js';
 import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { clockTime } from '../../../ui/format.js';
 import { TransferTargetDialog } from '../../../ui/TransferTargetDialog.js';
+import { openConversation } from '../../chat/actions.js';
 import { useSession } from '../../session/store.js';
 import { barge, closeMonitor, endChat, reassign, sendVisible, takeover, whisper } from '../actions.js';
 import { timelineOf, useSupervisor } from '../store.js';
@@ -186,7 +188,23 @@ export function MonitorPanel() {
           </button>
         </div>
       )}
-      {open && (
+      {mine && !isSupervisorWindow() && (
+        <div className="flex justify-end border-t border-slate-200 p-2 dark:border-slate-700">
+          <button
+            type="button"
+            className={primaryButton}
+            data-testid="open-in-workbench"
+            onClick={() => {
+              go('workbench');
+              void openConversation(conversation.id);
+            }}
+          >
+            {t('supervisor.openInWorkbench')}
+          </button>
+        </div>
+      )}
+      {/* Once the chat is the supervisor's own, it is answered from the workbench: no whispering to oneself. */}
+      {open && !mine && (
         <form onSubmit={submit} className="space-y-1.5 border-t border-slate-200 p-2 dark:border-slate-700">
           {barged && (
             <label className="flex items-center gap-2 text-xs">
