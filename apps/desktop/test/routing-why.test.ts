@@ -1,5 +1,6 @@
 import type { RoutingDecision } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { eventLine } from '../src/renderer/features/chat/event-line.js';
 import { routingWhy } from '../src/renderer/features/chat/routing-why.js';
 import { i18n } from '../src/renderer/i18n/index.js';
 
@@ -30,5 +31,35 @@ describe("a routing decision's why, in the agent's language", () => {
   it('falls back to the English sentence for a decision recorded before reasons were', () => {
     const { reason: _reason, ...older } = decision;
     expect(routingWhy(i18n.getFixedT('zh-CN'), older)).toBe(decision.why);
+  });
+});
+
+describe('a timeline event as one line', () => {
+  const en = i18n.getFixedT('en');
+  const carol = { id: '3eb625a8-3363-431a-9d10-8e9fc65d4e03', name: 'Carol Supervisor' };
+  const entry = {
+    conversationId: 'e52d848f-7abf-44e4-b922-a640059cfee9',
+    at: '2026-12-04T23:35:00.000Z',
+  };
+
+  it('says a transfer once: who moved it, to whom and why', () => {
+    const transferred = {
+      ...entry,
+      kind: 'transferred' as const,
+      actor: carol,
+      decision: {
+        ...decision,
+        reason: { code: 'transferred' as const, actor: carol.name, note: 'taken over by a supervisor' },
+      },
+      note: 'to Carol Supervisor: taken over by a supervisor',
+    };
+    expect(eventLine(en, transferred)).toBe(
+      'Transferred · Carol Supervisor · to Carol Supervisor: taken over by a supervisor',
+    );
+  });
+
+  it('keeps the decision where it is the only word on why', () => {
+    const assigned = { ...entry, kind: 'assigned' as const, actor: null, decision, note: null };
+    expect(eventLine(en, assigned)).toBe(`Assigned · ${decision.why}`);
   });
 });

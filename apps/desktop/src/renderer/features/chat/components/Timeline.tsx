@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { useSession } from '../../session/store.js';
 import { loadOlderMessages } from '../actions.js';
-import { routingWhy } from '../routing-why.js';
+import { eventLine } from '../event-line.js';
 import { useChat } from '../store.js';
 import { timelineItems } from '../timeline-items.js';
 import { MessageBubble } from './MessageBubble.js';
@@ -98,10 +98,7 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
               {item.kind === 'pending' && <MessageBubble pending={item.item} mine readByVisitor={false} />}
               {item.kind === 'event' && (
                 <p className="py-1 text-center text-xs text-slate-500" data-testid="timeline-event">
-                  {t(`events.${item.entry.kind}`)}
-                  {item.entry.actor ? ` · ${item.entry.actor.name}` : ''}
-                  {item.entry.decision ? ` · ${routingWhy(t, item.entry.decision)}` : ''}
-                  {item.entry.note ? ` · ${item.entry.note}` : ''}
+                  {eventLine(t, item.entry)}
                 </p>
               )}
             </div>
