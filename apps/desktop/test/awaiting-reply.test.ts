@@ -142,10 +142,11 @@ describe('a list row’s reply wait', () => {
     expect(awaitingReplyOf(row({ syncedSeq: 7 }, answered))).toBeNull();
   });
 
-  it('turns amber after a minute and red after two', () => {
+  it('turns amber past a minute and red past two, as the supervisor tiles do', () => {
     const since = Date.parse(at(0));
-    expect(replyWaitLevel(at(0), since + 59_000)).toBe('ok');
-    expect(replyWaitLevel(at(0), since + 60_000)).toBe('amber');
-    expect(replyWaitLevel(at(0), since + 120_000)).toBe('red');
+    expect(replyWaitLevel(at(0), since + 60_000)).toBe('ok');
+    expect(replyWaitLevel(at(0), since + 61_000)).toBe('amber');
+    expect(replyWaitLevel(at(0), since + 120_000)).toBe('amber');
+    expect(replyWaitLevel(at(0), since + 121_000)).toBe('red');
   });
 });

@@ -9,3 +9,12 @@ export const SLA_THRESHOLDS = {
   waitSeconds: { amber: 60, red: 180 },
   abandonedRate: { amber: 0.05, red: 0.1 },
 } as const;
+
+/** A figure past `amber` is amber, past `red` red; none yet (null) is ok. */
+export function slaLevel(
+  value: number | null,
+  threshold: { amber: number; red: number },
+): 'ok' | 'amber' | 'red' {
+  if (value === null || value <= threshold.amber) return 'ok';
+  return value <= threshold.red ? 'amber' : 'red';
+}

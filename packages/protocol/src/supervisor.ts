@@ -8,7 +8,7 @@ import { AgentStatus, StatusReason, TransferTarget } from './routing.js';
 export const SlaLevel = z.enum(['ok', 'amber', 'red']);
 export type SlaLevel = z.infer<typeof SlaLevel>;
 
-export { SLA_THRESHOLDS } from './sla-thresholds.js';
+export { SLA_THRESHOLDS, slaLevel } from './sla-thresholds.js';
 
 /**
  * A chat whose offers agents declined or let ring out this many times since it was last assigned

@@ -1,12 +1,10 @@
-import { SLA_THRESHOLDS, type SlaFigure, type SlaLevel } from '@switchboard/protocol';
+import { SLA_THRESHOLDS, type SlaFigure, type SlaLevel, slaLevel } from '@switchboard/protocol';
 import type { ReportConversation } from '../../store/reports.js';
 
 type Threshold = { amber: number; red: number };
 
 export function figure(value: number | null, threshold: Threshold): SlaFigure {
-  const level: SlaLevel =
-    value === null || value <= threshold.amber ? 'ok' : value <= threshold.red ? 'amber' : 'red';
-  return { value, level };
+  return { value, level: slaLevel(value, threshold) };
 }
 
 export function worst(levels: SlaLevel[]): SlaLevel {

@@ -1,4 +1,4 @@
-import { SLA_THRESHOLDS, type SlaLevel } from '@switchboard/protocol';
+import { SLA_THRESHOLDS, type SlaLevel, slaLevel } from '@switchboard/protocol';
 import type { CachedConversation } from '../../../shared/cache-schemas.js';
 
 /**
@@ -14,10 +14,7 @@ export function awaitingReplyOf(item: CachedConversation): string | null {
   return item.awaitingReplySince;
 }
 
-/** A reply owed for as long as a first response may take turns amber, then red. */
+/** A reply owed for longer than a first response may take turns amber, then red (as the tiles do). */
 export function replyWaitLevel(sinceIso: string, now: number): SlaLevel {
-  const { amber, red } = SLA_THRESHOLDS.firstResponseSeconds;
-  const waited = (now - Date.parse(sinceIso)) / 1000;
-  if (waited >= red) return 'red';
-  return waited >= amber ? 'amber' : 'ok';
+  return slaLevel((now - Date.parse(sinceIso)) / 1000, SLA_THRESHOLDS.firstResponseSeconds);
 }
