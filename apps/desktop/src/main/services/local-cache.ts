@@ -336,12 +336,12 @@ export class LocalCache {
     const unread = this.#sql(
       'SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND seq > ? AND mine = 0',
     ).get(conversationId, mark?.seq ?? 0) as { n: number };
-    const last = this.#sql(
-      'SELECT json FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1',
-    ).get(conversationId) as { json: string } | undefined;
-    const lastMessage = last ? parseJson(Message, last.json) : null;
+    // One read of the newest messages: the newest gives the preview, the ones behind it the wait.
+    const newestFirst = this.#newestFirst(conversationId);
+    const newest = newestFirst.next();
+    const lastMessage = newest.done ? null : newest.value;
     const preview = lastMessage ? previewOf(lastMessage) : null;
-    const awaitingSince = awaitingReplySince(this.#newestFirst(conversationId));
+    const awaitingSince = lastMessage ? awaitingReplySince(startingWith(lastMessage, newestFirst)) : null;
     const synced = this.#sql('SELECT synced_seq FROM conversations WHERE id = ?').get(conversationId) as
       | { synced_seq: number }
       | undefined;
@@ -363,6 +363,16 @@ export class LocalCache {
     } finally {
       rows.return?.();
     }
+  }
+}
+
+/** `first`, then the rest of `rest`; ending early ends `rest` too (its statement stays open until then). */
+function* startingWith<T>(first: T, rest: Generator<T>): Generator<T> {
+  try {
+    yield first;
+    yield* rest;
+  } finally {
+    rest.return(undefined);
   }
 }
 
