@@ -105,18 +105,19 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
   const refresh = (id: string) => {
     const cached = conversations.get(id);
     if (!cached) return null;
-    const list = [...(messages.get(id)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
+    const newestFirst = [...(messages.get(id)?.values() ?? [])].sort((a, b) => b.seq - a.seq);
     const mark = readMarks.get(id) ?? 0;
     let synced = cached.syncedSeq;
     const bySeq = messages.get(id);
     while (bySeq?.has(synced + 1)) synced++;
-    const last = list.at(-1);
+    const last = newestFirst[0];
     const next: CachedConversation = {
       ...cached,
-      unread: list.filter((m) => m.seq > mark && !(m.sender.kind === 'agent' && m.sender.id === me)).length,
+      unread: newestFirst.filter((m) => m.seq > mark && !(m.sender.kind === 'agent' && m.sender.id === me))
+        .length,
       preview: last ? last.body.slice(0, 140) : cached.preview,
       syncedSeq: synced,
-      awaitingReplySince: awaitingReplySince(list.toReversed()),
+      awaitingReplySince: awaitingReplySince(newestFirst),
     };
     conversations.set(id, next);
     keepList();
