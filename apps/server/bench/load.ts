@@ -4,6 +4,7 @@ import type { ErrorCode, Message, MessageAck, Result } from '@switchboard/protoc
 import type { GcPauses, ProbeSample } from './probe.js';
 import type { BenchSettings } from './settings.js';
 import type { Population } from './setup.js';
+import type { Pause } from './stats.js';
 
 /** How often the drain checks whether everything has arrived. */
 const DRAIN_POLL_MS = 20;
@@ -33,6 +34,8 @@ export interface LoadResult {
   serverMainThreadMs: number | undefined;
   /** The server's GC pauses in that span; `longestMs` is the longest one. */
   serverGc: GcPauses;
+  /** Each of the server's GC pauses in that span, on the clock of `sentAtMs`. */
+  serverGcPausesAt: Pause[];
 }
 
 interface InFlight {
@@ -70,6 +73,7 @@ export async function runLoad(
     serverRunQueueMs: undefined,
     serverMainThreadMs: undefined,
     serverGc: { totalMs: 0, majorMs: 0, longestMs: 0 },
+    serverGcPausesAt: [],
   };
 
   const onMessage = (message: Message) => {
@@ -152,6 +156,12 @@ export async function runLoad(
     majorMs: serverAfter.gc.majorMs - serverBefore.gc.majorMs,
     longestMs: serverAfter.gc.longestMs,
   };
+  // Both processes read the same clock through `performance.timeOrigin`.
+  const startEpochMs = performance.timeOrigin + start;
+  result.serverGcPausesAt = serverAfter.gcPausesAt.map((pause) => ({
+    startMs: pause.startEpochMs - startEpochMs,
+    durationMs: pause.durationMs,
+  }));
   for (const agent of agents) agent.off('message:new', onMessage);
   return result;
 }

@@ -25,6 +25,8 @@ export interface ProbeSample {
    * and the end of incremental marking), and the longest since the previous sample, in ms.
    */
   gc: GcPauses;
+  /** Each GC pause since the previous sample: when it began (ms since the epoch) and how long it lasted. */
+  gcPausesAt: Array<{ startEpochMs: number; durationMs: number }>;
   /** Memory: after a forced full GC for a memory request, as it is for a CPU-only one. */
   rss: number;
   heapUsed: number;
@@ -38,6 +40,9 @@ export interface GcPauses {
 
 const MAJOR_GC = constants.NODE_PERFORMANCE_GC_MAJOR | constants.NODE_PERFORMANCE_GC_INCREMENTAL;
 const gcPauses: GcPauses = { totalMs: 0, majorMs: 0, longestMs: 0 };
+/** Bounded, in case nobody samples for a long while (a long setup). */
+const MAX_PAUSES_KEPT = 10_000;
+let gcPausesAt: ProbeSample['gcPausesAt'] = [];
 
 if (process.send) {
   new PerformanceObserver((list) => {
@@ -46,6 +51,12 @@ if (process.send) {
       gcPauses.totalMs += entry.duration;
       if (kind & MAJOR_GC) gcPauses.majorMs += entry.duration;
       gcPauses.longestMs = Math.max(gcPauses.longestMs, entry.duration);
+      if (gcPausesAt.length < MAX_PAUSES_KEPT) {
+        gcPausesAt.push({
+          startEpochMs: performance.timeOrigin + entry.startTime,
+          durationMs: entry.duration,
+        });
+      }
     }
   }).observe({ entryTypes: ['gc'] });
   process.on('message', (message: unknown) => {
@@ -61,7 +72,16 @@ if (process.send) {
     const { rss, heapUsed } = process.memoryUsage();
     const gc = { ...gcPauses };
     gcPauses.longestMs = 0;
-    process.send?.({ cpuMicros: user + system, mainThread, gc, rss, heapUsed } satisfies ProbeSample);
+    const pausesAt = gcPausesAt;
+    gcPausesAt = [];
+    process.send?.({
+      cpuMicros: user + system,
+      mainThread,
+      gc,
+      gcPausesAt: pausesAt,
+      rss,
+      heapUsed,
+    } satisfies ProbeSample);
   });
   process.on('disconnect', () => process.exit(0));
 }

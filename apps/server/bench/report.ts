@@ -127,7 +127,8 @@ function verdict({ medians, ratios, target }: Summary): string[] {
       `${percent(full.serverMajorGcPauseShare, 1)}, longest ${full.serverLongestGcPauseMs.toFixed(1)} ms), relay ` +
       `${percent(medians.relay.serverGcPauseShare, 1)} (longest ${medians.relay.serverLongestGcPauseMs.toFixed(1)} ms). ` +
       'Every pause holds up the messages that arrive during it, and the backlog behind it drains only as fast as ' +
-      'the idle share allows.',
+      `the idle share allows: of the slowest 1%, full ${percent(full.tailInGcShare)} and relay ` +
+      `${percent(medians.relay.tailInGcShare)} were in flight during a GC pause.`,
   );
   if (full.serverRunQueueShare >= STARVED_SHARE) {
     lines.push(
@@ -154,7 +155,8 @@ function perRun(run: RunFigures): string {
     Object.keys(run.ackErrors).length > 0 ? `  ack errors ${JSON.stringify(run.ackErrors)}` : '';
   return (
     `  round ${run.round + 1} ${run.target.padEnd(5)}  p50 ${run.p50Ms.toFixed(2)}  p99 ${run.p99Ms.toFixed(2)}` +
-    `  max ${run.maxMs.toFixed(1)} ms  slowest 1% in ${run.tailBursts} bursts (largest ${run.tailLargestBurst})` +
+    `  max ${run.maxMs.toFixed(1)} ms  slowest 1% in ${run.tailBursts} bursts (largest ${run.tailLargestBurst},` +
+    ` ${percent(run.tailInGcShare)} during a GC pause)` +
     `  lost ${run.lost}  acked ${run.acked}/${run.sent}${ackErrors}` +
     `  dup ${run.duplicates}  RSS/socket ${memoryKb(run.rssPerSocketKb, 1)} KB` +
     `  server CPU ${percent(run.serverCpuShare)} of a core (main thread ${percent(run.serverMainThreadShare)}),` +

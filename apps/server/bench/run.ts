@@ -3,7 +3,7 @@ import { runLoad } from './load.js';
 import type { ProbeSample } from './probe.js';
 import { type BenchSettings, socketCount } from './settings.js';
 import { populate } from './setup.js';
-import { max, percentile, tailBursts } from './stats.js';
+import { max, percentile, tailBursts, tailShareDuring } from './stats.js';
 import { startTarget, type TargetName } from './targets.js';
 
 /** One target measured once: the report's figures, and the raw memory samples behind two of them. */
@@ -16,6 +16,8 @@ export interface RunFigures {
   /** The slowest 1%: how many 20 ms windows of send time they fell in, and the most in one (see tailBursts). */
   tailBursts: number;
   tailLargestBurst: number;
+  /** The share of the slowest 1% that were in flight during one of the server's GC pauses. */
+  tailInGcShare: number;
   sent: number;
   received: number;
   lost: number;
@@ -72,6 +74,7 @@ export async function measureRun(
         maxMs: max(load.latenciesMs),
         tailBursts: tail.bursts,
         tailLargestBurst: tail.largest,
+        tailInGcShare: tailShareDuring(load.latenciesMs, load.sentAtMs, load.serverGcPausesAt),
         sent: load.sent,
         received: load.received,
         lost: load.sent - load.received,

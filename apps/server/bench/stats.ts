@@ -14,6 +14,13 @@ export function max(values: readonly number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((a, b) => Math.max(a, b));
 }
 
+/** The indices of the slowest `share` of messages, slowest first. */
+function slowest(latenciesMs: readonly number[], share: number): number[] {
+  return [...latenciesMs.keys()]
+    .sort((a, b) => (latenciesMs[b] as number) - (latenciesMs[a] as number))
+    .slice(0, Math.ceil(share * latenciesMs.length));
+}
+
 /**
  * How the slowest `share` of messages spread over the load: the number of `windowMs` windows of
  * send time they fall in, and the most in any one. A few crowded windows are stalls (a GC pause, a
@@ -26,11 +33,36 @@ export function tailBursts(
   windowMs = 20,
 ): { bursts: number; largest: number } {
   if (latenciesMs.length === 0) return { bursts: 0, largest: 0 };
-  const slowest = latenciesMs
-    .map((latency, i) => ({ latency, window: Math.floor((sentAtMs[i] ?? 0) / windowMs) }))
-    .sort((a, b) => b.latency - a.latency)
-    .slice(0, Math.ceil(share * latenciesMs.length));
   const perWindow = new Map<number, number>();
-  for (const { window } of slowest) perWindow.set(window, (perWindow.get(window) ?? 0) + 1);
+  for (const i of slowest(latenciesMs, share)) {
+    const window = Math.floor((sentAtMs[i] ?? 0) / windowMs);
+    perWindow.set(window, (perWindow.get(window) ?? 0) + 1);
+  }
   return { bursts: perWindow.size, largest: max([...perWindow.values()]) };
+}
+
+/** A pause of the server's main thread: when it began, on the clock of `sentAtMs`, and how long it lasted. */
+export interface Pause {
+  startMs: number;
+  durationMs: number;
+}
+
+/**
+ * The share of the slowest `share` of messages that were in flight (sent, not yet delivered)
+ * while one of `pauses` held the server up: how much of the tail those pauses explain.
+ */
+export function tailShareDuring(
+  latenciesMs: readonly number[],
+  sentAtMs: readonly number[],
+  pauses: readonly Pause[],
+  share = 0.01,
+): number {
+  const tail = slowest(latenciesMs, share);
+  if (tail.length === 0) return Number.NaN;
+  const held = tail.filter((i) => {
+    const sent = sentAtMs[i] ?? 0;
+    const delivered = sent + (latenciesMs[i] ?? 0);
+    return pauses.some((pause) => pause.startMs < delivered && pause.startMs + pause.durationMs > sent);
+  });
+  return held.length / tail.length;
 }

@@ -30,6 +30,7 @@ const FIGURES = [
   'serverGcPauseShare',
   'serverMajorGcPauseShare',
   'serverLongestGcPauseMs',
+  'tailInGcShare',
   'sendLagP99Ms',
   'clientLoopDelayP99Ms',
   'clientCpuShare',

@@ -6,7 +6,13 @@ import { summarize } from '../bench/summary.js';
 import type { TargetName } from '../bench/targets.js';
 
 function run(target: TargetName, round: number, memory: { rss: number; heap: number }): RunFigures {
-  const sample = { cpuMicros: 0, gc: { totalMs: 0, majorMs: 0, longestMs: 0 }, rss: 0, heapUsed: 0 };
+  const sample = {
+    cpuMicros: 0,
+    gc: { totalMs: 0, majorMs: 0, longestMs: 0 },
+    gcPausesAt: [],
+    rss: 0,
+    heapUsed: 0,
+  };
   return {
     target,
     round,
@@ -15,6 +21,7 @@ function run(target: TargetName, round: number, memory: { rss: number; heap: num
     maxMs: 5,
     tailBursts: 40,
     tailLargestBurst: 4,
+    tailInGcShare: 0.3,
     sent: 600,
     received: 600,
     lost: 0,
