@@ -88,6 +88,34 @@ describe('bridge dispatch (SECURITY D5)', () => {
   });
 });
 
+describe("the supervisor window's way to the workbench", () => {
+  it('opens a chat in the workbench for a signed-in user only, and only a chat id', async () => {
+    const { dispatch, host } = setup();
+    const conversationId = crypto.randomUUID();
+    // Signed out: the workbench shows its sign-in page, so there is nothing to bring forward.
+    expect(await dispatch('window:show-in-workbench', FROM_APP, { conversationId })).toEqual({
+      shown: false,
+    });
+    await dispatch('session:save', FROM_APP, {
+      serverUrl: 'https://chat.example.com',
+      user: {
+        id: crypto.randomUUID(),
+        email: 'carol@example.com',
+        name: 'Carol',
+        role: 'supervisor',
+        teamIds: [],
+      },
+      refreshToken: 'r'.repeat(32),
+    });
+    await expect(
+      dispatch('window:show-in-workbench', FROM_APP, { conversationId: '../settings' }),
+    ).rejects.toBeInstanceOf(BridgeCallRejected);
+    expect(host.shownInWorkbench).toEqual([]);
+    expect(await dispatch('window:show-in-workbench', FROM_APP, { conversationId })).toEqual({ shown: true });
+    expect(host.shownInWorkbench).toEqual([conversationId]);
+  });
+});
+
 describe('the channel names the preload bundles', () => {
   it('are exactly the bridge maps', () => {
     expect([...channelNames].sort()).toEqual(Object.keys(bridgeChannels).sort());

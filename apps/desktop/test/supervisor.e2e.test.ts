@@ -208,7 +208,31 @@ describe('the supervisor window, the admin area and reports against a real serve
     await carol.page.getByTestId('nav-reports').click();
     await eventually(async () => expect(await carol.page.getByTestId('report-table').isVisible()).toBe(true));
     await carol.page.getByTestId('nav-supervisor').click();
+
+    // Vera's chat is Carol's since the takeover: the window has no workbench, so its button asks
+    // main to bring the workbench forward with the chat open.
+    await row.getByTestId('monitor').click();
+    await eventually(async () =>
+      expect(await window.page.getByTestId('monitor-note').textContent()).toContain('now yours'),
+    );
+    expect(await window.page.getByTestId('whisper-composer').count()).toBe(0);
+    await window.page.getByTestId('open-in-workbench').click();
+    await eventually(() => expect(carol.host.shownInWorkbench).toEqual([vera.conversationId]));
+    // What main then sends the workbench's window (src/main/index.ts): the chat opens there.
+    await carol.page.evaluate(
+      (conversationId) =>
+        (
+          globalThis as unknown as { __switchboardPush: (push: string, payload: unknown) => void }
+        ).__switchboardPush('workbench:show-conversation', { conversationId }),
+      vera.conversationId,
+    );
+    await eventually(async () => expect(await carol.page.getByTestId('composer').isVisible()).toBe(true));
+    await eventually(async () =>
+      expect(await carol.page.getByTestId('timeline').textContent()).toContain('I have your order'),
+    );
+    await carol.page.getByTestId('nav-supervisor').click();
     expect(window.errors).toEqual([]);
+    expect(window.rejected).toEqual([]);
     await window.context.close();
   });
 

@@ -2,12 +2,21 @@ import { app, type BrowserWindow, Notification, shell } from 'electron';
 import type { HostPorts, ShownNotification } from './host-ports.js';
 import type { TrayMenu } from './tray.js';
 
+/** What the composition root does with the windows it owns. */
+export interface WindowActions {
+  /** Restores, shows and focuses the workbench's window. */
+  showWorkbench(): void;
+  /** Tells the workbench's page a notification was clicked, or which chat to open. */
+  notificationClicked(conversationId: string | null): void;
+  showConversation(conversationId: string): void;
+  openSupervisorWindow(): void;
+}
+
 /** HostPorts implemented with Electron: native notifications, the dock/taskbar badge, the tray. */
 export function electronHost(
   window: () => BrowserWindow | null,
   tray: TrayMenu,
-  onClicked: (conversationId: string | null) => void,
-  openSupervisorWindow: () => void = () => {},
+  windows: WindowActions,
 ): HostPorts {
   return {
     showNotification(shown: ShownNotification) {
@@ -20,13 +29,8 @@ export function electronHost(
         timeoutType: shown.urgent ? 'never' : 'default',
       });
       notification.on('click', () => {
-        const win = window();
-        if (win) {
-          if (win.isMinimized()) win.restore();
-          win.show();
-          win.focus();
-        }
-        onClicked(shown.conversationId);
+        windows.showWorkbench();
+        windows.notificationClicked(shown.conversationId);
       });
       notification.show();
     },
@@ -38,6 +42,10 @@ export function electronHost(
     setTrayStatus: (status) => tray.setStatus(status),
     isWindowFocused: () => window()?.isFocused() ?? false,
     openExternal: (url) => void shell.openExternal(url),
-    openSupervisorWindow,
+    openSupervisorWindow: windows.openSupervisorWindow,
+    showInWorkbench(conversationId) {
+      windows.showWorkbench();
+      windows.showConversation(conversationId);
+    },
   };
 }

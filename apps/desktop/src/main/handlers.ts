@@ -129,5 +129,11 @@ export function createHandlers(services: Services): Handlers {
       host.openSupervisorWindow();
       return { opened: true };
     },
+    'window:show-in-workbench': ({ conversationId }) => {
+      // Signed out, the workbench shows its sign-in page: there is no chat to open.
+      if (!sessions.load()) return { shown: false };
+      host.showInWorkbench(conversationId);
+      return { shown: true };
+    },
   };
 }

@@ -18,4 +18,6 @@ export interface HostPorts {
   openExternal(url: string): void;
   /** Shows the supervisor window, creating it when closed. */
   openSupervisorWindow(): void;
+  /** Brings the workbench's window forward and opens the chat in it. */
+  showInWorkbench(conversationId: string): void;
 }

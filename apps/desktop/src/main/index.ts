@@ -130,12 +130,12 @@ void app.whenReady().then(async () => {
     visible: canSupervise,
     open: () => canSupervise() && openSupervisorWindow(),
   });
-  const host = electronHost(
-    () => mainWindow,
-    tray,
-    (conversationId) => push('notification:clicked', { conversationId }),
+  const host = electronHost(() => mainWindow, tray, {
+    showWorkbench: showWindow,
+    notificationClicked: (conversationId) => push('notification:clicked', { conversationId }),
+    showConversation: (conversationId) => push('workbench:show-conversation', { conversationId }),
     openSupervisorWindow,
-  );
+  });
   const handlers = createHandlers({
     caches,
     sessions,

@@ -35,6 +35,13 @@ export const CHANNEL_NAMES = [
   'local-server:stop',
   'app:open-external',
   'window:open-supervisor',
+  'window:show-in-workbench',
 ] as const;
 
-export const PUSH_NAMES = ['notification:clicked', 'deep-link', 'os:idle', 'tray:status'] as const;
+export const PUSH_NAMES = [
+  'notification:clicked',
+  'deep-link',
+  'os:idle',
+  'tray:status',
+  'workbench:show-conversation',
+] as const;

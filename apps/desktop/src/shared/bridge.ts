@@ -143,6 +143,14 @@ export const bridgeChannels = {
   },
   /** The supervisor window (supervisors and admins only); the browser shows the route instead. */
   'window:open-supervisor': { request: z.strictObject({}), response: z.object({ opened: z.boolean() }) },
+  /**
+   * From the supervisor window: bring the workbench forward with this chat open (after a
+   * takeover). The browser has one page, which navigates itself instead.
+   */
+  'window:show-in-workbench': {
+    request: z.strictObject({ conversationId: Id }),
+    response: z.object({ shown: z.boolean() }),
+  },
 } as const;
 
 export type BridgeChannels = typeof bridgeChannels;
@@ -166,6 +174,8 @@ export const bridgePushes = {
   'deep-link': z.object({ view: z.literal('conversation'), conversationId: Id }),
   'os:idle': z.object({ idle: z.boolean(), reason: z.enum(['idle', 'screen-locked']) }),
   'tray:status': z.object({ status: z.enum(['online', 'away', 'offline']) }),
+  /** The supervisor window asked for this chat in the workbench (`window:show-in-workbench`). */
+  'workbench:show-conversation': z.object({ conversationId: Id }),
 } as const;
 export type BridgePushes = typeof bridgePushes;
 export type Push = keyof BridgePushes;

@@ -58,6 +58,10 @@ export class RecordingHost implements HostPorts {
   openSupervisorWindow(): void {
     this.supervisorWindows++;
   }
+  shownInWorkbench: string[] = [];
+  showInWorkbench(conversationId: string): void {
+    this.shownInWorkbench.push(conversationId);
+  }
 }
 
 /**

@@ -83,6 +83,10 @@ export function Workbench() {
         ({ conversationId }) => conversationId && void openConversation(conversationId),
       ),
       bridge.on('deep-link', ({ conversationId }) => void openConversation(conversationId)),
+      bridge.on('workbench:show-conversation', ({ conversationId }) => {
+        go('workbench');
+        void openConversation(conversationId);
+      }),
     ];
     const first = useTabs.getState().active;
     if (first) void openConversation(first);

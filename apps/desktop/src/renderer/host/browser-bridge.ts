@@ -269,6 +269,8 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       location.hash = '#/supervisor';
       return { opened: true };
     },
+    // The supervisor view is a route of this page, which opens the chat itself.
+    'window:show-in-workbench': async () => ({ shown: false }),
     on: (push, listener) => {
       const set = listeners.get(push) ?? new Set();
       listeners.set(push, set);

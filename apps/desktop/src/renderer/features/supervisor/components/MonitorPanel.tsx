@@ -2,6 +2,7 @@ import type { Message } from '@switchboard/protocol';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { go, isSupervisorWindow } from '../../../app/routes.js';
+import { bridge } from '../../../host/bridge.js';
 import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { clockTime } from '../../../ui/format.js';
 import { TransferTargetDialog } from '../../../ui/TransferTargetDialog.js';
@@ -188,13 +189,18 @@ export function MonitorPanel() {
           </button>
         </div>
       )}
-      {mine && !isSupervisorWindow() && (
+      {mine && (
         <div className="flex justify-end border-t border-slate-200 p-2 dark:border-slate-700">
           <button
             type="button"
             className={primaryButton}
             data-testid="open-in-workbench"
             onClick={() => {
+              // The supervisor window has no workbench: the main window brings its own forward.
+              if (isSupervisorWindow()) {
+                void bridge['window:show-in-workbench']({ conversationId: conversation.id });
+                return;
+              }
               go('workbench');
               void openConversation(conversation.id);
             }}
