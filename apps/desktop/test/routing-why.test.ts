@@ -54,8 +54,17 @@ describe('a timeline event as one line', () => {
       note: 'to Carol Supervisor: taken over by a supervisor',
     };
     expect(eventLine(en, transferred)).toBe(
-      'Transferred · Carol Supervisor · to Carol Supervisor: taken over by a supervisor',
+      'Transferred · by Carol Supervisor · to Carol Supervisor: taken over by a supervisor',
     );
+    const zh = i18n.getFixedT('zh-CN');
+    expect(eventLine(zh, transferred)).toBe(
+      '已转接 · 操作人：Carol Supervisor · to Carol Supervisor: taken over by a supervisor',
+    );
+  });
+
+  it('names whoever did it as the actor, not as the one it happened to', () => {
+    const resolved = { ...entry, kind: 'resolved' as const, actor: carol, decision: null, note: null };
+    expect(eventLine(en, resolved)).toBe('Resolved · by Carol Supervisor');
   });
 
   it('keeps the decision where it is the only word on why', () => {

@@ -85,6 +85,8 @@ export const en = {
     offline: 'Server unreachable',
   },
   chat: {
+    /** Who did what a timeline event records (the event's actor, never its target). */
+    eventBy: 'by {{name}}',
     tabsLabel: 'Open chats',
     closeTab: 'Close {{name}}',
     cannedLabel: 'Canned replies',

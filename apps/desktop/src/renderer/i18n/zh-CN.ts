@@ -86,6 +86,7 @@ export const zhCN: Messages = {
     offline: '服务器不可达',
   },
   chat: {
+    eventBy: '操作人：{{name}}',
     tabsLabel: '打开的会话',
     closeTab: '关闭 {{name}}',
     cannedLabel: '快捷回复',
