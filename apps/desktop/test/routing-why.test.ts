@@ -36,6 +36,7 @@ describe("a routing decision's why, in the agent's language", () => {
 
 describe('a timeline event as one line', () => {
   const en = i18n.getFixedT('en');
+  const zh = i18n.getFixedT('zh-CN');
   const carol = { id: '3eb625a8-3363-431a-9d10-8e9fc65d4e03', name: 'Carol Supervisor' };
   const entry = {
     conversationId: 'e52d848f-7abf-44e4-b922-a640059cfee9',
@@ -52,14 +53,41 @@ describe('a timeline event as one line', () => {
         reason: { code: 'transferred' as const, actor: carol.name, note: 'taken over by a supervisor' },
       },
       note: 'to Carol Supervisor: taken over by a supervisor',
+      noteData: { code: 'taken-over' as const, agent: carol.name },
     };
     expect(eventLine(en, transferred)).toBe(
       'Transferred · by Carol Supervisor · to Carol Supervisor: taken over by a supervisor',
     );
-    const zh = i18n.getFixedT('zh-CN');
     expect(eventLine(zh, transferred)).toBe(
-      '已转接 · 操作人：Carol Supervisor · to Carol Supervisor: taken over by a supervisor',
+      '已转接 · 操作人：Carol Supervisor · 转给 Carol Supervisor：主管接管',
     );
+  });
+
+  it("words routing's notes in the agent's language and keeps what a person typed as typed", () => {
+    const requeued = {
+      ...entry,
+      kind: 'requeued' as const,
+      actor: null,
+      decision: null,
+      note: 'no reply within 90s',
+      noteData: { code: 'no-reply' as const, seconds: 90 },
+    };
+    expect(eventLine(en, requeued)).toBe('Back in the queue · no reply within 90s');
+    expect(eventLine(zh, requeued)).toBe('重新排队 · 90 秒内未回复');
+    const toTeam = {
+      ...entry,
+      kind: 'transferred' as const,
+      actor: carol,
+      decision: null,
+      note: 'to team Billing: refund over the limit',
+      noteData: { code: 'transferred-to-team' as const, team: 'Billing', reason: 'refund over the limit' },
+    };
+    expect(eventLine(zh, toTeam)).toBe(
+      '已转接 · 操作人：Carol Supervisor · 转给团队 Billing：refund over the limit',
+    );
+    // Recorded before notes had data, or written by a person: shown as it is.
+    const { noteData: _, ...older } = requeued;
+    expect(eventLine(zh, older)).toBe('重新排队 · no reply within 90s');
   });
 
   it('names whoever did it as the actor, not as the one it happened to', () => {

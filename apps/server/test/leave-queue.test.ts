@@ -130,7 +130,10 @@ describe('leaving the queue', () => {
       await secondMovesUp;
 
       const entry = (await timeline(first.conversation.id)).find((e) => e.kind === 'left-queue');
-      expect(entry?.note).toBe('the visitor chose to leave a message');
+      expect(entry).toMatchObject({
+        note: 'the visitor chose to leave a message',
+        noteData: { code: 'visitor-left-message' },
+      });
       // What they wrote while waiting is the message.
       const synced = unwrap(
         await request<{ messages: Message[] }>(first.visitor, 'message:sync', {
@@ -270,7 +273,10 @@ describe('leaving the queue', () => {
       await routing.tick();
       expect(await movedOut).toMatchObject({ status: 'offline', replyTo: null });
       const entry = (await timeline(waiting.conversation.id)).find((e) => e.kind === 'left-queue');
-      expect(entry?.note).toBe('nobody answered within 60s (maximum queue time)');
+      expect(entry).toMatchObject({
+        note: 'nobody answered within 60s (maximum queue time)',
+        noteData: { code: 'queue-timeout', seconds: 60 },
+      });
 
       const told = nextEvent<Conversation>(
         admin,

@@ -150,8 +150,20 @@ describe('routing with real clients', () => {
       ok: false,
       error: { code: 'conflict' },
     });
-    const kinds = (await timelineOf(t, conversation.id)).map((e) => e.kind);
-    expect(kinds).toEqual(['opened', 'offered', 'offer-expired', 'offered', 'assigned']);
+    const timeline = await timelineOf(t, conversation.id);
+    expect(timeline.map((e) => e.kind)).toEqual([
+      'opened',
+      'offered',
+      'offer-expired',
+      'offered',
+      'assigned',
+    ]);
+    const rangOutBy = ringing === alice ? 'Alice' : 'Andy';
+    expect(timeline.find((e) => e.kind === 'offer-expired')).toMatchObject({
+      actor: null,
+      note: `${rangOutBy} did not answer`,
+      noteData: { code: 'offer-unanswered', agent: rangOutBy },
+    });
   }, 20_000);
 
   it('a declined offer goes straight to the next agent', async () => {
@@ -169,7 +181,9 @@ describe('routing with real clients', () => {
     unwrap(await request(by, 'offer:decline', { offerId: o.offerId, reason: 'on a call' }));
     expect((await next).conversation.id).toBe(conversation.id);
     const declined = (await timelineOf(t, conversation.id)).find((e) => e.kind === 'offer-declined');
-    expect(declined?.note).toBe('on a call');
+    // The agent's own words: no data to translate.
+    expect(declined).toMatchObject({ note: 'on a call' });
+    expect(declined?.noteData).toBeUndefined();
   });
 
   it('of five agents accepting the same offer in the same instant, exactly one wins — 200 times', async () => {
@@ -245,7 +259,10 @@ describe('routing with real clients', () => {
     unwrap(await request(andy, 'agent:status', { status: 'online' }));
     expect((await assignedToAndy).id).toBe(mine.conversation.id);
     const requeued = (await timelineOf(t, mine.conversation.id)).find((e) => e.kind === 'requeued');
-    expect(requeued?.note).toBe('Alice disconnected');
+    expect(requeued).toMatchObject({
+      note: 'Alice disconnected',
+      noteData: { code: 'agent-disconnected', agent: 'Alice' },
+    });
   });
 
   it('reconnecting within the grace period keeps the chats and the status', async () => {
@@ -317,6 +334,10 @@ describe('routing with real clients', () => {
       'to Andy: billing expert',
       'to team Team B: portal question',
     ]);
+    expect(transfers.map((e) => e.noteData)).toEqual([
+      { code: 'transferred-to-agent', agent: 'Andy', reason: 'billing expert' },
+      { code: 'transferred-to-team', team: 'Team B', reason: 'portal question' },
+    ]);
     // It left Alice's teams: she can no longer see it, let alone move it.
     expect(
       await request(alice, 'conversation:transfer', {
@@ -371,6 +392,7 @@ describe('routing with real clients', () => {
     expect((await timelineOf(t, chat.conversation.id)).at(-1)).toMatchObject({
       kind: 'requeued',
       note: 'no reply within 1s',
+      noteData: { code: 'no-reply', seconds: 1 },
     });
 
     // A reply in time stops the watchdog.

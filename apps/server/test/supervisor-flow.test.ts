@@ -8,6 +8,7 @@ import {
   type SupervisorDelta,
   type SupervisorEscalation,
   type SupervisorSnapshot,
+  type TimelineEntry,
 } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identitySignature } from '../src/domain/visitor-service.js';
@@ -317,6 +318,34 @@ describe('supervisor window over /agent', () => {
       'agent.status',
       'conversation.barge',
     ]);
+  });
+
+  it('writes a takeover into the timeline in words and as data, with or without a reason', async () => {
+    const timeline = async (id: string) =>
+      unwrap(
+        (await api<TimelineEntry[]>(t.url, `/api/conversations/${id}/timeline`, { token: adminToken })).body,
+      );
+    // The takeover above gave a reason: it stays in the supervisor's own words.
+    const withReason = (await timeline(conversationId)).find((e) => e.kind === 'transferred');
+    expect(withReason).toMatchObject({
+      actor: { id: sueId, name: 'Sue' },
+      note: 'to Sue: escalation',
+      noteData: { code: 'transferred-to-agent', agent: 'Sue', reason: 'escalation' },
+    });
+
+    const { visitor: other, conversation } = await visitorWithConversation(t);
+    try {
+      unwrap(await request<Conversation>(sue, 'supervisor:takeover', { conversationId: conversation.id }));
+      const taken = (await timeline(conversation.id)).find((e) => e.kind === 'transferred');
+      expect(taken).toMatchObject({
+        actor: { id: sueId, name: 'Sue' },
+        note: 'to Sue: taken over by a supervisor',
+        noteData: { code: 'taken-over', agent: 'Sue' },
+        decision: { why: 'transferred by Sue', reason: { code: 'transferred', actor: 'Sue', note: null } },
+      });
+    } finally {
+      other.disconnect();
+    }
   });
 });
 

@@ -129,6 +129,25 @@ export const TimelineKind = z.enum([
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
+/**
+ * A note routing wrote, as data a client puts into words of its own language (`note` is the same
+ * in English). What a person typed (a transfer's `reason`) stays as they typed it.
+ */
+export const TimelineNote = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('transferred-to-agent'), agent: z.string(), reason: z.string() }),
+  z.object({ code: z.literal('transferred-to-team'), team: z.string(), reason: z.string() }),
+  /** A supervisor took the chat over without giving a reason. */
+  z.object({ code: z.literal('taken-over'), agent: z.string() }),
+  z.object({ code: z.literal('offer-withdrawn'), agent: z.string() }),
+  z.object({ code: z.literal('offer-declined'), agent: z.string() }),
+  z.object({ code: z.literal('offer-unanswered'), agent: z.string() }),
+  z.object({ code: z.literal('agent-disconnected'), agent: z.string() }),
+  z.object({ code: z.literal('no-reply'), seconds: z.number().int().nonnegative() }),
+  z.object({ code: z.literal('visitor-left-message') }),
+  z.object({ code: z.literal('queue-timeout'), seconds: z.number().int().nonnegative() }),
+]);
+export type TimelineNote = z.infer<typeof TimelineNote>;
+
 export const TimelineEntry = z.object({
   conversationId: Id,
   kind: TimelineKind,
@@ -137,5 +156,10 @@ export const TimelineEntry = z.object({
   decision: RoutingDecision.nullable(),
   /** Kind-specific details (a transfer's reason, a resolve note, …): display as text. */
   note: z.string().nullable(),
+  /**
+   * `note` as data, where routing wrote it; absent where a person wrote it (a resolve note, a
+   * decline's reason, the bot's hand-over) and from events recorded before it existed.
+   */
+  noteData: TimelineNote.optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

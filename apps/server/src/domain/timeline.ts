@@ -17,6 +17,7 @@ export async function timeline(db: Db, conversationId: string): Promise<Timeline
         actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
         decision: data.decision ?? null,
         note: typeof data.note === 'string' ? data.note : null,
+        ...(data.noteData ? { noteData: data.noteData } : {}),
       },
     ];
   });

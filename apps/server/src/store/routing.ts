@@ -5,6 +5,7 @@ import {
   RoutingRule,
   RuleCondition,
   StatusReason,
+  TimelineNote,
 } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -209,7 +210,12 @@ export async function loadMissedOffers(db: Db): Promise<Array<{ conversationId: 
 
 /** Data of another shape reads as empty: a timeline entry shows without its decision or note. */
 const EventData = z
-  .object({ decision: RoutingDecision.optional(), note: z.string().nullable().optional() })
+  .object({
+    decision: RoutingDecision.optional(),
+    note: z.string().nullable().optional(),
+    // A note's data of another shape is left out alone: the note still shows as text.
+    noteData: TimelineNote.optional().catch(undefined),
+  })
   .catchall(z.unknown())
   .catch({});
 

@@ -473,6 +473,18 @@ export const en = {
     transferred: 'transferred by {{actor}}',
     'transferred-note': 'transferred by {{actor}}: {{note}}',
   },
+  eventNotes: {
+    'transferred-to-agent': 'to {{agent}}: {{reason}}',
+    'transferred-to-team': 'to team {{team}}: {{reason}}',
+    'taken-over': 'to {{agent}}: taken over by a supervisor',
+    'offer-withdrawn': 'offer to {{agent}} withdrawn',
+    'offer-declined': '{{agent}} declined',
+    'offer-unanswered': '{{agent}} did not answer',
+    'agent-disconnected': '{{agent}} disconnected',
+    'no-reply': 'no reply within {{seconds}}s',
+    'visitor-left-message': 'the visitor chose to leave a message',
+    'queue-timeout': 'nobody answered within {{seconds}}s (maximum queue time)',
+  },
   events: {
     opened: 'Conversation opened',
     'offline-message': 'Left an offline message',

@@ -471,6 +471,18 @@ export const zhCN: Messages = {
     transferred: '由 {{actor}} 转接',
     'transferred-note': '由 {{actor}} 转接：{{note}}',
   },
+  eventNotes: {
+    'transferred-to-agent': '转给 {{agent}}：{{reason}}',
+    'transferred-to-team': '转给团队 {{team}}：{{reason}}',
+    'taken-over': '转给 {{agent}}：主管接管',
+    'offer-withdrawn': '已撤回对 {{agent}} 的呼叫',
+    'offer-declined': '{{agent}} 已拒绝',
+    'offer-unanswered': '{{agent}} 未应答',
+    'agent-disconnected': '{{agent}} 已断开连接',
+    'no-reply': '{{seconds}} 秒内未回复',
+    'visitor-left-message': '访客选择留言',
+    'queue-timeout': '{{seconds}} 秒内无人接待（最长排队时间）',
+  },
   events: {
     opened: '会话已创建',
     'offline-message': '留言',

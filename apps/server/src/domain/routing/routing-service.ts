@@ -6,6 +6,7 @@ import type {
   RoutingRule,
   StatusReason,
   TeamRoutingSettings,
+  TimelineNote,
   TransferTarget,
   VisitorAttributes,
 } from '@switchboard/protocol';
@@ -18,6 +19,7 @@ import { isOpen } from './business-hours.js';
 import { type Candidate, chooseAgent, isEligible } from './choose-agent.js';
 import type { Decision, RoutingAgent, RoutingConversation, RoutingOffer, TeamSettings } from './model.js';
 import { Mutex } from './mutex.js';
+import { noteFields } from './notes.js';
 import { orderQueue } from './queue-order.js';
 import { whyOf } from './reasons.js';
 import type { QueuePosition, RoutingEvents } from './routing-events.js';
@@ -401,7 +403,7 @@ export class RoutingService {
     return this.#change(async () => {
       const c = this.#open.get(conversationId);
       if (c?.status !== 'queued') return false;
-      return this.#leaveQueue(c, contact, 'the visitor chose to leave a message');
+      return this.#leaveQueue(c, contact, { code: 'visitor-left-message' });
     });
   }
 
@@ -415,12 +417,15 @@ export class RoutingService {
     });
   }
 
-  /** `force` (supervisors): to an agent whatever their status and capacity, assigned at once. */
+  /**
+   * `force` (supervisors): to an agent whatever their status and capacity, assigned at once.
+   * `reason` null: a supervisor's takeover without one (to an agent only).
+   */
   transfer(
     actor: StaffPrincipal,
     conversationId: string,
     target: TransferTarget,
-    reason: string,
+    reason: string | null,
     force = false,
   ): Promise<void> {
     return this.#change(async () => {
@@ -433,7 +438,12 @@ export class RoutingService {
         const offer = this.openOfferFor(c.id);
         if (offer) await this.#closeOffer(offer, 'withdrawn');
         c.teamId = team.id;
-        await this.#requeue(c, true, 'transferred', actor.userId, `to team ${team.name}: ${reason}`);
+        if (reason === null) throw new Error('A transfer to a team needs a reason.');
+        await this.#requeue(c, true, 'transferred', actor.userId, {
+          code: 'transferred-to-team',
+          team: team.name,
+          reason,
+        });
         this.#events?.conversationChanged(c.id, previous);
         return;
       }
@@ -450,7 +460,10 @@ export class RoutingService {
       const offer = this.openOfferFor(c.id);
       if (offer) await this.#closeOffer(offer, 'withdrawn');
       c.teamId = c.teamId && agent.teamIds.includes(c.teamId) ? c.teamId : (agent.teamIds[0] ?? c.teamId);
-      const note = `to ${agent.name}: ${reason}`;
+      const note: TimelineNote =
+        reason === null
+          ? { code: 'taken-over', agent: agent.name }
+          : { code: 'transferred-to-agent', agent: agent.name, reason };
       if (!force && c.teamId && this.#teams.get(c.teamId)?.mode === 'offer') {
         // The receiving agent may refuse: it waits at the front of the queue, ringing only them.
         await this.#requeue(c, true, 'transferred', actor.userId, note);
@@ -475,7 +488,7 @@ export class RoutingService {
           this.db,
           c.id,
           agent.userId,
-          this.#event('transferred', actor.userId, { note, decision }),
+          this.#event('transferred', actor.userId, { ...noteFields(note), decision }),
         );
         this.#events?.agentChanged(agent.userId);
       }
@@ -563,7 +576,7 @@ export class RoutingService {
           agent.statusBeforeDisconnect = null;
           if (agent.status !== 'offline') await this.#changeStatus(agent, 'offline', 'disconnected');
           for (const c of [...this.#open.values()].filter((x) => x.assigneeId === agent.userId)) {
-            await this.#requeue(c, true, 'requeued', null, `${agent.name} disconnected`);
+            await this.#requeue(c, true, 'requeued', null, { code: 'agent-disconnected', agent: agent.name });
             this.#events?.conversationChanged(c.id, agent.userId);
           }
         }
@@ -580,7 +593,10 @@ export class RoutingService {
           unansweredSince + team.unansweredSeconds * 1000 <= now
         ) {
           const previous = c.assigneeId;
-          await this.#requeue(c, true, 'requeued', null, `no reply within ${team.unansweredSeconds}s`);
+          await this.#requeue(c, true, 'requeued', null, {
+            code: 'no-reply',
+            seconds: team.unansweredSeconds,
+          });
           this.#markAgent(previous);
           this.#events?.conversationChanged(c.id, previous);
         } else if (
@@ -590,11 +606,7 @@ export class RoutingService {
           !ringing.has(c.id) &&
           c.queuedAt + team.maxQueueSeconds * 1000 <= now
         ) {
-          await this.#leaveQueue(
-            c,
-            null,
-            `nobody answered within ${team.maxQueueSeconds}s (maximum queue time)`,
-          );
+          await this.#leaveQueue(c, null, { code: 'queue-timeout', seconds: team.maxQueueSeconds });
         }
       }
       for (const teamId of this.#teams.keys()) this.#markTeam(teamId);
@@ -721,12 +733,12 @@ export class RoutingService {
     const kind =
       reason === 'declined' ? 'offer-declined' : reason === 'expired' ? 'offer-expired' : 'requeued';
     const actor = reason === 'declined' ? offer.userId : null;
-    const name = this.#agents.get(offer.userId)?.name ?? 'the agent';
-    const text =
+    const agent = this.#agents.get(offer.userId)?.name ?? 'the agent';
+    const said: TimelineNote | string =
       reason === 'withdrawn'
-        ? `offer to ${name} withdrawn`
-        : (note ?? `${name} ${reason === 'declined' ? 'declined' : 'did not answer'}`);
-    await store.closeOffer(this.db, offer, reason, this.#event(kind, actor, { note: text }));
+        ? { code: 'offer-withdrawn', agent }
+        : (note ?? { code: reason === 'declined' ? 'offer-declined' : 'offer-unanswered', agent });
+    await store.closeOffer(this.db, offer, reason, this.#event(kind, actor, noteFields(said)));
     this.#offers.delete(offer.id);
     const c = this.#open.get(offer.conversationId);
     if (c) {
@@ -738,8 +750,8 @@ export class RoutingService {
     this.#events?.offerClosed(offer, reason);
   }
 
-  async #leaveQueue(c: RoutingConversation, contact: Contact | null, note: string): Promise<boolean> {
-    const event = this.#event('left-queue', null, { note });
+  async #leaveQueue(c: RoutingConversation, contact: Contact | null, note: TimelineNote): Promise<boolean> {
+    const event = this.#event('left-queue', null, noteFields(note));
     if (!(await store.persistLeftQueue(this.db, { conversationId: c.id, contact, event }))) return false;
     // The store withdrew any open offer in the same transaction.
     this.#forget(c);
@@ -765,7 +777,8 @@ export class RoutingService {
     front: boolean,
     kind: 'requeued' | 'transferred' | 'bot-handoff',
     actorId: string | null,
-    note: string,
+    /** Routing's own words as data; a string is someone else's (the bot's hand-over reason). */
+    note: TimelineNote | string,
   ) {
     const previous = c.assigneeId;
     c.status = 'queued';
@@ -780,7 +793,7 @@ export class RoutingService {
       teamId: c.teamId,
       front,
       queuedAt: c.queuedAt,
-      event: this.#event(kind, actorId, { note }),
+      event: this.#event(kind, actorId, noteFields(note)),
     });
     this.#pushedPositions.delete(c.id);
     this.#markTeam(c.teamId);

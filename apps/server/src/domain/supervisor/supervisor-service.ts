@@ -75,7 +75,7 @@ export class SupervisorService {
   async takeover(staff: StaffPrincipal, input: SupervisorTakeover): Promise<ConversationRecord> {
     const conversation = await this.#open(staff, input.conversationId);
     if (conversation.assigneeId === staff.userId) throw new DomainError('conflict', 'It is already yours.');
-    const reason = input.reason ?? 'taken over by a supervisor';
+    const reason = input.reason ?? null;
     await this.routing.transfer(
       staff,
       conversation.id,

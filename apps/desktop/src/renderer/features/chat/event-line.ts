@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '@switchboard/protocol';
 import type { TFunction } from 'i18next';
+import { eventNote } from './event-note.js';
 import { routingWhy } from './routing-why.js';
 
 /**
@@ -12,6 +13,7 @@ export function eventLine(t: TFunction, entry: TimelineEntry): string {
   if (entry.actor) parts.push(t('chat.eventBy', { name: entry.actor.name }));
   const repeatsTheNote = entry.decision?.reason?.code === 'transferred' && entry.note !== null;
   if (entry.decision && !repeatsTheNote) parts.push(routingWhy(t, entry.decision));
-  if (entry.note) parts.push(entry.note);
+  const note = eventNote(t, entry);
+  if (note) parts.push(note);
   return parts.join(' · ');
 }
