@@ -433,12 +433,13 @@ export class RoutingService {
       if (!c) throw new DomainError('conflict', 'This conversation is not open.');
       const previous = c.assigneeId;
       if (target.kind === 'team') {
+        // Only a takeover comes without a reason, and it is always to the supervisor.
+        if (reason === null) throw new Error('A transfer to a team needs a reason.');
         const team = this.#teams.get(target.teamId);
         if (!team) throw new DomainError('not-found', 'No such team.');
         const offer = this.openOfferFor(c.id);
         if (offer) await this.#closeOffer(offer, 'withdrawn');
         c.teamId = team.id;
-        if (reason === null) throw new Error('A transfer to a team needs a reason.');
         await this.#requeue(c, true, 'transferred', actor.userId, {
           code: 'transferred-to-team',
           team: team.name,
