@@ -236,7 +236,8 @@ export const en = {
     levels: { ok: 'On target', amber: 'Warning', red: 'Critical' },
     agent: 'Agent',
     status: 'Status',
-    since: 'Since',
+    /** A live chat's time in its current status (queued or assigned), as a duration. */
+    since: 'Time in status',
     load: 'Load',
     agentChats: 'Chats',
     hand: 'Hand',

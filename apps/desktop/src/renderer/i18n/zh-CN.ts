@@ -234,7 +234,7 @@ export const zhCN: Messages = {
     levels: { ok: '达标', amber: '警告', red: '严重' },
     agent: '客服',
     status: '状态',
-    since: '开始于',
+    since: '持续时间',
     load: '负载',
     agentChats: '会话',
     hand: '举手',
