@@ -271,7 +271,11 @@ describe('supervisor window over /agent', () => {
     try {
       const joined = nextEvent<Message>(second.visitor, 'message:new', (m) => m.sender.kind === 'system');
       unwrap(await request(sue, 'supervisor:barge', { conversationId: second.conversation.id }));
-      expect((await joined).body).toBe('Sue (supervisor) joined the conversation.');
+      const pushed = await joined;
+      expect(pushed).toMatchObject({
+        body: 'Sue (supervisor) joined the conversation.',
+        systemEvent: { code: 'supervisor-joined', name: 'Sue' },
+      });
       // Having joined, the supervisor may speak to the visitor without owning the chat.
       const spoken = nextEvent<Message>(second.visitor, 'message:new', (m) => m.body === 'Hello from Sue');
       unwrap(
@@ -282,6 +286,21 @@ describe('supervisor window over /agent', () => {
         }),
       );
       await spoken;
+      // Stored with it: a visitor who reloads gets the same words as data from sync.
+      const synced = unwrap(
+        await request<{ messages: Message[] }>(second.visitor, 'message:sync', {
+          conversationId: second.conversation.id,
+          afterSeq: 0,
+        }),
+      );
+      expect(synced.messages.find((m) => m.seq === pushed.seq)?.systemEvent).toEqual({
+        code: 'supervisor-joined',
+        name: 'Sue',
+      });
+      // Everyone else's messages carry no such field.
+      expect(
+        synced.messages.filter((m) => m.sender.kind !== 'system').map((m) => [m.body, 'systemEvent' in m]),
+      ).toEqual([['Hello from Sue', false]]);
     } finally {
       second.visitor.disconnect();
     }

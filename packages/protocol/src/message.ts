@@ -13,6 +13,16 @@ export type SenderKind = z.infer<typeof SenderKind>;
 export const MESSAGE_BODY_MAX = 5000;
 const Body = z.string().max(MESSAGE_BODY_MAX);
 
+/**
+ * What a system message says, as data a client puts into words of its own language (`body` is the
+ * same in English).
+ */
+export const SystemEvent = z.discriminatedUnion('code', [
+  /** A supervisor joined the conversation visibly (barge): `name` is theirs. */
+  z.object({ code: z.literal('supervisor-joined'), name: z.string() }),
+]);
+export type SystemEvent = z.infer<typeof SystemEvent>;
+
 export const Message = z.object({
   conversationId: Id,
   /** Position in the conversation: 1, 2, 3 … with no gaps. Display order. */
@@ -23,6 +33,8 @@ export const Message = z.object({
   visibility: Visibility,
   attachment: Attachment.nullable(),
   createdAt: Timestamp,
+  /** A system message's words as data; absent from every other message and from older ones. */
+  systemEvent: SystemEvent.optional(),
 });
 export type Message = z.infer<typeof Message>;
 

@@ -61,5 +61,6 @@ export function toMessage(m: MessageRecord): Message {
     visibility: m.visibility,
     attachment: m.attachment && toAttachment(m.attachment),
     createdAt: m.createdAt,
+    ...(m.systemEvent ? { systemEvent: m.systemEvent } : {}),
   };
 }

@@ -1,8 +1,9 @@
-import { SenderKind, Visibility } from '@switchboard/protocol';
+import { SenderKind, SystemEvent, Visibility } from '@switchboard/protocol';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { getAttachment } from './attachments.js';
 import { groupCommit, type ItemOutcome, inTransaction } from './group-commit.js';
+import { jsonColumn } from './json-columns.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
 import type { AttachmentRecord, MessageRecord } from './records.js';
@@ -17,6 +18,7 @@ const messageColumns = [
   'm.body',
   'm.visibility',
   'm.created_at',
+  'm.system_event',
   'a.id as a_id',
   'a.file_name as a_file_name',
   'a.mime_type as a_mime_type',
@@ -37,6 +39,7 @@ interface Row {
   body: string;
   visibility: string;
   created_at: string;
+  system_event: string | null;
   a_id: string | null;
   a_file_name: string | null;
   a_mime_type: string | null;
@@ -45,6 +48,18 @@ interface Row {
   a_uploader_id: string | null;
   a_storage_name: string | null;
   a_created_at: string | null;
+}
+
+const parseSystemEvent = jsonColumn(SystemEvent, 100);
+
+/** Stored by a version that knew other codes, or damaged: the message shows its English body. */
+function systemEventOf(text: string | null): SystemEvent | null {
+  if (text === null) return null;
+  try {
+    return parseSystemEvent(text);
+  } catch {
+    return null;
+  }
 }
 
 function rowToMessage(row: Row): MessageRecord {
@@ -73,6 +88,7 @@ function rowToMessage(row: Row): MessageRecord {
     visibility: Visibility.parse(row.visibility),
     attachment,
     createdAt: row.created_at,
+    systemEvent: systemEventOf(row.system_event),
   };
 }
 
@@ -92,6 +108,8 @@ export interface NewMessage {
   body: string;
   visibility: Visibility;
   attachmentId: string | null;
+  /** System messages only: what `body` says, as data. */
+  systemEvent?: SystemEvent;
 }
 
 /**
@@ -111,6 +129,7 @@ const insertNext = preparedQuery(
       visibility: string;
       attachmentId: string | null;
       createdAt: string;
+      systemEventJson: string | null;
     },
   ) =>
     db
@@ -126,6 +145,7 @@ const insertNext = preparedQuery(
         'visibility',
         'attachment_id',
         'created_at',
+        'system_event',
       ])
       .expression(
         db
@@ -141,6 +161,7 @@ const insertNext = preparedQuery(
             sql.val(p.visibility).as('visibility'),
             sql.val(p.attachmentId).as('attachment_id'),
             sql.val(p.createdAt).as('created_at'),
+            sql.val(p.systemEventJson).as('system_event'),
           ])
           .where('id', '=', p.conversationId),
       )
@@ -154,6 +175,7 @@ const insertNext = preparedQuery(
     'visibility',
     'attachmentId',
     'createdAt',
+    'systemEventJson',
     'conversationId',
   ],
 );
@@ -167,7 +189,7 @@ const setLastSeq = preparedQuery(
   ['seq', 'at', 'id'],
 );
 
-type Append = NewMessage & { createdAt: string };
+type Append = NewMessage & { createdAt: string; systemEventJson: string | null };
 
 async function applyAppend(trx: Db, m: Append): Promise<ItemOutcome<number>> {
   let rows: Array<{ seq: number }>;
@@ -226,7 +248,8 @@ export async function appendMessage(
   const createdAt = new Date().toISOString();
   let seq: number;
   try {
-    seq = await appenderFor(db)({ ...m, createdAt });
+    const systemEventJson = m.systemEvent === undefined ? null : JSON.stringify(m.systemEvent);
+    seq = await appenderFor(db)({ ...m, createdAt, systemEventJson });
   } catch (error) {
     // The unique (conversation, clientMsgId) index caught a retry racing its original.
     const existing = isUniqueViolation(error)
@@ -248,6 +271,7 @@ export async function appendMessage(
       visibility: m.visibility,
       attachment,
       createdAt,
+      systemEvent: m.systemEvent ?? null,
     },
     created: true,
   };

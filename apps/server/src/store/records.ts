@@ -3,6 +3,7 @@ import type {
   LastMessage,
   Role,
   SenderKind,
+  SystemEvent,
   Visibility,
   VisitorAttributes,
 } from '@switchboard/protocol';
@@ -75,6 +76,8 @@ export interface MessageRecord {
   visibility: Visibility;
   attachment: AttachmentRecord | null;
   createdAt: string;
+  /** A system message's words as data; null for every other message. */
+  systemEvent: SystemEvent | null;
 }
 
 export interface AttachmentRecord {

@@ -155,6 +155,8 @@ export interface MessagesTable {
   visibility: string;
   attachment_id: string | null;
   created_at: string;
+  /** JSON, protocol `SystemEvent`: system messages only. */
+  system_event: string | null;
 }
 
 export interface ReadMarksTable {

@@ -37,6 +37,8 @@ export const isMessage: Guard<Message> = (v): v is Message =>
   isNullableString(v.sender.name) &&
   isString(v.body) &&
   (v.attachment === null || isAttachment(v.attachment)) &&
+  // A system message's words as data; the view checks its fields before using them.
+  (v.systemEvent === undefined || isObject(v.systemEvent)) &&
   isString(v.createdAt);
 
 export const isVisitorConversation: Guard<VisitorConversation> = (v): v is VisitorConversation =>

@@ -5,7 +5,7 @@ import { buildWidget } from '../../scripts/build-widget.js';
 import { TestAgent, unwrap } from '../support/agent.js';
 import { launchChromium, screenshot, widget } from '../support/browser.js';
 import { embedPage, type HostSite, startHostSite } from '../support/host-page.js';
-import { CALLBACK_MAX_QUEUE_SECONDS } from '../support/seed.js';
+import { CALLBACK_MAX_QUEUE_SECONDS, SUPERVISOR } from '../support/seed.js';
 import { type RunningServer, startServerProcess } from '../support/server-process.js';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -40,6 +40,7 @@ describe('visitor widget: Chromium against a real server process', () => {
     pages['/plain'] = embedPage(server.url, plainWidgetId);
     pages['/callback'] = embedPage(server.url, callbackWidgetId);
     pages['/hostile'] = embedPage(server.url, widgetId, { css: HOSTILE_CSS, title: 'Hostile shop' });
+    pages['/zh'] = embedPage(server.url, widgetId, { locale: 'zh-CN', title: '测试商店' });
     evilPages['/'] = embedPage(server.url, widgetId, { title: 'Not allowed' });
     browser = await launchChromium();
     agent = await TestAgent.connect(server.url);
@@ -312,6 +313,34 @@ describe('visitor widget: Chromium against a real server process', () => {
     expect((await agent.messages(left?.id ?? '')).map((m) => m.body)).toEqual([
       'Can I return it after 30 days?',
     ]);
+  });
+
+  it("says in the site's language that a supervisor joined the chat", async () => {
+    const { page } = await newPage(DESKTOP, '/zh');
+    await page.locator(widget.launcher).click();
+    await page.getByLabel('您的姓名').fill('Lin');
+    await page.getByLabel('主题').selectOption('order');
+    await page.getByRole('button', { name: '开始聊天' }).click();
+    await page.locator(widget.composer).waitFor();
+    await sendFromWidget(page, '我的订单还没到。');
+    const conversation = await conversationOf('Lin');
+    await agent.take(conversation.id);
+    const supervisor = await TestAgent.connect(server.url, SUPERVISOR);
+    try {
+      unwrap(
+        await supervisor.socket
+          .timeout(10_000)
+          .emitWithAck('supervisor:barge', { conversationId: conversation.id }),
+      );
+      // The server's English body ("Sue Supervisor (supervisor) joined the conversation.") stays
+      // behind: the widget words the message's data in Chinese.
+      const joined = page.locator(`${widget.log} .sb-system .sb-text`);
+      await joined.getByText('Sue Supervisor（主管）已加入对话').waitFor();
+      expect(await joined.allTextContents()).toEqual(['Sue Supervisor（主管）已加入对话']);
+      await screenshot(page, 'desktop-supervisor-joined-zh');
+    } finally {
+      supervisor.close();
+    }
   });
 
   it('shows markup in messages as text and runs nothing', async () => {

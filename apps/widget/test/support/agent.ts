@@ -29,11 +29,15 @@ export class TestAgent {
     readonly socket: AgentSocket,
   ) {}
 
-  static async connect(serverUrl: string): Promise<TestAgent> {
+  /** `as` another seeded user (the supervisor): signed in, but not online for chats. */
+  static async connect(
+    serverUrl: string,
+    as: { email: string; password: string } = AGENT,
+  ): Promise<TestAgent> {
     const response = await fetch(`${serverUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: AGENT.email, password: AGENT.password }),
+      body: JSON.stringify({ email: as.email, password: as.password }),
     });
     const login = unwrap((await response.json()) as Result<LoginResponse>);
     const socket: AgentSocket = io(`${serverUrl}/agent`, {
@@ -46,7 +50,7 @@ export class TestAgent {
       socket.once('connect_error', reject);
     });
     // Only an agent who is online counts as available and receives chats.
-    unwrap(await socket.timeout(10_000).emitWithAck('agent:status', { status: 'online' }));
+    if (as === AGENT) unwrap(await socket.timeout(10_000).emitWithAck('agent:status', { status: 'online' }));
     return new TestAgent(serverUrl, login.tokens.accessToken, socket);
   }
 

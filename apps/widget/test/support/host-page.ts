@@ -30,14 +30,15 @@ export async function startHostSite(pages: Record<string, string>): Promise<Host
 export function embedPage(
   serverUrl: string,
   widgetId: string,
-  options: { css?: string; title?: string } = {},
+  options: { css?: string; title?: string; locale?: string } = {},
 ): string {
+  const locale = options.locale ? ` data-locale="${options.locale}"` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title ?? 'Test shop'}</title>
 <style>body{font:16px/1.5 serif;margin:0;padding:24px;background:#fffdf8}${options.css ?? ''}</style>
 <script>window.Switchboard=window.Switchboard||function(){(Switchboard.q=Switchboard.q||[]).push(arguments)};
 window.__alerts=[];window.alert=function(m){window.__alerts.push(String(m))};</script>
-<script src="${serverUrl}/widget.js" data-widget="${widgetId}" async></script>
+<script src="${serverUrl}/widget.js" data-widget="${widgetId}"${locale} async></script>
 </head><body><h1>Test shop</h1><p>Products and prices.</p></body></html>`;
 }

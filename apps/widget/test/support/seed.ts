@@ -9,6 +9,12 @@ import { setWidgetSettings } from '../../../server/src/store/widget-settings.js'
 import { insertWidget } from '../../../server/src/store/widgets.js';
 
 export const AGENT = { email: 'alice@widget.test', name: 'Alice Agent', password: 'widget-test-password' };
+/** Supervises the Support team; never online, so routing gives her no chats. */
+export const SUPERVISOR = {
+  email: 'sue@widget.test',
+  name: 'Sue Supervisor',
+  password: 'widget-test-password',
+};
 
 export interface WidgetFixture {
   widgetId: string;
@@ -42,7 +48,10 @@ export const TEST_SETTINGS: WidgetSettings = {
   transcriptEnabled: true,
 };
 
-/** Migrates the database file and writes two teams, one agent in both and the test widgets. */
+/**
+ * Migrates the database file and writes two teams, one agent in both, a supervisor of the first
+ * and the test widgets.
+ */
 export async function seedWidgetDatabase(file: string, allowedOrigins: string[]): Promise<WidgetFixture> {
   const store = openSqlite(file, 'normal');
   try {
@@ -58,6 +67,15 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
       passwordHash: await hashPassword(AGENT.password, 1024),
     });
     await addTeamMember(store.db, teamId, agentId);
+    const supervisorId = randomUUID();
+    await insertUser(store.db, {
+      id: supervisorId,
+      email: SUPERVISOR.email,
+      name: SUPERVISOR.name,
+      role: 'supervisor',
+      passwordHash: await hashPassword(SUPERVISOR.password, 1024),
+    });
+    await addTeamMember(store.db, teamId, supervisorId);
     const callbackTeamId = randomUUID();
     await insertTeam(store.db, { id: callbackTeamId, name: 'Callbacks' });
     await store.db

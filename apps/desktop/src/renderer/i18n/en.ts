@@ -474,6 +474,9 @@ export const en = {
     transferred: 'transferred by {{actor}}',
     'transferred-note': 'transferred by {{actor}}: {{note}}',
   },
+  systemMessages: {
+    'supervisor-joined': '{{name}} (supervisor) joined the conversation.',
+  },
   eventNotes: {
     'transferred-to-agent': 'to {{agent}}: {{reason}}',
     'transferred-to-team': 'to team {{team}}: {{reason}}',

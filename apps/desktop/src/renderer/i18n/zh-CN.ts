@@ -471,6 +471,9 @@ export const zhCN: Messages = {
     transferred: '由 {{actor}} 转接',
     'transferred-note': '由 {{actor}} 转接：{{note}}',
   },
+  systemMessages: {
+    'supervisor-joined': '{{name}}（主管）已加入对话。',
+  },
   eventNotes: {
     'transferred-to-agent': '转给 {{agent}}：{{reason}}',
     'transferred-to-team': '转给团队 {{team}}：{{reason}}',

@@ -65,6 +65,7 @@ export class SupervisorService {
       senderId: null,
       senderName: null,
       body: `${staff.name} (supervisor) joined the conversation.`,
+      systemEvent: { code: 'supervisor-joined', name: staff.name },
       visibility: 'all',
       attachmentId: null,
     });

@@ -8,6 +8,7 @@ import * as m0006 from './0006_fts_in_background.js';
 import * as m0007 from './0007_supervisor.js';
 import * as m0008 from './0008_search_index_file.js';
 import * as m0009 from './0009_leave_queue.js';
+import * as m0010 from './0010_system_event.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007_supervisor': m0007,
   '0008_search_index_file': m0008,
   '0009_leave_queue': m0009,
+  '0010_system_event': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,16 +25,26 @@ function attachmentView(attachment: Attachment, load: AttachmentLoader, t: Strin
   return button;
 }
 
+/** A system message in the visitor's language where it says what as data; else its English body. */
+function systemText(message: Message, t: Strings): string {
+  const event = message.systemEvent;
+  if (event?.code === 'supervisor-joined' && typeof event.name === 'string') {
+    return t.supervisorJoined.replace('{name}', event.name);
+  }
+  return message.body;
+}
+
 /** A confirmed message. Every piece of content is set as text (names and bodies are untrusted). */
 export function messageView(message: Message, t: Strings, load: AttachmentLoader): HTMLElement {
   const own = message.sender.kind === 'visitor';
   const kind = own ? 'sb-own' : message.sender.kind === 'system' ? 'sb-system' : 'sb-agent';
+  const text = kind === 'sb-system' ? systemText(message, t) : message.body;
   const node = el(
     'div',
     { class: `sb-msg ${kind}`, 'data-seq': message.seq },
     kind === 'sb-agent' ? el('span', { class: 'sb-name' }, message.sender.name ?? t.someone) : null,
     own ? el('span', { class: 'sb-visually-hidden' }, `${t.you}: `) : null,
-    message.body ? el('span', { class: 'sb-text' }, message.body) : null,
+    text ? el('span', { class: 'sb-text' }, text) : null,
     message.attachment ? attachmentView(message.attachment, load, t) : null,
   );
   return node;

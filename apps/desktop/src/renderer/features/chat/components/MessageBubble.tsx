@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { clockTime } from '../../../ui/format.js';
 import { retry } from '../../sync/outbox.js';
+import { systemText } from '../system-text.js';
 import { AttachmentView } from './AttachmentView.js';
 
 interface Props {
@@ -19,8 +20,8 @@ export function MessageBubble({ message, pending, mine, readByVisitor }: Props) 
   const note = (message?.visibility ?? pending?.visibility) === 'agents';
   const system = message?.sender.kind === 'system' || message?.sender.kind === 'bot';
   const attachment = message?.attachment ?? pending?.attachment ?? null;
-  if (system) {
-    return <p className="py-1 text-center text-xs text-slate-500">{body}</p>;
+  if (system && message) {
+    return <p className="py-1 text-center text-xs text-slate-500">{systemText(t, message)}</p>;
   }
   const tone = note
     ? 'bg-amber-100 text-amber-950 dark:bg-amber-900/60 dark:text-amber-50'

@@ -7,6 +7,7 @@ import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/
 import { clockTime } from '../../../ui/format.js';
 import { TransferTargetDialog } from '../../../ui/TransferTargetDialog.js';
 import { openConversation } from '../../chat/actions.js';
+import { systemText } from '../../chat/system-text.js';
 import { useSession } from '../../session/store.js';
 import { barge, closeMonitor, endChat, reassign, sendVisible, takeover, whisper } from '../actions.js';
 import { timelineOf, useSupervisor } from '../store.js';
@@ -19,7 +20,7 @@ function Line({ message }: { message: Message }) {
   const { t } = useTranslation();
   const whisperTag = message.visibility === 'agents';
   if (message.sender.kind === 'system' || message.sender.kind === 'bot')
-    return <p className="py-1 text-center text-xs text-slate-500">{message.body}</p>;
+    return <p className="py-1 text-center text-xs text-slate-500">{systemText(t, message)}</p>;
   return (
     <div className="py-1" data-testid="monitor-message" data-visibility={message.visibility}>
       <span className="text-[11px] text-slate-500">

@@ -1,0 +1,28 @@
+import type { Message } from '@switchboard/protocol';
+import { describe, expect, it } from 'vitest';
+import { systemText } from '../src/renderer/features/chat/system-text.js';
+import { i18n } from '../src/renderer/i18n/index.js';
+
+const joined: Message = {
+  conversationId: 'e52d848f-7abf-44e4-b922-a640059cfee9',
+  seq: 4,
+  clientMsgId: '9a7e3c52-1d0f-4b1e-8f0a-2c6d5e4b3a21',
+  sender: { kind: 'system', id: null, name: null },
+  body: 'Carol Supervisor (supervisor) joined the conversation.',
+  visibility: 'all',
+  attachment: null,
+  createdAt: '2026-12-05T00:43:00.000Z',
+  systemEvent: { code: 'supervisor-joined', name: 'Carol Supervisor' },
+};
+
+describe('a system message in the workbench', () => {
+  it("is worded in the agent's language from its data", () => {
+    expect(systemText(i18n.getFixedT('zh-CN'), joined)).toBe('Carol Supervisor（主管）已加入对话。');
+    expect(systemText(i18n.getFixedT('en'), joined)).toBe(joined.body);
+  });
+
+  it('shows its body where there is no data: stored before it existed, or a bot speaking', () => {
+    const { systemEvent: _, ...older } = joined;
+    expect(systemText(i18n.getFixedT('zh-CN'), older)).toBe(joined.body);
+  });
+});
