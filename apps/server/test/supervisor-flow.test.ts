@@ -301,6 +301,24 @@ describe('supervisor window over /agent', () => {
       expect(
         synced.messages.filter((m) => m.sender.kind !== 'system').map((m) => [m.body, 'systemEvent' in m]),
       ).toEqual([['Hello from Sue', false]]);
+      // A value this version cannot read (a newer code, a damaged row) leaves the English body.
+      await t.server.components.db
+        .updateTable('messages')
+        .set({ system_event: '{"code":"supervisor-left","name":"Sue"}' })
+        .where('conversation_id', '=', second.conversation.id)
+        .where('seq', '=', pushed.seq)
+        .execute();
+      const resynced = unwrap(
+        await request<{ messages: Message[] }>(second.visitor, 'message:sync', {
+          conversationId: second.conversation.id,
+          afterSeq: pushed.seq - 1,
+        }),
+      );
+      expect(resynced.messages[0]).toMatchObject({
+        seq: pushed.seq,
+        body: 'Sue (supervisor) joined the conversation.',
+      });
+      expect(resynced.messages[0] && 'systemEvent' in resynced.messages[0]).toBe(false);
     } finally {
       second.visitor.disconnect();
     }
