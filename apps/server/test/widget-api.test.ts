@@ -9,6 +9,7 @@ import {
   type WidgetSettings,
 } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendMessage } from '../src/store/messages.js';
 import { setWidgetSettings } from '../src/store/widget-settings.js';
 import {
   type AgentClient,
@@ -208,6 +209,41 @@ describe('widget API', () => {
         headers: { authorization: `Bearer ${session.visitorToken}`, origin: EVIL_ORIGIN },
       });
       expect(evil.status).toBe(403);
+    });
+
+    it("words the transcript's own words in the widget's language, and what people wrote as written", async () => {
+      const { session, visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+      unwrap(
+        await request(visitor, 'message:send', { conversationId, clientMsgId: randomUUID(), body: '你好' }),
+      );
+      visitor.disconnect();
+      // What a supervisor's barge writes: no sender name, an English body and its data.
+      await appendMessage(t.server.components.db, {
+        conversationId,
+        clientMsgId: randomUUID(),
+        senderKind: 'system',
+        senderId: null,
+        senderName: null,
+        body: 'Sue (supervisor) joined the conversation.',
+        visibility: 'all',
+        attachmentId: null,
+        systemEvent: { code: 'supervisor-joined', name: 'Sue' },
+      });
+      const transcript = (query: string) =>
+        fetch(`${t.url}/api/visitor/conversations/${conversationId}/transcript${query}`, {
+          headers: { authorization: `Bearer ${session.visitorToken}`, origin: SHOP_ORIGIN },
+        });
+      const zh = await (await transcript('?locale=zh-CN')).text();
+      expect(zh).toMatch(/Vera Visitor: 你好\n/);
+      expect(zh).toMatch(/\] 系统: Sue（主管）已加入对话。\n$/);
+      const en = await (await transcript('')).text();
+      expect(en).toMatch(/\] Switchboard: Sue \(supervisor\) joined the conversation\.\n$/);
+      const french = await api(t.url, `/api/visitor/conversations/${conversationId}/transcript?locale=fr`, {
+        token: session.visitorToken,
+        headers: fromShop,
+      });
+      expect(french.status).toBe(400);
+      expect(french.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     });
 
     it('refuses transcripts when the widget turned them off', async () => {

@@ -3,11 +3,15 @@ import { VisitorAttributes, VisitorConversation } from './conversation.js';
 import type { EndpointSpec } from './endpoint.js';
 import { MESSAGE_BODY_MAX } from './message.js';
 import { Email, Id, Timestamp } from './primitives.js';
-import { WidgetConfig } from './widget.js';
+import { WidgetConfig, WidgetLocale } from './widget.js';
 
 export const WidgetParams = z.strictObject({ widgetId: Id });
 
 const VisitorConversationParams = z.strictObject({ conversationId: Id });
+
+/** The transcript's own words (who, a file, a system message) in the widget's language; default `en`. */
+export const TranscriptQuery = z.strictObject({ locale: WidgetLocale.optional() });
+export type TranscriptQuery = z.infer<typeof TranscriptQuery>;
 
 /** A message left while nobody can serve: it becomes an `offline` conversation agents answer later. */
 export const OfflineMessageRequest = z.strictObject({
@@ -84,6 +88,7 @@ export const widgetEndpoints = {
     path: '/api/visitor/conversations/:conversationId/transcript',
     auth: 'visitor',
     params: VisitorConversationParams,
+    query: TranscriptQuery,
     response: null,
   },
 } as const satisfies Record<string, EndpointSpec>;

@@ -5,6 +5,7 @@ import type {
   OfflineMessageRequest,
   RatingRequest,
   WidgetConfig,
+  WidgetLocale,
   WidgetSettings,
 } from '@switchboard/protocol';
 import { setContact } from '../store/contacts.js';
@@ -19,6 +20,7 @@ import { getWidget } from '../store/widgets.js';
 import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { VisitorPrincipal } from './principal.js';
+import { TRANSCRIPT_WORDS, type TranscriptWords } from './transcript-words.js';
 import { originAllowed } from './visitor-service.js';
 import type { WidgetRouting } from './widget-routing.js';
 
@@ -132,7 +134,12 @@ export class WidgetService {
   }
 
   /** The visible messages as plain text, one line each; only when the widget offers transcripts. */
-  async transcript(visitor: VisitorPrincipal, conversationId: string): Promise<string> {
+  async transcript(
+    visitor: VisitorPrincipal,
+    conversationId: string,
+    locale: WidgetLocale = 'en',
+  ): Promise<string> {
+    const words = TRANSCRIPT_WORDS[locale];
     const conversation = assertCanRead(visitor, await getConversation(this.db, conversationId));
     if (!(await this.#settings(conversation.widgetId)).transcriptEnabled) {
       throw new DomainError('forbidden', 'Transcripts are not available for this chat.');
@@ -141,7 +148,7 @@ export class WidgetService {
     let afterSeq = 0;
     for (;;) {
       const page = await messagesAfter(this.db, conversation.id, afterSeq, TRANSCRIPT_PAGE, true);
-      lines.push(...page.map(transcriptLine));
+      lines.push(...page.map((message) => transcriptLine(message, words)));
       const last = page.at(-1);
       if (!last || page.length < TRANSCRIPT_PAGE) break;
       afterSeq = last.seq;
@@ -165,12 +172,17 @@ export class WidgetService {
   }
 }
 
-function transcriptLine(message: MessageRecord): string {
+function transcriptLine(message: MessageRecord, words: TranscriptWords): string {
   const who =
     message.senderName ??
-    (message.senderKind === 'visitor' ? 'You' : message.senderKind === 'agent' ? 'Agent' : 'Switchboard');
-  const file = message.attachment ? ` [file: ${message.attachment.fileName}]` : '';
+    (message.senderKind === 'visitor'
+      ? words.you
+      : message.senderKind === 'agent'
+        ? words.agent
+        : words.system);
+  const file = message.attachment ? ` [${words.file}: ${message.attachment.fileName}]` : '';
+  const text = message.systemEvent ? words.systemEvent(message.systemEvent) : message.body;
   // One message per line: newlines inside a body are indented continuation lines.
-  const body = message.body.replace(/\r?\n/g, '\n    ');
+  const body = text.replace(/\r?\n/g, '\n    ');
   return `[${message.createdAt}] ${who}: ${body}${file}`;
 }

@@ -712,7 +712,11 @@ export class ChatController implements ChatApi {
     const conversation = this.#conversation;
     const token = this.#session?.visitorToken;
     if (!conversation || !token) return;
-    const blob = await this.#rest.blob(`/api/visitor/conversations/${conversation.id}/transcript`, token);
+    // The transcript's own words (a sender without a name, system messages) in the widget's language.
+    const blob = await this.#rest.blob(
+      `/api/visitor/conversations/${conversation.id}/transcript?locale=${encodeURIComponent(this.host.locale)}`,
+      token,
+    );
     if (!blob) return;
     const url = URL.createObjectURL(blob);
     el('a', { href: url, download: `chat-${conversation.createdAt.slice(0, 10)}.txt` }).click();

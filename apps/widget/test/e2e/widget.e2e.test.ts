@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Conversation } from '@switchboard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -338,6 +339,11 @@ describe('visitor widget: Chromium against a real server process', () => {
       await joined.getByText('Sue Supervisor（主管）已加入对话').waitFor();
       expect(await joined.allTextContents()).toEqual(['Sue Supervisor（主管）已加入对话']);
       await screenshot(page, 'desktop-supervisor-joined-zh');
+      // The transcript says it in Chinese too.
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '下载聊天记录' }).click();
+      const path = await (await download).path();
+      expect(readFileSync(path, 'utf8')).toMatch(/\] 系统: Sue Supervisor（主管）已加入对话。\n$/);
     } finally {
       supervisor.close();
     }

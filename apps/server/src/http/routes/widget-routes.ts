@@ -35,9 +35,9 @@ export function widgetRoutes(app: FastifyInstance, deps: TransportDeps): void {
     app,
     restEndpoints.conversationTranscript,
     deps,
-    async ({ principal, params, request, reply }) => {
+    async ({ principal, params, query, request, reply }) => {
       await widgets.assertOrigin(principal, request.headers.origin);
-      const text = await widgets.transcript(principal, params.conversationId);
+      const text = await widgets.transcript(principal, params.conversationId, query.locale);
       void reply
         .header('Content-Type', 'text/plain; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="transcript-${params.conversationId}.txt"`)
