@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seconds } from '../src/renderer/features/supervisor/format.js';
 import { i18n } from '../src/renderer/i18n/index.js';
 import { clockTime, dayOrTime, shortDuration } from '../src/renderer/ui/format.js';
 
@@ -30,5 +31,13 @@ describe('time formatting', () => {
     const zh = i18n.getFixedT('zh-CN');
     expect(shortDuration(zh, at, now + 12 * 60_000)).toBe('12分');
     expect(shortDuration(zh, at, now + 2 * 86_400_000)).toBe('2天');
+  });
+
+  it("writes a report's figures in seconds to two units, in the app's language", () => {
+    const en = i18n.getFixedT('en');
+    expect([45, 185, 7800, 4140.4].map((v) => seconds(en, v))).toEqual(['45s', '3m 05s', '2h 10m', '1h 09m']);
+    expect(seconds(en, null)).toBe('—');
+    const zh = i18n.getFixedT('zh-CN');
+    expect([45, 185, 7800].map((v) => seconds(zh, v))).toEqual(['45秒', '3分05秒', '2小时10分']);
   });
 });

@@ -204,7 +204,14 @@ export const en = {
       error: 'The update check failed: {{message}}',
     },
   },
-  duration: { seconds: '{{n}}s', minutes: '{{n}}m', hours: '{{n}}h', days: '{{n}}d' },
+  duration: {
+    seconds: '{{n}}s',
+    minutes: '{{n}}m',
+    hours: '{{n}}h',
+    days: '{{n}}d',
+    minutesSeconds: '{{m}}m {{s}}s',
+    hoursMinutes: '{{h}}h {{m}}m',
+  },
   nav: {
     workbench: 'Workbench',
     supervisor: 'Supervisor',

@@ -202,7 +202,14 @@ export const zhCN: Messages = {
       error: '检查更新失败：{{message}}',
     },
   },
-  duration: { seconds: '{{n}}秒', minutes: '{{n}}分', hours: '{{n}}小时', days: '{{n}}天' },
+  duration: {
+    seconds: '{{n}}秒',
+    minutes: '{{n}}分',
+    hours: '{{n}}小时',
+    days: '{{n}}天',
+    minutesSeconds: '{{m}}分{{s}}秒',
+    hoursMinutes: '{{h}}小时{{m}}分',
+  },
   nav: {
     workbench: '工作台',
     supervisor: '主管',

@@ -1,12 +1,15 @@
 import type { SlaLevel } from '@switchboard/protocol';
+import type { TFunction } from 'i18next';
 
-/** "45s", "3m 05s", "2h 10m": a figure in seconds; "—" when there is none. */
-export function seconds(value: number | null | undefined): string {
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** "45s", "3m 05s", "2h 10m" (in Chinese "45秒", "3分05秒", "2小时10分"): a figure in seconds; "—" when there is none. */
+export function seconds(t: TFunction, value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   const s = Math.max(0, Math.round(value));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  if (s < 60) return t('duration.seconds', { n: s });
+  if (s < 3600) return t('duration.minutesSeconds', { m: Math.floor(s / 60), s: twoDigits(s % 60) });
+  return t('duration.hoursMinutes', { h: Math.floor(s / 3600), m: twoDigits(Math.floor((s % 3600) / 60)) });
 }
 
 export function percent(share: number | null | undefined): string {

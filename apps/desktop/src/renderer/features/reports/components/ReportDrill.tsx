@@ -104,9 +104,9 @@ export function ReportDrill({
                     </span>
                   )}
                 </td>
-                <td className="tabular-nums">{seconds(c.waitSeconds)}</td>
-                <td className="tabular-nums">{seconds(c.firstResponseSeconds)}</td>
-                <td className="tabular-nums">{seconds(c.handleSeconds)}</td>
+                <td className="tabular-nums">{seconds(t, c.waitSeconds)}</td>
+                <td className="tabular-nums">{seconds(t, c.firstResponseSeconds)}</td>
+                <td className="tabular-nums">{seconds(t, c.handleSeconds)}</td>
                 <td className="tabular-nums">{c.csat ?? '—'}</td>
                 <td>
                   <button type="button" className="text-xs underline" onClick={() => void open(c.id)}>

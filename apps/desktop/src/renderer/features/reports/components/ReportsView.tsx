@@ -51,12 +51,12 @@ function Cells({ row }: { row: ReportRow }) {
     <>
       <td className="tabular-nums">{row.conversations}</td>
       <td className="tabular-nums">{row.abandoned}</td>
-      <td className="tabular-nums">{seconds(row.firstResponseSeconds.average)}</td>
-      <td className="tabular-nums">{seconds(row.waitSeconds.average)}</td>
-      <td className="tabular-nums">{seconds(row.handleSeconds.average)}</td>
+      <td className="tabular-nums">{seconds(t, row.firstResponseSeconds.average)}</td>
+      <td className="tabular-nums">{seconds(t, row.waitSeconds.average)}</td>
+      <td className="tabular-nums">{seconds(t, row.handleSeconds.average)}</td>
       <td className="tabular-nums">{row.csat.average === null ? '—' : row.csat.average.toFixed(1)}</td>
-      <td className="tabular-nums">{seconds(row.presenceSeconds.online)}</td>
-      <td className="tabular-nums">{seconds(row.presenceSeconds.away)}</td>
+      <td className="tabular-nums">{seconds(t, row.presenceSeconds.online)}</td>
+      <td className="tabular-nums">{seconds(t, row.presenceSeconds.away)}</td>
       <td className="tabular-nums">{row.assignments}</td>
       <td className="tabular-nums" title={rate === null ? t('reports.rateTooShort') : undefined}>
         {rate === null ? '—' : rate.toFixed(1)}
@@ -219,7 +219,7 @@ export function ReportsView() {
                 labels={report.rows.map((r) => r.label)}
                 values={report.rows.map((r) => metricOf(r, metric))}
                 integer={metric === 'conversations' || metric === 'abandoned' || metric === 'assignments'}
-                format={(v) => (isTime(metric) ? seconds(v) : String(Math.round(v * 10) / 10))}
+                format={(v) => (isTime(metric) ? seconds(t, v) : String(Math.round(v * 10) / 10))}
               />
             )}
           </div>

@@ -57,11 +57,11 @@ export function TeamTiles({ tiles, at }: { tiles: TeamTile[]; at: string }) {
               <Figure label={t('supervisor.queue')} value={String(tile.queueLength)} testId="tile-queue" />
               <Figure
                 label={t('supervisor.longestWait')}
-                value={seconds(waitNow)}
+                value={seconds(t, waitNow)}
                 level={tile.longestWait.level}
                 testId="tile-longest-wait"
               />
-              <Figure label={t('supervisor.estimatedWait')} value={seconds(tile.estimatedWaitSeconds)} />
+              <Figure label={t('supervisor.estimatedWait')} value={seconds(t, tile.estimatedWaitSeconds)} />
               <Figure
                 label={t('supervisor.online')}
                 value={String(tile.agents.online)}
@@ -81,12 +81,12 @@ export function TeamTiles({ tiles, at }: { tiles: TeamTile[]; at: string }) {
             <dl className="grid grid-cols-3 gap-x-3">
               <Figure
                 label={t('supervisor.firstResponse')}
-                value={seconds(tile.sla.firstResponseSeconds.value)}
+                value={seconds(t, tile.sla.firstResponseSeconds.value)}
                 level={tile.sla.firstResponseSeconds.level}
               />
               <Figure
                 label={t('supervisor.wait')}
-                value={seconds(tile.sla.waitSeconds.value)}
+                value={seconds(t, tile.sla.waitSeconds.value)}
                 level={tile.sla.waitSeconds.level}
               />
               <Figure
