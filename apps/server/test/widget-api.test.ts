@@ -238,12 +238,20 @@ describe('widget API', () => {
       expect(zh).toMatch(/\] 系统: Sue（主管）已加入对话。\n$/);
       const en = await (await transcript('')).text();
       expect(en).toMatch(/\] Switchboard: Sue \(supervisor\) joined the conversation\.\n$/);
-      const french = await api(t.url, `/api/visitor/conversations/${conversationId}/transcript?locale=fr`, {
-        token: session.visitorToken,
-        headers: fromShop,
-      });
-      expect(french.status).toBe(400);
-      expect(french.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      for (const bad of ['locale=fr', 'timeZone=Mars/Olympus']) {
+        const refused = await api(t.url, `/api/visitor/conversations/${conversationId}/transcript?${bad}`, {
+          token: session.visitorToken,
+          headers: fromShop,
+        });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+      }
+
+      // In the visitor's time zone: the same moment as the ISO time, as Shanghai's clock shows it.
+      const iso = /^\[([^\]]+)\] Vera Visitor: 你好$/m.exec(en)?.[1] as string;
+      const local = await (await transcript('?locale=zh-CN&timeZone=Asia%2FShanghai')).text();
+      const shanghai = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+      expect(local).toContain(`[${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}] Vera Visitor: 你好\n`);
     });
 
     it('refuses transcripts when the widget turned them off', async () => {

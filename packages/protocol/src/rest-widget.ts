@@ -9,8 +9,27 @@ export const WidgetParams = z.strictObject({ widgetId: Id });
 
 const VisitorConversationParams = z.strictObject({ conversationId: Id });
 
-/** The transcript's own words (who, a file, a system message) in the widget's language; default `en`. */
-export const TranscriptQuery = z.strictObject({ locale: WidgetLocale.optional() });
+/** An IANA time zone this runtime knows ("Asia/Shanghai"). */
+const TimeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Berlin');
+
+/**
+ * The transcript's own words (who, a file, a system message) in the widget's language (default
+ * `en`), and its times in the visitor's time zone (default: ISO timestamps in UTC).
+ */
+export const TranscriptQuery = z.strictObject({
+  locale: WidgetLocale.optional(),
+  timeZone: TimeZone.optional(),
+});
 export type TranscriptQuery = z.infer<typeof TranscriptQuery>;
 
 /** A message left while nobody can serve: it becomes an `offline` conversation agents answer later. */

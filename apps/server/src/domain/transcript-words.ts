@@ -25,3 +25,24 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
     systemEvent: (event) => `${event.name}（主管）已加入对话。`,
   },
 };
+
+/**
+ * A transcript line's time: the visitor's local `YYYY-MM-DD HH:mm` when their time zone is known,
+ * else the stored ISO timestamp (UTC).
+ */
+export function transcriptTime(timeZone: string | undefined): (iso: string) => string {
+  if (!timeZone) return (iso) => iso;
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (iso) => {
+    const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  };
+}

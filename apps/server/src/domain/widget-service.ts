@@ -20,7 +20,7 @@ import { getWidget } from '../store/widgets.js';
 import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { VisitorPrincipal } from './principal.js';
-import { TRANSCRIPT_WORDS, type TranscriptWords } from './transcript-words.js';
+import { TRANSCRIPT_WORDS, type TranscriptWords, transcriptTime } from './transcript-words.js';
 import { originAllowed } from './visitor-service.js';
 import type { WidgetRouting } from './widget-routing.js';
 
@@ -137,9 +137,10 @@ export class WidgetService {
   async transcript(
     visitor: VisitorPrincipal,
     conversationId: string,
-    locale: WidgetLocale = 'en',
+    options: { locale?: WidgetLocale | undefined; timeZone?: string | undefined } = {},
   ): Promise<string> {
-    const words = TRANSCRIPT_WORDS[locale];
+    const words = TRANSCRIPT_WORDS[options.locale ?? 'en'];
+    const time = transcriptTime(options.timeZone);
     const conversation = assertCanRead(visitor, await getConversation(this.db, conversationId));
     if (!(await this.#settings(conversation.widgetId)).transcriptEnabled) {
       throw new DomainError('forbidden', 'Transcripts are not available for this chat.');
@@ -148,7 +149,7 @@ export class WidgetService {
     let afterSeq = 0;
     for (;;) {
       const page = await messagesAfter(this.db, conversation.id, afterSeq, TRANSCRIPT_PAGE, true);
-      lines.push(...page.map((message) => transcriptLine(message, words)));
+      lines.push(...page.map((message) => transcriptLine(message, words, time)));
       const last = page.at(-1);
       if (!last || page.length < TRANSCRIPT_PAGE) break;
       afterSeq = last.seq;
@@ -172,7 +173,11 @@ export class WidgetService {
   }
 }
 
-function transcriptLine(message: MessageRecord, words: TranscriptWords): string {
+function transcriptLine(
+  message: MessageRecord,
+  words: TranscriptWords,
+  time: (iso: string) => string,
+): string {
   const who =
     message.senderName ??
     (message.senderKind === 'visitor'
@@ -184,5 +189,5 @@ function transcriptLine(message: MessageRecord, words: TranscriptWords): string 
   const text = message.systemEvent ? words.systemEvent(message.systemEvent) : message.body;
   // One message per line: newlines inside a body are indented continuation lines.
   const body = text.replace(/\r?\n/g, '\n    ');
-  return `[${message.createdAt}] ${who}: ${body}${file}`;
+  return `[${time(message.createdAt)}] ${who}: ${body}${file}`;
 }

@@ -712,9 +712,13 @@ export class ChatController implements ChatApi {
     const conversation = this.#conversation;
     const token = this.#session?.visitorToken;
     if (!conversation || !token) return;
-    // The transcript's own words (a sender without a name, system messages) in the widget's language.
+    // The transcript's own words (a sender without a name, system messages) in the widget's
+    // language, its times on the visitor's clock.
+    const query = new URLSearchParams({ locale: this.host.locale });
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (timeZone) query.set('timeZone', timeZone);
     const blob = await this.#rest.blob(
-      `/api/visitor/conversations/${conversation.id}/transcript?locale=${encodeURIComponent(this.host.locale)}`,
+      `/api/visitor/conversations/${conversation.id}/transcript?${query}`,
       token,
     );
     if (!blob) return;

@@ -56,11 +56,16 @@ describe('visitor widget: Chromium against a real server process', () => {
     await evilSite?.close();
   });
 
-  async function newPage(viewport = DESKTOP, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
+  async function newPage(
+    viewport = DESKTOP,
+    path = '/',
+    timezoneId?: string,
+  ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({
       viewport,
       isMobile: viewport === MOBILE,
       hasTouch: viewport === MOBILE,
+      ...(timezoneId ? { timezoneId } : {}),
     });
     contexts.push(context);
     const page = await context.newPage();
@@ -317,7 +322,7 @@ describe('visitor widget: Chromium against a real server process', () => {
   });
 
   it("says in the site's language that a supervisor joined the chat", async () => {
-    const { page } = await newPage(DESKTOP, '/zh');
+    const { page } = await newPage(DESKTOP, '/zh', 'Asia/Shanghai');
     await page.locator(widget.launcher).click();
     await page.getByLabel('您的姓名').fill('Lin');
     await page.getByLabel('主题').selectOption('order');
@@ -343,7 +348,15 @@ describe('visitor widget: Chromium against a real server process', () => {
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: '下载聊天记录' }).click();
       const path = await (await download).path();
-      expect(readFileSync(path, 'utf8')).toMatch(/\] 系统: Sue Supervisor（主管）已加入对话。\n$/);
+      const transcript = readFileSync(path, 'utf8');
+      expect(transcript).toMatch(/\] 系统: Sue Supervisor（主管）已加入对话。\n$/);
+      // Times on the visitor's clock (Shanghai), not ISO timestamps in UTC.
+      expect(
+        transcript
+          .split('\n')
+          .filter(Boolean)
+          .every((line) => /^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}\] /.test(line)),
+      ).toBe(true);
     } finally {
       supervisor.close();
     }

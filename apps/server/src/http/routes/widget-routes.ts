@@ -37,7 +37,7 @@ export function widgetRoutes(app: FastifyInstance, deps: TransportDeps): void {
     deps,
     async ({ principal, params, query, request, reply }) => {
       await widgets.assertOrigin(principal, request.headers.origin);
-      const text = await widgets.transcript(principal, params.conversationId, query.locale);
+      const text = await widgets.transcript(principal, params.conversationId, query);
       void reply
         .header('Content-Type', 'text/plain; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="transcript-${params.conversationId}.txt"`)
