@@ -58,24 +58,20 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
     await migrateToLatest(store.db);
     const teamId = randomUUID();
     await insertTeam(store.db, { id: teamId, name: 'Support' });
-    const agentId = randomUUID();
-    await insertUser(store.db, {
-      id: agentId,
-      email: AGENT.email,
-      name: AGENT.name,
-      role: 'agent',
-      passwordHash: await hashPassword(AGENT.password, 1024),
-    });
-    await addTeamMember(store.db, teamId, agentId);
-    const supervisorId = randomUUID();
-    await insertUser(store.db, {
-      id: supervisorId,
-      email: SUPERVISOR.email,
-      name: SUPERVISOR.name,
-      role: 'supervisor',
-      passwordHash: await hashPassword(SUPERVISOR.password, 1024),
-    });
-    await addTeamMember(store.db, teamId, supervisorId);
+    const person = async (who: typeof AGENT, role: 'agent' | 'supervisor') => {
+      const id = randomUUID();
+      await insertUser(store.db, {
+        id,
+        email: who.email,
+        name: who.name,
+        role,
+        passwordHash: await hashPassword(who.password, 1024),
+      });
+      await addTeamMember(store.db, teamId, id);
+      return id;
+    };
+    const agentId = await person(AGENT, 'agent');
+    await person(SUPERVISOR, 'supervisor');
     const callbackTeamId = randomUUID();
     await insertTeam(store.db, { id: callbackTeamId, name: 'Callbacks' });
     await store.db
