@@ -92,7 +92,7 @@ export function listen(connection: ServerConnection): void {
     void storeConversations([escalation.conversation]);
     notifyEscalation(escalation);
   });
-  socket.on('request:error', (error) => toastError(error.event, error.error));
+  socket.on('request:error', (error) => toastError('request', error.error));
 }
 
 /** Newly queued chats and newly left messages notify; chats newly assigned to me ring until I open them. */

@@ -3,11 +3,11 @@ import type { Result, Team } from '@switchboard/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import type { ServerConnection } from '../../api/connection.js';
 import { runtime } from '../../app/runtime.js';
-import { toastError, useToasts } from '../toasts/store.js';
+import { type ToastAction, toastError, useToasts } from '../toasts/store.js';
 
 /** One admin REST call; a failure becomes a toast (STYLE 14) and `null`. */
 export async function call<T>(
-  label: string,
+  label: ToastAction,
   run: (c: ServerConnection) => Promise<Result<T>>,
 ): Promise<T | null> {
   const connection = runtime.connection;
@@ -24,7 +24,7 @@ export function saved(text: string): void {
 
 /** Data loaded on mount (and on `reload`); `null` until it arrives or when the call failed. */
 export function useLoaded<T>(
-  label: string,
+  label: ToastAction,
   run: (c: ServerConnection) => Promise<Result<T>>,
 ): [T | null, () => Promise<void>, (next: T) => void] {
   const [data, setData] = useState<T | null>(null);
@@ -40,6 +40,6 @@ export function useLoaded<T>(
 }
 
 export function useTeams(): [Team[], () => Promise<void>] {
-  const [teams, reload] = useLoaded('Teams', (c) => c.rest('listTeams'));
+  const [teams, reload] = useLoaded('teams', (c) => c.rest('listTeams'));
   return [teams ?? [], reload];
 }

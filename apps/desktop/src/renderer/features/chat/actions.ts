@@ -8,7 +8,7 @@ import { usePresence } from '../status/store.js';
 import { storeConversations } from '../sync/cache-writes.js';
 import { syncConversation } from '../sync/resync.js';
 import { useTabs } from '../tabs/store.js';
-import { toastError } from '../toasts/store.js';
+import { type ToastAction, toastError } from '../toasts/store.js';
 import { useChat } from './store.js';
 import { takenByMe } from './taken-by-me.js';
 
@@ -33,7 +33,7 @@ export async function openConversation(conversationId: string): Promise<void> {
 }
 
 /** A chat this workbench may never have cached (an old, resolved one; a report's): fetch it first. */
-export async function openFromServer(conversationId: string, context: string): Promise<void> {
+export async function openFromServer(conversationId: string, context: ToastAction): Promise<void> {
   const connection = runtime.connection;
   if (!useConversations.getState().byId[conversationId] && connection) {
     const result = await connection.request('conversation:subscribe', { conversationId });
@@ -120,7 +120,7 @@ export async function take(conversationId: string): Promise<void> {
   const result = await connection.request('conversation:take', { conversationId });
   if (!result.ok) {
     takenByMe.delete(conversationId);
-    return toastError('Take', result.error);
+    return toastError('take', result.error);
   }
   await storeConversations([result.data]);
   await openConversation(conversationId);
@@ -134,7 +134,7 @@ export async function acceptOffer(offerId: string): Promise<void> {
   const result = await connection.request('offer:accept', { offerId });
   usePresence.getState().removeOffer(offerId);
   stopRinging(offer.conversation.id);
-  if (!result.ok) return toastError('Accept', result.error);
+  if (!result.ok) return toastError('accept', result.error);
   await storeConversations([result.data]);
   await openConversation(result.data.id);
 }
@@ -144,14 +144,14 @@ export async function declineOffer(offerId: string): Promise<void> {
   usePresence.getState().removeOffer(offerId);
   if (offer) stopRinging(offer.conversation.id);
   const result = await runtime.connection?.request('offer:decline', { offerId });
-  if (result && !result.ok) toastError('Decline', result.error);
+  if (result && !result.ok) toastError('decline', result.error);
 }
 
 export async function transfer(conversationId: string, to: TransferTarget, reason: string): Promise<boolean> {
   const result = await runtime.connection?.request('conversation:transfer', { conversationId, to, reason });
   if (!result) return false;
   if (!result.ok) {
-    toastError('Transfer', result.error);
+    toastError('transfer', result.error);
     return false;
   }
   await storeConversations([result.data]);
@@ -163,7 +163,7 @@ export async function resolve(request: ConversationResolve): Promise<boolean> {
   const result = await runtime.connection?.request('conversation:resolve', request);
   if (!result) return false;
   if (!result.ok) {
-    toastError('Resolve', result.error);
+    toastError('resolve', result.error);
     return false;
   }
   await storeConversations([result.data]);
@@ -194,6 +194,6 @@ export async function upload(conversationId: string, file: File): Promise<Attach
   const result = await runtime.connection?.rest('uploadAttachment', { params: { conversationId }, form });
   if (!result) return null;
   if (result.ok) return result.data;
-  toastError('Upload', result.error);
+  toastError('upload', result.error);
   return null;
 }

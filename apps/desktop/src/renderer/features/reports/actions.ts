@@ -19,7 +19,7 @@ export async function loadReport(query: Query): Promise<Report | null> {
   const result = await runtime.connection?.rest('report', { query: asQuery(query) });
   if (!result) return null;
   if (result.ok) return result.data;
-  toastError('Report', result.error);
+  toastError('report', result.error);
   return null;
 }
 
@@ -36,7 +36,7 @@ export async function loadDrill(
   });
   if (!result) return null;
   if (result.ok) return result.data;
-  toastError('Report', result.error);
+  toastError('report', result.error);
   return null;
 }
 
@@ -68,13 +68,13 @@ async function download(path: string, params: Record<string, string | undefined>
   try {
     response = await fetch(url, { headers: { authorization: `Bearer ${connection.accessToken}` } });
   } catch {
-    return toastError('Export', { code: 'unavailable', message: 'The server cannot be reached.' });
+    return toastError('export', { code: 'unavailable', message: 'The server cannot be reached.' });
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as {
       error?: { code: string; message: string };
     } | null;
-    return toastError('Export', {
+    return toastError('export', {
       code: 'internal',
       message: body?.error?.message ?? `The server answered ${response.status}.`,
       ...(body?.error ? { code: body.error.code as never } : {}),

@@ -25,7 +25,7 @@ export async function searchMessages(text: string): Promise<SearchAnswer> {
     const result = await connection.rest('searchMessages', { query: { q, limit: LIMIT } });
     if (result.ok) return { hits: result.data.hits, offline: false };
     if (result.error.code !== 'unavailable') {
-      toastError('Search', result.error);
+      toastError('search', result.error);
       return { hits: [], offline: false };
     }
   }
@@ -36,5 +36,5 @@ export async function searchMessages(text: string): Promise<SearchAnswer> {
 
 /** A hit may be a chat this workbench has never cached (an old, resolved one). */
 export function openHit(hit: SearchHit): Promise<void> {
-  return openFromServer(hit.conversationId, 'Search');
+  return openFromServer(hit.conversationId, 'search');
 }

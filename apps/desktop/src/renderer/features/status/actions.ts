@@ -20,7 +20,7 @@ export async function setStatus(
   if (result.ok) usePresence.getState().setStatus(result.data.status, result.data.reason);
   else if (result.error.code !== 'unavailable') {
     usePresence.getState().setStatus(previous.status, previous.reason);
-    toastError('Status', result.error);
+    toastError('status', result.error);
   }
 }
 
@@ -49,7 +49,7 @@ export async function setHand(raised: boolean): Promise<void> {
   if (result && !result.ok) {
     usePresence.getState().setHandRaised(!raised);
     keepChoice();
-    toastError('Hand', result.error);
+    toastError('hand', result.error);
   }
 }
 

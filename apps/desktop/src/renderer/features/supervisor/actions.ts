@@ -1,7 +1,7 @@
 import type { Conversation, Message, Result, SupervisorDelta, TransferTarget } from '@switchboard/protocol';
 import type { ServerConnection } from '../../api/connection.js';
 import { runtime } from '../../app/runtime.js';
-import { toastError } from '../toasts/store.js';
+import { type ToastAction, toastError } from '../toasts/store.js';
 import { applyDelta, fromSnapshot } from './feed.js';
 import { contiguousSeq, useSupervisor } from './store.js';
 
@@ -19,7 +19,7 @@ export function startFeed(connection: ServerConnection): () => void {
     if (stopped || attempt !== subscribing) return;
     subscribing = 0;
     if (result.ok) useSupervisor.getState().setFeed(fromSnapshot(result.data));
-    else if (result.error.code !== 'unavailable') toastError('Supervisor', result.error);
+    else if (result.error.code !== 'unavailable') toastError('supervisor', result.error);
   };
   const onHello = () => {
     void subscribe();
@@ -73,7 +73,7 @@ async function syncMonitored(conversationId: string): Promise<void> {
     if (!c || useSupervisor.getState().monitored?.id !== conversationId) return;
     const afterSeq = contiguousSeq(useSupervisor.getState().messages);
     const result = await c.request('message:sync', { conversationId, afterSeq, limit: 500 });
-    if (!result.ok) return toastError('Sync', result.error);
+    if (!result.ok) return toastError('sync', result.error);
     useSupervisor.getState().addMessages(result.data.messages);
     if (!result.data.hasMore) return;
   }
@@ -87,7 +87,7 @@ export async function monitor(conversationId: string): Promise<void> {
   if (previous && previous.id !== conversationId)
     void c.request('supervisor:unmonitor', { conversationId: previous.id });
   const result = await c.request('supervisor:monitor', { conversationId });
-  if (!result.ok) return toastError('Monitor', result.error);
+  if (!result.ok) return toastError('monitor', result.error);
   useSupervisor.getState().setMonitored(result.data);
   await syncMonitored(conversationId);
 }
@@ -101,7 +101,10 @@ export async function closeMonitor(): Promise<void> {
 type Outcome = boolean;
 
 /** One supervisor action; a failure becomes a toast (STYLE 14) and `null`. */
-async function act<T>(label: string, run: (c: ServerConnection) => Promise<Result<T>>): Promise<T | null> {
+async function act<T>(
+  label: ToastAction,
+  run: (c: ServerConnection) => Promise<Result<T>>,
+): Promise<T | null> {
   const c = connection();
   if (!c) return null;
   const result = await run(c);
@@ -111,7 +114,7 @@ async function act<T>(label: string, run: (c: ServerConnection) => Promise<Resul
 }
 
 export async function whisper(conversationId: string, body: string): Promise<Outcome> {
-  const ack = await act('Whisper', (c) =>
+  const ack = await act('whisper', (c) =>
     c.request('supervisor:whisper', { conversationId, clientMsgId: crypto.randomUUID(), body }),
   );
   if (ack) await syncMonitored(conversationId);
@@ -120,7 +123,7 @@ export async function whisper(conversationId: string, body: string): Promise<Out
 
 /** After barging in, a visible reply is a plain `message:send`. */
 export async function sendVisible(conversationId: string, body: string): Promise<Outcome> {
-  const ack = await act('Send', (c) =>
+  const ack = await act('send', (c) =>
     c.request('message:send', { conversationId, clientMsgId: crypto.randomUUID(), body }),
   );
   if (ack) await syncMonitored(conversationId);
@@ -128,7 +131,7 @@ export async function sendVisible(conversationId: string, body: string): Promise
 }
 
 export async function barge(conversationId: string): Promise<Outcome> {
-  const conversation = await act('Barge', (c) => c.request('supervisor:barge', { conversationId }));
+  const conversation = await act('barge', (c) => c.request('supervisor:barge', { conversationId }));
   if (!conversation) return false;
   useSupervisor.getState().setMonitored(conversation);
   useSupervisor.getState().setBarged(true);
@@ -137,7 +140,7 @@ export async function barge(conversationId: string): Promise<Outcome> {
 }
 
 export async function takeover(conversationId: string, reason?: string): Promise<Outcome> {
-  const conversation = await act('Take over', (c) =>
+  const conversation = await act('takeOver', (c) =>
     c.request('supervisor:takeover', reason ? { conversationId, reason } : { conversationId }),
   );
   if (conversation) useSupervisor.getState().setMonitored(conversation);
@@ -145,7 +148,7 @@ export async function takeover(conversationId: string, reason?: string): Promise
 }
 
 export async function reassign(conversationId: string, to: TransferTarget, reason: string): Promise<Outcome> {
-  const conversation = await act('Reassign', (c) =>
+  const conversation = await act('reassign', (c) =>
     c.request('supervisor:reassign', { conversationId, to, reason }),
   );
   if (conversation) useSupervisor.getState().setMonitored(conversation);
@@ -153,7 +156,7 @@ export async function reassign(conversationId: string, to: TransferTarget, reaso
 }
 
 export async function endChat(conversationId: string, note?: string): Promise<Outcome> {
-  const conversation = await act('End', (c) =>
+  const conversation = await act('end', (c) =>
     c.request('supervisor:end', note ? { conversationId, note } : { conversationId }),
   );
   if (conversation) useSupervisor.getState().setMonitored(conversation);
@@ -161,5 +164,5 @@ export async function endChat(conversationId: string, note?: string): Promise<Ou
 }
 
 export async function forceStatus(userId: string, status: 'online' | 'away' | 'offline'): Promise<Outcome> {
-  return (await act('Status', (c) => c.request('supervisor:status', { userId, status }))) !== null;
+  return (await act('status', (c) => c.request('supervisor:status', { userId, status }))) !== null;
 }

@@ -26,7 +26,7 @@ export async function refetchConversations(): Promise<void> {
         query: { ...query, limit: 100, cursor },
       });
       if (!result.ok) {
-        if (result.error.code !== 'unavailable') toastError('Loading conversations', result.error);
+        if (result.error.code !== 'unavailable') toastError('loadingConversations', result.error);
         return;
       }
       found.push(...result.data.items);

@@ -1,5 +1,8 @@
 import type { ApiError } from '@switchboard/protocol';
 import { create } from 'zustand';
+import type { Messages } from '../../i18n/en.js';
+import { i18n } from '../../i18n/index.js';
+import { errorText } from './error-text.js';
 
 export interface Toast {
   id: number;
@@ -25,11 +28,11 @@ export const useToasts = create<ToastState>((set) => ({
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
 
-/** THE place a failed request becomes a toast (STYLE 14). */
-export function toastError(action: string, error: ApiError): void {
-  const text =
-    error.code === 'unknown-event'
-      ? `${action}: this server does not support it yet.`
-      : `${action}: ${error.message}`;
+/** What a failed request was doing, named in the toast. */
+export type ToastAction = keyof Messages['toastActions'];
+
+/** THE place a failed request becomes a toast (STYLE 14), in the app's language. */
+export function toastError(action: ToastAction, error: ApiError): void {
+  const text = i18n.t('toasts.failed', { action: i18n.t(`toastActions.${action}`), error: errorText(error) });
   useToasts.getState().push(text);
 }

@@ -28,7 +28,7 @@ function details(data: Record<string, unknown>): string {
 
 export function AuditSection() {
   const { t } = useTranslation();
-  const [users] = useLoaded('Users', (c) => c.rest('listUsers'));
+  const [users] = useLoaded('users', (c) => c.rest('listUsers'));
   const [actorId, setActorId] = useState('');
   const [action, setAction] = useState('');
   const [targetId, setTargetId] = useState('');
@@ -51,7 +51,7 @@ export function AuditSection() {
   const load = (after: string | null) =>
     latest.run(
       () =>
-        call('Audit', (c) =>
+        call('audit', (c) =>
           c.rest('listAudit', {
             query: { ...query(), cursor: after ?? undefined } as Record<string, string | number | undefined>,
           }),

@@ -15,19 +15,19 @@ import {
 
 export function BansSection() {
   const { t } = useTranslation();
-  const [bans, reload] = useLoaded('Bans', (c) => c.rest('listBans'));
+  const [bans, reload] = useLoaded('bans', (c) => c.rest('listBans'));
   const [kind, setKind] = useState<'visitor' | 'ip'>('ip');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    if (!(await call('Ban', (c) => c.rest('createBan', { body: { kind, value, reason } })))) return;
+    if (!(await call('ban', (c) => c.rest('createBan', { body: { kind, value, reason } })))) return;
     setValue('');
     setReason('');
     await reload();
   };
   const lift = async (banId: string) => {
-    if (await call('Ban', (c) => c.rest('liftBan', { params: { banId }, body: {} }))) await reload();
+    if (await call('ban', (c) => c.rest('liftBan', { params: { banId }, body: {} }))) await reload();
   };
   return (
     <>

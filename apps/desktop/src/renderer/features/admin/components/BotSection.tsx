@@ -20,7 +20,7 @@ export function BotSection() {
   const show = (list: BotEntry[]) => setEntries(list.map(toDraft));
   useEffect(() => {
     if (!team) return;
-    void call('Bot', (c) => c.rest('getBotEntries', { params: { teamId: team } })).then(
+    void call('bot', (c) => c.rest('getBotEntries', { params: { teamId: team } })).then(
       (list) => list && setEntries(list.map(toDraft)),
     );
   }, [team]);
@@ -34,7 +34,7 @@ export function BotSection() {
         answer: e.answer.trim(),
       })),
     };
-    const next = await call('Bot', (c) => c.rest('putBotEntries', { params: { teamId: team }, body }));
+    const next = await call('bot', (c) => c.rest('putBotEntries', { params: { teamId: team }, body }));
     if (next) {
       show(next);
       saved(t('admin.saved'));

@@ -35,13 +35,13 @@ function CannedForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const done = initial
-      ? await call('Canned reply', (c) =>
+      ? await call('cannedReply', (c) =>
           c.rest('updateCannedReply', {
             params: { cannedReplyId: initial.id },
             body: { shortcut, title, body },
           }),
         )
-      : await call('Canned reply', (c) =>
+      : await call('cannedReply', (c) =>
           c.rest('createCannedReply', {
             body: {
               shortcut,
@@ -134,12 +134,12 @@ function CannedForm({
 
 export function CannedSection() {
   const { t } = useTranslation();
-  const [replies, reload] = useLoaded('Canned replies', (c) => c.rest('listCannedReplies'));
+  const [replies, reload] = useLoaded('cannedReplies', (c) => c.rest('listCannedReplies'));
   const [teams] = useTeams();
   const [editing, setEditing] = useState<string | null>(null);
   const remove = async (reply: CannedReply) => {
     if (
-      await call('Canned reply', (c) =>
+      await call('cannedReply', (c) =>
         c.rest('deleteCannedReply', { params: { cannedReplyId: reply.id }, body: {} }),
       )
     )

@@ -34,7 +34,7 @@ function TestBox({ conditions }: { conditions: ConditionDraft[] }) {
       setBad(true);
       return;
     }
-    const next = await call('Rule test', (c) =>
+    const next = await call('ruleTest', (c) =>
       c.rest('testRoutingRule', {
         body: { conditions: conditions.map(fromDraft), attributes: parsed as never, verified },
       }),
@@ -240,13 +240,13 @@ export function RulesSection() {
   const [teams] = useTeams();
   const [rules, setRules] = useState<RuleDraft[]>([]);
   useEffect(() => {
-    void call('Rules', (c) => c.rest('getRoutingRules')).then((list) => {
+    void call('rules', (c) => c.rest('getRoutingRules')).then((list) => {
       if (list)
         setRules(list.map((r) => ({ ...r, key: String(nextKey++), conditions: r.conditions.map(toDraft) })));
     });
   }, []);
   const save = async () => {
-    const next = await call('Rules', (c) =>
+    const next = await call('rules', (c) =>
       c.rest('putRoutingRules', {
         body: {
           rules: rules.map(({ id, name, teamId, priority, weight, conditions }) => ({

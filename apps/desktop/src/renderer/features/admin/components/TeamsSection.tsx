@@ -30,7 +30,7 @@ function RoutingForm({ team }: { team: Team }) {
   const [days, setDays] = useState<Record<DayKey, string>>(hoursText(null));
   const [timezone, setTimezone] = useState('UTC');
   useEffect(() => {
-    void call('Routing', (c) => c.rest('getTeamRouting', { params: { teamId: team.id } })).then((s) => {
+    void call('routing', (c) => c.rest('getTeamRouting', { params: { teamId: team.id } })).then((s) => {
       if (!s) return;
       setSettings(s);
       setDays(hoursText(s.businessHours));
@@ -46,12 +46,12 @@ function RoutingForm({ team }: { team: Team }) {
     if (settings.businessHours !== null) {
       const parsed = Object.fromEntries(DAYS.map((d) => [d, parseDay(days[d])]));
       if (DAYS.some((d) => parsed[d] === null)) {
-        toastError('Routing', { code: 'invalid-payload', message: t('admin.teams.badHours') });
+        toastError('routing', { code: 'invalid-payload', message: t('admin.teams.badHours') });
         return;
       }
       businessHours = { timezone, ...(parsed as Record<DayKey, { from: string; to: string }[]>) };
     }
-    const next = await call('Routing', (c) =>
+    const next = await call('routing', (c) =>
       c.rest('putTeamRouting', {
         params: { teamId: team.id },
         body: { ...settings, businessHours },
@@ -159,7 +159,7 @@ function TeamRow({
   const { t } = useTranslation();
   const [name, setName] = useState(team.name);
   const rename = async () => {
-    if (await call('Team', (c) => c.rest('renameTeam', { params: { teamId: team.id }, body: { name } })))
+    if (await call('team', (c) => c.rest('renameTeam', { params: { teamId: team.id }, body: { name } })))
       onRenamed();
   };
   return (
@@ -197,7 +197,7 @@ export function TeamsSection() {
   const [name, setName] = useState('');
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const team = await call('Team', (c) => c.rest('createTeam', { body: { name } }));
+    const team = await call('team', (c) => c.rest('createTeam', { body: { name } }));
     if (!team) return;
     setName('');
     await reload();

@@ -59,7 +59,7 @@ function InviteForm({
   const [capacity, setCapacity] = useState(3);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invite = await call('Invite', (c) =>
+    const invite = await call('invite', (c) =>
       c.rest('createUser', { body: { email, name, role, teamIds, capacity } }),
     );
     if (!invite) return;
@@ -140,7 +140,7 @@ function UserRow({
   const [capacity, setCapacity] = useState(user.capacity);
   const teamName = (id: string) => teams.find((team) => team.id === id)?.name ?? id.slice(0, 6);
   const save = async () => {
-    const next = await call('User', (c) =>
+    const next = await call('user', (c) =>
       c.rest('updateUser', {
         params: { userId: user.id },
         body: { name, role, teamIds, capacity },
@@ -153,7 +153,7 @@ function UserRow({
   };
   const deactivate = async () => {
     if (!window.confirm(t('admin.users.confirmDeactivate', { name: user.name }))) return;
-    const next = await call('Deactivate', (c) =>
+    const next = await call('deactivate', (c) =>
       c.rest('deactivateUser', { params: { userId: user.id }, body: {} }),
     );
     if (next) onChanged(next);
@@ -244,7 +244,7 @@ function UserRow({
 
 export function UsersSection() {
   const { t } = useTranslation();
-  const [users, , setUsers] = useLoaded('Users', (c) => c.rest('listUsers'));
+  const [users, , setUsers] = useLoaded('users', (c) => c.rest('listUsers'));
   const [teams] = useTeams();
   const [secret, setSecret] = useState<{ name: string; password: string } | null>(null);
   const replace = (next: AdminUser) =>

@@ -78,7 +78,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
         preChatFields: fields.map((f, i) => fromDraft(f, widget.settings.preChatFields[i])),
       },
     };
-    const next = await call('Widget', (c) =>
+    const next = await call('widget', (c) =>
       c.rest('updateWidget', { params: { widgetId: widget.id }, body }),
     );
     if (next) {
@@ -88,7 +88,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
   };
   const rotate = async () => {
     if (!window.confirm(t('admin.widgets.confirmRotate'))) return;
-    const next = await call('Widget', (c) =>
+    const next = await call('widget', (c) =>
       c.rest('rotateWidgetSecret', { params: { widgetId: widget.id }, body: {} }),
     );
     if (next) setSecret(next.secret);
@@ -283,7 +283,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
 }
 
 export function WidgetsSection() {
-  const [widgets, , setWidgets] = useLoaded('Widgets', (c) => c.rest('listWidgets'));
+  const [widgets, , setWidgets] = useLoaded('widgets', (c) => c.rest('listWidgets'));
   return (
     <>
       {(widgets ?? []).map((w) => (

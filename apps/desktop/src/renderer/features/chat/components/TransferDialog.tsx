@@ -14,7 +14,7 @@ export function TransferDialog({ conversationId, onClose }: { conversationId: st
   useEffect(() => {
     const connection = runtime.connection;
     if (!connection) return;
-    void connection.rest('listTeams').then((r) => (r.ok ? setTeams(r.data) : toastError('Teams', r.error)));
+    void connection.rest('listTeams').then((r) => (r.ok ? setTeams(r.data) : toastError('teams', r.error)));
     void connection.rest('listAgents').then((r) => r.ok && setAgents(r.data));
   }, []);
 

@@ -27,7 +27,7 @@ export function ReportDrill({
     void latest.run(() => loadDrill(query, row.key, filter), setList);
   }, [latest, query, row.key, filter]);
   const open = async (conversationId: string) => {
-    await openFromServer(conversationId, 'Report');
+    await openFromServer(conversationId, 'report');
     go('workbench');
   };
   return (

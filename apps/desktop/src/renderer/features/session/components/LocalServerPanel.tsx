@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { login } from '../../../app/session-controller.js';
+import { errorText as requestErrorText } from '../../toasts/error-text.js';
 import { loadLocalServer, startLocalServer, stopLocalServer, useLocalServer } from '../local-server.js';
 
 const field =
@@ -53,7 +54,7 @@ export function LocalServerPanel({ onUse }: { onUse(url: string): void }) {
     const url = await startLocalServer(firstAdmin);
     if (!url) return;
     const result = await login(url, firstAdmin.email, firstAdmin.password);
-    if (!result.ok) setProblem(result.error.message);
+    if (!result.ok) setProblem(requestErrorText(result.error));
   };
 
   return (

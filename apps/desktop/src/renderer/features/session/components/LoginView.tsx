@@ -7,6 +7,7 @@ import { type LoginHint, leaveLoginHint, takeLoginHint } from '../../../host/log
 import { LockedNote } from '../../settings/components/LockedNote.js';
 import { loadPolicy, useManaged } from '../../settings/managed-store.js';
 import { useSettings } from '../../settings/store.js';
+import { errorText } from '../../toasts/error-text.js';
 import { LocalServerPanel } from './LocalServerPanel.js';
 
 function pageOrigin(): string {
@@ -88,7 +89,7 @@ export function LoginView() {
     if (!url) return setBusy(false);
     const result = await login(url, email.trim(), password);
     setBusy(false);
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(errorText(result.error));
   };
 
   const field =

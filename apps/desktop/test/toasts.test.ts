@@ -1,0 +1,30 @@
+import type { ApiError } from '@switchboard/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toastError, useToasts } from '../src/renderer/features/toasts/store.js';
+import { i18n } from '../src/renderer/i18n/index.js';
+
+const last = () => useToasts.getState().toasts.at(-1)?.text;
+
+describe('a failed request as a toast', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  const atCapacity: ApiError = { code: 'conflict', message: 'Alice Agent is at capacity.' };
+  const unknown: ApiError = { code: 'unknown-event', message: 'Unknown event "agent:hand".' };
+
+  it("names what failed and why in English, with the server's own specifics", () => {
+    toastError('takeOver', atCapacity);
+    expect(last()).toBe('Take over: Alice Agent is at capacity.');
+    toastError('hand', unknown);
+    expect(last()).toBe('Hand: This server does not support it yet.');
+  });
+
+  it('says it all in Chinese in the Chinese workbench: the action, and what the error code means', async () => {
+    await i18n.changeLanguage('zh-CN');
+    toastError('takeOver', atCapacity);
+    expect(last()).toBe('接管失败：内容已被更改，请重试。');
+    toastError('request', { code: 'rate-limited', message: 'Too many requests.' });
+    expect(last()).toBe('请求失败：请求过于频繁，请稍后再试。');
+  });
+});
