@@ -20,7 +20,7 @@ import { getWidget } from '../store/widgets.js';
 import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { VisitorPrincipal } from './principal.js';
-import { TRANSCRIPT_WORDS, type TranscriptWords, transcriptTime } from './transcript-words.js';
+import { TRANSCRIPT_WORDS, type TranscriptWords, transcriptTime } from './transcript-format.js';
 import { originAllowed } from './visitor-service.js';
 import type { WidgetRouting } from './widget-routing.js';
 

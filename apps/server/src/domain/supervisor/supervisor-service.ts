@@ -6,6 +6,7 @@ import type {
   SupervisorStatusSet,
   SupervisorTakeover,
   SupervisorWhisper,
+  SystemEvent,
 } from '@switchboard/protocol';
 import { audit } from '../../store/audit.js';
 import { getConversation } from '../../store/conversations.js';
@@ -19,6 +20,7 @@ import type { MessageService } from '../message-service.js';
 import { assertCanSupervise, assertCanSuperviseAgent, assertSupervisorRole, supervises } from '../policy.js';
 import type { StaffPrincipal } from '../principal.js';
 import type { RoutingService } from '../routing/routing-service.js';
+import { systemEventText } from '../system-events.js';
 
 /**
  * What supervisors (their teams) and admins (all) do to live chats and agents. The policy
@@ -58,14 +60,15 @@ export class SupervisorService {
     const conversation = await this.#open(staff, conversationId);
     if (!(await addParticipant(this.db, conversation.id, staff.userId)))
       return { conversation, message: null };
+    const joined: SystemEvent = { code: 'supervisor-joined', name: staff.name };
     const { message } = await appendMessage(this.db, {
       conversationId: conversation.id,
       clientMsgId: randomUUID(),
       senderKind: 'system',
       senderId: null,
       senderName: null,
-      body: `${staff.name} (supervisor) joined the conversation.`,
-      systemEvent: { code: 'supervisor-joined', name: staff.name },
+      body: systemEventText(joined),
+      systemEvent: joined,
       visibility: 'all',
       attachmentId: null,
     });

@@ -1,4 +1,5 @@
 import type { SystemEvent, WidgetLocale } from '@switchboard/protocol';
+import { systemEventText } from './system-events.js';
 
 /** The transcript's own words, in the widget's languages; what people wrote stays as written. */
 export interface TranscriptWords {
@@ -15,7 +16,7 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
     agent: 'Agent',
     system: 'Switchboard',
     file: 'file',
-    systemEvent: (event) => `${event.name} (supervisor) joined the conversation.`,
+    systemEvent: systemEventText,
   },
   'zh-CN': {
     you: '您',
