@@ -23,7 +23,7 @@ describe('a failed request as a toast', () => {
   it('says it all in Chinese in the Chinese workbench: the action, and what the error code means', async () => {
     await i18n.changeLanguage('zh-CN');
     toastError('takeOver', atCapacity);
-    expect(last()).toBe('接管失败：内容已被更改，请重试。');
+    expect(last()).toBe('接管失败：当前无法执行此操作（可能已被他人更改）。');
     toastError('request', { code: 'rate-limited', message: 'Too many requests.' });
     expect(last()).toBe('请求失败：请求过于频繁，请稍后再试。');
   });

@@ -536,7 +536,7 @@ export const en = {
     'invalid-credentials': 'Wrong email or password.',
     forbidden: 'You are not allowed to do that.',
     'not-found': 'It does not exist, or you cannot see it.',
-    conflict: 'It changed in the meantime. Please try again.',
+    conflict: 'That cannot be done right now (someone may have changed it).',
     'conversation-closed': 'This conversation has ended.',
     'rate-limited': 'Too many requests. Wait a moment and try again.',
     'payload-too-large': 'That is too large.',

@@ -531,7 +531,7 @@ export const zhCN: Messages = {
     'invalid-credentials': '邮箱或密码错误。',
     forbidden: '您无权执行此操作。',
     'not-found': '内容不存在，或您无权查看。',
-    conflict: '内容已被更改，请重试。',
+    conflict: '当前无法执行此操作（可能已被他人更改）。',
     'conversation-closed': '会话已结束。',
     'rate-limited': '请求过于频繁，请稍后再试。',
     'payload-too-large': '内容过大。',
