@@ -98,7 +98,9 @@ describe('both workbench caches keep it with the list row', () => {
     first.close();
     // The file as the version before the column left it.
     const db = new Database(file);
-    db.exec('ALTER TABLE conversations DROP COLUMN awaiting_reply_since');
+    db.exec(
+      'ALTER TABLE conversations DROP COLUMN preview_event; ALTER TABLE conversations DROP COLUMN awaiting_reply_since;',
+    );
     db.pragma('user_version = 3');
     db.close();
 
@@ -115,6 +117,7 @@ describe('a list row’s reply wait', () => {
     conversation: chat,
     unread: 0,
     preview: null,
+    previewEvent: null,
     syncedSeq: 0,
     awaitingReplySince: null,
     ...over,

@@ -16,6 +16,7 @@ const cached = (minute: number): CachedConversation => ({
   conversation: conversation({ updatedAt: new Date(Date.UTC(2026, 11, 4, 9, minute)).toISOString() }),
   unread: 1,
   preview: `last words ${minute}`,
+  previewEvent: null,
   syncedSeq: 3,
   awaitingReplySince: new Date(Date.UTC(2026, 11, 4, 9, minute)).toISOString(),
 });

@@ -7,6 +7,7 @@ const cached = (c: Conversation) => ({
   conversation: c,
   unread: 0,
   preview: null,
+  previewEvent: null,
   syncedSeq: 0,
   awaitingReplySince: null,
 });

@@ -1,12 +1,16 @@
 import type { Conversation } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
-import { previewOf } from '../src/renderer/features/conversations/preview.js';
+import { previewOf as previewIn } from '../src/renderer/features/conversations/preview.js';
+import { i18n } from '../src/renderer/i18n/index.js';
 import { conversation } from './support/fakes.js';
+
+const previewOf = (item: Parameters<typeof previewIn>[1]) => previewIn(i18n.getFixedT('en'), item);
 
 const row = (c: Conversation, preview: string | null, syncedSeq: number) => ({
   conversation: c,
   unread: 0,
   preview,
+  previewEvent: null,
   syncedSeq,
   awaitingReplySince: null,
 });
@@ -34,5 +38,18 @@ describe('a list row’s preview', () => {
     expect(previewOf(row(file, null, 0))).toBe('📎 invoice.pdf');
     const empty = conversation({ lastSeq: 0, lastMessage: null });
     expect(previewOf(row(empty, null, 0))).toBeNull();
+  });
+
+  it("words a system message in the agent's language once the cache holds it", () => {
+    const c = conversation({
+      lastSeq: 4,
+      lastMessage: last(4, 'Carol (supervisor) joined the conversation.'),
+    });
+    const joined = {
+      ...row(c, 'Carol (supervisor) joined the conversation.', 4),
+      previewEvent: { code: 'supervisor-joined' as const, name: 'Carol' },
+    };
+    expect(previewIn(i18n.getFixedT('zh-CN'), joined)).toBe('Carol（主管）已加入对话。');
+    expect(previewOf(joined)).toBe('Carol (supervisor) joined the conversation.');
   });
 });

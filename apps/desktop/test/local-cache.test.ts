@@ -128,6 +128,28 @@ describe('LocalCache', () => {
     cache.putMessages([message(older.id, 1, { kind: 'visitor', id: VISITOR })], false);
     expect(cache.conversations().map((c) => c.conversation.id)).toEqual([older.id, newer.id]);
   });
+
+  it("keeps a system message's words as data with the row's preview, across a reopen", () => {
+    const file = `${tempDir()}/cache.sqlite`;
+    const cache = openCache(file);
+    const c = conversation();
+    cache.putConversations([c]);
+    const joined = {
+      ...message(c.id, 2, { kind: 'visitor', id: VISITOR }, 'Carol (supervisor) joined the conversation.'),
+      sender: { kind: 'system' as const, id: null, name: null },
+      systemEvent: { code: 'supervisor-joined' as const, name: 'Carol' },
+    };
+    cache.putMessages([message(c.id, 1, { kind: 'visitor', id: VISITOR }), joined], false);
+    cache.close();
+    const reopened = openCache(file);
+    expect(reopened.conversation(c.id)).toMatchObject({
+      preview: 'Carol (supervisor) joined the conversation.',
+      previewEvent: { code: 'supervisor-joined', name: 'Carol' },
+    });
+    // The next message is someone's words: the row shows them as they are.
+    reopened.putMessages([message(c.id, 3, { kind: 'visitor', id: VISITOR }, 'Thanks!')], false);
+    expect(reopened.conversation(c.id)).toMatchObject({ preview: 'Thanks!', previewEvent: null });
+  });
 });
 
 describe('offline search over the cache', () => {
@@ -204,7 +226,7 @@ describe('offline search over the cache', () => {
     before.close();
     const db = new Database(file);
     db.exec(
-      'DROP TABLE message_text; DROP TABLE message_text_backlog; ALTER TABLE conversations DROP COLUMN awaiting_reply_since;',
+      'DROP TABLE message_text; DROP TABLE message_text_backlog; ALTER TABLE conversations DROP COLUMN preview_event; ALTER TABLE conversations DROP COLUMN awaiting_reply_since;',
     );
     db.pragma('user_version = 2');
     db.close();

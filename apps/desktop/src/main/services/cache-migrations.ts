@@ -47,6 +47,9 @@ const MIGRATIONS: readonly string[] = [
   // Since when the visitor has waited for a reply (shared/awaiting-reply.ts), kept with the
   // preview; LocalCache fills it in for the open chats of a file that had no such column.
   'ALTER TABLE conversations ADD COLUMN awaiting_reply_since TEXT',
+  // The preview's system event (JSON, protocol SystemEvent), so the list words it in the agent's
+  // language; a file without it shows the English preview until the chat's next message.
+  'ALTER TABLE conversations ADD COLUMN preview_event TEXT',
 ];
 
 /** The version that added `awaiting_reply_since`: files older than it get it filled in once. */

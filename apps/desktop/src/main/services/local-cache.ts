@@ -5,6 +5,7 @@ import {
   Message,
   PREVIEW_LENGTH,
   type SearchHit,
+  SystemEvent,
 } from '@switchboard/protocol';
 import Database from 'better-sqlite3';
 import { awaitingReplySince } from '../../shared/awaiting-reply.js';
@@ -26,6 +27,7 @@ interface ConversationRow {
   preview: string | null;
   synced_seq: number;
   awaiting_reply_since: string | null;
+  preview_event: string | null;
 }
 
 interface SearchRow {
@@ -101,7 +103,7 @@ export class LocalCache {
   /** Newest activity first, a page at a time. */
   conversations(limit = -1, offset = 0): CachedConversation[] {
     const rows = this.#sql(
-      'SELECT json, unread, preview, synced_seq, awaiting_reply_since FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
+      'SELECT json, unread, preview, preview_event, synced_seq, awaiting_reply_since FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
     ).all(limit, offset) as ConversationRow[];
     return rows.map(rowToCached);
   }
@@ -112,7 +114,7 @@ export class LocalCache {
 
   conversation(id: string): CachedConversation | null {
     const row = this.#sql(
-      'SELECT json, unread, preview, synced_seq, awaiting_reply_since FROM conversations WHERE id = ?',
+      'SELECT json, unread, preview, preview_event, synced_seq, awaiting_reply_since FROM conversations WHERE id = ?',
     ).get(id) as ConversationRow | undefined;
     return row ? rowToCached(row) : null;
   }
@@ -341,6 +343,7 @@ export class LocalCache {
     const newest = newestFirst.next();
     const lastMessage = newest.done ? null : newest.value;
     const preview = lastMessage ? previewOf(lastMessage) : null;
+    const previewEvent = lastMessage?.systemEvent ? JSON.stringify(lastMessage.systemEvent) : null;
     const awaitingSince = lastMessage ? awaitingReplySince(startingWith(lastMessage, newestFirst)) : null;
     const synced = this.#sql('SELECT synced_seq FROM conversations WHERE id = ?').get(conversationId) as
       | { synced_seq: number }
@@ -349,8 +352,8 @@ export class LocalCache {
     const next = this.#sql('SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ?');
     while (next.get(conversationId, syncedSeq + 1)) syncedSeq++;
     this.#sql(
-      'UPDATE conversations SET unread = ?, preview = ?, synced_seq = ?, awaiting_reply_since = ? WHERE id = ?',
-    ).run(unread.n, preview, syncedSeq, awaitingSince, conversationId);
+      'UPDATE conversations SET unread = ?, preview = ?, preview_event = ?, synced_seq = ?, awaiting_reply_since = ? WHERE id = ?',
+    ).run(unread.n, preview, previewEvent, syncedSeq, awaitingSince, conversationId);
   }
 
   /** A conversation's cached messages, newest first, each parsed only when it is reached. */
@@ -380,11 +383,22 @@ function previewOf(message: Message): string {
   return previewText(message.body, message.attachment?.fileName ?? null).slice(0, PREVIEW_LENGTH);
 }
 
+/** A value this version cannot read (a newer code) leaves the English preview. */
+function previewEventOf(text: string | null): SystemEvent | null {
+  if (text === null) return null;
+  try {
+    return parseJson(SystemEvent, text);
+  } catch {
+    return null;
+  }
+}
+
 function rowToCached(row: ConversationRow): CachedConversation {
   return {
     conversation: parseJson(ConversationSchema, row.json),
     unread: row.unread,
     preview: row.preview,
+    previewEvent: previewEventOf(row.preview_event),
     syncedSeq: row.synced_seq,
     awaitingReplySince: row.awaiting_reply_since,
   };

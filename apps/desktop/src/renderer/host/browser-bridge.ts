@@ -116,6 +116,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       unread: newestFirst.filter((m) => m.seq > mark && !(m.sender.kind === 'agent' && m.sender.id === me))
         .length,
       preview: last ? last.body.slice(0, 140) : cached.preview,
+      previewEvent: last ? (last.systemEvent ?? null) : cached.previewEvent,
       syncedSeq: synced,
       awaitingReplySince: awaitingReplySince(newestFirst),
     };
@@ -196,7 +197,14 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
           c.id,
           cached
             ? { ...cached, conversation: c }
-            : { conversation: c, unread: 0, preview: null, syncedSeq: 0, awaitingReplySince: null },
+            : {
+                conversation: c,
+                unread: 0,
+                preview: null,
+                previewEvent: null,
+                syncedSeq: 0,
+                awaitingReplySince: null,
+              },
         );
         return conversations.get(c.id) as CachedConversation;
       });

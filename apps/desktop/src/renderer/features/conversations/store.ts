@@ -57,7 +57,14 @@ export const useConversations = create<ConversationsState>((set) => ({
           ...s.byId,
           [conversation.id]: cached
             ? { ...cached, conversation }
-            : { conversation, unread: 0, preview: null, syncedSeq: 0, awaitingReplySince: null },
+            : {
+                conversation,
+                unread: 0,
+                preview: null,
+                previewEvent: null,
+                syncedSeq: 0,
+                awaitingReplySince: null,
+              },
         },
       };
     }),

@@ -67,7 +67,7 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
         </span>
       </span>
       <span className="truncate text-xs text-slate-500 dark:text-slate-400">
-        {previewOf(item) ?? c.attributes.pageTitle ?? ''}
+        {previewOf(t, item) ?? c.attributes.pageTitle ?? ''}
       </span>
     </button>
   );
