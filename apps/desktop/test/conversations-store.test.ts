@@ -1,16 +1,10 @@
 import type { Conversation } from '@switchboard/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { previousConversations, useConversations } from '../src/renderer/features/conversations/store.js';
+import { newRow } from '../src/shared/new-row.js';
 import { conversation } from './support/fakes.js';
 
-const cached = (c: Conversation) => ({
-  conversation: c,
-  unread: 0,
-  preview: null,
-  previewEvent: null,
-  syncedSeq: 0,
-  awaitingReplySince: null,
-});
+const cached = (c: Conversation) => newRow(c);
 const visitor = (id: string) => ({ id, name: id, verified: false });
 
 describe('the conversation list store', () => {

@@ -2,6 +2,7 @@ import type { Message } from '@switchboard/protocol';
 import { awaitingReplySince } from '../../shared/awaiting-reply.js';
 import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
+import { newRow } from '../../shared/new-row.js';
 import { Settings } from '../../shared/settings.js';
 import { registerAppShellWorker } from './app-shell-worker.js';
 import {
@@ -193,19 +194,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       keepList();
       return bridgeChannels['cache:put-conversations'].request.parse(request).conversations.map((c) => {
         const cached = conversations.get(c.id);
-        conversations.set(
-          c.id,
-          cached
-            ? { ...cached, conversation: c }
-            : {
-                conversation: c,
-                unread: 0,
-                preview: null,
-                previewEvent: null,
-                syncedSeq: 0,
-                awaitingReplySince: null,
-              },
-        );
+        conversations.set(c.id, cached ? { ...cached, conversation: c } : newRow(c));
         return conversations.get(c.id) as CachedConversation;
       });
     },

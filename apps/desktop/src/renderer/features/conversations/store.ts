@@ -1,6 +1,7 @@
 import type { Conversation } from '@switchboard/protocol';
 import { create } from 'zustand';
 import type { CachedConversation } from '../../../shared/cache-schemas.js';
+import { newRow } from '../../../shared/new-row.js';
 
 export type ListView = 'mine' | 'queue' | 'unassigned';
 
@@ -55,16 +56,7 @@ export const useConversations = create<ConversationsState>((set) => ({
         byVisitor: indexByVisitor(s.byVisitor, s.byId, [conversation]),
         byId: {
           ...s.byId,
-          [conversation.id]: cached
-            ? { ...cached, conversation }
-            : {
-                conversation,
-                unread: 0,
-                preview: null,
-                previewEvent: null,
-                syncedSeq: 0,
-                awaitingReplySince: null,
-              },
+          [conversation.id]: cached ? { ...cached, conversation } : newRow(conversation),
         },
       };
     }),
