@@ -24,6 +24,15 @@ describe('a failed request as a toast', () => {
     await i18n.changeLanguage('zh-CN');
     toastError('takeOver', atCapacity);
     expect(last()).toBe('接管失败：当前无法执行此操作（可能已被他人更改）。');
+    // The server said why as data: the toast says it too.
+    toastError('transfer', {
+      ...atCapacity,
+      details: { reason: { code: 'agent-at-capacity', agent: 'Alice Agent' } },
+    });
+    expect(last()).toBe('转接失败：Alice Agent 已达接待上限。');
+    // A reason this version does not know falls back to the code's words.
+    toastError('transfer', { ...atCapacity, details: { reason: { code: 'moon-phase' } } });
+    expect(last()).toBe('转接失败：当前无法执行此操作（可能已被他人更改）。');
     toastError('request', { code: 'rate-limited', message: 'Too many requests.' });
     expect(last()).toBe('请求失败：请求过于频繁，请稍后再试。');
   });

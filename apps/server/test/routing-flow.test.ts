@@ -291,6 +291,28 @@ describe('routing with real clients', () => {
     await expect
       .poll(async () => (await t.server.components.conversations.load(chat.conversation.id)).assigneeId)
       .toBe(t.fixture.alice.id);
+    // Refusals say why as data a client can word in its language, and change nothing.
+    const toAway = (userId: string) =>
+      request(alice, 'conversation:transfer', {
+        conversationId: chat.conversation.id,
+        to: { kind: 'agent', userId },
+        reason: 'billing expert',
+      });
+    expect(await toAway(t.fixture.andy.id)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'Andy is not available.',
+        details: { reason: { code: 'agent-unavailable', agent: 'Andy' } },
+      },
+    });
+    expect(await toAway(t.fixture.alice.id)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: { code: 'already-theirs' } } },
+    });
+    expect((await t.server.components.conversations.load(chat.conversation.id)).assigneeId).toBe(
+      t.fixture.alice.id,
+    );
     const andy = track(await onlineAgent(t, t.fixture.andy.email));
     const toAndy = unwrap(
       await request<Conversation>(alice, 'conversation:transfer', {

@@ -34,6 +34,22 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+/**
+ * Why a `conflict` happened, as data a client words in its own language (the message says the
+ * same in English). Sent as the error's `details: { reason }` where the server knows it.
+ */
+export const ConflictReason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('agent-unavailable'), agent: z.string() }),
+  z.object({ code: z.literal('agent-at-capacity'), agent: z.string() }),
+  z.object({ code: z.literal('already-theirs') }),
+  z.object({ code: z.literal('already-yours') }),
+  z.object({ code: z.literal('offer-closed') }),
+  z.object({ code: z.literal('no-longer-queued') }),
+  z.object({ code: z.literal('already-answered') }),
+  z.object({ code: z.literal('already-resolved') }),
+]);
+export type ConflictReason = z.infer<typeof ConflictReason>;
+
 /** The one result envelope of every socket ack and every REST response body. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 

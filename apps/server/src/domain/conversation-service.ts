@@ -13,6 +13,7 @@ import {
 import type { Db } from '../store/open-sqlite.js';
 import type { ConversationRecord } from '../store/records.js';
 import { getWidget } from '../store/widgets.js';
+import { conflict } from './conflicts.js';
 import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead, assertCanResolve, assertCanTake, assertCanTransfer, staffScope } from './policy.js';
 import type { Principal, StaffPrincipal, VisitorPrincipal } from './principal.js';
@@ -87,7 +88,7 @@ export class ConversationService {
     assertCanResolve(agent, conversation);
     const at = new Date(this.now()).toISOString();
     if (!(await resolve(this.db, conversationId, agent.userId, note, [...new Set(tags)], at))) {
-      throw new DomainError('conflict', 'Already resolved.');
+      throw conflict({ code: 'already-resolved' });
     }
     await this.routing.resolved(conversationId, agent.userId);
     return this.#load(conversationId);

@@ -1,6 +1,7 @@
 import { type EndpointAuth, staffRolesOf } from '@switchboard/protocol';
 import type { StaffScope } from '../store/conversations.js';
 import type { ConversationAccess, ConversationRecord } from '../store/records.js';
+import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import type { Principal, StaffPrincipal } from './principal.js';
 
@@ -69,7 +70,7 @@ export function assertCanTake(principal: StaffPrincipal, conversation: Conversat
     throw new DomainError('forbidden', 'This conversation is queued for a team you are not in.');
   }
   if (conversation.status !== 'queued' && conversation.status !== 'offline') {
-    throw new DomainError('conflict', 'This conversation is no longer waiting in the queue.');
+    throw conflict({ code: 'no-longer-queued' });
   }
 }
 
@@ -87,7 +88,7 @@ export function assertCanTransfer(principal: StaffPrincipal, conversation: Conve
 }
 
 export function assertCanResolve(principal: StaffPrincipal, conversation: ConversationRecord): void {
-  if (conversation.status === 'resolved') throw new DomainError('conflict', 'Already resolved.');
+  if (conversation.status === 'resolved') throw conflict({ code: 'already-resolved' });
   if (conversation.assigneeId !== principal.userId && !supervises(principal, conversation.teamId)) {
     throw new DomainError(
       'forbidden',

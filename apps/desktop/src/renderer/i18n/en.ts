@@ -549,6 +549,17 @@ export const en = {
     unavailable: 'The server is unavailable. Try again soon.',
     internal: 'Something went wrong on the server.',
   },
+  /** A conflict's reason (protocol ConflictReason); English shows the server's own message instead. */
+  conflictReasons: {
+    'agent-unavailable': '{{agent}} is not available.',
+    'agent-at-capacity': '{{agent}} is at capacity.',
+    'already-theirs': 'The conversation is already theirs.',
+    'already-yours': 'It is already yours.',
+    'offer-closed': 'This offer is no longer open.',
+    'no-longer-queued': 'This conversation is no longer waiting in the queue.',
+    'already-answered': 'Someone else is already answering this message.',
+    'already-resolved': 'Already resolved.',
+  },
   systemMessages: {
     'supervisor-joined': '{{name}} (supervisor) joined the conversation.',
   },

@@ -544,6 +544,16 @@ export const zhCN: Messages = {
     unavailable: '服务器暂不可用，请稍后再试。',
     internal: '服务器出错了。',
   },
+  conflictReasons: {
+    'agent-unavailable': '{{agent}} 当前不可用。',
+    'agent-at-capacity': '{{agent}} 已达接待上限。',
+    'already-theirs': '该会话已由对方负责。',
+    'already-yours': '该会话已由您负责。',
+    'offer-closed': '该呼叫已失效。',
+    'no-longer-queued': '该会话已不在队列中。',
+    'already-answered': '已有其他人在回复这条留言。',
+    'already-resolved': '会话已结束。',
+  },
   systemMessages: {
     'supervisor-joined': '{{name}}（主管）已加入对话。',
   },

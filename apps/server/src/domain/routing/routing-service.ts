@@ -13,6 +13,7 @@ import type {
 import type { Contact } from '../../store/contacts.js';
 import type { Db } from '../../store/open-sqlite.js';
 import * as store from '../../store/routing.js';
+import { conflict } from '../conflicts.js';
 import { DomainError } from '../errors.js';
 import type { StaffPrincipal } from '../principal.js';
 import { isOpen } from './business-hours.js';
@@ -251,7 +252,7 @@ export class RoutingService {
     return this.#change(async () => {
       const c = this.#open.get(conversationId);
       if (c?.status !== 'queued') {
-        throw new DomainError('conflict', 'This conversation is no longer waiting in the queue.');
+        throw conflict({ code: 'no-longer-queued' });
       }
       const offer = this.openOfferFor(conversationId);
       if (offer) await this.#closeOffer(offer, 'withdrawn');
@@ -297,7 +298,7 @@ export class RoutingService {
           event,
         }))
       ) {
-        throw new DomainError('conflict', 'Someone else is already answering this message.');
+        throw conflict({ code: 'already-answered' });
       }
       this.#open.set(c.id, { ...conversation, status: 'assigned', assigneeId: agent.userId, assignedAt: at });
       this.#events?.conversationChanged(c.id, null);
@@ -310,11 +311,11 @@ export class RoutingService {
       const offer = this.#offers.get(offerId);
       const c = offer && this.#open.get(offer.conversationId);
       if (!offer || offer.userId !== userId || c?.status !== 'queued') {
-        throw new DomainError('conflict', 'This offer is no longer open.');
+        throw conflict({ code: 'offer-closed' });
       }
       const decision = this.#decision(c, [], userId, { code: 'accepted' });
       if (!(await this.#assign(c, userId, offer, decision, 'accepted'))) {
-        throw new DomainError('conflict', 'This offer is no longer open.');
+        throw conflict({ code: 'offer-closed' });
       }
       return c.id;
     });
@@ -323,8 +324,7 @@ export class RoutingService {
   decline(userId: string, offerId: string, reason: string | undefined): Promise<void> {
     return this.#change(async () => {
       const offer = this.#offers.get(offerId);
-      if (!offer || offer.userId !== userId)
-        throw new DomainError('conflict', 'This offer is no longer open.');
+      if (!offer || offer.userId !== userId) throw conflict({ code: 'offer-closed' });
       await this.#closeOffer(offer, 'declined', reason);
     });
   }
@@ -451,12 +451,11 @@ export class RoutingService {
       const agent = this.#agents.get(target.userId);
       if (!agent || (agent.teamIds.length === 0 && !force))
         throw new DomainError('not-found', 'No such agent.');
-      if (target.userId === previous)
-        throw new DomainError('conflict', 'The conversation is already theirs.');
+      if (target.userId === previous) throw conflict({ code: 'already-theirs' });
       if (!force && (!agent.connected || agent.status !== 'online'))
-        throw new DomainError('conflict', `${agent.name} is not available.`);
+        throw conflict({ code: 'agent-unavailable', agent: agent.name });
       if (!force && this.#loadOf(agent.userId) + c.weight > agent.capacity) {
-        throw new DomainError('conflict', `${agent.name} is at capacity.`);
+        throw conflict({ code: 'agent-at-capacity', agent: agent.name });
       }
       const offer = this.openOfferFor(c.id);
       if (offer) await this.#closeOffer(offer, 'withdrawn');

@@ -14,6 +14,7 @@ import { appendMessage } from '../../store/messages.js';
 import type { Db } from '../../store/open-sqlite.js';
 import { addParticipant } from '../../store/participants.js';
 import type { ConversationRecord, MessageRecord } from '../../store/records.js';
+import { conflict } from '../conflicts.js';
 import type { ConversationService } from '../conversation-service.js';
 import { DomainError } from '../errors.js';
 import type { MessageService } from '../message-service.js';
@@ -78,7 +79,7 @@ export class SupervisorService {
 
   async takeover(staff: StaffPrincipal, input: SupervisorTakeover): Promise<ConversationRecord> {
     const conversation = await this.#open(staff, input.conversationId);
-    if (conversation.assigneeId === staff.userId) throw new DomainError('conflict', 'It is already yours.');
+    if (conversation.assigneeId === staff.userId) throw conflict({ code: 'already-yours' });
     const reason = input.reason ?? null;
     await this.routing.transfer(
       staff,

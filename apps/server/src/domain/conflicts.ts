@@ -1,0 +1,28 @@
+import type { ConflictReason } from '@switchboard/protocol';
+import { DomainError } from './errors.js';
+
+/** A `conflict` that says why, in English and as data (`details.reason`) for clients to word. */
+export function conflict(reason: ConflictReason): DomainError {
+  return new DomainError('conflict', conflictText(reason), { reason });
+}
+
+function conflictText(reason: ConflictReason): string {
+  switch (reason.code) {
+    case 'agent-unavailable':
+      return `${reason.agent} is not available.`;
+    case 'agent-at-capacity':
+      return `${reason.agent} is at capacity.`;
+    case 'already-theirs':
+      return 'The conversation is already theirs.';
+    case 'already-yours':
+      return 'It is already yours.';
+    case 'offer-closed':
+      return 'This offer is no longer open.';
+    case 'no-longer-queued':
+      return 'This conversation is no longer waiting in the queue.';
+    case 'already-answered':
+      return 'Someone else is already answering this message.';
+    case 'already-resolved':
+      return 'Already resolved.';
+  }
+}
