@@ -30,6 +30,12 @@ describe('a failed request as a toast', () => {
       details: { reason: { code: 'agent-at-capacity', agent: 'Alice Agent' } },
     });
     expect(last()).toBe('转接失败：Alice Agent 已达接待上限。');
+    toastError('cannedReply', {
+      code: 'conflict',
+      message: 'The shortcut "refund" is taken.',
+      details: { reason: { code: 'shortcut-taken', shortcut: 'refund' } },
+    });
+    expect(last()).toBe('快捷回复失败：快捷指令 "refund" 已被占用。');
     // A reason this version does not know falls back to the code's words.
     toastError('transfer', { ...atCapacity, details: { reason: { code: 'moon-phase' } } });
     expect(last()).toBe('转接失败：当前无法执行此操作（可能已被他人更改）。');

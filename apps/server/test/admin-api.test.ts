@@ -81,7 +81,14 @@ describe('admin area and canned replies over REST', () => {
       token: bella,
       body: { shortcut: 'alice-hi', title: 'Hi', body: 'x', scope: 'personal' },
     });
-    expect(duplicate.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(duplicate.body).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'The shortcut "alice-hi" is taken.',
+        details: { reason: { code: 'shortcut-taken', shortcut: 'alice-hi' } },
+      },
+    });
     unwrap((await api(t.url, `/api/canned-replies/${mine.id}/delete`, { token: alice, body: {} })).body);
     expect(await list(alice)).not.toContain('alice-hi');
   });

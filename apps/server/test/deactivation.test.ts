@@ -82,7 +82,14 @@ describe('deactivating a user (SECURITY S2)', () => {
       token: adminToken,
       body: { email: t.fixture.alice.email, name: 'Twin', role: 'agent' },
     });
-    expect(taken.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(taken.body).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'That email is in use.',
+        details: { reason: { code: 'email-in-use' } },
+      },
+    });
     expect(await users()).toEqual(before);
   });
 

@@ -47,6 +47,10 @@ export const ConflictReason = z.discriminatedUnion('code', [
   z.object({ code: z.literal('no-longer-queued') }),
   z.object({ code: z.literal('already-answered') }),
   z.object({ code: z.literal('already-resolved') }),
+  /** Resolved or left as a message: no longer queued or assigned. */
+  z.object({ code: z.literal('not-open') }),
+  z.object({ code: z.literal('shortcut-taken'), shortcut: z.string() }),
+  z.object({ code: z.literal('email-in-use') }),
 ]);
 export type ConflictReason = z.infer<typeof ConflictReason>;
 

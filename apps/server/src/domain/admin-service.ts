@@ -17,6 +17,7 @@ import { updateWidget } from '../store/widget-admin.js';
 import { getWidgetSettings } from '../store/widget-settings.js';
 import { getWidget, listWidgets } from '../store/widgets.js';
 import type { AuthService } from './auth-service.js';
+import { conflict } from './conflicts.js';
 import { DomainError, strictAssert } from './errors.js';
 import { hashPassword } from './passwords.js';
 import type { StaffPrincipal } from './principal.js';
@@ -48,8 +49,7 @@ export class AdminService {
     input: z.output<typeof UserCreate>,
   ): Promise<{ user: AdminUserRecord; initialPassword: string | null }> {
     await this.#assertTeams(input.teamIds);
-    if (await getUserByEmail(this.db, input.email))
-      throw new DomainError('conflict', 'That email is in use.');
+    if (await getUserByEmail(this.db, input.email)) throw conflict({ code: 'email-in-use' });
     const initialPassword = input.password === undefined ? randomBytes(12).toString('base64url') : null;
     const id = randomUUID();
     await insertUser(this.db, {

@@ -10,6 +10,7 @@ import {
   updateCannedReply,
 } from '../store/canned-replies.js';
 import type { Db } from '../store/open-sqlite.js';
+import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import { assertCanEditCanned, canUseCanned } from './policy.js';
 import type { StaffPrincipal } from './principal.js';
@@ -40,7 +41,7 @@ export class CannedReplyService {
       throw new DomainError('invalid-payload', 'No such team.');
     }
     if (!(await insertCannedReply(this.db, reply))) {
-      throw new DomainError('conflict', `The shortcut "${reply.shortcut}" is taken.`);
+      throw conflict({ code: 'shortcut-taken', shortcut: reply.shortcut });
     }
     await audit(this.db, staff.userId, 'canned.create', reply.id, {
       shortcut: reply.shortcut,
@@ -52,7 +53,7 @@ export class CannedReplyService {
   async update(staff: StaffPrincipal, id: string, change: CannedReplyUpdate): Promise<CannedReplyRecord> {
     const reply = await this.#editable(staff, id);
     if (!(await updateCannedReply(this.db, id, change))) {
-      throw new DomainError('conflict', `The shortcut "${change.shortcut}" is taken.`);
+      throw conflict({ code: 'shortcut-taken', shortcut: change.shortcut ?? reply.shortcut });
     }
     await audit(this.db, staff.userId, 'canned.update', id, { fields: Object.keys(change) });
     return { ...reply, ...change };

@@ -24,5 +24,11 @@ function conflictText(reason: ConflictReason): string {
       return 'Someone else is already answering this message.';
     case 'already-resolved':
       return 'Already resolved.';
+    case 'not-open':
+      return 'This conversation is not open.';
+    case 'shortcut-taken':
+      return `The shortcut "${reason.shortcut}" is taken.`;
+    case 'email-in-use':
+      return 'That email is in use.';
   }
 }

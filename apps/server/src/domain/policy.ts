@@ -77,7 +77,7 @@ export function assertCanTake(principal: StaffPrincipal, conversation: Conversat
 /** The assignee hands over their own chats; supervisors of the team and admins any. */
 export function assertCanTransfer(principal: StaffPrincipal, conversation: ConversationRecord): void {
   if (conversation.status === 'resolved' || conversation.status === 'offline') {
-    throw new DomainError('conflict', 'Only open conversations can be transferred.');
+    throw conflict({ code: 'not-open' });
   }
   if (conversation.assigneeId !== principal.userId && !supervises(principal, conversation.teamId)) {
     throw new DomainError(

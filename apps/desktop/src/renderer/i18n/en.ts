@@ -559,6 +559,9 @@ export const en = {
     'no-longer-queued': 'This conversation is no longer waiting in the queue.',
     'already-answered': 'Someone else is already answering this message.',
     'already-resolved': 'Already resolved.',
+    'not-open': 'This conversation is not open.',
+    'shortcut-taken': 'The shortcut "{{shortcut}}" is taken.',
+    'email-in-use': 'That email is in use.',
   },
   systemMessages: {
     'supervisor-joined': '{{name}} (supervisor) joined the conversation.',

@@ -553,6 +553,9 @@ export const zhCN: Messages = {
     'no-longer-queued': '该会话已不在队列中。',
     'already-answered': '已有其他人在回复这条留言。',
     'already-resolved': '会话已结束。',
+    'not-open': '该会话已不在进行中。',
+    'shortcut-taken': '快捷指令 "{{shortcut}}" 已被占用。',
+    'email-in-use': '该邮箱已被使用。',
   },
   systemMessages: {
     'supervisor-joined': '{{name}}（主管）已加入对话。',

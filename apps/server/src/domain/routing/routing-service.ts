@@ -430,7 +430,7 @@ export class RoutingService {
   ): Promise<void> {
     return this.#change(async () => {
       const c = this.#open.get(conversationId);
-      if (!c) throw new DomainError('conflict', 'This conversation is not open.');
+      if (!c) throw conflict({ code: 'not-open' });
       const previous = c.assigneeId;
       if (target.kind === 'team') {
         // Only a takeover comes without a reason, and it is always to the supervisor.

@@ -134,7 +134,7 @@ export class SupervisorService {
   async #open(staff: StaffPrincipal, conversationId: string): Promise<ConversationRecord> {
     const conversation = await this.#supervised(staff, conversationId);
     if (conversation.status !== 'queued' && conversation.status !== 'assigned') {
-      throw new DomainError('conflict', 'Only queued or assigned conversations can be steered.');
+      throw conflict({ code: 'not-open' });
     }
     return conversation;
   }

@@ -17,16 +17,24 @@ void reasons;
 export function errorText(error: ApiError): string {
   if (error.code !== 'unknown-event' && i18n.language === 'en') return error.message;
   const reason = conflictReason(error);
-  if (reason) return i18n.t(`conflictReasons.${reason.code}`, { agent: reason.agent ?? '' });
+  if (reason) return i18n.t(`conflictReasons.${reason.code}`, reason.params);
   return i18n.t(`errors.${error.code}`);
 }
 
-/** `details.reason` of a conflict, checked by hand (no zod in the first paint); unknown codes are ignored. */
-function conflictReason(error: ApiError): { code: ConflictReason['code']; agent?: string } | null {
+/**
+ * `details.reason` of a conflict, checked by hand (no zod in the first paint): a known code, and
+ * its string fields as the words' parameters. Unknown codes are ignored.
+ */
+function conflictReason(
+  error: ApiError,
+): { code: ConflictReason['code']; params: Record<string, string> } | null {
   if (error.code !== 'conflict' || typeof error.details !== 'object' || error.details === null) return null;
   const reason = (error.details as { reason?: unknown }).reason;
   if (typeof reason !== 'object' || reason === null) return null;
-  const { code, agent } = reason as { code?: unknown; agent?: unknown };
+  const { code, ...rest } = reason as Record<string, unknown>;
   if (typeof code !== 'string' || !i18n.exists(`conflictReasons.${code}`)) return null;
-  return { code: code as ConflictReason['code'], ...(typeof agent === 'string' ? { agent } : {}) };
+  const params = Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  return { code: code as ConflictReason['code'], params };
 }
