@@ -1,6 +1,6 @@
 import type { ApiError } from '@switchboard/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toastError, useToasts } from '../src/renderer/features/toasts/store.js';
+import { toastError, toastFailure, useToasts } from '../src/renderer/features/toasts/store.js';
 import { i18n } from '../src/renderer/i18n/index.js';
 
 const last = () => useToasts.getState().toasts.at(-1)?.text;
@@ -41,5 +41,11 @@ describe('a failed request as a toast', () => {
     expect(last()).toBe('转接失败：当前无法执行此操作（可能已被他人更改）。');
     toastError('request', { code: 'rate-limited', message: 'Too many requests.' });
     expect(last()).toBe('请求失败：请求过于频繁，请稍后再试。');
+  });
+
+  it('keeps the words of a failure the page found itself, in either language', async () => {
+    await i18n.changeLanguage('zh-CN');
+    toastFailure('routing', i18n.t('admin.teams.badHours'));
+    expect(last()).toBe('路由设置失败：营业时间格式：HH:MM-HH:MM，用逗号分隔。');
   });
 });

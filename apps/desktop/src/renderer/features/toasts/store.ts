@@ -33,6 +33,12 @@ export type ToastAction = keyof Messages['toastActions'];
 
 /** THE place a failed request becomes a toast (STYLE 14), in the app's language. */
 export function toastError(action: ToastAction, error: ApiError): void {
-  const text = i18n.t('toasts.failed', { action: i18n.t(`toastActions.${action}`), error: errorText(error) });
-  useToasts.getState().push(text);
+  toastFailure(action, errorText(error));
+}
+
+/** A failure this page found itself (bad input before any request), said in the app's words. */
+export function toastFailure(action: ToastAction, why: string): void {
+  useToasts
+    .getState()
+    .push(i18n.t('toasts.failed', { action: i18n.t(`toastActions.${action}`), error: why }));
 }

@@ -1,7 +1,7 @@
 import type { Team, TeamRoutingSettings } from '@switchboard/protocol';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toastError } from '../../toasts/store.js';
+import { toastFailure } from '../../toasts/store.js';
 import { call, saved, useTeams } from '../actions.js';
 import { DAYS, type DayKey, hoursText, parseDay } from './hours.js';
 import {
@@ -46,7 +46,7 @@ function RoutingForm({ team }: { team: Team }) {
     if (settings.businessHours !== null) {
       const parsed = Object.fromEntries(DAYS.map((d) => [d, parseDay(days[d])]));
       if (DAYS.some((d) => parsed[d] === null)) {
-        toastError('routing', { code: 'invalid-payload', message: t('admin.teams.badHours') });
+        toastFailure('routing', t('admin.teams.badHours'));
         return;
       }
       businessHours = { timezone, ...(parsed as Record<DayKey, { from: string; to: string }[]>) };
