@@ -218,18 +218,25 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(await window.page.getByTestId('whisper-composer').count()).toBe(0);
     await window.page.getByTestId('open-in-workbench').click();
     await eventually(() => expect(carol.host.shownInWorkbench).toEqual([vera.conversationId]));
-    // What main then sends the workbench's window (src/main/index.ts): the chat opens there.
-    await carol.page.evaluate(
-      (conversationId) =>
-        (
-          globalThis as unknown as { __switchboardPush: (push: string, payload: unknown) => void }
-        ).__switchboardPush('workbench:show-conversation', { conversationId }),
-      vera.conversationId,
-    );
-    await eventually(async () => expect(await carol.page.getByTestId('composer').isVisible()).toBe(true));
-    await eventually(async () =>
-      expect(await carol.page.getByTestId('timeline').textContent()).toContain('I have your order'),
-    );
+    // What main then sends the workbench's window (src/main/index.ts): the chat opens there, and
+    // so it does for a clicked notification, whichever view was in front.
+    const pushToCarol = (push: string) =>
+      carol.page.evaluate(
+        ([name, conversationId]) =>
+          (
+            globalThis as unknown as { __switchboardPush: (push: string, payload: unknown) => void }
+          ).__switchboardPush(name as string, { conversationId }),
+        [push, vera.conversationId],
+      );
+    for (const push of ['workbench:show-conversation', 'notification:clicked']) {
+      await carol.page.getByTestId('nav-supervisor').click();
+      await eventually(async () => expect(await carol.page.getByTestId('composer').count()).toBe(0));
+      await pushToCarol(push);
+      await eventually(async () => expect(await carol.page.getByTestId('composer').isVisible()).toBe(true));
+      await eventually(async () =>
+        expect(await carol.page.getByTestId('timeline').textContent()).toContain('I have your order'),
+      );
+    }
     await carol.page.getByTestId('nav-supervisor').click();
     expect(window.errors).toEqual([]);
     expect(window.rejected).toEqual([]);

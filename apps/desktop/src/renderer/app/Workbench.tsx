@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openConversation } from '../features/chat/actions.js';
+import { openConversation, showConversation } from '../features/chat/actions.js';
 import { watchViewing } from '../features/chat/colleagues.js';
 import { ChatView } from '../features/chat/components/ChatView.js';
 import { ConversationList } from '../features/conversations/components/ConversationList.js';
@@ -80,13 +80,10 @@ export function Workbench() {
       watchViewing(),
       bridge.on(
         'notification:clicked',
-        ({ conversationId }) => conversationId && void openConversation(conversationId),
+        ({ conversationId }) => conversationId && void showConversation(conversationId),
       ),
-      bridge.on('deep-link', ({ conversationId }) => void openConversation(conversationId)),
-      bridge.on('workbench:show-conversation', ({ conversationId }) => {
-        go('workbench');
-        void openConversation(conversationId);
-      }),
+      bridge.on('deep-link', ({ conversationId }) => void showConversation(conversationId)),
+      bridge.on('workbench:show-conversation', ({ conversationId }) => void showConversation(conversationId)),
     ];
     const first = useTabs.getState().active;
     if (first) void openConversation(first);

@@ -1,4 +1,5 @@
 import type { Attachment, ConversationResolve, TransferTarget } from '@switchboard/protocol';
+import { go } from '../../app/routes.js';
 import { requireAccount, runtime } from '../../app/runtime.js';
 import { SharedCalls } from '../../app/shared-calls.js';
 import { bridge } from '../../host/bridge.js';
@@ -21,6 +22,15 @@ const OLDER_PAGE = 200;
  * opens once the newest cached messages are in (a local read), so the chat view renders and lays
  * out once, with them, rather than empty first.
  */
+/**
+ * From anywhere in the app (the supervisor view, reports, a notification, a link): the workbench
+ * view comes forward with the chat open.
+ */
+export async function showConversation(conversationId: string): Promise<void> {
+  go('workbench');
+  await openConversation(conversationId);
+}
+
 export async function openConversation(conversationId: string): Promise<void> {
   usePresence.getState().stopRinging(conversationId);
   stopRinging(conversationId);

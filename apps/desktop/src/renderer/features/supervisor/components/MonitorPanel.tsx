@@ -1,12 +1,12 @@
 import type { Message } from '@switchboard/protocol';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { go, isSupervisorWindow } from '../../../app/routes.js';
+import { isSupervisorWindow } from '../../../app/routes.js';
 import { bridge } from '../../../host/bridge.js';
 import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { clockTime } from '../../../ui/format.js';
 import { TransferTargetDialog } from '../../../ui/TransferTargetDialog.js';
-import { openConversation } from '../../chat/actions.js';
+import { showConversation } from '../../chat/actions.js';
 import { systemText } from '../../chat/system-text.js';
 import { useSession } from '../../session/store.js';
 import { barge, closeMonitor, endChat, reassign, sendVisible, takeover, whisper } from '../actions.js';
@@ -202,8 +202,7 @@ export function MonitorPanel() {
                 void bridge['window:show-in-workbench']({ conversationId: conversation.id });
                 return;
               }
-              go('workbench');
-              void openConversation(conversation.id);
+              void showConversation(conversation.id);
             }}
           >
             {t('supervisor.openInWorkbench')}
