@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Message, OfferClosed, QueueUpdate, TimelineEntry } from '@switchboard/protocol';
+import type {
+  Conversation,
+  Message,
+  MessageAck,
+  OfferClosed,
+  QueueUpdate,
+  TimelineEntry,
+} from '@switchboard/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -368,6 +375,55 @@ describe('routing with real clients', () => {
         reason: 'x',
       }),
     ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('a chat back in the queue keeps its visitor’s wait until someone on the staff answers', async () => {
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const chat = await visitorWithConversation(t);
+    track(chat.visitor);
+    const id = chat.conversation.id;
+    const load = () => t.server.components.conversations.load(id);
+    await expect.poll(async () => (await load()).assigneeId).toBe(t.fixture.alice.id);
+    const say = async (socket: AgentClient | VisitorClient, body: string) =>
+      unwrap(
+        await request<MessageAck>(socket, 'message:send', {
+          conversationId: id,
+          clientMsgId: randomUUID(),
+          body,
+        }),
+      ).createdAt;
+    const transfer = async (socket: AgentClient, teamId: string) =>
+      unwrap(
+        await request<Conversation>(socket, 'conversation:transfer', {
+          conversationId: id,
+          to: { kind: 'team', teamId },
+          reason: 'another team',
+        }),
+      );
+
+    // Nobody has answered: the wait runs from when the chat first entered the queue.
+    const asked = await say(chat.visitor, 'Hello?');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await transfer(alice, t.fixture.teamB)).toMatchObject({ status: 'queued' });
+    expect(Date.parse((await load()).queuedAt ?? '')).toBeLessThanOrEqual(Date.parse(asked));
+
+    // The staff had the last word: a new wait starts at the transfer.
+    const bella = track(await onlineAgent(t, t.fixture.bella.email));
+    await expect.poll(async () => (await load()).assigneeId).toBe(t.fixture.bella.id);
+    await say(bella, 'Hi, Bella here.');
+    unwrap(await request(alice, 'agent:status', { status: 'away' }));
+    const beforeTransfer = Date.now();
+    expect(await transfer(bella, t.fixture.teamA)).toMatchObject({ status: 'queued' });
+    expect(Date.parse((await load()).queuedAt ?? '')).toBeGreaterThanOrEqual(beforeTransfer);
+
+    // The visitor wrote since: the wait runs from their oldest message nobody has answered.
+    const unanswered = await say(chat.visitor, 'Anyone?');
+    await say(chat.visitor, 'Hello??');
+    unwrap(await request(bella, 'agent:status', { status: 'away' }));
+    unwrap(await request(alice, 'agent:status', { status: 'online' }));
+    await expect.poll(async () => (await load()).assigneeId).toBe(t.fixture.alice.id);
+    expect(await transfer(alice, t.fixture.teamB)).toMatchObject({ status: 'queued' });
+    expect((await load()).queuedAt).toBe(unanswered);
   });
 
   it('puts an agent in wrap-up after resolving, then back online', async () => {

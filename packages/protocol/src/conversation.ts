@@ -72,7 +72,13 @@ export const Conversation = z.object({
   tags: z.array(z.string()),
   lastSeq: Seq,
   createdAt: Timestamp,
-  /** When it last entered a queue (opened, requeued, transferred to a team); null when not queued. */
+  /**
+   * Since when its visitor has waited in the queue for a person; null when not queued. Set when it
+   * enters the queue (opened, handed over by the bot). Back in the queue (requeued, transferred),
+   * the wait goes on: from when it first entered if nobody on the staff has answered yet, from the
+   * visitor's oldest unanswered message, or from then if the staff had the last word. Aging and
+   * the maximum queue time count from it.
+   */
   queuedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
   resolvedAt: Timestamp.nullable(),

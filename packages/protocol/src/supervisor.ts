@@ -78,7 +78,10 @@ export const LiveChat = z.object({
   priority: z.enum(['normal', 'vip']),
   /** With the team's bot, not yet in the queue. */
   inBot: z.boolean(),
-  /** When it last entered the queue; null once assigned. */
+  /**
+   * Since when its visitor has waited in the queue for a person (see `Conversation.queuedAt`);
+   * null once assigned.
+   */
   queuedAt: Timestamp.nullable(),
   assignedAt: Timestamp.nullable(),
   /** The assignee's first visible reply; null before it. */

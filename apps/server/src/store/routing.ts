@@ -460,6 +460,35 @@ export async function saveFirstReply(db: Db, conversationId: string, at: number)
     .execute();
 }
 
+/**
+ * Where a conversation's visitor stands with the staff's answers: whether anyone on the staff has
+ * written to them yet, and when they sent their oldest message after the staff's last one (ms;
+ * null when the staff had the last word). Internal notes and whispers are no answer.
+ */
+export async function unansweredSince(
+  db: Db,
+  conversationId: string,
+): Promise<{ staffAnswered: boolean; oldest: number | null }> {
+  const lastAnswer = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('conversation_id', '=', conversationId)
+    .where('sender_kind', '=', 'agent')
+    .where('visibility', '=', 'all')
+    .executeTakeFirst();
+  const answeredThrough = lastAnswer?.seq ?? null;
+  const oldest = await db
+    .selectFrom('messages')
+    .select('created_at')
+    .where('conversation_id', '=', conversationId)
+    .where('sender_kind', '=', 'visitor')
+    .where('seq', '>', answeredThrough ?? 0)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return { staffAnswered: answeredThrough !== null, oldest: oldest ? Date.parse(oldest.created_at) : null };
+}
+
 /** The visitor's most recent agent within the window, for returning-customer affinity. */
 export async function previousAgentOf(db: Db, visitorId: string, since: number): Promise<string | null> {
   const row = await db

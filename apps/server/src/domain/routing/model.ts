@@ -26,7 +26,10 @@ export interface RoutingConversation {
   weight: number;
   status: 'queued' | 'assigned';
   assigneeId: string | null;
-  /** When it (last) entered the queue. */
+  /**
+   * Since when its visitor has waited for a person: when it entered the queue; back in the queue
+   * before anyone on the staff answered, still then (routing-service `#waitingSince`).
+   */
   queuedAt: number;
   /** Requeued after a decline, timeout, watchdog or disconnect: served before everything else. */
   frontOfQueue: boolean;

@@ -781,13 +781,15 @@ export class RoutingService {
     note: TimelineNote | string,
   ) {
     const previous = c.assigneeId;
+    const now = this.options.now();
+    const waitingSince = kind === 'bot-handoff' ? now : await this.#waitingSince(c, now);
     c.status = 'queued';
     c.assigneeId = null;
     c.assignedAt = null;
     c.firstReplyAt = null;
     c.frontOfQueue = front;
     c.inBot = false;
-    c.queuedAt = this.options.now();
+    c.queuedAt = waitingSince;
     await store.persistRequeue(this.db, {
       conversationId: c.id,
       teamId: c.teamId,
@@ -799,6 +801,17 @@ export class RoutingService {
     this.#markTeam(c.teamId);
     this.#markAgent(previous);
     if (previous) this.#events?.agentChanged(previous);
+  }
+
+  /**
+   * A conversation back in the queue keeps its visitor's wait: if nobody on the staff has answered
+   * them yet, since they entered the queue; else since their oldest message not yet answered;
+   * else (the staff had the last word) from now. Its place, aging and maximum queue time count
+   * from there.
+   */
+  async #waitingSince(c: RoutingConversation, now: number): Promise<number> {
+    const { staffAnswered, oldest } = await store.unansweredSince(this.db, c.id);
+    return Math.min(staffAnswered ? (oldest ?? now) : c.queuedAt, now);
   }
 
   async #changeStatus(agent: RoutingAgent, status: AgentStatus, reason: StatusReason) {
