@@ -1,5 +1,4 @@
 import type { Message } from '@switchboard/protocol';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalCache } from '../src/main/services/local-cache.js';
 import { awaitingReplyOf, replyWaitLevel } from '../src/renderer/features/conversations/awaiting-reply.js';
@@ -7,6 +6,7 @@ import { createBrowserBridge } from '../src/renderer/host/browser-bridge.js';
 import { AWAITING_REPLY_SCAN, awaitingReplySince } from '../src/shared/awaiting-reply.js';
 import type { CachedConversation } from '../src/shared/cache-schemas.js';
 import { conversation, message, tempDir } from './support/fakes.js';
+import { asOlderCacheFile } from './support/older-cache-file.js';
 import { TabStorage } from './support/tab-storage.js';
 
 const ME = '3d5c8f2e-7a41-4b6e-9c0d-1f2a3b4c5d6e';
@@ -97,18 +97,14 @@ describe('both workbench caches keep it with the list row', () => {
     first.putMessages([fromVisitor(open.id, 1), fromVisitor(closed.id, 1)], false);
     first.close();
     // The file as the version before the column left it.
-    const db = new Database(file);
-    db.exec(
-      'ALTER TABLE conversations DROP COLUMN preview_event; ALTER TABLE conversations DROP COLUMN awaiting_reply_since;',
-    );
-    db.pragma('user_version = 3');
-    db.close();
+    asOlderCacheFile(file, 3);
 
     const upgraded = new LocalCache(file, ME);
     opened.push(upgraded);
     expect(upgraded.conversation(open.id)?.awaitingReplySince).toBe(at(1));
-    // Only the open ones are read at start; a closed chat shows no wait anyway.
-    expect(upgraded.conversation(closed.id)?.awaitingReplySince).toBeNull();
+    // A closed chat's row shows no wait, whatever its messages say.
+    const closedRow = upgraded.conversation(closed.id);
+    expect(closedRow && awaitingReplyOf(closedRow)).toBeNull();
   });
 });
 
@@ -116,8 +112,7 @@ describe('a list row’s reply wait', () => {
   const row = (over: Partial<CachedConversation>, chat = conversation({ status: 'assigned' })) => ({
     conversation: chat,
     unread: 0,
-    preview: null,
-    previewEvent: null,
+    newest: null,
     syncedSeq: 0,
     awaitingReplySince: null,
     ...over,
@@ -128,6 +123,8 @@ describe('a list row’s reply wait', () => {
     text: 'hello?',
     fileName: null,
     createdAt: at(seq),
+    visibility: 'all' as const,
+    systemEvent: null,
   });
 
   it('shows only on an open chat, and from the server’s newest message while the cache is behind it', () => {
@@ -143,6 +140,15 @@ describe('a list row’s reply wait', () => {
       lastMessage: { ...visitorLast(7), senderKind: 'agent' },
     });
     expect(awaitingReplyOf(row({ syncedSeq: 7 }, answered))).toBeNull();
+    // Answered on another device, or by a supervisor, since this cache last synced: not waiting.
+    expect(awaitingReplyOf(row({ syncedSeq: 4, awaitingReplySince: at(3) }, answered))).toBeNull();
+    // A note or a whisper is no answer.
+    const noted = conversation({
+      status: 'assigned',
+      lastSeq: 7,
+      lastMessage: { ...visitorLast(7), senderKind: 'agent', visibility: 'agents' },
+    });
+    expect(awaitingReplyOf(row({ syncedSeq: 4, awaitingReplySince: at(3) }, noted))).toBe(at(3));
   });
 
   it('turns amber past a minute and red past two, as the supervisor tiles do', () => {

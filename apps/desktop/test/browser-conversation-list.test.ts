@@ -15,8 +15,15 @@ const bob = { ...alice, userId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' };
 const cached = (minute: number): CachedConversation => ({
   conversation: conversation({ updatedAt: new Date(Date.UTC(2026, 11, 4, 9, minute)).toISOString() }),
   unread: 1,
-  preview: `last words ${minute}`,
-  previewEvent: null,
+  newest: {
+    seq: 3,
+    senderKind: 'visitor',
+    text: `last words ${minute}`,
+    fileName: null,
+    createdAt: new Date(Date.UTC(2026, 11, 4, 9, minute)).toISOString(),
+    visibility: 'all',
+    systemEvent: null,
+  },
   syncedSeq: 3,
   awaitingReplySince: new Date(Date.UTC(2026, 11, 4, 9, minute)).toISOString(),
 });
@@ -55,5 +62,14 @@ describe("the web workbench's conversation list in the tab's storage", () => {
     expect(storage.getItem(key)).toBeNull();
     saveConversationList(alice, [cached(1)], null);
     expect(loadConversationList(alice, null)).toEqual([]);
+  });
+
+  it('reads a list kept before the rows held the newest message: the rows, with none', () => {
+    const storage = new TabStorage();
+    saveConversationList(alice, [cached(1)], storage);
+    const key = storage.key(0) as string;
+    const { newest: _newest, ...row } = cached(1);
+    storage.setItem(key, JSON.stringify([{ ...row, preview: 'last words 1', previewEvent: null }]));
+    expect(loadConversationList(alice, storage)).toEqual([{ ...row, newest: null }]);
   });
 });

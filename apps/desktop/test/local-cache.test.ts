@@ -1,11 +1,11 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheRegistry } from '../src/main/services/cache-registry.js';
 import { LocalCache } from '../src/main/services/local-cache.js';
 import type { OutboxItem } from '../src/shared/cache-schemas.js';
 import { conversation, message, tempDir } from './support/fakes.js';
+import { asOlderCacheFile } from './support/older-cache-file.js';
 import { SEARCH_CASES, SEARCHED_BODIES } from './support/search-cases.js';
 
 const ME = crypto.randomUUID();
@@ -58,7 +58,7 @@ describe('LocalCache', () => {
     const again = openCache(file);
     const snapshot = again.snapshot();
     expect(snapshot.conversations.map((x) => x.conversation.id)).toEqual([c.id]);
-    expect(snapshot.conversations[0]?.preview).toBe('m2');
+    expect(snapshot.conversations[0]?.newest).toMatchObject({ seq: 2, text: 'm2', senderKind: 'agent' });
     expect(snapshot.drafts).toEqual([{ conversationId: c.id, body: 'half a reply', internal: true }]);
     expect(snapshot.tabs).toEqual({ open: [c.id], active: c.id });
     expect(again.messages(c.id, 100).map((m) => m.seq)).toEqual([1, 2]);
@@ -129,7 +129,7 @@ describe('LocalCache', () => {
     expect(cache.conversations().map((c) => c.conversation.id)).toEqual([older.id, newer.id]);
   });
 
-  it("keeps a system message's words as data with the row's preview, across a reopen", () => {
+  it("keeps the newest message's kind with the row's preview, across a reopen: a system message's words as data, an internal note", () => {
     const file = `${tempDir()}/cache.sqlite`;
     const cache = openCache(file);
     const c = conversation();
@@ -142,13 +142,27 @@ describe('LocalCache', () => {
     cache.putMessages([message(c.id, 1, { kind: 'visitor', id: VISITOR }), joined], false);
     cache.close();
     const reopened = openCache(file);
-    expect(reopened.conversation(c.id)).toMatchObject({
-      preview: 'Carol (supervisor) joined the conversation.',
-      previewEvent: { code: 'supervisor-joined', name: 'Carol' },
+    expect(reopened.conversation(c.id)?.newest).toMatchObject({
+      seq: 2,
+      senderKind: 'system',
+      text: 'Carol (supervisor) joined the conversation.',
+      systemEvent: { code: 'supervisor-joined', name: 'Carol' },
     });
     // The next message is someone's words: the row shows them as they are.
     reopened.putMessages([message(c.id, 3, { kind: 'visitor', id: VISITOR }, 'Thanks!')], false);
-    expect(reopened.conversation(c.id)).toMatchObject({ preview: 'Thanks!', previewEvent: null });
+    expect(reopened.conversation(c.id)?.newest).toMatchObject({
+      text: 'Thanks!',
+      visibility: 'all',
+      systemEvent: null,
+    });
+    reopened.putMessages(
+      [{ ...message(c.id, 4, { kind: 'agent', id: ME }, 'Regular customer'), visibility: 'agents' as const }],
+      false,
+    );
+    expect(reopened.conversation(c.id)?.newest).toMatchObject({
+      text: 'Regular customer',
+      visibility: 'agents',
+    });
   });
 });
 
@@ -224,14 +238,20 @@ describe('offline search over the cache', () => {
       false,
     );
     before.close();
-    const db = new Database(file);
-    db.exec(
-      'DROP TABLE message_text; DROP TABLE message_text_backlog; ALTER TABLE conversations DROP COLUMN preview_event; ALTER TABLE conversations DROP COLUMN awaiting_reply_since;',
-    );
-    db.pragma('user_version = 2');
-    db.close();
+    asOlderCacheFile(file, 2);
     return { file, c };
   }
+
+  it('gives an older cache file’s rows their newest message from the messages it holds', () => {
+    const { file, c } = olderCacheFile('first', 'the last one');
+    const after = openCache(file);
+    expect(after.conversation(c.id)?.newest).toMatchObject({
+      seq: 2,
+      senderKind: 'visitor',
+      text: 'the last one',
+      visibility: 'all',
+    });
+  });
 
   it('indexes the messages an older cache file holds in batches after it opens, each once', () => {
     const { file, c } = olderCacheFile('kept before the update', 'also before the update', '');

@@ -89,6 +89,25 @@ describe('what a waiting visitor wrote, in the team’s lists', () => {
     });
   });
 
+  it('says when the newest message is an internal note, which the visitor never saw', async () => {
+    const waiting = await visitorWithConversation(t);
+    const conversationId = waiting.conversation.id;
+    const lastMessage = async () =>
+      unwrap(
+        (await api<Conversation>(t.url, `/api/conversations/${conversationId}`, { token: andyToken })).body,
+      ).lastMessage;
+    await send(waiting.visitor, { conversationId, body: 'Is anyone there?' });
+    expect(await lastMessage()).toMatchObject({ seq: 1, visibility: 'all', systemEvent: null });
+    await send(andy, { conversationId, body: 'Regular customer, be quick', visibility: 'agents' });
+    expect(await lastMessage()).toMatchObject({
+      seq: 2,
+      senderKind: 'agent',
+      text: 'Regular customer, be quick',
+      visibility: 'agents',
+    });
+    waiting.visitor.disconnect();
+  });
+
   it('has no last message before the first one', async () => {
     const opened = await visitorWithConversation(t);
     const page = unwrap(

@@ -276,6 +276,16 @@ describe('supervisor window over /agent', () => {
         body: 'Sue (supervisor) joined the conversation.',
         systemEvent: { code: 'supervisor-joined', name: 'Sue' },
       });
+      // The staff's lists get the same data with the chat's newest message.
+      const listed = await api<Conversation>(t.url, `/api/conversations/${second.conversation.id}`, {
+        token: adminToken,
+      });
+      expect(unwrap(listed.body).lastMessage).toMatchObject({
+        seq: pushed.seq,
+        senderKind: 'system',
+        visibility: 'all',
+        systemEvent: { code: 'supervisor-joined', name: 'Sue' },
+      });
       // Having joined, the supervisor may speak to the visitor without owning the chat.
       const spoken = nextEvent<Message>(second.visitor, 'message:new', (m) => m.body === 'Hello from Sue');
       unwrap(

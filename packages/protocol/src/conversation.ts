@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SenderKind } from './message.js';
+import { SenderKind, SystemEvent, Visibility } from './message.js';
 import { Email, HttpUrl, Id, SafeKey, Seq, Timestamp } from './primitives.js';
 
 /**
@@ -56,6 +56,10 @@ export const LastMessage = z.object({
   /** The attached file's name, if the message carries one. */
   fileName: z.string().nullable(),
   createdAt: Timestamp,
+  /** `agents`: an internal note or a whisper, which the visitor never saw. Absent from older servers. */
+  visibility: Visibility.default('all'),
+  /** A system message's words as data (`Message.systemEvent`), for the list to word them. */
+  systemEvent: SystemEvent.nullable().default(null),
 });
 export type LastMessage = z.infer<typeof LastMessage>;
 

@@ -4,6 +4,7 @@ import {
   ConversationListQuery,
   ConversationOpen,
   ConversationResolve,
+  LastMessage,
   VisitorAttributes,
   VisitorConversation,
 } from '../src/index.js';
@@ -168,6 +169,8 @@ describe('VisitorConversation', () => {
         text: 'Internal: check the refund',
         fileName: null,
         createdAt: now,
+        visibility: 'agents',
+        systemEvent: null,
       },
     };
     expect(Conversation.parse(staffView)).toEqual(staffView);
@@ -200,5 +203,11 @@ describe('VisitorConversation', () => {
     };
     expect(Conversation.parse(older)).toMatchObject({ replyTo: null, lastMessage: null });
     expect(Conversation.safeParse({ ...older, replyTo: 'not an address' }).success).toBe(false);
+  });
+
+  it('reads a newest message from before it said its visibility and system event as a visible one without', () => {
+    const lastMessage = { seq: 1, senderKind: 'visitor', text: 'Hello?', fileName: null, createdAt: now };
+    expect(LastMessage.parse(lastMessage)).toEqual({ ...lastMessage, visibility: 'all', systemEvent: null });
+    expect(LastMessage.safeParse({ ...lastMessage, visibility: 'staff' }).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Attachment, Conversation, Id, Seq, SystemEvent } from '@switchboard/protocol';
+import { Attachment, Conversation, Id, LastMessage, Seq } from '@switchboard/protocol';
 import { z } from 'zod';
 
 /** A conversation as the workbench keeps it: the server's view plus what only this client knows. */
@@ -6,9 +6,11 @@ export const CachedConversation = z.object({
   conversation: Conversation,
   /** Messages from others after the agent's read mark. */
   unread: z.number().int().nonnegative(),
-  preview: z.string().nullable(),
-  /** When the preview's message is a system message: what it says as data, for the list to word. */
-  previewEvent: SystemEvent.nullable().default(null),
+  /**
+   * The newest message held here, in the shape of the server's `lastMessage` (the list words
+   * either, whichever is newer). Absent from rows kept before it existed: none.
+   */
+  newest: LastMessage.nullable().default(null),
   /** The highest seq held with no gap below it. */
   syncedSeq: Seq,
   /**

@@ -6,8 +6,7 @@ export function newRow(conversation: Conversation): CachedConversation {
   return {
     conversation,
     unread: 0,
-    preview: null,
-    previewEvent: null,
+    newest: null,
     syncedSeq: 0,
     awaitingReplySince: null,
   };

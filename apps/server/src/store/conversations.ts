@@ -2,6 +2,7 @@ import { ConversationStatus, PREVIEW_LENGTH, SenderKind, VisitorAttributes } fro
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { z } from 'zod';
 import { jsonColumn } from './json-columns.js';
+import { systemEventOf } from './messages.js';
 import { withdrawOpenOffersIn } from './offers.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
@@ -19,6 +20,8 @@ type Row = Selectable<ConversationsTable> & {
   last_body: string | null;
   last_file_name: string | null;
   last_created_at: string | null;
+  last_visibility: string | null;
+  last_system_event: string | null;
 };
 
 function rowToConversation(row: Row): ConversationRecord {
@@ -50,6 +53,8 @@ function rowToConversation(row: Row): ConversationRecord {
             text: (row.last_body ?? '').slice(0, PREVIEW_LENGTH),
             fileName: row.last_file_name,
             createdAt: row.last_created_at,
+            visibility: row.last_visibility === 'agents' ? 'agents' : 'all',
+            systemEvent: systemEventOf(row.last_system_event),
           },
   };
 }
@@ -74,6 +79,8 @@ function selectConversations(db: Db) {
         'm.body as last_body',
         'a.file_name as last_file_name',
         'm.created_at as last_created_at',
+        'm.visibility as last_visibility',
+        'm.system_event as last_system_event',
       ])
   );
 }

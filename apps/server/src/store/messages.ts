@@ -53,7 +53,7 @@ interface Row {
 const parseSystemEvent = jsonColumn(SystemEvent, 100);
 
 /** Stored by a version that knew other codes, or damaged: the message shows its English body. */
-function systemEventOf(text: string | null): SystemEvent | null {
+export function systemEventOf(text: string | null): SystemEvent | null {
   if (text === null) return null;
   try {
     return parseSystemEvent(text);

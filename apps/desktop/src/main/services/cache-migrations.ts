@@ -50,10 +50,18 @@ const MIGRATIONS: readonly string[] = [
   // The preview's system event (JSON, protocol SystemEvent), so the list words it in the agent's
   // language; a file without it shows the English preview until the chat's next message.
   'ALTER TABLE conversations ADD COLUMN preview_event TEXT',
+  // The preview as the newest cached message in the server's `lastMessage` shape (JSON): also
+  // whether it is an internal note. LocalCache fills it in for a file that had the text columns.
+  `ALTER TABLE conversations ADD COLUMN newest TEXT;
+   ALTER TABLE conversations DROP COLUMN preview;
+   ALTER TABLE conversations DROP COLUMN preview_event;`,
 ];
 
 /** The version that added `awaiting_reply_since`: files older than it get it filled in once. */
 export const AWAITING_REPLY_VERSION = 4;
+
+/** The version that keeps the preview as `newest`: files older than it get it filled in once. */
+export const NEWEST_VERSION = 6;
 
 /** Brings the file up to date; returns the version it had before (0 for a new file). */
 export function migrateCache(db: Database.Database): number {

@@ -2,10 +2,9 @@ import {
   type Conversation,
   Conversation as ConversationSchema,
   ftsQuery,
+  LastMessage,
   Message,
-  PREVIEW_LENGTH,
   type SearchHit,
-  SystemEvent,
 } from '@switchboard/protocol';
 import Database from 'better-sqlite3';
 import { awaitingReplySince } from '../../shared/awaiting-reply.js';
@@ -17,17 +16,16 @@ import type {
   TabState,
 } from '../../shared/cache-schemas.js';
 import { OutboxItem as OutboxItemSchema, TabState as TabStateSchema } from '../../shared/cache-schemas.js';
-import { previewText } from '../../shared/preview-text.js';
-import { AWAITING_REPLY_VERSION, migrateCache } from './cache-migrations.js';
+import { newestOf } from '../../shared/newest-message.js';
+import { migrateCache, NEWEST_VERSION } from './cache-migrations.js';
 import { parseJson } from './parse-json.js';
 
 interface ConversationRow {
   json: string;
   unread: number;
-  preview: string | null;
+  newest: string | null;
   synced_seq: number;
   awaiting_reply_since: string | null;
-  preview_event: string | null;
 }
 
 interface SearchRow {
@@ -59,16 +57,16 @@ export class LocalCache {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     const before = migrateCache(this.#db);
-    if (before > 0 && before < AWAITING_REPLY_VERSION) this.#fillAwaitingReply();
+    if (before > 0 && before < NEWEST_VERSION) this.#refreshAll();
   }
 
-  /** An older file's open chats: the column is new, their messages are already here. */
-  #fillAwaitingReply(): void {
-    const open = this.#sql(
-      "SELECT id FROM conversations WHERE json_extract(json, '$.status') = 'assigned'",
-    ).all() as Array<{ id: string }>;
+  /** An older file: the newer columns (the reply wait, the newest message) from the messages here. */
+  #refreshAll(): void {
+    const held = this.#sql('SELECT DISTINCT conversation_id AS id FROM messages').all() as Array<{
+      id: string;
+    }>;
     this.#db.transaction(() => {
-      for (const { id } of open) this.#refresh(id);
+      for (const { id } of held) this.#refresh(id);
     })();
   }
 
@@ -103,7 +101,7 @@ export class LocalCache {
   /** Newest activity first, a page at a time. */
   conversations(limit = -1, offset = 0): CachedConversation[] {
     const rows = this.#sql(
-      'SELECT json, unread, preview, preview_event, synced_seq, awaiting_reply_since FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
+      'SELECT json, unread, newest, synced_seq, awaiting_reply_since FROM conversations ORDER BY sort_at DESC, id LIMIT ? OFFSET ?',
     ).all(limit, offset) as ConversationRow[];
     return rows.map(rowToCached);
   }
@@ -114,7 +112,7 @@ export class LocalCache {
 
   conversation(id: string): CachedConversation | null {
     const row = this.#sql(
-      'SELECT json, unread, preview, preview_event, synced_seq, awaiting_reply_since FROM conversations WHERE id = ?',
+      'SELECT json, unread, newest, synced_seq, awaiting_reply_since FROM conversations WHERE id = ?',
     ).get(id) as ConversationRow | undefined;
     return row ? rowToCached(row) : null;
   }
@@ -340,10 +338,9 @@ export class LocalCache {
     ).get(conversationId, mark?.seq ?? 0) as { n: number };
     // One read of the newest messages: the newest gives the preview, the ones behind it the wait.
     const newestFirst = this.#newestFirst(conversationId);
-    const newest = newestFirst.next();
-    const lastMessage = newest.done ? null : newest.value;
-    const preview = lastMessage ? previewOf(lastMessage) : null;
-    const previewEvent = lastMessage?.systemEvent ? JSON.stringify(lastMessage.systemEvent) : null;
+    const first = newestFirst.next();
+    const lastMessage = first.done ? null : first.value;
+    const newest = lastMessage ? JSON.stringify(newestOf(lastMessage)) : null;
     const awaitingSince = lastMessage ? awaitingReplySince(startingWith(lastMessage, newestFirst)) : null;
     const synced = this.#sql('SELECT synced_seq FROM conversations WHERE id = ?').get(conversationId) as
       | { synced_seq: number }
@@ -352,8 +349,8 @@ export class LocalCache {
     const next = this.#sql('SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ?');
     while (next.get(conversationId, syncedSeq + 1)) syncedSeq++;
     this.#sql(
-      'UPDATE conversations SET unread = ?, preview = ?, preview_event = ?, synced_seq = ?, awaiting_reply_since = ? WHERE id = ?',
-    ).run(unread.n, preview, previewEvent, syncedSeq, awaitingSince, conversationId);
+      'UPDATE conversations SET unread = ?, newest = ?, synced_seq = ?, awaiting_reply_since = ? WHERE id = ?',
+    ).run(unread.n, newest, syncedSeq, awaitingSince, conversationId);
   }
 
   /** A conversation's cached messages, newest first, each parsed only when it is reached. */
@@ -379,15 +376,11 @@ function* startingWith<T>(first: T, rest: Generator<T>): Generator<T> {
   }
 }
 
-function previewOf(message: Message): string {
-  return previewText(message.body, message.attachment?.fileName ?? null).slice(0, PREVIEW_LENGTH);
-}
-
-/** A value this version cannot read (a newer code) leaves the English preview. */
-function previewEventOf(text: string | null): SystemEvent | null {
+/** A value this version cannot read (a newer code) leaves the server's preview, if any. */
+function newestFrom(text: string | null): LastMessage | null {
   if (text === null) return null;
   try {
-    return parseJson(SystemEvent, text);
+    return parseJson(LastMessage, text);
   } catch {
     return null;
   }
@@ -397,8 +390,7 @@ function rowToCached(row: ConversationRow): CachedConversation {
   return {
     conversation: parseJson(ConversationSchema, row.json),
     unread: row.unread,
-    preview: row.preview,
-    previewEvent: previewEventOf(row.preview_event),
+    newest: newestFrom(row.newest),
     syncedSeq: row.synced_seq,
     awaitingReplySince: row.awaiting_reply_since,
   };

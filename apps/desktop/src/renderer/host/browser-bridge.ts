@@ -3,6 +3,7 @@ import { awaitingReplySince } from '../../shared/awaiting-reply.js';
 import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { newRow } from '../../shared/new-row.js';
+import { newestOf } from '../../shared/newest-message.js';
 import { Settings } from '../../shared/settings.js';
 import { registerAppShellWorker } from './app-shell-worker.js';
 import {
@@ -116,8 +117,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       ...cached,
       unread: newestFirst.filter((m) => m.seq > mark && !(m.sender.kind === 'agent' && m.sender.id === me))
         .length,
-      preview: last ? last.body.slice(0, 140) : cached.preview,
-      previewEvent: last ? (last.systemEvent ?? null) : cached.previewEvent,
+      newest: last ? newestOf(last) : cached.newest,
       syncedSeq: synced,
       awaitingReplySince: awaitingReplySince(newestFirst),
     };

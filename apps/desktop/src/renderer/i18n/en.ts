@@ -60,6 +60,7 @@ export const en = {
     queue: 'Team queue',
     unassigned: 'Unassigned',
     empty: 'Nothing here.',
+    note: 'Note: {{text}}',
   },
   status: {
     label: 'Status',

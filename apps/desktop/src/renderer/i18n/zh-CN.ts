@@ -61,6 +61,7 @@ export const zhCN: Messages = {
     queue: '团队队列',
     unassigned: '未分配',
     empty: '暂无会话。',
+    note: '备注：{{text}}',
   },
   status: {
     label: '状态',

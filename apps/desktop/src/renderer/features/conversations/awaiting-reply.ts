@@ -3,14 +3,16 @@ import type { CachedConversation } from '../../../shared/cache-schemas.js';
 
 /**
  * Since when the visitor of an open chat has waited for a reply, for its list row: what this
- * device's cache says, or, when the server's newest message is ahead of the cache and the
- * visitor's, at least since that message.
+ * device's cache says, unless the server's newest message is ahead of the cache: the visitor's
+ * (waiting at least since then) or a reply they saw (not waiting).
  */
 export function awaitingReplyOf(item: CachedConversation): string | null {
   if (item.conversation.status !== 'assigned') return null;
   const last = item.conversation.lastMessage;
-  if (last && last.seq > item.syncedSeq && last.senderKind === 'visitor')
-    return item.awaitingReplySince ?? last.createdAt;
+  if (last && last.seq > item.syncedSeq) {
+    if (last.senderKind === 'visitor') return item.awaitingReplySince ?? last.createdAt;
+    if (last.senderKind === 'agent' && last.visibility === 'all') return null;
+  }
   return item.awaitingReplySince;
 }
 
