@@ -8,6 +8,7 @@ import type {
   VisitorConversation,
 } from '@switchboard/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadOpenConversations } from '../src/store/routing.js';
 import {
   type AgentClient,
   api,
@@ -317,6 +318,41 @@ describe('leaving the queue', () => {
         unwrap(await request(admin, 'conversation:resolve', { conversationId: conversation.id }));
       }
       expect(await abandonedSoFar()).toBe(before + 1);
+    });
+
+    it('starts afresh for a chat sent back to the queue, while its visitor’s wait goes on', async () => {
+      await setTeam(t, t.fixture.teamA, { maxQueueSeconds: 60 });
+      const waiting = await queued();
+      const openedAt = Date.parse((await stored(waiting.conversation.id)).queuedAt ?? '');
+      const alice = track(await onlineAgent(t, t.fixture.alice.email));
+      await expect.poll(async () => (await stored(waiting.conversation.id)).status).toBe('assigned');
+      // Alice never answers; after a while she sends the chat back to her team.
+      now += 90_000;
+      unwrap(await request(alice, 'agent:status', { status: 'away' }));
+      unwrap(
+        await request(alice, 'conversation:transfer', {
+          conversationId: waiting.conversation.id,
+          to: { kind: 'team', teamId: t.fixture.teamA },
+          reason: 'needs a colleague',
+        }),
+      );
+      const routing = t.server.components.routing;
+      await routing.tick();
+      const back = await stored(waiting.conversation.id);
+      expect(back.status).toBe('queued');
+      expect(Date.parse(back.queuedAt ?? '')).toBe(openedAt);
+      // Both kept for a restart.
+      const kept = (await loadOpenConversations(t.server.components.db)).find(
+        (c) => c.id === waiting.conversation.id,
+      );
+      expect(kept).toMatchObject({ queuedAt: openedAt, enteredQueueAt: now });
+
+      now += 59_000;
+      await routing.tick();
+      expect((await stored(waiting.conversation.id)).status).toBe('queued');
+      now += 2_000;
+      await routing.tick();
+      expect((await stored(waiting.conversation.id)).status).toBe('offline');
     });
 
     it('lets an offer that is ringing finish first', async () => {

@@ -80,8 +80,8 @@ export const Conversation = z.object({
    * Since when its visitor has waited in the queue for a person; null when not queued. Set when it
    * enters the queue (opened, handed over by the bot). Back in the queue (requeued, transferred),
    * the wait goes on: from when it first entered if nobody on the staff has answered yet, from the
-   * visitor's oldest unanswered message, or from then if the staff had the last word. Aging and
-   * the maximum queue time count from it.
+   * visitor's oldest unanswered message, or from then if the staff had the last word. Aging counts
+   * from it; the team's maximum queue time starts afresh at each entry.
    */
   queuedAt: Timestamp.nullable(),
   updatedAt: Timestamp,

@@ -140,6 +140,7 @@ export async function loadOpenConversations(db: Db): Promise<RoutingConversation
       'status',
       'assignee_id',
       'queued_at',
+      'entered_queue_at',
       'created_at',
       'front_of_queue',
       'assigned_at',
@@ -149,21 +150,25 @@ export async function loadOpenConversations(db: Db): Promise<RoutingConversation
     ])
     .where('status', 'in', ['queued', 'assigned'])
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    visitorId: r.visitor_id,
-    teamId: r.team_id,
-    priority: r.priority === 'vip' ? 'vip' : 'normal',
-    weight: r.weight,
-    status: r.status === 'assigned' ? 'assigned' : 'queued',
-    assigneeId: r.assignee_id,
-    queuedAt: ms(r.queued_at) ?? Date.parse(r.created_at),
-    frontOfQueue: r.front_of_queue === 1,
-    assignedAt: ms(r.assigned_at),
-    firstReplyAt: ms(r.first_reply_at),
-    inBot: r.in_bot === 1,
-    rule: r.routing_rule ? Rule.parse(JSON.parse(r.routing_rule)) : null,
-  }));
+  return rows.map((r) => {
+    const queuedAt = ms(r.queued_at) ?? Date.parse(r.created_at);
+    return {
+      id: r.id,
+      visitorId: r.visitor_id,
+      teamId: r.team_id,
+      priority: r.priority === 'vip' ? 'vip' : 'normal',
+      weight: r.weight,
+      status: r.status === 'assigned' ? 'assigned' : 'queued',
+      assigneeId: r.assignee_id,
+      queuedAt,
+      enteredQueueAt: ms(r.entered_queue_at) ?? queuedAt,
+      frontOfQueue: r.front_of_queue === 1,
+      assignedAt: ms(r.assigned_at),
+      firstReplyAt: ms(r.first_reply_at),
+      inBot: r.in_bot === 1,
+      rule: r.routing_rule ? Rule.parse(JSON.parse(r.routing_rule)) : null,
+    };
+  });
 }
 
 /** Where a new conversation waits: written right after it is created. */
@@ -175,6 +180,7 @@ export async function savePlacement(db: Db, c: RoutingConversation): Promise<voi
       priority: c.priority,
       weight: c.weight,
       queued_at: iso(c.queuedAt),
+      entered_queue_at: iso(c.enteredQueueAt),
       in_bot: c.inBot ? 1 : 0,
       routing_rule: c.rule ? JSON.stringify(c.rule) : null,
     })
@@ -368,6 +374,7 @@ export async function persistRequeue(
     teamId: string | null;
     front: boolean;
     queuedAt: number;
+    enteredQueueAt: number;
     event: TimelineWrite;
   },
 ): Promise<void> {
@@ -382,6 +389,7 @@ export async function persistRequeue(
         team_id: r.teamId,
         front_of_queue: r.front ? 1 : 0,
         queued_at: new Date(r.queuedAt).toISOString(),
+        entered_queue_at: new Date(r.enteredQueueAt).toISOString(),
         in_bot: 0,
         updated_at: new Date(r.event.at).toISOString(),
       })

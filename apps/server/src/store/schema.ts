@@ -125,6 +125,8 @@ export interface ConversationsTable {
   in_bot: Generated<number>;
   front_of_queue: Generated<number>;
   queued_at: string | null;
+  /** When it last entered the queue (the maximum queue time counts from it). */
+  entered_queue_at: string | null;
   first_reply_at: string | null;
   routing_rule: string | null;
   /** Never reset by a reassignment (reports). */

@@ -31,6 +31,8 @@ export interface RoutingConversation {
    * before anyone on the staff answered, still then (routing-service `#waitingSince`).
    */
   queuedAt: number;
+  /** When it last entered the queue: the maximum queue time counts from here, afresh each time. */
+  enteredQueueAt: number;
   /** Requeued after a decline, timeout, watchdog or disconnect: served before everything else. */
   frontOfQueue: boolean;
   assignedAt: number | null;

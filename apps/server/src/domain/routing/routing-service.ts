@@ -217,6 +217,7 @@ export class RoutingService {
         status: 'queued',
         assigneeId: null,
         queuedAt: this.options.now(),
+        enteredQueueAt: this.options.now(),
         frontOfQueue: false,
         assignedAt: null,
         firstReplyAt: null,
@@ -276,6 +277,7 @@ export class RoutingService {
         status: 'queued',
         assigneeId: null,
         queuedAt: this.options.now(),
+        enteredQueueAt: this.options.now(),
         frontOfQueue: false,
         assignedAt: null,
         firstReplyAt: null,
@@ -604,7 +606,7 @@ export class RoutingService {
           c.status === 'queued' &&
           !c.inBot &&
           !ringing.has(c.id) &&
-          c.queuedAt + team.maxQueueSeconds * 1000 <= now
+          c.enteredQueueAt + team.maxQueueSeconds * 1000 <= now
         ) {
           await this.#leaveQueue(c, null, { code: 'queue-timeout', seconds: team.maxQueueSeconds });
         }
@@ -790,11 +792,13 @@ export class RoutingService {
     c.frontOfQueue = front;
     c.inBot = false;
     c.queuedAt = waitingSince;
+    c.enteredQueueAt = now;
     await store.persistRequeue(this.db, {
       conversationId: c.id,
       teamId: c.teamId,
       front,
       queuedAt: c.queuedAt,
+      enteredQueueAt: c.enteredQueueAt,
       event: this.#event(kind, actorId, noteFields(note)),
     });
     this.#pushedPositions.delete(c.id);
@@ -806,8 +810,8 @@ export class RoutingService {
   /**
    * A conversation back in the queue keeps its visitor's wait: if nobody on the staff has answered
    * them yet, since they entered the queue; else since their oldest message not yet answered;
-   * else (the staff had the last word) from now. Its place, aging and maximum queue time count
-   * from there.
+   * else (the staff had the last word) from now. Its aging counts from there; the maximum queue
+   * time starts afresh (`enteredQueueAt`), so a transfer is never a timeout on arrival.
    */
   async #waitingSince(c: RoutingConversation, now: number): Promise<number> {
     const { staffAnswered, oldest } = await store.unansweredSince(this.db, c.id);

@@ -9,6 +9,7 @@ import * as m0007 from './0007_supervisor.js';
 import * as m0008 from './0008_search_index_file.js';
 import * as m0009 from './0009_leave_queue.js';
 import * as m0010 from './0010_system_event.js';
+import * as m0011 from './0011_entered_queue_at.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_search_index_file': m0008,
   '0009_leave_queue': m0009,
   '0010_system_event': m0010,
+  '0011_entered_queue_at': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
