@@ -306,6 +306,10 @@ describe('the supervisor window, the admin area and reports against a real serve
       expect(shown.every((row) => row.action?.startsWith('conversation.'))).toBe(true);
     });
     expect(await rows.first().textContent()).toContain('Carol Supervisor');
+    // Each action in words, never its code.
+    const texts = await rows.allTextContents();
+    expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('Took over a chat')]));
+    expect(texts.some((text) => text.includes('conversation.'))).toBe(false);
   });
 
   it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {

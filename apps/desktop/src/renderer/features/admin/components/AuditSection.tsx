@@ -1,8 +1,9 @@
 import { AuditAction, type AuditEntry, type AuditQuery } from '@switchboard/protocol';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LatestOnly } from '../../../ui/latest-only.js';
 import { call, useLoaded } from '../actions.js';
+import { auditActionText, auditDetailsText, auditTargetText, type KnownNames } from '../audit-text.js';
 import {
   Card,
   Field,
@@ -19,16 +20,17 @@ function toIso(local: string): string | undefined {
   return local ? new Date(local).toISOString() : undefined;
 }
 
-/** Action details as plain text (never HTML). */
-function details(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' · ');
-}
-
 export function AuditSection() {
   const { t } = useTranslation();
   const [users] = useLoaded('users', (c) => c.rest('listUsers'));
+  const [teams] = useLoaded('teams', (c) => c.rest('listTeams'));
+  const names = useMemo<KnownNames>(
+    () => ({
+      users: new Map((users ?? []).map((u) => [u.id, u.name])),
+      teams: new Map((teams ?? []).map((team) => [team.id, team.name])),
+    }),
+    [users, teams],
+  );
   const [actorId, setActorId] = useState('');
   const [action, setAction] = useState('');
   const [targetId, setTargetId] = useState('');
@@ -98,7 +100,7 @@ export function AuditSection() {
               <option value="">{t('admin.audit.any')}</option>
               {AuditAction.options.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {auditActionText(t, a)}
                 </option>
               ))}
             </select>
@@ -159,14 +161,11 @@ export function AuditSection() {
                 >
                   <td className="whitespace-nowrap tabular-nums">{new Date(entry.at).toLocaleString()}</td>
                   <td>{entry.actor?.name ?? t('admin.audit.system')}</td>
-                  <td className="font-mono text-xs">{entry.action}</td>
-                  <td className="font-mono text-xs">{entry.targetId.slice(0, 8)}</td>
-                  <td
-                    className="max-w-md truncate text-xs text-slate-600 dark:text-slate-300"
-                    title={details(entry.data)}
-                  >
-                    {details(entry.data)}
+                  <td>{auditActionText(t, entry.action)}</td>
+                  <td className="text-xs" title={entry.targetId}>
+                    {auditTargetText(entry, names)}
                   </td>
+                  <AuditDetails text={auditDetailsText(t, entry.data, names)} />
                 </tr>
               ))}
             </tbody>
@@ -179,5 +178,13 @@ export function AuditSection() {
         )}
       </Card>
     </>
+  );
+}
+
+function AuditDetails({ text }: { text: string }) {
+  return (
+    <td className="max-w-md truncate text-xs text-slate-600 dark:text-slate-300" title={text}>
+      {text}
+    </td>
   );
 }
