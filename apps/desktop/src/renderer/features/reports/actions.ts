@@ -1,9 +1,9 @@
-import {
-  type Report,
-  type ReportConversations,
-  type ReportDrillQuery,
-  type ReportQuery,
-  restEndpoints,
+import type {
+  Report,
+  ReportConversations,
+  ReportDrillQuery,
+  ReportQuery,
+  Result,
 } from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
 import { toastError } from '../toasts/store.js';
@@ -41,47 +41,31 @@ export async function loadDrill(
 }
 
 /** The report as CSV. */
-export function downloadCsv(query: Query): Promise<void> {
-  return download(
-    restEndpoints.reportCsv.path,
-    asQuery(query),
-    `switchboard-report-${query.from}-${query.to}-${query.groupBy}.csv`,
-  );
+export async function downloadCsv(query: Query): Promise<void> {
+  const result = await runtime.connection?.rest('reportCsv', { query: asQuery(query) });
+  save(result, `switchboard-report-${query.from}-${query.to}-${query.groupBy}.csv`);
 }
 
 /** The conversations behind one row as CSV (up to DRILL_EXPORT_LIMIT). */
-export function downloadDrillCsv(query: Query, key: string, filter: DrillFilter): Promise<void> {
-  return download(
-    restEndpoints.reportConversationsCsv.path,
-    { ...asQuery(query), key, filter },
-    `switchboard-conversations-${query.from}-${query.to}-${key}-${filter}.csv`,
-  );
+export async function downloadDrillCsv(query: Query, key: string, filter: DrillFilter): Promise<void> {
+  const result = await runtime.connection?.rest('reportConversationsCsv', {
+    query: { ...asQuery(query), key, filter },
+  });
+  save(result, `switchboard-conversations-${query.from}-${query.to}-${key}-${filter}.csv`);
 }
 
-/** A CSV export needs the Bearer header, so: fetch, then save the blob as a file. */
-async function download(path: string, params: Record<string, string | undefined>, fileName: string) {
-  const connection = runtime.connection;
-  if (!connection) return;
-  const url = new URL(path, connection.serverUrl);
-  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${connection.accessToken}` } });
-  } catch {
-    return toastError('export', { code: 'unavailable', message: 'The server cannot be reached.' });
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code: string; message: string };
-    } | null;
-    return toastError('export', {
-      code: 'internal',
-      message: body?.error?.message ?? `The server answered ${response.status}.`,
-      ...(body?.error ? { code: body.error.code as never } : {}),
-    });
+/**
+ * Saves a CSV export as a file. It comes through the connection like any call (the Bearer token,
+ * a refresh when it has expired, the error envelope with its details), then as a blob.
+ */
+function save(result: Result<{ blob: Blob }> | undefined, fileName: string): void {
+  if (!result) return;
+  if (!result.ok) {
+    toastError('export', result.error);
+    return;
   }
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
+  link.href = URL.createObjectURL(result.data.blob);
   link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
