@@ -7,7 +7,7 @@ import {
   listConversations,
   listVisitorConversations,
   openConversationIdsAssignedTo,
-  queuedVisitorIds,
+  queuedVisitors,
   resolve,
 } from '../store/conversations.js';
 import type { Db } from '../store/open-sqlite.js';
@@ -99,8 +99,9 @@ export class ConversationService {
    * conversations close unanswered, which reports count as abandoned in the queue.
    */
   /** Visitors waiting in a queue: after a restart, each must come back or be taken as gone. */
-  queuedVisitors(): Promise<string[]> {
-    return queuedVisitorIds(this.db);
+  /** The visitors with a chat in a queue, and when each last left (ms; null: connected then). */
+  queuedVisitors(): Promise<Array<{ visitorId: string; leftAt: number | null }>> {
+    return queuedVisitors(this.db);
   }
 
   async abandonQueued(visitorId: string): Promise<ConversationRecord[]> {

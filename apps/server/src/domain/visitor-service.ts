@@ -7,6 +7,7 @@ import {
   getVisitorByTokenHash,
   insertVisitor,
   insertVisitorToken,
+  saveVisitorLeftAt,
 } from '../store/visitors.js';
 import { getWidget } from '../store/widgets.js';
 import { DomainError } from './errors.js';
@@ -19,6 +20,11 @@ export function identitySignature(userId: string, widgetSecret: string): string 
 
 export class VisitorService {
   constructor(private readonly db: Db) {}
+
+  /** The visitor's last connection closed at `at` (ms), or (null) one is open again. */
+  async leftAt(visitorId: string, at: number | null): Promise<void> {
+    await saveVisitorLeftAt(this.db, visitorId, at === null ? null : new Date(at).toISOString());
+  }
 
   async widget(widgetId: string): Promise<WidgetRecord> {
     const widget = await getWidget(this.db, widgetId);

@@ -68,17 +68,23 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
   });
   // Every visitor's socket closed with the previous process: those still queued must return.
   deps.conversations.queuedVisitors().then(
-    (visitorIds) => departures.expectBack(visitorIds),
+    (visitors) => departures.expectBack(visitors),
     (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
   );
   visitorNs.use(authenticateHandshake('visitor', deps));
   visitorNs.on('connection', (socket: VisitorSocket) => {
     const { visitorId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'visitor' });
-    departures.connected(visitorId);
+    const leftAt = (at: number | null) =>
+      deps.visitors
+        .leftAt(visitorId, at)
+        .catch((error: unknown) =>
+          deps.logger.error({ err: error }, 'recording a visitor’s presence failed'),
+        );
+    if (departures.connected(visitorId)) void leftAt(null);
     socket.on('disconnect', () => {
       deps.metrics.connections.dec({ namespace: 'visitor' });
-      departures.disconnected(visitorId);
+      if (departures.disconnected(visitorId)) void leftAt(Date.now());
     });
     onVisitorConnection(socket, deps, visitorEvents).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'visitor connection setup failed');

@@ -292,13 +292,17 @@ export async function countQueued(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** The visitors with a conversation waiting in a queue. */
-export async function queuedVisitorIds(db: Db): Promise<string[]> {
+/** The visitors with a conversation waiting in a queue, and when each last left (ms; null: connected). */
+export async function queuedVisitors(db: Db): Promise<Array<{ visitorId: string; leftAt: number | null }>> {
   const rows = await db
-    .selectFrom('conversations')
-    .select('visitor_id')
+    .selectFrom('conversations as c')
+    .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
+    .select(['c.visitor_id', 'v.left_at'])
     .distinct()
-    .where('status', '=', 'queued')
+    .where('c.status', '=', 'queued')
     .execute();
-  return rows.map((row) => row.visitor_id);
+  return rows.map((row) => ({
+    visitorId: row.visitor_id,
+    leftAt: row.left_at ? Date.parse(row.left_at) : null,
+  }));
 }

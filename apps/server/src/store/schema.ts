@@ -97,6 +97,8 @@ export interface VisitorsTable {
   email: string | null;
   verified: number;
   created_at: string;
+  /** When their last connection closed; null while one is open (or never recorded). */
+  left_at: string | null;
 }
 
 export interface VisitorTokensTable {

@@ -42,6 +42,11 @@ export async function getVisitorByExternalId(
   return row && rowToVisitor(row);
 }
 
+/** Records when the visitor's last connection closed, or (null) that one is open again. */
+export async function saveVisitorLeftAt(db: Db, visitorId: string, at: string | null): Promise<void> {
+  await db.updateTable('visitors').set({ left_at: at }).where('id', '=', visitorId).execute();
+}
+
 export async function insertVisitorToken(db: Db, visitorId: string, tokenHash: string): Promise<void> {
   await db
     .insertInto('visitor_tokens')
