@@ -95,15 +95,17 @@ export class ConversationService {
   }
 
   /**
-   * The visitor left while still waiting (no connection for the configured time): their queued
-   * conversations close unanswered, which reports count as abandoned in the queue.
+   * Visitors waiting in a queue, and when each last left (ms; null: connected then): after a
+   * restart, each must come back or be taken as gone.
    */
-  /** Visitors waiting in a queue: after a restart, each must come back or be taken as gone. */
-  /** The visitors with a chat in a queue, and when each last left (ms; null: connected then). */
   queuedVisitors(): Promise<Array<{ visitorId: string; leftAt: number | null }>> {
     return queuedVisitors(this.db);
   }
 
+  /**
+   * The visitor left while still waiting (no connection for the configured time): their queued
+   * conversations close unanswered, which reports count as abandoned in the queue.
+   */
   async abandonQueued(visitorId: string): Promise<ConversationRecord[]> {
     const closed: ConversationRecord[] = [];
     for (const conversation of await listVisitorConversations(this.db, visitorId)) {
