@@ -16,6 +16,15 @@ describe('visitors queued while the server restarts', () => {
     await server?.dispose();
   });
 
+  /** A conversation as the admin API reads it (an access token outlives a restart). */
+  let token: string | undefined;
+  async function stored(conversationId: string): Promise<Conversation> {
+    token ??= (await login(server.url, server.fixture.admin.email)).tokens.accessToken;
+    return unwrap(
+      (await api<Conversation>(server.url, `/api/conversations/${conversationId}`, { token })).body,
+    );
+  }
+
   /** The visitor's `left_at` as stored, read from the server's file beside it. */
   function leftAt(visitorId: string): unknown {
     const db = new Database(server.databaseFile, { readonly: true });
@@ -43,10 +52,6 @@ describe('visitors queued while the server restarts', () => {
 
     await server.start();
     const back = await connectVisitor(server.url, staying.session.visitorToken);
-    const token = (await login(server.url, server.fixture.admin.email)).tokens.accessToken;
-    const stored = async (conversationId: string) =>
-      unwrap((await api<Conversation>(server.url, `/api/conversations/${conversationId}`, { token })).body);
-
     await expect
       .poll(async () => (await stored(gone.conversation.id)).status, { timeout: 15_000, interval: 200 })
       .toBe('resolved');
@@ -58,7 +63,6 @@ describe('visitors queued while the server restarts', () => {
   });
 
   it('gives a visitor who had left before the restart only what was left of their wait', async () => {
-    const token = (await login(server.url, server.fixture.admin.email)).tokens.accessToken;
     const gone = await queuedVisitor();
     const connected = await queuedVisitor();
     gone.visitor.close();
@@ -69,8 +73,6 @@ describe('visitors queued while the server restarts', () => {
     // Down for longer than the whole window (2 s).
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     await server.start();
-    const stored = async (conversationId: string) =>
-      unwrap((await api<Conversation>(server.url, `/api/conversations/${conversationId}`, { token })).body);
     // Nothing was left of the wait: closed at once, not a whole window after the restart.
     await expect
       .poll(async () => (await stored(gone.conversation.id)).status, { timeout: 1_500, interval: 100 })
