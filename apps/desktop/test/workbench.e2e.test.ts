@@ -184,6 +184,12 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await page.getByTestId('internal-toggle').uncheck();
     await eventually(async () => expect(await page.getByTestId('sync-state').textContent()).toBe('Synced'));
     expect(await page.getByTestId('timeline').textContent()).toContain('Checking the order system first.');
+    // The row says it is a note, which Xavier never saw.
+    await eventually(async () =>
+      expect(await row(xavier.conversationId).textContent()).toContain(
+        'Note: Checking the order system first.',
+      ),
+    );
     expect(await waitOn(xavier).count()).toBe(1);
     expect(await waitOn(vera).count()).toBe(1);
   });
