@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type {
   AgentState,
   AgentStatus,
-  RoutingReason,
   RoutingRule,
   StatusReason,
   TeamRoutingSettings,
@@ -18,11 +17,12 @@ import { DomainError } from '../errors.js';
 import type { StaffPrincipal } from '../principal.js';
 import { isOpen } from './business-hours.js';
 import { type Candidate, chooseAgent, isEligible } from './choose-agent.js';
+import { decisionRecord } from './decision-record.js';
 import type { Decision, RoutingAgent, RoutingConversation, RoutingOffer, TeamSettings } from './model.js';
 import { Mutex } from './mutex.js';
 import { noteFields } from './notes.js';
 import { orderQueue } from './queue-order.js';
-import { whyOf } from './reasons.js';
+import { queuePositions } from './queue-positions.js';
 import type { QueuePosition, RoutingEvents } from './routing-events.js';
 import { firstMatch } from './rule-matcher.js';
 
@@ -257,7 +257,7 @@ export class RoutingService {
       }
       const offer = this.openOfferFor(conversationId);
       if (offer) await this.#closeOffer(offer, 'withdrawn');
-      const decision = this.#decision(c, [], agent.userId, { code: 'picked', agent: agent.name });
+      const decision = decisionRecord(c, [], agent.userId, { code: 'picked', agent: agent.name });
       await this.#assign(c, agent.userId, null, decision, 'picked');
     });
   }
@@ -286,7 +286,7 @@ export class RoutingService {
       };
       const at = this.options.now();
       const event = this.#event('assigned', agent.userId, {
-        decision: this.#decision(conversation, [], agent.userId, {
+        decision: decisionRecord(conversation, [], agent.userId, {
           code: 'offline-picked',
           agent: agent.name,
         }),
@@ -315,7 +315,7 @@ export class RoutingService {
       if (!offer || offer.userId !== userId || c?.status !== 'queued') {
         throw conflict({ code: 'offer-closed' });
       }
-      const decision = this.#decision(c, [], userId, { code: 'accepted' });
+      const decision = decisionRecord(c, [], userId, { code: 'accepted' });
       if (!(await this.#assign(c, userId, offer, decision, 'accepted'))) {
         throw conflict({ code: 'offer-closed' });
       }
@@ -473,7 +473,7 @@ export class RoutingService {
         await this.#offer(
           c,
           agent,
-          this.#decision(c, [], agent.userId, { code: 'transferred', actor: actor.name, note: null }),
+          decisionRecord(c, [], agent.userId, { code: 'transferred', actor: actor.name, note: null }),
         );
       } else {
         c.status = 'assigned';
@@ -481,7 +481,7 @@ export class RoutingService {
         c.assignedAt = this.options.now();
         c.firstReplyAt = null;
         c.frontOfQueue = false;
-        const decision = this.#decision(c, [], agent.userId, {
+        const decision = decisionRecord(c, [], agent.userId, {
           code: 'transferred',
           actor: actor.name,
           note: reason,
@@ -671,7 +671,7 @@ export class RoutingService {
           : null;
       const choice = chooseAgent(candidates, previous);
       if (!choice) continue;
-      const decision = this.#decision(c, eligible, choice.chosen.agent.userId, choice.reason);
+      const decision = decisionRecord(c, eligible, choice.chosen.agent.userId, choice.reason);
       if (team.mode === 'offer') {
         await this.#offer(c, choice.chosen.agent, decision);
         ringingAgents.add(choice.chosen.agent.userId);
@@ -859,61 +859,20 @@ export class RoutingService {
     return load;
   }
 
-  #decision(
-    c: RoutingConversation,
-    eligible: readonly Candidate[],
-    chosen: string | null,
-    reason: RoutingReason,
-  ): Decision {
-    return {
-      rule: c.rule,
-      teamId: c.teamId,
-      priority: c.priority,
-      eligible: eligible.map(({ agent, load }) => ({
-        userId: agent.userId,
-        name: agent.name,
-        load,
-        capacity: agent.capacity,
-        idleSince: agent.lastAssignedAt === null ? null : new Date(agent.lastAssignedAt).toISOString(),
-      })),
-      chosen,
-      why: whyOf(reason),
-      reason,
-    };
-  }
-
   #event(kind: string, actorId: string | null, data: object): store.TimelineWrite {
     return { kind, actorId, data, at: this.options.now() };
   }
 
-  /** Every waiting visitor's position and estimated wait, per team. */
   #positions(): QueuePosition[] {
-    const now = this.options.now();
-    const positions: QueuePosition[] = [];
-    for (const team of this.#teams.values()) {
-      const waiting = orderQueue(
-        [...this.#open.values()].filter((c) => c.status === 'queued' && c.teamId === team.id && !c.inBot),
-        now,
-        team.agingSeconds,
-      );
-      const serving = [...this.#agents.values()].filter(
-        (a) =>
-          a.connected && a.teamIds.includes(team.id) && (a.status === 'online' || a.status === 'wrap-up'),
-      ).length;
-      const times = this.#handleTimes.get(team.id) ?? [];
-      const handle = times.length === 0 ? null : times.reduce((a, b) => a + b, 0) / times.length;
-      waiting.forEach((c, index) => {
-        const position = index + 1;
-        const estimate = handle === null || serving === 0 ? null : Math.ceil(position / serving) * handle;
-        positions.push({
-          conversationId: c.id,
-          visitorId: c.visitorId,
-          position: shownPosition(position),
-          estimatedWaitSeconds: estimate === null ? null : Math.ceil(estimate / 30) * 30,
-        });
-      });
-    }
-    return positions;
+    return queuePositions(
+      {
+        teams: this.#teams.values(),
+        open: this.#open.values(),
+        agents: this.#agents.values(),
+        handleTimes: this.#handleTimes,
+      },
+      this.options.now(),
+    );
   }
 
   /** A (re)connecting visitor's current places in the queue. */
@@ -931,14 +890,4 @@ export class RoutingService {
     });
     if (updates.length > 0) this.#events?.queuePositions(updates);
   }
-}
-
-/**
- * Exact near the front; rounded further back (to 5, beyond 100 to 50), so that a long queue
- * moving by one does not send every waiting visitor an update.
- */
-export function shownPosition(position: number): number {
-  if (position <= 10) return position;
-  if (position <= 100) return Math.ceil(position / 5) * 5;
-  return Math.ceil(position / 50) * 50;
 }
