@@ -242,14 +242,54 @@ describe('offline search over the cache', () => {
     return { file, c };
   }
 
-  it('gives an older cache file’s rows their newest message from the messages it holds', () => {
-    const { file, c } = olderCacheFile('first', 'the last one');
+  it('gives the rows of a file from the release before their newest message, as this version writes it', () => {
+    const file = `${tempDir()}/cache.sqlite`;
+    const before = openCache(file);
+    const [plain, note, joined, withFile, empty] = [1, 2, 3, 4, 5].map(() => conversation());
+    if (!plain || !note || !joined || !withFile || !empty) throw new Error('five conversations');
+    before.putConversations([plain, note, joined, withFile, empty]);
+    const long = `${'🙂'.repeat(80)} and more`;
+    before.putMessages(
+      [
+        message(plain.id, 1, VISITOR_SENDER, 'first'),
+        message(plain.id, 2, VISITOR_SENDER, long),
+        message(note.id, 1, VISITOR_SENDER),
+        {
+          ...message(note.id, 2, { kind: 'agent', id: ME }, 'Regular customer'),
+          visibility: 'agents' as const,
+        },
+        {
+          ...message(joined.id, 1, VISITOR_SENDER, 'Carol (supervisor) joined the conversation.'),
+          sender: { kind: 'system' as const, id: null, name: null },
+          systemEvent: { code: 'supervisor-joined' as const, name: 'Carol' },
+        },
+        {
+          ...message(withFile.id, 1, VISITOR_SENDER, ''),
+          attachment: {
+            id: crypto.randomUUID(),
+            conversationId: withFile.id,
+            fileName: 'receipt.png',
+            mimeType: 'image/png' as const,
+            size: 68,
+            createdAt: '2026-01-01T10:00:01.000Z',
+          },
+        },
+      ],
+      false,
+    );
+    const written = new Map(
+      [plain, note, joined, withFile, empty].map((c) => [c.id, before.conversation(c.id)?.newest]),
+    );
+    before.close();
+    asOlderCacheFile(file, 5);
+
     const after = openCache(file);
-    expect(after.conversation(c.id)?.newest).toMatchObject({
-      seq: 2,
-      senderKind: 'visitor',
-      text: 'the last one',
-      visibility: 'all',
+    for (const c of [note, joined, withFile, empty])
+      expect(after.conversation(c.id)?.newest).toEqual(written.get(c.id));
+    // A long text is cut shorter, within the preview's length whatever its characters.
+    expect(after.conversation(plain.id)?.newest).toEqual({
+      ...written.get(plain.id),
+      text: [...long].slice(0, 70).join(''),
     });
   });
 

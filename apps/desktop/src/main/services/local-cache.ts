@@ -17,7 +17,7 @@ import type {
 } from '../../shared/cache-schemas.js';
 import { OutboxItem as OutboxItemSchema, TabState as TabStateSchema } from '../../shared/cache-schemas.js';
 import { newestOf } from '../../shared/newest-message.js';
-import { migrateCache, NEWEST_VERSION } from './cache-migrations.js';
+import { AWAITING_REPLY_VERSION, migrateCache } from './cache-migrations.js';
 import { parseJson } from './parse-json.js';
 
 interface ConversationRow {
@@ -57,16 +57,16 @@ export class LocalCache {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     const before = migrateCache(this.#db);
-    if (before > 0 && before < NEWEST_VERSION) this.#refreshAll();
+    if (before > 0 && before < AWAITING_REPLY_VERSION) this.#fillAwaitingReply();
   }
 
-  /** An older file: the newer columns (the reply wait, the newest message) from the messages here. */
-  #refreshAll(): void {
-    const held = this.#sql('SELECT DISTINCT conversation_id AS id FROM messages').all() as Array<{
-      id: string;
-    }>;
+  /** An older file's open chats: the column is new, their messages are already here. */
+  #fillAwaitingReply(): void {
+    const open = this.#sql(
+      "SELECT id FROM conversations WHERE json_extract(json, '$.status') = 'assigned'",
+    ).all() as Array<{ id: string }>;
     this.#db.transaction(() => {
-      for (const { id } of held) this.#refresh(id);
+      for (const { id } of open) this.#refresh(id);
     })();
   }
 
