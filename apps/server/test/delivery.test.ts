@@ -104,7 +104,10 @@ describe('delivery: idempotent sends and gap-free resync', () => {
     const clientMsgId = randomUUID();
     unwrap(await request(visitor, 'message:send', { conversationId, clientMsgId, body: 'mine' }));
     const stolen = await request(alice, 'message:send', { conversationId, clientMsgId, body: 'theirs' });
-    expect(stolen).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(stolen).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: { code: 'client-msg-id-taken' } } },
+    });
     visitor.disconnect();
   });
 

@@ -246,14 +246,22 @@ describe('leaving the queue', () => {
       const refused = (await leave(own, waiting.conversation.id, { email: 'a@example.test' })).body;
       expect(refused).toMatchObject({
         ok: false,
-        error: { code: 'conflict', message: 'An agent has already joined this chat.' },
+        error: {
+          code: 'conflict',
+          message: 'An agent has already joined this chat.',
+          details: { reason: { code: 'agent-joined' } },
+        },
       });
       expect(await stored(waiting.conversation.id)).toMatchObject({ status: 'assigned', replyTo: null });
 
       unwrap(await request(alice, 'conversation:resolve', { conversationId: waiting.conversation.id }));
       expect((await leave(own, waiting.conversation.id, { email: 'a@example.test' })).body).toMatchObject({
         ok: false,
-        error: { code: 'conflict', message: 'This chat has ended.' },
+        error: {
+          code: 'conflict',
+          message: 'This chat has ended.',
+          details: { reason: { code: 'chat-ended' } },
+        },
       });
       expect(await stored(waiting.conversation.id)).toMatchObject({ status: 'resolved', replyTo: null });
     });

@@ -166,7 +166,10 @@ describe('widget API', () => {
           body,
           headers: fromShop,
         });
-      expect((await rate({ score: 5 })).body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect((await rate({ score: 5 })).body).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: { code: 'not-resolved' } } },
+      });
       unwrap(await request(alice, 'conversation:resolve', { conversationId }));
 
       expect((await rate({ score: 6 })).body).toMatchObject({ error: { code: 'invalid-payload' } });
@@ -177,7 +180,10 @@ describe('widget API', () => {
 
       const rated = unwrap((await rate({ score: 4, comment: '  Quick and kind  ' })).body);
       expect(rated).toMatchObject({ conversationId, score: 4, comment: 'Quick and kind' });
-      expect((await rate({ score: 1 })).body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect((await rate({ score: 1 })).body).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: { code: 'already-rated' } } },
+      });
     });
 
     it('downloads the visible messages as text, never internal notes', async () => {

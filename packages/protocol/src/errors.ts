@@ -51,6 +51,14 @@ export const ConflictReason = z.discriminatedUnion('code', [
   z.object({ code: z.literal('not-open') }),
   z.object({ code: z.literal('shortcut-taken'), shortcut: z.string() }),
   z.object({ code: z.literal('email-in-use') }),
+  /** A `clientMsgId` another sender already used in the conversation. */
+  z.object({ code: z.literal('client-msg-id-taken') }),
+  /** Leaving a message: an agent took the chat, or it ended, just before. */
+  z.object({ code: z.literal('agent-joined') }),
+  z.object({ code: z.literal('chat-ended') }),
+  /** A rating: the chat is not resolved yet, or it was rated already. */
+  z.object({ code: z.literal('not-resolved') }),
+  z.object({ code: z.literal('already-rated') }),
 ]);
 export type ConflictReason = z.infer<typeof ConflictReason>;
 

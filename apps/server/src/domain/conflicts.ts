@@ -30,5 +30,15 @@ function conflictText(reason: ConflictReason): string {
       return `The shortcut "${reason.shortcut}" is taken.`;
     case 'email-in-use':
       return 'That email is in use.';
+    case 'client-msg-id-taken':
+      return 'This clientMsgId is already used by another sender.';
+    case 'agent-joined':
+      return 'An agent has already joined this chat.';
+    case 'chat-ended':
+      return 'This chat has ended.';
+    case 'not-resolved':
+      return 'A conversation can be rated once it is resolved.';
+    case 'already-rated':
+      return 'This conversation has already been rated.';
   }
 }

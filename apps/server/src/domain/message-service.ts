@@ -12,6 +12,7 @@ import type { Db } from '../store/open-sqlite.js';
 import { isParticipant } from '../store/participants.js';
 import type { ConversationAccess, MessageRecord } from '../store/records.js';
 import { type SearchHitRecord, searchMessages } from '../store/search.js';
+import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import { assertCanRead, assertCanSend, readIsVisibleToVisitor, staffScope } from './policy.js';
 import type { Principal, StaffPrincipal } from './principal.js';
@@ -134,7 +135,7 @@ export class MessageService {
   /** A clientMsgId names one sender's message; someone else reusing it is a conflict. */
   #sentBy(message: MessageRecord, senderId: string): MessageRecord {
     if (message.senderId !== senderId) {
-      throw new DomainError('conflict', 'This clientMsgId is already used by another sender.');
+      throw conflict({ code: 'client-msg-id-taken' });
     }
     return message;
   }

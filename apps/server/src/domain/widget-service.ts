@@ -17,6 +17,7 @@ import { insertRating } from '../store/ratings.js';
 import type { ConversationRecord, MessageRecord, WidgetRecord } from '../store/records.js';
 import { getWidgetSettings } from '../store/widget-settings.js';
 import { getWidget } from '../store/widgets.js';
+import { conflict } from './conflicts.js';
 import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { VisitorPrincipal } from './principal.js';
@@ -93,10 +94,7 @@ export class WidgetService {
     if (!left) {
       if (!(await setContact(this.db, conversation.id, contact, new Date().toISOString()))) {
         const now = await getConversation(this.db, conversation.id);
-        throw new DomainError(
-          'conflict',
-          now?.status === 'resolved' ? 'This chat has ended.' : 'An agent has already joined this chat.',
-        );
+        throw conflict({ code: now?.status === 'resolved' ? 'chat-ended' : 'agent-joined' });
       }
       this.routing.announce(conversation.id);
     }
@@ -113,7 +111,7 @@ export class WidgetService {
   ): Promise<ConversationRating> {
     const conversation = assertCanRead(visitor, await getConversation(this.db, conversationId));
     if (conversation.status !== 'resolved') {
-      throw new DomainError('conflict', 'A conversation can be rated once it is resolved.');
+      throw conflict({ code: 'not-resolved' });
     }
     const rating = {
       conversationId: conversation.id,
@@ -123,7 +121,7 @@ export class WidgetService {
       createdAt: new Date().toISOString(),
     };
     if (!(await insertRating(this.db, rating))) {
-      throw new DomainError('conflict', 'This conversation has already been rated.');
+      throw conflict({ code: 'already-rated' });
     }
     return {
       conversationId: rating.conversationId,

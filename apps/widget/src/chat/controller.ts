@@ -26,6 +26,7 @@ import { type FormField, formView } from './view/form-view.js';
 import { createPanel, type PanelParts } from './view/panel.js';
 import { ratingView } from './view/rating-view.js';
 import {
+  conflictReason,
   isConversationList,
   isEmpty,
   isMessage,
@@ -557,7 +558,8 @@ export class ChatController implements ChatApi {
               body: comment ? { score, comment } : { score },
             })
             .then((result) => {
-              if (result.ok || result.error.code === 'conflict') {
+              // Rated already (in another tab, say): nothing left to ask.
+              if (result.ok || conflictReason(result.error) === 'already-rated') {
                 safeStorage.set(ratedKey, '1');
                 // Nothing left to do in it: later page views need not load the chat for it.
                 this.#sessions.setConversationId(null);
@@ -617,6 +619,7 @@ export class ChatController implements ChatApi {
       return undefined;
     }
     // An agent took the chat (or it ended) just before: its update brings the right footer.
+    if (conflictReason(result.error) === 'chat-ended') return this.#t.ended;
     return result.error.code === 'conflict' ? this.#t.agentJoinedFirst : this.#t.error;
   }
 

@@ -99,3 +99,10 @@ export function checkResult<T>(value: unknown, guard: Guard<T>): Outcome<T> {
     return { ok: false, error: value.error };
   return { ok: false, error: MALFORMED };
 }
+
+/** A conflict's reason code (`details.reason.code`, protocol `ConflictReason`), if the server sent one. */
+export function conflictReason(error: ApiError): string | undefined {
+  if (error.code !== 'conflict' || !isObject(error.details)) return undefined;
+  const reason = error.details.reason;
+  return isObject(reason) && isString(reason.code) ? reason.code : undefined;
+}

@@ -614,6 +614,11 @@ export const en = {
     'not-open': 'This conversation is not open.',
     'shortcut-taken': 'The shortcut "{{shortcut}}" is taken.',
     'email-in-use': 'That email is in use.',
+    'client-msg-id-taken': 'This message id is already used by someone else.',
+    'agent-joined': 'An agent has already joined this chat.',
+    'chat-ended': 'This chat has ended.',
+    'not-resolved': 'A chat can be rated once it has ended.',
+    'already-rated': 'This chat has already been rated.',
   },
   systemMessages: {
     'supervisor-joined': '{{name}} (supervisor) joined the conversation.',

@@ -608,6 +608,11 @@ export const zhCN: Messages = {
     'not-open': '该会话已不在进行中。',
     'shortcut-taken': '快捷指令 "{{shortcut}}" 已被占用。',
     'email-in-use': '该邮箱已被使用。',
+    'client-msg-id-taken': '该消息编号已被他人使用。',
+    'agent-joined': '已有客服加入该对话。',
+    'chat-ended': '本次对话已结束。',
+    'not-resolved': '对话结束后才能评价。',
+    'already-rated': '该对话已评价过。',
   },
   systemMessages: {
     'supervisor-joined': '{{name}}（主管）已加入对话。',
