@@ -64,6 +64,26 @@ describe('LocalCache', () => {
     expect(again.messages(c.id, 100).map((m) => m.seq)).toEqual([1, 2]);
   });
 
+  it('does not count the system message of the agent’s own joining as unread, a colleague’s it does', () => {
+    const cache = openCache();
+    const c = conversation();
+    cache.putConversations([c]);
+    const joined = (seq: number, by: string, name: string) => ({
+      ...message(
+        c.id,
+        seq,
+        { kind: 'visitor', id: VISITOR },
+        `${name} (supervisor) joined the conversation.`,
+      ),
+      sender: { kind: 'system' as const, id: by, name: null },
+      systemEvent: { code: 'supervisor-joined' as const, name },
+    });
+    cache.putMessages([joined(1, ME, 'Alice')], false);
+    expect(cache.conversation(c.id)?.unread).toBe(0);
+    cache.putMessages([joined(2, crypto.randomUUID(), 'Carol')], false);
+    expect(cache.conversation(c.id)?.unread).toBe(1);
+  });
+
   it('counts only messages from others after the read mark as unread, and ignores duplicates', () => {
     const cache = openCache();
     const c = conversation();

@@ -273,6 +273,8 @@ describe('supervisor window over /agent', () => {
       unwrap(await request(sue, 'supervisor:barge', { conversationId: second.conversation.id }));
       const pushed = await joined;
       expect(pushed).toMatchObject({
+        // Whose action it records: Sue's own workbench does not count it as unread.
+        sender: { kind: 'system', id: sueId, name: null },
         body: 'Sue (supervisor) joined the conversation.',
         systemEvent: { code: 'supervisor-joined', name: 'Sue' },
       });

@@ -17,6 +17,7 @@ import type {
 } from '../../shared/cache-schemas.js';
 import { OutboxItem as OutboxItemSchema, TabState as TabStateSchema } from '../../shared/cache-schemas.js';
 import { newestOf } from '../../shared/newest-message.js';
+import { isOwnMessage } from '../../shared/own-message.js';
 import { AWAITING_REPLY_VERSION, migrateCache } from './cache-migrations.js';
 import { parseJson } from './parse-json.js';
 
@@ -155,7 +156,7 @@ export class LocalCache {
     this.#db.transaction(() => {
       for (const m of messages) {
         if (!this.#hasConversation(m.conversationId)) continue;
-        const mine = m.sender.kind === 'agent' && m.sender.id === this.userId;
+        const mine = isOwnMessage(m, this.userId);
         const inserted = insert.run(m.conversationId, m.seq, m.clientMsgId, mine ? 1 : 0, JSON.stringify(m));
         if (inserted.changes === 0) continue;
         if (m.body !== '')

@@ -4,6 +4,7 @@ import { bridgeChannels, type SwitchboardBridge } from '../../shared/bridge.js';
 import type { CachedConversation, Draft, OutboxItem, TabState } from '../../shared/cache-schemas.js';
 import { newRow } from '../../shared/new-row.js';
 import { newestOf } from '../../shared/newest-message.js';
+import { isOwnMessage } from '../../shared/own-message.js';
 import { Settings } from '../../shared/settings.js';
 import { registerAppShellWorker } from './app-shell-worker.js';
 import {
@@ -115,8 +116,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     const last = newestFirst[0];
     const next: CachedConversation = {
       ...cached,
-      unread: newestFirst.filter((m) => m.seq > mark && !(m.sender.kind === 'agent' && m.sender.id === me))
-        .length,
+      unread: newestFirst.filter((m) => m.seq > mark && !isOwnMessage(m, me)).length,
       newest: last ? newestOf(last) : cached.newest,
       syncedSeq: synced,
       awaitingReplySince: awaitingReplySince(newestFirst),

@@ -66,7 +66,8 @@ export class SupervisorService {
       conversationId: conversation.id,
       clientMsgId: randomUUID(),
       senderKind: 'system',
-      senderId: null,
+      // Whose action it records: their own workbench does not count it as unread.
+      senderId: staff.userId,
       senderName: null,
       body: systemEventText(joined),
       systemEvent: joined,
