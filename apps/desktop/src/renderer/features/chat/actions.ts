@@ -18,11 +18,6 @@ const FIRST_MESSAGES = 100;
 const OLDER_PAGE = 200;
 
 /**
- * Opens a conversation in a tab: cached messages at once, then subscribe and catch up. The tab
- * opens once the newest cached messages are in (a local read), so the chat view renders and lays
- * out once, with them, rather than empty first.
- */
-/**
  * From anywhere in the app (the supervisor view, reports, a notification, a link): the workbench
  * view comes forward with the chat open.
  */
@@ -31,6 +26,11 @@ export async function showConversation(conversationId: string): Promise<void> {
   await openConversation(conversationId);
 }
 
+/**
+ * Opens a conversation in a tab: cached messages at once, then subscribe and catch up. The tab
+ * opens once the newest cached messages are in (a local read), so the chat view renders and lays
+ * out once, with them, rather than empty first.
+ */
 export async function openConversation(conversationId: string): Promise<void> {
   usePresence.getState().stopRinging(conversationId);
   stopRinging(conversationId);
@@ -42,7 +42,10 @@ export async function openConversation(conversationId: string): Promise<void> {
   await loadTimeline(conversationId);
 }
 
-/** A chat this workbench may never have cached (an old, resolved one; a report's): fetch it first. */
+/**
+ * A chat this workbench may never have cached (an old, resolved one; a report's): fetched first,
+ * then shown in the workbench. A failure leaves the agent where they were, with a toast.
+ */
 export async function openFromServer(conversationId: string, context: ToastAction): Promise<void> {
   const connection = runtime.connection;
   if (!useConversations.getState().byId[conversationId] && connection) {
@@ -50,7 +53,7 @@ export async function openFromServer(conversationId: string, context: ToastActio
     if (!result.ok) return toastError(context, result.error);
     await storeConversations([result.data]);
   }
-  await openConversation(conversationId);
+  await showConversation(conversationId);
 }
 
 const loading = new SharedCalls<void>();

@@ -1,7 +1,6 @@
 import type { ReportConversations } from '@switchboard/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { go } from '../../../app/routes.js';
 import { LatestOnly } from '../../../ui/latest-only.js';
 import { openFromServer } from '../../chat/actions.js';
 import { seconds } from '../../supervisor/format.js';
@@ -26,10 +25,6 @@ export function ReportDrill({
   useEffect(() => {
     void latest.run(() => loadDrill(query, row.key, filter), setList);
   }, [latest, query, row.key, filter]);
-  const open = async (conversationId: string) => {
-    await openFromServer(conversationId, 'report');
-    go('workbench');
-  };
   return (
     <section
       className="mt-4 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
@@ -109,7 +104,11 @@ export function ReportDrill({
                 <td className="tabular-nums">{seconds(t, c.handleSeconds)}</td>
                 <td className="tabular-nums">{c.csat ?? '—'}</td>
                 <td>
-                  <button type="button" className="text-xs underline" onClick={() => void open(c.id)}>
+                  <button
+                    type="button"
+                    className="text-xs underline"
+                    onClick={() => void openFromServer(c.id, 'report')}
+                  >
                     {t('reports.open')}
                   </button>
                 </td>
