@@ -25,4 +25,31 @@ describe('a system message in the workbench', () => {
     const { systemEvent: _, ...older } = joined;
     expect(systemText(i18n.getFixedT('zh-CN'), older)).toBe(joined.body);
   });
+
+  it('words the outbox’s notes: answers emailed, one or several, and an email that failed', () => {
+    const system = {
+      ...joined,
+      sender: { kind: 'system' as const, id: null, name: null },
+      visibility: 'agents' as const,
+    };
+    const sent = (answers: number): Message => ({
+      ...system,
+      body: '',
+      systemEvent: { code: 'email-sent', to: 'grace@example.test', answers },
+    });
+    const en = i18n.getFixedT('en');
+    const zh = i18n.getFixedT('zh-CN');
+    expect(systemText(en, sent(1))).toBe('Emailed the answer to grace@example.test.');
+    expect(systemText(en, sent(3))).toBe('Emailed 3 answers to grace@example.test.');
+    expect(systemText(zh, sent(3))).toBe('已将 3 条回复通过邮件发送至 grace@example.test。');
+    const failed: Message = {
+      ...system,
+      body: '',
+      systemEvent: { code: 'email-failed', to: 'x@example.test', reason: '550 <No such user> & gone' },
+    };
+    expect(systemText(en, failed)).toBe(
+      'Could not email the answer to x@example.test: 550 <No such user> & gone',
+    );
+    expect(systemText(zh, failed)).toBe('无法将回复通过邮件发送至 x@example.test：550 <No such user> & gone');
+  });
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +51,8 @@ async function signInWithForm(web: Page, email: string): Promise<void> {
 }
 
 describe('the web workbench against a real server, bridged to the real main-process handlers', () => {
-  const server = new ServerProcess();
+  // The demo's mailbox (.eml files in the data directory), answers due a second after they are sent.
+  const server = new ServerProcess({ email: { delaySeconds: 1, pollMilliseconds: 200 } });
   const dataDir = tempDir();
   const visitors: Visitor[] = [];
   let browser: Browser;
@@ -628,10 +630,24 @@ describe('the web workbench against a real server, bridged to the real main-proc
     // Answered like any left message: Alice takes it and replies; Yara, still connected, gets it.
     await page.getByTestId('take').click();
     await eventually(async () => expect(await page.getByTestId('internal-toggle').isDisabled()).toBe(false));
+    expect(await page.getByTestId('reply-to-emailed').textContent()).toBe(
+      'Your replies are emailed there 1s after you send them, unless the visitor reads them in the chat first.',
+    );
     await send('Sent again, Yara: check your inbox.');
     await eventually(() =>
       expect(yara.received.map((m) => m.body)).toContain('Sent again, Yara: check your inbox.'),
     );
+    // Yara has not read it in the chat: a second later it is emailed, and the chat says so.
+    await eventually(async () =>
+      expect(await page.getByTestId('system-message').allTextContents()).toContain(
+        'Emailed the answer to yara@example.test.',
+      ),
+    );
+    const mailbox = path.join(server.dataDir, 'mail');
+    const [email] = readdirSync(mailbox).map((name) => readFileSync(path.join(mailbox, name), 'utf8'));
+    expect(email).toContain('To: yara@example.test');
+    // Quoted-printable: joined at its soft line breaks, the ASCII reads as written.
+    expect(email?.replace(/=\r?\n/g, '')).toContain('Sent again, Yara: check your inbox.');
     expect(workbench.errors).toEqual([]);
   });
 

@@ -1,10 +1,12 @@
 import { startServer } from './app/start-server.js';
-import { ConfigError, loadConfig, originsOf } from './config/config.js';
+import { ConfigError, emailDestination, loadConfig, originsOf, withDemoMailbox } from './config/config.js';
 import { DEMO_WIDGET_ID, seedDemo } from './seed/demo-seed.js';
 import { listWidgets } from './store/widgets.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, process.argv.includes('--demo') ? { demoSeed: true } : {});
+  const config = withDemoMailbox(
+    loadConfig(process.env, process.argv.includes('--demo') ? { demoSeed: true } : {}),
+  );
   const server = await startServer(config);
   const { components } = server;
 
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     `  sockets         ${server.url}/visitor, ${server.url}/agent  (socket.io)`,
     `  health          ${server.url}/healthz, ${server.url}/readyz, ${server.url}/metrics`,
     `  database        ${config.dataDir}/${config.database.file}`,
+    `  answer emails   ${emailDestination(config)}`,
   ];
   if (config.demoSeed) {
     lines.push(

@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../src/config/config.js';
+import {
+  ConfigError,
+  emailDestination,
+  loadConfig,
+  parseConfig,
+  withDemoMailbox,
+} from '../src/config/config.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -54,5 +60,45 @@ describe('configuration', () => {
     expect(() => loadConfig({ SWITCHBOARD_CONFIG: '/nonexistent/switchboard.json' })).toThrow(
       /Cannot read config file/,
     );
+  });
+
+  it('emails nothing unless an SMTP server or a directory is set, and takes them from the environment', () => {
+    const defaults = parseConfig({}).email;
+    expect(defaults.smtpUrl ?? defaults.directory).toBeUndefined();
+    expect(defaults.delaySeconds).toBe(60);
+    const config = loadConfig({
+      SWITCHBOARD_SMTP_URL: 'smtps://mailer:s3cret@mail.example.com:465',
+      SWITCHBOARD_EMAIL_FROM: 'Shop <help@shop.example>',
+    });
+    expect(config.email).toMatchObject({
+      smtpUrl: 'smtps://mailer:s3cret@mail.example.com:465',
+      from: 'Shop <help@shop.example>',
+    });
+    expect(loadConfig({ SWITCHBOARD_EMAIL_DIRECTORY: '/tmp/mail' }).email.directory).toBe('/tmp/mail');
+  });
+
+  it('refuses an email setup that cannot work, without repeating the URL and its password', () => {
+    const attempt = (email: object) => () => parseConfig({ email });
+    expect(attempt({ smtpUrl: 'http://user:s3cret@mail.example.com' })).toThrow(/email\.smtpUrl/);
+    expect(attempt({ smtpUrl: 'http://user:s3cret@mail.example.com' })).not.toThrow(/s3cret/);
+    expect(attempt({ smtpUrl: 'smtp://mail.example.com', directory: '/tmp/mail' })).toThrow(
+      /set smtpUrl or directory, not both/,
+    );
+    expect(attempt({ delaySeconds: -1 })).toThrow(/email\.delaySeconds/);
+  });
+
+  it('names where emails go on the start-up banner, never the credentials', () => {
+    const smtp = parseConfig({ email: { smtpUrl: 'smtp://mailer:s3cret@mail.example.com:587' } });
+    expect(emailDestination(smtp)).toBe('SMTP server mail.example.com:587');
+    expect(emailDestination(parseConfig({}))).toMatch(/^off/);
+  });
+
+  it('gives the demo a mailbox in its data directory unless email is configured', () => {
+    const demo = withDemoMailbox(parseConfig({ demoSeed: true, dataDir: '/srv/switchboard' }));
+    expect(demo.email.directory).toBe(path.join('/srv/switchboard', 'mail'));
+    expect(emailDestination(demo)).toBe(`.eml files in ${path.join('/srv/switchboard', 'mail')}`);
+    const configured = parseConfig({ demoSeed: true, email: { smtpUrl: 'smtp://mail.example.com' } });
+    expect(withDemoMailbox(configured).email.directory).toBeUndefined();
+    expect(withDemoMailbox(parseConfig({})).email.directory).toBeUndefined();
   });
 });

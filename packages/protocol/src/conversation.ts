@@ -58,8 +58,11 @@ export const LastMessage = z.object({
   createdAt: Timestamp,
   /** `agents`: an internal note or a whisper, which the visitor never saw. Absent from older servers. */
   visibility: Visibility.default('all'),
-  /** A system message's words as data (`Message.systemEvent`), for the list to word them. */
-  systemEvent: SystemEvent.nullable().default(null),
+  /**
+   * A system message's words as data (`Message.systemEvent`), for the list to word them; a code
+   * this version does not know reads as null.
+   */
+  systemEvent: SystemEvent.nullable().default(null).catch(null),
 });
 export type LastMessage = z.infer<typeof LastMessage>;
 

@@ -19,6 +19,12 @@ export const Hello = z.object({
     z.object({ kind: z.literal('visitor'), visitorId: Id, verified: z.boolean() }),
     z.object({ kind: z.literal('staff'), user: User }),
   ]),
+  /**
+   * Staff only: the server emails the staff's answers to a left message's `replyTo`, this long
+   * after the first of them unless the visitor reads them in the chat first. Null (or absent):
+   * it sends no email.
+   */
+  answerEmails: z.object({ delaySeconds: z.number().int().nonnegative() }).nullish(),
 });
 export type Hello = z.infer<typeof Hello>;
 

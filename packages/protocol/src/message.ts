@@ -20,6 +20,10 @@ const Body = z.string().max(MESSAGE_BODY_MAX);
 export const SystemEvent = z.discriminatedUnion('code', [
   /** A supervisor joined the conversation visibly (barge): `name` is theirs. */
   z.object({ code: z.literal('supervisor-joined'), name: z.string() }),
+  /** The staff's answers (`answers` of them) were emailed to the visitor's `to` (agents only). */
+  z.object({ code: z.literal('email-sent'), to: z.string(), answers: z.number().int().nonnegative() }),
+  /** Emailing the answers to `to` failed for good; `reason` is the mail server's (agents only). */
+  z.object({ code: z.literal('email-failed'), to: z.string(), reason: z.string() }),
 ]);
 export type SystemEvent = z.infer<typeof SystemEvent>;
 
@@ -33,8 +37,11 @@ export const Message = z.object({
   visibility: Visibility,
   attachment: Attachment.nullable(),
   createdAt: Timestamp,
-  /** A system message's words as data; absent from every other message and from older ones. */
-  systemEvent: SystemEvent.optional(),
+  /**
+   * A system message's words as data; absent from every other message and from older ones. A code
+   * this version does not know reads as absent: the client shows `body`.
+   */
+  systemEvent: SystemEvent.optional().catch(undefined),
 });
 export type Message = z.infer<typeof Message>;
 

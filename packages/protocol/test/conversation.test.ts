@@ -210,4 +210,17 @@ describe('VisitorConversation', () => {
     expect(LastMessage.parse(lastMessage)).toEqual({ ...lastMessage, visibility: 'all', systemEvent: null });
     expect(LastMessage.safeParse({ ...lastMessage, visibility: 'staff' }).success).toBe(false);
   });
+
+  it('reads a newest message whose system event this version does not know as one without', () => {
+    const lastMessage = {
+      seq: 4,
+      senderKind: 'system',
+      text: 'Something newer happened.',
+      fileName: null,
+      createdAt: now,
+      visibility: 'agents',
+      systemEvent: { code: 'from-the-future' },
+    };
+    expect(LastMessage.parse(lastMessage)).toEqual({ ...lastMessage, systemEvent: null });
+  });
 });

@@ -164,6 +164,28 @@ describe('Message', () => {
     };
     expect(Message.safeParse({ ...message(), attachment }).success).toBe(false);
   });
+
+  it('reads the email system events as data', () => {
+    const system = message({ sender: { kind: 'system', id: ids.user, name: null }, visibility: 'agents' });
+    const sent = { code: 'email-sent', to: 'grace@example.test', answers: 2 } as const;
+    const failed = { code: 'email-failed', to: 'grace@example.test', reason: '550 No such user' } as const;
+    expect(Message.parse({ ...system, systemEvent: sent }).systemEvent).toEqual(sent);
+    expect(Message.parse({ ...system, systemEvent: failed }).systemEvent).toEqual(failed);
+  });
+
+  it('reads a system event it does not know as absent, keeping the message and its body', () => {
+    const newer = {
+      ...message({ body: 'Something newer happened.' }),
+      systemEvent: { code: 'from-the-future' },
+    };
+    const parsed = Message.parse(newer);
+    expect(parsed.body).toBe('Something newer happened.');
+    expect(parsed.systemEvent).toBeUndefined();
+    // A known code with a malformed field is no better than an unknown one.
+    expect(
+      Message.parse({ ...newer, systemEvent: { code: 'email-sent', to: 1 } }).systemEvent,
+    ).toBeUndefined();
+  });
 });
 
 describe('MessageAck', () => {

@@ -9,6 +9,7 @@ import { BanService } from '../domain/ban-service.js';
 import { BotService } from '../domain/bot-service.js';
 import { CannedReplyService } from '../domain/canned-reply-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
+import { AnswerEmails } from '../domain/email/answer-emails.js';
 import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
 import type { StaffPrincipal } from '../domain/principal.js';
@@ -18,6 +19,7 @@ import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { WidgetService } from '../domain/widget-service.js';
+import { createMailer } from '../email/create-mailer.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { OriginPolicy } from '../security/origins.js';
@@ -25,6 +27,7 @@ import { RateLimits } from '../security/rate-limits.js';
 import { countQueued } from '../store/conversations.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { type OpenedDb, openSqlite } from '../store/open-sqlite.js';
+import type { ConversationRecord, MessageRecord } from '../store/records.js';
 import { unindexedMessages } from '../store/search.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import { listWidgets } from '../store/widgets.js';
@@ -49,6 +52,8 @@ export interface Components extends TransportDeps {
   onTeamsChanged(listener: (userId: string, teamIds: string[]) => Promise<void>): void;
   /** Re-reads widget origins after widgets change. */
   reloadOrigins(): Promise<void>;
+  /** Emailing answers recorded a system message for the staff: the transport pushes it. */
+  onAnswerEmailRecorded(listener: (conversation: ConversationRecord, message: MessageRecord) => void): void;
   close(): Promise<void>;
 }
 
@@ -102,8 +107,30 @@ export async function createComponents(
   }, config.routing.tickMilliseconds);
   ticker.unref();
 
+  const metrics = createMetrics({
+    queuedConversations: () => countQueued(db),
+    unindexedMessages: () => unindexedMessages(sqlite.search),
+  });
+  const emailListeners: Array<(conversation: ConversationRecord, message: MessageRecord) => void> = [];
+  const mailer = createMailer(config.email);
+  const answerEmails =
+    mailer &&
+    new AnswerEmails(db, mailer, { ...config.email, idDomain: domainOf(config.email.from) }, clock, logger, {
+      recorded: (conversation, message) => {
+        for (const listener of emailListeners) listener(conversation, message);
+      },
+      outcome: (outcome) => metrics.emails.inc({ outcome }),
+    });
+  const emailPoller =
+    answerEmails &&
+    setInterval(() => {
+      answerEmails
+        .deliverDue()
+        .catch((error: unknown) => logger.error({ err: error }, 'emailing answers failed'));
+    }, config.email.pollMilliseconds).unref();
+
   const conversations = new ConversationService(db, routing, clock);
-  const messages = new MessageService(db, sqlite.search);
+  const messages = new MessageService(db, sqlite.search, answerEmails);
   return {
     db,
     sqlite,
@@ -130,20 +157,28 @@ export async function createComponents(
     attachments: new AttachmentService(db, path.resolve(config.dataDir, 'attachments')),
     limits: new RateLimits(config.limits),
     origins,
-    metrics: createMetrics({
-      queuedConversations: () => countQueued(db),
-      unindexedMessages: () => unindexedMessages(sqlite.search),
-    }),
+    metrics,
     logger,
     epoch: randomUUID(),
     onRevoked: (listener) => listeners.push(listener),
     onTeamsChanged: (listener) => teamListeners.push(listener),
     reloadOrigins,
+    onAnswerEmailRecorded: (listener) => emailListeners.push(listener),
+    answerEmails,
     close: async () => {
       clearInterval(ticker);
+      if (emailPoller) clearInterval(emailPoller);
+      // A send in flight finishes and is recorded before the store closes.
+      await answerEmails?.idle();
+      mailer?.close();
       // Let a routing pass in flight finish before the store closes.
       await routing.tick().catch(() => undefined);
       await sqlite.close();
     },
   };
+}
+
+/** The domain of the sender's address (`Name <a@b>` or `a@b`), for the emails' message ids. */
+function domainOf(from: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'switchboard.local';
 }

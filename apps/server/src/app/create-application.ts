@@ -49,6 +49,9 @@ export async function createApplication(
   const realtime = createRealtime(http.server, config, components);
   components.onRevoked((sessionIds, reason) => realtime.broadcast.revokeSessions(sessionIds, reason));
   components.onTeamsChanged((userId, teamIds) => realtime.followTeamChange(userId, teamIds));
+  components.onAnswerEmailRecorded((conversation, message) =>
+    realtime.broadcast.message(conversation, message),
+  );
   http.addHook('onClose', async () => {
     closing = true;
   });

@@ -76,6 +76,32 @@ export const Config = z.strictObject({
       tickMilliseconds: z.number().int().min(20).max(10_000).default(500),
     })
     .prefault({}),
+  /**
+   * Answers to left messages, emailed to the visitor's `replyTo`. Without `smtpUrl` or
+   * `directory` nothing is emailed.
+   */
+  email: z
+    .strictObject({
+      /** `smtp://` (STARTTLS when offered) or `smtps://` (TLS), with `user:password@` if needed. */
+      smtpUrl: z.url({ protocol: /^smtps?$/ }).optional(),
+      /** Write each email as an `.eml` file here instead of sending it (development, the demo). */
+      directory: z.string().min(1).optional(),
+      /** The sender, as `Name <address>` or an address. */
+      from: z.string().min(3).default('Switchboard <no-reply@switchboard.local>'),
+      /**
+       * How long after an answer it is emailed, with the answers written meanwhile; a visitor who
+       * reads it in the chat first gets no email.
+       */
+      delaySeconds: z.number().int().min(0).max(86_400).default(60),
+      /** The first retry after a temporary failure; each next one waits twice as long (≤ 1 hour). */
+      retrySeconds: z.number().int().min(1).max(3600).default(60),
+      /** Tries before giving up (a permanent refusal, 5xx, gives up at once). */
+      maxAttempts: z.number().int().min(1).max(50).default(8),
+      /** How often due emails are looked for. */
+      pollMilliseconds: z.number().int().min(20).max(60_000).default(2_000),
+    })
+    .refine((e) => !(e.smtpUrl && e.directory), 'set smtpUrl or directory, not both')
+    .prefault({}),
   /** Create the demo admin, agents, team and widget on an empty database. */
   demoSeed: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -95,6 +121,9 @@ const ENV_KEYS = {
   SWITCHBOARD_JWT_SECRET: (c, v) => ({ ...c, auth: { ...(c.auth as object), jwtSecret: v } }),
   SWITCHBOARD_LOG_LEVEL: (c, v) => ({ ...c, logLevel: v }),
   SWITCHBOARD_DEMO_SEED: (c, v) => ({ ...c, demoSeed: v === '1' || v === 'true' }),
+  SWITCHBOARD_SMTP_URL: (c, v) => ({ ...c, email: { ...(c.email as object), smtpUrl: v } }),
+  SWITCHBOARD_EMAIL_FROM: (c, v) => ({ ...c, email: { ...(c.email as object), from: v } }),
+  SWITCHBOARD_EMAIL_DIRECTORY: (c, v) => ({ ...c, email: { ...(c.email as object), directory: v } }),
   SWITCHBOARD_WORKBENCH_ORIGINS: (c, v) => ({ ...c, workbenchOrigins: v.split(',').filter(Boolean) }),
 } satisfies Record<string, (c: Record<string, unknown>, v: string) => Record<string, unknown>>;
 
@@ -128,6 +157,19 @@ export function parseConfig(input: unknown): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The demo writes answer emails into the data directory's `mail/` unless email is configured. */
+export function withDemoMailbox(config: Config): Config {
+  if (!config.demoSeed || config.email.smtpUrl || config.email.directory) return config;
+  return { ...config, email: { ...config.email, directory: path.join(config.dataDir, 'mail') } };
+}
+
+/** Where answer emails go, for the start-up banner: never the SMTP URL's credentials. */
+export function emailDestination(config: Config): string {
+  if (config.email.smtpUrl) return `SMTP server ${new URL(config.email.smtpUrl).host}`;
+  if (config.email.directory) return `.eml files in ${config.email.directory}`;
+  return 'off (no email.smtpUrl configured)';
 }
 
 export function publicUrlOf(config: Config, port: number): string {

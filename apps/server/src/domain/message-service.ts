@@ -30,6 +30,8 @@ export class MessageService {
     private readonly db: Db,
     /** The database with its full-text index attached (`OpenedDb.search`). */
     private readonly searchDb: Db,
+    /** When a staff answer to a left message is emailed; null when no email is configured. */
+    private readonly answerEmails: { dueAt(): string } | null = null,
   ) {}
 
   /**
@@ -64,6 +66,7 @@ export class MessageService {
     }
     if (input.attachmentId !== undefined)
       await this.#checkAttachment(principal, conversation, input.attachmentId);
+    const emailed = principal.kind === 'staff' && input.visibility === 'all' && conversation.replyTo !== null;
     // No lookup first: the store refuses a stored clientMsgId and hands back the original.
     const { message, created } = await appendMessage(this.db, {
       conversationId: conversation.id,
@@ -72,6 +75,7 @@ export class MessageService {
       body: input.body,
       visibility: input.visibility,
       attachmentId: input.attachmentId ?? null,
+      emailDueAt: emailed ? this.answerEmails?.dueAt() : undefined,
     });
     return { message: created ? message : this.#sentBy(message, sender.senderId), created, conversation };
   }

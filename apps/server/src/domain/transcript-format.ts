@@ -23,9 +23,20 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
     agent: '客服',
     system: '系统',
     file: '文件',
-    systemEvent: (event) => `${event.name}（主管）已加入对话。`,
+    systemEvent: zhSystemEventText,
   },
 };
+
+function zhSystemEventText(event: SystemEvent): string {
+  switch (event.code) {
+    case 'supervisor-joined':
+      return `${event.name}（主管）已加入对话。`;
+    case 'email-sent':
+      return `已将 ${event.answers} 条回复通过邮件发送至 ${event.to}。`;
+    case 'email-failed':
+      return `无法将回复通过邮件发送至 ${event.to}：${event.reason}`;
+  }
+}
 
 /**
  * A transcript line's time: the visitor's local `YYYY-MM-DD HH:mm` when their time zone is known,

@@ -18,6 +18,7 @@ export function loggerOptions(level: string): LoggerOptions {
         '*.visitorToken',
         '*.secret',
         '*.jwtSecret',
+        '*.smtpUrl',
       ],
       censor: '[redacted]',
     },

@@ -29,6 +29,12 @@ export function createMetrics(sources: MetricSources) {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
+    emails: new Counter({
+      name: 'switchboard_answer_emails_total',
+      help: 'Answers to left messages by outcome: sent, read-in-chat, retry, failed',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'switchboard_request_errors_total',
       help: 'Refused requests by error code and transport',

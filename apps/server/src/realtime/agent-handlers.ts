@@ -128,7 +128,7 @@ export async function onAgentConnection(
 }
 
 /** Who the socket is, as of now: on every connect, and again when the user's teams change. */
-export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch'>): void {
+export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch' | 'answerEmails'>): void {
   const principal = socket.data.principal;
   socket.emit('session:hello', {
     protocolVersion: PROTOCOL_VERSION,
@@ -144,5 +144,6 @@ export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch'
         teamIds: principal.teamIds,
       },
     },
+    answerEmails: deps.answerEmails && { delaySeconds: deps.answerEmails.delaySeconds },
   });
 }

@@ -99,7 +99,7 @@ const conversationAccessById = preparedQuery(
   (db, p: { id: string }) =>
     db
       .selectFrom('conversations')
-      .select(['id', 'visitor_id', 'team_id', 'assignee_id', 'status'])
+      .select(['id', 'visitor_id', 'team_id', 'assignee_id', 'status', 'reply_to'])
       .where('id', '=', p.id),
   ['id'],
 );
@@ -114,6 +114,7 @@ export async function getConversationAccess(db: Db, id: string): Promise<Convers
       teamId: row.team_id,
       assigneeId: row.assignee_id,
       status: ConversationStatus.parse(row.status),
+      replyTo: row.reply_to,
     }
   );
 }

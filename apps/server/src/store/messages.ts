@@ -1,6 +1,7 @@
 import { SenderKind, SystemEvent, Visibility } from '@switchboard/protocol';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
+import { queueAnswerEmail } from './answer-emails.js';
 import { getAttachment } from './attachments.js';
 import { groupCommit, type ItemOutcome, inTransaction } from './group-commit.js';
 import { jsonColumn } from './json-columns.js';
@@ -110,6 +111,8 @@ export interface NewMessage {
   attachmentId: string | null;
   /** System messages only: what `body` says, as data. */
   systemEvent?: SystemEvent;
+  /** A staff answer to a left message: when to email it, queued in the same transaction. */
+  emailDueAt?: string | undefined;
 }
 
 /**
@@ -202,6 +205,8 @@ async function applyAppend(trx: Db, m: Append): Promise<ItemOutcome<number>> {
   const seq = rows[0]?.seq;
   if (seq === undefined) return missingConversation(m);
   await setLastSeq(trx, { id: m.conversationId, seq, at: m.createdAt });
+  if (m.emailDueAt !== undefined)
+    await queueAnswerEmail(trx, { conversationId: m.conversationId, dueAt: m.emailDueAt });
   return { ok: true, value: seq };
 }
 
@@ -217,6 +222,8 @@ function applyAppendNow(db: Db, sqlite: BetterSqlite3.Database, m: Append): Item
   const seq = rows[0]?.seq;
   if (seq === undefined) return missingConversation(m);
   setLastSeq.now(sqlite, db, { id: m.conversationId, seq, at: m.createdAt });
+  if (m.emailDueAt !== undefined)
+    queueAnswerEmail.now(sqlite, db, { conversationId: m.conversationId, dueAt: m.emailDueAt });
   return { ok: true, value: seq };
 }
 

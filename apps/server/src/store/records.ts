@@ -62,7 +62,7 @@ export interface ConversationRecord {
 /** What authorizing and fanning out a message needs of its conversation: one row, no joins. */
 export type ConversationAccess = Pick<
   ConversationRecord,
-  'id' | 'visitorId' | 'teamId' | 'assigneeId' | 'status'
+  'id' | 'visitorId' | 'teamId' | 'assigneeId' | 'status' | 'replyTo'
 >;
 
 export interface MessageRecord {

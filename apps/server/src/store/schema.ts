@@ -27,6 +27,7 @@ export interface Database {
   offline_messages: OfflineMessagesTable;
   canned_replies: CannedRepliesTable;
   conversation_participants: ConversationParticipantsTable;
+  answer_emails: AnswerEmailsTable;
 }
 
 export interface UsersTable {
@@ -136,6 +137,8 @@ export interface ConversationsTable {
   first_response_at: string | null;
   /** Where the visitor asked to be answered (a left message); null when they gave no address. */
   reply_to: string | null;
+  /** Its messages up to this seq were emailed to `reply_to` or read by the visitor (0013). */
+  emailed_seq: Generated<number>;
 }
 
 export interface ConversationEventsTable {
@@ -286,4 +289,12 @@ export interface ConversationParticipantsTable {
   conversation_id: string;
   user_id: string;
   joined_at: string;
+}
+
+/** A conversation whose staff answers are still to be emailed to its `reply_to` (0013). */
+export interface AnswerEmailsTable {
+  conversation_id: string;
+  due_at: string;
+  attempts: Generated<number>;
+  last_error: string | null;
 }

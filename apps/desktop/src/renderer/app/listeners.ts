@@ -24,6 +24,7 @@ export function listen(connection: ServerConnection): void {
   socket.on('session:hello', (hello: Hello) => {
     // Sent again without a reconnect when an admin changes our teams (protocol §9).
     if (hello.principal.kind === 'staff') useSession.getState().updateUser(hello.principal.user);
+    useSession.getState().setAnswerEmails(hello.answerEmails);
     void (async () => {
       // Refetch on every connect, new epoch or not: pushes missed while away are not replayed (protocol §9).
       await refetchConversations();

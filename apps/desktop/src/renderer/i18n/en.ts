@@ -155,6 +155,10 @@ export const en = {
     language: 'Language',
     referrer: 'Came from',
     replyTo: 'Answer by email to',
+    replyToEmailed:
+      'Your replies are emailed there {{delay}} after you send them, unless the visitor reads them in the chat first.',
+    replyToEmailedAtOnce:
+      'Your replies are emailed there as you send them, unless the visitor reads them in the chat.',
     status: { queued: 'waiting', assigned: 'open', resolved: 'resolved', offline: 'offline message' },
   },
   notify: {
@@ -622,6 +626,9 @@ export const en = {
   },
   systemMessages: {
     'supervisor-joined': '{{name}} (supervisor) joined the conversation.',
+    'email-sent_one': 'Emailed the answer to {{to}}.',
+    'email-sent_other': 'Emailed {{count}} answers to {{to}}.',
+    'email-failed': 'Could not email the answer to {{to}}: {{reason}}',
   },
   eventNotes: {
     'transferred-to-agent': 'to {{agent}}: {{reason}}',

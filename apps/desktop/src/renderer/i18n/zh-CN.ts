@@ -155,6 +155,8 @@ export const zhCN: Messages = {
     language: '语言',
     referrer: '来源页面',
     replyTo: '邮件回复至',
+    replyToEmailed: '您的回复会在发送 {{delay}} 后通过邮件发送到该地址，除非访客已先在聊天中读到。',
+    replyToEmailedAtOnce: '您的回复发送后即通过邮件发送到该地址，除非访客已在聊天中读到。',
     status: { queued: '等待中', assigned: '进行中', resolved: '已解决', offline: '离线留言' },
   },
   notify: {
@@ -616,6 +618,9 @@ export const zhCN: Messages = {
   },
   systemMessages: {
     'supervisor-joined': '{{name}}（主管）已加入对话。',
+    'email-sent_one': '已将回复通过邮件发送至 {{to}}。',
+    'email-sent_other': '已将 {{count}} 条回复通过邮件发送至 {{to}}。',
+    'email-failed': '无法将回复通过邮件发送至 {{to}}：{{reason}}',
   },
   eventNotes: {
     'transferred-to-agent': '转给 {{agent}}：{{reason}}',

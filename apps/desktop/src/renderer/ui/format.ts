@@ -6,7 +6,11 @@ import type { TFunction } from 'i18next';
  * and a renderer's first `Intl` formatter loads locale data (see prepareTimeFormats).
  */
 export function shortDuration(t: TFunction, fromIso: string, now: number): string {
-  const seconds = Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000));
+  return durationText(t, Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000)));
+}
+
+/** A number of seconds as `shortDuration` words it. */
+export function durationText(t: TFunction, seconds: number): string {
   if (seconds < 60) return t('duration.seconds', { n: seconds });
   if (seconds < 3600) return t('duration.minutes', { n: Math.floor(seconds / 60) });
   if (seconds < 86_400) return t('duration.hours', { n: Math.floor(seconds / 3600) });

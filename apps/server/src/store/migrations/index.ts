@@ -11,6 +11,7 @@ import * as m0009 from './0009_leave_queue.js';
 import * as m0010 from './0010_system_event.js';
 import * as m0011 from './0011_entered_queue_at.js';
 import * as m0012 from './0012_visitor_left_at.js';
+import * as m0013 from './0013_answer_emails.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_system_event': m0010,
   '0011_entered_queue_at': m0011,
   '0012_visitor_left_at': m0012,
+  '0013_answer_emails': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

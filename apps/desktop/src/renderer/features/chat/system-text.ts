@@ -6,6 +6,10 @@ export function systemEventText(t: TFunction, event: SystemEvent): string {
   switch (event.code) {
     case 'supervisor-joined':
       return t('systemMessages.supervisor-joined', { name: event.name });
+    case 'email-sent':
+      return t('systemMessages.email-sent', { count: event.answers, to: event.to });
+    case 'email-failed':
+      return t('systemMessages.email-failed', { to: event.to, reason: event.reason });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { User } from '@switchboard/protocol';
+import type { Hello, User } from '@switchboard/protocol';
 import { create } from 'zustand';
 
 export interface Account {
@@ -11,8 +11,11 @@ interface SessionState {
   serverUrl: string;
   user: User | null;
   setReady(serverUrl: string, user: User): void;
+  /** Whether (and how long after) the server emails answers to left messages; from `session:hello`. */
+  answerEmails: NonNullable<Hello['answerEmails']> | null;
   /** The server told us who we are now (`session:hello`): the same user, perhaps other teams. */
   updateUser(user: User): void;
+  setAnswerEmails(answerEmails: Hello['answerEmails']): void;
   setLoggedOut(): void;
 }
 
@@ -20,8 +23,10 @@ export const useSession = create<SessionState>((set) => ({
   phase: 'starting',
   serverUrl: '',
   user: null,
+  answerEmails: null,
   setReady: (serverUrl, user) => set({ phase: 'ready', serverUrl, user }),
   updateUser: (user) => set((state) => (state.user?.id === user.id ? { user } : {})),
+  setAnswerEmails: (answerEmails) => set({ answerEmails: answerEmails ?? null }),
   setLoggedOut: () => set({ phase: 'logged-out', user: null }),
 }));
 

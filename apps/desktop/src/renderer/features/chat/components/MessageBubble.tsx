@@ -21,7 +21,16 @@ export function MessageBubble({ message, pending, mine, readByVisitor }: Props) 
   const system = message?.sender.kind === 'system' || message?.sender.kind === 'bot';
   const attachment = message?.attachment ?? pending?.attachment ?? null;
   if (system && message) {
-    return <p className="py-1 text-center text-xs text-slate-500">{systemText(t, message)}</p>;
+    // An answer that could not be emailed needs the agent: it must not read like routine news.
+    const warning = message.systemEvent?.code === 'email-failed';
+    return (
+      <p
+        className={`py-1 text-center text-xs ${warning ? 'font-medium text-red-700 dark:text-red-300' : 'text-slate-500'}`}
+        data-testid="system-message"
+      >
+        {systemText(t, message)}
+      </p>
+    );
   }
   const tone = note
     ? 'bg-amber-100 text-amber-950 dark:bg-amber-900/60 dark:text-amber-50'

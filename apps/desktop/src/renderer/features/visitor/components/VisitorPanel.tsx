@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
+import { durationText } from '../../../ui/format.js';
 import { openConversation } from '../../chat/actions.js';
 import { previousConversations, useConversations } from '../../conversations/store.js';
+import { useSession } from '../../session/store.js';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -17,6 +19,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const byId = useConversations((s) => s.byId);
   const c = byId[conversationId]?.conversation;
+  const answerEmails = useSession((s) => s.answerEmails);
   const visitorConversationIds = useConversations((s) => (c ? s.byVisitor[c.visitor.id] : undefined));
   const previous = useMemo(
     () => previousConversations(byId, visitorConversationIds, conversationId),
@@ -49,6 +52,13 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
             <span className="select-all" data-testid="reply-to">
               {c.replyTo}
             </span>
+            {answerEmails && (
+              <span className="mt-0.5 block text-xs text-slate-500" data-testid="reply-to-emailed">
+                {answerEmails.delaySeconds === 0
+                  ? t('visitor.replyToEmailedAtOnce')
+                  : t('visitor.replyToEmailed', { delay: durationText(t, answerEmails.delaySeconds) })}
+              </span>
+            )}
           </Row>
         )}
         {a.pageUrl && (

@@ -1,0 +1,90 @@
+import type { MessageRecord } from '../../store/records.js';
+
+export interface AnswerEmailInput {
+  /** The visitor's language tag (the widget's `language` attribute); Chinese or else English. */
+  language: string | undefined;
+  visitorName: string | null;
+  /** The widget's name: whom the visitor wrote to. */
+  siteName: string;
+  /** The page the visitor wrote from: the chat there continues the conversation. */
+  pageUrl: string | undefined;
+  /** What the visitor sees of the conversation since the last email, oldest first. */
+  messages: MessageRecord[];
+  /** Older messages of that stretch were left out. */
+  shortened: boolean;
+}
+
+interface Words {
+  subject(site: string): string;
+  greeting(name: string | null): string;
+  intro(site: string): string;
+  you: string;
+  assistant: string;
+  file(name: string): string;
+  earlier: string;
+  continueAt(url: string): string;
+}
+
+const en: Words = {
+  subject: (site) => `Re: your message to ${site}`,
+  greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
+  intro: (site) => `there is an answer to your message to ${site}:`,
+  you: 'You',
+  assistant: 'Assistant',
+  file: (name) => `[file: ${name}]`,
+  earlier: '[…]',
+  continueAt: (url) => `To go on with the conversation, return to the chat on ${url}`,
+};
+
+const zhCN: Words = {
+  subject: (site) => `回复：您给${site}的留言`,
+  greeting: (name) => (name ? `${name}，您好：` : '您好：'),
+  intro: (site) => `您给${site}的留言有了回复：`,
+  you: '您',
+  assistant: '助手',
+  file: (name) => `[文件：${name}]`,
+  earlier: '[……]',
+  continueAt: (url) => `如需继续对话，请回到此页面的聊天窗口：${url}`,
+};
+
+function wordsFor(language: string | undefined): Words {
+  const tag = language?.toLowerCase() ?? '';
+  return tag === 'zh' || tag.startsWith('zh-') ? zhCN : en;
+}
+
+/**
+ * The email that carries the staff's answers: plain text (nothing a visitor or an agent wrote is
+ * ever read as markup), the stretch of the conversation since the last email, each run of one
+ * sender's messages under their name.
+ */
+export function answerEmailText(input: AnswerEmailInput): { subject: string; text: string } {
+  const words = wordsFor(input.language);
+  const lines = [words.greeting(input.visitorName), '', words.intro(input.siteName), ''];
+  if (input.shortened) lines.push(words.earlier, '');
+  let previous: string | undefined;
+  for (const message of input.messages) {
+    const sender = senderLabel(message, words);
+    if (sender !== previous) {
+      if (previous !== undefined) lines.push('');
+      lines.push(`${sender}:`);
+      previous = sender;
+    }
+    if (message.body.trim() !== '') lines.push(...message.body.split(/\r?\n/).map((line) => `  ${line}`));
+    if (message.attachment) lines.push(`  ${words.file(message.attachment.fileName)}`);
+  }
+  lines.push('');
+  if (input.pageUrl) lines.push(words.continueAt(input.pageUrl), '');
+  lines.push(`— ${input.siteName}`);
+  return { subject: words.subject(input.siteName), text: `${lines.join('\n')}\n` };
+}
+
+function senderLabel(message: MessageRecord, words: Words): string {
+  switch (message.senderKind) {
+    case 'visitor':
+      return words.you;
+    case 'bot':
+      return message.senderName ?? words.assistant;
+    default:
+      return message.senderName ?? '';
+  }
+}

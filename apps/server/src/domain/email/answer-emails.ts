@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { SystemEvent } from '@switchboard/protocol';
+import type { Logger } from 'pino';
+import {
+  type DueAnswerEmail,
+  dueAnswerEmails,
+  retryAnswerEmail,
+  settleAnswerEmail,
+} from '../../store/answer-emails.js';
+import { getConversation } from '../../store/conversations.js';
+import { appendMessage, messagesAfter } from '../../store/messages.js';
+import type { Db } from '../../store/open-sqlite.js';
+import type { ConversationRecord, MessageRecord } from '../../store/records.js';
+import { getWidget } from '../../store/widgets.js';
+import { systemEventText } from '../system-events.js';
+import { answerEmailText } from './answer-email-text.js';
+import { EmailFailure, type Mailer } from './mailer.js';
+
+export interface AnswerEmailOptions {
+  delaySeconds: number;
+  retrySeconds: number;
+  maxAttempts: number;
+  /** The right-hand side of the emails' message ids (the sender's domain). */
+  idDomain: string;
+}
+
+/** How an email went, for the metrics. */
+export type AnswerEmailOutcome = 'sent' | 'read-in-chat' | 'retry' | 'failed';
+
+export interface AnswerEmailEvents {
+  /** A system message recorded it for the staff (`email-sent`, `email-failed`). */
+  recorded(conversation: ConversationRecord, message: MessageRecord): void;
+  outcome(outcome: AnswerEmailOutcome): void;
+}
+
+/** Due emails taken per pass; the rest wait for the next one. */
+const BATCH = 20;
+/** What of the stretch since the last email is quoted, at most. */
+const QUOTED_MESSAGES = 50;
+const LONGEST_RETRY_SECONDS = 3600;
+const REASON_LENGTH = 300;
+
+/**
+ * Emails the staff's answers to a left message to the address the visitor gave (`replyTo`).
+ * An answer is queued in its own transaction (`dueAt`); a pass sends what is due: the stretch of
+ * the conversation since the last email, unless the visitor has read the answers in the chat
+ * meanwhile. Temporary failures are retried with back-off; a permanent one, or the last try,
+ * is recorded for the staff as a system message, and so is each email sent.
+ *
+ * Delivery is at least once: a crash between the mail server's acceptance and the record sends
+ * the email again after the restart, with the same message id.
+ */
+export class AnswerEmails {
+  #pass: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly mailer: Mailer,
+    private readonly options: AnswerEmailOptions,
+    private readonly clock: () => number,
+    private readonly logger: Logger,
+    private readonly events: AnswerEmailEvents,
+  ) {}
+
+  /** How long after an answer it is emailed. */
+  get delaySeconds(): number {
+    return this.options.delaySeconds;
+  }
+
+  /** When an answer written now is to be emailed. */
+  dueAt(): string {
+    return new Date(this.clock() + this.options.delaySeconds * 1000).toISOString();
+  }
+
+  /** Sends what is due; a call during a pass waits for that pass instead of starting another. */
+  deliverDue(): Promise<void> {
+    this.#pass ??= this.#deliverAll().finally(() => {
+      this.#pass = null;
+    });
+    return this.#pass;
+  }
+
+  /** Resolves once the pass in flight, if any, has finished: before the store closes. */
+  async idle(): Promise<void> {
+    await this.#pass;
+  }
+
+  async #deliverAll(): Promise<void> {
+    const due = await dueAnswerEmails(this.db, new Date(this.clock()).toISOString(), BATCH);
+    for (const email of due) {
+      try {
+        await this.#deliver(email);
+      } catch (error) {
+        this.logger.error({ err: error, conversationId: email.conversationId }, 'answer email failed');
+      }
+    }
+  }
+
+  async #deliver(due: DueAnswerEmail): Promise<void> {
+    const { conversationId } = due;
+    const requeueAt = this.dueAt();
+    const conversation = await getConversation(this.db, conversationId);
+    const visible = await messagesAfter(this.db, conversationId, due.emailedSeq, 500, true);
+    const upTo = visible.at(-1)?.seq ?? due.emailedSeq;
+    // A supervisor's joining is the chat's business, not the email's.
+    const stretch = visible.filter((m) => m.senderKind !== 'system');
+    const lastAnswer = stretch.findLast((m) => m.senderKind === 'agent');
+    if (!conversation?.replyTo || !lastAnswer) {
+      await settleAnswerEmail(this.db, conversationId, upTo, { advance: false, requeueAt });
+      return;
+    }
+    if (due.visitorReadSeq >= lastAnswer.seq) {
+      await settleAnswerEmail(this.db, conversationId, upTo, { advance: true, requeueAt });
+      this.events.outcome('read-in-chat');
+      return;
+    }
+    const answers = stretch.filter((m) => m.senderKind === 'agent').length;
+    const to = conversation.replyTo;
+    const widget = await getWidget(this.db, conversation.widgetId);
+    const { subject, text } = answerEmailText({
+      language: conversation.attributes.language,
+      visitorName: conversation.visitorName,
+      siteName: widget?.name ?? '',
+      pageUrl: conversation.attributes.pageUrl,
+      messages: stretch.slice(-QUOTED_MESSAGES),
+      shortened: stretch.length > QUOTED_MESSAGES,
+    });
+    try {
+      await this.mailer.send({
+        to,
+        subject,
+        text,
+        messageId: `<${conversationId}.${upTo}@${this.options.idDomain}>`,
+        threadId: `<${conversationId}@${this.options.idDomain}>`,
+      });
+    } catch (error) {
+      const failure = error instanceof EmailFailure ? error : new EmailFailure(String(error), false);
+      const attempts = due.attempts + 1;
+      if (!failure.permanent && attempts < this.options.maxAttempts) {
+        const wait = Math.min(this.options.retrySeconds * 2 ** (attempts - 1), LONGEST_RETRY_SECONDS);
+        const retryAt = new Date(this.clock() + wait * 1000).toISOString();
+        await retryAnswerEmail(this.db, conversationId, attempts, retryAt, failure.message);
+        this.logger.warn(
+          { conversationId, attempts, reason: failure.message },
+          'answer email will be retried',
+        );
+        this.events.outcome('retry');
+        return;
+      }
+      await settleAnswerEmail(this.db, conversationId, upTo, { advance: false, requeueAt });
+      this.logger.warn({ conversationId, attempts, reason: failure.message }, 'answer email given up');
+      this.events.outcome('failed');
+      const reason = failure.message.slice(0, REASON_LENGTH);
+      await this.#record(conversation, lastAnswer, { code: 'email-failed', to, reason });
+      return;
+    }
+    await settleAnswerEmail(this.db, conversationId, upTo, { advance: true, requeueAt });
+    this.logger.info({ conversationId, answers }, 'answer email sent');
+    this.events.outcome('sent');
+    await this.#record(conversation, lastAnswer, { code: 'email-sent', to, answers });
+  }
+
+  /** A note for the staff in the conversation, as the last answer's author's (not unread for them). */
+  async #record(conversation: ConversationRecord, lastAnswer: MessageRecord, event: SystemEvent) {
+    const { message } = await appendMessage(this.db, {
+      conversationId: conversation.id,
+      clientMsgId: randomUUID(),
+      senderKind: 'system',
+      senderId: lastAnswer.senderId,
+      senderName: null,
+      body: systemEventText(event),
+      systemEvent: event,
+      visibility: 'agents',
+      attachmentId: null,
+    });
+    this.events.recorded(conversation, message);
+  }
+}
