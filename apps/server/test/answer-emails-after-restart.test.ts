@@ -1,15 +1,14 @@
 import type { VisitorConversation } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  api,
   connectAgent,
   connectVisitor,
+  leaveMessage,
   login,
   request,
   unwrap,
   visitorSession,
 } from './support/clients.js';
-import { SHOP_ORIGIN } from './support/fixture.js';
 import { MailServer } from './support/mail-server.js';
 import { ServerProcess } from './support/server-process.js';
 
@@ -41,13 +40,8 @@ describe('an answer acknowledged just before the server dies', () => {
       }),
     );
     unwrap(
-      (
-        await api(server.url, `/api/visitor/conversations/${conversation.id}/leave-message`, {
-          token: session.visitorToken,
-          body: { email: 'grace@example.test' },
-          headers: { origin: SHOP_ORIGIN },
-        })
-      ).body,
+      (await leaveMessage(server.url, session.visitorToken, conversation.id, { email: 'grace@example.test' }))
+        .body,
     );
     visitor.close();
     const alice = await connectAgent(

@@ -8,13 +8,13 @@ import {
   connectAgent,
   connected,
   connectVisitor,
+  leaveMessage,
   login,
   nextEvent,
   request,
   unwrap,
   type VisitorClient,
 } from './support/clients.js';
-import { SHOP_ORIGIN } from './support/fixture.js';
 import { MailServer } from './support/mail-server.js';
 import { visitorWithConversation } from './support/routing-helpers.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -109,15 +109,7 @@ describe('answers to a left message, by email', () => {
         body: 'Do you ship to Norway?\nAnd to Iceland?',
       }),
     );
-    unwrap(
-      (
-        await api(t.url, `/api/visitor/conversations/${conversation.id}/leave-message`, {
-          token: session.visitorToken,
-          body: { email, name: 'Grace' },
-          headers: { origin: SHOP_ORIGIN },
-        })
-      ).body,
-    );
+    unwrap((await leaveMessage(t.url, session.visitorToken, conversation.id, { email, name: 'Grace' })).body);
     if (!options.stay) visitor.disconnect();
     unwrap(await request(alice, 'conversation:take', { conversationId: conversation.id }));
     return { session, visitor, conversationId: conversation.id };
@@ -359,15 +351,10 @@ describe('answers to a left message, by email', () => {
       );
       const { session, visitor, conversation } = await visitorWithConversation(wrong);
       track(visitor);
-      unwrap(
-        (
-          await api(wrong.url, `/api/visitor/conversations/${conversation.id}/leave-message`, {
-            token: session.visitorToken,
-            body: { email: 'someone@example.test' },
-            headers: { origin: SHOP_ORIGIN },
-          })
-        ).body,
-      );
+      const left = await leaveMessage(wrong.url, session.visitorToken, conversation.id, {
+        email: 'someone@example.test',
+      });
+      unwrap(left.body);
       unwrap(await request(agent, 'conversation:take', { conversationId: conversation.id }));
       unwrap(
         await request(agent, 'message:send', {

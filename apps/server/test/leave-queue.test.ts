@@ -14,13 +14,13 @@ import {
   api,
   collect,
   connectAgent,
+  leaveMessage,
   nextEvent,
   request,
   unwrap,
   type VisitorClient,
   visitorSession,
 } from './support/clients.js';
-import { SHOP_ORIGIN } from './support/fixture.js';
 import {
   adminToken,
   nextOffer,
@@ -64,12 +64,8 @@ describe('leaving the queue', () => {
     await t.stop();
   });
 
-  const leave = (token: string, conversationId: string, body: object, origin = SHOP_ORIGIN) =>
-    api<VisitorConversation>(t.url, `/api/visitor/conversations/${conversationId}/leave-message`, {
-      token,
-      body,
-      headers: { origin },
-    });
+  const leave = (token: string, conversationId: string, body: object, origin?: string) =>
+    leaveMessage(t.url, token, conversationId, body, origin);
   const stored = async (conversationId: string) =>
     unwrap(
       (await api<Conversation>(t.url, `/api/conversations/${conversationId}`, { token: await adminToken(t) }))

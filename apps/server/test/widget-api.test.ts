@@ -16,6 +16,7 @@ import {
   api,
   connectAgent,
   connectVisitor,
+  leaveMessage,
   login,
   openAndTake,
   request,
@@ -311,12 +312,7 @@ describe('leaving the queue: rate limit', () => {
     const session = await visitorSession(t.url, t.fixture.widget.id);
     const visitor = await connectVisitor(t.url, session.visitorToken);
     const opened = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
-    const leave = (email: string) =>
-      api<VisitorConversation>(t.url, `/api/visitor/conversations/${opened.id}/leave-message`, {
-        token: session.visitorToken,
-        body: { email },
-        headers: fromShop,
-      });
+    const leave = (email: string) => leaveMessage(t.url, session.visitorToken, opened.id, { email });
     const codes: string[] = [];
     for (const email of ['a@example.test', 'b@example.test', 'c@example.test']) {
       const res = await leave(email);

@@ -9,7 +9,6 @@ import { BanService } from '../domain/ban-service.js';
 import { BotService } from '../domain/bot-service.js';
 import { CannedReplyService } from '../domain/canned-reply-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
-import { AnswerEmails } from '../domain/email/answer-emails.js';
 import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
 import type { StaffPrincipal } from '../domain/principal.js';
@@ -19,7 +18,7 @@ import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { WidgetService } from '../domain/widget-service.js';
-import { createMailer } from '../email/create-mailer.js';
+import { startAnswerEmails } from '../email/start-answer-emails.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { OriginPolicy } from '../security/origins.js';
@@ -111,26 +110,10 @@ export async function createComponents(
     queuedConversations: () => countQueued(db),
     unindexedMessages: () => unindexedMessages(sqlite.search),
   });
-  const emailListeners: Array<(conversation: ConversationRecord, message: MessageRecord) => void> = [];
-  const mailer = createMailer(config.email);
-  const answerEmails =
-    mailer &&
-    new AnswerEmails(db, mailer, { ...config.email, idDomain: domainOf(config.email.from) }, clock, logger, {
-      recorded: (conversation, message) => {
-        for (const listener of emailListeners) listener(conversation, message);
-      },
-      outcome: (outcome) => metrics.emails.inc({ outcome }),
-    });
-  const emailPoller =
-    answerEmails &&
-    setInterval(() => {
-      answerEmails
-        .deliverDue()
-        .catch((error: unknown) => logger.error({ err: error }, 'emailing answers failed'));
-    }, config.email.pollMilliseconds).unref();
+  const emails = startAnswerEmails(config.email, db, clock, logger, metrics);
 
   const conversations = new ConversationService(db, routing, clock);
-  const messages = new MessageService(db, sqlite.search, answerEmails);
+  const messages = new MessageService(db, sqlite.search, emails.answerEmails);
   return {
     db,
     sqlite,
@@ -163,22 +146,14 @@ export async function createComponents(
     onRevoked: (listener) => listeners.push(listener),
     onTeamsChanged: (listener) => teamListeners.push(listener),
     reloadOrigins,
-    onAnswerEmailRecorded: (listener) => emailListeners.push(listener),
-    answerEmails,
+    onAnswerEmailRecorded: emails.onRecorded,
+    answerEmails: emails.answerEmails,
     close: async () => {
       clearInterval(ticker);
-      if (emailPoller) clearInterval(emailPoller);
-      // A send in flight finishes and is recorded before the store closes.
-      await answerEmails?.idle();
-      mailer?.close();
+      await emails.close();
       // Let a routing pass in flight finish before the store closes.
       await routing.tick().catch(() => undefined);
       await sqlite.close();
     },
   };
-}
-
-/** The domain of the sender's address (`Name <a@b>` or `a@b`), for the emails' message ids. */
-function domainOf(from: string): string {
-  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'switchboard.local';
 }

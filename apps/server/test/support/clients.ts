@@ -6,6 +6,7 @@ import {
   PROTOCOL_VERSION,
   type Result,
   type VisitorClientToServerEvents,
+  type VisitorConversation,
   type VisitorServerToClientEvents,
   type VisitorSession,
 } from '@switchboard/protocol';
@@ -53,6 +54,21 @@ export async function visitorSession(
       })
     ).body,
   );
+}
+
+/** The visitor leaves their conversation as a message, to be answered at `body.email` (any body). */
+export function leaveMessage(
+  url: string,
+  visitorToken: string,
+  conversationId: string,
+  body: object,
+  origin = SHOP_ORIGIN,
+) {
+  return api<VisitorConversation>(url, `/api/visitor/conversations/${conversationId}/leave-message`, {
+    token: visitorToken,
+    body,
+    headers: { origin },
+  });
 }
 
 interface ConnectOptions {
