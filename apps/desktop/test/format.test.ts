@@ -1,23 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { seconds } from '../src/renderer/features/supervisor/format.js';
 import { i18n } from '../src/renderer/i18n/index.js';
-import { clockTime, dayOrTime, shortDuration } from '../src/renderer/ui/format.js';
+import {
+  calendarDate,
+  clockTime,
+  dateTime,
+  dayOrTime,
+  shortDuration,
+  timeLocaleFor,
+} from '../src/renderer/ui/format.js';
 
 describe('time formatting', () => {
   const at = '2026-03-14T09:26:53.000Z';
 
-  it('writes a time of day as the system locale does', () => {
-    expect(clockTime(at)).toBe(new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
-    expect(clockTime('2026-03-14T21:07:00.000Z')).not.toBe(clockTime(at));
+  it("writes times and dates in the app's language, whatever the system's", async () => {
+    // Noon UTC: the same day in every time zone the tests may run in.
+    const noon = '2026-03-14T12:00:00.000Z';
+    try {
+      await i18n.changeLanguage('en');
+      expect(calendarDate(noon)).toBe('Mar 14, 2026');
+      expect(dateTime(noon)).toMatch(/^Mar 14, 2026, \d\d:00:00( [AP]M)?$/);
+      await i18n.changeLanguage('zh-CN');
+      expect(calendarDate(noon)).toBe('2026年3月14日');
+      expect(dateTime(noon)).toMatch(/^2026年3月14日 .*\d\d:00:00$/);
+      expect(clockTime(noon)).not.toMatch(/[AP]M/);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
+  it("follows the system's regional variant of the app's language, else the language itself", () => {
+    expect(timeLocaleFor('en', ['en-GB', 'fr-FR'])).toBe('en-GB');
+    expect(timeLocaleFor('en', ['fr-FR', 'en-US'])).toBe('en-US');
+    expect(timeLocaleFor('zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(timeLocaleFor('en', ['zh-CN'])).toBe('en');
+    expect(timeLocaleFor('zh-CN', [])).toBe('zh-CN');
   });
 
   it('writes the time for today and the date for any other day', () => {
     const sameDay = Date.parse(at) + 60_000;
     expect(dayOrTime(at, sameDay)).toBe(clockTime(at));
     const weekLater = Date.parse(at) + 7 * 86_400_000;
-    expect(dayOrTime(at, weekLater)).toBe(
-      new Date(at).toLocaleDateString([], { year: 'numeric', month: 'short', day: 'numeric' }),
-    );
+    expect(dayOrTime(at, weekLater)).toBe(calendarDate(at));
+    expect(dayOrTime(at, weekLater)).not.toBe(clockTime(at));
   });
 
   it("writes waiting times in the largest whole unit, in the app's language", () => {

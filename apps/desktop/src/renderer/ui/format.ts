@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { i18n } from '../i18n/index.js';
 
 /**
  * "45s", "12m", "3h", "2d" (in Chinese "45秒", "12分", …): how long a visitor has been waiting, in
@@ -18,21 +19,47 @@ export function durationText(t: TFunction, seconds: number): string {
 }
 
 /**
- * One formatter per format, made on first use: `toLocaleTimeString` with options builds a new
- * `Intl.DateTimeFormat` on every call, about 0.7 ms each here, which made a timeline's first
- * render spend half its time formatting times.
+ * How dates and times are written: in the app's language, as the system's regional variant of it
+ * when it has one (an English app on an en-GB system writes "14:05" and "5 Dec 2026"), else as the
+ * language itself (a Chinese app on an English system writes "2026年12月5日").
+ */
+export function timeLocaleFor(language: string, systemLocales: readonly string[]): string {
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  return systemLocales.find((tag) => primary(tag) === primary(language)) ?? language;
+}
+
+function systemLocales(): readonly string[] {
+  return globalThis.navigator?.languages ?? [];
+}
+
+/**
+ * One formatter per format and language, made on first use: `toLocaleTimeString` with options
+ * builds a new `Intl.DateTimeFormat` on every call, about 0.7 ms each here, which made a
+ * timeline's first render spend half its time formatting times. A change of the app's language
+ * makes new ones on the next call.
  */
 function formatter(options: Intl.DateTimeFormatOptions) {
-  let format: Intl.DateTimeFormat | undefined;
+  let made: { language: string; format: Intl.DateTimeFormat } | undefined;
   const get = () => {
-    format ??= new Intl.DateTimeFormat(undefined, options);
-    return format;
+    const language = i18n.language || 'en';
+    if (made?.language !== language) {
+      made = { language, format: new Intl.DateTimeFormat(timeLocaleFor(language, systemLocales()), options) };
+    }
+    return made.format;
   };
   return { format: (at: Date) => get().format(at), prepare: get };
 }
 
 const timeOfDay = formatter({ hour: '2-digit', minute: '2-digit' });
 const calendarDay = formatter({ year: 'numeric', month: 'short', day: 'numeric' });
+const dayAndTime = formatter({
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /**
  * Makes the formatters ahead of need. A renderer's first `Intl.DateTimeFormat` loads the locale
@@ -44,9 +71,19 @@ export function prepareTimeFormats(): void {
   calendarDay.prepare();
 }
 
-/** "14:05" or "02:05 PM", as the system's locale writes a time of day. */
+/** "14:05", "02:05 PM" or "下午02:05": a time of day in the app's language. */
 export function clockTime(iso: string): string {
   return timeOfDay.format(new Date(iso));
+}
+
+/** "5 Dec 2026" or "2026年12月5日": a day in the app's language. */
+export function calendarDate(iso: string): string {
+  return calendarDay.format(new Date(iso));
+}
+
+/** A day and its time to the second, in the app's language: when something was recorded. */
+export function dateTime(iso: string): string {
+  return dayAndTime.format(new Date(iso));
 }
 
 /** The time for today, the date for any other day: when a found message was written. */

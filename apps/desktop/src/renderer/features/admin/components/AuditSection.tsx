@@ -1,6 +1,7 @@
 import { AuditAction, type AuditEntry, type AuditQuery } from '@switchboard/protocol';
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateTime } from '../../../ui/format.js';
 import { LatestOnly } from '../../../ui/latest-only.js';
 import { call, useLoaded } from '../actions.js';
 import { auditActionText, auditDetailsText, auditTargetText, type KnownNames } from '../audit-text.js';
@@ -159,7 +160,7 @@ export function AuditSection() {
                   data-action={entry.action}
                   data-target-id={entry.targetId}
                 >
-                  <td className="whitespace-nowrap tabular-nums">{new Date(entry.at).toLocaleString()}</td>
+                  <td className="whitespace-nowrap tabular-nums">{dateTime(entry.at)}</td>
                   <td>{entry.actor?.name ?? t('admin.audit.system')}</td>
                   <td>{auditActionText(t, entry.action)}</td>
                   <td className="text-xs" title={entry.targetId}>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clockTime } from '../../../ui/format.js';
+import { dateTime } from '../../../ui/format.js';
 import { call, useLoaded } from '../actions.js';
 import {
   Card,
@@ -86,9 +86,7 @@ export function BansSection() {
                   <td>{t(`admin.bans.kinds.${ban.kind}`)}</td>
                   <td className="font-mono">{ban.value}</td>
                   <td>{ban.reason}</td>
-                  <td>
-                    {new Date(ban.createdAt).toLocaleDateString()} {clockTime(ban.createdAt)}
-                  </td>
+                  <td>{dateTime(ban.createdAt)}</td>
                   <td>
                     <button type="button" className={dangerButton} onClick={() => void lift(ban.id)}>
                       {t('admin.bans.lift')}

@@ -1,6 +1,7 @@
 import type { ReportConversations } from '@switchboard/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateTime } from '../../../ui/format.js';
 import { LatestOnly } from '../../../ui/latest-only.js';
 import { openFromServer } from '../../chat/actions.js';
 import { seconds } from '../../supervisor/format.js';
@@ -88,7 +89,7 @@ export function ReportDrill({
                 data-testid="report-drill-row"
                 data-conversation-id={c.id}
               >
-                <td className="whitespace-nowrap tabular-nums">{new Date(c.createdAt).toLocaleString()}</td>
+                <td className="whitespace-nowrap tabular-nums">{dateTime(c.createdAt)}</td>
                 <td>{c.visitorName ?? t('visitor.anonymous')}</td>
                 <td>{c.team?.name ?? '—'}</td>
                 <td>

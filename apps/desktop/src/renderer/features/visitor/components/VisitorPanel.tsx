@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
-import { durationText } from '../../../ui/format.js';
+import { calendarDate, durationText } from '../../../ui/format.js';
 import { openConversation } from '../../chat/actions.js';
 import { previousConversations, useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
@@ -96,7 +96,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
                   className="block text-left text-indigo-600 underline dark:text-indigo-400"
                   onClick={() => void openConversation(p.id)}
                 >
-                  {new Date(p.createdAt).toLocaleDateString()} · {t(`visitor.status.${p.status}`)}
+                  {calendarDate(p.createdAt)} · {t(`visitor.status.${p.status}`)}
                 </button>
               ))}
         </Row>
