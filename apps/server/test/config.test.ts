@@ -79,7 +79,9 @@ describe('configuration', () => {
 
   it('refuses an email setup that cannot work, without repeating the URL and its password', () => {
     const attempt = (email: object) => () => parseConfig({ email });
-    expect(attempt({ smtpUrl: 'http://user:s3cret@mail.example.com' })).toThrow(/email\.smtpUrl/);
+    expect(attempt({ smtpUrl: 'http://user:s3cret@mail.example.com' })).toThrow(
+      /email\.smtpUrl: an smtp:\/\/ or smtps:\/\/ URL/,
+    );
     expect(attempt({ smtpUrl: 'http://user:s3cret@mail.example.com' })).not.toThrow(/s3cret/);
     expect(attempt({ smtpUrl: 'smtp://mail.example.com', directory: '/tmp/mail' })).toThrow(
       /set smtpUrl or directory, not both/,

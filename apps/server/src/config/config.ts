@@ -83,7 +83,7 @@ export const Config = z.strictObject({
   email: z
     .strictObject({
       /** `smtp://` (STARTTLS when offered) or `smtps://` (TLS), with `user:password@` if needed. */
-      smtpUrl: z.url({ protocol: /^smtps?$/ }).optional(),
+      smtpUrl: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional(),
       /** Write each email as an `.eml` file here instead of sending it (development, the demo). */
       directory: z.string().min(1).optional(),
       /** The sender, as `Name <address>` or an address. */

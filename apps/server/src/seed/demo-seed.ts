@@ -88,7 +88,8 @@ export async function seedDemo(
   const widgetId = DEMO_WIDGET_ID;
   await insertWidget(db, {
     id: widgetId,
-    name: 'Demo site',
+    // What the demo page calls the shop: answer emails name it ("Re: your message to …").
+    name: 'Northwind Coffee',
     secret: randomBytes(32).toString('base64url'),
     allowedOrigins: widgetOrigins,
     identityMode: 'optional',
