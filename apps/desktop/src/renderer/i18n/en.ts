@@ -248,8 +248,11 @@ export const en = {
     levels: { ok: 'On target', amber: 'Warning', red: 'Critical' },
     agent: 'Agent',
     status: 'Status',
-    /** A live chat's time in its current status (queued or assigned), as a duration. */
-    since: 'Time in status',
+    /**
+     * A live chat's duration: a queued one's visitor's wait (kept across a requeue), an assigned
+     * one's time with its agent.
+     */
+    since: 'Waiting / assigned for',
     load: 'Load',
     agentChats: 'Chats',
     hand: 'Hand',

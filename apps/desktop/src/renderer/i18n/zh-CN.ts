@@ -244,7 +244,7 @@ export const zhCN: Messages = {
     levels: { ok: '达标', amber: '警告', red: '严重' },
     agent: '客服',
     status: '状态',
-    since: '持续时间',
+    since: '等待/接待时长',
     load: '负载',
     agentChats: '会话',
     hand: '举手',
