@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -310,6 +310,18 @@ describe('the supervisor window, the admin area and reports against a real serve
     const texts = await rows.allTextContents();
     expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('Took over a chat')]));
     expect(texts.some((text) => text.includes('conversation.'))).toBe(false);
+  });
+
+  it('the admin area shows where the server emails go and sends the admin a test email', async () => {
+    await ada.page.getByTestId('admin-email').click();
+    const mailbox = path.join(server.dataDir, 'mail');
+    expect(await ada.page.getByTestId('email-destination').textContent()).toBe(`.eml files in ${mailbox}`);
+    await ada.page.getByTestId('email-test').click();
+    await ada.page.getByText(`A test email went to ${ADA} through .eml files in ${mailbox}.`).waitFor();
+    const sent = readdirSync(mailbox).map((name) => readFileSync(path.join(mailbox, name), 'utf8'));
+    expect(
+      sent.filter((text) => text.includes(`To: ${ADA}`) && text.includes('Subject: Switchboard test email')),
+    ).toHaveLength(1);
   });
 
   it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     `  sockets         ${server.url}/visitor, ${server.url}/agent  (socket.io)`,
     `  health          ${server.url}/healthz, ${server.url}/readyz, ${server.url}/metrics`,
     `  database        ${config.dataDir}/${config.database.file}`,
-    `  answer emails   ${emailDestination(config)}`,
+    `  answer emails   ${emailDestination(config.email) ?? 'off (no email.smtpUrl configured)'}`,
   ];
   if (config.demoSeed) {
     lines.push(

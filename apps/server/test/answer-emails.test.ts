@@ -1,4 +1,10 @@
-import { type Hello, type Message, PROTOCOL_VERSION } from '@switchboard/protocol';
+import {
+  type EmailStatus,
+  type EmailTestResult,
+  type Hello,
+  type Message,
+  PROTOCOL_VERSION,
+} from '@switchboard/protocol';
 import type { ParsedMail } from 'mailparser';
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -317,6 +323,45 @@ describe('answers to a left message, by email', () => {
         (await login(plain.url, plain.fixture.alice.email)).tokens.accessToken,
       );
       expect(bare.answerEmails).toBeNull();
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('shows the admin where emails go and sends a test to their own address; says why it cannot', async () => {
+    const admin = (await login(t.url, t.fixture.admin.email)).tokens.accessToken;
+    const status = await api<EmailStatus>(t.url, '/api/admin/email', { token: admin });
+    expect(unwrap(status.body)).toEqual({
+      destination: `SMTP server ${new URL(mail.url()).host}`,
+      from: 'Shop support <support@shop.example>',
+      delaySeconds: DELAY_SECONDS,
+    });
+    expect(JSON.stringify(status.body)).not.toContain('smtp-password');
+
+    const sent = await api<EmailTestResult>(t.url, '/api/admin/email/test', { token: admin, body: {} });
+    expect(unwrap(sent.body)).toEqual({
+      to: t.fixture.admin.email,
+      destination: unwrap(status.body).destination,
+    });
+    const [email] = to(t.fixture.admin.email) as [ParsedMail];
+    expect(email.subject).toBe('Switchboard test email');
+
+    await mail.stop();
+    const down = await api<EmailTestResult>(t.url, '/api/admin/email/test', { token: admin, body: {} });
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', details: { reason: expect.stringContaining('ECONNREFUSED') } },
+    });
+
+    const plain = await startTestServer();
+    try {
+      const token = (await login(plain.url, plain.fixture.admin.email)).tokens.accessToken;
+      expect(
+        unwrap((await api<EmailStatus>(plain.url, '/api/admin/email', { token })).body).destination,
+      ).toBeNull();
+      const none = await api(plain.url, '/api/admin/email/test', { token, body: {} });
+      expect(none.body).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     } finally {
       await plain.stop();
     }

@@ -6,6 +6,9 @@
  * callers outside team A never mention team A's conversation, its visitor or its messages.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   agentRequests,
   type EndpointSpec,
@@ -301,6 +304,8 @@ const restRows: Record<string, RestRow> = {
   updateWidget: { expect: ADMIN, body: () => ({ name: 'Shop' }) },
   rotateWidgetSecret: { expect: ADMIN, body: () => ({}) },
   listAudit: { expect: ADMIN },
+  emailStatus: { expect: ADMIN },
+  sendTestEmail: { expect: ADMIN, body: () => ({}) },
   report: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}` },
   reportCsv: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}` },
   reportConversations: { expect: SUPERVISORS, query: () => `from=${today}&to=${today}&key=total` },
@@ -444,9 +449,11 @@ function check(ctx: Ctx, label: string, who: Who, expected: Expect, got: Outcome
 describe('authorization matrix (SECURITY S3)', () => {
   const ctx = {} as Ctx;
   let t: TestServer;
+  // Email into files, so that an admin's test email succeeds.
+  const mailbox = mkdtempSync(path.join(tmpdir(), 'switchboard-matrix-mail-'));
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ email: { directory: mailbox } });
     ctx.t = t;
     const sam = await createStaff(t, 'supervisor', [t.fixture.teamB], 'Sam');
     ctx.email = {
@@ -515,6 +522,7 @@ describe('authorization matrix (SECURITY S3)', () => {
     for (const s of Object.values(ctx.agentSocket)) s.disconnect();
     for (const s of Object.values(ctx.visitorSocket)) s.disconnect();
     await t.stop();
+    rmSync(mailbox, { recursive: true, force: true });
   });
 
   it('has a row for every endpoint and every event of the protocol', () => {

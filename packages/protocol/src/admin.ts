@@ -124,6 +124,23 @@ export const WidgetSecret = z.object({
 });
 export type WidgetSecret = z.infer<typeof WidgetSecret>;
 
+// ---- email -------------------------------------------------------------------------------------
+
+/** How this server emails answers to left messages (set in its config, not through the API). */
+export const EmailStatus = z.object({
+  /** Where emails go: `SMTP server host:port` or `.eml files in <directory>`; null: no email. */
+  destination: z.string().nullable(),
+  /** The sender the emails carry. */
+  from: z.string(),
+  /** How long after an answer it is emailed. */
+  delaySeconds: z.number().int().nonnegative(),
+});
+export type EmailStatus = z.infer<typeof EmailStatus>;
+
+/** A test email went out to the signed-in admin's own address. */
+export const EmailTestResult = z.object({ to: z.string(), destination: z.string() });
+export type EmailTestResult = z.infer<typeof EmailTestResult>;
+
 // ---- audit log -------------------------------------------------------------------------------
 
 /** Everything admins and supervisors do that the audit log records. */

@@ -4,6 +4,8 @@ import {
   AdminWidget,
   AuditPage,
   AuditQuery,
+  EmailStatus,
+  EmailTestResult,
   TeamCreate,
   TeamRename,
   UserCreate,
@@ -18,7 +20,7 @@ import { Report, ReportConversations, ReportDrillQuery, ReportQuery } from './re
 import { Team } from './rest-routing.js';
 import { WidgetParams } from './rest-widget.js';
 
-/** The admin area: users, teams, widgets and the audit log. Admins only. */
+/** The admin area: users, teams, widgets, the audit log and email. Admins only. */
 export const adminEndpoints = {
   listUsers: { method: 'GET', path: '/api/admin/users', auth: 'admin', response: z.array(AdminUser) },
   createUser: {
@@ -76,6 +78,14 @@ export const adminEndpoints = {
     auth: 'admin',
     query: AuditQuery,
     response: AuditPage,
+  },
+  emailStatus: { method: 'GET', path: '/api/admin/email', auth: 'admin', response: EmailStatus },
+  sendTestEmail: {
+    method: 'POST',
+    path: '/api/admin/email/test',
+    auth: 'admin',
+    body: Empty,
+    response: EmailTestResult,
   },
 } as const satisfies Record<string, EndpointSpec>;
 

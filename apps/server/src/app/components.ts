@@ -18,7 +18,7 @@ import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { WidgetService } from '../domain/widget-service.js';
-import { startAnswerEmails } from '../email/start-answer-emails.js';
+import { startEmail } from '../email/start-email.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { OriginPolicy } from '../security/origins.js';
@@ -110,7 +110,7 @@ export async function createComponents(
     queuedConversations: () => countQueued(db),
     unindexedMessages: () => unindexedMessages(sqlite.search),
   });
-  const emails = startAnswerEmails(config.email, db, clock, logger, metrics);
+  const emails = startEmail(config.email, db, clock, logger, metrics);
 
   const conversations = new ConversationService(db, routing, clock);
   const messages = new MessageService(db, sqlite.search, emails.answerEmails);
@@ -148,6 +148,7 @@ export async function createComponents(
     reloadOrigins,
     onAnswerEmailRecorded: emails.onRecorded,
     answerEmails: emails.answerEmails,
+    email: emails.admin,
     close: async () => {
       clearInterval(ticker);
       await emails.close();

@@ -64,6 +64,8 @@ export const Config = z.strictObject({
       uploadsPerPrincipal: PerWindow.default({ points: 30, seconds: 3600 }),
       /** Leaving the queue for a message, or changing where to answer it, per visitor. */
       leaveMessagesPerVisitor: PerWindow.default({ points: 10, seconds: 3600 }),
+      /** Test emails an admin may send themselves. */
+      emailTestsPerUser: PerWindow.default({ points: 10, seconds: 3600 }),
     })
     .prefault({}),
   routing: z
@@ -165,11 +167,11 @@ export function withDemoMailbox(config: Config): Config {
   return { ...config, email: { ...config.email, directory: path.join(config.dataDir, 'mail') } };
 }
 
-/** Where answer emails go, for the start-up banner: never the SMTP URL's credentials. */
-export function emailDestination(config: Config): string {
-  if (config.email.smtpUrl) return `SMTP server ${new URL(config.email.smtpUrl).host}`;
-  if (config.email.directory) return `.eml files in ${config.email.directory}`;
-  return 'off (no email.smtpUrl configured)';
+/** Where emails go, to show (the banner, the admin area): never the SMTP URL's credentials. */
+export function emailDestination(email: Config['email']): string | null {
+  if (email.smtpUrl) return `SMTP server ${new URL(email.smtpUrl).host}`;
+  if (email.directory) return `.eml files in ${email.directory}`;
+  return null;
 }
 
 export function publicUrlOf(config: Config, port: number): string {

@@ -6,6 +6,7 @@ import type { BotService } from '../domain/bot-service.js';
 import type { CannedReplyService } from '../domain/canned-reply-service.js';
 import type { ConversationService } from '../domain/conversation-service.js';
 import type { AnswerEmails } from '../domain/email/answer-emails.js';
+import type { EmailAdmin } from '../domain/email/email-admin.js';
 import type { MessageService } from '../domain/message-service.js';
 import type { Presence } from '../domain/presence.js';
 import type { ReportService } from '../domain/reports/report-service.js';
@@ -44,4 +45,5 @@ export interface TransportDeps {
   epoch: string;
   /** Null when no email is configured. */
   answerEmails: AnswerEmails | null;
+  email: EmailAdmin;
 }

@@ -15,6 +15,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'requestsPerSocket',
   'uploadsPerPrincipal',
   'leaveMessagesPerVisitor',
+  'emailTestsPerUser',
 ];
 
 /** Every rate limit set to the same generous window: for tests and benchmarks that are not about limits. */

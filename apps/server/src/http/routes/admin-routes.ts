@@ -33,6 +33,13 @@ export function adminRoutes(app: FastifyInstance, deps: TransportDeps): void {
     admin.rotateSecret(principal, params.widgetId),
   );
 
+  defineRoute(app, adminEndpoints.emailStatus, deps, async () => deps.email.status());
+  defineRoute(app, adminEndpoints.sendTestEmail, deps, async ({ principal }) => {
+    await deps.limits.consume('emailTestsPerUser', principal.userId);
+    // Only ever to the admin's own address: the server is no relay for others.
+    return deps.email.sendTest(principal.email);
+  });
+
   defineRoute(app, adminEndpoints.listAudit, deps, async ({ query }) => {
     const rows = await listAudit(deps.db, {
       actorId: query.actorId,

@@ -4,6 +4,7 @@ import { AuditSection } from './AuditSection.js';
 import { BansSection } from './BansSection.js';
 import { BotSection } from './BotSection.js';
 import { CannedSection } from './CannedSection.js';
+import { EmailSection } from './EmailSection.js';
 import { RulesSection } from './RulesSection.js';
 import { TeamsSection } from './TeamsSection.js';
 import { UsersSection } from './UsersSection.js';
@@ -17,6 +18,7 @@ const SECTIONS = {
   widgets: WidgetsSection,
   bot: BotSection,
   bans: BansSection,
+  email: EmailSection,
   audit: AuditSection,
 } as const;
 type Section = keyof typeof SECTIONS;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import type { Config } from '../config/config.js';
+import { type Config, emailDestination } from '../config/config.js';
 import { AnswerEmails } from '../domain/email/answer-emails.js';
+import { type EmailAdmin, emailAdmin } from '../domain/email/email-admin.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { ConversationRecord, MessageRecord } from '../store/records.js';
@@ -8,31 +9,39 @@ import { createMailer } from './create-mailer.js';
 
 type Recorded = (conversation: ConversationRecord, message: MessageRecord) => void;
 
-export interface AnswerEmailRunner {
-  /** Null when no email is configured. */
+export interface EmailRunner {
+  /** The answer-email outbox; null when no email is configured. */
   answerEmails: AnswerEmails | null;
+  admin: EmailAdmin;
   /** A system message recorded an email for the staff: the transport pushes it. */
   onRecorded(listener: Recorded): void;
   /** Stops polling, lets a send in flight finish and be recorded, closes the connection. */
   close(): Promise<void>;
 }
 
-/** The answer-email outbox over the configured mailer, polled every `pollMilliseconds`. */
-export function startAnswerEmails(
+/** The configured mailer, its answer-email outbox polled every `pollMilliseconds`, and the admin's view. */
+export function startEmail(
   config: Config['email'],
   db: Db,
   clock: () => number,
   logger: Logger,
   metrics: Metrics,
-): AnswerEmailRunner {
+): EmailRunner {
   const listeners: Recorded[] = [];
   const mailer = createMailer(config);
-  if (!mailer) return { answerEmails: null, onRecorded: () => undefined, close: async () => undefined };
+  const idDomain = domainOf(config.from);
+  const admin = emailAdmin(
+    mailer,
+    { destination: emailDestination(config), from: config.from, delaySeconds: config.delaySeconds },
+    idDomain,
+  );
+  if (!mailer)
+    return { answerEmails: null, admin, onRecorded: () => undefined, close: async () => undefined };
   const options = {
     delaySeconds: config.delaySeconds,
     retrySeconds: config.retrySeconds,
     maxAttempts: config.maxAttempts,
-    idDomain: domainOf(config.from),
+    idDomain,
   };
   const answerEmails = new AnswerEmails(db, mailer, options, clock, logger, {
     recorded: (conversation, message) => {
@@ -47,6 +56,7 @@ export function startAnswerEmails(
   }, config.pollMilliseconds).unref();
   return {
     answerEmails,
+    admin,
     onRecorded: (listener) => listeners.push(listener),
     close: async () => {
       clearInterval(poller);
