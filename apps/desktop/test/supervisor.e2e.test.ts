@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReadUpdate, Report } from '@switchboard/protocol';
+import type { PreChatField, ReadUpdate, Report } from '@switchboard/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from './support/admin-api.js';
@@ -322,6 +322,26 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(
       sent.filter((text) => text.includes(`To: ${ADA}`) && text.includes('Subject: Switchboard test email')),
     ).toHaveLength(1);
+  });
+
+  it('the admin edits a pre-chat field in both languages; saving keeps its options’ Chinese labels', async () => {
+    await ada.page.getByTestId('admin-widgets').click();
+    const topic = ada.page
+      .getByTestId('prechat-field')
+      .filter({ has: ada.page.locator('input[value="topic"]') });
+    await topic.getByLabel('Label in Chinese (optional)').waitFor();
+    expect(await topic.getByLabel('Label in Chinese (optional)').inputValue()).toBe('主题');
+    expect(await topic.getByLabel('Options in Chinese (value=label, optional)').inputValue()).toBe(
+      'order=订单, billing=账单, other=其他',
+    );
+    await topic.getByLabel('Label in Chinese (optional)').fill('咨询主题');
+    await ada.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await ada.page.getByText('Saved.').first().waitFor();
+    const api = await adminApi(server.url);
+    const [widget] = await api<Array<{ settings: { preChatFields: PreChatField[] } }>>('/api/admin/widgets');
+    const saved = widget?.settings.preChatFields.find((f) => f.key === 'topic');
+    expect(saved?.label).toEqual({ en: 'Topic', 'zh-CN': '咨询主题' });
+    expect(saved?.options?.map((o) => o.label['zh-CN'])).toEqual(['订单', '账单', '其他']);
   });
 
   it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {

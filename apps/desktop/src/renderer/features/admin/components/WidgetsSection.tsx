@@ -2,6 +2,7 @@ import type { AdminWidget, PreChatField, WidgetSettings } from '@switchboard/pro
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useLoaded, useTeams } from '../actions.js';
+import { EMPTY_FIELD, type FieldDraft, fromDraft, toDraft } from '../prechat-draft.js';
 import {
   Card,
   dangerButton,
@@ -14,42 +15,6 @@ import {
 } from './ui.js';
 
 const TYPES: readonly PreChatField['type'][] = ['text', 'email', 'select', 'textarea'];
-
-/** A pre-chat field as edited: select options as "value=label, …". */
-interface FieldDraft {
-  key: string;
-  label: string;
-  type: PreChatField['type'];
-  required: boolean;
-  options: string;
-}
-
-const toDraft = (f: PreChatField): FieldDraft => ({
-  key: f.key,
-  label: f.label.en,
-  type: f.type,
-  required: f.required,
-  options: (f.options ?? []).map((o) => `${o.value}=${o.label.en}`).join(', '),
-});
-
-function fromDraft(d: FieldDraft, previous?: PreChatField): PreChatField {
-  const field: PreChatField = {
-    key: d.key.trim(),
-    label: { ...previous?.label, en: d.label.trim() },
-    type: d.type,
-    required: d.required,
-  };
-  if (d.type === 'select')
-    field.options = d.options
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean)
-      .map((o) => {
-        const [value = o, label = value] = o.split('=').map((s) => s.trim());
-        return { value, label: { en: label } };
-      });
-  return field;
-}
 
 function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: AdminWidget): void }) {
   const { t } = useTranslation();
@@ -75,7 +40,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
         .filter(Boolean),
       settings: {
         ...settings,
-        preChatFields: fields.map((f, i) => fromDraft(f, widget.settings.preChatFields[i])),
+        preChatFields: fields.map(fromDraft),
       },
     };
     const next = await call('widget', (c) =>
@@ -206,65 +171,86 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
               setFields(fields.map((x, j) => (j === i ? { ...x, ...patch } : x)));
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: fields are positional until saved
-              <div key={i} className="grid grid-cols-[8rem_1fr_7rem_auto_1fr_auto] items-center gap-2">
-                <input
-                  className={inputClass}
-                  aria-label={t('admin.widgets.fieldKey')}
-                  placeholder={t('admin.widgets.fieldKey')}
-                  value={f.key}
-                  onChange={(e) => update({ key: e.target.value })}
-                />
-                <input
-                  className={inputClass}
-                  aria-label={t('admin.widgets.fieldLabel')}
-                  placeholder={t('admin.widgets.fieldLabel')}
-                  value={f.label}
-                  onChange={(e) => update({ label: e.target.value })}
-                />
-                <select
-                  className={inputClass}
-                  aria-label={t('admin.widgets.fieldType')}
-                  value={f.type}
-                  onChange={(e) => update({ type: e.target.value as FieldDraft['type'] })}
-                >
-                  {TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {type}
-                    </option>
-                  ))}
-                </select>
-                <label className="flex items-center gap-1 text-xs">
+              <div key={i} className="space-y-1" data-testid="prechat-field">
+                <div className="grid grid-cols-[8rem_1fr_1fr_7rem_auto_auto] items-center gap-2">
                   <input
-                    type="checkbox"
-                    checked={f.required}
-                    onChange={(e) => update({ required: e.target.checked })}
+                    className={inputClass}
+                    aria-label={t('admin.widgets.fieldKey')}
+                    placeholder={t('admin.widgets.fieldKey')}
+                    value={f.key}
+                    onChange={(e) => update({ key: e.target.value })}
                   />
-                  {t('admin.widgets.required')}
-                </label>
-                <input
-                  className={inputClass}
-                  aria-label={t('admin.widgets.options')}
-                  placeholder={t('admin.widgets.options')}
-                  disabled={f.type !== 'select'}
-                  value={f.options}
-                  onChange={(e) => update({ options: e.target.value })}
-                />
-                <button
-                  type="button"
-                  className={smallButton}
-                  onClick={() => setFields(fields.filter((_, j) => j !== i))}
-                >
-                  ✕
-                </button>
+                  <input
+                    className={inputClass}
+                    aria-label={t('admin.widgets.fieldLabel')}
+                    placeholder={t('admin.widgets.fieldLabel')}
+                    value={f.label}
+                    onChange={(e) => update({ label: e.target.value })}
+                  />
+                  <input
+                    className={inputClass}
+                    aria-label={t('admin.widgets.fieldLabelZh')}
+                    placeholder={t('admin.widgets.fieldLabelZh')}
+                    lang="zh-CN"
+                    value={f.labelZh}
+                    onChange={(e) => update({ labelZh: e.target.value })}
+                  />
+                  <select
+                    className={inputClass}
+                    aria-label={t('admin.widgets.fieldType')}
+                    value={f.type}
+                    onChange={(e) => update({ type: e.target.value as FieldDraft['type'] })}
+                  >
+                    {TYPES.map((type) => (
+                      <option key={type} value={type}>
+                        {type}
+                      </option>
+                    ))}
+                  </select>
+                  <label className="flex items-center gap-1 text-xs">
+                    <input
+                      type="checkbox"
+                      checked={f.required}
+                      onChange={(e) => update({ required: e.target.checked })}
+                    />
+                    {t('admin.widgets.required')}
+                  </label>
+                  <button
+                    type="button"
+                    className={smallButton}
+                    aria-label={t('admin.widgets.removeField')}
+                    onClick={() => setFields(fields.filter((_, j) => j !== i))}
+                  >
+                    ✕
+                  </button>
+                </div>
+                {f.type === 'select' && (
+                  <div className="grid grid-cols-[8rem_1fr_1fr] items-center gap-2">
+                    <span />
+                    <input
+                      className={inputClass}
+                      aria-label={t('admin.widgets.options')}
+                      placeholder={t('admin.widgets.options')}
+                      value={f.options}
+                      onChange={(e) => update({ options: e.target.value })}
+                    />
+                    <input
+                      className={inputClass}
+                      aria-label={t('admin.widgets.optionsZh')}
+                      placeholder={t('admin.widgets.optionsZh')}
+                      lang="zh-CN"
+                      value={f.optionsZh}
+                      onChange={(e) => update({ optionsZh: e.target.value })}
+                    />
+                  </div>
+                )}
               </div>
             );
           })}
           <button
             type="button"
             className={secondaryButton}
-            onClick={() =>
-              setFields([...fields, { key: '', label: '', type: 'text', required: false, options: '' }])
-            }
+            onClick={() => setFields([...fields, EMPTY_FIELD])}
           >
             + {t('admin.widgets.addField')}
           </button>
