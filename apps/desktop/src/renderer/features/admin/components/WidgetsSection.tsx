@@ -15,6 +15,8 @@ import {
 } from './ui.js';
 
 const TYPES: readonly PreChatField['type'][] = ['text', 'email', 'select', 'textarea'];
+/** A field's row and its options' row share columns: the options sit under the labels. */
+const fieldGrid = 'grid grid-cols-[8rem_1fr_1fr_7rem_5.5rem_2rem] items-center gap-2';
 
 function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: AdminWidget): void }) {
   const { t } = useTranslation();
@@ -172,7 +174,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: fields are positional until saved
               <div key={i} className="space-y-1" data-testid="prechat-field">
-                <div className="grid grid-cols-[8rem_1fr_1fr_7rem_auto_auto] items-center gap-2">
+                <div className={fieldGrid}>
                   <input
                     className={inputClass}
                     aria-label={t('admin.widgets.fieldKey')}
@@ -225,7 +227,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
                   </button>
                 </div>
                 {f.type === 'select' && (
-                  <div className="grid grid-cols-[8rem_1fr_1fr] items-center gap-2">
+                  <div className={fieldGrid}>
                     <span />
                     <input
                       className={inputClass}
