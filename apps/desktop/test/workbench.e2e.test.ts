@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -52,7 +52,8 @@ async function signInWithForm(web: Page, email: string): Promise<void> {
 
 describe('the web workbench against a real server, bridged to the real main-process handlers', () => {
   // The demo's mailbox (.eml files in the data directory), answers due a second after they are sent.
-  const server = new ServerProcess({ email: { delaySeconds: 1, pollMilliseconds: 200 } });
+  // One try per email: a failure is given up at once.
+  const server = new ServerProcess({ email: { delaySeconds: 1, pollMilliseconds: 200, maxAttempts: 1 } });
   const dataDir = tempDir();
   const visitors: Visitor[] = [];
   let browser: Browser;
@@ -648,6 +649,28 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(email).toContain('To: yara@example.test');
     // Quoted-printable: joined at its soft line breaks, the ASCII reads as written.
     expect(email?.replace(/=\r?\n/g, '')).toContain('Sent again, Yara: check your inbox.');
+
+    // The mailbox can no longer be written (a file where its directory was): the next answer's
+    // email fails, the chat says so in red and Alice is notified, whatever she has in front.
+    rmSync(mailbox, { recursive: true, force: true });
+    writeFileSync(mailbox, '');
+    try {
+      await send('And the receipt is attached to it.');
+      const failed = page
+        .getByTestId('system-message')
+        .filter({ hasText: 'Could not email the answer to yara@example.test' });
+      await failed.waitFor();
+      expect(await failed.getAttribute('class')).toContain('text-red-700');
+      await eventually(() =>
+        expect(
+          workbench.host.notifications
+            .filter((n) => n.conversationId === yara.conversationId)
+            .map((n) => n.title),
+        ).toContain('An answer could not be emailed'),
+      );
+    } finally {
+      rmSync(mailbox, { force: true });
+    }
     expect(workbench.errors).toEqual([]);
   });
 

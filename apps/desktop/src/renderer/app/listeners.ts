@@ -6,7 +6,12 @@ import { useChat } from '../features/chat/store.js';
 import { takenByMe } from '../features/chat/taken-by-me.js';
 import { showTyping } from '../features/chat/typing-expiry.js';
 import { useConversations } from '../features/conversations/store.js';
-import { notifyConversation, notifyMessage, stopRinging } from '../features/notifications/notify.js';
+import {
+  notifyConversation,
+  notifyEmailFailed,
+  notifyMessage,
+  stopRinging,
+} from '../features/notifications/notify.js';
 import { useSession } from '../features/session/store.js';
 import { restoreStatus } from '../features/status/actions.js';
 import { usePresence } from '../features/status/store.js';
@@ -52,6 +57,12 @@ export function listen(connection: ServerConnection): void {
       if (message.seq > syncedSeq + 1) await syncConversation(message.conversationId);
       const mine = message.sender.kind === 'agent' && message.sender.id === useSession.getState().user?.id;
       if (!mine && message.sender.kind !== 'system') notifyMessage(message);
+      // The email of my answer failed for good: the visitor has not got it.
+      if (
+        message.systemEvent?.code === 'email-failed' &&
+        message.sender.id === useSession.getState().user?.id
+      )
+        notifyEmailFailed(message);
       if (message.sender.kind === 'visitor') useChat.getState().setTyping(message.conversationId, false);
       // The agent is looking at it: the visitor gets the read receipt at once.
       if (

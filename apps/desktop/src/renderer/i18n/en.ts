@@ -169,6 +169,7 @@ export const en = {
     timedOut: 'Nobody took a chat in time: it waits as a message',
     escalated: 'A chat is going unanswered',
     test: 'Test notification',
+    emailFailed: 'An answer could not be emailed',
   },
   settings: {
     title: 'Settings',

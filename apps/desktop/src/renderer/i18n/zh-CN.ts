@@ -167,6 +167,7 @@ export const zhCN: Messages = {
     queued: '有新会话等待',
     escalated: '有会话无人应答',
     test: '测试通知',
+    emailFailed: '回复邮件未能发出',
   },
   settings: {
     title: '设置',

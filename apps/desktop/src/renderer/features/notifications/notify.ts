@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '@switchboard/protocol';
 import { bridge } from '../../host/bridge.js';
 import { i18n } from '../../i18n/index.js';
+import { systemText } from '../chat/system-text.js';
 import { unreadTotal, useConversations } from '../conversations/store.js';
 import { useTabs } from '../tabs/store.js';
 import { type ConversationNotice, notificationTitleKey } from './notification-title.js';
@@ -35,6 +36,20 @@ export function notifyMessage(message: Message): void {
       message.sender.name ?? (conversation ? visitorName(conversation) : i18n.t('visitor.anonymous'))
     ).slice(0, 200),
     body: (message.body || message.attachment?.fileName || '').slice(0, 500),
+    tabFocused: useTabs.getState().active === message.conversationId && document.hasFocus(),
+  });
+}
+
+/**
+ * One of my answers could not be emailed for good: its visitor has not got it, and the chat may
+ * be closed in my workbench by now.
+ */
+export function notifyEmailFailed(message: Message): void {
+  void bridge['notify:show']({
+    kind: 'message',
+    conversationId: message.conversationId,
+    title: i18n.t('notify.emailFailed'),
+    body: systemText(i18n.t, message).slice(0, 500),
     tabFocused: useTabs.getState().active === message.conversationId && document.hasFocus(),
   });
 }
