@@ -155,6 +155,15 @@ describe('answers to a left message, by email', () => {
   it('emails the answers written within the delay as one email, with what the visitor wrote, once', async () => {
     const { session, conversationId } = await leftMessage('grace@example.test');
     await answer(conversationId, 'Yes, we ship to Norway.');
+    // An internal note between the answers never reaches the visitor, by email either.
+    unwrap(
+      await request(alice, 'message:send', {
+        conversationId,
+        clientMsgId: crypto.randomUUID(),
+        body: 'Check the Iceland rates first.',
+        visibility: 'agents',
+      }),
+    );
     now += 30_000;
     await answer(conversationId, 'Iceland too, in 5–7 days.');
     await pass();
@@ -187,7 +196,7 @@ describe('answers to a left message, by email', () => {
         '',
       ].join('\n'),
     );
-    expect(email.messageId).toBe(`<${conversationId}.3@shop.example>`);
+    expect(email.messageId).toBe(`<${conversationId}.4@shop.example>`);
     expect(email.references).toBe(`<${conversationId}@shop.example>`);
 
     // The staff see it in the conversation; the visitor never does.
@@ -202,7 +211,7 @@ describe('answers to a left message, by email', () => {
     const synced = unwrap(
       await request<{ messages: Message[] }>(visitor, 'message:sync', { conversationId, afterSeq: 0 }),
     );
-    expect(synced.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(synced.messages.map((m) => m.seq)).toEqual([1, 2, 4]);
     expect(await queued(conversationId)).toBeUndefined();
 
     // Nothing is sent twice; the next answer's email carries only what came after.
