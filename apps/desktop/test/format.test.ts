@@ -6,6 +6,7 @@ import {
   clockTime,
   dateTime,
   dayOrTime,
+  longDuration,
   shortDuration,
   timeLocaleFor,
 } from '../src/renderer/ui/format.js';
@@ -27,6 +28,21 @@ describe('time formatting', () => {
     } finally {
       await i18n.changeLanguage('en');
     }
+  });
+
+  it('writes a configured delay in words for a sentence, in the largest exact unit', () => {
+    const en = i18n.getFixedT('en');
+    expect([1, 45, 60, 90, 120, 3600, 5400, 7200].map((s) => longDuration(en, s))).toEqual([
+      '1 second',
+      '45 seconds',
+      '1 minute',
+      '90 seconds',
+      '2 minutes',
+      '1 hour',
+      '90 minutes',
+      '2 hours',
+    ]);
+    expect(longDuration(i18n.getFixedT('zh-CN'), 60)).toBe('1 分钟');
   });
 
   it("follows the system's regional variant of the app's language, else the language itself", () => {

@@ -217,6 +217,13 @@ export const en = {
     days: '{{n}}d',
     minutesSeconds: '{{m}}m {{s}}s',
     hoursMinutes: '{{h}}h {{m}}m',
+    /** In a sentence ("emailed 1 minute after …"). */
+    longSeconds_one: '{{count}} second',
+    longSeconds_other: '{{count}} seconds',
+    longMinutes_one: '{{count}} minute',
+    longMinutes_other: '{{count}} minutes',
+    longHours_one: '{{count}} hour',
+    longHours_other: '{{count}} hours',
   },
   nav: {
     workbench: 'Workbench',

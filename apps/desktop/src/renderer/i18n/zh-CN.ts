@@ -213,6 +213,12 @@ export const zhCN: Messages = {
     days: '{{n}}天',
     minutesSeconds: '{{m}}分{{s}}秒',
     hoursMinutes: '{{h}}小时{{m}}分',
+    longSeconds_one: '{{count}} 秒',
+    longSeconds_other: '{{count}} 秒',
+    longMinutes_one: '{{count}} 分钟',
+    longMinutes_other: '{{count}} 分钟',
+    longHours_one: '{{count}} 小时',
+    longHours_other: '{{count}} 小时',
   },
   nav: {
     workbench: '工作台',

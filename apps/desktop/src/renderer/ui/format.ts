@@ -7,15 +7,21 @@ import { i18n } from '../i18n/index.js';
  * and a renderer's first `Intl` formatter loads locale data (see prepareTimeFormats).
  */
 export function shortDuration(t: TFunction, fromIso: string, now: number): string {
-  return durationText(t, Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000)));
-}
-
-/** A number of seconds as `shortDuration` words it. */
-export function durationText(t: TFunction, seconds: number): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000));
   if (seconds < 60) return t('duration.seconds', { n: seconds });
   if (seconds < 3600) return t('duration.minutes', { n: Math.floor(seconds / 60) });
   if (seconds < 86_400) return t('duration.hours', { n: Math.floor(seconds / 3600) });
   return t('duration.days', { n: Math.floor(seconds / 86_400) });
+}
+
+/**
+ * A number of seconds in words for a sentence, "1 minute", "90 seconds", "2 hours": in the largest
+ * unit that says it exactly (a configured delay, not a measured wait).
+ */
+export function longDuration(t: TFunction, seconds: number): string {
+  if (seconds >= 3600 && seconds % 3600 === 0) return t('duration.longHours', { count: seconds / 3600 });
+  if (seconds >= 60 && seconds % 60 === 0) return t('duration.longMinutes', { count: seconds / 60 });
+  return t('duration.longSeconds', { count: seconds });
 }
 
 /**

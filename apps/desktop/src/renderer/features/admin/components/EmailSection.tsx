@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { durationText } from '../../../ui/format.js';
+import { longDuration } from '../../../ui/format.js';
 import { call, saved, useLoaded } from '../actions.js';
 import { Card, primaryButton } from './ui.js';
 
@@ -31,7 +31,7 @@ export function EmailSection() {
         <dt className="text-slate-500">{t('admin.email.from')}</dt>
         <dd>{status.from}</dd>
         <dt className="text-slate-500">{t('admin.email.delay')}</dt>
-        <dd>{t('admin.email.delayValue', { delay: durationText(t, status.delaySeconds) })}</dd>
+        <dd>{t('admin.email.delayValue', { delay: longDuration(t, status.delaySeconds) })}</dd>
       </dl>
       <button
         type="button"

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
-import { calendarDate, durationText } from '../../../ui/format.js';
+import { calendarDate, longDuration } from '../../../ui/format.js';
 import { openConversation } from '../../chat/actions.js';
 import { previousConversations, useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
@@ -56,7 +56,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
               <span className="mt-0.5 block text-xs text-slate-500" data-testid="reply-to-emailed">
                 {answerEmails.delaySeconds === 0
                   ? t('visitor.replyToEmailedAtOnce')
-                  : t('visitor.replyToEmailed', { delay: durationText(t, answerEmails.delaySeconds) })}
+                  : t('visitor.replyToEmailed', { delay: longDuration(t, answerEmails.delaySeconds) })}
               </span>
             )}
           </Row>
