@@ -1,18 +1,11 @@
-import {
-  type EmailStatus,
-  type EmailTestResult,
-  type Hello,
-  type Message,
-  PROTOCOL_VERSION,
-} from '@switchboard/protocol';
+import type { EmailStatus, EmailTestResult, Hello, Message } from '@switchboard/protocol';
 import type { ParsedMail } from 'mailparser';
-import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
   api,
   connectAgent,
-  connected,
+  connectAgentWithHello,
   connectVisitor,
   leaveMessage,
   login,
@@ -25,18 +18,11 @@ import { MailServer } from './support/mail-server.js';
 import { visitorWithConversation } from './support/routing-helpers.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
+/** The `session:hello` an agent socket gets on connecting. */
 async function helloOf(url: string, token: string): Promise<Hello> {
-  const socket: AgentClient = io(`${url}/agent`, {
-    auth: { token, protocolVersion: PROTOCOL_VERSION },
-    transports: ['websocket'],
-    forceNew: true,
-    autoConnect: false,
-  });
-  try {
-    return (await connected(socket)).hello;
-  } finally {
-    socket.close();
-  }
+  const { socket, hello } = await connectAgentWithHello(url, token);
+  socket.close();
+  return hello;
 }
 
 /** The tests move this clock; when an answer is due to be emailed reads it. */

@@ -9,6 +9,7 @@ import { BanService } from '../domain/ban-service.js';
 import { BotService } from '../domain/bot-service.js';
 import { CannedReplyService } from '../domain/canned-reply-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
+import type { AnswerEmails } from '../domain/email/answer-emails.js';
 import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
 import type { StaffPrincipal } from '../domain/principal.js';
@@ -51,6 +52,8 @@ export interface Components extends TransportDeps {
   onTeamsChanged(listener: (userId: string, teamIds: string[]) => Promise<void>): void;
   /** Re-reads widget origins after widgets change. */
   reloadOrigins(): Promise<void>;
+  /** The answer-email outbox (tests run its passes); null when no email is configured. */
+  answerEmails: AnswerEmails | null;
   /** Emailing answers recorded a system message for the staff: the transport pushes it. */
   onAnswerEmailRecorded(listener: (conversation: ConversationRecord, message: MessageRecord) => void): void;
   close(): Promise<void>;

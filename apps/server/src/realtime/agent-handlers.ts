@@ -128,8 +128,9 @@ export async function onAgentConnection(
 }
 
 /** Who the socket is, as of now: on every connect, and again when the user's teams change. */
-export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch' | 'answerEmails'>): void {
+export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch' | 'email'>): void {
   const principal = socket.data.principal;
+  const email = deps.email.status();
   socket.emit('session:hello', {
     protocolVersion: PROTOCOL_VERSION,
     epoch: deps.epoch,
@@ -144,6 +145,6 @@ export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch'
         teamIds: principal.teamIds,
       },
     },
-    answerEmails: deps.answerEmails && { delaySeconds: deps.answerEmails.delaySeconds },
+    answerEmails: email.destination === null ? null : { delaySeconds: email.delaySeconds },
   });
 }

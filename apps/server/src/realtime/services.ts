@@ -5,7 +5,6 @@ import type { BanService } from '../domain/ban-service.js';
 import type { BotService } from '../domain/bot-service.js';
 import type { CannedReplyService } from '../domain/canned-reply-service.js';
 import type { ConversationService } from '../domain/conversation-service.js';
-import type { AnswerEmails } from '../domain/email/answer-emails.js';
 import type { EmailAdmin } from '../domain/email/email-admin.js';
 import type { MessageService } from '../domain/message-service.js';
 import type { Presence } from '../domain/presence.js';
@@ -43,7 +42,5 @@ export interface TransportDeps {
   metrics: Metrics;
   logger: Logger;
   epoch: string;
-  /** Null when no email is configured. */
-  answerEmails: AnswerEmails | null;
   email: EmailAdmin;
 }

@@ -110,8 +110,13 @@ export async function connectVisitor(url: string, token: string, options: Connec
 }
 
 export async function connectAgent(url: string, token: string, options: ConnectOptions = {}) {
+  return (await connectAgentWithHello(url, token, options)).socket;
+}
+
+/** An agent socket and the `session:hello` it got on connecting. */
+export function connectAgentWithHello(url: string, token: string, options: ConnectOptions = {}) {
   const socket: AgentClient = io(`${url}/agent`, { ...socketOptions(token, options), autoConnect: false });
-  return (await connected(socket)).socket;
+  return connected(socket);
 }
 
 /** Sends one request and resolves with its Result envelope. */

@@ -62,11 +62,6 @@ export class AnswerEmails {
     private readonly events: AnswerEmailEvents,
   ) {}
 
-  /** How long after an answer it is emailed. */
-  get delaySeconds(): number {
-    return this.options.delaySeconds;
-  }
-
   /** When an answer written now is to be emailed. */
   dueAt(): string {
     return new Date(this.clock() + this.options.delaySeconds * 1000).toISOString();
