@@ -1,22 +1,10 @@
-import type { AdminWidget, PreChatField, WidgetSettings } from '@switchboard/protocol';
+import type { AdminWidget, WidgetSettings } from '@switchboard/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useLoaded, useTeams } from '../actions.js';
-import { EMPTY_FIELD, type FieldDraft, fromDraft, toDraft } from '../prechat-draft.js';
-import {
-  Card,
-  dangerButton,
-  Field,
-  inputClass,
-  OneTime,
-  primaryButton,
-  secondaryButton,
-  smallButton,
-} from './ui.js';
-
-const TYPES: readonly PreChatField['type'][] = ['text', 'email', 'select', 'textarea'];
-/** A field's row and its options' row share columns: the options sit under the labels. */
-const fieldGrid = 'grid grid-cols-[8rem_1fr_1fr_7rem_5.5rem_2rem] items-center gap-2';
+import { type FieldDraft, fromDraft, toDraft } from '../prechat-draft.js';
+import { PreChatFieldsEditor } from './PreChatFieldsEditor.js';
+import { Card, dangerButton, Field, inputClass, OneTime, primaryButton } from './ui.js';
 
 function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: AdminWidget): void }) {
   const { t } = useTranslation();
@@ -166,97 +154,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
             />
           </Field>
         </div>
-        <fieldset className="space-y-1.5">
-          <legend className="mb-1 text-sm font-medium">{t('admin.widgets.prechat')}</legend>
-          {fields.map((f, i) => {
-            const update = (patch: Partial<FieldDraft>) =>
-              setFields(fields.map((x, j) => (j === i ? { ...x, ...patch } : x)));
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: fields are positional until saved
-              <div key={i} className="space-y-1" data-testid="prechat-field">
-                <div className={fieldGrid}>
-                  <input
-                    className={inputClass}
-                    aria-label={t('admin.widgets.fieldKey')}
-                    placeholder={t('admin.widgets.fieldKey')}
-                    value={f.key}
-                    onChange={(e) => update({ key: e.target.value })}
-                  />
-                  <input
-                    className={inputClass}
-                    aria-label={t('admin.widgets.fieldLabel')}
-                    placeholder={t('admin.widgets.fieldLabel')}
-                    value={f.label}
-                    onChange={(e) => update({ label: e.target.value })}
-                  />
-                  <input
-                    className={inputClass}
-                    aria-label={t('admin.widgets.fieldLabelZh')}
-                    placeholder={t('admin.widgets.fieldLabelZh')}
-                    lang="zh-CN"
-                    value={f.labelZh}
-                    onChange={(e) => update({ labelZh: e.target.value })}
-                  />
-                  <select
-                    className={inputClass}
-                    aria-label={t('admin.widgets.fieldType')}
-                    value={f.type}
-                    onChange={(e) => update({ type: e.target.value as FieldDraft['type'] })}
-                  >
-                    {TYPES.map((type) => (
-                      <option key={type} value={type}>
-                        {type}
-                      </option>
-                    ))}
-                  </select>
-                  <label className="flex items-center gap-1 text-xs">
-                    <input
-                      type="checkbox"
-                      checked={f.required}
-                      onChange={(e) => update({ required: e.target.checked })}
-                    />
-                    {t('admin.widgets.required')}
-                  </label>
-                  <button
-                    type="button"
-                    className={smallButton}
-                    aria-label={t('admin.widgets.removeField')}
-                    onClick={() => setFields(fields.filter((_, j) => j !== i))}
-                  >
-                    ✕
-                  </button>
-                </div>
-                {f.type === 'select' && (
-                  <div className={fieldGrid}>
-                    <span />
-                    <input
-                      className={inputClass}
-                      aria-label={t('admin.widgets.options')}
-                      placeholder={t('admin.widgets.options')}
-                      value={f.options}
-                      onChange={(e) => update({ options: e.target.value })}
-                    />
-                    <input
-                      className={inputClass}
-                      aria-label={t('admin.widgets.optionsZh')}
-                      placeholder={t('admin.widgets.optionsZh')}
-                      lang="zh-CN"
-                      value={f.optionsZh}
-                      onChange={(e) => update({ optionsZh: e.target.value })}
-                    />
-                  </div>
-                )}
-              </div>
-            );
-          })}
-          <button
-            type="button"
-            className={secondaryButton}
-            onClick={() => setFields([...fields, EMPTY_FIELD])}
-          >
-            + {t('admin.widgets.addField')}
-          </button>
-        </fieldset>
+        <PreChatFieldsEditor fields={fields} onChange={setFields} />
         <div className="flex justify-between">
           <button type="submit" className={primaryButton}>
             {t('admin.save')}
