@@ -62,6 +62,10 @@ describe('background WAL checkpoints', () => {
       // The log's header counts the times it started again (the WAL file format's checkpoint
       // sequence number); each start leaves the file's size where it was.
       expect(restarts()).toBeGreaterThanOrEqual(2);
+      // The worker wrote the new log's first frame itself (and with it the header and its sync):
+      // one page-1 frame committed alone. A server commit's first frame is one of several.
+      await expect.poll(() => firstFrame(file), { timeout: 5_000 }).toEqual({ page: 1, committed: true });
+      expect(opened.sqlite.pragma('application_id', { simple: true })).toBe(0x53574244);
     } finally {
       await opened.close();
       rmSync(dir, { recursive: true, force: true });
@@ -200,6 +204,23 @@ function walRestarts(file: string): number {
     closeSync(fd);
   }
   return header.readUInt32BE(12);
+}
+
+/**
+ * The WAL's first frame, once it belongs to the current log (its salts match the header's; a
+ * header just written may still precede its frame): the page it holds and whether it ends a
+ * transaction (a non-zero database size).
+ */
+function firstFrame(file: string): { page: number; committed: boolean } | 'not yet written' {
+  const bytes = Buffer.alloc(32 + 24);
+  const fd = openSync(`${file}-wal`, 'r');
+  try {
+    readSync(fd, bytes, 0, bytes.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!bytes.subarray(16, 24).equals(bytes.subarray(32 + 8, 32 + 16))) return 'not yet written';
+  return { page: bytes.readUInt32BE(32), committed: bytes.readUInt32BE(32 + 4) > 0 };
 }
 
 /** The search index's mark, read as the server's searches read it. */

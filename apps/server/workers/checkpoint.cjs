@@ -37,6 +37,17 @@ function walBytes() {
 // commit writes from the start of the file again.
 const RESTART_AFTER_FRAMES = workerData.restartAfterFrames;
 
+// The commit that writes a log's first frame also writes its header and syncs the WAL file
+// (SQLite does so at any `synchronous` but OFF, against out-of-order writes after a restart).
+// That sync, a disk flush, would block the server's event loop for milliseconds; so the worker
+// writes the first frame itself, in the same turn as the RESTART: one page-1 frame that sets the
+// database's application id (the same value each time: the bytes `SWBD`).
+const APPLICATION_ID = 0x53574244;
+function restartLog() {
+  const [restart] = db.pragma('main.wal_checkpoint(RESTART)');
+  if (restart && restart.busy === 0) db.pragma(`main.application_id = ${APPLICATION_ID}`);
+}
+
 // Turns at the database's write lock, shared with the server's thread (src/store/write-turns.ts):
 // 0 free, 1 while this worker restarts the WAL, 2 while the server commits. The server awaits
 // this worker's release without blocking its event loop, instead of sleeping in SQLite's busy
@@ -67,8 +78,7 @@ function checkpointIfDue() {
   lastCheckpoint = Date.now();
   try {
     const [passive] = db.pragma('main.wal_checkpoint(PASSIVE)');
-    if (passive && passive.log >= RESTART_AFTER_FRAMES)
-      inWorkersTurn(() => db.pragma('main.wal_checkpoint(RESTART)'));
+    if (passive && passive.log >= RESTART_AFTER_FRAMES) inWorkersTurn(restartLog);
   } catch {
     // Busy or closing: a later call tries again.
   }
