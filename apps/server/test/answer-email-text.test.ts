@@ -21,7 +21,27 @@ function message(overrides: Partial<MessageRecord>): MessageRecord {
   };
 }
 
-const base = { visitorName: null, siteName: 'Shop', pageUrl: undefined, shortened: false };
+const base = {
+  visitorName: null,
+  siteName: 'Shop',
+  pageUrl: undefined,
+  shortened: false,
+  attached: new Set<string>(),
+};
+
+function file(id: string, fileName: string, uploaderKind: 'visitor' | 'staff'): MessageRecord['attachment'] {
+  return {
+    id,
+    conversationId: 'c',
+    uploaderKind,
+    uploaderId: uploaderKind === 'visitor' ? 'v' : 'alice',
+    fileName,
+    mimeType: 'application/pdf',
+    size: 1,
+    storageName: id,
+    createdAt: '2026-12-05T10:00:00.000Z',
+  };
+}
 
 describe('the answer email’s text', () => {
   it('groups each run of one sender, names files, marks a shortened stretch, greets without a name', () => {
@@ -35,17 +55,7 @@ describe('the answer email’s text', () => {
           senderKind: 'visitor',
           senderName: null,
           body: '',
-          attachment: {
-            id: 'a',
-            conversationId: 'c',
-            uploaderKind: 'visitor',
-            uploaderId: 'v',
-            fileName: 'receipt.pdf',
-            mimeType: 'application/pdf',
-            size: 1,
-            storageName: 'x',
-            createdAt: '2026-12-05T10:00:00.000Z',
-          },
+          attachment: file('a', 'receipt.pdf', 'visitor'),
         }),
         message({ senderKind: 'bot', senderName: null, body: 'An agent will answer.' }),
         message({ body: 'Thanks, refunded.' }),
@@ -93,5 +103,24 @@ describe('the answer email’s text', () => {
       'Re: your message to Shop',
     );
     expect(answerEmailText({ ...base, language: undefined, messages: [] }).text).toContain('Hello,');
+  });
+
+  it('says which of the staff’s files go with the email and which are to be opened in the chat', () => {
+    const messages = [
+      message({ body: 'The invoice and the manual:', attachment: file('invoice', 'invoice.pdf', 'staff') }),
+      message({ body: '', attachment: file('manual', 'manual.pdf', 'staff') }),
+    ];
+    const attached = new Set(['invoice']);
+    expect(answerEmailText({ ...base, language: 'en', messages, attached }).text).toContain(
+      [
+        'Alice:',
+        '  The invoice and the manual:',
+        '  [file: invoice.pdf, attached]',
+        '  [file: manual.pdf, not attached: open it in the chat]',
+      ].join('\n'),
+    );
+    expect(answerEmailText({ ...base, language: 'zh', messages, attached }).text).toContain(
+      ['  [文件：invoice.pdf，见附件]', '  [文件：manual.pdf，未附上，请在聊天窗口中打开]'].join('\n'),
+    );
   });
 });

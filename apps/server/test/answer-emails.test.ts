@@ -14,6 +14,7 @@ import {
   unwrap,
   type VisitorClient,
 } from './support/clients.js';
+import { pdf, upload } from './support/files.js';
 import { MailServer } from './support/mail-server.js';
 import { visitorWithConversation } from './support/routing-helpers.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -29,6 +30,8 @@ async function helloOf(url: string, token: string): Promise<Hello> {
 let now = Date.now();
 const DELAY_SECONDS = 60;
 const RETRY_SECONDS = 60;
+/** The staff's files in one email, in all. */
+const ATTACHMENT_MAX_BYTES = 5_000;
 
 const sockets: Array<AgentClient | VisitorClient> = [];
 function track<T extends AgentClient | VisitorClient>(socket: T): T {
@@ -40,6 +43,7 @@ describe('answers to a left message, by email', () => {
   let mail: MailServer;
   let t: TestServer;
   let alice: AgentClient;
+  let aliceToken: string;
 
   beforeAll(async () => {
     mail = await MailServer.start();
@@ -51,6 +55,7 @@ describe('answers to a left message, by email', () => {
           delaySeconds: DELAY_SECONDS,
           retrySeconds: RETRY_SECONDS,
           maxAttempts: 3,
+          attachmentMaxBytes: ATTACHMENT_MAX_BYTES,
           // The tests run each pass themselves.
           pollMilliseconds: 60_000,
         },
@@ -58,7 +63,8 @@ describe('answers to a left message, by email', () => {
       () => now,
     );
     // Signed in but not online: routing serves her no chat, so each visitor waits and leaves a message.
-    alice = await connectAgent(t.url, (await login(t.url, t.fixture.alice.email)).tokens.accessToken);
+    aliceToken = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
+    alice = await connectAgent(t.url, aliceToken);
   });
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.disconnect();
@@ -115,6 +121,25 @@ describe('answers to a left message, by email', () => {
         body,
       }),
     );
+
+  /** Alice uploads a file and sends it, as an answer or as an internal note. */
+  async function answerWithFile(
+    conversationId: string,
+    body: string,
+    file: { name: string; bytes: Buffer },
+    visibility: 'all' | 'agents' = 'all',
+  ) {
+    const attachment = unwrap((await upload(t.url, conversationId, aliceToken, file.name, file.bytes)).body);
+    unwrap(
+      await request(alice, 'message:send', {
+        conversationId,
+        clientMsgId: crypto.randomUUID(),
+        body,
+        attachmentId: attachment.id,
+        visibility,
+      }),
+    );
+  }
 
   const recorded = (conversationId: string, code: string) =>
     nextEvent<Message>(
@@ -212,6 +237,40 @@ describe('answers to a left message, by email', () => {
     expect(next.text).toContain('Alice:\n  Your parcel left today.\n');
     expect(next.text).not.toContain('Norway');
     expect(next.references).toBe(`<${conversationId}@shop.example>`);
+  });
+
+  it('sends the staff’s files with the answers while they fit; a note’s file never', async () => {
+    const { conversationId } = await leftMessage('hedy@example.test');
+    const invoice = pdf(1_000);
+    await answerWithFile(conversationId, 'Your invoice:', { name: 'invoice 4711.pdf', bytes: invoice });
+    await answerWithFile(
+      conversationId,
+      'The notes on the order:',
+      { name: 'notes.pdf', bytes: pdf(800) },
+      'agents',
+    );
+    // Together with the invoice, more than the email may carry.
+    await answerWithFile(conversationId, 'And the manual:', {
+      name: 'manual.pdf',
+      bytes: pdf(ATTACHMENT_MAX_BYTES),
+    });
+    now += DELAY_SECONDS * 1000;
+    await pass();
+
+    const [email] = to('hedy@example.test') as [ParsedMail];
+    expect(
+      email.attachments.map((a) => ({ name: a.filename, type: a.contentType, bytes: a.content })),
+    ).toEqual([{ name: 'invoice 4711.pdf', type: 'application/pdf', bytes: invoice }]);
+    expect(email.text).toContain(
+      [
+        'Alice:',
+        '  Your invoice:',
+        '  [file: invoice 4711.pdf, attached]',
+        '  And the manual:',
+        '  [file: manual.pdf, not attached: open it in the chat]',
+      ].join('\n'),
+    );
+    expect(email.text).not.toContain('notes');
   });
 
   it('sends nothing for answers the visitor read in the chat, and later answers alone', async () => {

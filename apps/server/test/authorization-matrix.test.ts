@@ -31,6 +31,7 @@ import {
   type VisitorClient,
   visitorSession,
 } from './support/clients.js';
+import { PNG, upload } from './support/files.js';
 import { PASSWORD, SHOP_ORIGIN } from './support/fixture.js';
 import { DEFAULT_TEAM_SETTINGS, setTeam } from './support/routing-helpers.js';
 import { createStaff } from './support/staff.js';
@@ -146,10 +147,6 @@ interface Ctx {
   adminToken(): Promise<string>;
 }
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 const SECRET = 'secret-order-4711';
 
 // ---- fresh targets -------------------------------------------------------------------------
@@ -487,14 +484,9 @@ describe('authorization matrix (SECURITY S3)', () => {
         body: `My order is ${SECRET}`,
       }),
     );
-    const form = new FormData();
-    form.append('file', new Blob([PNG]), 'receipt.png');
-    const uploaded = await fetch(`${t.url}/api/conversations/${conversationId}/attachments`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${a.visitorToken}`, origin: SHOP_ORIGIN },
-      body: form,
-    });
-    const attachment = unwrap((await uploaded.json()) as Result<{ id: string }>);
+    const attachment = unwrap(
+      (await upload(t.url, conversationId, a.visitorToken, 'receipt.png', PNG, { origin: SHOP_ORIGIN })).body,
+    );
     ctx.base = {
       conversationId,
       attachmentId: attachment.id,

@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type Attachment,
-  type Conversation,
-  type ConversationPage,
-  PREVIEW_LENGTH,
-} from '@switchboard/protocol';
+import { type Conversation, type ConversationPage, PREVIEW_LENGTH } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentClient, api, connectAgent, login, nextEvent, request, unwrap } from './support/clients.js';
+import { PNG, upload } from './support/files.js';
 import { visitorWithConversation } from './support/routing-helpers.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 /** Nobody in team A is online: every chat here waits in the queue. */
 describe('what a waiting visitor wrote, in the team’s lists', () => {
@@ -63,14 +54,9 @@ describe('what a waiting visitor wrote, in the team’s lists', () => {
     await send(waiting.visitor, { conversationId, body: long });
     expect((await cut).lastMessage?.text).toBe(long.slice(0, PREVIEW_LENGTH));
 
-    const form = new FormData();
-    form.append('file', new Blob([PNG]), 'kettle.png');
-    const uploaded = await fetch(`${t.url}/api/conversations/${conversationId}/attachments`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${waiting.session.visitorToken}` },
-      body: form,
-    });
-    const attachment = unwrap((await uploaded.json()) as { ok: true; data: Attachment });
+    const attachment = unwrap(
+      (await upload(t.url, conversationId, waiting.session.visitorToken, 'kettle.png', PNG)).body,
+    );
     const withFile = nextEvent<Conversation>(
       andy,
       'conversation:update',

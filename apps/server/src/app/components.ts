@@ -113,7 +113,8 @@ export async function createComponents(
     queuedConversations: () => countQueued(db),
     unindexedMessages: () => unindexedMessages(sqlite.search),
   });
-  const emails = startEmail(config.email, db, clock, logger, metrics);
+  const attachments = new AttachmentService(db, path.resolve(config.dataDir, 'attachments'));
+  const emails = startEmail(config.email, db, clock, logger, metrics, (record) => attachments.pathOf(record));
 
   const conversations = new ConversationService(db, routing, clock);
   const messages = new MessageService(db, sqlite.search, emails.answerEmails);
@@ -140,7 +141,7 @@ export async function createComponents(
     feedView: new FeedView(db, routing, clock, (userId) => presence.isConnected(userId)),
     presence,
     widgets: new WidgetService(db, routing),
-    attachments: new AttachmentService(db, path.resolve(config.dataDir, 'attachments')),
+    attachments,
     limits: new RateLimits(config.limits),
     origins,
     metrics,

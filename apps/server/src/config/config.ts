@@ -99,6 +99,16 @@ export const Config = z.strictObject({
       retrySeconds: z.number().int().min(1).max(3600).default(60),
       /** Tries before giving up (a permanent refusal, 5xx, gives up at once). */
       maxAttempts: z.number().int().min(1).max(50).default(8),
+      /**
+       * The staff's files in the answers are attached up to this many bytes in all; the rest are
+       * named, to be opened in the chat. 0 attaches none.
+       */
+      attachmentMaxBytes: z
+        .number()
+        .int()
+        .min(0)
+        .max(50 * 1024 * 1024)
+        .default(10 * 1024 * 1024),
       /** How often due emails are looked for. */
       pollMilliseconds: z.number().int().min(20).max(60_000).default(2_000),
     })

@@ -57,6 +57,11 @@ function message(email: Email, from: string): Parameters<Transport['sendMail']>[
     to: email.to,
     subject: email.subject,
     text: email.text,
+    attachments: email.attachments.map((file) => ({
+      filename: file.fileName,
+      contentType: file.contentType,
+      path: file.path,
+    })),
     messageId: email.messageId,
     inReplyTo: email.threadId,
     references: email.threadId,

@@ -4,7 +4,7 @@ import { AnswerEmails } from '../domain/email/answer-emails.js';
 import { type EmailAdmin, emailAdmin } from '../domain/email/email-admin.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Db } from '../store/open-sqlite.js';
-import type { ConversationRecord, MessageRecord } from '../store/records.js';
+import type { AttachmentRecord, ConversationRecord, MessageRecord } from '../store/records.js';
 import { createMailer } from './create-mailer.js';
 
 type Recorded = (conversation: ConversationRecord, message: MessageRecord) => void;
@@ -26,6 +26,8 @@ export function startEmail(
   clock: () => number,
   logger: Logger,
   metrics: Metrics,
+  /** Where the attachment store keeps a file: the staff's files go with their answers. */
+  attachmentPath: (record: AttachmentRecord) => string,
 ): EmailRunner {
   const listeners: Recorded[] = [];
   const mailer = createMailer(config);
@@ -42,6 +44,8 @@ export function startEmail(
     retrySeconds: config.retrySeconds,
     maxAttempts: config.maxAttempts,
     idDomain,
+    attachmentMaxBytes: config.attachmentMaxBytes,
+    attachmentPath,
   };
   const answerEmails = new AnswerEmails(db, mailer, options, clock, logger, {
     recorded: (conversation, message) => {

@@ -12,7 +12,12 @@ export interface AnswerEmailInput {
   messages: MessageRecord[];
   /** Older messages of that stretch were left out. */
   shortened: boolean;
+  /** The attachments (ids) that go with the email; the staff's other files are in the chat only. */
+  attached: ReadonlySet<string>;
 }
+
+/** How a file in the email is named: sent with it, to be opened in the chat, or the visitor's own. */
+type FileMention = 'attached' | 'in-chat' | 'own';
 
 interface Words {
   subject(site: string): string;
@@ -20,7 +25,7 @@ interface Words {
   intro(site: string): string;
   you: string;
   assistant: string;
-  file(name: string): string;
+  file(name: string, mention: FileMention): string;
   earlier: string;
   continueAt(url: string): string;
 }
@@ -31,7 +36,12 @@ const en: Words = {
   intro: (site) => `there is an answer to your message to ${site}:`,
   you: 'You',
   assistant: 'Assistant',
-  file: (name) => `[file: ${name}]`,
+  file: (name, mention) =>
+    ({
+      attached: `[file: ${name}, attached]`,
+      'in-chat': `[file: ${name}, not attached: open it in the chat]`,
+      own: `[file: ${name}]`,
+    })[mention],
   earlier: '[…]',
   continueAt: (url) => `To go on with the conversation, return to the chat on ${url}`,
 };
@@ -42,7 +52,12 @@ const zhCN: Words = {
   intro: (site) => `您给${site}的留言有了回复：`,
   you: '您',
   assistant: '助手',
-  file: (name) => `[文件：${name}]`,
+  file: (name, mention) =>
+    ({
+      attached: `[文件：${name}，见附件]`,
+      'in-chat': `[文件：${name}，未附上，请在聊天窗口中打开]`,
+      own: `[文件：${name}]`,
+    })[mention],
   earlier: '[……]',
   continueAt: (url) => `如需继续对话，请回到此页面的聊天窗口：${url}`,
 };
@@ -70,12 +85,20 @@ export function answerEmailText(input: AnswerEmailInput): { subject: string; tex
       previous = sender;
     }
     if (message.body.trim() !== '') lines.push(...message.body.split(/\r?\n/).map((line) => `  ${line}`));
-    if (message.attachment) lines.push(`  ${words.file(message.attachment.fileName)}`);
+    if (message.attachment) {
+      const { id, fileName } = message.attachment;
+      lines.push(`  ${words.file(fileName, fileMention(message, id, input.attached))}`);
+    }
   }
   lines.push('');
   if (input.pageUrl) lines.push(words.continueAt(input.pageUrl), '');
   lines.push(`— ${input.siteName}`);
   return { subject: words.subject(input.siteName), text: `${lines.join('\n')}\n` };
+}
+
+function fileMention(message: MessageRecord, id: string, attached: ReadonlySet<string>): FileMention {
+  if (attached.has(id)) return 'attached';
+  return message.senderKind === 'visitor' ? 'own' : 'in-chat';
 }
 
 function senderLabel(message: MessageRecord, words: Words): string {

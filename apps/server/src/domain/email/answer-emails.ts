@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { access } from 'node:fs/promises';
 import type { SystemEvent } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import {
@@ -10,11 +11,11 @@ import {
 import { getConversation } from '../../store/conversations.js';
 import { appendMessage, messagesAfter } from '../../store/messages.js';
 import type { Db } from '../../store/open-sqlite.js';
-import type { ConversationRecord, MessageRecord } from '../../store/records.js';
+import type { AttachmentRecord, ConversationRecord, MessageRecord } from '../../store/records.js';
 import { getWidget } from '../../store/widgets.js';
 import { systemEventText } from '../system-events.js';
 import { answerEmailText } from './answer-email-text.js';
-import { EmailFailure, type Mailer } from './mailer.js';
+import { type EmailAttachment, EmailFailure, type Mailer } from './mailer.js';
 
 export interface AnswerEmailOptions {
   delaySeconds: number;
@@ -22,6 +23,10 @@ export interface AnswerEmailOptions {
   maxAttempts: number;
   /** The right-hand side of the emails' message ids (the sender's domain). */
   idDomain: string;
+  /** The staff's files go with the email up to this many bytes in all (in order); 0 for none. */
+  attachmentMaxBytes: number;
+  /** Where the attachment store keeps a file. */
+  attachmentPath(record: AttachmentRecord): string;
 }
 
 /** How an email went, for the metrics. */
@@ -112,19 +117,23 @@ export class AnswerEmails {
     const answers = stretch.filter((m) => m.senderKind === 'agent').length;
     const to = conversation.replyTo;
     const widget = await getWidget(this.db, conversation.widgetId);
+    const quoted = stretch.slice(-QUOTED_MESSAGES);
+    const attachments = await this.#filesToAttach(quoted);
     const { subject, text } = answerEmailText({
       language: conversation.attributes.language,
       visitorName: conversation.visitorName,
       siteName: widget?.name ?? '',
       pageUrl: conversation.attributes.pageUrl,
-      messages: stretch.slice(-QUOTED_MESSAGES),
+      messages: quoted,
       shortened: stretch.length > QUOTED_MESSAGES,
+      attached: new Set(attachments.keys()),
     });
     try {
       await this.mailer.send({
         to,
         subject,
         text,
+        attachments: [...attachments.values()],
         messageId: `<${conversationId}.${upTo}@${this.options.idDomain}>`,
         threadId: `<${conversationId}@${this.options.idDomain}>`,
       });
@@ -153,6 +162,28 @@ export class AnswerEmails {
     this.logger.info({ conversationId, answers }, 'answer email sent');
     this.events.outcome('sent');
     await this.#record(conversation, lastAnswer, { code: 'email-sent', to, answers });
+  }
+
+  /**
+   * The staff's files among the quoted messages, by attachment id: oldest first, each that still
+   * fits in the limit. The visitor has their own files; a file gone from the store is
+   * left out rather than failing the email.
+   */
+  async #filesToAttach(messages: MessageRecord[]): Promise<Map<string, EmailAttachment>> {
+    const files = new Map<string, EmailAttachment>();
+    let room = this.options.attachmentMaxBytes;
+    for (const { senderKind, attachment } of messages) {
+      if (senderKind !== 'agent' || !attachment || attachment.size > room) continue;
+      const path = this.options.attachmentPath(attachment);
+      const stored = await access(path).then(
+        () => true,
+        () => false,
+      );
+      if (!stored) continue;
+      files.set(attachment.id, { fileName: attachment.fileName, contentType: attachment.mimeType, path });
+      room -= attachment.size;
+    }
+    return files;
   }
 
   /** A note for the staff in the conversation, as the last answer's author's (not unread for them). */

@@ -34,6 +34,7 @@ export function emailAdmin(
           to,
           subject: 'Switchboard test email',
           text: `This is a test email from Switchboard, sent from the admin area.\n\nAnswers to left messages go out the same way: through ${status.destination}, from ${status.from}.\n`,
+          attachments: [],
           messageId: id,
           threadId: id,
         });

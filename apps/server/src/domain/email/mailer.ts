@@ -1,8 +1,16 @@
+/** A file sent with an email, read from the attachment store when the email goes out. */
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  path: string;
+}
+
 /** One plain-text email to a visitor. */
 export interface Email {
   to: string;
   subject: string;
   text: string;
+  attachments: EmailAttachment[];
   /** The same for the same content, so a copy sent again after a crash reads as the same email. */
   messageId: string;
   /** The conversation's thread: every email of one conversation names it. */
