@@ -316,6 +316,9 @@ describe('the supervisor window, the admin area and reports against a real serve
     await ada.page.getByTestId('admin-email').click();
     const mailbox = path.join(server.dataDir, 'mail');
     expect(await ada.page.getByTestId('email-destination').textContent()).toBe(`.eml files in ${mailbox}`);
+    expect(await ada.page.getByTestId('email-files').textContent()).toBe(
+      'attached, up to 10 MB per email; the rest are named, to open in the chat',
+    );
     await ada.page.getByTestId('email-test').click();
     await ada.page.getByText(`A test email went to ${ADA} through .eml files in ${mailbox}.`).waitFor();
     const sent = readdirSync(mailbox).map((name) => readFileSync(path.join(mailbox, name), 'utf8'));

@@ -389,6 +389,7 @@ describe('answers to a left message, by email', () => {
       destination: `SMTP server ${new URL(mail.url()).host}`,
       from: 'Shop support <support@shop.example>',
       delaySeconds: DELAY_SECONDS,
+      attachmentMaxBytes: ATTACHMENT_MAX_BYTES,
     });
     expect(JSON.stringify(status.body)).not.toContain('smtp-password');
 

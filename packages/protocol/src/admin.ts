@@ -134,6 +134,11 @@ export const EmailStatus = z.object({
   from: z.string(),
   /** How long after an answer it is emailed. */
   delaySeconds: z.number().int().nonnegative(),
+  /**
+   * The staff's files go with the email up to this many bytes in all; 0 attaches none (and is
+   * what a server older than this field did).
+   */
+  attachmentMaxBytes: z.number().int().nonnegative().default(0),
 });
 export type EmailStatus = z.infer<typeof EmailStatus>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type EndpointSpec, HistoryQuery, restEndpoints, SearchQuery } from '../src/index.js';
+import { EmailStatus, type EndpointSpec, HistoryQuery, restEndpoints, SearchQuery } from '../src/index.js';
 
 const endpoints = Object.entries(restEndpoints as Record<string, EndpointSpec>);
 
@@ -97,5 +97,17 @@ describe('query strings', () => {
     expect(SearchQuery.safeParse({ q: '   ' }).success).toBe(false);
     expect(SearchQuery.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
     expect(SearchQuery.safeParse({ q: 'refund', limit: '51' }).success).toBe(false);
+  });
+});
+
+describe('EmailStatus', () => {
+  it('reads an older server without attachmentMaxBytes as attaching nothing', () => {
+    const older = {
+      destination: 'SMTP server mail.example.com:587',
+      from: 'Shop <a@shop.example>',
+      delaySeconds: 60,
+    };
+    expect(EmailStatus.parse(older).attachmentMaxBytes).toBe(0);
+    expect(EmailStatus.safeParse({ ...older, attachmentMaxBytes: -1 }).success).toBe(false);
   });
 });

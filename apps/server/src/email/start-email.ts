@@ -34,7 +34,12 @@ export function startEmail(
   const idDomain = domainOf(config.from);
   const admin = emailAdmin(
     mailer,
-    { destination: emailDestination(config), from: config.from, delaySeconds: config.delaySeconds },
+    {
+      destination: emailDestination(config),
+      from: config.from,
+      delaySeconds: config.delaySeconds,
+      attachmentMaxBytes: config.attachmentMaxBytes,
+    },
     idDomain,
   );
   if (!mailer)

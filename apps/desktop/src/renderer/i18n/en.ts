@@ -434,6 +434,9 @@ export const en = {
       delayValue: '{{delay}} after the first of them, unless the visitor reads them in the chat first',
       test: 'Send a test email to me',
       testSent: 'A test email went to {{to}} through {{destination}}.',
+      files: 'Files in answers',
+      filesValue: 'attached, up to {{megabytes}} MB per email; the rest are named, to open in the chat',
+      filesNone: 'named in the email, to open in the chat (none attached)',
     },
     bans: {
       kind: 'Kind',

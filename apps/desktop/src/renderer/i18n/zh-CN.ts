@@ -425,6 +425,9 @@ export const zhCN: Messages = {
       delayValue: '第一条回复后 {{delay}}，除非访客已先在聊天中读到',
       test: '给我发送一封测试邮件',
       testSent: '测试邮件已通过 {{destination}} 发送至 {{to}}。',
+      files: '回复中的文件',
+      filesValue: '随邮件附上，每封最多 {{megabytes}} MB；其余仅列出文件名，请在聊天中打开',
+      filesNone: '仅在邮件中列出文件名，请在聊天中打开（不附上）',
     },
     bans: {
       kind: '类型',

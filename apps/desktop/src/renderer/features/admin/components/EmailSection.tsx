@@ -4,6 +4,11 @@ import { longDuration } from '../../../ui/format.js';
 import { call, saved, useLoaded } from '../actions.js';
 import { Card, primaryButton } from './ui.js';
 
+/** "10", "0.5": a size in megabytes (MiB) to one decimal, for a sentence. */
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / 1_048_576) * 10) / 10);
+}
+
 /** Where the server's email goes (its configuration, shown, never edited here) and a test send. */
 export function EmailSection() {
   const { t } = useTranslation();
@@ -32,6 +37,12 @@ export function EmailSection() {
         <dd>{status.from}</dd>
         <dt className="text-slate-500">{t('admin.email.delay')}</dt>
         <dd>{t('admin.email.delayValue', { delay: longDuration(t, status.delaySeconds) })}</dd>
+        <dt className="text-slate-500">{t('admin.email.files')}</dt>
+        <dd data-testid="email-files">
+          {status.attachmentMaxBytes > 0
+            ? t('admin.email.filesValue', { megabytes: megabytes(status.attachmentMaxBytes) })
+            : t('admin.email.filesNone')}
+        </dd>
       </dl>
       <button
         type="button"
