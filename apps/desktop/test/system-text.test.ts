@@ -32,16 +32,19 @@ describe('a system message in the workbench', () => {
       sender: { kind: 'system' as const, id: null, name: null },
       visibility: 'agents' as const,
     };
-    const sent = (answers: number): Message => ({
+    const sent = (answers: number, files = 0): Message => ({
       ...system,
       body: '',
-      systemEvent: { code: 'email-sent', to: 'grace@example.test', answers },
+      systemEvent: { code: 'email-sent', to: 'grace@example.test', answers, files },
     });
     const en = i18n.getFixedT('en');
     const zh = i18n.getFixedT('zh-CN');
     expect(systemText(en, sent(1))).toBe('Emailed the answer to grace@example.test.');
     expect(systemText(en, sent(3))).toBe('Emailed 3 answers to grace@example.test.');
     expect(systemText(zh, sent(3))).toBe('已将 3 条回复通过邮件发送至 grace@example.test。');
+    expect(systemText(en, sent(1, 1))).toBe('Emailed the answer and 1 file to grace@example.test.');
+    expect(systemText(en, sent(2, 3))).toBe('Emailed 2 answers and 3 files to grace@example.test.');
+    expect(systemText(zh, sent(2, 3))).toBe('已将 2 条回复及 3 个文件通过邮件发送至 grace@example.test。');
     const failed: Message = {
       ...system,
       body: '',

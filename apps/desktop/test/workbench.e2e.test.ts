@@ -632,7 +632,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await page.getByTestId('take').click();
     await eventually(async () => expect(await page.getByTestId('internal-toggle').isDisabled()).toBe(false));
     expect(await page.getByTestId('reply-to-emailed').textContent()).toBe(
-      'Your replies are emailed there 1 second after you send them, unless the visitor reads them in the chat first.',
+      'Your replies are emailed there 1 second after you send them, unless the visitor reads them in the chat first. Your files go with them, up to 10 MB in all.',
     );
     await send('Sent again, Yara: check your inbox.');
     await eventually(() =>

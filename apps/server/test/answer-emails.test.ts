@@ -216,7 +216,7 @@ describe('answers to a left message, by email', () => {
       sender: { kind: 'system', id: t.fixture.alice.id },
       visibility: 'agents',
       body: 'Emailed 2 answers to grace@example.test.',
-      systemEvent: { code: 'email-sent', to: 'grace@example.test', answers: 2 },
+      systemEvent: { code: 'email-sent', to: 'grace@example.test', answers: 2, files: 0 },
     });
     const visitor = track(await connectVisitor(t.url, session.visitorToken));
     const synced = unwrap(
@@ -255,6 +255,7 @@ describe('answers to a left message, by email', () => {
       bytes: pdf(ATTACHMENT_MAX_BYTES),
     });
     now += DELAY_SECONDS * 1000;
+    const staffSee = recorded(conversationId, 'email-sent');
     await pass();
 
     const [email] = to('hedy@example.test') as [ParsedMail];
@@ -271,6 +272,11 @@ describe('answers to a left message, by email', () => {
       ].join('\n'),
     );
     expect(email.text).not.toContain('notes');
+    // The staff learn how many of the files went.
+    expect(await staffSee).toMatchObject({
+      body: 'Emailed 2 answers and 1 file to hedy@example.test.',
+      systemEvent: { code: 'email-sent', to: 'hedy@example.test', answers: 2, files: 1 },
+    });
   });
 
   it('sends nothing for answers the visitor read in the chat, and later answers alone', async () => {
@@ -369,7 +375,10 @@ describe('answers to a left message, by email', () => {
   it('tells the staff at every connect that answers are emailed, and how long after; a server without email says not', async () => {
     const token = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
     const withEmail = await helloOf(t.url, token);
-    expect(withEmail.answerEmails).toEqual({ delaySeconds: DELAY_SECONDS });
+    expect(withEmail.answerEmails).toEqual({
+      delaySeconds: DELAY_SECONDS,
+      attachmentMaxBytes: ATTACHMENT_MAX_BYTES,
+    });
     const plain = await startTestServer();
     try {
       const bare = await helloOf(

@@ -24,7 +24,13 @@ export const Hello = z.object({
    * after the first of them unless the visitor reads them in the chat first. Null (or absent):
    * it sends no email.
    */
-  answerEmails: z.object({ delaySeconds: z.number().int().nonnegative() }).nullish(),
+  answerEmails: z
+    .object({
+      delaySeconds: z.number().int().nonnegative(),
+      /** The staff's files go with an email up to this many bytes in all (0, or absent: none). */
+      attachmentMaxBytes: z.number().int().nonnegative().default(0),
+    })
+    .nullish(),
 });
 export type Hello = z.infer<typeof Hello>;
 

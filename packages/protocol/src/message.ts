@@ -20,8 +20,17 @@ const Body = z.string().max(MESSAGE_BODY_MAX);
 export const SystemEvent = z.discriminatedUnion('code', [
   /** A supervisor joined the conversation visibly (barge): `name` is theirs. */
   z.object({ code: z.literal('supervisor-joined'), name: z.string() }),
-  /** The staff's answers (`answers` of them) were emailed to the visitor's `to` (agents only). */
-  z.object({ code: z.literal('email-sent'), to: z.string(), answers: z.number().int().nonnegative() }),
+  /**
+   * The staff's answers (`answers` of them) were emailed to the visitor's `to` with `files` of
+   * their files attached (absent, as in events stored before files went with emails: none)
+   * (agents only). Optional rather than defaulted, so that a message reads the same in and out.
+   */
+  z.object({
+    code: z.literal('email-sent'),
+    to: z.string(),
+    answers: z.number().int().nonnegative(),
+    files: z.number().int().nonnegative().optional(),
+  }),
   /** Emailing the answers to `to` failed for good; `reason` is the mail server's (agents only). */
   z.object({ code: z.literal('email-failed'), to: z.string(), reason: z.string() }),
 ]);

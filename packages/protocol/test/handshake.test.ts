@@ -53,6 +53,19 @@ describe('protocol version and handshake', () => {
     );
   });
 
+  it('hello says whether answers are emailed, and reads an older server as attaching no files', () => {
+    const base = { protocolVersion: 1, epoch: ids.epoch, serverTime: now };
+    const user = { id: ids.user, email: 'ada@example.com', name: 'Ada', role: 'agent', teamIds: [] };
+    const staff = { ...base, principal: { kind: 'staff', user } };
+    expect(Hello.parse({ ...staff, answerEmails: { delaySeconds: 60 } }).answerEmails).toEqual({
+      delaySeconds: 60,
+      attachmentMaxBytes: 0,
+    });
+    const now10 = { delaySeconds: 0, attachmentMaxBytes: 10_485_760 };
+    expect(Hello.parse({ ...staff, answerEmails: now10 }).answerEmails).toEqual(now10);
+    expect(Hello.parse({ ...staff, answerEmails: null }).answerEmails).toBeNull();
+  });
+
   it('session:revoked carries a known reason', () => {
     for (const reason of [
       'logout',

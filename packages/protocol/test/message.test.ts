@@ -167,9 +167,12 @@ describe('Message', () => {
 
   it('reads the email system events as data', () => {
     const system = message({ sender: { kind: 'system', id: ids.user, name: null }, visibility: 'agents' });
-    const sent = { code: 'email-sent', to: 'grace@example.test', answers: 2 } as const;
+    const sent = { code: 'email-sent', to: 'grace@example.test', answers: 2, files: 1 } as const;
     const failed = { code: 'email-failed', to: 'grace@example.test', reason: '550 No such user' } as const;
     expect(Message.parse({ ...system, systemEvent: sent }).systemEvent).toEqual(sent);
+    // Stored before files went with emails: none did.
+    const { files: _, ...older } = sent;
+    expect(Message.parse({ ...system, systemEvent: older }).systemEvent).toEqual(older);
     expect(Message.parse({ ...system, systemEvent: failed }).systemEvent).toEqual(failed);
   });
 

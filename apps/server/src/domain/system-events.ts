@@ -5,10 +5,12 @@ export function systemEventText(event: SystemEvent): string {
   switch (event.code) {
     case 'supervisor-joined':
       return `${event.name} (supervisor) joined the conversation.`;
-    case 'email-sent':
-      return event.answers === 1
-        ? `Emailed the answer to ${event.to}.`
-        : `Emailed ${event.answers} answers to ${event.to}.`;
+    case 'email-sent': {
+      const answers = event.answers === 1 ? 'the answer' : `${event.answers} answers`;
+      const count = event.files ?? 0;
+      const files = count === 0 ? '' : count === 1 ? ' and 1 file' : ` and ${count} files`;
+      return `Emailed ${answers}${files} to ${event.to}.`;
+    }
     case 'email-failed':
       return `Could not email the answer to ${event.to}: ${event.reason}`;
   }

@@ -145,6 +145,9 @@ export function sendHello(socket: AgentSocket, deps: Pick<TransportDeps, 'epoch'
         teamIds: principal.teamIds,
       },
     },
-    answerEmails: email.destination === null ? null : { delaySeconds: email.delaySeconds },
+    answerEmails:
+      email.destination === null
+        ? null
+        : { delaySeconds: email.delaySeconds, attachmentMaxBytes: email.attachmentMaxBytes },
   });
 }

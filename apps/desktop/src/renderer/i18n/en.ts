@@ -159,6 +159,7 @@ export const en = {
       'Your replies are emailed there {{delay}} after you send them, unless the visitor reads them in the chat first.',
     replyToEmailedAtOnce:
       'Your replies are emailed there as you send them, unless the visitor reads them in the chat.',
+    replyToFiles: 'Your files go with them, up to {{megabytes}} MB in all.',
     status: { queued: 'waiting', assigned: 'open', resolved: 'resolved', offline: 'offline message' },
   },
   notify: {
@@ -656,6 +657,10 @@ export const en = {
     'supervisor-joined': '{{name}} (supervisor) joined the conversation.',
     'email-sent_one': 'Emailed the answer to {{to}}.',
     'email-sent_other': 'Emailed {{count}} answers to {{to}}.',
+    'email-sent-files_one': 'Emailed the answer and {{files}} to {{to}}.',
+    'email-sent-files_other': 'Emailed {{count}} answers and {{files}} to {{to}}.',
+    fileCount_one: '1 file',
+    fileCount_other: '{{count}} files',
     'email-failed': 'Could not email the answer to {{to}}: {{reason}}',
   },
   eventNotes: {

@@ -157,6 +157,7 @@ export const zhCN: Messages = {
     replyTo: '邮件回复至',
     replyToEmailed: '您的回复会在发送 {{delay}} 后通过邮件发送到该地址，除非访客已先在聊天中读到。',
     replyToEmailedAtOnce: '您的回复发送后即通过邮件发送到该地址，除非访客已在聊天中读到。',
+    replyToFiles: '您发送的文件会随邮件附上，总计最多 {{megabytes}} MB。',
     status: { queued: '等待中', assigned: '进行中', resolved: '已解决', offline: '离线留言' },
   },
   notify: {
@@ -644,6 +645,10 @@ export const zhCN: Messages = {
     'supervisor-joined': '{{name}}（主管）已加入对话。',
     'email-sent_one': '已将回复通过邮件发送至 {{to}}。',
     'email-sent_other': '已将 {{count}} 条回复通过邮件发送至 {{to}}。',
+    'email-sent-files_one': '已将回复及 {{files}}通过邮件发送至 {{to}}。',
+    'email-sent-files_other': '已将 {{count}} 条回复及 {{files}}通过邮件发送至 {{to}}。',
+    fileCount_one: '1 个文件',
+    fileCount_other: '{{count}} 个文件',
     'email-failed': '无法将回复通过邮件发送至 {{to}}：{{reason}}',
   },
   eventNotes: {

@@ -24,6 +24,11 @@ export function longDuration(t: TFunction, seconds: number): string {
   return t('duration.longSeconds', { count: seconds });
 }
 
+/** "10", "0.5": a size in megabytes (MiB) to one decimal, for a sentence. */
+export function megabytes(bytes: number): string {
+  return String(Math.round((bytes / 1_048_576) * 10) / 10);
+}
+
 /**
  * How dates and times are written: in the app's language, as the system's regional variant of it
  * when it has one (an English app on an en-GB system writes "14:05" and "5 Dec 2026"), else as the

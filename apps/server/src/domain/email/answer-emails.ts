@@ -161,7 +161,12 @@ export class AnswerEmails {
     await settleAnswerEmail(this.db, conversationId, upTo, { advance: true, requeueAt });
     this.logger.info({ conversationId, answers }, 'answer email sent');
     this.events.outcome('sent');
-    await this.#record(conversation, lastAnswer, { code: 'email-sent', to, answers });
+    await this.#record(conversation, lastAnswer, {
+      code: 'email-sent',
+      to,
+      answers,
+      files: attachments.size,
+    });
   }
 
   /**

@@ -6,8 +6,16 @@ export function systemEventText(t: TFunction, event: SystemEvent): string {
   switch (event.code) {
     case 'supervisor-joined':
       return t('systemMessages.supervisor-joined', { name: event.name });
-    case 'email-sent':
-      return t('systemMessages.email-sent', { count: event.answers, to: event.to });
+    case 'email-sent': {
+      // An event stored before files went with emails has no count: none went.
+      const files = event.files ?? 0;
+      if (files === 0) return t('systemMessages.email-sent', { count: event.answers, to: event.to });
+      return t('systemMessages.email-sent-files', {
+        count: event.answers,
+        to: event.to,
+        files: t('systemMessages.fileCount', { count: files }),
+      });
+    }
     case 'email-failed':
       return t('systemMessages.email-failed', { to: event.to, reason: event.reason });
   }

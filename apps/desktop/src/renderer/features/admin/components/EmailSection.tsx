@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { longDuration } from '../../../ui/format.js';
+import { longDuration, megabytes } from '../../../ui/format.js';
 import { call, saved, useLoaded } from '../actions.js';
 import { Card, primaryButton } from './ui.js';
-
-/** "10", "0.5": a size in megabytes (MiB) to one decimal, for a sentence. */
-function megabytes(bytes: number): string {
-  return String(Math.round((bytes / 1_048_576) * 10) / 10);
-}
 
 /** Where the server's email goes (its configuration, shown, never edited here) and a test send. */
 export function EmailSection() {

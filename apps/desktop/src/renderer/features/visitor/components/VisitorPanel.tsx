@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
-import { calendarDate, longDuration } from '../../../ui/format.js';
+import { calendarDate, longDuration, megabytes } from '../../../ui/format.js';
 import { openConversation } from '../../chat/actions.js';
 import { previousConversations, useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
@@ -57,6 +57,8 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
                 {answerEmails.delaySeconds === 0
                   ? t('visitor.replyToEmailedAtOnce')
                   : t('visitor.replyToEmailed', { delay: longDuration(t, answerEmails.delaySeconds) })}
+                {(answerEmails.attachmentMaxBytes ?? 0) > 0 &&
+                  ` ${t('visitor.replyToFiles', { megabytes: megabytes(answerEmails.attachmentMaxBytes ?? 0) })}`}
               </span>
             )}
           </Row>
