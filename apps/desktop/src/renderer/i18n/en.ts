@@ -160,6 +160,8 @@ export const en = {
     replyToEmailedAtOnce:
       'Your replies are emailed there as you send them, unless the visitor reads them in the chat.',
     replyToFiles: 'Your files go with them, up to {{megabytes}} MB in all.',
+    /** Between two sentences of one hint: a space in English, none in Chinese. */
+    sentenceGap: ' ',
     status: { queued: 'waiting', assigned: 'open', resolved: 'resolved', offline: 'offline message' },
   },
   notify: {

@@ -155,9 +155,10 @@ export const zhCN: Messages = {
     language: '语言',
     referrer: '来源页面',
     replyTo: '邮件回复至',
-    replyToEmailed: '您的回复会在发送 {{delay}} 后通过邮件发送到该地址，除非访客已先在聊天中读到。',
+    replyToEmailed: '您的回复会在发送 {{delay}}后通过邮件发送到该地址，除非访客已先在聊天中读到。',
     replyToEmailedAtOnce: '您的回复发送后即通过邮件发送到该地址，除非访客已在聊天中读到。',
     replyToFiles: '您发送的文件会随邮件附上，总计最多 {{megabytes}} MB。',
+    sentenceGap: '',
     status: { queued: '等待中', assigned: '进行中', resolved: '已解决', offline: '离线留言' },
   },
   notify: {

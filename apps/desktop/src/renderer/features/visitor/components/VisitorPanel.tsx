@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
-import { calendarDate, longDuration, megabytes } from '../../../ui/format.js';
+import { calendarDate } from '../../../ui/format.js';
 import { openConversation } from '../../chat/actions.js';
 import { previousConversations, useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
+import { answerEmailHint } from '../answer-email-hint.js';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -54,11 +55,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
             </span>
             {answerEmails && (
               <span className="mt-0.5 block text-xs text-slate-500" data-testid="reply-to-emailed">
-                {answerEmails.delaySeconds === 0
-                  ? t('visitor.replyToEmailedAtOnce')
-                  : t('visitor.replyToEmailed', { delay: longDuration(t, answerEmails.delaySeconds) })}
-                {(answerEmails.attachmentMaxBytes ?? 0) > 0 &&
-                  ` ${t('visitor.replyToFiles', { megabytes: megabytes(answerEmails.attachmentMaxBytes ?? 0) })}`}
+                {answerEmailHint(t, answerEmails)}
               </span>
             )}
           </Row>
