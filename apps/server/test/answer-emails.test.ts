@@ -69,6 +69,7 @@ describe('answers to a left message, by email', () => {
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.disconnect();
     if (mail.refused.size > 0) mail.refused.clear();
+    mail.maxMessageBytes = undefined;
     await mail.resume().catch(() => undefined);
   });
   afterAll(async () => {
@@ -277,6 +278,25 @@ describe('answers to a left message, by email', () => {
       body: 'Emailed 2 answers and 1 file to hedy@example.test.',
       systemEvent: { code: 'email-sent', to: 'hedy@example.test', answers: 2, files: 1 },
     });
+  });
+
+  it('sends the answers without their files, named, when the mail server refuses the email for its size', async () => {
+    const { conversationId } = await leftMessage('ida@example.test');
+    await answerWithFile(conversationId, 'The manual:', { name: 'manual.pdf', bytes: pdf(4_000) });
+    // Room for the text, not for the file (base64 makes it a third larger).
+    mail.maxMessageBytes = 4_000;
+    now += DELAY_SECONDS * 1000;
+    const staffSee = recorded(conversationId, 'email-sent');
+    await pass();
+
+    const [email] = to('ida@example.test') as [ParsedMail];
+    expect(email.attachments).toEqual([]);
+    expect(email.text).toContain('  The manual:\n  [file: manual.pdf, not attached: open it in the chat]\n');
+    expect(await staffSee).toMatchObject({
+      body: 'Emailed the answer to ida@example.test.',
+      systemEvent: { code: 'email-sent', answers: 1, files: 0 },
+    });
+    expect(await queued(conversationId)).toBeUndefined();
   });
 
   it('sends nothing for answers the visitor read in the chat, and later answers alone', async () => {

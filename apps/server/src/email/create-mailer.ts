@@ -70,9 +70,12 @@ function message(email: Email, from: string): Parameters<Transport['sendMail']>[
 
 /**
  * A refusal of this email (5xx to the recipient or the message) is permanent; wrong credentials
- * are not, though the server says 535: the admin fixes them and the queue goes out.
+ * are not, though the server says 535: the admin fixes them and the queue goes out. A message
+ * refused for its size (552, or the enhanced status 5.3.4) is too large.
  */
 function asFailure(error: unknown): EmailFailure {
-  const e = error as { message?: string; permanent?: boolean; code?: string };
-  return new EmailFailure(e.message ?? String(error), e.permanent === true && e.code !== 'EAUTH');
+  const e = error as { message?: string; permanent?: boolean; code?: string; responseCode?: number };
+  const message = e.message ?? String(error);
+  const tooLarge = e.responseCode === 552 || /\b5\.3\.4\b/.test(message);
+  return new EmailFailure(message, e.permanent === true && e.code !== 'EAUTH', tooLarge);
 }

@@ -7,13 +7,15 @@ const SMTP_PASSWORD = 'smtp-password-never-logged';
 
 /**
  * A real SMTP server (smtp-server) on a local port: it asks for a login, keeps what it receives,
- * parsed, and can refuse a recipient for good (550) or stop and start again on the same port, as
- * a mail server that is down for a while.
+ * parsed, and can refuse a recipient for good (550), refuse a message over a size (552, 5.3.4, as
+ * Postfix does) or stop and start again on the same port, as a mail server that is down for a while.
  */
 export class MailServer {
   readonly received: ParsedMail[] = [];
   /** Recipients refused with 550. */
   readonly refused = new Set<string>();
+  /** Messages larger than this many bytes are refused with 552; none when undefined. */
+  maxMessageBytes: number | undefined;
   #server: SMTPServer | undefined;
   #port = 0;
 
@@ -61,13 +63,23 @@ export class MailServer {
         }
       },
       onData: (stream, _session, callback) => {
-        simpleParser(stream).then(
-          (parsed) => {
-            this.received.push(parsed);
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const message = Buffer.concat(chunks);
+          if (this.maxMessageBytes !== undefined && message.length > this.maxMessageBytes) {
+            const refusal = '5.3.4 Message size exceeds fixed maximum message size';
+            callback(Object.assign(new Error(refusal), { responseCode: 552 }));
+            return;
+          }
+          simpleParser(message).then(
+            (parsed) => {
+              this.received.push(parsed);
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
+        });
       },
     });
     await new Promise<void>((resolve, reject) => {

@@ -118,25 +118,25 @@ export class AnswerEmails {
     const to = conversation.replyTo;
     const widget = await getWidget(this.db, conversation.widgetId);
     const quoted = stretch.slice(-QUOTED_MESSAGES);
-    const attachments = await this.#filesToAttach(quoted);
-    const { subject, text } = answerEmailText({
-      language: conversation.attributes.language,
-      visitorName: conversation.visitorName,
-      siteName: widget?.name ?? '',
-      pageUrl: conversation.attributes.pageUrl,
-      messages: quoted,
-      shortened: stretch.length > QUOTED_MESSAGES,
-      attached: new Set(attachments.keys()),
-    });
-    try {
-      await this.mailer.send({
+    const send = (attachments: Map<string, EmailAttachment>) =>
+      this.mailer.send({
         to,
-        subject,
-        text,
+        ...answerEmailText({
+          language: conversation.attributes.language,
+          visitorName: conversation.visitorName,
+          siteName: widget?.name ?? '',
+          pageUrl: conversation.attributes.pageUrl,
+          messages: quoted,
+          shortened: stretch.length > QUOTED_MESSAGES,
+          attached: new Set(attachments.keys()),
+        }),
         attachments: [...attachments.values()],
         messageId: `<${conversationId}.${upTo}@${this.options.idDomain}>`,
         threadId: `<${conversationId}@${this.options.idDomain}>`,
       });
+    let sent: Map<string, EmailAttachment>;
+    try {
+      sent = await this.#sendFitting(conversationId, await this.#filesToAttach(quoted), send);
     } catch (error) {
       const failure = error instanceof EmailFailure ? error : new EmailFailure(String(error), false);
       const attempts = due.attempts + 1;
@@ -165,8 +165,32 @@ export class AnswerEmails {
       code: 'email-sent',
       to,
       answers,
-      files: attachments.size,
+      files: sent.size,
     });
+  }
+
+  /**
+   * Sends the email with its files; one the mail server refuses for its size goes again at once
+   * without them (the text then names them, to open in the chat). Resolves with the files sent.
+   */
+  async #sendFitting(
+    conversationId: string,
+    files: Map<string, EmailAttachment>,
+    send: (files: Map<string, EmailAttachment>) => Promise<void>,
+  ): Promise<Map<string, EmailAttachment>> {
+    try {
+      await send(files);
+      return files;
+    } catch (error) {
+      if (!(error instanceof EmailFailure && error.tooLarge && files.size > 0)) throw error;
+      this.logger.warn(
+        { conversationId, reason: error.message },
+        'answer email too large: sent without its files',
+      );
+      const none = new Map<string, EmailAttachment>();
+      await send(none);
+      return none;
+    }
   }
 
   /**

@@ -17,13 +17,18 @@ export interface Email {
   threadId: string;
 }
 
-/** A send that failed; `permanent` when trying again cannot help (the mail server said 5xx). */
+/**
+ * A send that failed; `permanent` when trying again cannot help (the mail server said 5xx);
+ * `tooLarge` when the mail server refused the message for its size (552, 5.3.4): the same email
+ * without its files may go through.
+ */
 export class EmailFailure extends Error {
   override name = 'EmailFailure';
 
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly tooLarge = false,
   ) {
     super(message);
   }
