@@ -6,6 +6,7 @@ import {
   leaveMessage,
   login,
   request,
+  sendMessage,
   unwrap,
   visitorSession,
 } from './support/clients.js';
@@ -32,13 +33,7 @@ describe('an answer acknowledged just before the server dies', () => {
     const session = await visitorSession(server.url, server.fixture.widget.id, { name: 'Grace' });
     const visitor = await connectVisitor(server.url, session.visitorToken);
     const conversation = unwrap(await request<VisitorConversation>(visitor, 'conversation:open', {}));
-    unwrap(
-      await request(visitor, 'message:send', {
-        conversationId: conversation.id,
-        clientMsgId: crypto.randomUUID(),
-        body: 'Is the shop open on Sunday?',
-      }),
-    );
+    await sendMessage(visitor, conversation.id, 'Is the shop open on Sunday?');
     unwrap(
       (await leaveMessage(server.url, session.visitorToken, conversation.id, { email: 'grace@example.test' }))
         .body,
@@ -49,13 +44,7 @@ describe('an answer acknowledged just before the server dies', () => {
       (await login(server.url, server.fixture.alice.email)).tokens.accessToken,
     );
     unwrap(await request(alice, 'conversation:take', { conversationId: conversation.id }));
-    unwrap(
-      await request(alice, 'message:send', {
-        conversationId: conversation.id,
-        clientMsgId: crypto.randomUUID(),
-        body: 'Yes, from 10 to 16.',
-      }),
-    );
+    await sendMessage(alice, conversation.id, 'Yes, from 10 to 16.');
     // Acknowledged; killed well before its email was due.
     await server.kill();
     alice.close();

@@ -11,6 +11,7 @@ import {
   login,
   nextEvent,
   request,
+  sendMessage,
   unwrap,
   type VisitorClient,
 } from './support/clients.js';
@@ -101,27 +102,14 @@ describe('answers to a left message, by email', () => {
       language: options.language ?? 'en',
     });
     track(visitor);
-    unwrap(
-      await request(visitor, 'message:send', {
-        conversationId: conversation.id,
-        clientMsgId: crypto.randomUUID(),
-        body: 'Do you ship to Norway?\nAnd to Iceland?',
-      }),
-    );
+    await sendMessage(visitor, conversation.id, 'Do you ship to Norway?\nAnd to Iceland?');
     unwrap((await leaveMessage(t.url, session.visitorToken, conversation.id, { email, name: 'Grace' })).body);
     if (!options.stay) visitor.disconnect();
     unwrap(await request(alice, 'conversation:take', { conversationId: conversation.id }));
     return { session, visitor, conversationId: conversation.id };
   }
 
-  const answer = async (conversationId: string, body: string) =>
-    unwrap(
-      await request<{ seq: number }>(alice, 'message:send', {
-        conversationId,
-        clientMsgId: crypto.randomUUID(),
-        body,
-      }),
-    );
+  const answer = (conversationId: string, body: string) => sendMessage(alice, conversationId, body);
 
   /** Alice uploads a file and sends it, as an answer or as an internal note. */
   async function answerWithFile(
@@ -131,15 +119,7 @@ describe('answers to a left message, by email', () => {
     visibility: 'all' | 'agents' = 'all',
   ) {
     const attachment = unwrap((await upload(t.url, conversationId, aliceToken, file.name, file.bytes)).body);
-    unwrap(
-      await request(alice, 'message:send', {
-        conversationId,
-        clientMsgId: crypto.randomUUID(),
-        body,
-        attachmentId: attachment.id,
-        visibility,
-      }),
-    );
+    await sendMessage(alice, conversationId, body, { attachmentId: attachment.id, visibility });
   }
 
   const recorded = (conversationId: string, code: string) =>
@@ -168,14 +148,7 @@ describe('answers to a left message, by email', () => {
     const { session, conversationId } = await leftMessage('grace@example.test');
     await answer(conversationId, 'Yes, we ship to Norway.');
     // An internal note between the answers never reaches the visitor, by email either.
-    unwrap(
-      await request(alice, 'message:send', {
-        conversationId,
-        clientMsgId: crypto.randomUUID(),
-        body: 'Check the Iceland rates first.',
-        visibility: 'agents',
-      }),
-    );
+    await sendMessage(alice, conversationId, 'Check the Iceland rates first.', { visibility: 'agents' });
     now += 30_000;
     await answer(conversationId, 'Iceland too, in 5–7 days.');
     await pass();
@@ -453,14 +426,7 @@ describe('answers to a left message, by email', () => {
 
   it('does not queue an internal note, nor an answer in a chat whose visitor left no address', async () => {
     const { conversationId } = await leftMessage('notes@example.test');
-    unwrap(
-      await request(alice, 'message:send', {
-        conversationId,
-        clientMsgId: crypto.randomUUID(),
-        body: 'Regular customer.',
-        visibility: 'agents',
-      }),
-    );
+    await sendMessage(alice, conversationId, 'Regular customer.', { visibility: 'agents' });
     expect(await queued(conversationId)).toBeUndefined();
 
     const live = await visitorWithConversation(t);
@@ -485,13 +451,7 @@ describe('answers to a left message, by email', () => {
       });
       unwrap(left.body);
       unwrap(await request(agent, 'conversation:take', { conversationId: conversation.id }));
-      unwrap(
-        await request(agent, 'message:send', {
-          conversationId: conversation.id,
-          clientMsgId: crypto.randomUUID(),
-          body: 'Answer.',
-        }),
-      );
+      await sendMessage(agent, conversation.id, 'Answer.');
       await wrong.server.components.answerEmails?.deliverDue();
       const row = await wrong.server.components.db
         .selectFrom('answer_emails')

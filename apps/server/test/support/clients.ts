@@ -3,6 +3,7 @@ import {
   type AgentServerToClientEvents,
   type Hello,
   type LoginResponse,
+  type MessageAck,
   PROTOCOL_VERSION,
   type Result,
   type VisitorClientToServerEvents,
@@ -126,6 +127,26 @@ export function request<T = unknown>(
   payload: unknown,
 ): Promise<Result<T>> {
   return (socket as unknown as Socket).timeout(10_000).emitWithAck(event, payload) as Promise<Result<T>>;
+}
+
+/**
+ * Sends a message with a fresh clientMsgId and resolves with its ack; a refusal throws. `extra`:
+ * `visibility` (staff notes) or an `attachmentId`.
+ */
+export async function sendMessage(
+  socket: VisitorClient | AgentClient,
+  conversationId: string,
+  body: string,
+  extra: { visibility?: 'all' | 'agents'; attachmentId?: string } = {},
+): Promise<MessageAck> {
+  return unwrap(
+    await request<MessageAck>(socket, 'message:send', {
+      conversationId,
+      clientMsgId: crypto.randomUUID(),
+      body,
+      ...extra,
+    }),
+  );
 }
 
 /** Resolves with the next push of `event` that matches. */
