@@ -27,12 +27,18 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
   },
 };
 
+/**
+ * Every event in Chinese, as the workbench words it. A visitor's transcript holds only what they
+ * saw, so the internal email events do not reach it today; they are worded all the same.
+ */
 function zhSystemEventText(event: SystemEvent): string {
   switch (event.code) {
     case 'supervisor-joined':
       return `${event.name}（主管）已加入对话。`;
-    case 'email-sent':
-      return `已将 ${event.answers} 条回复通过邮件发送至 ${event.to}。`;
+    case 'email-sent': {
+      const files = event.files ? `及 ${event.files} 个文件` : '';
+      return `已将 ${event.answers} 条回复${files}通过邮件发送至 ${event.to}。`;
+    }
     case 'email-failed':
       return `无法将回复通过邮件发送至 ${event.to}：${event.reason}`;
   }
