@@ -319,6 +319,10 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(await ada.page.getByTestId('email-files').textContent()).toBe(
       'attached, up to 10 MB per email; the rest are named, to open in the chat',
     );
+    // The demo sets no inbound secret: replies do not come back, and the admin is told so.
+    expect(await ada.page.getByTestId('email-replies').textContent()).toBe(
+      'go to the sender’s mailbox, not into the conversation (set email.inboundSecret and a mail gateway)',
+    );
     await ada.page.getByTestId('email-test').click();
     await ada.page.getByText(`A test email went to ${ADA} through .eml files in ${mailbox}.`).waitFor();
     const sent = readdirSync(mailbox).map((name) => readFileSync(path.join(mailbox, name), 'utf8'));

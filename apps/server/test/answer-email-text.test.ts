@@ -27,6 +27,7 @@ const base = {
   pageUrl: undefined,
   shortened: false,
   attached: new Set<string>(),
+  repliesReturn: false,
 };
 
 function file(id: string, fileName: string, uploaderKind: 'visitor' | 'staff'): MessageRecord['attachment'] {
@@ -122,5 +123,21 @@ describe('the answer email’s text', () => {
     expect(answerEmailText({ ...base, language: 'zh', messages, attached }).text).toContain(
       ['  [文件：invoice.pdf，见附件]', '  [文件：manual.pdf，未附上，请在聊天窗口中打开]'].join('\n'),
     );
+  });
+
+  it('invites a reply to the email where replies come back into the conversation, and only there', () => {
+    const input = { ...base, pageUrl: 'https://shop.example/help', messages: [message({ body: 'Done.' })] };
+    const en = answerEmailText({ ...input, language: 'en', repliesReturn: true }).text;
+    expect(en).toContain(
+      [
+        'You can answer by replying to this email: your reply goes into the conversation.',
+        '',
+        'To go on with the conversation, return to the chat on https://shop.example/help',
+      ].join('\n'),
+    );
+    expect(answerEmailText({ ...input, language: 'zh', repliesReturn: true }).text).toContain(
+      '您可以直接回复此邮件，回复内容会进入对话。\n',
+    );
+    expect(answerEmailText({ ...input, language: 'en' }).text).not.toContain('replying to this email');
   });
 });

@@ -392,6 +392,7 @@ describe('answers to a left message, by email', () => {
       from: 'Shop support <support@shop.example>',
       delaySeconds: DELAY_SECONDS,
       attachmentMaxBytes: ATTACHMENT_MAX_BYTES,
+      repliesReturn: false,
     });
     expect(JSON.stringify(status.body)).not.toContain('smtp-password');
 

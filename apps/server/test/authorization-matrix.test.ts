@@ -66,6 +66,8 @@ const ADMIN = cells('refused refused forbidden forbidden forbidden ok');
 const SUPERVISORS = cells('refused refused forbidden forbidden ok ok');
 const SUPERVISE_A = cells('refused refused forbidden forbidden hidden ok');
 const SUPERVISOR_SELF = cells('refused refused forbidden forbidden ok ok');
+/** The mail gateway's door: no user's token opens it, only the configured secret. */
+const MAIL_GATEWAY_ONLY = cells('refused refused refused refused refused refused');
 
 /** Ids the calls use; `hidden` cells are compared with the same call on `randomTarget()`. */
 interface Target {
@@ -246,6 +248,7 @@ const restRows: Record<string, RestRow> = {
   uploadAttachment: { expect: TEAM_A_OR_VISITOR, multipart: true },
   downloadAttachment: { expect: TEAM_A_OR_VISITOR },
   searchMessages: { expect: STAFF_ONLY, query: () => `q=${SECRET}` },
+  receiveEmail: { expect: MAIL_GATEWAY_ONLY, body: () => ({}) },
   widgetConfig: { expect: OPEN },
   offlineMessage: {
     expect: VISITORS,
@@ -450,7 +453,9 @@ describe('authorization matrix (SECURITY S3)', () => {
   const mailbox = mkdtempSync(path.join(tmpdir(), 'switchboard-matrix-mail-'));
 
   beforeAll(async () => {
-    t = await startTestServer({ email: { directory: mailbox } });
+    t = await startTestServer({
+      email: { directory: mailbox, inboundSecret: 'the-mail-gateway-secret-of-the-matrix-server' },
+    });
     ctx.t = t;
     const sam = await createStaff(t, 'supervisor', [t.fixture.teamB], 'Sam');
     ctx.email = {

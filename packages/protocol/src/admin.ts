@@ -139,6 +139,12 @@ export const EmailStatus = z.object({
    * what a server older than this field did).
    */
   attachmentMaxBytes: z.number().int().nonnegative().default(0),
+  /**
+   * Visitors' replies to the emails come back into their conversations (a mail gateway posts
+   * them to `POST /api/email/inbound`); false, as from a server older than this field: they go to
+   * the sender's mailbox only.
+   */
+  repliesReturn: z.boolean().default(false),
 });
 export type EmailStatus = z.infer<typeof EmailStatus>;
 

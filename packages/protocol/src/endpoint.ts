@@ -8,14 +8,23 @@ import { Id } from './primitives.js';
  * - `staff`: any staff access token (agent, supervisor, admin); what it reaches is scoped by role;
  * - `staff-supervisor`: a supervisor's or an admin's access token (supervisors: their teams);
  * - `admin`: an admin's access token;
- * - `visitor`: a visitor token; `staff-or-visitor`: either.
+ * - `visitor`: a visitor token; `staff-or-visitor`: either;
+ * - `mail-gateway`: the secret the server's configuration shares with its mail gateway.
  */
-export type EndpointAuth = 'none' | 'staff' | 'staff-supervisor' | 'admin' | 'visitor' | 'staff-or-visitor';
+export type EndpointAuth =
+  | 'none'
+  | 'staff'
+  | 'staff-supervisor'
+  | 'admin'
+  | 'visitor'
+  | 'staff-or-visitor'
+  | 'mail-gateway';
 
 /** The staff roles each `auth` admits; null where staff tokens are not what it checks. */
 export const staffRolesOf: Record<EndpointAuth, readonly Role[] | null> = {
   none: null,
   visitor: null,
+  'mail-gateway': null,
   staff: ['agent', 'supervisor', 'admin'],
   'staff-or-visitor': ['agent', 'supervisor', 'admin'],
   'staff-supervisor': ['supervisor', 'admin'],

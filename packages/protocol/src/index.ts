@@ -9,6 +9,7 @@ export * from './events/define.js';
 export * from './events/supervisor.js';
 export * from './events/visitor.js';
 export * from './handshake.js';
+export * from './inbound-email.js';
 export * from './message.js';
 export * from './primitives.js';
 export * from './queue.js';

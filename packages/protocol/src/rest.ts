@@ -3,6 +3,7 @@ import { Attachment } from './attachment.js';
 import { Empty, LoginRequest, LoginResponse, PasswordChangeRequest, RefreshRequest, User } from './auth.js';
 import { Conversation, ConversationStatus, VisitorConversation } from './conversation.js';
 import { AttachmentParams, ConversationParams, type EndpointSpec } from './endpoint.js';
+import { InboundEmailReceipt } from './inbound-email.js';
 import { Message } from './message.js';
 import { Id, Seq, Timestamp } from './primitives.js';
 import { adminEndpoints, reportEndpoints } from './rest-admin.js';
@@ -145,6 +146,16 @@ export const restEndpoints = {
     auth: 'staff',
     query: SearchQuery,
     response: SearchResults,
+  },
+  /**
+   * A mail gateway posts each email it receives for the answers' reply address, as it arrived
+   * (`Content-Type: message/rfc822`, the raw MIME message).
+   */
+  receiveEmail: {
+    method: 'POST',
+    path: '/api/email/inbound',
+    auth: 'mail-gateway',
+    response: InboundEmailReceipt,
   },
   ...widgetEndpoints,
   ...routingEndpoints,

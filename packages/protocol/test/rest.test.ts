@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { EmailStatus, type EndpointSpec, HistoryQuery, restEndpoints, SearchQuery } from '../src/index.js';
+import {
+  EmailStatus,
+  type EndpointSpec,
+  HistoryQuery,
+  InboundEmailReceipt,
+  restEndpoints,
+  SearchQuery,
+} from '../src/index.js';
 
 const endpoints = Object.entries(restEndpoints as Record<string, EndpointSpec>);
 
@@ -109,5 +116,33 @@ describe('EmailStatus', () => {
     };
     expect(EmailStatus.parse(older).attachmentMaxBytes).toBe(0);
     expect(EmailStatus.safeParse({ ...older, attachmentMaxBytes: -1 }).success).toBe(false);
+  });
+
+  it('reads an older server without repliesReturn as one whose replies do not come back', () => {
+    const older = { destination: null, from: 'Shop <a@shop.example>', delaySeconds: 60 };
+    expect(EmailStatus.parse(older).repliesReturn).toBe(false);
+    expect(EmailStatus.parse({ ...older, repliesReturn: true }).repliesReturn).toBe(true);
+  });
+});
+
+describe('InboundEmailReceipt', () => {
+  const receipt = {
+    outcome: 'stored',
+    conversationId: '0b3f8c1e-2d4a-4f6b-9c8d-7e5f4a3b2c1d',
+    messages: 1,
+    refusedFiles: [],
+    reopened: false,
+  };
+
+  it('names one of three outcomes and counts what was stored', () => {
+    expect(InboundEmailReceipt.parse(receipt)).toEqual(receipt);
+    expect(InboundEmailReceipt.safeParse({ ...receipt, outcome: 'bounced' }).success).toBe(false);
+    expect(InboundEmailReceipt.safeParse({ ...receipt, messages: -1 }).success).toBe(false);
+  });
+
+  it('is the response of the one endpoint a mail gateway calls, with its secret', () => {
+    const gateway = endpoints.filter(([, spec]) => spec.auth === 'mail-gateway');
+    expect(gateway.map(([name]) => name)).toEqual(['receiveEmail']);
+    expect(restEndpoints.receiveEmail.response).toBe(InboundEmailReceipt);
   });
 });

@@ -10,6 +10,7 @@ import { BotService } from '../domain/bot-service.js';
 import { CannedReplyService } from '../domain/canned-reply-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
 import type { AnswerEmails } from '../domain/email/answer-emails.js';
+import { InboundEmails } from '../domain/email/inbound-emails.js';
 import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
 import type { StaffPrincipal } from '../domain/principal.js';
@@ -19,7 +20,8 @@ import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { WidgetService } from '../domain/widget-service.js';
-import { startEmail } from '../email/start-email.js';
+import { mailGateway } from '../email/mail-gateway.js';
+import { emailIdDomain, startEmail } from '../email/start-email.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { OriginPolicy } from '../security/origins.js';
@@ -31,6 +33,8 @@ import type { ConversationRecord, MessageRecord } from '../store/records.js';
 import { unindexedMessages } from '../store/search.js';
 import { getOrCreateSetting } from '../store/settings.js';
 import { listWidgets } from '../store/widgets.js';
+
+type EmailReceived = (conversation: ConversationRecord, messages: MessageRecord[], reopened: boolean) => void;
 
 /** Sees every team: for questions the composition root asks on behalf of the system. */
 const SYSTEM: StaffPrincipal = {
@@ -56,6 +60,8 @@ export interface Components extends TransportDeps {
   answerEmails: AnswerEmails | null;
   /** Emailing answers recorded a system message for the staff: the transport pushes it. */
   onAnswerEmailRecorded(listener: (conversation: ConversationRecord, message: MessageRecord) => void): void;
+  /** A visitor's reply by email was stored: the transport pushes its messages. */
+  onEmailReceived(listener: EmailReceived): void;
   close(): Promise<void>;
 }
 
@@ -115,6 +121,19 @@ export async function createComponents(
   });
   const attachments = new AttachmentService(db, path.resolve(config.dataDir, 'attachments'));
   const emails = startEmail(config.email, db, clock, logger, metrics, (record) => attachments.pathOf(record));
+  const receivedListeners: EmailReceived[] = [];
+  const inbound = new InboundEmails(
+    db,
+    attachments,
+    { idDomain: emailIdDomain(config.email.from), fileMaxBytes: config.limits.uploadMaxBytes },
+    routing,
+    {
+      received: (conversation, messages, reopened) => {
+        for (const listener of receivedListeners) listener(conversation, messages, reopened);
+      },
+      outcome: (outcome) => metrics.inboundEmails.inc({ outcome }),
+    },
+  );
 
   const conversations = new ConversationService(db, routing, clock);
   const messages = new MessageService(db, sqlite.search, emails.answerEmails);
@@ -153,6 +172,8 @@ export async function createComponents(
     onAnswerEmailRecorded: emails.onRecorded,
     answerEmails: emails.answerEmails,
     email: emails.admin,
+    mailGateway: mailGateway(config.email.inboundSecret, config.email.inboundMaxBytes, inbound),
+    onEmailReceived: (listener) => receivedListeners.push(listener),
     close: async () => {
       clearInterval(ticker);
       await emails.close();

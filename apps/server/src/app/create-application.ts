@@ -5,6 +5,7 @@ import { attachmentRoutes } from '../http/routes/attachment-routes.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { cannedReplyRoutes } from '../http/routes/canned-reply-routes.js';
 import { conversationRoutes } from '../http/routes/conversation-routes.js';
+import { inboundEmailRoutes } from '../http/routes/inbound-email-routes.js';
 import { operationsRoutes } from '../http/routes/operations-routes.js';
 import { reportRoutes } from '../http/routes/report-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
@@ -33,6 +34,7 @@ export async function createApplication(
   adminRoutes(http, components);
   reportRoutes(http, components);
   attachmentRoutes(http, components, components.attachments);
+  inboundEmailRoutes(http, components);
   await staticRoutes(http);
   operationsRoutes(http, components, {
     ready: async () => {
@@ -52,6 +54,12 @@ export async function createApplication(
   components.onAnswerEmailRecorded((conversation, message) =>
     realtime.broadcast.message(conversation, message),
   );
+  components.onEmailReceived((conversation, messages, reopened) => {
+    for (const message of messages) realtime.broadcast.message(conversation, message);
+    // A reopened conversation's whole row goes out with routing's announcement.
+    if (!reopened && (conversation.status === 'offline' || conversation.status === 'queued'))
+      realtime.broadcast.waitingMessage(conversation);
+  });
   http.addHook('onClose', async () => {
     closing = true;
   });

@@ -109,6 +109,23 @@ export const Config = z.strictObject({
         .min(0)
         .max(50 * 1024 * 1024)
         .default(10 * 1024 * 1024),
+      /**
+       * The address visitors' replies go to (`Reply-To`); without it they go to `from`. Its
+       * mailbox's mail gateway posts what arrives to `POST /api/email/inbound`.
+       */
+      replyTo: z.string().min(3).optional(),
+      /**
+       * The secret the mail gateway sends (`Authorization: Bearer …`) with each email it posts;
+       * without it replies do not come back into conversations (the endpoint answers not-found).
+       */
+      inboundSecret: z.string().min(32, 'at least 32 characters').optional(),
+      /** The largest email the gateway may post, files included. */
+      inboundMaxBytes: z
+        .number()
+        .int()
+        .min(64 * 1024)
+        .max(100 * 1024 * 1024)
+        .default(25 * 1024 * 1024),
       /** How often due emails are looked for. */
       pollMilliseconds: z.number().int().min(20).max(60_000).default(2_000),
     })
@@ -136,6 +153,11 @@ const ENV_KEYS = {
   SWITCHBOARD_SMTP_URL: (c, v) => ({ ...c, email: { ...(c.email as object), smtpUrl: v } }),
   SWITCHBOARD_EMAIL_FROM: (c, v) => ({ ...c, email: { ...(c.email as object), from: v } }),
   SWITCHBOARD_EMAIL_DIRECTORY: (c, v) => ({ ...c, email: { ...(c.email as object), directory: v } }),
+  SWITCHBOARD_EMAIL_REPLY_TO: (c, v) => ({ ...c, email: { ...(c.email as object), replyTo: v } }),
+  SWITCHBOARD_INBOUND_EMAIL_SECRET: (c, v) => ({
+    ...c,
+    email: { ...(c.email as object), inboundSecret: v },
+  }),
   SWITCHBOARD_WORKBENCH_ORIGINS: (c, v) => ({ ...c, workbenchOrigins: v.split(',').filter(Boolean) }),
 } satisfies Record<string, (c: Record<string, unknown>, v: string) => Record<string, unknown>>;
 

@@ -36,28 +36,29 @@ export class AttachmentService {
     const conversation = assertCanRead(principal, await getConversation(this.db, conversationId));
     if (conversation.status === 'resolved')
       throw new DomainError('conversation-closed', 'This conversation is resolved.');
-    const extension = path.extname(fileName).slice(1).toLowerCase();
-    const declared = ALLOWED[extension];
-    if (!declared) {
-      throw new DomainError(
-        'unsupported-media-type',
-        `Files of type .${extension || '?'} are not accepted.`,
-        {
-          allowed: Object.keys(ALLOWED),
-        },
-      );
-    }
-    const detected = await fileTypeFromBuffer(bytes);
-    if (detected?.mime !== declared) {
-      throw new DomainError('unsupported-media-type', 'The file content does not match its extension.');
-    }
+    const mimeType = await attachmentTypeOf(fileName, bytes);
+    const uploader =
+      principal.kind === 'visitor'
+        ? { kind: 'visitor' as const, id: principal.visitorId }
+        : { kind: 'staff' as const, id: principal.userId };
+    return this.store(conversation.id, uploader, fileName, mimeType, bytes);
+  }
+
+  /** Keeps a file whose type `attachmentTypeOf` proved, for the conversation's messages to carry. */
+  async store(
+    conversationId: string,
+    uploader: { kind: 'visitor' | 'staff'; id: string },
+    fileName: string,
+    mimeType: AttachmentMimeType,
+    bytes: Buffer,
+  ): Promise<AttachmentRecord> {
     const record: AttachmentRecord = {
       id: randomUUID(),
-      conversationId: conversation.id,
-      uploaderKind: principal.kind === 'visitor' ? 'visitor' : 'staff',
-      uploaderId: principal.kind === 'visitor' ? principal.visitorId : principal.userId,
+      conversationId,
+      uploaderKind: uploader.kind,
+      uploaderId: uploader.id,
       fileName: cleanFileName(fileName),
-      mimeType: declared,
+      mimeType,
       size: bytes.length,
       storageName: randomUUID(),
       createdAt: new Date().toISOString(),
@@ -95,6 +96,25 @@ export class AttachmentService {
   pathOf(record: AttachmentRecord): string {
     return path.join(this.directory, record.storageName);
   }
+}
+
+/**
+ * The one type a file may be stored as: its name's extension says which, and its bytes must prove
+ * it; anything else is an `unsupported-media-type` DomainError.
+ */
+export async function attachmentTypeOf(fileName: string, bytes: Buffer): Promise<AttachmentMimeType> {
+  const extension = path.extname(fileName).slice(1).toLowerCase();
+  const declared = ALLOWED[extension];
+  if (!declared) {
+    throw new DomainError('unsupported-media-type', `Files of type .${extension || '?'} are not accepted.`, {
+      allowed: Object.keys(ALLOWED),
+    });
+  }
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected?.mime !== declared) {
+    throw new DomainError('unsupported-media-type', 'The file content does not match its extension.');
+  }
+  return declared;
 }
 
 /** Keeps a display name only: no directories, no control characters, bounded length. */

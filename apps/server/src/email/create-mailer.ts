@@ -8,12 +8,19 @@ type Transport = ReturnType<typeof nodemailer.createTransport>;
 
 /** The configured way out for email, or null when none is configured (nothing is emailed). */
 export function createMailer(config: Config['email']): Mailer | null {
-  if (config.smtpUrl) return smtpMailer(config.smtpUrl, config.from);
-  if (config.directory) return directoryMailer(path.resolve(config.directory), config.from);
+  const sender = { from: config.from, replyTo: config.replyTo };
+  if (config.smtpUrl) return smtpMailer(config.smtpUrl, sender);
+  if (config.directory) return directoryMailer(path.resolve(config.directory), sender);
   return null;
 }
 
-function smtpMailer(url: string, from: string): Mailer {
+/** Who the emails are from, and where replies go (`from` when no `replyTo` is set). */
+interface Sender {
+  from: string;
+  replyTo: string | undefined;
+}
+
+function smtpMailer(url: string, sender: Sender): Mailer {
   const transport = nodemailer.createTransport({
     url,
     // A pass waits for each send: a mail server that hangs must not hold the outbox for minutes.
@@ -24,7 +31,7 @@ function smtpMailer(url: string, from: string): Mailer {
   return {
     async send(email) {
       try {
-        await transport.sendMail(message(email, from));
+        await transport.sendMail(message(email, sender));
       } catch (error) {
         throw asFailure(error);
       }
@@ -34,12 +41,12 @@ function smtpMailer(url: string, from: string): Mailer {
 }
 
 /** Each email as an `.eml` file, named by when it was written and its conversation. */
-function directoryMailer(directory: string, from: string): Mailer {
+function directoryMailer(directory: string, sender: Sender): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(email) {
       try {
-        const info = await transport.sendMail(message(email, from));
+        const info = await transport.sendMail(message(email, sender));
         await mkdir(directory, { recursive: true });
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.-]/g, '')}.eml`;
         await writeFile(path.join(directory, name), info.message as Buffer);
@@ -51,9 +58,10 @@ function directoryMailer(directory: string, from: string): Mailer {
   };
 }
 
-function message(email: Email, from: string): Parameters<Transport['sendMail']>[0] {
+function message(email: Email, sender: Sender): Parameters<Transport['sendMail']>[0] {
   return {
-    from,
+    from: sender.from,
+    ...(sender.replyTo === undefined ? {} : { replyTo: sender.replyTo }),
     to: email.to,
     subject: email.subject,
     text: email.text,

@@ -31,7 +31,7 @@ export function startEmail(
 ): EmailRunner {
   const listeners: Recorded[] = [];
   const mailer = createMailer(config);
-  const idDomain = domainOf(config.from);
+  const idDomain = emailIdDomain(config.from);
   const admin = emailAdmin(
     mailer,
     {
@@ -39,6 +39,7 @@ export function startEmail(
       from: config.from,
       delaySeconds: config.delaySeconds,
       attachmentMaxBytes: config.attachmentMaxBytes,
+      repliesReturn: config.inboundSecret !== undefined,
     },
     idDomain,
   );
@@ -51,6 +52,7 @@ export function startEmail(
     idDomain,
     attachmentMaxBytes: config.attachmentMaxBytes,
     attachmentPath,
+    repliesReturn: config.inboundSecret !== undefined,
   };
   const answerEmails = new AnswerEmails(db, mailer, options, clock, logger, {
     recorded: (conversation, message) => {
@@ -76,6 +78,6 @@ export function startEmail(
 }
 
 /** The domain of the sender's address (`Name <a@b>` or `a@b`), for the emails' message ids. */
-function domainOf(from: string): string {
+export function emailIdDomain(from: string): string {
   return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'switchboard.local';
 }

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import { fail, httpStatusOf } from '@switchboard/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { DomainError } from '../domain/errors.js';
 import { loggerOptions } from '../observability/logger.js';
 import type { OriginPolicy } from '../security/origins.js';
 
@@ -29,6 +30,11 @@ export async function createHttp(config: Config, origins: OriginPolicy): Promise
   });
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
+    // A refusal from a hook (before a route's own handler runs).
+    if (error instanceof DomainError) {
+      void reply.code(httpStatusOf[error.code]).send(fail(error.code, error.message, error.details));
+      return;
+    }
     const status = error.statusCode ?? 500;
     const code =
       status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE'

@@ -81,6 +81,10 @@ async function authenticate(
   deps: TransportDeps,
 ): Promise<Principal | undefined> {
   if (spec.auth === 'none') return undefined;
+  if (spec.auth === 'mail-gateway') {
+    deps.mailGateway.authenticate(request.headers.authorization);
+    return undefined;
+  }
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   if (!token) throw new DomainError('unauthenticated', 'Send Authorization: Bearer <token>.');

@@ -19,6 +19,7 @@ export function loggerOptions(level: string): LoggerOptions {
         '*.secret',
         '*.jwtSecret',
         '*.smtpUrl',
+        '*.inboundSecret',
       ],
       censor: '[redacted]',
     },

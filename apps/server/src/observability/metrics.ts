@@ -35,6 +35,12 @@ export function createMetrics(sources: MetricSources) {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    inboundEmails: new Counter({
+      name: 'switchboard_inbound_emails_total',
+      help: 'Emails the mail gateway posted, by outcome: stored, duplicate, ignored, unmatched, wrong-sender',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'switchboard_request_errors_total',
       help: 'Refused requests by error code and transport',

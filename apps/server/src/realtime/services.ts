@@ -14,6 +14,7 @@ import type { FeedView } from '../domain/supervisor/feed-view.js';
 import type { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import type { VisitorService } from '../domain/visitor-service.js';
 import type { WidgetService } from '../domain/widget-service.js';
+import type { MailGateway } from '../email/mail-gateway.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OriginPolicy } from '../security/origins.js';
 import type { RateLimits } from '../security/rate-limits.js';
@@ -43,4 +44,6 @@ export interface TransportDeps {
   logger: Logger;
   epoch: string;
   email: EmailAdmin;
+  /** Visitors' replies to answer emails, posted by the mail gateway. */
+  mailGateway: MailGateway;
 }

@@ -197,6 +197,29 @@ export async function resolve(
   });
 }
 
+/**
+ * A resolved conversation whose visitor wrote again by email becomes a left message again (no
+ * assignee, back in its team's list), in one transaction with its timeline event. False if it
+ * was not resolved.
+ */
+export async function reopenAsLeftMessage(
+  db: Db,
+  id: string,
+  now = new Date().toISOString(),
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('conversations')
+      .set({ status: 'offline', assignee_id: null, resolved_at: null, resolved_by: null, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'resolved')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await insertEventIn(trx, id, 'offline-message', null, { via: 'email' });
+    return true;
+  });
+}
+
 async function insertEventIn(
   db: Db,
   conversationId: string,

@@ -440,6 +440,10 @@ export const en = {
       files: 'Files in answers',
       filesValue: 'attached, up to {{megabytes}} MB per email; the rest are named, to open in the chat',
       filesNone: 'named in the email, to open in the chat (none attached)',
+      replies: 'Replies to the emails',
+      repliesReturn: 'come back into the conversation, as the visitor’s messages',
+      repliesElsewhere:
+        'go to the sender’s mailbox, not into the conversation (set email.inboundSecret and a mail gateway)',
     },
     bans: {
       kind: 'Kind',

@@ -14,6 +14,8 @@ export interface AnswerEmailInput {
   shortened: boolean;
   /** The attachments (ids) that go with the email; the staff's other files are in the chat only. */
   attached: ReadonlySet<string>;
+  /** A reply to the email comes back into the conversation (inbound email is set up). */
+  repliesReturn: boolean;
 }
 
 /** How a file in the email is named: sent with it, to be opened in the chat, or the visitor's own. */
@@ -27,6 +29,7 @@ interface Words {
   assistant: string;
   file(name: string, mention: FileMention): string;
   earlier: string;
+  replyHere: string;
   continueAt(url: string): string;
 }
 
@@ -43,6 +46,7 @@ const en: Words = {
       own: `[file: ${name}]`,
     })[mention],
   earlier: '[…]',
+  replyHere: 'You can answer by replying to this email: your reply goes into the conversation.',
   continueAt: (url) => `To go on with the conversation, return to the chat on ${url}`,
 };
 
@@ -59,6 +63,7 @@ const zhCN: Words = {
       own: `[文件：${name}]`,
     })[mention],
   earlier: '[……]',
+  replyHere: '您可以直接回复此邮件，回复内容会进入对话。',
   continueAt: (url) => `如需继续对话，请回到此页面的聊天窗口：${url}`,
 };
 
@@ -91,6 +96,7 @@ export function answerEmailText(input: AnswerEmailInput): { subject: string; tex
     }
   }
   lines.push('');
+  if (input.repliesReturn) lines.push(words.replyHere, '');
   if (input.pageUrl) lines.push(words.continueAt(input.pageUrl), '');
   lines.push(`— ${input.siteName}`);
   return { subject: words.subject(input.siteName), text: `${lines.join('\n')}\n` };

@@ -27,6 +27,8 @@ export interface AnswerEmailOptions {
   attachmentMaxBytes: number;
   /** Where the attachment store keeps a file. */
   attachmentPath(record: AttachmentRecord): string;
+  /** Replies to the emails come back into the conversation: the email says so. */
+  repliesReturn: boolean;
 }
 
 /** How an email went, for the metrics. */
@@ -129,6 +131,7 @@ export class AnswerEmails {
           messages: quoted,
           shortened: stretch.length > QUOTED_MESSAGES,
           attached: new Set(attachments.keys()),
+          repliesReturn: this.options.repliesReturn,
         }),
         attachments: [...attachments.values()],
         messageId: `<${conversationId}.${upTo}@${this.options.idDomain}>`,

@@ -239,9 +239,12 @@ export class RoutingService {
     });
   }
 
-  /** A conversation changed outside routing (e.g. an offline message was left): tell the team. */
-  announce(conversationId: string): void {
-    this.#events?.conversationChanged(conversationId, null);
+  /**
+   * A conversation changed outside routing (e.g. an offline message was left): tell the team, and
+   * the previous assignee if it is no longer theirs.
+   */
+  announce(conversationId: string, previousAssigneeId: string | null = null): void {
+    this.#events?.conversationChanged(conversationId, previousAssigneeId);
   }
 
   isWithBot(conversationId: string): boolean {

@@ -38,6 +38,10 @@ export function EmailSection() {
             ? t('admin.email.filesValue', { megabytes: megabytes(status.attachmentMaxBytes) })
             : t('admin.email.filesNone')}
         </dd>
+        <dt className="text-slate-500">{t('admin.email.replies')}</dt>
+        <dd data-testid="email-replies">
+          {status.repliesReturn ? t('admin.email.repliesReturn') : t('admin.email.repliesElsewhere')}
+        </dd>
       </dl>
       <button
         type="button"

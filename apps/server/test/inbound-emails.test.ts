@@ -1,0 +1,394 @@
+import type {
+  Conversation,
+  InboundEmailReceipt,
+  Message,
+  Result,
+  TimelineEntry,
+} from '@switchboard/protocol';
+import type { ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AgentClient,
+  api,
+  connectAgent,
+  connectVisitor,
+  leaveMessage,
+  login,
+  nextEvent,
+  request,
+  sendMessage,
+  unwrap,
+  type VisitorClient,
+} from './support/clients.js';
+import { PNG, pdf } from './support/files.js';
+import { MailServer } from './support/mail-server.js';
+import { visitorWithConversation } from './support/routing-helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const SECRET = 'inbound-secret-of-the-mail-gateway-0123456789';
+const DELAY_SECONDS = 60;
+const INBOUND_MAX_BYTES = 64 * 1024;
+let now = Date.now();
+
+interface Reply {
+  from: string;
+  text?: string;
+  html?: string;
+  attachments?: Array<{ filename: string; content: Buffer; cid?: string }>;
+  headers?: Record<string, string>;
+  messageId?: string;
+  /** What the reply answers; the answer email's own ids unless given. */
+  inReplyTo?: string;
+  references?: string[];
+}
+
+/** A visitor's reply to `email` as their mail program sends it: the raw MIME message. */
+async function replyTo(email: ParsedMail, reply: Reply): Promise<Buffer> {
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  const references = reply.references ?? [String(email.references), String(email.messageId)];
+  const info = await composer.sendMail({
+    from: reply.from,
+    to: email.replyTo?.text ?? email.from?.text,
+    subject: `Re: ${email.subject}`,
+    text: reply.text,
+    html: reply.html,
+    attachments: reply.attachments,
+    headers: reply.headers,
+    messageId: reply.messageId ?? `<${crypto.randomUUID()}@mail.example.test>`,
+    inReplyTo: reply.inReplyTo ?? String(email.messageId),
+    references,
+  });
+  return info.message as Buffer;
+}
+
+/** The mail gateway posts what it received. */
+async function post(
+  url: string,
+  raw: Buffer | string,
+  options: { secret?: string | null; contentType?: string } = {},
+): Promise<{ status: number; body: Result<InboundEmailReceipt> }> {
+  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'message/rfc822' };
+  const secret = options.secret === undefined ? SECRET : options.secret;
+  if (secret !== null) headers.authorization = `Bearer ${secret}`;
+  const response = await fetch(`${url}/api/email/inbound`, { method: 'POST', headers, body: raw });
+  return { status: response.status, body: (await response.json()) as Result<InboundEmailReceipt> };
+}
+
+const quoted = (answer: string) =>
+  `\n\nOn Sat, 5 Dec 2026 at 10:00, Shop support <replies@shop.example> wrote:\n> ${answer}\n`;
+
+describe('replies to answer emails, posted by the mail gateway', () => {
+  let mail: MailServer;
+  let t: TestServer;
+  let alice: AgentClient;
+  let andy: AgentClient;
+  let adminToken: string;
+  const sockets: VisitorClient[] = [];
+
+  beforeAll(async () => {
+    mail = await MailServer.start();
+    t = await startTestServer(
+      {
+        email: {
+          smtpUrl: mail.url(),
+          from: 'Shop support <support@shop.example>',
+          replyTo: 'replies@shop.example',
+          inboundSecret: SECRET,
+          inboundMaxBytes: INBOUND_MAX_BYTES,
+          delaySeconds: DELAY_SECONDS,
+          pollMilliseconds: 60_000,
+        },
+      },
+      () => now,
+    );
+    alice = await connectAgent(t.url, (await login(t.url, t.fixture.alice.email)).tokens.accessToken);
+    andy = await connectAgent(t.url, (await login(t.url, t.fixture.andy.email)).tokens.accessToken);
+    adminToken = (await login(t.url, t.fixture.admin.email)).tokens.accessToken;
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+  afterAll(async () => {
+    alice.close();
+    andy.close();
+    await t.stop();
+    await mail.stop();
+  });
+
+  /** A visitor left a message to `address`; Alice took it and answered; the answer was emailed. */
+  async function answeredByEmail(address: string, language = 'en') {
+    const { session, visitor, conversation } = await visitorWithConversation(t, {
+      pageUrl: 'https://shop.example/cart',
+      language,
+    });
+    await sendMessage(visitor, conversation.id, 'Where is my parcel?');
+    unwrap((await leaveMessage(t.url, session.visitorToken, conversation.id, { email: address })).body);
+    visitor.disconnect();
+    unwrap(await request(alice, 'conversation:take', { conversationId: conversation.id }));
+    await sendMessage(alice, conversation.id, 'It left our warehouse today.');
+    now += DELAY_SECONDS * 1000;
+    const outbox = t.server.components.answerEmails;
+    if (!outbox) throw new Error('email is configured in this suite');
+    const received = mail.received.length;
+    await outbox.deliverDue();
+    const email = mail.received.slice(received).find((m) => m.to && 'text' in m.to && m.to.text === address);
+    if (!email) throw new Error(`no answer email to ${address}`);
+    return { session, conversationId: conversation.id, email };
+  }
+
+  async function history(conversationId: string): Promise<Message[]> {
+    const page = await api<{ messages: Message[] }>(t.url, `/api/conversations/${conversationId}/messages`, {
+      token: adminToken,
+    });
+    return unwrap(page.body).messages;
+  }
+
+  async function conversation(conversationId: string): Promise<Conversation> {
+    return unwrap(
+      (await api<Conversation>(t.url, `/api/conversations/${conversationId}`, { token: adminToken })).body,
+    );
+  }
+
+  it('tells the visitor they may reply, and where replies go', async () => {
+    const { email } = await answeredByEmail('ines@example.test');
+    expect(email.replyTo?.text).toBe('replies@shop.example');
+    expect(email.text).toContain(
+      'You can answer by replying to this email: your reply goes into the conversation.',
+    );
+    const status = unwrap(
+      (await api<{ repliesReturn: boolean }>(t.url, '/api/admin/email', { token: adminToken })).body,
+    );
+    expect(status.repliesReturn).toBe(true);
+    expect(JSON.stringify(status)).not.toContain(SECRET);
+  });
+
+  it('stores what the visitor wrote above the quote as their message, pushed to the agent, once', async () => {
+    const { session, conversationId, email } = await answeredByEmail('jonas@example.test');
+    const visitor = await connectVisitor(t.url, session.visitorToken);
+    sockets.push(visitor);
+    const agentSees = nextEvent<Message>(alice, 'message:new', (m) => m.conversationId === conversationId);
+    const visitorSees = nextEvent<Message>(
+      visitor,
+      'message:new',
+      (m) => m.conversationId === conversationId,
+    );
+    const raw = await replyTo(email, {
+      from: 'Jonas <JONAS@example.test>',
+      text: `Thanks! Can you send the tracking number?\n\n-- \nJonas${quoted('It left our warehouse today.')}`,
+    });
+
+    const first = await post(t.url, raw);
+    expect(first.status).toBe(200);
+    expect(unwrap(first.body)).toEqual({
+      outcome: 'stored',
+      conversationId,
+      messages: 1,
+      refusedFiles: [],
+      reopened: false,
+    });
+    const pushed = await agentSees;
+    expect(pushed).toMatchObject({
+      sender: { kind: 'visitor' },
+      body: 'Thanks! Can you send the tracking number?',
+      visibility: 'all',
+    });
+    expect((await visitorSees).seq).toBe(pushed.seq);
+
+    // The gateway posts it again (it did not see our answer): nothing new.
+    const again = await post(t.url, raw);
+    expect(unwrap(again.body)).toMatchObject({ outcome: 'duplicate', messages: 0 });
+    const bodies = (await history(conversationId)).map((m) => m.body);
+    expect(bodies.filter((b) => b.startsWith('Thanks!'))).toHaveLength(1);
+    expect((await conversation(conversationId)).status).toBe('assigned');
+  });
+
+  it('reads a reply written in HTML only, and one that answers the thread without the latest id', async () => {
+    const { conversationId, email } = await answeredByEmail('kim@example.test');
+    const html = await replyTo(email, {
+      from: 'kim@example.test',
+      html: '<div>It <b>arrived</b>, thank you.</div><blockquote>It left our warehouse today.</blockquote>',
+    });
+    expect(unwrap((await post(t.url, html)).body).outcome).toBe('stored');
+    const threadOnly = await replyTo(email, {
+      from: 'kim@example.test',
+      text: 'One more question.',
+      inReplyTo: String(email.references),
+      references: [String(email.references)],
+    });
+    expect(unwrap((await post(t.url, threadOnly)).body).outcome).toBe('stored');
+    const visitorSaid = (await history(conversationId))
+      .filter((m) => m.sender.kind === 'visitor')
+      .map((m) => m.body);
+    expect(visitorSaid.at(-2)).toBe('It arrived, thank you.');
+    expect(visitorSaid.at(-1)).toBe('One more question.');
+  });
+
+  it('brings a resolved conversation back among the left messages for the team, and emails the next answer', async () => {
+    const { conversationId, email } = await answeredByEmail('lena@example.test');
+    unwrap(await request(alice, 'conversation:resolve', { conversationId }));
+    const teamSees = nextEvent<Conversation>(
+      andy,
+      'conversation:update',
+      (c) => c.id === conversationId && c.status === 'offline',
+    );
+    const receipt = unwrap(
+      (await post(t.url, await replyTo(email, { from: 'lena@example.test', text: 'It never arrived.' })))
+        .body,
+    );
+    expect(receipt).toMatchObject({ outcome: 'stored', messages: 1, reopened: true });
+    expect(await teamSees).toMatchObject({ status: 'offline', assignee: null });
+    const timeline = unwrap(
+      (
+        await api<TimelineEntry[]>(t.url, `/api/conversations/${conversationId}/timeline`, {
+          token: adminToken,
+        })
+      ).body,
+    );
+    expect(timeline.at(-1)).toMatchObject({ kind: 'offline-message', actor: null });
+
+    // Andy takes it from the list and answers; the answer goes out by email in the same thread.
+    unwrap(await request(andy, 'conversation:take', { conversationId }));
+    await sendMessage(andy, conversationId, 'We are sending a new one.');
+    now += DELAY_SECONDS * 1000;
+    const received = mail.received.length;
+    await t.server.components.answerEmails?.deliverDue();
+    const next = mail.received
+      .slice(received)
+      .find((m) => m.to && 'text' in m.to && m.to.text === 'lena@example.test');
+    expect(next?.text).toContain('You:\n  It never arrived.\n\nAndy:\n  We are sending a new one.\n');
+    expect(next?.references).toBe(`<${conversationId}@shop.example>`);
+  });
+
+  it('keeps the files the upload would accept, names the others, and leaves out a signature’s images', async () => {
+    const { conversationId, email } = await answeredByEmail('mia@example.test', 'zh-CN');
+    const receipt = unwrap(
+      (
+        await post(
+          t.url,
+          await replyTo(email, {
+            from: 'mia@example.test',
+            text: '发票在附件里。',
+            html: '<p>发票在附件里。</p><img src="cid:logo@mia">',
+            attachments: [
+              { filename: 'receipt.pdf', content: pdf(2_000) },
+              { filename: 'notes.docx', content: Buffer.from('PK\u0003\u0004 not really a document') },
+              { filename: 'photo.png', content: Buffer.from('not a png at all') },
+              { filename: 'logo.png', content: PNG, cid: 'logo@mia' },
+            ],
+          }),
+        )
+      ).body,
+    );
+    expect(receipt).toMatchObject({
+      outcome: 'stored',
+      messages: 2,
+      refusedFiles: ['notes.docx', 'photo.png'],
+    });
+    const [text, file] = (await history(conversationId)).slice(-2) as [Message, Message];
+    expect(text.body).toBe('发票在附件里。\n\n[文件：notes.docx，未接收]\n[文件：photo.png，未接收]');
+    expect(file).toMatchObject({
+      sender: { kind: 'visitor' },
+      body: '',
+      attachment: { fileName: 'receipt.pdf', mimeType: 'application/pdf', size: 2_000 },
+    });
+    const download = await fetch(`${t.url}/api/attachments/${file.attachment?.id}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf(2_000))).toBe(true);
+  });
+
+  it('refuses, changing nothing: a wrong or missing secret, a stranger, an unknown thread, no email at all', async () => {
+    const { conversationId, email } = await answeredByEmail('nora@example.test');
+    const before = await history(conversationId);
+    const raw = await replyTo(email, { from: 'nora@example.test', text: 'Hello?' });
+
+    const noSecret = await post(t.url, raw, { secret: null });
+    expect([noSecret.status, !noSecret.body.ok && noSecret.body.error.code]).toEqual([
+      401,
+      'unauthenticated',
+    ]);
+    const wrongSecret = await post(t.url, raw, { secret: `${SECRET}x` });
+    expect([wrongSecret.status, !wrongSecret.body.ok && wrongSecret.body.error.code]).toEqual([
+      401,
+      'unauthenticated',
+    ]);
+
+    const stranger = await post(
+      t.url,
+      await replyTo(email, { from: 'mallory@example.test', text: 'Refund me.' }),
+    );
+    expect([stranger.status, !stranger.body.ok && stranger.body.error.code]).toEqual([403, 'forbidden']);
+
+    const elsewhere = await replyTo(email, {
+      from: 'nora@example.test',
+      text: 'Hello?',
+      inReplyTo: `<${conversationId}.3@other.example>`,
+      references: [`<${conversationId}@other.example>`, '<unrelated@shop.example>'],
+    });
+    const unmatched = await post(t.url, elsewhere);
+    expect([unmatched.status, !unmatched.body.ok && unmatched.body.error.code]).toEqual([404, 'not-found']);
+
+    const notMime = await post(t.url, JSON.stringify({ from: 'nora@example.test' }), {
+      contentType: 'application/json',
+    });
+    expect([notMime.status, !notMime.body.ok && notMime.body.error.code]).toEqual([
+      415,
+      'unsupported-media-type',
+    ]);
+    const noSender = await post(t.url, 'Subject: hello\r\n\r\nno sender here\r\n');
+    expect([noSender.status, !noSender.body.ok && noSender.body.error.code]).toEqual([
+      400,
+      'invalid-payload',
+    ]);
+    const huge = await replyTo(email, {
+      from: 'nora@example.test',
+      text: 'See attached.',
+      attachments: [{ filename: 'big.pdf', content: pdf(INBOUND_MAX_BYTES) }],
+    });
+    const tooLarge = await post(t.url, huge);
+    expect([tooLarge.status, !tooLarge.body.ok && tooLarge.body.error.code]).toEqual([
+      413,
+      'payload-too-large',
+    ]);
+
+    expect(await history(conversationId)).toEqual(before);
+  });
+
+  it('ignores an autoresponder and a reply with nothing written above the quote', async () => {
+    const { conversationId, email } = await answeredByEmail('otto@example.test');
+    const before = (await history(conversationId)).length;
+    const away = await replyTo(email, {
+      from: 'otto@example.test',
+      text: 'I am out of the office until Monday.',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    expect(unwrap((await post(t.url, away)).body)).toMatchObject({ outcome: 'ignored', messages: 0 });
+    const empty = await replyTo(email, {
+      from: 'otto@example.test',
+      text: quoted('It left our warehouse today.'),
+    });
+    expect(unwrap((await post(t.url, empty)).body)).toMatchObject({ outcome: 'ignored', messages: 0 });
+    expect(await history(conversationId)).toHaveLength(before);
+  });
+});
+
+describe('a server without an inbound secret', () => {
+  it('has no inbound endpoint, and its emails do not invite a reply', async () => {
+    const t = await startTestServer();
+    try {
+      const response = await post(t.url, 'From: a@example.test\r\n\r\nhi\r\n');
+      expect([response.status, !response.body.ok && response.body.error.code]).toEqual([404, 'not-found']);
+      const status = unwrap(
+        (
+          await api<{ repliesReturn: boolean }>(t.url, '/api/admin/email', {
+            token: (await login(t.url, t.fixture.admin.email)).tokens.accessToken,
+          })
+        ).body,
+      );
+      expect(status.repliesReturn).toBe(false);
+    } finally {
+      await t.stop();
+    }
+  });
+});

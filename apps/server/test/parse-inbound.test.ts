@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseInboundEmail, visibleReply } from '../src/email/parse-inbound.js';
+
+/** A raw email with the given headers and plain-text body. */
+function raw(headers: Record<string, string>, body: string): Buffer {
+  const lines = Object.entries({ From: 'Jonas <jonas@example.test>', Subject: 'Re: x', ...headers }).map(
+    ([name, value]) => `${name}: ${value}`,
+  );
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body.replace(/\n/g, '\r\n')}`);
+}
+
+describe('what a visitor wrote in a reply', () => {
+  it.each([
+    [
+      'an English quote header',
+      'Thanks!\n\nOn Sat, 5 Dec 2026 at 10:00, Shop <r@shop.example> wrote:\n> Hi\n',
+    ],
+    ['a Chinese quote header', 'Thanks!\n\n在 2026年12月5日 10:00，Shop <r@shop.example> 写道：\n> 您好\n'],
+    ['an Outlook original message', 'Thanks!\n\n-----Original Message-----\nFrom: Shop\nSent: today\n\nHi\n'],
+    [
+      'an Outlook header block',
+      'Thanks!\n\nFrom: Shop <r@shop.example>\nSent: Saturday\nTo: jonas\nSubject: x\n\nHi\n',
+    ],
+    ['a signature', 'Thanks!\n\n-- \nJonas\nSent from my phone\n'],
+    ['Windows line ends', 'Thanks!\r\n\r\nOn Sat, 5 Dec 2026, Shop wrote:\r\n> Hi\r\n'],
+  ])('leaves out %s', (_label, text) => {
+    expect(visibleReply(text)).toBe('Thanks!');
+  });
+
+  it('keeps several paragraphs of their own', () => {
+    expect(visibleReply('First.\n\nSecond.\n')).toBe('First.\n\nSecond.');
+  });
+});
+
+describe('reading a raw email', () => {
+  it('takes the sender in lower case, the ids it answers in order, and its message id', async () => {
+    const email = await parseInboundEmail(
+      raw(
+        {
+          'Message-ID': '<m1@mail.example.test>',
+          'In-Reply-To': '<c.4@shop.example>',
+          References: '<c@shop.example> <c.4@shop.example>',
+        },
+        'Hello',
+      ),
+    );
+    expect(email).toMatchObject({
+      from: 'jonas@example.test',
+      messageId: '<m1@mail.example.test>',
+      references: ['<c.4@shop.example>', '<c@shop.example>', '<c.4@shop.example>'],
+      text: 'Hello',
+      automatic: false,
+      files: [],
+    });
+  });
+
+  it.each([
+    [{ 'Auto-Submitted': 'auto-replied' }, true],
+    [{ 'Auto-Submitted': 'no' }, false],
+    [{ 'X-Autoreply': 'yes' }, true],
+    [{ Precedence: 'bulk' }, true],
+    [{ Precedence: 'first-class' }, false],
+  ])('tells an automatic reply by its headers: %o', async (headers, automatic) => {
+    expect((await parseInboundEmail(raw(headers, 'Away'))).automatic).toBe(automatic);
+  });
+
+  it('refuses an email without a sender', async () => {
+    await expect(parseInboundEmail(Buffer.from('Subject: x\r\n\r\nhello'))).rejects.toMatchObject({
+      code: 'invalid-payload',
+    });
+  });
+});
