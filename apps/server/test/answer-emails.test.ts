@@ -393,6 +393,7 @@ describe('answers to a left message, by email', () => {
       delaySeconds: DELAY_SECONDS,
       attachmentMaxBytes: ATTACHMENT_MAX_BYTES,
       repliesReturn: false,
+      replyTo: null,
     });
     expect(JSON.stringify(status.body)).not.toContain('smtp-password');
 

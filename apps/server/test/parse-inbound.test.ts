@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../src/domain/errors.js';
 import { parseInboundEmail, visibleReply } from '../src/email/parse-inbound.js';
 
 /** A raw email with the given headers and plain-text body. */
@@ -64,9 +66,35 @@ describe('reading a raw email', () => {
     expect((await parseInboundEmail(raw(headers, 'Away'))).automatic).toBe(automatic);
   });
 
-  it('refuses an email without a sender', async () => {
-    await expect(parseInboundEmail(Buffer.from('Subject: x\r\n\r\nhello'))).rejects.toMatchObject({
-      code: 'invalid-payload',
-    });
+  it.each([
+    ['no From', 'Subject: x\r\n\r\nhello'],
+    ['a From without an address', 'From: #<$\r\nSubject: x\r\n\r\nhello'],
+  ])('refuses an email with %s', async (_label, text) => {
+    await expect(parseInboundEmail(Buffer.from(text))).rejects.toMatchObject({ code: 'invalid-payload' });
+  });
+
+  it('reads any bytes as an email or refuses them as invalid-payload, nothing else (SECURITY S8)', async () => {
+    const header = fc.tuple(
+      fc.constantFrom('From', 'References', 'In-Reply-To', 'Content-Type', 'Auto-Submitted', 'X-Junk'),
+      fc.string({ maxLength: 80 }),
+    );
+    const email = fc.oneof(
+      fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
+      fc
+        .tuple(fc.array(header, { maxLength: 6 }), fc.string({ maxLength: 500 }))
+        .map(([headers, body]) => raw(Object.fromEntries(headers), body)),
+    );
+    await fc.assert(
+      fc.asyncProperty(email, async (bytes) => {
+        try {
+          const parsed = await parseInboundEmail(bytes);
+          expect(parsed.from).toMatch(/^[^@\s]+@[^@\s]+$/);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainError);
+          expect((error as DomainError).code).toBe('invalid-payload');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

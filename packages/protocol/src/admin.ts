@@ -145,6 +145,8 @@ export const EmailStatus = z.object({
    * the sender's mailbox only.
    */
   repliesReturn: z.boolean().default(false),
+  /** Where visitors' replies go (`Reply-To`); null: to `from` (and from an older server). */
+  replyTo: z.string().nullable().default(null),
 });
 export type EmailStatus = z.infer<typeof EmailStatus>;
 

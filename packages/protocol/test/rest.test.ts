@@ -120,7 +120,7 @@ describe('EmailStatus', () => {
 
   it('reads an older server without repliesReturn as one whose replies do not come back', () => {
     const older = { destination: null, from: 'Shop <a@shop.example>', delaySeconds: 60 };
-    expect(EmailStatus.parse(older).repliesReturn).toBe(false);
+    expect(EmailStatus.parse(older)).toMatchObject({ repliesReturn: false, replyTo: null });
     expect(EmailStatus.parse({ ...older, repliesReturn: true }).repliesReturn).toBe(true);
   });
 });

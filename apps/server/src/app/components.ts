@@ -172,7 +172,7 @@ export async function createComponents(
     onAnswerEmailRecorded: emails.onRecorded,
     answerEmails: emails.answerEmails,
     email: emails.admin,
-    mailGateway: mailGateway(config.email.inboundSecret, config.email.inboundMaxBytes, inbound),
+    mailGateway: mailGateway(config.email.inboundSecret, config.email.inboundMaxBytes, inbound, logger),
     onEmailReceived: (listener) => receivedListeners.push(listener),
     close: async () => {
       clearInterval(ticker);

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { InboundEmailReceipt } from '@switchboard/protocol';
+import type { Logger } from 'pino';
 import type { InboundEmails } from '../domain/email/inbound-emails.js';
 import { DomainError } from '../domain/errors.js';
 import { parseInboundEmail } from './parse-inbound.js';
@@ -21,6 +22,7 @@ export function mailGateway(
   secret: string | undefined,
   maxBytes: number,
   inbound: InboundEmails,
+  logger: Logger,
 ): MailGateway {
   const expected = secret === undefined ? null : digest(secret);
   return {
@@ -33,7 +35,16 @@ export function mailGateway(
       if (!timingSafeEqual(digest(given), expected))
         throw new DomainError('unauthenticated', 'Wrong inbound email secret.');
     },
-    receive: async (raw) => inbound.receive(await parseInboundEmail(raw)),
+    receive: async (raw) => {
+      const receipt = await inbound.receive(await parseInboundEmail(raw));
+      // The conversation and what became of the email; never an address or what it says.
+      const { outcome, conversationId, messages, refusedFiles, reopened } = receipt;
+      logger.info(
+        { outcome, conversationId, messages, refused: refusedFiles.length, reopened },
+        'inbound email',
+      );
+      return receipt;
+    },
   };
 }
 

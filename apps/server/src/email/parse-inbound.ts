@@ -37,9 +37,13 @@ export function visibleReply(text: string): string {
   return new EmailReplyParser().parseReply(normalized).trim();
 }
 
+/** The sender's address, lower case; null when `From` holds nothing like `local@domain`. */
 function firstAddress(from: AddressObject | undefined): string | null {
-  const address = from?.value.find((a) => a.address)?.address;
-  return address ? address.trim().toLowerCase() : null;
+  const address = from?.value
+    .find((a) => a.address)
+    ?.address?.trim()
+    .toLowerCase();
+  return address && /^[^@\s]+@[^@\s]+$/.test(address) ? address : null;
 }
 
 /** Each `<id>` in a header that lists message ids. */

@@ -40,6 +40,7 @@ export function startEmail(
       delaySeconds: config.delaySeconds,
       attachmentMaxBytes: config.attachmentMaxBytes,
       repliesReturn: config.inboundSecret !== undefined,
+      replyTo: config.replyTo ?? null,
     },
     idDomain,
   );

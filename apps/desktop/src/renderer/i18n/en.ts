@@ -441,7 +441,7 @@ export const en = {
       filesValue: 'attached, up to {{megabytes}} MB per email; the rest are named, to open in the chat',
       filesNone: 'named in the email, to open in the chat (none attached)',
       replies: 'Replies to the emails',
-      repliesReturn: 'come back into the conversation, as the visitor’s messages',
+      repliesReturn: 'go to {{address}} and come back into the conversation, as the visitor’s messages',
       repliesElsewhere:
         'go to the sender’s mailbox, not into the conversation (set email.inboundSecret and a mail gateway)',
     },

@@ -431,7 +431,7 @@ export const zhCN: Messages = {
       filesValue: '随邮件附上，每封最多 {{megabytes}} MB；其余仅列出文件名，请在聊天中打开',
       filesNone: '仅在邮件中列出文件名，请在聊天中打开（不附上）',
       replies: '邮件的回复',
-      repliesReturn: '回到对话中，作为访客的消息',
+      repliesReturn: '发到 {{address}}，再回到对话中，作为访客的消息',
       repliesElsewhere: '发到发件人邮箱，不会进入对话（需设置 email.inboundSecret 和邮件网关）',
     },
     bans: {

@@ -40,7 +40,9 @@ export function EmailSection() {
         </dd>
         <dt className="text-slate-500">{t('admin.email.replies')}</dt>
         <dd data-testid="email-replies">
-          {status.repliesReturn ? t('admin.email.repliesReturn') : t('admin.email.repliesElsewhere')}
+          {status.repliesReturn
+            ? t('admin.email.repliesReturn', { address: status.replyTo ?? status.from })
+            : t('admin.email.repliesElsewhere')}
         </dd>
       </dl>
       <button
