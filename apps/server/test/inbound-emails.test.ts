@@ -75,6 +75,49 @@ async function post(
   return { status: response.status, body: (await response.json()) as Result<InboundEmailReceipt> };
 }
 
+/** A mail server's delivery status notification (RFC 3464, as Postfix writes it) about `email`. */
+function deliveryReport(
+  email: ParsedMail,
+  report: { recipient: string; action: 'failed' | 'delayed' },
+): Buffer {
+  const lines = [
+    'From: MAILER-DAEMON@mail.shop.example (Mail Delivery System)',
+    'To: support@shop.example',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Auto-Submitted: auto-replied',
+    `Message-ID: <${crypto.randomUUID()}@mail.shop.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="B1"',
+    '',
+    '--B1',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'I am sorry to have to inform you that your message could not be delivered.',
+    '',
+    '--B1',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mail.shop.example',
+    '',
+    `Final-Recipient: rfc822; ${report.recipient}`,
+    `Action: ${report.action}`,
+    `Status: ${report.action === 'failed' ? '5.1.1' : '4.4.1'}`,
+    `Diagnostic-Code: smtp; 550 5.1.1 <${report.recipient}>: Recipient address`,
+    '    rejected: User unknown',
+    '',
+    '--B1',
+    'Content-Type: text/rfc822-headers',
+    '',
+    `From: ${email.from?.text}`,
+    `To: ${report.recipient}`,
+    `Message-ID: ${email.messageId}`,
+    '',
+    '--B1--',
+    '',
+  ];
+  return Buffer.from(lines.join('\r\n'));
+}
+
 const quoted = (answer: string) =>
   `\n\nOn Sat, 5 Dec 2026 at 10:00, Shop support <replies@shop.example> wrote:\n> ${answer}\n`;
 
@@ -370,6 +413,80 @@ describe('replies to answer emails, posted by the mail gateway', () => {
     });
     expect(unwrap((await post(t.url, empty)).body)).toMatchObject({ outcome: 'ignored', messages: 0 });
     expect(await history(conversationId)).toHaveLength(before);
+  });
+});
+
+describe('bounces of answer emails, posted by the mail gateway', () => {
+  let mail: MailServer;
+  let t: TestServer;
+  let alice: AgentClient;
+
+  beforeAll(async () => {
+    mail = await MailServer.start();
+    t = await startTestServer(
+      {
+        email: {
+          smtpUrl: mail.url(),
+          from: 'Shop support <support@shop.example>',
+          inboundSecret: SECRET,
+          delaySeconds: 0,
+          pollMilliseconds: 60_000,
+        },
+      },
+      () => now,
+    );
+    alice = await connectAgent(t.url, (await login(t.url, t.fixture.alice.email)).tokens.accessToken);
+  });
+  afterAll(async () => {
+    alice.close();
+    await t.stop();
+    await mail.stop();
+  });
+
+  it('tells the answer’s author that the email bounced, with the mail server’s words, once', async () => {
+    const { session, visitor, conversation } = await visitorWithConversation(t, { language: 'en' });
+    await sendMessage(visitor, conversation.id, 'Call me back?');
+    unwrap(
+      (await leaveMessage(t.url, session.visitorToken, conversation.id, { email: 'nobody@example.test' }))
+        .body,
+    );
+    visitor.disconnect();
+    unwrap(await request(alice, 'conversation:take', { conversationId: conversation.id }));
+    await sendMessage(alice, conversation.id, 'Of course: when suits you?');
+    await t.server.components.answerEmails?.deliverDue();
+    const email = mail.received.find((m) => m.to && 'text' in m.to && m.to.text === 'nobody@example.test');
+    if (!email) throw new Error('no answer email');
+
+    const delayed = await post(
+      t.url,
+      deliveryReport(email, { recipient: 'nobody@example.test', action: 'delayed' }),
+    );
+    expect(unwrap(delayed.body)).toMatchObject({ outcome: 'ignored', messages: 0 });
+    const other = await post(
+      t.url,
+      deliveryReport(email, { recipient: 'someone@example.test', action: 'failed' }),
+    );
+    expect([other.status, !other.body.ok && other.body.error.code]).toEqual([403, 'forbidden']);
+
+    const note = nextEvent<Message>(alice, 'message:new', (m) => m.conversationId === conversation.id);
+    const report = deliveryReport(email, { recipient: 'nobody@example.test', action: 'failed' });
+    expect(unwrap((await post(t.url, report)).body)).toEqual({
+      outcome: 'bounced',
+      conversationId: conversation.id,
+      messages: 1,
+      refusedFiles: [],
+      reopened: false,
+    });
+    expect(await note).toMatchObject({
+      sender: { kind: 'system', id: t.fixture.alice.id },
+      visibility: 'agents',
+      systemEvent: {
+        code: 'email-failed',
+        to: 'nobody@example.test',
+        reason: '5.1.1 550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown',
+      },
+    });
+    expect(unwrap((await post(t.url, report)).body).outcome).toBe('duplicate');
   });
 });
 

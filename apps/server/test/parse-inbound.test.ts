@@ -97,4 +97,46 @@ describe('reading a raw email', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads a delivery status notification: the returned email, the recipient, whether it failed', async () => {
+    const report = (action: string) =>
+      raw(
+        {
+          From: 'MAILER-DAEMON@mail.example.test',
+          'Content-Type': 'multipart/report; report-type=delivery-status; boundary="B"',
+        },
+        [
+          '--B',
+          'Content-Type: text/plain',
+          '',
+          'Your message could not be delivered.',
+          '--B',
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; mail.example.test',
+          '',
+          'Final-Recipient: rfc822; Nobody@Example.test',
+          `Action: ${action}`,
+          'Status: 5.2.2',
+          'Diagnostic-Code: smtp; 552 5.2.2 Mailbox full',
+          '--B',
+          'Content-Type: message/rfc822',
+          '',
+          'From: Shop <support@shop.example>',
+          'Message-ID: <c.4@shop.example>',
+          '',
+          'Hello',
+          '--B--',
+        ].join('\n'),
+      );
+    expect((await parseInboundEmail(report('failed'))).bounce).toEqual({
+      originalMessageId: '<c.4@shop.example>',
+      recipients: ['nobody@example.test'],
+      failed: true,
+      status: '5.2.2',
+      diagnostic: '552 5.2.2 Mailbox full',
+    });
+    expect((await parseInboundEmail(report('delayed'))).bounce?.failed).toBe(false);
+    expect((await parseInboundEmail(raw({}, 'Action: failed'))).bounce).toBeNull();
+  });
 });

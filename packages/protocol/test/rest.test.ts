@@ -136,7 +136,7 @@ describe('InboundEmailReceipt', () => {
 
   it('names one of three outcomes and counts what was stored', () => {
     expect(InboundEmailReceipt.parse(receipt)).toEqual(receipt);
-    expect(InboundEmailReceipt.safeParse({ ...receipt, outcome: 'bounced' }).success).toBe(false);
+    expect(InboundEmailReceipt.safeParse({ ...receipt, outcome: 'lost' }).success).toBe(false);
     expect(InboundEmailReceipt.safeParse({ ...receipt, messages: -1 }).success).toBe(false);
   });
 

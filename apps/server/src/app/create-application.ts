@@ -57,7 +57,8 @@ export async function createApplication(
   components.onEmailReceived((conversation, messages, reopened) => {
     for (const message of messages) realtime.broadcast.message(conversation, message);
     // A reopened conversation's whole row goes out with routing's announcement.
-    if (!reopened && (conversation.status === 'offline' || conversation.status === 'queued'))
+    const visitorWrote = messages.some((message) => message.senderKind === 'visitor');
+    if (visitorWrote && !reopened && (conversation.status === 'offline' || conversation.status === 'queued'))
       realtime.broadcast.waitingMessage(conversation);
   });
   http.addHook('onClose', async () => {

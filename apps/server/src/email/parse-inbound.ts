@@ -1,6 +1,12 @@
 import EmailReplyParser from 'email-reply-parser';
-import { type AddressObject, type HeaderValue, simpleParser } from 'mailparser';
-import type { InboundEmail } from '../domain/email/inbound-emails.js';
+import {
+  type AddressObject,
+  type Attachment,
+  type HeaderValue,
+  type StructuredHeader,
+  simpleParser,
+} from 'mailparser';
+import type { InboundBounce, InboundEmail } from '../domain/email/inbound-emails.js';
 import { DomainError } from '../domain/errors.js';
 
 /** The `Precedence` values mailing lists and autoresponders send (RFC 3834, section 2). */
@@ -22,6 +28,7 @@ export async function parseInboundEmail(raw: Buffer): Promise<InboundEmail> {
   return {
     messageId: mail.messageId ?? null,
     from,
+    bounce: isDeliveryReport(mail.headers) ? deliveryFailure(mail.text ?? '', mail.attachments) : null,
     references: [...idsIn(mail.inReplyTo), ...[mail.references ?? []].flat().flatMap(idsIn)],
     automatic: isAutomatic(mail.headers),
     text: visibleReply(mail.text ?? ''),
@@ -29,6 +36,41 @@ export async function parseInboundEmail(raw: Buffer): Promise<InboundEmail> {
       .filter((file) => !file.related)
       .map((file) => ({ fileName: file.filename ?? 'file', bytes: file.content })),
   };
+}
+
+/**
+ * What a delivery status notification (RFC 3464) says about the first recipient it reports on.
+ * mailparser gives its `message/delivery-status` part as text and the returned message's headers
+ * as a `text/rfc822-headers` attachment.
+ */
+function deliveryFailure(text: string, parts: Attachment[]): InboundBounce {
+  const field = (name: string) => {
+    const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\n[ \\t]+.*)*)`, 'im').exec(text);
+    return match?.[1]?.replace(/\s+/g, ' ').trim() ?? null;
+  };
+  const recipient = (name: string) =>
+    field(name)
+      ?.replace(/^rfc822;\s*/i, '')
+      .toLowerCase() ?? null;
+  const returned = parts.find((part) => /^(text\/rfc822-headers|message\/rfc822)$/i.test(part.contentType));
+  const originalId = returned
+    ? /^Message-ID:\s*(<[^<>\s]+>)/im.exec(returned.content.toString('utf8'))
+    : null;
+  return {
+    originalMessageId: originalId?.[1] ?? null,
+    recipients: [recipient('Final-Recipient'), recipient('Original-Recipient')].filter((r) => r !== null),
+    failed: field('Action')?.toLowerCase() === 'failed',
+    status: field('Status'),
+    diagnostic: field('Diagnostic-Code')?.replace(/^[\w-]+;\s*/, '') ?? null,
+  };
+}
+
+function isDeliveryReport(headers: Map<string, HeaderValue>): boolean {
+  const type = headers.get('content-type') as StructuredHeader | undefined;
+  return (
+    String(type?.value).toLowerCase() === 'multipart/report' &&
+    type?.params['report-type']?.toLowerCase() === 'delivery-status'
+  );
 }
 
 /** What the sender wrote, without the quoted email below it or their signature. */

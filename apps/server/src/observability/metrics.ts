@@ -37,7 +37,7 @@ export function createMetrics(sources: MetricSources) {
     }),
     inboundEmails: new Counter({
       name: 'switchboard_inbound_emails_total',
-      help: 'Emails the mail gateway posted, by outcome: stored, duplicate, ignored, unmatched, wrong-sender',
+      help: 'Emails the mail gateway posted, by outcome: stored, duplicate, ignored, bounced, unmatched, wrong-sender',
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),

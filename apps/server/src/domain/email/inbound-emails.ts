@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto';
 import { type InboundEmailReceipt, MESSAGE_BODY_MAX } from '@switchboard/protocol';
 import { getConversation, reopenAsLeftMessage } from '../../store/conversations.js';
-import { appendMessage, getMessageByClientId } from '../../store/messages.js';
+import { appendMessage, getMessageByClientId, messagesBefore } from '../../store/messages.js';
 import type { Db } from '../../store/open-sqlite.js';
 import type { ConversationRecord, MessageRecord } from '../../store/records.js';
 import { type AttachmentService, attachmentTypeOf } from '../attachment-service.js';
 import { DomainError } from '../errors.js';
+import { systemEventText } from '../system-events.js';
+
+/** A delivery status notification's report on one of our emails (RFC 3464). */
+export interface InboundBounce {
+  /** The `Message-ID` of the email it returns, from the headers it quotes. */
+  originalMessageId: string | null;
+  /** `Final-Recipient` and `Original-Recipient`, lower case, without `rfc822;`. */
+  recipients: string[];
+  /** `Action: failed`: the email will not be delivered (not merely delayed). */
+  failed: boolean;
+  /** `Status` (`5.1.1`) and the receiving server's words (`Diagnostic-Code`). */
+  status: string | null;
+  diagnostic: string | null;
+}
 
 /** An email a mail gateway received for the answers' reply address, read (`parseInboundEmail`). */
 export interface InboundEmail {
@@ -13,6 +27,8 @@ export interface InboundEmail {
   messageId: string | null;
   /** The sender's address, lower case. */
   from: string;
+  /** Set when it is a delivery status notification (a bounce) rather than a person's reply. */
+  bounce: InboundBounce | null;
   /** The message ids it answers (`In-Reply-To`, then `References`), each as `<…>`. */
   references: string[];
   /** An autoresponder's or a list's (RFC 3834): never stored. */
@@ -38,7 +54,9 @@ export interface InboundEmailEvents {
 }
 
 /** `<conversationId>` or `<conversationId>.<seq>` at our domain: what answer emails are named. */
-const OUR_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.\d+)?@([^<>@\s]+)>$/i;
+const OUR_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(\d+))?@([^<>@\s]+)>$/i;
+/** As much of the mail server's words as an answer email's own failure note keeps. */
+const BOUNCE_REASON_LENGTH = 300;
 
 /**
  * A visitor's reply to an answer email goes into their conversation as their message: the text
@@ -59,6 +77,7 @@ export class InboundEmails {
   ) {}
 
   async receive(email: InboundEmail): Promise<InboundEmailReceipt> {
+    if (email.bounce) return this.#bounced(email, email.bounce);
     const conversation = await this.#conversationAnswered(email);
     const receipt = (outcome: InboundEmailReceipt['outcome'], messages = 0, refusedFiles: string[] = []) => {
       this.events.outcome(outcome);
@@ -118,11 +137,71 @@ export class InboundEmails {
     };
   }
 
+  /**
+   * A bounce of one of our answer emails: the staff get an `email-failed` note from the mail
+   * server's words, as the answers' author's (who is notified), once however often it is posted.
+   */
+  async #bounced(email: InboundEmail, bounce: InboundBounce): Promise<InboundEmailReceipt> {
+    const conversation = await this.#conversationNamed(
+      bounce.originalMessageId ? [bounce.originalMessageId] : [],
+    );
+    const to = conversation.replyTo;
+    if (!to || !bounce.recipients.includes(to.toLowerCase())) {
+      this.events.outcome('wrong-sender');
+      throw new DomainError(
+        'forbidden',
+        "The report is not about the address the conversation's visitor gave.",
+      );
+    }
+    const receipt = { conversationId: conversation.id, refusedFiles: [], reopened: false };
+    if (!bounce.failed) {
+      this.events.outcome('ignored');
+      return { ...receipt, outcome: 'ignored', messages: 0 };
+    }
+    const clientMsgId = idFor(email.messageId ?? contentKey(email), 'bounce');
+    if (await getMessageByClientId(this.db, conversation.id, clientMsgId)) {
+      this.events.outcome('duplicate');
+      return { ...receipt, outcome: 'duplicate', messages: 0 };
+    }
+    const sentUpTo = Number(OUR_ID.exec(bounce.originalMessageId ?? '')?.[2] ?? conversation.lastSeq);
+    const earlier = await messagesBefore(this.db, conversation.id, sentUpTo + 1, 50, true);
+    const author = earlier.findLast((m) => m.senderKind === 'agent')?.senderId ?? null;
+    const reason = [bounce.status, bounce.diagnostic].filter((part) => part).join(' ') || 'returned';
+    const event = { code: 'email-failed', to, reason: reason.slice(0, BOUNCE_REASON_LENGTH) } as const;
+    const { message } = await appendMessage(this.db, {
+      conversationId: conversation.id,
+      clientMsgId,
+      senderKind: 'system',
+      senderId: author,
+      senderName: null,
+      body: systemEventText(event),
+      systemEvent: event,
+      visibility: 'agents',
+      attachmentId: null,
+    });
+    this.events.received(conversation, [message], false);
+    this.events.outcome('bounced');
+    return { ...receipt, outcome: 'bounced', messages: 1 };
+  }
+
   /** The conversation the email answers, if its sender is the visitor who gave their address. */
   async #conversationAnswered(email: InboundEmail): Promise<ConversationRecord> {
-    const ids = email.references
+    const conversation = await this.#conversationNamed(email.references);
+    if (conversation.replyTo?.toLowerCase() !== email.from) {
+      this.events.outcome('wrong-sender');
+      throw new DomainError(
+        'forbidden',
+        "The email is not from the address the conversation's visitor gave.",
+      );
+    }
+    return conversation;
+  }
+
+  /** The conversation the newest of these message ids of ours names (`<id(.seq)@our domain>`). */
+  async #conversationNamed(messageIds: string[]): Promise<ConversationRecord> {
+    const ids = messageIds
       .map((ref) => OUR_ID.exec(ref))
-      .filter((m) => m !== null && m[2]?.toLowerCase() === this.options.idDomain.toLowerCase())
+      .filter((m) => m !== null && m[3]?.toLowerCase() === this.options.idDomain.toLowerCase())
       .map((m) => (m?.[1] ?? '').toLowerCase());
     // The last reference is the newest email of the thread.
     const id = ids.at(-1);
@@ -130,13 +209,6 @@ export class InboundEmails {
     if (!conversation) {
       this.events.outcome('unmatched');
       throw new DomainError('not-found', 'This email answers none of our emails (In-Reply-To, References).');
-    }
-    if (conversation.replyTo?.toLowerCase() !== email.from) {
-      this.events.outcome('wrong-sender');
-      throw new DomainError(
-        'forbidden',
-        "The email is not from the address the conversation's visitor gave.",
-      );
     }
     return conversation;
   }
