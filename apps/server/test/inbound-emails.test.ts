@@ -414,48 +414,9 @@ describe('replies to answer emails, posted by the mail gateway', () => {
     expect(unwrap((await post(t.url, empty)).body)).toMatchObject({ outcome: 'ignored', messages: 0 });
     expect(await history(conversationId)).toHaveLength(before);
   });
-});
-
-describe('bounces of answer emails, posted by the mail gateway', () => {
-  let mail: MailServer;
-  let t: TestServer;
-  let alice: AgentClient;
-
-  beforeAll(async () => {
-    mail = await MailServer.start();
-    t = await startTestServer(
-      {
-        email: {
-          smtpUrl: mail.url(),
-          from: 'Shop support <support@shop.example>',
-          inboundSecret: SECRET,
-          delaySeconds: 0,
-          pollMilliseconds: 60_000,
-        },
-      },
-      () => now,
-    );
-    alice = await connectAgent(t.url, (await login(t.url, t.fixture.alice.email)).tokens.accessToken);
-  });
-  afterAll(async () => {
-    alice.close();
-    await t.stop();
-    await mail.stop();
-  });
 
   it('tells the answer’s author that the email bounced, with the mail server’s words, once', async () => {
-    const { session, visitor, conversation } = await visitorWithConversation(t, { language: 'en' });
-    await sendMessage(visitor, conversation.id, 'Call me back?');
-    unwrap(
-      (await leaveMessage(t.url, session.visitorToken, conversation.id, { email: 'nobody@example.test' }))
-        .body,
-    );
-    visitor.disconnect();
-    unwrap(await request(alice, 'conversation:take', { conversationId: conversation.id }));
-    await sendMessage(alice, conversation.id, 'Of course: when suits you?');
-    await t.server.components.answerEmails?.deliverDue();
-    const email = mail.received.find((m) => m.to && 'text' in m.to && m.to.text === 'nobody@example.test');
-    if (!email) throw new Error('no answer email');
+    const { conversationId, email } = await answeredByEmail('nobody@example.test');
 
     const delayed = await post(
       t.url,
@@ -468,11 +429,11 @@ describe('bounces of answer emails, posted by the mail gateway', () => {
     );
     expect([other.status, !other.body.ok && other.body.error.code]).toEqual([403, 'forbidden']);
 
-    const note = nextEvent<Message>(alice, 'message:new', (m) => m.conversationId === conversation.id);
+    const note = nextEvent<Message>(alice, 'message:new', (m) => m.conversationId === conversationId);
     const report = deliveryReport(email, { recipient: 'nobody@example.test', action: 'failed' });
     expect(unwrap((await post(t.url, report)).body)).toEqual({
       outcome: 'bounced',
-      conversationId: conversation.id,
+      conversationId,
       messages: 1,
       refusedFiles: [],
       reopened: false,

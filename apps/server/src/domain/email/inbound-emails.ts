@@ -64,7 +64,8 @@ const BOUNCE_REASON_LENGTH = 300;
  * file is named in the text). The conversation is the one the email answers (its `References`),
  * and only the address the visitor gave (`replyTo`) may write to it. A resolved conversation is a
  * left message again. Each part's `clientMsgId` comes from the email's `Message-ID`, so a gateway
- * that posts the same email twice stores it once.
+ * that posts the same email twice stores it once. A bounce of an answer email becomes the staff's
+ * `email-failed` note, as a refusal at sending does.
  */
 export class InboundEmails {
   constructor(
@@ -79,9 +80,14 @@ export class InboundEmails {
   async receive(email: InboundEmail): Promise<InboundEmailReceipt> {
     if (email.bounce) return this.#bounced(email, email.bounce);
     const conversation = await this.#conversationAnswered(email);
-    const receipt = (outcome: InboundEmailReceipt['outcome'], messages = 0, refusedFiles: string[] = []) => {
+    const receipt = (
+      outcome: InboundEmailReceipt['outcome'],
+      messages = 0,
+      refusedFiles: string[] = [],
+      reopened = false,
+    ): InboundEmailReceipt => {
       this.events.outcome(outcome);
-      return { outcome, conversationId: conversation.id, messages, refusedFiles, reopened: false };
+      return { outcome, conversationId: conversation.id, messages, refusedFiles, reopened };
     };
     if (email.automatic) return receipt('ignored');
 
@@ -127,14 +133,7 @@ export class InboundEmails {
     if (reopened) this.routing.announce(conversation.id, conversation.assigneeId);
     const now = (await getConversation(this.db, conversation.id)) ?? conversation;
     this.events.received(now, stored, reopened);
-    this.events.outcome('stored');
-    return {
-      outcome: 'stored',
-      conversationId: conversation.id,
-      messages: stored.length,
-      refusedFiles: refused,
-      reopened,
-    };
+    return receipt('stored', stored.length, refused, reopened);
   }
 
   /**
