@@ -43,6 +43,9 @@ async function pageCollecting(context: BrowserContext, errors: string[]): Promis
 }
 
 /** Signs in with the web workbench's form and waits until the server is reachable. */
+/** What the server shares with its mail gateway: replies by email come back into conversations. */
+const INBOUND_SECRET = 'the-workbench-suite-mail-gateway-secret';
+
 async function signInWithForm(web: Page, email: string): Promise<void> {
   await web.getByLabel('Email').fill(email);
   await web.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -53,7 +56,9 @@ async function signInWithForm(web: Page, email: string): Promise<void> {
 describe('the web workbench against a real server, bridged to the real main-process handlers', () => {
   // The demo's mailbox (.eml files in the data directory), answers due a second after they are sent.
   // One try per email: a failure is given up at once.
-  const server = new ServerProcess({ email: { delaySeconds: 1, pollMilliseconds: 200, maxAttempts: 1 } });
+  const server = new ServerProcess({
+    email: { delaySeconds: 1, pollMilliseconds: 200, maxAttempts: 1, inboundSecret: INBOUND_SECRET },
+  });
   const dataDir = tempDir();
   const visitors: Visitor[] = [];
   let browser: Browser;
@@ -594,7 +599,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(workbench.errors).toEqual([]);
   });
 
-  it('a waiting visitor who leaves a message instead moves from the queue to the unassigned list, showing where to answer and why', async () => {
+  it('a waiting visitor who leaves a message instead moves from the queue to the unassigned list, showing where to answer and why; her reply by email comes back marked so', async () => {
     // Alice is still away (above): the chat waits in the team queue.
     const yara = await Visitor.join(server.url, 'Yara');
     visitors.push(yara);
@@ -671,6 +676,40 @@ describe('the web workbench against a real server, bridged to the real main-proc
     } finally {
       rmSync(mailbox, { force: true });
     }
+
+    // Yara answers the email from her mail program: her reply is in the chat, marked as by email.
+    const answered = /^Message-ID: (<[^>]+>)/m.exec(email ?? '')?.[1];
+    const reply = [
+      'From: Yara <yara@example.test>',
+      'To: no-reply@switchboard.local',
+      'Subject: Re: your message',
+      `In-Reply-To: ${answered}`,
+      `References: ${answered}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Found it, thank you!',
+      '',
+      'On Saturday, Switchboard wrote:',
+      '> Sent again, Yara: check your inbox.',
+      '',
+    ].join('\r\n');
+    const posted = await fetch(`${server.url}/api/email/inbound`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${INBOUND_SECRET}`, 'content-type': 'message/rfc822' },
+      body: reply,
+    });
+    expect(posted.status).toBe(200);
+    const byEmail = page.getByTestId('message').filter({ hasText: 'Found it, thank you!' });
+    await byEmail.waitFor();
+    expect(await byEmail.getByTestId('message-via').textContent()).toBe('by email');
+    expect(await byEmail.textContent()).not.toContain('Sent again');
+    expect(
+      await page
+        .getByTestId('message')
+        .filter({ hasText: 'Please send me the invoice again.' })
+        .getByTestId('message-via')
+        .count(),
+    ).toBe(0);
     expect(workbench.errors).toEqual([]);
   });
 

@@ -235,14 +235,17 @@ describe('replies to answer emails, posted by the mail gateway', () => {
       sender: { kind: 'visitor' },
       body: 'Thanks! Can you send the tracking number?',
       visibility: 'all',
+      via: 'email',
     });
     expect((await visitorSees).seq).toBe(pushed.seq);
 
     // The gateway posts it again (it did not see our answer): nothing new.
     const again = await post(t.url, raw);
     expect(unwrap(again.body)).toMatchObject({ outcome: 'duplicate', messages: 0 });
-    const bodies = (await history(conversationId)).map((m) => m.body);
-    expect(bodies.filter((b) => b.startsWith('Thanks!'))).toHaveLength(1);
+    const stored = await history(conversationId);
+    expect(stored.filter((m) => m.body.startsWith('Thanks!')).map((m) => m.via)).toEqual(['email']);
+    // What was written in the chats says nothing of how it came.
+    expect(stored.filter((m) => m.via !== undefined)).toHaveLength(1);
     expect((await conversation(conversationId)).status).toBe('assigned');
   });
 

@@ -36,6 +36,13 @@ export const SystemEvent = z.discriminatedUnion('code', [
 ]);
 export type SystemEvent = z.infer<typeof SystemEvent>;
 
+/**
+ * How a message reached its conversation when not from a chat client: `email`, a visitor's reply
+ * to an answer email (posted by the mail gateway).
+ */
+export const MessageVia = z.enum(['email']);
+export type MessageVia = z.infer<typeof MessageVia>;
+
 export const Message = z.object({
   conversationId: Id,
   /** Position in the conversation: 1, 2, 3 … with no gaps. Display order. */
@@ -51,6 +58,8 @@ export const Message = z.object({
    * this version does not know reads as absent: the client shows `body`.
    */
   systemEvent: SystemEvent.optional().catch(undefined),
+  /** Absent for a message written in a chat; a value this version does not know reads as absent. */
+  via: MessageVia.optional().catch(undefined),
 });
 export type Message = z.infer<typeof Message>;
 

@@ -189,6 +189,13 @@ describe('Message', () => {
       Message.parse({ ...newer, systemEvent: { code: 'email-sent', to: 1 } }).systemEvent,
     ).toBeUndefined();
   });
+
+  it('says a message came by email, and reads a way it does not know as a chat message', () => {
+    expect(Message.parse({ ...message(), via: 'email' }).via).toBe('email');
+    expect(Message.parse(message()).via).toBeUndefined();
+    const parsed = Message.parse({ ...message({ body: 'By carrier pigeon.' }), via: 'pigeon' });
+    expect([parsed.body, parsed.via]).toEqual(['By carrier pigeon.', undefined]);
+  });
 });
 
 describe('MessageAck', () => {

@@ -62,5 +62,6 @@ export function toMessage(m: MessageRecord): Message {
     attachment: m.attachment && toAttachment(m.attachment),
     createdAt: m.createdAt,
     ...(m.systemEvent ? { systemEvent: m.systemEvent } : {}),
+    ...(m.via ? { via: m.via } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { SenderKind, SystemEvent, Visibility } from '@switchboard/protocol';
+import { type MessageVia, SenderKind, SystemEvent, Visibility } from '@switchboard/protocol';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { queueAnswerEmail } from './answer-emails.js';
@@ -20,6 +20,7 @@ const messageColumns = [
   'm.visibility',
   'm.created_at',
   'm.system_event',
+  'm.via',
   'a.id as a_id',
   'a.file_name as a_file_name',
   'a.mime_type as a_mime_type',
@@ -41,6 +42,7 @@ interface Row {
   visibility: string;
   created_at: string;
   system_event: string | null;
+  via: string | null;
   a_id: string | null;
   a_file_name: string | null;
   a_mime_type: string | null;
@@ -90,6 +92,7 @@ function rowToMessage(row: Row): MessageRecord {
     attachment,
     createdAt: row.created_at,
     systemEvent: systemEventOf(row.system_event),
+    ...(row.via === 'email' ? { via: row.via } : {}),
   };
 }
 
@@ -113,6 +116,8 @@ export interface NewMessage {
   systemEvent?: SystemEvent;
   /** A staff answer to a left message: when to email it, queued in the same transaction. */
   emailDueAt?: string | undefined;
+  /** Not from a chat client: a visitor's reply by email. */
+  via?: MessageVia;
 }
 
 /**
@@ -133,6 +138,7 @@ const insertNext = preparedQuery(
       attachmentId: string | null;
       createdAt: string;
       systemEventJson: string | null;
+      via: string | null;
     },
   ) =>
     db
@@ -149,6 +155,7 @@ const insertNext = preparedQuery(
         'attachment_id',
         'created_at',
         'system_event',
+        'via',
       ])
       .expression(
         db
@@ -165,6 +172,7 @@ const insertNext = preparedQuery(
             sql.val(p.attachmentId).as('attachment_id'),
             sql.val(p.createdAt).as('created_at'),
             sql.val(p.systemEventJson).as('system_event'),
+            sql.val(p.via).as('via'),
           ])
           .where('id', '=', p.conversationId),
       )
@@ -179,6 +187,7 @@ const insertNext = preparedQuery(
     'attachmentId',
     'createdAt',
     'systemEventJson',
+    'via',
     'conversationId',
   ],
 );
@@ -192,7 +201,11 @@ const setLastSeq = preparedQuery(
   ['seq', 'at', 'id'],
 );
 
-type Append = NewMessage & { createdAt: string; systemEventJson: string | null };
+type Append = Omit<NewMessage, 'via'> & {
+  createdAt: string;
+  systemEventJson: string | null;
+  via: string | null;
+};
 
 async function applyAppend(trx: Db, m: Append): Promise<ItemOutcome<number>> {
   let rows: Array<{ seq: number }>;
@@ -256,7 +269,7 @@ export async function appendMessage(
   let seq: number;
   try {
     const systemEventJson = m.systemEvent === undefined ? null : JSON.stringify(m.systemEvent);
-    seq = await appenderFor(db)({ ...m, createdAt, systemEventJson });
+    seq = await appenderFor(db)({ ...m, createdAt, systemEventJson, via: m.via ?? null });
   } catch (error) {
     // The unique (conversation, clientMsgId) index caught a retry racing its original.
     const existing = isUniqueViolation(error)
@@ -279,6 +292,7 @@ export async function appendMessage(
       attachment,
       createdAt,
       systemEvent: m.systemEvent ?? null,
+      ...(m.via ? { via: m.via } : {}),
     },
     created: true,
   };

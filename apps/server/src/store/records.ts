@@ -1,6 +1,7 @@
 import type {
   ConversationStatus,
   LastMessage,
+  MessageVia,
   Role,
   SenderKind,
   SystemEvent,
@@ -78,6 +79,8 @@ export interface MessageRecord {
   createdAt: string;
   /** A system message's words as data; null for every other message. */
   systemEvent: SystemEvent | null;
+  /** Set for a message that did not come from a chat client (a reply by email). */
+  via?: MessageVia;
 }
 
 export interface AttachmentRecord {

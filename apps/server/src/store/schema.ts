@@ -164,6 +164,8 @@ export interface MessagesTable {
   created_at: string;
   /** JSON, protocol `SystemEvent`: system messages only. */
   system_event: string | null;
+  /** Protocol `MessageVia` (`email`); null for a message written in a chat. */
+  via: string | null;
 }
 
 export interface ReadMarksTable {

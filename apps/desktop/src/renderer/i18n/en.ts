@@ -101,6 +101,7 @@ export const en = {
     read: 'Read',
     failed: 'Failed',
     retry: 'Retry',
+    viaEmail: 'by email',
     typing: '{{name}} is typing…',
     alsoHere: 'Also here: {{names}}',
     assigneeHere: '{{name}} · has it open',

@@ -101,6 +101,7 @@ export const zhCN: Messages = {
     read: '已读',
     failed: '发送失败',
     retry: '重试',
+    viaEmail: '邮件回复',
     typing: '{{name}} 正在输入…',
     alsoHere: '同时在看：{{names}}',
     assigneeHere: '{{name}} · 正在查看',

@@ -127,6 +127,7 @@ export class InboundEmails {
         body: part.body,
         visibility: 'all',
         attachmentId: attachment?.id ?? null,
+        via: 'email',
       });
       if (created) stored.push(message);
     }

@@ -60,6 +60,7 @@ export function MessageBubble({ message, pending, mine, readByVisitor }: Props) 
         </div>
         <span className={`mt-0.5 flex gap-2 text-[10px] text-slate-500 ${mine ? 'justify-end' : ''}`}>
           {message && clockTime(message.createdAt)}
+          {message?.via === 'email' && <span data-testid="message-via">{t('chat.viaEmail')}</span>}
           {state && <span data-testid="delivery-state">{state}</span>}
           {pending?.status === 'failed' && (
             <button
