@@ -32,6 +32,26 @@ describe('what a visitor wrote in a reply', () => {
   it('keeps several paragraphs of their own', () => {
     expect(visibleReply('First.\n\nSecond.\n')).toBe('First.\n\nSecond.');
   });
+
+  it('keeps a long paragraph whole, though the parser reads it in pieces', () => {
+    const words = fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { minLength: 1, maxLength: 800 });
+    fc.assert(
+      fc.property(words, (list) => {
+        const paragraph = list.join(' ');
+        expect(visibleReply(`${paragraph}\n\nOn Sat, Shop wrote:\n> Hi`)).toBe(paragraph);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads lines too long to scan whole, spaces or none, and only the start of a huge text', () => {
+    // A few words, then no space for thousands of characters: each piece still moves on.
+    const unbroken = `See ${'x'.repeat(5_000)}`;
+    expect(visibleReply(unbroken)).toBe(unbroken);
+    expect(visibleReply(`${' '.repeat(50_000)}Hi`)).toBe('');
+    const huge = `${'Yes. '.repeat(4_000)}\n\nOn Sat, Shop wrote:\n> Hi`;
+    expect(visibleReply(huge)).toBe('Yes. '.repeat(2_000).trim());
+  });
 });
 
 describe('reading a raw email', () => {

@@ -73,10 +73,36 @@ function isDeliveryReport(headers: Map<string, HeaderValue>): boolean {
   );
 }
 
+/**
+ * How much of an email's text is searched for the reply: a message holds 5,000 characters, and
+ * the reply comes first. The parser's patterns take time that grows with the square of a line's
+ * length, and anyone can send an email, so long lines are split for it and joined again after.
+ */
+const SCAN_CHARS = 10_000;
+const SCAN_LINE_CHARS = 1_000;
+/** Starts a line the split made (a private-use character: never in what people write). */
+const CONTINUED = '\uE000';
+
 /** What the sender wrote, without the quoted email below it or their signature. */
 export function visibleReply(text: string): string {
-  const normalized = text.replace(/\r\n?/g, '\n');
-  return new EmailReplyParser().parseReply(normalized).trim();
+  const lines = text.replace(/\r\n?/g, '\n').slice(0, SCAN_CHARS).split('\n').flatMap(splitLong);
+  const reply = new EmailReplyParser().parseReply(lines.join('\n'));
+  return reply.replaceAll(`\n${CONTINUED}`, '').replaceAll(CONTINUED, '').trim();
+}
+
+/** A line longer than the scan's limit as several, each piece after the first marked. */
+function splitLong(line: string): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > SCAN_LINE_CHARS) {
+    // At a space in the second half, so that each piece is at least half a line long.
+    const space = rest.lastIndexOf(' ', SCAN_LINE_CHARS);
+    const cut = space > SCAN_LINE_CHARS / 2 ? space : SCAN_LINE_CHARS;
+    pieces.push(rest.slice(0, cut));
+    rest = CONTINUED + rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
 }
 
 /** The sender's address, lower case; null when `From` holds nothing like `local@domain`. */
