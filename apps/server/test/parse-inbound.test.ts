@@ -76,6 +76,20 @@ describe('reading a raw email', () => {
     });
   });
 
+  it('reads an HTML-only email as text, links and images left out, and only the start of its markup', async () => {
+    const html = (markup: string) => raw({ 'Content-Type': 'text/html; charset=utf-8' }, markup);
+    const reply = await parseInboundEmail(
+      html('<div>It <b>arrived</b>, see <a href="https://x.test">the photo</a>.<img src="cid:p"></div>'),
+    );
+    expect(reply.text).toBe('It arrived, see the photo.');
+    // What comes after the first 50,000 characters of markup is not read.
+    const late = await parseInboundEmail(html(`<div style="${'x'.repeat(60_000)}">Hello</div>`));
+    expect(late.text).toBe('');
+    expect((await parseInboundEmail(html(`<div style="${'x'.repeat(40_000)}">Hello</div>`))).text).toBe(
+      'Hello',
+    );
+  });
+
   it.each([
     [{ 'Auto-Submitted': 'auto-replied' }, true],
     [{ 'Auto-Submitted': 'no' }, false],

@@ -1,4 +1,5 @@
 import EmailReplyParser from 'email-reply-parser';
+import { htmlToText } from 'html-to-text';
 import {
   type AddressObject,
   type Attachment,
@@ -19,6 +20,8 @@ const AUTOMATIC_PRECEDENCE = new Set(['bulk', 'junk', 'list', 'auto_reply']);
  */
 export async function parseInboundEmail(raw: Buffer): Promise<InboundEmail> {
   const mail = await simpleParser(raw, {
+    // An HTML-only email is read below, from its start only.
+    skipHtmlToText: true,
     skipTextToHtml: true,
     skipTextLinks: true,
     skipImageLinks: true,
@@ -31,7 +34,7 @@ export async function parseInboundEmail(raw: Buffer): Promise<InboundEmail> {
     bounce: isDeliveryReport(mail.headers) ? deliveryFailure(mail.text ?? '', mail.attachments) : null,
     references: [...idsIn(mail.inReplyTo), ...[mail.references ?? []].flat().flatMap(idsIn)],
     automatic: isAutomatic(mail.headers),
-    text: visibleReply(mail.text ?? ''),
+    text: visibleReply(mail.text || (typeof mail.html === 'string' ? htmlAsText(mail.html) : '')),
     files: mail.attachments
       .filter((file) => !file.related)
       .map((file) => ({ fileName: file.filename ?? 'file', bytes: file.content })),
@@ -79,9 +82,26 @@ function isDeliveryReport(headers: Map<string, HeaderValue>): boolean {
  * length, and anyone can send an email, so long lines are split for it and joined again after.
  */
 const SCAN_CHARS = 10_000;
+const HTML_SCAN_CHARS = 50_000;
 const SCAN_LINE_CHARS = 1_000;
 /** Starts a line the split made (a private-use character: never in what people write). */
 const CONTINUED = '\uE000';
+
+/**
+ * An HTML-only email's text, from the first `HTML_SCAN_CHARS` of its markup: converting takes
+ * about half a second per megabyte of markup (a long table), and the reply comes first.
+ */
+function htmlAsText(html: string): string {
+  return htmlToText(html.slice(0, HTML_SCAN_CHARS), {
+    wordwrap: false,
+    // Deeper nesting than real markup has is where the converter's time and stack go.
+    limits: { maxDepth: 500 },
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
+}
 
 /** What the sender wrote, without the quoted email below it or their signature. */
 export function visibleReply(text: string): string {
