@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     `  health          ${server.url}/healthz, ${server.url}/readyz, ${server.url}/metrics`,
     `  database        ${config.dataDir}/${config.database.file}`,
     `  answer emails   ${emailDestination(config.email) ?? 'off (no email.smtpUrl configured)'}`,
+    // The secret itself is never printed.
+    `  email replies   ${config.email.inboundSecret ? `POST ${server.url}/api/email/inbound (mail gateway)` : 'off (no email.inboundSecret configured)'}`,
   ];
   if (config.demoSeed) {
     lines.push(

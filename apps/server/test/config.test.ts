@@ -95,6 +95,22 @@ describe('configuration', () => {
     expect(emailDestination(parseConfig({}).email)).toBeNull();
   });
 
+  it('takes the reply address and the inbound secret from the environment; refuses a short secret', () => {
+    const email = loadConfig({
+      SWITCHBOARD_EMAIL_REPLY_TO: 'replies@shop.example',
+      SWITCHBOARD_INBOUND_EMAIL_SECRET: 'x'.repeat(32),
+    }).email;
+    expect([email.replyTo, email.inboundSecret, email.inboundMaxBytes]).toEqual([
+      'replies@shop.example',
+      'x'.repeat(32),
+      25 * 1024 * 1024,
+    ]);
+    expect(() => loadConfig({ SWITCHBOARD_INBOUND_EMAIL_SECRET: 'short' })).toThrow(
+      /email\.inboundSecret: at least 32 characters/,
+    );
+    expect(() => parseConfig({ email: { inboundMaxBytes: 1024 } })).toThrow(/email\.inboundMaxBytes/);
+  });
+
   it('gives the demo a mailbox in its data directory unless email is configured', () => {
     const demo = withDemoMailbox(parseConfig({ demoSeed: true, dataDir: '/srv/switchboard' }));
     expect(demo.email.directory).toBe(path.join('/srv/switchboard', 'mail'));
