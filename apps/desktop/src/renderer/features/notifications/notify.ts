@@ -1,4 +1,5 @@
 import type { Conversation, Message } from '@switchboard/protocol';
+import type { BridgeRequest } from '../../../shared/bridge.js';
 import { bridge } from '../../host/bridge.js';
 import { i18n } from '../../i18n/index.js';
 import { systemText } from '../chat/system-text.js';
@@ -10,6 +11,25 @@ function visitorName(c: Conversation): string {
   return c.visitor.name ?? i18n.t('visitor.anonymous');
 }
 
+/**
+ * Asks the host to notify. `tabFocused` matters only to a message's notification, which the host
+ * leaves out when its tab is in front of a focused window (both hosts check the window).
+ */
+function show(
+  kind: BridgeRequest<'notify:show'>['kind'],
+  conversationId: string,
+  title: string,
+  body: string,
+): void {
+  void bridge['notify:show']({
+    kind,
+    conversationId,
+    title: title.slice(0, 200),
+    body: body.slice(0, 500),
+    tabFocused: useTabs.getState().active === conversationId,
+  });
+}
+
 export function notifyConversation(kind: ConversationNotice, conversation: Conversation): void {
   // A left message is its text; a chat to answer now, who and where.
   const about =
@@ -18,26 +38,19 @@ export function notifyConversation(kind: ConversationNotice, conversation: Conve
       : conversation.attributes.pageTitle
         ? ` — ${conversation.attributes.pageTitle}`
         : '';
-  void bridge['notify:show']({
+  show(
     kind,
-    conversationId: conversation.id,
-    title: i18n.t(notificationTitleKey(kind, conversation)),
-    body: `${visitorName(conversation)}${about}`.slice(0, 500),
-    tabFocused: useTabs.getState().active === conversation.id,
-  });
+    conversation.id,
+    i18n.t(notificationTitleKey(kind, conversation)),
+    `${visitorName(conversation)}${about}`,
+  );
 }
 
 export function notifyMessage(message: Message): void {
   const conversation = useConversations.getState().byId[message.conversationId]?.conversation;
-  void bridge['notify:show']({
-    kind: 'message',
-    conversationId: message.conversationId,
-    title: (
-      message.sender.name ?? (conversation ? visitorName(conversation) : i18n.t('visitor.anonymous'))
-    ).slice(0, 200),
-    body: (message.body || message.attachment?.fileName || '').slice(0, 500),
-    tabFocused: useTabs.getState().active === message.conversationId && document.hasFocus(),
-  });
+  const sender =
+    message.sender.name ?? (conversation ? visitorName(conversation) : i18n.t('visitor.anonymous'));
+  show('message', message.conversationId, sender, message.body || message.attachment?.fileName || '');
 }
 
 /**
@@ -45,13 +58,7 @@ export function notifyMessage(message: Message): void {
  * be closed in my workbench by now.
  */
 export function notifyEmailFailed(message: Message): void {
-  void bridge['notify:show']({
-    kind: 'message',
-    conversationId: message.conversationId,
-    title: i18n.t('notify.emailFailed'),
-    body: systemText(i18n.t, message).slice(0, 500),
-    tabFocused: useTabs.getState().active === message.conversationId && document.hasFocus(),
-  });
+  show('message', message.conversationId, i18n.t('notify.emailFailed'), systemText(i18n.t, message));
 }
 
 export function stopRinging(conversationId: string): void {
