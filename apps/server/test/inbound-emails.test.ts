@@ -344,6 +344,31 @@ describe('replies to answer emails, posted by the mail gateway', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf(2_000))).toBe(true);
   });
 
+  it('keeps ten files of one email at most, naming the rest', async () => {
+    const { conversationId, email } = await answeredByEmail('paul@example.test');
+    const photos = Array.from({ length: 12 }, (_, i) => ({ filename: `photo-${i + 1}.png`, content: PNG }));
+    const receipt = unwrap(
+      (
+        await post(
+          t.url,
+          await replyTo(email, { from: 'paul@example.test', text: 'All of them.', attachments: photos }),
+        )
+      ).body,
+    );
+    expect(receipt).toMatchObject({
+      outcome: 'stored',
+      messages: 11,
+      refusedFiles: ['photo-11.png', 'photo-12.png'],
+    });
+    const stored = await history(conversationId);
+    expect(stored.filter((m) => m.attachment).map((m) => m.attachment?.fileName)).toEqual(
+      photos.slice(0, 10).map((p) => p.filename),
+    );
+    expect(stored.find((m) => m.body.startsWith('All of them.'))?.body).toBe(
+      'All of them.\n\n[file: photo-11.png, not accepted]\n[file: photo-12.png, not accepted]',
+    );
+  });
+
   it('refuses, changing nothing: a wrong or missing secret, a stranger, an unknown thread, no email at all', async () => {
     const { conversationId, email } = await answeredByEmail('nora@example.test');
     const before = await history(conversationId);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type InboundEmailReceipt, MESSAGE_BODY_MAX } from '@switchboard/protocol';
+import { type AttachmentMimeType, type InboundEmailReceipt, MESSAGE_BODY_MAX } from '@switchboard/protocol';
 import { getConversation, reopenAsLeftMessage } from '../../store/conversations.js';
 import { appendMessage, getMessageByClientId, messagesBefore } from '../../store/messages.js';
 import type { Db } from '../../store/open-sqlite.js';
@@ -55,6 +55,8 @@ export interface InboundEmailEvents {
 
 /** `<conversationId>` or `<conversationId>.<seq>` at our domain: what answer emails are named. */
 const OUR_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(\d+))?@([^<>@\s]+)>$/i;
+/** Files kept from one email, each a message: an email of a thousand images is not a thousand. */
+const FILES_PER_EMAIL = 10;
 /** As much of the mail server's words as an answer email's own failure note keeps. */
 const BOUNCE_REASON_LENGTH = 300;
 
@@ -213,13 +215,16 @@ export class InboundEmails {
     return conversation;
   }
 
-  /** Files the upload's checks accept (type by name and bytes, size), and the names of the rest. */
+  /**
+   * Files the upload's checks accept (type by name and bytes, size), the first `FILES_PER_EMAIL`
+   * of them, and the names of the rest.
+   */
   async #sortFiles(files: InboundEmail['files']) {
-    const accepted = [];
+    const accepted: Array<InboundEmail['files'][number] & { mimeType: AttachmentMimeType }> = [];
     const refused: string[] = [];
     for (const file of files) {
       const mimeType =
-        file.bytes.length <= this.options.fileMaxBytes
+        accepted.length < FILES_PER_EMAIL && file.bytes.length <= this.options.fileMaxBytes
           ? await attachmentTypeOf(file.fileName, file.bytes).catch(() => null)
           : null;
       if (mimeType) accepted.push({ ...file, mimeType });
