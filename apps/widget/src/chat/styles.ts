@@ -28,6 +28,7 @@ export const chatCss = `
 .sb-msg.sb-pending-msg{opacity:.75}
 .sb-msg.sb-failed{background:#fee2e2;color:#7f1d1d}
 .sb-name{display:block;font-size:12px;font-weight:600;color:#374151;margin-bottom:2px}
+.sb-via{display:block;font-size:11px;opacity:.85;margin-top:2px;text-align:right}
 .sb-receipt{display:block;font-size:11px;opacity:.85;margin-top:2px;text-align:right}
 .sb-receipt button{border:0;background:none;padding:0;margin-left:6px;text-decoration:underline;cursor:pointer;color:inherit;font-size:11px}
 .sb-thumb{display:block;max-width:100%;max-height:180px;border-radius:8px;margin-top:4px}

@@ -7,7 +7,7 @@ import { TestAgent, unwrap } from '../support/agent.js';
 import { launchChromium, screenshot, widget } from '../support/browser.js';
 import { embedPage, type HostSite, startHostSite } from '../support/host-page.js';
 import { CALLBACK_MAX_QUEUE_SECONDS, SUPERVISOR } from '../support/seed.js';
-import { type RunningServer, startServerProcess } from '../support/server-process.js';
+import { INBOUND_SECRET, type RunningServer, startServerProcess } from '../support/server-process.js';
 
 const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 390, height: 844 };
@@ -251,7 +251,7 @@ describe('visitor widget: Chromium against a real server process', () => {
     }
   }
 
-  it('lets a waiting visitor leave a message instead, kept in the chat an agent answers later', async () => {
+  it('lets a waiting visitor leave a message instead, kept in the chat an agent answers later, and shows her reply by email', async () => {
     const { page } = await newPage();
     await page.locator(widget.launcher).click();
     await page.getByLabel('Your name').fill('Lena');
@@ -298,6 +298,36 @@ describe('visitor widget: Chromium against a real server process', () => {
     await agent.send(id, 'Yes, it is back since this morning.');
     await page.locator(widget.log).getByText('Yes, it is back since this morning.').waitFor();
     await page.locator(widget.composer).waitFor();
+
+    // Lena answers the answer's email instead: her reply shows in the chat, said to be by email.
+    const reply = [
+      'From: Lena <lena@shop.test>',
+      'Subject: Re: your message',
+      `In-Reply-To: <${id}@switchboard.local>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Great, I will order it today.',
+      '',
+      'On Saturday, the shop wrote:',
+      '> Yes, it is back since this morning.',
+      '',
+    ].join('\r\n');
+    const posted = await fetch(`${server.url}/api/email/inbound`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${INBOUND_SECRET}`, 'content-type': 'message/rfc822' },
+      body: reply,
+    });
+    expect(posted.status).toBe(200);
+    const byEmail = page
+      .locator(`${widget.log} .sb-own`)
+      .filter({ hasText: 'Great, I will order it today.' });
+    await byEmail.waitFor();
+    expect(await byEmail.locator('.sb-via').textContent()).toBe('by email');
+    expect(await byEmail.textContent()).not.toContain('back since this morning');
+    // What she wrote in the chat says nothing of the kind.
+    const typed = page.locator(`${widget.log} .sb-own`).filter({ hasText: 'It is for order 4711.' });
+    expect(await typed.locator('.sb-via').count()).toBe(0);
+    await screenshot(page, 'desktop-reply-by-email');
   });
 
   it('asks a visitor nobody answered within the maximum queue time where to answer', async () => {

@@ -18,6 +18,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What the test server shares with its mail gateway (`POST /api/email/inbound`). */
+export const INBOUND_SECRET = 'the-widget-suite-mail-gateway-secret';
+
 /**
  * The real server (`apps/server/src/main.ts`) as a child process over a fresh, seeded data
  * directory. It serves the widget from `apps/widget/dist`, so build before starting it.
@@ -31,6 +34,8 @@ export async function startServerProcess(allowedOrigins: string[]): Promise<Runn
     JSON.stringify({
       limits: relaxedLimits(RELAXED.points, RELAXED.seconds),
       auth: { scryptCost: 1024 },
+      // Replies by email come back: the tests post them as the mail gateway would.
+      email: { inboundSecret: INBOUND_SECRET },
     }),
   );
   const env = Object.fromEntries(

@@ -46,6 +46,8 @@ export function messageView(message: Message, t: Strings, load: AttachmentLoader
     own ? el('span', { class: 'sb-visually-hidden' }, `${t.you}: `) : null,
     text ? el('span', { class: 'sb-text' }, text) : null,
     message.attachment ? attachmentView(message.attachment, load, t) : null,
+    // Their reply to an answer's email: said, since they did not write it here.
+    own && message.via === 'email' ? el('span', { class: 'sb-via' }, t.viaEmail) : null,
   );
   return node;
 }
