@@ -1,4 +1,5 @@
 import type { SystemEvent, WidgetLocale } from '@switchboard/protocol';
+import type { MessageRecord } from '../store/records.js';
 import { systemEventText } from './system-events.js';
 
 /** The transcript's own words, in the widget's languages; what people wrote stays as written. */
@@ -7,6 +8,8 @@ export interface TranscriptWords {
   agent: string;
   system: string;
   file: string;
+  /** Said of a message that came as a reply to an answer's email. */
+  viaEmail: string;
   systemEvent(event: SystemEvent): string;
 }
 
@@ -16,6 +19,7 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
     agent: 'Agent',
     system: 'Switchboard',
     file: 'file',
+    viaEmail: 'by email',
     systemEvent: systemEventText,
   },
   'zh-CN': {
@@ -23,6 +27,7 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
     agent: '客服',
     system: '系统',
     file: '文件',
+    viaEmail: '通过邮件',
     systemEvent: zhSystemEventText,
   },
 };
@@ -63,4 +68,25 @@ export function transcriptTime(timeZone: string | undefined): (iso: string) => s
     const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
     return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
   };
+}
+
+/** One message as a line of the visitor's transcript. */
+export function transcriptLine(
+  message: MessageRecord,
+  words: TranscriptWords,
+  time: (iso: string) => string,
+): string {
+  const who =
+    message.senderName ??
+    (message.senderKind === 'visitor'
+      ? words.you
+      : message.senderKind === 'agent'
+        ? words.agent
+        : words.system);
+  const file = message.attachment ? ` [${words.file}: ${message.attachment.fileName}]` : '';
+  const via = message.via === 'email' ? ` (${words.viaEmail})` : '';
+  const text = message.systemEvent ? words.systemEvent(message.systemEvent) : message.body;
+  // One message per line: newlines inside a body are indented continuation lines.
+  const body = text.replace(/\r?\n/g, '\n    ');
+  return `[${time(message.createdAt)}] ${who}${via}: ${body}${file}`;
 }

@@ -14,14 +14,14 @@ import { messagesAfter } from '../store/messages.js';
 import { insertOfflineMessage } from '../store/offline-messages.js';
 import type { Db } from '../store/open-sqlite.js';
 import { insertRating } from '../store/ratings.js';
-import type { ConversationRecord, MessageRecord, WidgetRecord } from '../store/records.js';
+import type { ConversationRecord, WidgetRecord } from '../store/records.js';
 import { getWidgetSettings } from '../store/widget-settings.js';
 import { getWidget } from '../store/widgets.js';
 import { conflict } from './conflicts.js';
 import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { VisitorPrincipal } from './principal.js';
-import { TRANSCRIPT_WORDS, type TranscriptWords, transcriptTime } from './transcript-format.js';
+import { TRANSCRIPT_WORDS, transcriptLine, transcriptTime } from './transcript-format.js';
 import { originAllowed } from './visitor-service.js';
 import type { WidgetRouting } from './widget-routing.js';
 
@@ -169,23 +169,4 @@ export class WidgetService {
     strictAssert(settings, `widget ${widgetId} exists`);
     return settings;
   }
-}
-
-function transcriptLine(
-  message: MessageRecord,
-  words: TranscriptWords,
-  time: (iso: string) => string,
-): string {
-  const who =
-    message.senderName ??
-    (message.senderKind === 'visitor'
-      ? words.you
-      : message.senderKind === 'agent'
-        ? words.agent
-        : words.system);
-  const file = message.attachment ? ` [${words.file}: ${message.attachment.fileName}]` : '';
-  const text = message.systemEvent ? words.systemEvent(message.systemEvent) : message.body;
-  // One message per line: newlines inside a body are indented continuation lines.
-  const body = text.replace(/\r?\n/g, '\n    ');
-  return `[${time(message.createdAt)}] ${who}: ${body}${file}`;
 }
