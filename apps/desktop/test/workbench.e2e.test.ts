@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainReply, postAsGateway } from '../../server/test/support/mail-gateway.js';
 import { adminApi } from './support/admin-api.js';
 import { tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
@@ -679,25 +680,13 @@ describe('the web workbench against a real server, bridged to the real main-proc
 
     // Yara answers the email from her mail program: her reply is in the chat, marked as by email.
     const answered = /^Message-ID: (<[^>]+>)/m.exec(email ?? '')?.[1];
-    const reply = [
-      'From: Yara <yara@example.test>',
-      'To: no-reply@switchboard.local',
-      'Subject: Re: your message',
-      `In-Reply-To: ${answered}`,
-      `References: ${answered}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'Found it, thank you!',
-      '',
-      'On Saturday, Switchboard wrote:',
-      '> Sent again, Yara: check your inbox.',
-      '',
-    ].join('\r\n');
-    const posted = await fetch(`${server.url}/api/email/inbound`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${INBOUND_SECRET}`, 'content-type': 'message/rfc822' },
-      body: reply,
+    const reply = plainReply({
+      from: 'Yara <yara@example.test>',
+      answers: answered ?? '',
+      text: 'Found it, thank you!',
+      quoted: 'Sent again, Yara: check your inbox.',
     });
+    const posted = await postAsGateway(server.url, reply, { secret: INBOUND_SECRET });
     expect(posted.status).toBe(200);
     const byEmail = page.getByTestId('message').filter({ hasText: 'Found it, thank you!' });
     await byEmail.waitFor();

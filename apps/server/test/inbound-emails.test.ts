@@ -1,10 +1,4 @@
-import type {
-  Conversation,
-  InboundEmailReceipt,
-  Message,
-  Result,
-  TimelineEntry,
-} from '@switchboard/protocol';
+import type { Conversation, Message, TimelineEntry } from '@switchboard/protocol';
 import type { ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +16,7 @@ import {
   type VisitorClient,
 } from './support/clients.js';
 import { PNG, pdf } from './support/files.js';
+import { postAsGateway } from './support/mail-gateway.js';
 import { MailServer } from './support/mail-server.js';
 import { visitorWithConversation } from './support/routing-helpers.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -62,18 +57,12 @@ async function replyTo(email: ParsedMail, reply: Reply): Promise<Buffer> {
   return info.message as Buffer;
 }
 
-/** The mail gateway posts what it received. */
-async function post(
+/** The mail gateway posts what it received (with this suite's secret unless told otherwise). */
+const post = (
   url: string,
   raw: Buffer | string,
   options: { secret?: string | null; contentType?: string } = {},
-): Promise<{ status: number; body: Result<InboundEmailReceipt> }> {
-  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'message/rfc822' };
-  const secret = options.secret === undefined ? SECRET : options.secret;
-  if (secret !== null) headers.authorization = `Bearer ${secret}`;
-  const response = await fetch(`${url}/api/email/inbound`, { method: 'POST', headers, body: raw });
-  return { status: response.status, body: (await response.json()) as Result<InboundEmailReceipt> };
-}
+) => postAsGateway(url, raw, { ...options, secret: options.secret === undefined ? SECRET : options.secret });
 
 /** A mail server's delivery status notification (RFC 3464, as Postfix writes it) about `email`. */
 function deliveryReport(
@@ -422,6 +411,9 @@ describe('replies to answer emails, posted by the mail gateway', () => {
       413,
       'payload-too-large',
     ]);
+    // The secret is checked before the body is read: a stranger's huge post is not read at all.
+    const unread = await post(t.url, huge, { secret: `${SECRET}x` });
+    expect([unread.status, !unread.body.ok && unread.body.error.code]).toEqual([401, 'unauthenticated']);
 
     expect(await history(conversationId)).toEqual(before);
   });

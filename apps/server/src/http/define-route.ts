@@ -43,6 +43,13 @@ export function defineRoute<S extends EndpointSpec>(
   app.route({
     method: spec.method,
     url: spec.path,
+    // The mail gateway's secret before the body: without it the server never reads megabytes.
+    ...(spec.auth === 'mail-gateway'
+      ? {
+          onRequest: async (request: FastifyRequest) =>
+            deps.mailGateway.authenticate(request.headers.authorization),
+        }
+      : {}),
     handler: async (request, reply) => {
       try {
         const principal = await authenticate(spec, request, deps);
@@ -81,10 +88,8 @@ async function authenticate(
   deps: TransportDeps,
 ): Promise<Principal | undefined> {
   if (spec.auth === 'none') return undefined;
-  if (spec.auth === 'mail-gateway') {
-    deps.mailGateway.authenticate(request.headers.authorization);
-    return undefined;
-  }
+  // Checked in the route's onRequest hook, before the body was read.
+  if (spec.auth === 'mail-gateway') return undefined;
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   if (!token) throw new DomainError('unauthenticated', 'Send Authorization: Bearer <token>.');

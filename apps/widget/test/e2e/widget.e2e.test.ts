@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Conversation } from '@switchboard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainReply, postAsGateway } from '../../../server/test/support/mail-gateway.js';
 import { buildWidget } from '../../scripts/build-widget.js';
 import { TestAgent, unwrap } from '../support/agent.js';
 import { launchChromium, screenshot, widget } from '../support/browser.js';
@@ -300,23 +301,13 @@ describe('visitor widget: Chromium against a real server process', () => {
     await page.locator(widget.composer).waitFor();
 
     // Lena answers the answer's email instead: her reply shows in the chat, said to be by email.
-    const reply = [
-      'From: Lena <lena@shop.test>',
-      'Subject: Re: your message',
-      `In-Reply-To: <${id}@switchboard.local>`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'Great, I will order it today.',
-      '',
-      'On Saturday, the shop wrote:',
-      '> Yes, it is back since this morning.',
-      '',
-    ].join('\r\n');
-    const posted = await fetch(`${server.url}/api/email/inbound`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${INBOUND_SECRET}`, 'content-type': 'message/rfc822' },
-      body: reply,
+    const reply = plainReply({
+      from: 'Lena <lena@shop.test>',
+      answers: `<${id}@switchboard.local>`,
+      text: 'Great, I will order it today.',
+      quoted: 'Yes, it is back since this morning.',
     });
+    const posted = await postAsGateway(server.url, reply, { secret: INBOUND_SECRET });
     expect(posted.status).toBe(200);
     const byEmail = page
       .locator(`${widget.log} .sb-own`)

@@ -67,9 +67,14 @@ const zhCN: Words = {
   continueAt: (url) => `如需继续对话，请回到此页面的聊天窗口：${url}`,
 };
 
-function wordsFor(language: string | undefined): Words {
+/** Whether a visitor's language tag (the widget's `language`) is Chinese: emails to them are. */
+export function writesChinese(language: string | undefined): boolean {
   const tag = language?.toLowerCase() ?? '';
-  return tag === 'zh' || tag.startsWith('zh-') ? zhCN : en;
+  return tag === 'zh' || tag.startsWith('zh-');
+}
+
+function wordsFor(language: string | undefined): Words {
+  return writesChinese(language) ? zhCN : en;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { AttachmentRecord, ConversationRecord, MessageRecord } from '../../
 import { getWidget } from '../../store/widgets.js';
 import { systemEventText } from '../system-events.js';
 import { answerEmailText } from './answer-email-text.js';
+import { answerEmailId, threadId } from './email-ids.js';
 import { type EmailAttachment, EmailFailure, type Mailer } from './mailer.js';
 
 export interface AnswerEmailOptions {
@@ -45,7 +46,8 @@ const BATCH = 20;
 /** What of the stretch since the last email is quoted, at most. */
 const QUOTED_MESSAGES = 50;
 const LONGEST_RETRY_SECONDS = 3600;
-const REASON_LENGTH = 300;
+/** As much of a mail server's words as a failure note keeps. */
+export const FAILURE_REASON_LENGTH = 300;
 
 /**
  * Emails the staff's answers to a left message to the address the visitor gave (`replyTo`).
@@ -134,8 +136,8 @@ export class AnswerEmails {
           repliesReturn: this.options.repliesReturn,
         }),
         attachments: [...attachments.values()],
-        messageId: `<${conversationId}.${upTo}@${this.options.idDomain}>`,
-        threadId: `<${conversationId}@${this.options.idDomain}>`,
+        messageId: answerEmailId(conversationId, upTo, this.options.idDomain),
+        threadId: threadId(conversationId, this.options.idDomain),
       });
     let sent: Map<string, EmailAttachment>;
     try {
@@ -157,7 +159,7 @@ export class AnswerEmails {
       await settleAnswerEmail(this.db, conversationId, upTo, { advance: false, requeueAt });
       this.logger.warn({ conversationId, attempts, reason: failure.message }, 'answer email given up');
       this.events.outcome('failed');
-      const reason = failure.message.slice(0, REASON_LENGTH);
+      const reason = failure.message.slice(0, FAILURE_REASON_LENGTH);
       await this.#record(conversation, lastAnswer, { code: 'email-failed', to, reason });
       return;
     }

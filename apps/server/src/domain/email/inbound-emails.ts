@@ -7,6 +7,9 @@ import type { ConversationRecord, MessageRecord } from '../../store/records.js';
 import { type AttachmentService, attachmentTypeOf } from '../attachment-service.js';
 import { DomainError } from '../errors.js';
 import { systemEventText } from '../system-events.js';
+import { writesChinese } from './answer-email-text.js';
+import { FAILURE_REASON_LENGTH } from './answer-emails.js';
+import { readEmailId } from './email-ids.js';
 
 /** A delivery status notification's report on one of our emails (RFC 3464). */
 export interface InboundBounce {
@@ -53,12 +56,8 @@ export interface InboundEmailEvents {
   outcome(outcome: InboundEmailOutcome): void;
 }
 
-/** `<conversationId>` or `<conversationId>.<seq>` at our domain: what answer emails are named. */
-const OUR_ID = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\.(\d+))?@([^<>@\s]+)>$/i;
 /** Files kept from one email, each a message: an email of a thousand images is not a thousand. */
 const FILES_PER_EMAIL = 10;
-/** As much of the mail server's words as an answer email's own failure note keeps. */
-const BOUNCE_REASON_LENGTH = 300;
 
 /**
  * A visitor's reply to an answer email goes into their conversation as their message: the text
@@ -165,11 +164,12 @@ export class InboundEmails {
       this.events.outcome('duplicate');
       return { ...receipt, outcome: 'duplicate', messages: 0 };
     }
-    const sentUpTo = Number(OUR_ID.exec(bounce.originalMessageId ?? '')?.[2] ?? conversation.lastSeq);
+    const returned = readEmailId(bounce.originalMessageId ?? '', this.options.idDomain);
+    const sentUpTo = returned?.seq ?? conversation.lastSeq;
     const earlier = await messagesBefore(this.db, conversation.id, sentUpTo + 1, 50, true);
     const author = earlier.findLast((m) => m.senderKind === 'agent')?.senderId ?? null;
     const reason = [bounce.status, bounce.diagnostic].filter((part) => part).join(' ') || 'returned';
-    const event = { code: 'email-failed', to, reason: reason.slice(0, BOUNCE_REASON_LENGTH) } as const;
+    const event = { code: 'email-failed', to, reason: reason.slice(0, FAILURE_REASON_LENGTH) } as const;
     const { message } = await appendMessage(this.db, {
       conversationId: conversation.id,
       clientMsgId,
@@ -201,10 +201,7 @@ export class InboundEmails {
 
   /** The conversation the newest of these message ids of ours names (`<id(.seq)@our domain>`). */
   async #conversationNamed(messageIds: string[]): Promise<ConversationRecord> {
-    const ids = messageIds
-      .map((ref) => OUR_ID.exec(ref))
-      .filter((m) => m !== null && m[3]?.toLowerCase() === this.options.idDomain.toLowerCase())
-      .map((m) => (m?.[1] ?? '').toLowerCase());
+    const ids = messageIds.flatMap((ref) => readEmailId(ref, this.options.idDomain)?.conversationId ?? []);
     // The last reference is the newest email of the thread.
     const id = ids.at(-1);
     const conversation = id === undefined ? undefined : await getConversation(this.db, id);
@@ -236,7 +233,7 @@ export class InboundEmails {
 
 /** The visitor's text, with the files that could not be kept named below it; cut to fit a message. */
 function withRefusedFiles(text: string, refused: string[], language: string | undefined): string {
-  const zh = /^zh(-|$)/i.test(language ?? '');
+  const zh = writesChinese(language);
   const lines = refused.map((name) => (zh ? `[文件：${name}，未接收]` : `[file: ${name}, not accepted]`));
   const notes = lines.join('\n');
   const room = MESSAGE_BODY_MAX - (notes.length > 0 ? notes.length + 2 : 0);
