@@ -4,8 +4,10 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { minimatch } from 'minimatch';
 import { parse } from 'plist';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, PRODUCT_NAME, PROTOCOL_SCHEME } from '../src/main/app-identity.js';
+import { badgeIcon, ICONS_DIR, trayIcon, WINDOW_ICON } from '../src/shared/app-icons.js';
 
 /**
  * electron-builder.yml, loaded and validated by electron-builder's own code (app-builder-lib's
@@ -119,6 +121,24 @@ describe('what IT and SECURITY need from the packaging config', () => {
     expect(unpacked('dist/server/workers/checkpoint.cjs')).toBe(true);
     expect(unpacked('dist/main/index.js')).toBe(false);
     expect(JSON.stringify(config.files)).toContain('"dist/**"');
+  });
+
+  it("gives the installers the app's icon and packs the tray's and the taskbar badge's images", () => {
+    // electron-builder makes each platform's .ico/.icns from build/icon.png; macOS needs 512 px.
+    const directories = config.directories as { buildResources: string };
+    const icon = PNG.sync.read(readFileSync(path.join(ROOT, directories.buildResources, 'icon.png')));
+    expect(Math.min(icon.width, icon.height)).toBeGreaterThanOrEqual(512);
+    const { files } = load(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as {
+      files: string[];
+    };
+    for (const name of [trayIcon('online', 1), badgeIcon(3), WINDOW_ICON]) {
+      const file = `dist/web/${ICONS_DIR}/${name}`;
+      // electron-builder's rule: the last pattern that matches decides ("!" excludes).
+      const last = files
+        .filter((pattern) => minimatch(file, pattern.replace(/^!/, ''), { dot: true }))
+        .at(-1);
+      expect(last, file).toBe('dist/**');
+    }
   });
 
   it('keeps signing secrets out of the repository', () => {

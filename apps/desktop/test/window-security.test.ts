@@ -56,6 +56,13 @@ describe('the window factory (SECURITY D1)', () => {
     expect(workbenchWindowOptions('/p.cjs').webPreferences?.devTools).toBe(false);
     expect(workbenchWindowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
   });
+
+  it("both windows carry the app's icon when given one (Linux shows it in the window list)", () => {
+    const choices = { devTools: false, icon: '/app/web/icons/app-256.png' };
+    expect(workbenchWindowOptions('/p.cjs', choices).icon).toBe(choices.icon);
+    expect(supervisorWindowOptions('/p.cjs', choices).icon).toBe(choices.icon);
+    expect('icon' in workbenchWindowOptions('/p.cjs')).toBe(false);
+  });
 });
 
 describe('the content security policy (SECURITY D3)', () => {

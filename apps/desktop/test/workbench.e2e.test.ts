@@ -735,6 +735,72 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
+  it('in a plain browser, the tab shows unread messages in its title and favicon; the app manifest and its icons are served', async () => {
+    const wen = visitors[1] as Visitor;
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const errors: string[] = [];
+      const web = await pageCollecting(context, errors);
+      const favicon = () => web.locator('link[rel="icon"]').getAttribute('href');
+      const unreadInTitle = async () => Number(/^\((\d+)\) Switchboard$/.exec(await web.title())?.[1] ?? 0);
+      await web.goto(`${server.url}/app/`);
+      expect(await favicon()).toBe('./icons/app.svg');
+      await signInWithForm(web, ALICE);
+      await web.getByTestId('view-mine').click();
+      const wenRow = web.locator(
+        `[data-testid="conversation-row"][data-conversation-id="${wen.conversationId}"]`,
+      );
+      await wenRow.waitFor();
+
+      // A tab keeps its own read marks, so the earlier tests' messages count as unread here: read them all.
+      const rowsWithUnread = web.locator('[data-testid="conversation-row"]:has([data-testid="unread"])');
+      for (let opened = 0; (await rowsWithUnread.count()) > 0 && opened < 50; opened++) {
+        const id = await rowsWithUnread.first().getAttribute('data-conversation-id');
+        const rowWithUnread = web.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
+        await rowWithUnread.click();
+        await rowWithUnread.getByTestId('unread').waitFor({ state: 'detached' });
+      }
+      await eventually(async () => expect(await web.title()).toBe('Switchboard'));
+      expect(await favicon()).toBe('./icons/app.svg');
+
+      // Another chat is open: Wen's new message is unread, in the title and as the favicon's red dot.
+      await wen.say('Is the order on its way?');
+      await eventually(async () => expect(await unreadInTitle()).toBe(1));
+      expect(await favicon()).toBe('./icons/app-unread.svg');
+      await wenRow.click();
+      await eventually(async () => expect(await web.title()).toBe('Switchboard'));
+      expect(await favicon()).toBe('./icons/app.svg');
+
+      // The browser loads the manifest the page links (the page's CSP allows it) and its icons resolve.
+      const cdp = await context.newCDPSession(web);
+      const loaded = await cdp.send('Page.getAppManifest');
+      expect(loaded.errors).toEqual([]);
+      expect(loaded.url).toBe(`${server.url}/app/manifest.webmanifest`);
+      const manifest = JSON.parse(loaded.data ?? '{}') as {
+        name: string;
+        start_url: string;
+        icons: Array<{ src: string; sizes: string }>;
+      };
+      expect(manifest.name).toBe('Switchboard');
+      expect(new URL(manifest.start_url, loaded.url).pathname).toBe('/app/');
+      expect(manifest.icons.map((icon) => icon.sizes)).toEqual(
+        expect.arrayContaining(['192x192', '512x512']),
+      );
+      const urls = [
+        ...manifest.icons.map((icon) => new URL(icon.src, loaded.url).href),
+        ...['app.svg', 'app-unread.svg'].map((name) => `${server.url}/app/icons/${name}`),
+      ];
+      for (const url of urls) {
+        const response = await fetch(url);
+        expect(response.status, url).toBe(200);
+        expect(response.headers.get('content-type'), url).toMatch(/^image\/(png|svg\+xml)/);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a duplicated browser tab does not reuse its original’s session: it signs in for itself, and neither tab is signed out', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
@@ -961,8 +1027,20 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(kept.every((file) => file.path.startsWith('/app/'))).toBe(true);
       expect(kept.find((file) => file.path === '/app/index.html')?.csp).toContain("default-src 'none'");
       const built = readdirSync(`${DESKTOP_DIR}dist/web/assets`).filter((file) => !file.endsWith('.map'));
+      const copied = readdirSync(`${DESKTOP_DIR}src/renderer/public`, {
+        recursive: true,
+        withFileTypes: true,
+      })
+        .filter((entry) => entry.isFile())
+        .map((entry) =>
+          path.relative(`${DESKTOP_DIR}src/renderer/public`, path.join(entry.parentPath, entry.name)),
+        );
       expect(kept.map((file) => file.path).sort()).toEqual(
-        ['/app/index.html', ...built.map((file) => `/app/assets/${file}`)].sort(),
+        [
+          '/app/index.html',
+          ...built.map((file) => `/app/assets/${file}`),
+          ...copied.map((file) => `/app/${file.split(path.sep).join('/')}`),
+        ].sort(),
       );
 
       const veraRow = web.locator(
@@ -993,6 +1071,13 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await web.reload();
       expect(await web.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
       await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+      // The icons are part of the kept build: the favicon shows with the server down.
+      expect(
+        await web.evaluate(
+          async () =>
+            (await fetch(document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '')).status,
+        ),
+      ).toBe(200);
       expect(await web.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
       // Before the server answers, the switch shows the kept choice, as out of reach.
       expect(await web.getByLabel('Status').inputValue()).toBe('away');

@@ -12,6 +12,8 @@ export function contentSecurityPolicy(...serverOrigins: Array<string | null>): s
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "media-src 'self'",
+    // The page links the web workbench's manifest; Electron ignores it, but fetching it is no harm.
+    "manifest-src 'self'",
     "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",

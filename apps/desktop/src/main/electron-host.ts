@@ -1,4 +1,6 @@
-import { app, type BrowserWindow, Notification, shell } from 'electron';
+import path from 'node:path';
+import { app, type BrowserWindow, Notification, nativeImage, shell } from 'electron';
+import { badgeIcon } from '../shared/app-icons.js';
 import type { HostPorts, ShownNotification } from './host-ports.js';
 import type { TrayMenu } from './tray.js';
 
@@ -12,10 +14,15 @@ export interface WindowActions {
   openSupervisorWindow(): void;
 }
 
-/** HostPorts implemented with Electron: native notifications, the dock/taskbar badge, the tray. */
+/**
+ * HostPorts implemented with Electron: native notifications, the unread badge (the dock's and
+ * Linux launchers' count; on Windows, which has no count, a red overlay on the taskbar button from
+ * `iconsDir`), the tray.
+ */
 export function electronHost(
   window: () => BrowserWindow | null,
   tray: TrayMenu,
+  iconsDir: string,
   windows: WindowActions,
 ): HostPorts {
   return {
@@ -37,7 +44,12 @@ export function electronHost(
     setBadge(unread) {
       app.setBadgeCount(unread);
       tray.setUnread(unread);
-      window()?.setOverlayIcon?.(null, unread > 0 ? `${unread} unread` : '');
+      if (process.platform !== 'win32') return;
+      const overlay = badgeIcon(unread);
+      window()?.setOverlayIcon(
+        overlay === null ? null : nativeImage.createFromPath(path.join(iconsDir, overlay)),
+        overlay === null ? '' : `${unread} unread`,
+      );
     },
     setTrayStatus: (status) => tray.setStatus(status),
     isWindowFocused: () => window()?.isFocused() ?? false,

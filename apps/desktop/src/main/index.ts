@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { ICONS_DIR, WINDOW_ICON } from '../shared/app-icons.js';
 import type { Push, PushPayload } from '../shared/bridge.js';
 import { APP_ID, PROTOCOL_SCHEME } from './app-identity.js';
 import { serveAppProtocol } from './app-protocol.js';
@@ -30,6 +31,8 @@ import {
 // The composition root: wires the services to Electron and does nothing else (STYLE 9).
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_ROOT = path.join(here, '..', 'web');
+/** The tray, taskbar-badge and window images ship in the web build (src/shared/app-icons.ts). */
+const ICONS = path.join(RENDERER_ROOT, ICONS_DIR);
 const PRELOAD = path.join(here, '..', 'preload', 'index.cjs');
 /** The bundled server (scripts/local-server-bundle.ts). */
 const LOCAL_SERVER_MODULE = path.join(here, '..', 'server', 'server.mjs');
@@ -91,6 +94,7 @@ void app.whenReady().then(async () => {
   });
   const sessions = new SessionStore(dataDir, safeStorage, (message) => log(message));
   const caches = new CacheRegistry(path.join(dataDir, 'caches'));
+  const windowChoices = { devTools: startup.allowDevTools, icon: path.join(ICONS, WINDOW_ICON) };
   const policy = new NotificationPolicy();
 
   // The page may connect to the stored session's server, the one chosen at login, the
@@ -114,7 +118,7 @@ void app.whenReady().then(async () => {
       supervisorWindow.focus();
       return;
     }
-    const win = new BrowserWindow(supervisorWindowOptions(PRELOAD, { devTools: startup.allowDevTools }));
+    const win = new BrowserWindow(supervisorWindowOptions(PRELOAD, windowChoices));
     supervisorWindow = win;
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
@@ -126,11 +130,11 @@ void app.whenReady().then(async () => {
     const role = sessions.load()?.user.role;
     return role === 'supervisor' || role === 'admin';
   };
-  const tray = createTray((status) => push('tray:status', { status }), showWindow, {
+  const tray = createTray(ICONS, (status) => push('tray:status', { status }), showWindow, {
     visible: canSupervise,
     open: () => canSupervise() && openSupervisorWindow(),
   });
-  const host = electronHost(() => mainWindow, tray, {
+  const host = electronHost(() => mainWindow, tray, ICONS, {
     showWorkbench: showWindow,
     notificationClicked: (conversationId) => push('notification:clicked', { conversationId }),
     showConversation: (conversationId) => push('workbench:show-conversation', { conversationId }),
@@ -155,7 +159,7 @@ void app.whenReady().then(async () => {
     ),
   );
 
-  mainWindow = new BrowserWindow(workbenchWindowOptions(PRELOAD, { devTools: startup.allowDevTools }));
+  mainWindow = new BrowserWindow(workbenchWindowOptions(PRELOAD, windowChoices));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.webContents.once('did-finish-load', () => {
     routeDeepLink(pendingLink);

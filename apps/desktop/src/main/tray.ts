@@ -1,6 +1,6 @@
+import path from 'node:path';
 import { Menu, nativeImage, Tray } from 'electron';
-
-type Status = 'online' | 'away' | 'offline';
+import { type TrayStatus as Status, trayIcon } from '../shared/app-icons.js';
 
 export interface TrayMenu {
   setStatus(status: Status): void;
@@ -14,18 +14,22 @@ export interface SupervisorEntry {
 }
 
 /**
- * The tray icon: unread total in its tooltip, the status switch (online / away / offline) and,
- * for supervisors and admins, the supervisor window.
+ * The tray icon: the status as a coloured dot and a red dot while anything is unread (images in
+ * `iconsDir`, named by `trayIcon`), the unread total in its tooltip, the status switch (online /
+ * away / offline) and, for supervisors and admins, the supervisor window.
  */
 export function createTray(
+  iconsDir: string,
   onStatus: (status: Status) => void,
   onShow: () => void,
   supervisor?: SupervisorEntry,
 ): TrayMenu {
-  const tray = new Tray(nativeImage.createEmpty());
   let status: Status = 'offline';
   let unread = 0;
+  const image = () => nativeImage.createFromPath(path.join(iconsDir, trayIcon(status, unread)));
+  const tray = new Tray(image());
   const render = () => {
+    tray.setImage(image());
     tray.setToolTip(`Switchboard — ${status}${unread > 0 ? `, ${unread} unread` : ''}`);
     tray.setContextMenu(
       Menu.buildFromTemplate([

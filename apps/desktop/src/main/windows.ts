@@ -13,15 +13,22 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 /** The supervisor window: the same bundle, its own view (renderer/app/routes.ts). */
 export const SUPERVISOR_ENTRY = `${APP_ENTRY}#/supervisor-window`;
 
+export interface WindowChoices {
+  devTools: boolean;
+  /** The window's icon file (Linux's window list; packaged Windows and macOS builds use the app's). */
+  icon?: string;
+}
+
 /**
  * SECURITY D1: the options every window is created with; tests enumerate them. DevTools only
  * where policy AllowDevTools (or an unpackaged development run) allows them.
  */
 export function workbenchWindowOptions(
   preloadPath: string,
-  options: { devTools: boolean } = { devTools: false },
+  options: WindowChoices = { devTools: false },
 ): BrowserWindowConstructorOptions {
   return {
+    ...(options.icon === undefined ? {} : { icon: options.icon }),
     width: 1280,
     height: 820,
     minWidth: 900,
@@ -47,7 +54,7 @@ export function workbenchWindowOptions(
 /** The supervisor window: the workbench's secure options (D1), its own size and title. */
 export function supervisorWindowOptions(
   preloadPath: string,
-  options: { devTools: boolean } = { devTools: false },
+  options: WindowChoices = { devTools: false },
 ): BrowserWindowConstructorOptions {
   return {
     ...workbenchWindowOptions(preloadPath, options),

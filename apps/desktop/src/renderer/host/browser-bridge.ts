@@ -7,6 +7,7 @@ import { newestOf } from '../../shared/newest-message.js';
 import { isOwnMessage } from '../../shared/own-message.js';
 import { Settings } from '../../shared/settings.js';
 import { registerAppShellWorker } from './app-shell-worker.js';
+import { showUnreadInTab } from './browser-badge.js';
 import {
   clearConversationLists,
   loadConversationList,
@@ -35,10 +36,11 @@ const LIST_SAVE_DELAY_MS = 300;
 
 /**
  * The bridge when the workbench runs in a plain browser (/app): an in-memory cache for this page,
- * Web Notifications, no tray or badge. What outlives a reload, for this tab alone: the session
- * (`browser-session.ts`), the agent's unsent work, outbox, drafts and open tabs
- * (`browser-unsent-work.ts`), the conversation list (`browser-conversation-list.ts`) and the open
- * chats' newest messages (`browser-kept-messages.ts`); the rest is fetched from the server again.
+ * Web Notifications, the unread count in the tab's title and favicon (`browser-badge.ts`), no
+ * tray. What outlives a reload, for this tab alone: the session (`browser-session.ts`), the
+ * agent's unsent work, outbox, drafts and open tabs (`browser-unsent-work.ts`), the conversation
+ * list (`browser-conversation-list.ts`) and the open chats' newest messages
+ * (`browser-kept-messages.ts`); the rest is fetched from the server again.
  */
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   registerAppShellWorker();
@@ -246,7 +248,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
     },
     'notify:dismiss': ok,
     'app:badge': async ({ unread }) => {
-      document.title = unread > 0 ? `(${unread}) Switchboard` : 'Switchboard';
+      showUnreadInTab(unread);
       return {};
     },
     'app:status': ok,

@@ -22,6 +22,7 @@ export const WORKBENCH_CSP = [
   "img-src 'self' blob: data:",
   "font-src 'self'",
   "media-src 'self'",
+  "manifest-src 'self'",
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
