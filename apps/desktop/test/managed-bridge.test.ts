@@ -57,6 +57,12 @@ describe('managed policy through the bridge', () => {
     expect(saved).toMatchObject({ autoUpdate: false, updateChannel: 'latest', theme: 'dark' });
   });
 
+  it('settings:save hands the saved settings to the host, so the tray redraws in the new language', async () => {
+    const { dispatch, host } = setup();
+    await dispatch('settings:save', FROM_APP, { settings: Settings.parse({ locale: 'zh-CN' }) });
+    expect(host.savedSettings.map((s) => s.locale)).toEqual(['zh-CN']);
+  });
+
   it('a locked server URL is the only server a session can be saved for', async () => {
     const { dispatch, services, logged } = setup({ ServerUrl: 'https://chat.example.com' });
     const session = (serverUrl: string) => ({ serverUrl, user, refreshToken: 'r'.repeat(32) });

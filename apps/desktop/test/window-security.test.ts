@@ -57,6 +57,10 @@ describe('the window factory (SECURITY D1)', () => {
     expect(workbenchWindowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
   });
 
+  it('keeps a hidden window’s timers on time: an agent’s workbench in the tray still reconnects and sends', () => {
+    expect(workbenchWindowOptions('/p.cjs').webPreferences?.backgroundThrottling).toBe(false);
+  });
+
   it("both windows carry the app's icon when given one (Linux shows it in the window list)", () => {
     const choices = { devTools: false, icon: '/app/web/icons/app-256.png' };
     expect(workbenchWindowOptions('/p.cjs', choices).icon).toBe(choices.icon);

@@ -702,6 +702,21 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(workbench.errors).toEqual([]);
   });
 
+  it('settings offer to keep the desktop app running in the tray when its window is closed (on by default), saved by main', async () => {
+    await page.getByTestId('open-settings').click();
+    try {
+      const keep = page.getByTestId('keep-running-in-tray');
+      expect(await keep.isChecked()).toBe(true);
+      expect(workbench.services.settings.load().keepRunningInTray).toBe(true);
+      await keep.uncheck();
+      await eventually(() => expect(workbench.services.settings.load().keepRunningInTray).toBe(false));
+      await keep.check();
+      await eventually(() => expect(workbench.services.settings.load().keepRunningInTray).toBe(true));
+    } finally {
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
+    }
+  });
+
   it('in a plain browser (no desktop host), a reload keeps the tab signed in; logging out ends it', async () => {
     // Ada is an admin: she signs in away, so the chats of the tests above stay where they are.
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -1057,6 +1072,8 @@ describe('the web workbench against a real server, bridged to the real main-proc
         expect(await web.getByTestId('raise-hand').getAttribute('aria-pressed')).toBe('true'),
       );
       await web.getByTestId('open-settings').click();
+      // A browser tab has no tray to stay in.
+      expect(await web.getByTestId('keep-running-in-tray').count()).toBe(0);
       await web.getByLabel('Theme').selectOption('dark');
       await web.getByRole('button', { name: 'Close', exact: true }).click();
       await server.stop();

@@ -52,6 +52,7 @@ export function electronHost(
       );
     },
     setTrayStatus: (status) => tray.setStatus(status),
+    settingsSaved: () => tray.refresh(),
     isWindowFocused: () => window()?.isFocused() ?? false,
     openExternal: (url) => void shell.openExternal(url),
     openSupervisorWindow: windows.openSupervisorWindow,

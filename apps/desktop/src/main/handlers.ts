@@ -116,7 +116,11 @@ export function createHandlers(services: Services): Handlers {
       return {};
     },
     'settings:load': () => settings.load(),
-    'settings:save': (request) => settings.save(request.settings),
+    'settings:save': (request) => {
+      const saved = settings.save(request.settings);
+      host.settingsSaved(saved);
+      return saved;
+    },
     'app:open-external': ({ url }) => {
       if (!isSafeExternalUrl(url)) return { opened: false };
       host.openExternal(url);

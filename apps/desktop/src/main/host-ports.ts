@@ -1,3 +1,5 @@
+import type { Settings } from '../shared/settings.js';
+
 /**
  * What the handlers need from Electron, as plain interfaces: the composition root implements them
  * with Notification, Tray, app.setBadgeCount and shell; tests pass recording fakes.
@@ -20,4 +22,6 @@ export interface HostPorts {
   openSupervisorWindow(): void;
   /** Brings the workbench's window forward and opens the chat in it. */
   showInWorkbench(conversationId: string): void;
+  /** The settings were saved: the tray redraws in their language. */
+  settingsSaved(settings: Settings): void;
 }

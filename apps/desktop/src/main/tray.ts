@@ -1,51 +1,41 @@
 import path from 'node:path';
 import { Menu, nativeImage, Tray } from 'electron';
-import { type TrayStatus as Status, trayIcon } from '../shared/app-icons.js';
+import { type TrayStatus, trayIcon } from '../shared/app-icons.js';
+import type { Settings } from '../shared/settings.js';
+import { type TrayActions, trayMenuTemplate, trayTooltip } from './tray-menu.js';
 
 export interface TrayMenu {
-  setStatus(status: Status): void;
+  setStatus(status: TrayStatus): void;
   setUnread(unread: number): void;
+  /** Redraws with the current language and role. */
+  refresh(): void;
 }
 
-/** The supervisor window's entry: shown to supervisors and admins (checked again on click). */
-export interface SupervisorEntry {
-  visible(): boolean;
-  open(): void;
+export interface TrayOptions {
+  /** Where the tray's images are (named by `trayIcon`). */
+  iconsDir: string;
+  /** The app's language, read at each redraw. */
+  locale(): Settings['locale'];
+  /** Whether to offer the supervisor window (supervisors and admins; checked again on click). */
+  canSupervise(): boolean;
 }
 
 /**
- * The tray icon: the status as a coloured dot and a red dot while anything is unread (images in
- * `iconsDir`, named by `trayIcon`), the unread total in its tooltip, the status switch (online /
- * away / offline) and, for supervisors and admins, the supervisor window.
+ * The tray icon: the status as a coloured dot and a red dot while anything is unread, the unread
+ * total in its tooltip, and its menu (`tray-menu.ts`). A click opens the workbench.
  */
-export function createTray(
-  iconsDir: string,
-  onStatus: (status: Status) => void,
-  onShow: () => void,
-  supervisor?: SupervisorEntry,
-): TrayMenu {
-  let status: Status = 'offline';
+export function createTray(options: TrayOptions, actions: TrayActions): TrayMenu {
+  let status: TrayStatus = 'offline';
   let unread = 0;
-  const image = () => nativeImage.createFromPath(path.join(iconsDir, trayIcon(status, unread)));
+  const image = () => nativeImage.createFromPath(path.join(options.iconsDir, trayIcon(status, unread)));
   const tray = new Tray(image());
   const render = () => {
+    const state = { status, unread, locale: options.locale(), supervisor: options.canSupervise() };
     tray.setImage(image());
-    tray.setToolTip(`Switchboard — ${status}${unread > 0 ? `, ${unread} unread` : ''}`);
-    tray.setContextMenu(
-      Menu.buildFromTemplate([
-        { label: unread > 0 ? `Open Switchboard (${unread})` : 'Open Switchboard', click: onShow },
-        ...(supervisor?.visible() ? [{ label: 'Supervisor window', click: () => supervisor.open() }] : []),
-        { type: 'separator' },
-        ...(['online', 'away', 'offline'] as const).map((s) => ({
-          label: s[0]?.toUpperCase() + s.slice(1),
-          type: 'radio' as const,
-          checked: s === status,
-          click: () => onStatus(s),
-        })),
-      ]),
-    );
+    tray.setToolTip(trayTooltip(state));
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, actions)));
   };
-  tray.on('click', onShow);
+  tray.on('click', () => actions.show());
   render();
   return {
     setStatus(next) {
@@ -56,5 +46,6 @@ export function createTray(
       unread = next;
       render();
     },
+    refresh: render,
   };
 }

@@ -47,6 +47,10 @@ export function workbenchWindowOptions(
       webviewTag: false,
       devTools: options.devTools,
       spellcheck: true,
+      // Hidden in the tray for hours, the page still runs its socket's reconnects, the outbox
+      // and the rings' timers on time (Chromium would slow a background page's timers to once a
+      // minute).
+      backgroundThrottling: false,
     },
   };
 }

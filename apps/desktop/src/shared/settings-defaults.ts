@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS = {
   serverUrl: '',
   autoUpdate: true,
   updateChannel: 'latest',
+  keepRunningInTray: true,
 } as const;
 
 export function isUpdateChannel(value: string): value is (typeof UPDATE_CHANNELS)[number] {

@@ -15,6 +15,11 @@ export const Settings = z.object({
   serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2048)]).default(D.serverUrl),
   autoUpdate: z.boolean().default(D.autoUpdate),
   updateChannel: UpdateChannel.default(D.updateChannel),
+  /**
+   * Desktop app: closing the window hides it to the tray, so the agent stays reachable (chats keep
+   * ringing); the tray menu quits. Off: closing the window quits (macOS: leaves it in the dock).
+   */
+  keepRunningInTray: z.boolean().default(D.keepRunningInTray),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -13,6 +13,7 @@ import { ServerOrigins } from '../../src/main/services/server-origins.js';
 import { type SecretBox, SessionStore } from '../../src/main/services/session-store.js';
 import { SettingsStore } from '../../src/main/services/settings-store.js';
 import { UpdateService } from '../../src/main/services/updates/update-service.js';
+import type { Settings } from '../../src/shared/settings.js';
 
 export function tempDir(prefix = 'switchboard-desktop-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
@@ -61,6 +62,10 @@ export class RecordingHost implements HostPorts {
   shownInWorkbench: string[] = [];
   showInWorkbench(conversationId: string): void {
     this.shownInWorkbench.push(conversationId);
+  }
+  savedSettings: Settings[] = [];
+  settingsSaved(settings: Settings): void {
+    this.savedSettings.push(settings);
   }
 }
 

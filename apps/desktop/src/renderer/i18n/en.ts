@@ -183,6 +183,7 @@ export const en = {
     dark: 'Dark',
     system: 'System',
     sound: 'Ring with sound',
+    keepRunningInTray: 'Keep running in the tray when the window is closed',
     test: 'Send a test notification',
     logout: 'Log out',
     logoutPending_one:

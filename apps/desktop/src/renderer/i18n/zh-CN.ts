@@ -180,6 +180,7 @@ export const zhCN: Messages = {
     dark: '深色',
     system: '跟随系统',
     sound: '响铃提示',
+    keepRunningInTray: '关闭窗口后继续在托盘中运行',
     test: '发送测试通知',
     logout: '退出登录',
     logoutPending_one: '有 {{count}} 条回复尚未送达服务器。退出登录将丢弃它。仍要退出吗？',

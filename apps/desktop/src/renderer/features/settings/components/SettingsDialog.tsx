@@ -19,6 +19,9 @@ export function SettingsDialog() {
     void loadPolicy();
   }, []);
   const save = async (patch: Partial<Settings>) => {
+    // Shown at once (a checkbox follows the click); then what the host kept, a locked setting
+    // snapping back.
+    useSettings.getState().set({ ...settings, ...patch });
     const next = await bridge['settings:save']({ settings: { ...settings, ...patch } });
     useSettings.getState().set(next);
     void i18n.changeLanguage(next.locale);
@@ -76,6 +79,17 @@ export function SettingsDialog() {
           />
           {t('settings.sound')}
         </label>
+        {bridge.capabilities.tray && (
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              data-testid="keep-running-in-tray"
+              checked={settings.keepRunningInTray}
+              onChange={(e) => void save({ keepRunningInTray: e.target.checked })}
+            />
+            {t('settings.keepRunningInTray')}
+          </label>
+        )}
         <UpdatesSection save={save} />
         <div className="flex justify-between gap-2 pt-2">
           <button
