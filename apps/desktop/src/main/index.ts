@@ -87,7 +87,11 @@ function routeDeepLink(link: DeepLink | null): void {
   push('deep-link', link);
 }
 
-app.on('second-instance', (_event, argv) => routeDeepLink(deepLinkInArgs(argv)));
+// Starting the app again (its shortcut, a switchboard:// link) brings this one forward, also from the tray.
+app.on('second-instance', (_event, argv) => {
+  showWindow();
+  routeDeepLink(deepLinkInArgs(argv));
+});
 app.on('open-url', (event, url) => {
   event.preventDefault();
   const link = parseDeepLink(url);
