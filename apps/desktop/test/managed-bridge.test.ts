@@ -57,6 +57,16 @@ describe('managed policy through the bridge', () => {
     expect(saved).toMatchObject({ autoUpdate: false, updateChannel: 'latest', theme: 'dark' });
   });
 
+  it('settings:save cannot undo the start at sign-in or the tray that policy fixed', async () => {
+    const { dispatch, host } = setup({ OpenAtLogin: 1, KeepRunningInTray: 0 });
+    const saved = await dispatch('settings:save', FROM_APP, {
+      settings: Settings.parse({ openAtLogin: false, keepRunningInTray: true }),
+    });
+    expect(saved).toMatchObject({ openAtLogin: true, keepRunningInTray: false });
+    // What the host applies (the login item) is the fixed value, not the request.
+    expect(host.savedSettings.at(-1)).toMatchObject({ openAtLogin: true, keepRunningInTray: false });
+  });
+
   it('settings:save hands the saved settings to the host, so the tray redraws in the new language', async () => {
     const { dispatch, host } = setup();
     await dispatch('settings:save', FROM_APP, { settings: Settings.parse({ locale: 'zh-CN' }) });

@@ -702,7 +702,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(workbench.errors).toEqual([]);
   });
 
-  it('settings offer to keep the desktop app running in the tray when its window is closed (on by default), saved by main', async () => {
+  it('settings offer to keep the desktop app running in the tray (on by default) and to start it at sign-in (off), saved by main', async () => {
     await page.getByTestId('open-settings').click();
     try {
       const keep = page.getByTestId('keep-running-in-tray');
@@ -712,6 +712,13 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(() => expect(workbench.services.settings.load().keepRunningInTray).toBe(false));
       await keep.check();
       await eventually(() => expect(workbench.services.settings.load().keepRunningInTray).toBe(true));
+      const atLogin = page.getByTestId('open-at-login');
+      expect(await atLogin.isChecked()).toBe(false);
+      await atLogin.check();
+      await eventually(() => expect(workbench.services.settings.load().openAtLogin).toBe(true));
+      expect(workbench.host.savedSettings.at(-1)?.openAtLogin).toBe(true);
+      await atLogin.uncheck();
+      await eventually(() => expect(workbench.services.settings.load().openAtLogin).toBe(false));
     } finally {
       await page.getByRole('button', { name: 'Close', exact: true }).click();
     }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, type BrowserWindow, Notification, nativeImage, shell } from 'electron';
 import { badgeIcon } from '../shared/app-icons.js';
+import type { Settings } from '../shared/settings.js';
 import type { HostPorts, ShownNotification } from './host-ports.js';
 import type { TrayMenu } from './tray.js';
 
@@ -19,10 +20,17 @@ export interface WindowActions {
  * Linux launchers' count; on Windows, which has no count, a red overlay on the taskbar button from
  * `iconsDir`), the tray.
  */
+export interface ElectronHostDeps {
+  window: () => BrowserWindow | null;
+  tray: TrayMenu;
+  /** Where the taskbar badge's images are (named by `badgeIcon`). */
+  iconsDir: string;
+  /** Applies what saved settings change outside the page (the start at sign-in). */
+  applySettings(settings: Settings): void;
+}
+
 export function electronHost(
-  window: () => BrowserWindow | null,
-  tray: TrayMenu,
-  iconsDir: string,
+  { window, tray, iconsDir, applySettings }: ElectronHostDeps,
   windows: WindowActions,
 ): HostPorts {
   return {
@@ -52,7 +60,10 @@ export function electronHost(
       );
     },
     setTrayStatus: (status) => tray.setStatus(status),
-    settingsSaved: () => tray.refresh(),
+    settingsSaved(settings) {
+      tray.refresh();
+      applySettings(settings);
+    },
     isWindowFocused: () => window()?.isFocused() ?? false,
     openExternal: (url) => void shell.openExternal(url),
     openSupervisorWindow: windows.openSupervisorWindow,

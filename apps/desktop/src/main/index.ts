@@ -13,6 +13,7 @@ import {
 } from 'electron';
 import { ICONS_DIR, WINDOW_ICON } from '../shared/app-icons.js';
 import type { Push, PushPayload } from '../shared/bridge.js';
+import type { Settings } from '../shared/settings.js';
 import { APP_ID, PROTOCOL_SCHEME } from './app-identity.js';
 import { serveAppProtocol } from './app-protocol.js';
 import { electronHost } from './electron-host.js';
@@ -24,6 +25,13 @@ import { readManagedPolicy, startManaged } from './managed-startup.js';
 import { CacheRegistry } from './services/cache-registry.js';
 import { type DeepLink, deepLinkInArgs, parseDeepLink } from './services/deep-link.js';
 import { createLogger } from './services/logger.js';
+import {
+  applyOpenAtLogin,
+  LinuxAutostart,
+  type LoginItemHost,
+  startedAtLogin,
+  xdgConfigHome,
+} from './services/login-item.js';
 import { NotificationPolicy } from './services/notification-policy.js';
 import { ServerOrigins } from './services/server-origins.js';
 import { SessionStore } from './services/session-store.js';
@@ -157,12 +165,28 @@ void app.whenReady().then(async () => {
       quit: () => app.quit(),
     },
   );
-  const host = electronHost(() => mainWindow, tray, ICONS, {
-    showWorkbench: showWindow,
-    notificationClicked: (conversationId) => push('notification:clicked', { conversationId }),
-    showConversation: (conversationId) => push('workbench:show-conversation', { conversationId }),
-    openSupervisorWindow,
-  });
+  const loginItem: LoginItemHost = {
+    platform: process.platform,
+    setLoginItemSettings: (item) => app.setLoginItemSettings(item),
+    linux: new LinuxAutostart(
+      xdgConfigHome(process.env, app.getPath('home')),
+      process.env.APPIMAGE ?? process.execPath,
+    ),
+  };
+  // A development run (`electron dist/main/index.js`) would register the bare Electron binary.
+  const applySettings = (saved: Settings) => {
+    if (app.isPackaged) applyOpenAtLogin(loginItem, saved.openAtLogin);
+  };
+  applySettings(settings.load());
+  const host = electronHost(
+    { window: () => mainWindow, tray, iconsDir: ICONS, applySettings },
+    {
+      showWorkbench: showWindow,
+      notificationClicked: (conversationId) => push('notification:clicked', { conversationId }),
+      showConversation: (conversationId) => push('workbench:show-conversation', { conversationId }),
+      openSupervisorWindow,
+    },
+  );
   const handlers = createHandlers({
     caches,
     sessions,
@@ -183,7 +207,14 @@ void app.whenReady().then(async () => {
   );
 
   mainWindow = new BrowserWindow(workbenchWindowOptions(PRELOAD, windowChoices));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // Started with the computer's sign-in: in the tray until the agent asks for the window.
+  const hidden = startedAtLogin(
+    process.argv,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  );
+  mainWindow.once('ready-to-show', () => {
+    if (!hidden) mainWindow?.show();
+  });
   mainWindow.webContents.once('did-finish-load', () => {
     routeDeepLink(pendingLink);
     pendingLink = null;

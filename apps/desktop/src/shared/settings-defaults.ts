@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS = {
   autoUpdate: true,
   updateChannel: 'latest',
   keepRunningInTray: true,
+  openAtLogin: false,
 } as const;
 
 export function isUpdateChannel(value: string): value is (typeof UPDATE_CHANNELS)[number] {

@@ -20,9 +20,17 @@ export const Settings = z.object({
    * ringing); the tray menu quits. Off: closing the window quits (macOS: leaves it in the dock).
    */
   keepRunningInTray: z.boolean().default(D.keepRunningInTray),
+  /** Desktop app: start with the computer's sign-in, into the tray (login-item.ts). */
+  openAtLogin: z.boolean().default(D.openAtLogin),
 });
 export type Settings = z.infer<typeof Settings>;
 
 /** Settings an organization's policy can fix; the app shows them locked (PRODUCT 11). */
-export const LockableSetting = z.enum(['serverUrl', 'autoUpdate', 'updateChannel']);
+export const LockableSetting = z.enum([
+  'serverUrl',
+  'autoUpdate',
+  'updateChannel',
+  'keepRunningInTray',
+  'openAtLogin',
+]);
 export type LockableSetting = z.infer<typeof LockableSetting>;

@@ -183,7 +183,9 @@ export const en = {
     dark: 'Dark',
     system: 'System',
     sound: 'Ring with sound',
+    desktop: 'This computer',
     keepRunningInTray: 'Keep running in the tray when the window is closed',
+    openAtLogin: 'Start Switchboard when I sign in to this computer',
     test: 'Send a test notification',
     logout: 'Log out',
     logoutPending_one:

@@ -32,6 +32,8 @@ export function settingsLocks(policy: PolicyValues): Partial<Pick<Settings, Lock
     locks.serverUrl = policy.ServerUrl;
   if (policy.AutoUpdate !== undefined) locks.autoUpdate = policy.AutoUpdate;
   if (policy.UpdateChannel !== undefined) locks.updateChannel = policy.UpdateChannel;
+  if (policy.OpenAtLogin !== undefined) locks.openAtLogin = policy.OpenAtLogin;
+  if (policy.KeepRunningInTray !== undefined) locks.keepRunningInTray = policy.KeepRunningInTray;
   return locks;
 }
 

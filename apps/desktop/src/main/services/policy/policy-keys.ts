@@ -35,6 +35,10 @@ export const policyKeys = {
   UpdateFeedUrl: FeedUrl,
   AllowLocalServer: Bool,
   AllowDevTools: Bool,
+  /** Fixes the "open at sign-in" setting: the app starts, into the tray, when the user signs in. */
+  OpenAtLogin: Bool,
+  /** Fixes whether closing the window leaves the app running in the tray. */
+  KeepRunningInTray: Bool,
   LogLevel: z.enum(['error', 'warn', 'info', 'debug'], { error: 'expected error, warn, info or debug' }),
   /** Electron's proxy modes (session.setProxy); `system` follows the OS settings (SECURITY D12). */
   ProxyMode: z.enum(['system', 'direct', 'auto_detect', 'pac_script', 'fixed_servers'], {

@@ -8,6 +8,7 @@ import { pendingCount, useChat } from '../../chat/store.js';
 import { playChime } from '../../notifications/ringer.js';
 import { loadPolicy } from '../managed-store.js';
 import { useSettings } from '../store.js';
+import { DesktopSection } from './DesktopSection.js';
 import { PolicyNotice } from './PolicyNotice.js';
 import { UpdatesSection } from './UpdatesSection.js';
 
@@ -79,17 +80,7 @@ export function SettingsDialog() {
           />
           {t('settings.sound')}
         </label>
-        {bridge.capabilities.tray && (
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              data-testid="keep-running-in-tray"
-              checked={settings.keepRunningInTray}
-              onChange={(e) => void save({ keepRunningInTray: e.target.checked })}
-            />
-            {t('settings.keepRunningInTray')}
-          </label>
-        )}
+        {bridge.capabilities.tray && <DesktopSection save={save} />}
         <UpdatesSection save={save} />
         <div className="flex justify-between gap-2 pt-2">
           <button
