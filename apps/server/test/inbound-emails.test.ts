@@ -107,6 +107,9 @@ function deliveryReport(
   return Buffer.from(lines.join('\r\n'));
 }
 
+/** This suite's allowance of replies by email per conversation (limits.emailRepliesPerConversation). */
+const REPLIES_PER_CONVERSATION = 4;
+
 const quoted = (answer: string) =>
   `\n\nOn Sat, 5 Dec 2026 at 10:00, Shop support <replies@shop.example> wrote:\n> ${answer}\n`;
 
@@ -131,6 +134,7 @@ describe('replies to answer emails, posted by the mail gateway', () => {
           delaySeconds: DELAY_SECONDS,
           pollMilliseconds: 60_000,
         },
+        limits: { emailRepliesPerConversation: { points: REPLIES_PER_CONVERSATION, seconds: 3600 } },
       },
       () => now,
     );
@@ -416,6 +420,35 @@ describe('replies to answer emails, posted by the mail gateway', () => {
     expect([unread.status, !unread.body.ok && unread.body.error.code]).toEqual([401, 'unauthenticated']);
 
     expect(await history(conversationId)).toEqual(before);
+  });
+
+  it('stores a few replies by email an hour per conversation, then tells the gateway to retry later, storing nothing', async () => {
+    const { conversationId, email } = await answeredByEmail('pia@example.test');
+    const reply = (n: number) =>
+      replyTo(email, {
+        from: 'pia@example.test',
+        text: `Reply number ${n}${quoted('It left our warehouse today.')}`,
+      });
+    const first = await reply(1);
+    expect(unwrap((await post(t.url, first)).body).outcome).toBe('stored');
+    for (let n = 2; n <= REPLIES_PER_CONVERSATION; n++) {
+      expect(unwrap((await post(t.url, await reply(n))).body).outcome).toBe('stored');
+    }
+    const before = await history(conversationId);
+
+    const over = await post(t.url, await reply(REPLIES_PER_CONVERSATION + 1));
+    expect([over.status, !over.body.ok && over.body.error.code]).toEqual([429, 'rate-limited']);
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect(Number(over.retryAfter)).toBeLessThanOrEqual(3600);
+    expect(await history(conversationId)).toEqual(before);
+    // A redelivery of a stored reply is still answered as such, not refused.
+    expect(unwrap((await post(t.url, first)).body).outcome).toBe('duplicate');
+    // Another conversation has its own allowance.
+    const other = await answeredByEmail('quinn@example.test');
+    const theirs = await replyTo(other.email, { from: 'quinn@example.test', text: 'Thank you!' });
+    expect(unwrap((await post(t.url, theirs)).body).outcome).toBe('stored');
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/switchboard_inbound_emails_total\{outcome="rate-limited"\} 1\b/);
   });
 
   it('ignores an autoresponder and a reply with nothing written above the quote', async () => {

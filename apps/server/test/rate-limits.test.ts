@@ -75,6 +75,10 @@ describe('rate limits (SECURITY S7)', () => {
       body: { email: t.fixture.andy.email, password: PASSWORD },
     });
     expect(blocked.status).toBe(429);
+    // The wait is in the standard header too, matching the envelope's details.
+    const details = (!blocked.body.ok && blocked.body.error.details) as { retryAfterSeconds: number };
+    expect(details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(blocked.headers.get('retry-after')).toBe(String(details.retryAfterSeconds));
   });
 
   it('limits conversations opened per IP', async () => {

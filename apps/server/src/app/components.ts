@@ -122,6 +122,7 @@ export async function createComponents(
   const attachments = new AttachmentService(db, path.resolve(config.dataDir, 'attachments'));
   const emails = startEmail(config.email, db, clock, logger, metrics, (record) => attachments.pathOf(record));
   const receivedListeners: EmailReceived[] = [];
+  const limits = new RateLimits(config.limits);
   const inbound = new InboundEmails(
     db,
     attachments,
@@ -133,6 +134,7 @@ export async function createComponents(
       },
       outcome: (outcome) => metrics.inboundEmails.inc({ outcome }),
     },
+    limits,
   );
 
   const conversations = new ConversationService(db, routing, clock);
@@ -161,7 +163,7 @@ export async function createComponents(
     presence,
     widgets: new WidgetService(db, routing),
     attachments,
-    limits: new RateLimits(config.limits),
+    limits,
     origins,
     metrics,
     logger,

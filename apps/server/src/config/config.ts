@@ -66,6 +66,11 @@ export const Config = z.strictObject({
       leaveMessagesPerVisitor: PerWindow.default({ points: 10, seconds: 3600 }),
       /** Test emails an admin may send themselves. */
       emailTestsPerUser: PerWindow.default({ points: 10, seconds: 3600 }),
+      /**
+       * Replies by email stored into one conversation (anyone can send mail that claims the
+       * visitor's address): over it the gateway is told to retry later, nothing is stored.
+       */
+      emailRepliesPerConversation: PerWindow.default({ points: 30, seconds: 3600 }),
     })
     .prefault({}),
   routing: z

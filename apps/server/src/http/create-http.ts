@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import { DomainError } from '../domain/errors.js';
 import { loggerOptions } from '../observability/logger.js';
 import type { OriginPolicy } from '../security/origins.js';
+import { sendError } from './error-reply.js';
 
 export const JSON_BODY_LIMIT = 64 * 1024;
 
@@ -32,7 +33,11 @@ export async function createHttp(config: Config, origins: OriginPolicy): Promise
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
     // A refusal from a hook (before a route's own handler runs).
     if (error instanceof DomainError) {
-      void reply.code(httpStatusOf[error.code]).send(fail(error.code, error.message, error.details));
+      void sendError(reply, {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      });
       return;
     }
     const status = error.statusCode ?? 500;

@@ -1,4 +1,4 @@
-import { type EndpointSpec, httpStatusOf, ok } from '@switchboard/protocol';
+import { type EndpointSpec, ok } from '@switchboard/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
@@ -6,6 +6,7 @@ import { assertEndpointRole } from '../domain/policy.js';
 import type { Principal, StaffPrincipal, VisitorPrincipal } from '../domain/principal.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { toApiError } from '../transport-errors.js';
+import { sendError } from './error-reply.js';
 
 type PrincipalFor<S extends EndpointSpec> = S['auth'] extends 'staff' | 'staff-supervisor' | 'admin'
   ? StaffPrincipal
@@ -67,7 +68,7 @@ export function defineRoute<S extends EndpointSpec>(
       } catch (error) {
         const apiError = toApiError(error, request.log, { route: spec.path });
         deps.metrics.errors.inc({ code: apiError.code, transport: 'http' });
-        return reply.code(httpStatusOf[apiError.code]).send({ ok: false, error: apiError });
+        return sendError(reply, apiError);
       }
     },
   });

@@ -16,6 +16,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'uploadsPerPrincipal',
   'leaveMessagesPerVisitor',
   'emailTestsPerUser',
+  'emailRepliesPerConversation',
 ];
 
 /** Every rate limit set to the same generous window: for tests and benchmarks that are not about limits. */

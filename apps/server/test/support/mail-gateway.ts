@@ -20,15 +20,22 @@ export function plainReply(reply: { from: string; answers: string; text: string;
   ].join('\r\n');
 }
 
-/** Posts a raw email to the server as its mail gateway does (`secret: null` sends none). */
+/**
+ * Posts a raw email to the server as its mail gateway does (`secret: null` sends none); with the
+ * answer's `Retry-After` header, if any.
+ */
 export async function postAsGateway(
   url: string,
   raw: Buffer | string,
   options: { secret: string | null; contentType?: string },
-): Promise<{ status: number; body: Result<InboundEmailReceipt> }> {
+): Promise<{ status: number; body: Result<InboundEmailReceipt>; retryAfter: string | null }> {
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'message/rfc822' };
   if (options.secret !== null) headers.authorization = `Bearer ${options.secret}`;
   const body = typeof raw === 'string' ? raw : new Uint8Array(raw);
   const response = await fetch(`${url}/api/email/inbound`, { method: 'POST', headers, body });
-  return { status: response.status, body: (await response.json()) as Result<InboundEmailReceipt> };
+  return {
+    status: response.status,
+    body: (await response.json()) as Result<InboundEmailReceipt>,
+    retryAfter: response.headers.get('retry-after'),
+  };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AttachmentMimeType, type InboundEmailReceipt, MESSAGE_BODY_MAX } from '@switchboard/protocol';
+import type { RateLimits } from '../../security/rate-limits.js';
 import { getConversation, reopenAsLeftMessage } from '../../store/conversations.js';
 import { appendMessage, getMessageByClientId, messagesBefore } from '../../store/messages.js';
 import type { Db } from '../../store/open-sqlite.js';
@@ -48,7 +49,11 @@ export interface InboundEmailOptions {
   fileMaxBytes: number;
 }
 
-export type InboundEmailOutcome = InboundEmailReceipt['outcome'] | 'unmatched' | 'wrong-sender';
+export type InboundEmailOutcome =
+  | InboundEmailReceipt['outcome']
+  | 'unmatched'
+  | 'wrong-sender'
+  | 'rate-limited';
 
 export interface InboundEmailEvents {
   /** Messages were stored from an email; `conversation` as it is now. */
@@ -76,6 +81,7 @@ export class InboundEmails {
     /** Tells the team's lists (and the previous assignee) that a conversation changed. */
     private readonly routing: { announce(conversationId: string, previousAssigneeId: string | null): void },
     private readonly events: InboundEmailEvents,
+    private readonly limits: Pick<RateLimits, 'consume'>,
   ) {}
 
   async receive(email: InboundEmail): Promise<InboundEmailReceipt> {
@@ -105,6 +111,10 @@ export class InboundEmails {
       if (!(await getMessageByClientId(this.db, conversation.id, part.clientMsgId))) missing.push(part);
     }
     if (missing.length === 0) return receipt('duplicate', 0, refused);
+    await this.limits.consume('emailRepliesPerConversation', conversation.id).catch((error: unknown) => {
+      this.events.outcome('rate-limited');
+      throw error;
+    });
 
     const reopened =
       conversation.status === 'resolved' && (await reopenAsLeftMessage(this.db, conversation.id));
