@@ -25,7 +25,15 @@ const ANCHORS: Array<{ file: RegExp; from: string; to: string }> = [
     // A worker thread cannot run a script from inside app.asar; the packaged app unpacks it.
     to: "new URL('./workers/checkpoint.cjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/'))",
   },
+  {
+    file: /[\\/]apps[\\/]server[\\/]src[\\/]email[\\/]mail-decoder-thread\.ts$/,
+    from: "new URL('../../workers/mail-decoder.cjs', import.meta.url)",
+    to: "new URL('./workers/mail-decoder.cjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/'))",
+  },
 ];
+
+/** Worker scripts whose packages the app does not ship on their own: bundled with them. */
+const SELF_CONTAINED_WORKERS = ['mail-decoder.cjs'];
 
 const relocateAnchors: Plugin = {
   name: 'relocate-anchors',
@@ -56,7 +64,8 @@ const relocateAnchors: Plugin = {
 /**
  * The bundled server: src/local-server/entry.ts and the whole server in one ESM file (from the
  * TypeScript sources), better-sqlite3 left outside (the app's own copy, rebuilt for Electron),
- * plus the checkpoint worker, the widget and the web workbench it serves.
+ * plus the worker threads' scripts (the email decoder bundled with mailparser, which the app does
+ * not ship as a package), the widget and the web workbench it serves.
  */
 export async function buildLocalServer(outDir = LOCAL_SERVER_DIR): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
@@ -79,6 +88,18 @@ export async function buildLocalServer(outDir = LOCAL_SERVER_DIR): Promise<strin
     logLevel: 'warning',
   });
   cpSync(path.join(APPS, 'server', 'workers'), path.join(outDir, 'workers'), { recursive: true });
+  for (const worker of SELF_CONTAINED_WORKERS) {
+    await build({
+      entryPoints: [path.join(APPS, 'server', 'workers', worker)],
+      outfile: path.join(outDir, 'workers', worker),
+      allowOverwrite: true,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+  }
   const assets = [
     [path.join(APPS, 'widget', 'dist'), path.join(outDir, 'apps', 'widget', 'dist')],
     [path.join(DESKTOP, 'dist', 'web'), path.join(outDir, 'apps', 'desktop', 'dist', 'web')],

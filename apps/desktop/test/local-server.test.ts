@@ -1,9 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { SERVER_NODE_FLAGS } from '@switchboard/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECODE_OPTIONS } from '../../server/src/email/decode-email.js';
 import { buildLocalServer } from '../scripts/local-server-bundle.js';
 import { LocalServer, type LocalServerOptions } from '../src/main/services/local-server/local-server.js';
 import { tempDir } from './support/fakes.js';
@@ -141,6 +143,30 @@ describe('the bundled local server, started as the app starts it', () => {
     expect(readFileSync(path.join(userData, 'local-server', 'server.log'), 'utf8')).not.toContain(
       OWNER.password,
     );
+  });
+});
+
+describe('the worker threads the bundle ships', () => {
+  it('the email decoder carries what it needs: away from any node_modules, it decodes an email', async () => {
+    // The packaged app has no mailparser package of its own; the bundled script must not need one.
+    const isolated = tempDir('switchboard-decoder-');
+    const script = path.join(isolated, 'mail-decoder.cjs');
+    copyFileSync(path.join(SCRATCH, 'workers', 'mail-decoder.cjs'), script);
+    const worker = new Worker(script, { workerData: { options: DECODE_OPTIONS }, execArgv: [] });
+    try {
+      const raw = Buffer.from('From: Jonas <jonas@example.test>\r\nSubject: Re: x\r\n\r\nThanks!\r\n');
+      const reply = await new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 7, raw: new Uint8Array(raw) });
+      });
+      expect(reply).toMatchObject({
+        id: 7,
+        decoded: { text: 'Thanks!\n', from: { value: [{ address: 'jonas@example.test' }] } },
+      });
+    } finally {
+      await worker.terminate();
+    }
   });
 });
 

@@ -20,6 +20,7 @@ import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { WidgetService } from '../domain/widget-service.js';
+import { MailDecoderThread } from '../email/mail-decoder-thread.js';
 import { mailGateway } from '../email/mail-gateway.js';
 import { emailIdDomain, startEmail } from '../email/start-email.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -123,6 +124,7 @@ export async function createComponents(
   const emails = startEmail(config.email, db, clock, logger, metrics, (record) => attachments.pathOf(record));
   const receivedListeners: EmailReceived[] = [];
   const limits = new RateLimits(config.limits);
+  const mailDecoder = new MailDecoderThread(logger);
   const inbound = new InboundEmails(
     db,
     attachments,
@@ -174,11 +176,18 @@ export async function createComponents(
     onAnswerEmailRecorded: emails.onRecorded,
     answerEmails: emails.answerEmails,
     email: emails.admin,
-    mailGateway: mailGateway(config.email.inboundSecret, config.email.inboundMaxBytes, inbound, logger),
+    mailGateway: mailGateway(
+      config.email.inboundSecret,
+      config.email.inboundMaxBytes,
+      inbound,
+      mailDecoder.decode,
+      logger,
+    ),
     onEmailReceived: (listener) => receivedListeners.push(listener),
     close: async () => {
       clearInterval(ticker);
       await emails.close();
+      await mailDecoder.close();
       // Let a routing pass in flight finish before the store closes.
       await routing.tick().catch(() => undefined);
       await sqlite.close();

@@ -3,6 +3,7 @@ import type { InboundEmailReceipt } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import type { InboundEmails } from '../domain/email/inbound-emails.js';
 import { DomainError } from '../domain/errors.js';
+import type { DecodeEmail } from './decode-email.js';
 import { parseInboundEmail } from './parse-inbound.js';
 
 /** The door a mail gateway posts visitors' replies through (`POST /api/email/inbound`). */
@@ -22,6 +23,7 @@ export function mailGateway(
   secret: string | undefined,
   maxBytes: number,
   inbound: InboundEmails,
+  decode: DecodeEmail,
   logger: Logger,
 ): MailGateway {
   const expected = secret === undefined ? null : digest(secret);
@@ -36,7 +38,7 @@ export function mailGateway(
         throw new DomainError('unauthenticated', 'Wrong inbound email secret.');
     },
     receive: async (raw) => {
-      const receipt = await inbound.receive(await parseInboundEmail(raw));
+      const receipt = await inbound.receive(await parseInboundEmail(raw, decode));
       // The conversation and what became of the email; never an address or what it says.
       const { outcome, conversationId, messages, refusedFiles, reopened } = receipt;
       logger.info(

@@ -1,14 +1,9 @@
 import EmailReplyParser from 'email-reply-parser';
 import { htmlToText } from 'html-to-text';
-import {
-  type AddressObject,
-  type Attachment,
-  type HeaderValue,
-  type StructuredHeader,
-  simpleParser,
-} from 'mailparser';
+import type { AddressObject, HeaderValue, StructuredHeader } from 'mailparser';
 import type { InboundBounce, InboundEmail } from '../domain/email/inbound-emails.js';
 import { DomainError } from '../domain/errors.js';
+import { type DecodedEmail, type DecodeEmail, decodeHere } from './decode-email.js';
 
 /** The `Precedence` values mailing lists and autoresponders send (RFC 3834, section 2). */
 const AUTOMATIC_PRECEDENCE = new Set(['bulk', 'junk', 'list', 'auto_reply']);
@@ -17,15 +12,13 @@ const AUTOMATIC_PRECEDENCE = new Set(['bulk', 'junk', 'list', 'auto_reply']);
  * Reads a raw MIME email as a mail gateway received it: who sent it, which of our emails it
  * answers, what the sender wrote above the quoted answer (quotes and signature cut), and the files
  * they attached. Images a mail program embedded in its HTML (a signature's logo) are not files.
+ * `decode` does the MIME decoding: the server's runs on a thread of its own (mail-decoder-thread.ts).
  */
-export async function parseInboundEmail(raw: Buffer): Promise<InboundEmail> {
-  const mail = await simpleParser(raw, {
-    // An HTML-only email is read below, from its start only.
-    skipHtmlToText: true,
-    skipTextToHtml: true,
-    skipTextLinks: true,
-    skipImageLinks: true,
-  });
+export async function parseInboundEmail(
+  raw: Buffer,
+  decode: DecodeEmail = decodeHere,
+): Promise<InboundEmail> {
+  const mail = await decode(raw);
   const from = firstAddress(mail.from);
   if (!from) throw new DomainError('invalid-payload', 'The email has no From address.');
   return {
@@ -46,7 +39,7 @@ export async function parseInboundEmail(raw: Buffer): Promise<InboundEmail> {
  * mailparser gives its `message/delivery-status` part as text and the returned message's headers
  * as a `text/rfc822-headers` attachment.
  */
-function deliveryFailure(text: string, parts: Attachment[]): InboundBounce {
+function deliveryFailure(text: string, parts: DecodedEmail['attachments']): InboundBounce {
   const field = (name: string) => {
     const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\n[ \\t]+.*)*)`, 'im').exec(text);
     return match?.[1]?.replace(/\s+/g, ' ').trim() ?? null;
