@@ -1,4 +1,4 @@
-import type { RoutingDecision } from '@switchboard/protocol';
+import { type RoutingDecision, TimelineEntry } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
 import { eventLine } from '../src/renderer/features/chat/event-line.js';
 import { routingWhy } from '../src/renderer/features/chat/routing-why.js';
@@ -88,6 +88,20 @@ describe('a timeline event as one line', () => {
     // Recorded before notes had data, or written by a person: shown as it is.
     const { noteData: _, ...older } = requeued;
     expect(eventLine(zh, older)).toBe('重新排队 · no reply within 90s');
+  });
+
+  it('shows an event of a kind a newer server added, read as "other", with its English note', () => {
+    const parsed = TimelineEntry.parse({
+      ...entry,
+      kind: 'escalated',
+      actor: carol,
+      decision: null,
+      note: 'flagged to a supervisor',
+    });
+    expect(eventLine(en, parsed)).toBe(
+      'Conversation updated · by Carol Supervisor · flagged to a supervisor',
+    );
+    expect(eventLine(zh, parsed)).toBe('会话已更新 · 操作人：Carol Supervisor · flagged to a supervisor');
   });
 
   it('names whoever did it as the actor, not as the one it happened to', () => {

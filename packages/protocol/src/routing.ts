@@ -108,8 +108,11 @@ export const RoutingDecision = z.object({
   chosen: Id.nullable(),
   /** One sentence a person can read: "returning visitor's previous agent", "lowest load (1/4)", … */
   why: z.string(),
-  /** `why` as data; absent from decisions recorded before it existed. */
-  reason: RoutingReason.optional(),
+  /**
+   * `why` as data; absent from decisions recorded before it existed, and read as absent when its
+   * `code` is one this version does not know (a newer server's): `why` says it in English.
+   */
+  reason: RoutingReason.optional().catch(undefined),
 });
 export type RoutingDecision = z.infer<typeof RoutingDecision>;
 
@@ -128,6 +131,12 @@ export const TimelineKind = z.enum([
   'resolved',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
+
+/**
+ * What a client reads in place of a timeline kind it does not know, one a newer server added: the
+ * entry still shows, with its time, actor and `note`, instead of the whole timeline failing.
+ */
+export const OTHER_TIMELINE_KIND = 'other';
 
 /**
  * A note routing wrote, as data a client puts into words of its own language (`note` is the same
@@ -150,7 +159,8 @@ export type TimelineNote = z.infer<typeof TimelineNote>;
 
 export const TimelineEntry = z.object({
   conversationId: Id,
-  kind: TimelineKind,
+  /** One of `TimelineKind`; a kind this version does not know reads as `other`. */
+  kind: z.union([TimelineKind, z.literal(OTHER_TIMELINE_KIND)]).catch(OTHER_TIMELINE_KIND),
   at: Timestamp,
   actor: z.object({ id: Id, name: z.string() }).nullable(),
   decision: RoutingDecision.nullable(),
@@ -158,8 +168,9 @@ export const TimelineEntry = z.object({
   note: z.string().nullable(),
   /**
    * `note` as data, where routing wrote it; absent where a person wrote it (a resolve note, a
-   * decline's reason, the bot's hand-over) and from events recorded before it existed.
+   * decline's reason, the bot's hand-over) and from events recorded before it existed; read as
+   * absent when its `code` is one this version does not know (`note` says it in English).
    */
-  noteData: TimelineNote.optional(),
+  noteData: TimelineNote.optional().catch(undefined),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimelineEntry } from '../src/index.js';
+import { OTHER_TIMELINE_KIND, TimelineEntry } from '../src/index.js';
 import { ids, now } from './fixtures.js';
 
 describe('a timeline entry', () => {
@@ -28,15 +28,45 @@ describe('a timeline entry', () => {
     expect(TimelineEntry.parse(entry).noteData).toBeUndefined();
   });
 
-  it('refuses note data of an unknown code or with a field missing', () => {
-    expect(
-      TimelineEntry.safeParse({ ...entry, noteData: { code: 'vanished', agent: 'Alice' } }).success,
-    ).toBe(false);
-    expect(
-      TimelineEntry.safeParse({ ...entry, noteData: { code: 'transferred-to-team', team: 'B' } }).success,
-    ).toBe(false);
-    expect(
-      TimelineEntry.safeParse({ ...entry, noteData: { code: 'queue-timeout', seconds: -1 } }).success,
-    ).toBe(false);
+  it('reads note data of an unknown code, or one with a field missing, as absent: the English note stays', () => {
+    for (const noteData of [
+      { code: 'vanished', agent: 'Alice' },
+      { code: 'transferred-to-team', team: 'B' },
+      { code: 'queue-timeout', seconds: -1 },
+    ]) {
+      const parsed = TimelineEntry.parse({ ...entry, noteData });
+      expect(parsed.noteData).toBeUndefined();
+      expect(parsed.note).toBe('Alice disconnected');
+    }
+  });
+
+  it('reads a kind a newer server added as "other", keeping when, who and the note', () => {
+    const actor = { id: ids.user, name: 'Carol' };
+    const parsed = TimelineEntry.parse({ ...entry, kind: 'escalated', actor, note: 'No reply for 5 min' });
+    expect(parsed).toMatchObject({ kind: OTHER_TIMELINE_KIND, at: now, actor, note: 'No reply for 5 min' });
+    expect(TimelineEntry.parse(entry).kind).toBe('requeued');
+  });
+
+  it('reads a routing reason of an unknown code as absent, keeping the decision and its sentence', () => {
+    const decision = {
+      rule: null,
+      teamId: null,
+      priority: 'normal',
+      eligible: [],
+      chosen: null,
+      why: 'skills matched',
+      reason: { code: 'skills-matched', skills: ['billing'] },
+    };
+    const parsed = TimelineEntry.parse({ ...entry, kind: 'routed', decision });
+    expect(parsed.decision?.why).toBe('skills matched');
+    expect(parsed.decision?.reason).toBeUndefined();
+    const known = { ...decision, reason: { code: 'accepted' } };
+    expect(TimelineEntry.parse({ ...entry, decision: known }).decision?.reason).toEqual({ code: 'accepted' });
+  });
+
+  it('still refuses an entry without its conversation, time or note', () => {
+    expect(TimelineEntry.safeParse({ ...entry, conversationId: 'nope' }).success).toBe(false);
+    expect(TimelineEntry.safeParse({ ...entry, at: undefined }).success).toBe(false);
+    expect(TimelineEntry.safeParse({ ...entry, note: undefined }).success).toBe(false);
   });
 });

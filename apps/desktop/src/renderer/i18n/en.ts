@@ -698,6 +698,8 @@ export const en = {
     'bot-handoff': 'Handed over by the bot',
     'left-queue': 'Left the queue as a message',
     resolved: 'Resolved',
+    // A kind a newer server added (the protocol reads it as `other`): its note says what.
+    other: 'Conversation updated',
   },
 };
 export type Messages = typeof en;

@@ -684,5 +684,6 @@ export const zhCN: Messages = {
     'bot-handoff': '机器人转人工',
     'left-queue': '排队转为留言',
     resolved: '已结束',
+    other: '会话已更新',
   },
 };
