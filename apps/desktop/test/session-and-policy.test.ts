@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NotificationPolicy } from '../src/main/services/notification-policy.js';
 import { SessionStore } from '../src/main/services/session-store.js';
 import { SettingsStore } from '../src/main/services/settings-store.js';
-import { FakeSecretBox, tempDir } from './support/fakes.js';
+import { FakeSecretBox, mainServices, tempDir } from './support/fakes.js';
 
 const session = {
   serverUrl: 'https://chat.example.com',
@@ -76,6 +76,38 @@ describe('NotificationPolicy', () => {
       ring: false,
     });
     expect(policy.ringing()).toEqual([]);
+  });
+});
+
+describe('the taskbar and dock while chats ring', () => {
+  const ring = (conversationId: string, kind: 'offer' | 'assigned' | 'message' = 'offer') => ({
+    kind,
+    conversationId,
+    title: 'New chat',
+    body: 'Vera',
+    tabFocused: false,
+  });
+
+  it('ask for attention from the first ringing chat until the last one is dismissed', async () => {
+    const { handlers, host } = mainServices(tempDir());
+    const [first, second] = [crypto.randomUUID(), crypto.randomUUID()];
+    await handlers['notify:show'](ring(first));
+    await handlers['notify:show'](ring(second, 'assigned'));
+    expect(host.attention).toEqual([true, true]);
+    await handlers['notify:dismiss']({ conversationId: first });
+    expect(host.attention).toEqual([true, true]);
+    await handlers['notify:dismiss']({ conversationId: second });
+    expect(host.attention).toEqual([true, true, false]);
+    // Dismissing what does not ring changes nothing.
+    await handlers['notify:dismiss']({ conversationId: second });
+    expect(host.attention).toEqual([true, true, false]);
+  });
+
+  it('a message, however often, does not flash the taskbar', async () => {
+    const { handlers, host } = mainServices(tempDir());
+    await handlers['notify:show'](ring(crypto.randomUUID(), 'message'));
+    expect(host.notifications).toHaveLength(1);
+    expect(host.attention).toEqual([]);
   });
 });
 

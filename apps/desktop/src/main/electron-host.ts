@@ -33,6 +33,8 @@ export function electronHost(
   { window, tray, iconsDir, applySettings }: ElectronHostDeps,
   windows: WindowActions,
 ): HostPorts {
+  /** The dock's bounce in progress (macOS), to cancel once nothing rings. */
+  let bounce: number | null = null;
   return {
     showNotification(shown: ShownNotification) {
       if (!Notification.isSupported()) return;
@@ -58,6 +60,16 @@ export function electronHost(
         overlay === null ? null : nativeImage.createFromPath(path.join(iconsDir, overlay)),
         overlay === null ? '' : `${unread} unread`,
       );
+    },
+    setAttention(wanted) {
+      const win = window();
+      if (process.platform === 'darwin') {
+        if (bounce !== null) app.dock?.cancelBounce(bounce);
+        bounce = wanted && !win?.isFocused() ? (app.dock?.bounce('critical') ?? null) : null;
+        return;
+      }
+      // Windows stops the flashing by itself once the window comes forward.
+      win?.flashFrame(wanted && !win.isFocused());
     },
     setTrayStatus: (status) => tray.setStatus(status),
     settingsSaved(settings) {

@@ -101,10 +101,11 @@ export function createHandlers(services: Services): Handlers {
           urgent: decision.ring,
         });
       }
+      if (decision.ring) host.setAttention(true);
       return { shown: decision.show };
     },
     'notify:dismiss': ({ conversationId }) => {
-      policy.dismiss(conversationId);
+      if (policy.dismiss(conversationId) && policy.ringing().length === 0) host.setAttention(false);
       return {};
     },
     'app:badge': ({ unread }) => {

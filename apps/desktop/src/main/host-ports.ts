@@ -15,6 +15,11 @@ export interface ShownNotification {
 export interface HostPorts {
   showNotification(notification: ShownNotification): void;
   setBadge(unread: number): void;
+  /**
+   * While a chat rings: the taskbar button flashes (Windows, Linux) or the dock icon bounces
+   * (macOS) until the window comes forward; false stops it once nothing rings.
+   */
+  setAttention(wanted: boolean): void;
   setTrayStatus(status: 'online' | 'away' | 'offline'): void;
   isWindowFocused(): boolean;
   openExternal(url: string): void;

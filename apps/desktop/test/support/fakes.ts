@@ -46,6 +46,10 @@ export class RecordingHost implements HostPorts {
   setBadge(unread: number): void {
     this.badges.push(unread);
   }
+  attention: boolean[] = [];
+  setAttention(wanted: boolean): void {
+    this.attention.push(wanted);
+  }
   setTrayStatus(status: 'online' | 'away' | 'offline'): void {
     this.trayStatuses.push(status);
   }
