@@ -115,9 +115,9 @@ describe('running the server on this computer from the login screen', () => {
     expect(await updates.getByTestId('locked-note').count()).toBe(2);
     // IT starts the app at sign-in: shown on and locked; staying in the tray is still the agent's.
     const desktop = page.getByTestId('desktop');
-    expect(await desktop.getByTestId('open-at-login').isChecked()).toBe(true);
-    expect(await desktop.getByTestId('open-at-login').isDisabled()).toBe(true);
-    expect(await desktop.getByTestId('keep-running-in-tray').isDisabled()).toBe(false);
+    expect(await desktop.locator('input[name="openAtLogin"]').isChecked()).toBe(true);
+    expect(await desktop.locator('input[name="openAtLogin"]').isDisabled()).toBe(true);
+    expect(await desktop.locator('input[name="keepRunningInTray"]').isDisabled()).toBe(false);
     expect(await desktop.getByTestId('locked-note').count()).toBe(1);
     expect(await page.getByTestId('policy-notice').textContent()).toContain(
       'Some settings are managed by your organization.',

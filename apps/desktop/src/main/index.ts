@@ -1,16 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  app,
-  BrowserWindow,
-  ipcMain,
-  Menu,
-  powerMonitor,
-  protocol,
-  safeStorage,
-  session,
-  shell,
-} from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { ICONS_DIR, WINDOW_ICON } from '../shared/app-icons.js';
 import type { Push, PushPayload } from '../shared/bridge.js';
 import type { Settings } from '../shared/settings.js';
@@ -36,8 +26,7 @@ import { NotificationPolicy } from './services/notification-policy.js';
 import { ServerOrigins } from './services/server-origins.js';
 import { SessionStore } from './services/session-store.js';
 import { createTray } from './tray.js';
-import { stillRunningNotice } from './tray-menu.js';
-import { closeAction } from './window-close.js';
+import { keepInTray } from './tray-lifecycle.js';
 import {
   APP_ENTRY,
   APP_ORIGIN,
@@ -75,8 +64,6 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null;
 let supervisorWindow: BrowserWindow | null = null;
 let pendingLink: DeepLink | null = deepLinkInArgs(process.argv);
-/** Set once the app is quitting: from then on closing the window closes it (window-close.ts). */
-let quitting = false;
 
 function push<P extends Push>(name: P, payload: PushPayload<P>): void {
   mainWindow?.webContents.send(name, payload);
@@ -219,38 +206,14 @@ void app.whenReady().then(async () => {
     routeDeepLink(pendingLink);
     pendingLink = null;
   });
-  let toldStillRunning = false;
-  mainWindow.on('close', (event) => {
-    const action = closeAction({
-      quitting,
-      keepRunningInTray: settings.load().keepRunningInTray,
-      platform: process.platform,
-    });
-    if (action === 'close') return;
-    event.preventDefault();
-    if (action === 'quit') return app.quit();
-    mainWindow?.hide();
-    if (!toldStillRunning && process.platform !== 'darwin') {
-      toldStillRunning = true;
-      host.showNotification({
-        ...stillRunningNotice(settings.load().locale),
-        conversationId: null,
-        urgent: false,
-      });
-    }
+  keepInTray(mainWindow, {
+    settings: () => settings.load(),
+    notify: (notification) => host.showNotification(notification),
+    show: showWindow,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  // The session is ending (Windows log-off or shutdown; Linux and macOS shutdown): no hiding.
-  mainWindow.on('query-session-end', () => {
-    quitting = true;
-  });
-  powerMonitor.on('shutdown', () => {
-    quitting = true;
-  });
-  // macOS: the dock icon brings the hidden window back.
-  app.on('activate', showWindow);
   void mainWindow.loadURL(APP_ENTRY);
 
   watchIdle(
@@ -273,7 +236,6 @@ void app.whenReady().then(async () => {
   // The server on this computer closes its sockets and database before the app exits.
   let serverStopped = false;
   app.on('before-quit', (event) => {
-    quitting = true;
     if (!serverStopped && localServer.status().state === 'running') {
       event.preventDefault();
       serverStopped = true;

@@ -7,6 +7,7 @@ import { inputClass, secondaryButton } from '../../../ui/Dialog.js';
 import { loadUpdateStatus, useLocked, useManaged } from '../managed-store.js';
 import { useSettings } from '../store.js';
 import { LockedNote } from './LockedNote.js';
+import { LockableCheckbox, SettingsSection } from './SettingsControls.js';
 
 function useStatusText(status: UpdateStatus | null): string {
   const { t } = useTranslation();
@@ -28,7 +29,6 @@ export function UpdatesSection({ save }: { save(patch: Partial<Settings>): Promi
   const { t } = useTranslation();
   const settings = useSettings((s) => s.settings);
   const status = useManaged((s) => s.updates);
-  const autoUpdateLocked = useLocked('autoUpdate');
   const channelLocked = useLocked('updateChannel');
   const statusText = useStatusText(status);
   useEffect(() => {
@@ -36,22 +36,14 @@ export function UpdatesSection({ save }: { save(patch: Partial<Settings>): Promi
   }, []);
   const managedInstall = status?.state === 'off' && status.reason === 'managed-install';
   return (
-    <fieldset
-      className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"
-      data-testid="updates"
-    >
-      <legend className="font-medium">{t('settings.updates')}</legend>
-      <label className="flex flex-wrap items-center gap-2">
-        <input
-          type="checkbox"
-          name="autoUpdate"
-          checked={settings.autoUpdate}
-          disabled={autoUpdateLocked || managedInstall}
-          onChange={(e) => void save({ autoUpdate: e.target.checked }).then(() => loadUpdateStatus())}
-        />
-        {t('settings.autoUpdate')}
-        {autoUpdateLocked && <LockedNote />}
-      </label>
+    <SettingsSection title={t('settings.updates')} testId="updates">
+      <LockableCheckbox
+        setting="autoUpdate"
+        label={t('settings.autoUpdate')}
+        checked={settings.autoUpdate}
+        disabled={managedInstall}
+        onChange={(checked) => void save({ autoUpdate: checked }).then(() => loadUpdateStatus())}
+      />
       <label className="block space-y-1">
         <span className="flex items-center gap-2">
           {t('settings.channel')} {channelLocked && <LockedNote />}
@@ -80,6 +72,6 @@ export function UpdatesSection({ save }: { save(patch: Partial<Settings>): Promi
           </button>
         )}
       </div>
-    </fieldset>
+    </SettingsSection>
   );
 }
