@@ -11,8 +11,8 @@ import {
   type InstallFacts,
   type InstallKind,
 } from '../src/main/services/updates/install-kind.js';
-import { decideUpdates } from '../src/main/services/updates/update-decision.js';
-import { UpdateService } from '../src/main/services/updates/update-service.js';
+import { decideUpdates, type UpdateDecision } from '../src/main/services/updates/update-decision.js';
+import { type UpdaterPort, UpdateService } from '../src/main/services/updates/update-service.js';
 import { Settings } from '../src/shared/settings.js';
 import { tempDir } from './support/fakes.js';
 import { nodeUpdater } from './support/node-updater.js';
@@ -255,5 +255,67 @@ describe('how this copy was installed', () => {
   it('macOS is updatable; an unpackaged run is development', () => {
     expect(detectInstallKind(facts({ platform: 'darwin' }))).toBe('mac');
     expect(detectInstallKind(facts({ isPackaged: false }))).toBe('development');
+  });
+});
+
+describe('restarting now to install a downloaded update', () => {
+  /** electron-updater's side as a recording double: a check that finds 2.0.0 and downloads it. */
+  function recordingUpdater(download: Promise<void>) {
+    const installs: Array<[boolean | undefined, boolean | undefined]> = [];
+    const updater = {
+      autoDownload: false,
+      allowDowngrade: false,
+      channel: null as string | null,
+      setFeedURL: () => undefined,
+      checkForUpdates: async () => ({
+        isUpdateAvailable: true,
+        updateInfo: { version: '2.0.0' },
+        downloadPromise: download.then(() => ['/tmp/Switchboard-Setup-2.0.0.exe']),
+      }),
+      quitAndInstall: (isSilent?: boolean, isForceRunAfter?: boolean) => {
+        installs.push([isSilent, isForceRunAfter]);
+      },
+    };
+    return { updater: updater as unknown as UpdaterPort, installs };
+  }
+  const on: UpdateDecision = { check: true, feedUrl: 'https://updates.example.com/', channel: 'latest' };
+
+  it('installs and relaunches only once the update is downloaded', async () => {
+    let finish: () => void = () => undefined;
+    const download = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const { updater, installs } = recordingUpdater(download);
+    const service = new UpdateService(
+      () => on,
+      () => updater,
+      { autoDownload: true, log: () => undefined },
+    );
+    expect(service.installNow()).toEqual({ restarting: false });
+    expect(await service.check()).toEqual({ state: 'available', version: '2.0.0' });
+    expect(service.installNow()).toEqual({ restarting: false });
+    finish();
+    await download;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(service.status()).toEqual({ state: 'downloaded', version: '2.0.0' });
+    expect(service.installNow()).toEqual({ restarting: true });
+    // Not silent (the installer shows its progress), and the new version starts after.
+    expect(installs).toEqual([[false, true]]);
+  });
+
+  it('does nothing once updates were turned off, though one had been downloaded', async () => {
+    const { updater, installs } = recordingUpdater(Promise.resolve());
+    let decision: UpdateDecision = on;
+    const service = new UpdateService(
+      () => decision,
+      () => updater,
+      { autoDownload: true, log: () => undefined },
+    );
+    await service.check();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(service.status().state).toBe('downloaded');
+    decision = { check: false, reason: 'disabled-by-user' };
+    expect(service.installNow()).toEqual({ restarting: false });
+    expect(installs).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainReply, postAsGateway } from '../../server/test/support/mail-gateway.js';
+import { type UpdaterPort, UpdateService } from '../src/main/services/updates/update-service.js';
 import { adminApi } from './support/admin-api.js';
-import { tempDir } from './support/fakes.js';
+import { mainServices, tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
 import { ADA, ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
 import { Visitor } from './support/visitor.js';
@@ -721,6 +722,47 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(() => expect(workbench.services.settings.load().openAtLogin).toBe(false));
     } finally {
       await page.getByRole('button', { name: 'Close', exact: true }).click();
+    }
+  });
+
+  it('offers to restart into a downloaded update, and main installs it at once', async () => {
+    // electron-updater's side as a recording double: 2.0.0 found and downloaded.
+    const installs: unknown[][] = [];
+    const updater = {
+      autoDownload: false,
+      allowDowngrade: false,
+      channel: null,
+      setFeedURL: () => undefined,
+      checkForUpdates: async () => ({
+        isUpdateAvailable: true,
+        updateInfo: { version: '2.0.0' },
+        downloadPromise: Promise.resolve([]),
+      }),
+      quitAndInstall: (...args: unknown[]) => installs.push(args),
+    } as unknown as UpdaterPort;
+    const updates = new UpdateService(
+      () => ({ check: true, feedUrl: 'https://updates.example.com/', channel: 'latest' }),
+      () => updater,
+      { autoDownload: true, log: () => undefined },
+    );
+    await updates.check();
+    await eventually(() => expect(updates.status().state).toBe('downloaded'));
+    const other = await openWorkbench(browser, server.url, tempDir(), {
+      main: mainServices(tempDir(), { updates }),
+    });
+    try {
+      // Ada is an admin: she signs in away, so the chats of the tests above stay where they are.
+      await signInWithForm(other.page, ADA);
+      await other.page.getByTestId('open-settings').click();
+      expect(await other.page.getByTestId('update-status').textContent()).toBe(
+        'Version 2.0.0 is ready: it installs when you restart or quit Switchboard.',
+      );
+      await other.page.screenshot({ path: path.join(ARTIFACTS, 'settings-update-ready.png') });
+      await other.page.getByTestId('restart-to-update').click();
+      await eventually(() => expect(installs).toEqual([[false, true]]));
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.context.close();
     }
   });
 

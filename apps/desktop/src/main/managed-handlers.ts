@@ -6,7 +6,7 @@ import type { UpdateService } from './services/updates/update-service.js';
 
 export interface ManagedServices {
   managed: ManagedPolicy;
-  updates: Pick<UpdateService, 'status' | 'check'>;
+  updates: Pick<UpdateService, 'status' | 'check' | 'installNow'>;
   localServer: Pick<LocalServer, 'status' | 'start' | 'stop'>;
 }
 
@@ -14,6 +14,7 @@ type ManagedChannel =
   | 'policy:load'
   | 'updates:status'
   | 'updates:check'
+  | 'updates:install'
   | 'local-server:status'
   | 'local-server:start'
   | 'local-server:stop';
@@ -25,6 +26,7 @@ export function managedHandlers(services: ManagedServices): Pick<Handlers, Manag
     'policy:load': () => managed.view(),
     'updates:status': () => updates.status(),
     'updates:check': () => updates.check(),
+    'updates:install': () => updates.installNow(),
     'local-server:status': () => localServer.status(),
     'local-server:start': async ({ firstAdmin }) => {
       try {

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'policy:load',
   'updates:status',
   'updates:check',
+  'updates:install',
   'local-server:status',
   'local-server:start',
   'local-server:stop',

@@ -127,6 +127,8 @@ export const bridgeChannels = {
   'updates:status': { request: z.strictObject({}), response: UpdateStatus },
   /** Checks the feed now (when updates are on); answers with the new status. */
   'updates:check': { request: z.strictObject({}), response: UpdateStatus },
+  /** Installs a downloaded update now and restarts into it; `restarting: false` when none is ready. */
+  'updates:install': { request: z.strictObject({}), response: z.object({ restarting: z.boolean() }) },
   'local-server:status': { request: z.strictObject({}), response: LocalServerStatus },
   /** "Run the server on this computer"; a new server needs its first admin. */
   'local-server:start': {

@@ -79,7 +79,11 @@ export class RecordingHost implements HostPorts {
  */
 export function mainServices(
   dataDir: string,
-  options: { policy?: ResolvedPolicy; localServer?: Partial<LocalServerOptions> } = {},
+  options: {
+    policy?: ResolvedPolicy;
+    localServer?: Partial<LocalServerOptions>;
+    updates?: UpdateService;
+  } = {},
 ) {
   const policy = options.policy ?? { values: {}, from: {}, issues: [] };
   const host = new RecordingHost();
@@ -95,13 +99,15 @@ export function mainServices(
     policy: new NotificationPolicy(),
     host,
     managed,
-    updates: new UpdateService(
-      () => ({ check: false, reason: 'not-packaged' }),
-      () => {
-        throw new Error('updates are off in tests');
-      },
-      { autoDownload: false, log: () => undefined },
-    ),
+    updates:
+      options.updates ??
+      new UpdateService(
+        () => ({ check: false, reason: 'not-packaged' }),
+        () => {
+          throw new Error('updates are off in tests');
+        },
+        { autoDownload: false, log: () => undefined },
+      ),
     localServer: new LocalServer({
       directory: path.join(dataDir, 'local-server'),
       modulePath: 'none',

@@ -5,6 +5,7 @@ type ManagedChannel =
   | 'policy:load'
   | 'updates:status'
   | 'updates:check'
+  | 'updates:install'
   | 'local-server:status'
   | 'local-server:start'
   | 'local-server:stop';
@@ -23,6 +24,7 @@ export function browserManaged(): Pick<SwitchboardBridge, ManagedChannel> {
     'policy:load': async () => ({ locked: [], serverUrl: null, serverUrlLocked: false, issues: [] }),
     'updates:status': off,
     'updates:check': off,
+    'updates:install': async () => ({ restarting: false }),
     'local-server:status': async () => unavailable,
     'local-server:start': async () => ({
       status: unavailable,

@@ -201,6 +201,7 @@ export const en = {
     channel: 'Update channel',
     channels: { latest: 'Stable', beta: 'Beta' },
     checkNow: 'Check now',
+    restartToUpdate: 'Restart now to update',
     update: {
       off: {
         'not-packaged': 'Updates are off in a development build.',
@@ -213,7 +214,7 @@ export const en = {
       checking: 'Checking for updates…',
       'up-to-date': 'Switchboard is up to date.',
       available: 'Downloading version {{version}}…',
-      downloaded: 'Version {{version}} will be installed when you quit Switchboard.',
+      downloaded: 'Version {{version}} is ready: it installs when you restart or quit Switchboard.',
       error: 'The update check failed: {{message}}',
     },
   },

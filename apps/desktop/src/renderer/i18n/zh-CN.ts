@@ -196,6 +196,7 @@ export const zhCN: Messages = {
     channel: '更新通道',
     channels: { latest: '稳定版', beta: '测试版' },
     checkNow: '立即检查',
+    restartToUpdate: '立即重启以更新',
     update: {
       off: {
         'not-packaged': '开发版本不检查更新。',
@@ -208,7 +209,7 @@ export const zhCN: Messages = {
       checking: '正在检查更新…',
       'up-to-date': 'Switchboard 已是最新版本。',
       available: '正在下载 {{version}} 版本…',
-      downloaded: '{{version}} 版本将在您退出 Switchboard 时安装。',
+      downloaded: '{{version}} 版本已就绪：重启或退出 Switchboard 时安装。',
       error: '检查更新失败：{{message}}',
     },
   },

@@ -5,7 +5,7 @@ import type { UpdateDecision } from './update-decision.js';
 /** The part of electron-updater's AppUpdater this service drives (the Electron adapter passes the real one). */
 export type UpdaterPort = Pick<
   AppUpdater,
-  'autoDownload' | 'allowDowngrade' | 'channel' | 'setFeedURL' | 'checkForUpdates'
+  'autoDownload' | 'allowDowngrade' | 'channel' | 'setFeedURL' | 'checkForUpdates' | 'quitAndInstall'
 >;
 
 /**
@@ -53,6 +53,18 @@ export class UpdateService {
       this.failed(error);
     }
     return this.current;
+  }
+
+  /**
+   * "Restart now": installs a downloaded update and starts the new version. Otherwise the update
+   * waits for the app to quit, which an app kept in the tray seldom does. Nothing to install: no-op.
+   */
+  installNow(): { restarting: boolean } {
+    if (!this.decide().check || this.current.state !== 'downloaded' || !this.updater)
+      return { restarting: false };
+    // Not silent (the installer may show its progress); run the new version afterwards.
+    this.updater.quitAndInstall(false, true);
+    return { restarting: true };
   }
 
   private configured(decision: Extract<UpdateDecision, { check: true }>): UpdaterPort {

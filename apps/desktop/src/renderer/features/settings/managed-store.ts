@@ -19,6 +19,11 @@ export async function loadPolicy(): Promise<PolicyView> {
   return policy;
 }
 
+/** "Restart now": the desktop app installs the downloaded update and starts the new version. */
+export async function installUpdate(): Promise<void> {
+  await bridge['updates:install']({});
+}
+
 export async function loadUpdateStatus(check = false): Promise<void> {
   const updates = await (check ? bridge['updates:check']({}) : bridge['updates:status']({}));
   useManaged.setState({ updates });

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../../shared/managed.js';
 import type { Settings } from '../../../../shared/settings.js';
 import { isUpdateChannel, UPDATE_CHANNELS } from '../../../../shared/settings-defaults.js';
-import { inputClass, secondaryButton } from '../../../ui/Dialog.js';
-import { loadUpdateStatus, useLocked, useManaged } from '../managed-store.js';
+import { inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { installUpdate, loadUpdateStatus, useLocked, useManaged } from '../managed-store.js';
 import { useSettings } from '../store.js';
 import { LockedNote } from './LockedNote.js';
 import { LockableCheckbox, SettingsSection } from './SettingsControls.js';
@@ -66,10 +66,22 @@ export function UpdatesSection({ save }: { save(patch: Partial<Settings>): Promi
         <p className="text-xs text-slate-600 dark:text-slate-300" role="status" data-testid="update-status">
           {statusText}
         </p>
-        {status && status.state !== 'off' && (
-          <button type="button" className={secondaryButton} onClick={() => void loadUpdateStatus(true)}>
-            {t('settings.checkNow')}
+        {status?.state === 'downloaded' ? (
+          <button
+            type="button"
+            className={`${primaryButton} shrink-0 whitespace-nowrap`}
+            data-testid="restart-to-update"
+            onClick={() => void installUpdate()}
+          >
+            {t('settings.restartToUpdate')}
           </button>
+        ) : (
+          status &&
+          status.state !== 'off' && (
+            <button type="button" className={secondaryButton} onClick={() => void loadUpdateStatus(true)}>
+              {t('settings.checkNow')}
+            </button>
+          )
         )}
       </div>
     </SettingsSection>
