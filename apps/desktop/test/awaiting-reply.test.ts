@@ -66,7 +66,7 @@ describe('both workbench caches keep it with the list row', () => {
     const browser = createBrowserBridge({
       tray: false,
       badge: false,
-      nativeNotifications: false,
+      webNotifications: false,
       durableCache: false,
     });
     await browser['cache:load'](account);

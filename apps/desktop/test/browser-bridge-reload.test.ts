@@ -7,7 +7,7 @@ import { TabStorage } from './support/tab-storage.js';
 
 const account = { serverUrl: 'https://chat.example.com', userId: '3d5c8f2e-7a41-4b6e-9c0d-1f2a3b4c5d6e' };
 const VISITOR = { kind: 'visitor' as const, id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
-const capabilities = { tray: false, badge: false, nativeNotifications: false, durableCache: false };
+const capabilities = { tray: false, badge: false, webNotifications: false, durableCache: false };
 const storageHolder = globalThis as { sessionStorage?: Storage; localStorage?: Storage };
 
 /** Until the bridge has written what it keeps (it waits a moment after a change). */

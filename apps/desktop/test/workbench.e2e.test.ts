@@ -766,6 +766,39 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
+  it('in a plain browser, asks to turn notifications on, and says so when the browser blocks them; the desktop app never asks', async () => {
+    expect(await page.getByTestId('notification-permission').count()).toBe(0);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const allowed = await browser.newContext({ viewport: VIEWPORT, permissions: ['notifications'] });
+    try {
+      const errors: string[] = [];
+      const web = await pageCollecting(context, errors);
+      await web.goto(`${server.url}/app/`);
+      await signInWithForm(web, ADA);
+      const banner = web.getByTestId('notification-permission');
+      expect(await banner.getAttribute('data-permission')).toBe('default');
+      expect(await banner.textContent()).toContain('Turn on notifications to hear of offered chats');
+      await web.screenshot({ path: path.join(ARTIFACTS, 'web-notification-permission.png') });
+      // Headless Chromium answers the request with a refusal, as a user who blocks the site would.
+      await banner.getByRole('button', { name: 'Turn on notifications' }).click();
+      await eventually(async () => expect(await banner.getAttribute('data-permission')).toBe('denied'));
+      expect(await banner.textContent()).toContain('This browser blocks notifications from Switchboard');
+      await banner.getByRole('button', { name: 'Not now' }).click();
+      expect(await banner.count()).toBe(0);
+      expect(errors).toEqual([]);
+
+      // Where the site may notify, nothing is asked.
+      const granted = await pageCollecting(allowed, errors);
+      await granted.goto(`${server.url}/app/`);
+      await signInWithForm(granted, ADA);
+      expect(await granted.evaluate(() => Notification.permission)).toBe('granted');
+      expect(await granted.getByTestId('notification-permission').count()).toBe(0);
+    } finally {
+      await context.close();
+      await allowed.close();
+    }
+  });
+
   it('in a plain browser (no desktop host), a reload keeps the tab signed in; logging out ends it', async () => {
     // Ada is an admin: she signs in away, so the chats of the tests above stay where they are.
     const context = await browser.newContext({ viewport: VIEWPORT });

@@ -21,7 +21,7 @@ const invokers = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, inv
 
 const bridge = {
   ...invokers,
-  capabilities: { tray: true, badge: true, nativeNotifications: true, durableCache: true },
+  capabilities: { tray: true, badge: true, webNotifications: false, durableCache: true },
   on<P extends Push>(push: P, listener: (payload: PushPayload<P>) => void): () => void {
     if (!(PUSH_NAMES as readonly string[]).includes(push)) return () => {};
     const wrapped = (_event: Electron.IpcRendererEvent, payload: PushPayload<P>) => listener(payload);

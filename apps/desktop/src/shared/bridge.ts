@@ -188,7 +188,11 @@ export const pushNames: readonly Push[] = PUSH_NAMES;
 export interface Capabilities {
   tray: boolean;
   badge: boolean;
-  nativeNotifications: boolean;
+  /**
+   * Notifications are the browser's (Web Notifications): nothing shows until the site is allowed,
+   * so the workbench asks. False in the desktop app, whose notifications are the OS's.
+   */
+  webNotifications: boolean;
   durableCache: boolean;
 }
 

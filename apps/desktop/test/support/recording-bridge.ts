@@ -9,7 +9,7 @@ const switchboard = new Proxy(
   {
     get(_target, name) {
       if (name === 'capabilities')
-        return { tray: false, badge: false, nativeNotifications: true, durableCache: false };
+        return { tray: false, badge: false, webNotifications: false, durableCache: false };
       if (name === 'on') return () => () => {};
       return async (payload: unknown) => {
         bridgeCalls.push({ channel: String(name), payload });

@@ -81,7 +81,7 @@ export async function bindWorkbenchHost(
       const invoke: Invoke = transport === 'http' ? overHttp : (c, p) => w.__switchboardInvoke(c, p);
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const bridge: Record<string, unknown> = {
-        capabilities: { tray: true, badge: true, nativeNotifications: true, durableCache: true },
+        capabilities: { tray: true, badge: true, webNotifications: false, durableCache: true },
         on: (push: string, listener: (payload: unknown) => void) => {
           const set = listeners.get(push) ?? new Set();
           listeners.set(push, set);

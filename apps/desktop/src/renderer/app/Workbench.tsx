@@ -4,6 +4,7 @@ import { openConversation, showConversation } from '../features/chat/actions.js'
 import { watchViewing } from '../features/chat/colleagues.js';
 import { ChatView } from '../features/chat/components/ChatView.js';
 import { ConversationList } from '../features/conversations/components/ConversationList.js';
+import { NotificationPermissionBanner } from '../features/notifications/components/NotificationPermissionBanner.js';
 import { watchUnreadBadge } from '../features/notifications/notify.js';
 import { startRinger } from '../features/notifications/ringer.js';
 import { useSession } from '../features/session/store.js';
@@ -112,6 +113,7 @@ export function Workbench() {
           </button>
         </div>
       </header>
+      <NotificationPermissionBanner />
       <OfferBanner />
       {route !== 'workbench' && (
         <Suspense fallback={<div className="flex-1" />}>

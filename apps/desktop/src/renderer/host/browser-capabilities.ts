@@ -5,7 +5,7 @@ export function browserCapabilities(): SwitchboardBridge['capabilities'] {
   return {
     tray: false,
     badge: false,
-    nativeNotifications: 'Notification' in globalThis,
+    webNotifications: 'Notification' in globalThis,
     durableCache: false,
   };
 }

@@ -174,6 +174,12 @@ export const en = {
     escalated: 'A chat is going unanswered',
     test: 'Test notification',
     emailFailed: 'An answer could not be emailed',
+    permissionAsk:
+      'Turn on notifications to hear of offered chats and new messages while this tab is in the background.',
+    permissionDenied:
+      'This browser blocks notifications from Switchboard: new chats show only in this tab (allow them in the site settings).',
+    permissionTurnOn: 'Turn on notifications',
+    permissionDismiss: 'Not now',
   },
   settings: {
     title: 'Settings',

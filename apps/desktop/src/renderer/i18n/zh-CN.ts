@@ -171,6 +171,10 @@ export const zhCN: Messages = {
     escalated: '有会话无人应答',
     test: '测试通知',
     emailFailed: '回复邮件未能发出',
+    permissionAsk: '开启通知，以便在此标签页处于后台时也能收到呼叫和新消息。',
+    permissionDenied: '此浏览器已阻止 Switchboard 的通知：新对话只会显示在此标签页中（可在网站设置中允许）。',
+    permissionTurnOn: '开启通知',
+    permissionDismiss: '暂不',
   },
   settings: {
     title: '设置',

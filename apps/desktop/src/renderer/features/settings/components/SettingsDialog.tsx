@@ -28,11 +28,7 @@ export function SettingsDialog() {
     void i18n.changeLanguage(next.locale);
   };
   const test = async () => {
-    if (
-      'Notification' in globalThis &&
-      Notification.permission === 'default' &&
-      !bridge.capabilities.nativeNotifications
-    ) {
+    if (bridge.capabilities.webNotifications && Notification.permission === 'default') {
       await Notification.requestPermission();
     }
     if (settings.sound) playChime();
