@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import { DomainError } from '../domain/errors.js';
 import { loggerOptions } from '../observability/logger.js';
 import type { OriginPolicy } from '../security/origins.js';
+import { toApiError } from '../transport-errors.js';
 import { sendError } from './error-reply.js';
 
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -33,11 +34,7 @@ export async function createHttp(config: Config, origins: OriginPolicy): Promise
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
     // A refusal from a hook (before a route's own handler runs).
     if (error instanceof DomainError) {
-      void sendError(reply, {
-        code: error.code,
-        message: error.message,
-        ...(error.details === undefined ? {} : { details: error.details }),
-      });
+      void sendError(reply, toApiError(error, request.log, { url: request.url }));
       return;
     }
     const status = error.statusCode ?? 500;
