@@ -766,7 +766,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
-  it('in a plain browser, asks to turn notifications on, and says so when the browser blocks them; the desktop app never asks', async () => {
+  it('in a plain browser, asks to turn notifications on, says so when the browser blocks them, follows the browser\'s settings and keeps "Not now" past a reload; the desktop app never asks', async () => {
     expect(await page.getByTestId('notification-permission').count()).toBe(0);
     const context = await browser.newContext({ viewport: VIEWPORT });
     const allowed = await browser.newContext({ viewport: VIEWPORT, permissions: ['notifications'] });
@@ -783,8 +783,18 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await banner.getByRole('button', { name: 'Turn on notifications' }).click();
       await eventually(async () => expect(await banner.getAttribute('data-permission')).toBe('denied'));
       expect(await banner.textContent()).toContain('This browser blocks notifications from Switchboard');
+      // The agent allows the site in the browser's settings with the page open: the bar follows.
+      await context.grantPermissions(['notifications'], { origin: server.url });
+      await eventually(async () => expect(await banner.count()).toBe(0));
+      // And back: the refusal recorded earlier applies again.
+      await context.clearPermissions();
+      await eventually(async () => expect(await banner.getAttribute('data-permission')).toBe('denied'));
+      // "Not now" lasts beyond the page: a reload, or another tab of this browser, does not ask again.
       await banner.getByRole('button', { name: 'Not now' }).click();
       expect(await banner.count()).toBe(0);
+      await web.reload();
+      await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+      expect(await web.getByTestId('notification-permission').count()).toBe(0);
       expect(errors).toEqual([]);
 
       // Where the site may notify, nothing is asked.

@@ -1,16 +1,7 @@
 import { Settings } from '../../shared/settings.js';
-import { readStored, writeStored } from './tab-storage.js';
+import { deviceStorage, readStored, writeStored } from './tab-storage.js';
 
 const KEY = 'switchboard.settings';
-
-/** This origin's `localStorage`, or null where the browser refuses storage. */
-function deviceStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The web workbench's preferences (language, theme, sound, idle minutes): this browser's, kept in

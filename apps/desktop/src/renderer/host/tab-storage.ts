@@ -7,6 +7,15 @@ export function tabStorage(): Storage | null {
   }
 }
 
+/** This origin's `localStorage` (this browser's, every tab), or null where the browser refuses storage. */
+export function deviceStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whose entries a key holds: one server and user (SECURITY D13), under a prefix per kind. */
 export interface TabAccount {
   serverUrl: string;

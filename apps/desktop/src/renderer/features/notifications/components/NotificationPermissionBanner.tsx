@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
 import { primaryButton, secondaryButton } from '../../../ui/Dialog.js';
+import { promptSnoozed, snoozePrompt } from '../permission-prompt.js';
 
 type Permission = NotificationPermission | 'unsupported';
 
@@ -10,14 +11,18 @@ const current = (): Permission => ('Notification' in globalThis ? Notification.p
 /**
  * The web workbench only: a browser shows no notification until the site is allowed to, so without
  * this an agent whose tab is in the background misses offers. Asks on a click (browsers want a
- * gesture); when the browser says no, says where chats will still show. The desktop app needs none.
+ * gesture); when the browser says no, says where chats will still show. "Not now" keeps it away in
+ * this browser for a week (permission-prompt.ts). The desktop app needs none.
  */
 export function NotificationPermissionBanner() {
   const { t } = useTranslation();
   const [permission, setPermission] = useState<Permission>(current);
-  const [dismissed, setDismissed] = useState(false);
-  if (!bridge.capabilities.webNotifications || dismissed) return null;
+  // "Not now" for this permission on this page, also where the browser refuses storage.
+  const [dismissedFor, setDismissedFor] = useState<Permission | null>(null);
+  useEffect(() => followPermission(setPermission), []);
+  if (!bridge.capabilities.webNotifications) return null;
   if (permission === 'granted' || permission === 'unsupported') return null;
+  if (dismissedFor === permission || promptSnoozed(permission)) return null;
   return (
     <div
       className="flex items-center gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
@@ -36,10 +41,41 @@ export function NotificationPermissionBanner() {
             {t('notify.permissionTurnOn')}
           </button>
         )}
-        <button type="button" className={secondaryButton} onClick={() => setDismissed(true)}>
+        <button
+          type="button"
+          className={secondaryButton}
+          onClick={() => {
+            snoozePrompt(permission);
+            setDismissedFor(permission);
+          }}
+        >
           {t('notify.permissionDismiss')}
         </button>
       </span>
     </div>
   );
+}
+
+/**
+ * The agent may allow or block the site in the browser's own settings while the page is open: the
+ * bar follows (where the browser reports such changes). Returns the unsubscribe.
+ */
+function followPermission(set: (permission: Permission) => void): () => void {
+  let status: PermissionStatus | undefined;
+  let stopped = false;
+  const onChange = () => set(current());
+  navigator.permissions
+    ?.query({ name: 'notifications' })
+    .then((answer) => {
+      if (stopped) return;
+      status = answer;
+      status.addEventListener('change', onChange);
+    })
+    .catch(() => {
+      // No Permissions API for notifications here: the bar changes on its own buttons only.
+    });
+  return () => {
+    stopped = true;
+    status?.removeEventListener('change', onChange);
+  };
 }
