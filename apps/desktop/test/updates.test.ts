@@ -45,7 +45,9 @@ beforeAll(async () => {
       : /^\/beta[\w-]*\.yml$/.test(pathname)
         ? channelFile('2.1.0-beta.1', feed.stagingPercentage)
         : null;
-    response.writeHead(body === null ? 404 : 200, { 'content-type': 'text/yaml' });
+    // One connection per check, as electron-updater gets from Electron's net module in the app: over
+    // Node's keep-alive agent its client adds a timeout listener per request to the one socket.
+    response.writeHead(body === null ? 404 : 200, { 'content-type': 'text/yaml', connection: 'close' });
     response.end(body ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
