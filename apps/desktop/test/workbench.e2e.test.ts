@@ -204,6 +204,55 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(await waitOn(vera).count()).toBe(1);
   });
 
+  it('inserts a canned reply with its placeholders filled; a placeholder naming nothing is refused, and the admin area says which', async () => {
+    const admin = await adminApi(server.url);
+    const body = 'Hi {{visitor.firstName | there}}, {{agent.firstName}} here. How can I help?';
+    await admin('/api/canned-replies', { shortcut: 'greet', title: 'Greeting', body, scope: 'global' });
+    await expect(
+      admin('/api/canned-replies', {
+        shortcut: 'typo',
+        title: 'Typo',
+        body: 'Hi {{visitor.nmae}}',
+        scope: 'global',
+      }),
+    ).rejects.toThrow(/unknown placeholder \{\{visitor\.nmae\}\}/);
+
+    const wen = visitors[1] as Visitor;
+    await tab(wen.conversationId).getByRole('tab').click();
+    const composer = page.getByTestId('composer');
+    await composer.fill('/gre');
+    const offered = page.getByRole('list', { name: 'Canned replies' });
+    await eventually(async () => expect(await offered.textContent()).toContain('Hi Wen, Alice here.'));
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('Hi Wen, Alice here. How can I help?');
+    await composer.press('Enter');
+    await eventually(() =>
+      expect(wen.received.some((m) => m.body === 'Hi Wen, Alice here. How can I help?')).toBe(true),
+    );
+
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const errors: string[] = [];
+      const web = await pageCollecting(context, errors);
+      await web.goto(`${server.url}/app/#/admin`);
+      await signInWithForm(web, ADA);
+      await web.getByTestId('admin-canned').click();
+      // The add form's (each reply's edit form has one too).
+      const text = web.getByTestId('canned-body').first();
+      await text.fill('Hello {{visitor.nmae}}');
+      await eventually(async () =>
+        expect(await web.getByRole('alert').textContent()).toBe('Unknown placeholder: {{visitor.nmae}}'),
+      );
+      expect(await text.getAttribute('aria-invalid')).toBe('true');
+      await text.fill('Hello {{visitor.name}}');
+      expect(await web.getByRole('alert').count()).toBe(0);
+      expect(await web.getByTestId('admin-view').textContent()).toContain('{{visitor.firstName | there}}');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('attaches a picked file over HTTP and sends it; a file that is not what it claims is refused with a toast', async () => {
     const visitor = visitors[0];
     if (!visitor) throw new Error('no visitor from the tabs test');

@@ -93,6 +93,37 @@ describe('admin area and canned replies over REST', () => {
     expect(await list(alice)).not.toContain('alice-hi');
   });
 
+  it('refuses a canned reply naming an unknown placeholder, on create and on edit, and stores nothing', async () => {
+    const refused = await api(t.url, '/api/canned-replies', {
+      token: alice,
+      body: { shortcut: 'typo', title: 'Typo', body: 'Hi {{visitor.nmae}}!', scope: 'personal' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(JSON.stringify(refused.body)).toContain('unknown placeholder {{visitor.nmae}}');
+    expect(await list(alice)).not.toContain('typo');
+
+    const body = 'Hi {{visitor.firstName | there}}, {{agent.firstName}} here.';
+    const kept = unwrap(
+      (
+        await api<CannedReply>(t.url, '/api/canned-replies', {
+          token: alice,
+          body: { shortcut: 'greet', title: 'Greet', body, scope: 'personal' },
+        })
+      ).body,
+    );
+    expect(kept.body).toBe(body);
+    const edit = await api(t.url, `/api/canned-replies/${kept.id}`, {
+      token: alice,
+      body: { body: 'Hi {{agent.surname}}' },
+    });
+    expect(edit.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    const [after] = unwrap(
+      (await api<CannedReply[]>(t.url, '/api/canned-replies', { token: alice })).body,
+    ).filter((r) => r.id === kept.id);
+    expect(after?.body).toBe(body);
+  });
+
   it('creates and renames teams, and tests a rule against attributes without saving it', async () => {
     const team = unwrap(
       (await api<Team>(t.url, '/api/admin/teams', { token: admin, body: { name: 'Billing' } })).body,

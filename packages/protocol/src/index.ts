@@ -1,6 +1,7 @@
 export * from './admin.js';
 export * from './attachment.js';
 export * from './auth.js';
+export * from './canned-placeholders.js';
 export * from './conversation.js';
 export * from './endpoint.js';
 export * from './errors.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './auth.js';
+import { CANNED_VARIABLES, unknownPlaceholders } from './canned-placeholders.js';
 import type { EndpointSpec } from './endpoint.js';
 import { Id } from './primitives.js';
 
@@ -13,7 +14,7 @@ export const CannedReply = z.object({
   /** Letters, digits and dashes, e.g. `refund`. */
   shortcut: z.string(),
   title: z.string(),
-  /** Plain text, inserted into the composer as is. */
+  /** Plain text with placeholders (canned-placeholders.ts), filled as it goes into the composer. */
   body: z.string(),
   scope: CannedScope,
   /** The team of a `team` reply, else null. */
@@ -23,13 +24,28 @@ export const CannedReply = z.object({
 });
 export type CannedReply = z.infer<typeof CannedReply>;
 
+const KNOWN = CANNED_VARIABLES.map((name) => `{{${name}}}`).join(', ');
+
 const CannedFields = {
   shortcut: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{1,40}$/, 'letters, digits and dashes, at most 40'),
   title: z.string().trim().min(1).max(120),
-  body: z.string().trim().min(1).max(5000),
+  body: z
+    .string()
+    .trim()
+    .min(1)
+    .max(5000)
+    .superRefine((body, ctx) => {
+      const unknown = unknownPlaceholders(body);
+      if (unknown.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder ${unknown.join(', ')}: use ${KNOWN}`,
+        });
+      }
+    }),
 };
 
 export const CannedReplyCreate = z

@@ -40,7 +40,11 @@ const DEMO_WIDGET_SETTINGS: WidgetSettings = {
 };
 
 const DEMO_CANNED_REPLIES = [
-  { shortcut: 'hello', title: 'Greeting', body: 'Hi! Thanks for reaching out. How can I help you today?' },
+  {
+    shortcut: 'hello',
+    title: 'Greeting',
+    body: 'Hi {{visitor.firstName | there}}, {{agent.firstName}} here. Thanks for reaching out! How can I help you today?',
+  },
   {
     shortcut: 'order',
     title: 'Ask for the order number',

@@ -406,6 +406,9 @@ export const en = {
       scopes: { global: 'Everyone', team: 'Team', personal: 'Personal' },
       team: 'Team',
       create: 'Add reply',
+      placeholders:
+        'Placeholders, filled in as an agent inserts the reply: {{list}}. Text after | is used when there is no value, e.g. {{example}}.',
+      unknownPlaceholder: 'Unknown placeholder: {{names}}',
     },
     widgets: {
       name: 'Name',

@@ -394,6 +394,8 @@ export const zhCN: Messages = {
       scopes: { global: '所有人', team: '团队', personal: '个人' },
       team: '团队',
       create: '添加回复',
+      placeholders: '占位符（客服插入回复时填入）：{{list}}。| 后的文字在没有该值时使用，例如 {{example}}。',
+      unknownPlaceholder: '未知的占位符：{{names}}',
     },
     widgets: {
       name: '名称',

@@ -112,7 +112,9 @@ export function ChatView({ conversationId }: { conversationId: string }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {c.status !== 'resolved' && <Composer conversationId={conversationId} canReply={mine} />}
+      {c.status !== 'resolved' && (
+        <Composer conversationId={conversationId} canReply={mine} visitorName={c.visitor.name} />
+      )}
       {dialog === 'transfer' && <TransferDialog conversationId={c.id} onClose={() => setDialog(null)} />}
       {dialog === 'resolve' && <ResolveDialog conversationId={c.id} onClose={() => setDialog(null)} />}
       <ImageViewer />

@@ -1,7 +1,8 @@
-import type { Attachment } from '@switchboard/protocol';
+import { type Attachment, type CannedReply, fillPlaceholders } from '@switchboard/protocol';
 import { type ClipboardEvent, type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaperclipIcon } from '../../../ui/icons.js';
+import { useSession } from '../../session/store.js';
 import { sendMessage } from '../../sync/outbox.js';
 import { saveDraft, sendTyping, upload } from '../actions.js';
 import { matchCanned, useCannedReplies } from '../canned-replies.js';
@@ -11,9 +12,11 @@ interface Props {
   conversationId: string;
   /** Only the assignee writes visible messages; anyone who reads may add notes. */
   canReply: boolean;
+  /** For a canned reply's placeholders; null when the visitor gave none. */
+  visitorName: string | null;
 }
 
-export function Composer({ conversationId, canReply }: Props) {
+export function Composer({ conversationId, canReply, visitorName }: Props) {
   const { t } = useTranslation();
   const draft = useChat((s) => s.drafts[conversationId]);
   const [body, setBody] = useState(draft?.body ?? '');
@@ -23,6 +26,8 @@ export function Composer({ conversationId, canReply }: Props) {
   const [pick, setPick] = useState(0);
   const replies = useCannedReplies((s) => s.replies);
   const loadCanned = useCannedReplies((s) => s.load);
+  const agentName = useSession((s) => s.user?.name ?? null);
+  const filled = (reply: CannedReply) => fillPlaceholders(reply.body, { visitorName, agentName });
   const fileInput = useRef<HTMLInputElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -69,7 +74,7 @@ export function Composer({ conversationId, canReply }: Props) {
       if (event.key === 'Enter' || event.key === 'Tab') {
         event.preventDefault();
         const chosen = suggestions[Math.min(pick, suggestions.length - 1)];
-        if (chosen) update(chosen.body);
+        if (chosen) update(filled(chosen));
         setPick(0);
         return;
       }
@@ -133,11 +138,11 @@ export function Composer({ conversationId, canReply }: Props) {
                 type="button"
                 className="w-full text-left"
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => update(r.body)}
+                onClick={() => update(filled(r))}
               >
                 <span className="font-mono text-xs text-indigo-600">/{r.shortcut}</span>{' '}
                 <span className="font-medium">{r.title}</span>
-                <span className="block truncate text-xs text-slate-500">{r.body}</span>
+                <span className="block truncate text-xs text-slate-500">{filled(r)}</span>
               </button>
             </li>
           ))}

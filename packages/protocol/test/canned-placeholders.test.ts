@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { CannedReplyCreate, CannedReplyUpdate, fillPlaceholders, unknownPlaceholders } from '../src/index.js';
+
+const NOOR = { visitorName: 'Noor Haddad', agentName: 'Alice Agent' };
+const NOBODY = { visitorName: null, agentName: 'Alice Agent' };
+
+describe('canned reply placeholders', () => {
+  it('fills each variable, the first name being the first word of the name', () => {
+    expect(
+      fillPlaceholders(
+        'Hi {{visitor.firstName}} ({{visitor.name}}), {{agent.firstName}} here. — {{ agent.name }}',
+        NOOR,
+      ),
+    ).toBe('Hi Noor (Noor Haddad), Alice here. — Alice Agent');
+    expect(fillPlaceholders('你好{{visitor.firstName}}', { ...NOOR, visitorName: '王小明' })).toBe(
+      '你好王小明',
+    );
+  });
+
+  it('uses the fallback where nobody gave a name, and the value where there is one', () => {
+    const body = 'Hi {{visitor.firstName | there}}!';
+    expect(fillPlaceholders(body, NOBODY)).toBe('Hi there!');
+    expect(fillPlaceholders(body, { ...NOBODY, visitorName: '   ' })).toBe('Hi there!');
+    expect(fillPlaceholders(body, NOOR)).toBe('Hi Noor!');
+  });
+
+  it('leaves nothing, and no stray space before punctuation, for a missing value without fallback', () => {
+    expect(fillPlaceholders('Hi {{visitor.firstName}}, how can I help?', NOBODY)).toBe('Hi, how can I help?');
+    expect(fillPlaceholders('Thanks {{visitor.name}}!', NOBODY)).toBe('Thanks!');
+    expect(fillPlaceholders('Dear {{visitor.name}} and team', NOBODY)).toBe('Dear and team');
+    expect(fillPlaceholders('Bye {{visitor.name}}', NOBODY)).toBe('Bye');
+  });
+
+  it('leaves alone what names no variable, and text that only looks like a template', () => {
+    expect(fillPlaceholders('{{visitor.nmae}} and {{ }} and {{x}} and {x.y}', NOOR)).toBe(
+      '{{visitor.nmae}} and {{ }} and {{x}} and {x.y}',
+    );
+    expect(unknownPlaceholders('{{visitor.nmae}} {{agent.name}} {{ order.id | n/a }} {{ }} {{x}}')).toEqual([
+      '{{visitor.nmae}}',
+      '{{ order.id | n/a }}',
+    ]);
+  });
+
+  it('refuses a reply naming an unknown variable when it is created or changed, and says which', () => {
+    const create = CannedReplyCreate.safeParse({
+      shortcut: 'hi',
+      title: 'Greeting',
+      body: 'Hi {{visitor.nmae}}',
+      scope: 'personal',
+    });
+    expect(create.success).toBe(false);
+    expect(create.error?.issues[0]?.message).toContain('{{visitor.nmae}}');
+    expect(create.error?.issues[0]?.message).toContain('{{visitor.firstName}}');
+    expect(CannedReplyUpdate.safeParse({ body: 'Hi {{Visitor.Name}}' }).success).toBe(false);
+    expect(
+      CannedReplyCreate.safeParse({
+        shortcut: 'hi',
+        title: 'Greeting',
+        body: 'Hi {{visitor.firstName | there}}, {{agent.firstName}} here.',
+        scope: 'personal',
+      }).success,
+    ).toBe(true);
+  });
+});
