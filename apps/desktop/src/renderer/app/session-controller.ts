@@ -1,7 +1,6 @@
 import type { LoginResponse, Result, TokenPair, User } from '@switchboard/protocol';
 import type { CacheSnapshot } from '../../shared/cache-schemas.js';
 import type { ServerConnection } from '../api/connection.js';
-import { useColleagues } from '../features/chat/colleagues.js';
 import { pendingCount, useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useSession } from '../features/session/store.js';
@@ -10,6 +9,7 @@ import { usePresence } from '../features/status/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { bridge } from '../host/bridge.js';
 import { leaveLoginHint, type SessionEndReason } from '../host/login-hint.js';
+import { forgetAccountState } from './account-state.js';
 import { afterPaint } from './after-paint.js';
 import type { Boot } from './boot-requests.js';
 import { runtime } from './runtime.js';
@@ -168,10 +168,7 @@ export async function logout(revoke = true): Promise<void> {
   await bridge['session:clear']({ account: runtime.account });
   clearKeptPresence();
   runtime.account = null;
-  useConversations.getState().reset();
-  useChat.getState().reset();
-  useColleagues.getState().reset();
-  useTabs.getState().restore([], null);
+  forgetAccountState();
   useSession.getState().setLoggedOut();
 }
 

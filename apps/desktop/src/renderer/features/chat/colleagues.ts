@@ -15,7 +15,6 @@ interface ColleaguesState {
   typing: Record<string, string | null>;
   setViewers(conversationId: string, viewers: Viewer[]): void;
   setTyping(conversationId: string, name: string | null): void;
-  reset(): void;
 }
 
 export const useColleagues = create<ColleaguesState>((set) => ({
@@ -23,7 +22,6 @@ export const useColleagues = create<ColleaguesState>((set) => ({
   typing: {},
   setViewers: (id, viewers) => set((s) => ({ viewers: { ...s.viewers, [id]: viewers } })),
   setTyping: (id, name) => set((s) => ({ typing: { ...s.typing, [id]: name } })),
-  reset: () => set({ viewers: {}, typing: {} }),
 }));
 
 /** `conversation:viewers`: everyone but me. */

@@ -24,7 +24,6 @@ interface ChatState {
   setTyping(conversationId: string, typing: boolean): void;
   setVisitorRead(conversationId: string, seq: number): void;
   setEvents(conversationId: string, events: TimelineEntry[]): void;
-  reset(): void;
 }
 
 function merge(existing: Message[], incoming: readonly Message[]): Message[] {
@@ -66,8 +65,6 @@ export const useChat = create<ChatState>((set) => ({
   setVisitorRead: (id, seq) =>
     set((s) => ({ visitorRead: { ...s.visitorRead, [id]: Math.max(seq, s.visitorRead[id] ?? 0) } })),
   setEvents: (id, events) => set((s) => ({ events: { ...s.events, [id]: events } })),
-  reset: () =>
-    set({ messages: {}, outbox: {}, drafts: {}, typing: {}, visitorRead: {}, events: {}, olderCached: {} }),
 }));
 
 export function pendingCount(outbox: Record<string, OutboxItem>): number {
