@@ -397,9 +397,9 @@ describe('the supervisor window, the admin area and reports against a real serve
       expect(await first.getAttribute('data-conversation-id')).toBe(wynn.conversationId);
       await carol.page.screenshot({ path: `${ARTIFACTS}supervisor-escalated.png` });
 
-      // Accepting the next ring assigns it, and the flag goes.
+      // Accepting the next ring, from the keyboard (Alt+A), assigns it, and the flag goes.
       await eventually(async () => expect(await banner.textContent()).toContain('Wynn'));
-      await banner.getByRole('button', { name: 'Accept' }).click();
+      await alice.page.keyboard.press('Alt+KeyA');
       await eventually(async () =>
         expect(await chatRow(wynn.conversationId).textContent()).toContain('Alice'),
       );

@@ -253,6 +253,53 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
+  it('moves around by keyboard: the search box, the list, the chat waiting longest for a reply, and the list of shortcuts', async () => {
+    const [vera, , xavier] = visitors as [Visitor, Visitor, Visitor];
+    const activeChat = () =>
+      page.locator('[data-testid="tab"]:has([aria-selected="true"])').getAttribute('data-conversation-id');
+    await page.getByTestId('view-mine').click();
+    await page.getByTestId('composer').focus();
+    await page.keyboard.press('Control+KeyK');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'search-input',
+    );
+
+    // Alt+↓ and Alt+↑ open the next and the previous conversation of the list on screen.
+    const listed = await page
+      .getByTestId('conversation-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-conversation-id')));
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    await row(listed[0] ?? '').click();
+    await eventually(async () => expect(await activeChat()).toBe(listed[0]));
+    await page.keyboard.press('Alt+ArrowDown');
+    await eventually(async () => expect(await activeChat()).toBe(listed[1]));
+    await page.keyboard.press('Alt+ArrowDown');
+    await eventually(async () => expect(await activeChat()).toBe(listed[2]));
+    await page.keyboard.press('Alt+ArrowUp');
+    await eventually(async () => expect(await activeChat()).toBe(listed[1]));
+
+    // Alt+Shift+↓: Vera has waited longest for a reply (then Xavier, who got only a note); Wen has his.
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await eventually(async () => expect(await activeChat()).toBe(vera.conversationId));
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await eventually(async () => expect(await activeChat()).toBe(xavier.conversationId));
+
+    // Ctrl+/ lists them all, in this computer's keys; Escape closes the list.
+    await page.keyboard.press('Control+Slash');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.getByTestId('shortcuts').textContent()).toMatch(/Search messages\s*Ctrl\s*K/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'keyboard-shortcuts.png') });
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await help.count()).toBe(0));
+    // Settings leads there too.
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('open-shortcuts').click();
+    await help.waitFor();
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await help.count()).toBe(0));
+  });
+
   it('attaches a picked file over HTTP and sends it; a file that is not what it claims is refused with a toast', async () => {
     const visitor = visitors[0];
     if (!visitor) throw new Error('no visitor from the tabs test');

@@ -10,13 +10,17 @@ import { startRinger } from '../features/notifications/ringer.js';
 import { useSession } from '../features/session/store.js';
 import { SettingsDialog } from '../features/settings/components/SettingsDialog.js';
 import { useSettings } from '../features/settings/store.js';
+import { ShortcutsDialog } from '../features/shortcuts/components/ShortcutsDialog.js';
+import { useShortcutsHelp } from '../features/shortcuts/help-store.js';
+import { isMac, keysOf } from '../features/shortcuts/keymap.js';
+import { useWorkbenchShortcuts } from '../features/shortcuts/use-shortcuts.js';
 import { watchHostIdle } from '../features/status/actions.js';
 import { HandToggle } from '../features/status/components/HandToggle.js';
 import { OfferBanner } from '../features/status/components/OfferBanner.js';
 import { StatusSwitch } from '../features/status/components/StatusSwitch.js';
 import { SyncHeader } from '../features/sync/components/SyncHeader.js';
 import { TabBar } from '../features/tabs/components/TabBar.js';
-import { useTabShortcuts, watchTabs } from '../features/tabs/hooks.js';
+import { watchTabs } from '../features/tabs/hooks.js';
 import { useTabs } from '../features/tabs/store.js';
 import { VisitorPanel } from '../features/visitor/components/VisitorPanel.js';
 import { bridge } from '../host/bridge.js';
@@ -70,7 +74,8 @@ export function Workbench() {
   const role = useSession((s) => s.user?.role);
   const requested = useRoute();
   const route = allowed(requested, role) ? requested : 'workbench';
-  useTabShortcuts();
+  useWorkbenchShortcuts();
+  const shortcutsOpen = useShortcutsHelp((s) => s.open);
 
   useEffect(() => {
     const stops = [
@@ -130,13 +135,19 @@ export function Workbench() {
             {active ? (
               <ChatView key={active} conversationId={active} />
             ) : (
-              <p className="m-auto max-w-sm text-center text-sm text-slate-500">{t('chat.noTab')}</p>
+              <p className="m-auto max-w-sm text-center text-sm text-slate-500">
+                {t('chat.noTab', {
+                  next: keysOf('list-next', isMac()).join('+'),
+                  help: keysOf('help', isMac()).join('+'),
+                })}
+              </p>
             )}
           </main>
           {active && <VisitorPanel conversationId={active} />}
         </div>
       )}
       {settingsOpen && <SettingsDialog />}
+      {shortcutsOpen && <ShortcutsDialog />}
     </div>
   );
 }

@@ -112,7 +112,8 @@ export const en = {
     resolve: 'Resolve',
     resolved: 'Resolved',
     note: 'Internal',
-    noTab: 'Open a conversation from the list. Ctrl+1…9 switches tabs, Ctrl+Tab cycles, Ctrl+W closes.',
+    noTab:
+      'Open a conversation from the list ({{next}} opens the next). {{help}} lists every keyboard shortcut.',
     offered: 'This chat is ringing for you',
     dropHere: 'Drop files to attach',
   },
@@ -180,6 +181,28 @@ export const en = {
       'This browser blocks notifications from Switchboard: new chats show only in this tab (allow them in the site settings).',
     permissionTurnOn: 'Turn on notifications',
     permissionDismiss: 'Not now',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    noneWaiting: 'No other chat is waiting for your reply.',
+    composer: 'In the reply box',
+    actions: {
+      search: 'Search messages',
+      'list-next': 'Next conversation in the list',
+      'list-previous': 'Previous conversation in the list',
+      'next-waiting': 'The chat that has waited longest for your reply',
+      'accept-offer': 'Accept the offered chat',
+      'tab-next': 'Next tab',
+      'tab-previous': 'Previous tab',
+      'tab-index': 'Tab 1 to 9',
+      'tab-close': 'Close the tab',
+      help: 'This list',
+    },
+    composerKeys: {
+      send: 'Send',
+      newLine: 'New line',
+      canned: 'Canned replies (then ↑ ↓ and Enter)',
+    },
   },
   settings: {
     title: 'Settings',

@@ -1,18 +1,13 @@
 import { useMemo } from 'react';
 import type { CachedConversation } from '../../../shared/cache-schemas.js';
 import { useSession } from '../session/store.js';
-import { inView, type ListView, sortConversations, useConversations } from './store.js';
+import { conversationsIn, inView, type ListView, useConversations } from './store.js';
 
 /** The conversations of one list, newest activity first. */
 export function useConversationList(view: ListView): CachedConversation[] {
   const byId = useConversations((s) => s.byId);
   const user = useSession((s) => s.user);
-  return useMemo(() => {
-    if (!user) return [];
-    return sortConversations(
-      Object.values(byId).filter((c) => inView(view, c.conversation, user.id, user.teamIds)),
-    );
-  }, [byId, user, view]);
+  return useMemo(() => (user ? conversationsIn(view, byId, user) : []), [byId, user, view]);
 }
 
 export function useViewCounts(): Record<ListView, number> {

@@ -92,6 +92,17 @@ export function inView(view: ListView, c: Conversation, me: string, teamIds: rea
 }
 
 /** Newest activity first. */
+/** The conversations of one list, newest activity first. */
+export function conversationsIn(
+  view: ListView,
+  byId: Record<string, CachedConversation>,
+  user: { id: string; teamIds: readonly string[] },
+): CachedConversation[] {
+  return sortConversations(
+    Object.values(byId).filter((c) => inView(view, c.conversation, user.id, user.teamIds)),
+  );
+}
+
 export function sortConversations(list: CachedConversation[]): CachedConversation[] {
   return list.sort((a, b) => (a.conversation.updatedAt < b.conversation.updatedAt ? 1 : -1));
 }

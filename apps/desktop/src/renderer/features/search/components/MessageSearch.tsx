@@ -3,6 +3,9 @@ import { LatestOnly } from '../../../ui/latest-only.js';
 import { searchMessages } from '../actions.js';
 import { useSearch } from '../store.js';
 
+/** The box's element id: Mod+K focuses it (features/shortcuts). */
+export const SEARCH_INPUT_ID = 'message-search';
+
 /** One search box: the hits shown are those of the latest search, and none once it is cleared. */
 const searches = new LatestOnly();
 const clearSearch = () => {
@@ -36,6 +39,7 @@ export function MessageSearch() {
     >
       <input
         type="search"
+        id={SEARCH_INPUT_ID}
         value={query}
         maxLength={200}
         aria-label={t('search.label')}

@@ -6,6 +6,7 @@ import { bridge } from '../../../host/bridge.js';
 import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { pendingCount, useChat } from '../../chat/store.js';
 import { playChime } from '../../notifications/ringer.js';
+import { useShortcutsHelp } from '../../shortcuts/help-store.js';
 import { loadPolicy } from '../managed-store.js';
 import { useSettings } from '../store.js';
 import { DesktopSection } from './DesktopSection.js';
@@ -78,6 +79,17 @@ export function SettingsDialog() {
         </label>
         {bridge.capabilities.tray && <DesktopSection save={save} />}
         <UpdatesSection save={save} />
+        <button
+          type="button"
+          className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+          data-testid="open-shortcuts"
+          onClick={() => {
+            setOpen(false);
+            useShortcutsHelp.getState().setOpen(true);
+          }}
+        >
+          {t('shortcuts.title')}
+        </button>
         <div className="flex justify-between gap-2 pt-2">
           <button
             type="button"
