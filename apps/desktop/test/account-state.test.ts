@@ -40,7 +40,7 @@ describe('signing out of the workbench', () => {
     });
     const hit = { conversationId: chat.id, seq: 1, snippet: 'my card number' } as unknown as SearchHit;
     useSearch.getState().setQuery('card');
-    useSearch.getState().show('card', { hits: [hit], offline: false });
+    useSearch.getState().show('card', { hits: [hit], conversations: [], offline: false });
     useColleagues.getState().setTyping(chat.id, 'Bob Agent');
     useImageViewer.getState().show({
       id: crypto.randomUUID(),

@@ -217,6 +217,7 @@ describe('offline search over the cache', () => {
       seq: 1,
       snippet: 'I would like a refund for order 1234',
       createdAt: message(c.id, 1, VISITOR_SENDER).createdAt,
+      visitorName: null,
     });
   });
 

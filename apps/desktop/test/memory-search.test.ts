@@ -33,6 +33,7 @@ describe("the web workbench's offline search over the messages it holds", () => 
       seq: 3,
       snippet: 'parcel three',
       createdAt: messages[2]?.createdAt,
+      visitorName: null,
     });
   });
 });

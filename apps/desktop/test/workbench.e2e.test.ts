@@ -288,7 +288,9 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await page.keyboard.press('Control+Slash');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
-    expect(await help.getByTestId('shortcuts').textContent()).toMatch(/Search messages\s*Ctrl\s*K/);
+    expect(await help.getByTestId('shortcuts').textContent()).toMatch(
+      /Search messages and visitors\s*Ctrl\s*K/,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'keyboard-shortcuts.png') });
     await page.keyboard.press('Escape');
     await eventually(async () => expect(await help.count()).toBe(0));
@@ -482,7 +484,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
-  it('finds messages by their words, shows snippets as text, and opens the chat from a hit', async () => {
+  it('finds messages by their words and visitors by their name, shows snippets as text, and opens the chat from a hit', async () => {
     const vera = visitors[0] as Visitor;
     const selectedTab = () => page.locator('[data-testid="tab"]:has([aria-selected="true"])');
     const other = visitors.find((v) => v !== vera) as Visitor;
@@ -506,11 +508,27 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(async () =>
       expect(await selectedTab().getAttribute('data-conversation-id')).toBe(vera.conversationId),
     );
+    // A visitor's name finds their conversation, though no message says it.
+    const xavier = visitors[2] as Visitor;
+    const byVisitor = page.locator(
+      `[data-testid="search-conversation"][data-conversation-id="${xavier.conversationId}"]`,
+    );
+    await page.getByTestId('search-input').fill('XAV');
+    await page.getByTestId('search-input').press('Enter');
+    await eventually(async () => expect(await byVisitor.count()).toBe(1));
+    expect(await byVisitor.textContent()).toMatch(/^Xavier.*open$/);
+    expect(await page.getByTestId('search-results').textContent()).toContain('No messages found.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-search-visitor.png') });
+    await byVisitor.click();
+    await eventually(async () =>
+      expect(await selectedTab().getAttribute('data-conversation-id')).toBe(xavier.conversationId),
+    );
+
     await page.getByTestId('search-input').fill('zzzunfindable');
     await page.getByTestId('search-input').press('Enter');
-    await eventually(async () =>
-      expect(await page.getByTestId('search-results').textContent()).toContain('No messages found.'),
-    );
+    // The search before also found no message: the visitors going tells that this one answered.
+    await eventually(async () => expect(await page.getByTestId('search-conversations').count()).toBe(0));
+    expect(await page.getByTestId('search-results').textContent()).toContain('No messages found.');
     expect(await page.getByTestId('search-offline').count()).toBe(0);
     await page.getByTestId('search-input').press('Escape');
     expect(await page.getByTestId('conversation-list').isVisible()).toBe(true);
@@ -580,6 +598,16 @@ describe('the web workbench against a real server, bridged to the real main-proc
       // The same answer the main-process cache gives: the page searched the real cache file.
       const cached = await workbench.handlers['cache:search']({ ...account(), q: 'onerror', limit: 30 });
       expect(await page.getByTestId('search-hit').count()).toBe(cached.length);
+      // Visitors by name, from the conversations kept here.
+      await page.getByTestId('search-input').fill('vera');
+      await page.getByTestId('search-input').press('Enter');
+      const byVisitor = page.locator(
+        `[data-testid="search-conversation"][data-conversation-id="${vera.conversationId}"]`,
+      );
+      await eventually(async () => expect(await byVisitor.count()).toBe(1));
+      await page.getByTestId('search-input').fill('onerror');
+      await page.getByTestId('search-input').press('Enter');
+      await eventually(async () => expect(await page.getByTestId('search-conversations').count()).toBe(0));
 
       await hit.first().click();
       await eventually(async () =>

@@ -82,4 +82,50 @@ describe('migrations', () => {
     ]);
     await opened.close();
   });
+
+  it('0015 indexes the visitors of the conversations before it, and keeps the index in step after', async () => {
+    const opened = openSqlite(':memory:', 'normal');
+    const migrator = new Migrator({ db: opened.db, provider: migrationProvider });
+    expect((await migrator.migrateTo('0014_message_via')).error).toBeUndefined();
+    const at = '2026-01-01T00:00:00.000Z';
+    const conversation = (id: string, visitor: string) =>
+      sql`INSERT INTO conversations (id, visitor_id, widget_id, status, attributes, last_seq, created_at, updated_at)
+        VALUES (${id}, ${visitor}, 'w', 'queued', '{}', 0, ${at}, ${at})`.execute(opened.db);
+    await sql`INSERT INTO widgets (id, name, allowed_origins, secret, identity_mode, created_at)
+      VALUES ('w', 'Shop', '[]', 's', 'optional', ${at})`.execute(opened.db);
+    await sql`INSERT INTO visitors (id, widget_id, name, email, verified, created_at)
+      VALUES ('noor', 'w', 'Noor Haddad', 'noor@mail.example', 0, ${at}),
+             ('anon', 'w', NULL, NULL, 0, ${at})`.execute(opened.db);
+    await conversation('before', 'noor');
+
+    await migrateToLatest(opened.db);
+    const found = async (q: string) =>
+      (
+        await sql<{ conversation_id: string }>`
+          SELECT r.conversation_id FROM contacts_fts f JOIN contact_rows r ON r.id = f.rowid
+          WHERE contacts_fts MATCH ${q} ORDER BY r.conversation_id`.execute(opened.db)
+      ).rows.map((r) => r.conversation_id);
+    expect(await found('"hadd"*')).toEqual(['before']);
+
+    await conversation('after', 'noor');
+    await conversation('nameless', 'anon');
+    expect(await found('"noor"*')).toEqual(['after', 'before']);
+    // A left message's address, then the name the visitor gave with it.
+    await sql`UPDATE conversations SET reply_to = 'zora@shop.example' WHERE id = 'nameless'`.execute(
+      opened.db,
+    );
+    expect(await found('"zora"*')).toEqual(['nameless']);
+    await sql`UPDATE visitors SET name = 'Zora Ali' WHERE id = 'anon'`.execute(opened.db);
+    expect(await found('"ali"*')).toEqual(['nameless']);
+    expect(await found('"zora"*')).toEqual(['nameless']);
+    // Changing what is not indexed changes nothing; a renamed visitor is found by the new name only.
+    await sql`UPDATE conversations SET last_seq = 5 WHERE id = 'after'`.execute(opened.db);
+    await sql`UPDATE visitors SET name = 'Noor Saleh' WHERE id = 'noor'`.execute(opened.db);
+    expect(await found('"haddad"*')).toEqual([]);
+    expect(await found('"saleh"*')).toEqual(['after', 'before']);
+    await sql`DELETE FROM conversations WHERE id = 'before'`.execute(opened.db);
+    expect(await found('"saleh"*')).toEqual(['after']);
+    expect(await found('"noor"*')).toEqual(['after']);
+    await opened.close();
+  });
 });

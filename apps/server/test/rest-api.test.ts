@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationPage, Message, SearchResults } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveContactIn } from '../src/store/contacts.js';
 import {
   type AgentClient,
   api,
@@ -82,7 +83,9 @@ describe('REST API', () => {
     await expect.poll(async () => (await search('parcel')).length).toBe(2);
     const hits = await search('parcel');
     expect(hits.map((h) => h.seq).sort()).toEqual([1, 3]);
-    expect(hits.every((h) => h.conversationId === conversationId)).toBe(true);
+    expect(hits.every((h) => h.conversationId === conversationId && h.visitorName === 'Vera Visitor')).toBe(
+      true,
+    );
     expect((await search('parcel never'))[0]?.snippet).toContain('My parcel never arrived');
     // FTS operators and quotes in user input are words, not syntax (and never an error).
     for (const q of ['parcel OR tracking', '"unbalanced', 'NEAR(parcel', '*', 'body:parcel']) {
@@ -216,5 +219,65 @@ describe('REST API', () => {
     expect(metrics).toMatch(/^switchboard_conversations_queued 5$/m);
     expect(metrics).toMatch(/^switchboard_search_unindexed_messages \d+$/m);
     expect(metrics).toMatch(/switchboard_request_errors_total\{code="[a-z-]+",transport="http"\}/);
+  });
+});
+
+// A server of its own: the conversations it opens would change the queue the metrics above count.
+describe('REST API: finding conversations by their visitor', () => {
+  let t: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    token = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
+  });
+  afterAll(() => t.stop());
+
+  it('finds conversations by their visitor’s name or email, every word anywhere, only in readable conversations', async () => {
+    const open = async (extra: object) => {
+      const session = await visitorSession(t.url, t.fixture.widget.id, extra);
+      const visitor = await connectVisitor(t.url, session.visitorToken);
+      const { id } = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+      visitor.disconnect();
+      return id;
+    };
+    const noor = await open({ name: 'Noor Haddad', email: 'noor.haddad@mail.example' });
+    const noorAgain = await open({ name: 'Noor Haddad', email: 'noor.haddad@mail.example' });
+    const other = await open({ name: 'Kenji 100%_sure', email: 'kenji@mail.example' });
+    const found = async (q: string, as = token) =>
+      unwrap(
+        (await api<SearchResults>(t.url, `/api/search/messages?q=${encodeURIComponent(q)}`, { token: as }))
+          .body,
+      ).conversations;
+
+    const byName = await found('noor');
+    expect(byName.map((c) => c.conversationId)).toEqual([noorAgain, noor]);
+    expect(byName[0]).toMatchObject({
+      visitorName: 'Noor Haddad',
+      visitorEmail: 'noor.haddad@mail.example',
+      status: 'queued',
+    });
+    // Every word, each as the start of a word of the name or the address, in any case.
+    expect((await found('HADD no')).length).toBe(2);
+    expect((await found('haddad@mail')).map((c) => c.conversationId)).toEqual([noorAgain, noor]);
+    expect(await found('addad')).toEqual([]);
+    expect(await found('noor kenji')).toEqual([]);
+    // Search syntax and punctuation are words and separators, never an error.
+    expect((await found('100%_')).map((c) => c.conversationId)).toEqual([other]);
+    for (const q of ['_', '*', 'noor OR kenji', 'NEAR(noor', '"'])
+      expect(Array.isArray(await found(q))).toBe(true);
+    expect(await found('noor OR kenji')).toEqual([]);
+
+    // A visitor who gives a name and address when leaving a message is found by them from then on.
+    const anonymous = await open({});
+    expect(await found('zora')).toEqual([]);
+    await t.server.components.db
+      .transaction()
+      .execute((trx) => saveContactIn(trx, anonymous, { email: 'zora@shop.example', name: 'Zora Ali' }));
+    expect(await found('zora')).toMatchObject([
+      { conversationId: anonymous, visitorName: 'Zora Ali', visitorEmail: 'zora@shop.example' },
+    ]);
+    expect((await found('shop.example')).map((c) => c.conversationId)).toEqual([anonymous]);
+    const bella = (await login(t.url, t.fixture.bella.email)).tokens.accessToken;
+    expect(await found('noor', bella)).toEqual([]);
   });
 });

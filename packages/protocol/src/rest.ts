@@ -58,9 +58,26 @@ export const SearchHit = z.object({
   /** Plain text around the match; matched terms are NOT marked up, render it as text. */
   snippet: z.string(),
   createdAt: Timestamp,
+  /** The conversation's visitor, for a hit in a chat the client has not cached; null if unnamed. */
+  visitorName: z.string().nullable().default(null),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
-export const SearchResults = z.object({ hits: z.array(SearchHit) });
+
+/** A conversation whose visitor's name or email holds every word searched for. */
+export const ConversationHit = z.object({
+  conversationId: Id,
+  visitorName: z.string().nullable(),
+  visitorEmail: z.string().nullable(),
+  status: ConversationStatus,
+  updatedAt: Timestamp,
+});
+export type ConversationHit = z.infer<typeof ConversationHit>;
+
+export const SearchResults = z.object({
+  hits: z.array(SearchHit),
+  /** Newest first; absent from a server older than this field. */
+  conversations: z.array(ConversationHit).default([]),
+});
 export type SearchResults = z.infer<typeof SearchResults>;
 
 export const Health = z.object({ status: z.enum(['ok', 'unavailable']), epoch: Id });

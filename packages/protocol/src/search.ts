@@ -15,9 +15,50 @@ export function searchTerms(q: string): string[] {
     .slice(0, MAX_SEARCH_TERMS);
 }
 
+/**
+ * The terms as an SQLite FTS5 query where every one is a prefix (quoted, so a literal): how names
+ * and addresses are searched, where any word may be typed half ("hadd noor").
+ */
+export function ftsPrefixQuery(q: string): string | null {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return null;
+  return terms.map((term) => `"${term}"*`).join(' ');
+}
+
 /** The terms as an SQLite FTS5 query: each quoted (a literal), the last one a prefix. */
 export function ftsQuery(q: string): string | null {
   const terms = searchTerms(q);
   if (terms.length === 0) return null;
   return terms.map((term, i) => `"${term}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** Lower case, accents dropped, as the SQLite indexes fold words (`remove_diacritics`). */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** The words of a text as the SQLite indexes split it: runs of letters and digits. */
+const wordsOf = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Whether a visitor's name or email matches `q` as the server's index reads it
+ * (`ftsPrefixQuery`): each term, split into words as the text is, is a run of consecutive words
+ * there, the last of them typed only in part ("hadd" finds Haddad; "noor@mail" noor.haddad@…
+ * does not, noor@mail.example does).
+ */
+export function visitorMatches(q: string, name: string | null, email: string | null): boolean {
+  const terms = searchTerms(q)
+    .map(wordsOf)
+    .filter((words) => words.length > 0);
+  if (terms.length === 0) return false;
+  const fields = [wordsOf(name ?? ''), wordsOf(email ?? '')];
+  return terms.every((phrase) => fields.some((words) => holdsPhrase(words, phrase)));
+}
+
+/** `phrase` occurs in `words` as consecutive words, its last word as a prefix. */
+function holdsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  const last = phrase.length - 1;
+  for (let at = 0; at + phrase.length <= words.length; at++) {
+    if (phrase.every((word, i) => (i === last ? words[at + i]?.startsWith(word) : words[at + i] === word))) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQuery, MAX_SEARCH_TERMS, searchTerms } from '../src/search.js';
+import { SearchResults } from '../src/rest.js';
+import { ftsPrefixQuery, ftsQuery, MAX_SEARCH_TERMS, searchTerms, visitorMatches } from '../src/search.js';
 
 describe('how a search text is read', () => {
   it('takes the words between white space, without double quotes', () => {
@@ -16,5 +17,38 @@ describe('how a search text is read', () => {
     expect(ftsQuery('refund OR NEAR(x) *')).toBe('"refund" "OR" "NEAR(x)" "*"*');
     expect(ftsQuery('refu')).toBe('"refu"*');
     expect(ftsQuery(' "" ')).toBeNull();
+    expect(ftsPrefixQuery('hadd NEAR(x)')).toBe('"hadd"* "NEAR(x)"*');
+    expect(ftsPrefixQuery(' "" ')).toBeNull();
+  });
+});
+
+describe('visitorMatches', () => {
+  it('wants every word at the start of a word of the name or the email, as the index reads it', () => {
+    expect(visitorMatches('noor', 'Noor Haddad', null)).toBe(true);
+    expect(visitorMatches('HADDAD noor', 'Noor Haddad', null)).toBe(true);
+    expect(visitorMatches('haddad@mail', null, 'noor.haddad@mail.example')).toBe(true);
+    expect(visitorMatches('noor mail.example', 'Noor', 'n@mail.example')).toBe(true);
+    expect(visitorMatches('noor kenji', 'Noor Haddad', 'noor@mail.example')).toBe(false);
+    expect(visitorMatches('addad', 'Noor Haddad', null)).toBe(false);
+    expect(visitorMatches('noor@mail', null, 'noor.haddad@mail.example')).toBe(false);
+    expect(visitorMatches('zoe', 'Zoë Müller', null)).toBe(true);
+    expect(visitorMatches('王', '王小明', null)).toBe(true);
+    expect(visitorMatches('  ', 'Noor', null)).toBe(false);
+    expect(visitorMatches('noor', null, null)).toBe(false);
+  });
+});
+
+describe('SearchResults', () => {
+  it("reads an older server's answer, without conversations or visitor names, as none", () => {
+    const hit = {
+      conversationId: crypto.randomUUID(),
+      seq: 1,
+      snippet: 'x',
+      createdAt: '2026-12-05T10:00:00.000Z',
+    };
+    expect(SearchResults.parse({ hits: [hit] })).toEqual({
+      hits: [{ ...hit, visitorName: null }],
+      conversations: [],
+    });
   });
 });

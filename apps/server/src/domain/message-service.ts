@@ -11,7 +11,12 @@ import {
 import type { Db } from '../store/open-sqlite.js';
 import { isParticipant } from '../store/participants.js';
 import type { ConversationAccess, MessageRecord } from '../store/records.js';
-import { type SearchHitRecord, searchMessages } from '../store/search.js';
+import {
+  type ConversationHitRecord,
+  type SearchHitRecord,
+  searchConversations,
+  searchMessages,
+} from '../store/search.js';
 import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import { assertCanRead, assertCanSend, readIsVisibleToVisitor, staffScope } from './policy.js';
@@ -123,6 +128,11 @@ export class MessageService {
   /** Full-text search over what the staff member may read. */
   search(staff: StaffPrincipal, text: string, limit: number): Promise<SearchHitRecord[]> {
     return searchMessages(this.searchDb, staffScope(staff), text, limit);
+  }
+
+  /** The conversations the staff member may read whose visitor's name or email matches. */
+  searchVisitors(staff: StaffPrincipal, text: string, limit: number): Promise<ConversationHitRecord[]> {
+    return searchConversations(this.db, staffScope(staff), text, limit);
   }
 
   /**

@@ -208,6 +208,8 @@ export class LocalCache {
       seq: r.seq,
       snippet: r.snippet,
       createdAt: r.created_at,
+      // The renderer names the visitor from its cached conversation.
+      visitorName: null,
     }));
   }
 

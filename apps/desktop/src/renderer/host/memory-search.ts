@@ -32,6 +32,8 @@ export function searchInMemory(messages: Iterable<Message>, q: string, limit: nu
       seq: m.seq,
       snippet: snippetOf(m.body, words[0] ?? ''),
       createdAt: m.createdAt,
+      // Held in memory means its conversation is too: the list names the visitor from it.
+      visitorName: null,
     }));
 }
 

@@ -47,9 +47,11 @@ export const en = {
     },
   },
   search: {
-    label: 'Search messages',
-    placeholder: 'Search messages…',
+    label: 'Search messages and visitors',
+    placeholder: 'Search messages and visitors…',
     none: 'No messages found.',
+    conversations: 'Visitors',
+    messages: 'Messages',
     count_one: '{{count}} message found',
     count_other: '{{count}} messages found',
     offline: 'The server is out of reach: these are matches in the chats kept on this device.',
@@ -187,7 +189,7 @@ export const en = {
     noneWaiting: 'No other chat is waiting for your reply.',
     composer: 'In the reply box',
     actions: {
-      search: 'Search messages',
+      search: 'Search messages and visitors',
       'list-next': 'Next conversation in the list',
       'list-previous': 'Previous conversation in the list',
       'next-waiting': 'The chat that has waited longest for your reply',

@@ -48,9 +48,11 @@ export const zhCN: Messages = {
     },
   },
   search: {
-    label: '搜索消息',
-    placeholder: '搜索消息…',
+    label: '搜索消息和访客',
+    placeholder: '搜索消息和访客…',
     none: '没有找到消息。',
+    conversations: '访客',
+    messages: '消息',
     count_one: '找到 {{count}} 条消息',
     count_other: '找到 {{count}} 条消息',
     offline: '无法连接服务器：以下是本设备上保存的会话中的匹配结果。',
@@ -181,7 +183,7 @@ export const zhCN: Messages = {
     noneWaiting: '没有其他对话在等待你的回复。',
     composer: '在回复框中',
     actions: {
-      search: '搜索消息',
+      search: '搜索消息和访客',
       'list-next': '列表中的下一个对话',
       'list-previous': '列表中的上一个对话',
       'next-waiting': '等待你回复最久的对话',

@@ -4,6 +4,9 @@ import { toMessage, toStaffConversation } from '../../domain/views.js';
 import type { TransportDeps } from '../../realtime/services.js';
 import { defineRoute } from '../define-route.js';
 
+/** How many conversations a search lists by their visitor, beside its message hits. */
+const CONVERSATION_HITS = 10;
+
 export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): void {
   defineRoute(app, restEndpoints.listConversations, deps, async ({ principal, query }) => {
     const page = await deps.conversations.list(principal, query);
@@ -21,5 +24,6 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
 
   defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) => ({
     hits: await deps.messages.search(principal, query.q, query.limit),
+    conversations: await deps.messages.searchVisitors(principal, query.q, CONVERSATION_HITS),
   }));
 }

@@ -1,13 +1,18 @@
-import type { SearchHit } from '@switchboard/protocol';
+import { type ConversationHit, type SearchHit, visitorMatches } from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
 import { bridge } from '../../host/bridge.js';
 import { openFromServer } from '../chat/actions.js';
+import { useConversations } from '../conversations/store.js';
 import { usePresence } from '../status/store.js';
 import { toastError } from '../toasts/store.js';
 
-/** A search's hits, and whether they come from this device's cache because the server is out of reach. */
+/**
+ * A search's message hits and the conversations whose visitor it names, and whether they come
+ * from this device because the server is out of reach.
+ */
 export interface SearchAnswer {
   hits: SearchHit[];
+  conversations: ConversationHit[];
   offline: boolean;
 }
 
@@ -19,22 +24,46 @@ const LIMIT = 30;
  */
 export async function searchMessages(text: string): Promise<SearchAnswer> {
   const q = text.trim();
-  if (q.length === 0) return { hits: [], offline: false };
+  if (q.length === 0) return { hits: [], conversations: [], offline: false };
   const connection = runtime.connection;
   if (connection && usePresence.getState().reachable) {
     const result = await connection.rest('searchMessages', { query: { q, limit: LIMIT } });
-    if (result.ok) return { hits: result.data.hits, offline: false };
+    if (result.ok) return { ...result.data, offline: false };
     if (result.error.code !== 'unavailable') {
       toastError('search', result.error);
-      return { hits: [], offline: false };
+      return { hits: [], conversations: [], offline: false };
     }
   }
   const account = runtime.account;
-  if (!account) return { hits: [], offline: true };
-  return { hits: await bridge['cache:search']({ ...account, q, limit: LIMIT }), offline: true };
+  const conversations = cachedConversationsOf(q);
+  if (!account) return { hits: [], conversations, offline: true };
+  return {
+    hits: await bridge['cache:search']({ ...account, q, limit: LIMIT }),
+    conversations,
+    offline: true,
+  };
+}
+
+/** How many conversations a search lists by their visitor (the server lists as many). */
+const CONVERSATION_LIMIT = 10;
+
+/** Offline: the conversations this page holds whose visitor's name or email matches, newest first. */
+function cachedConversationsOf(q: string): ConversationHit[] {
+  return Object.values(useConversations.getState().byId)
+    .map(({ conversation: c }) => c)
+    .filter((c) => visitorMatches(q, c.visitor.name, c.replyTo))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, CONVERSATION_LIMIT)
+    .map((c) => ({
+      conversationId: c.id,
+      visitorName: c.visitor.name,
+      visitorEmail: c.replyTo,
+      status: c.status,
+      updatedAt: c.updatedAt,
+    }));
 }
 
 /** A hit may be a chat this workbench has never cached (an old, resolved one). */
-export function openHit(hit: SearchHit): Promise<void> {
+export function openHit(hit: { conversationId: string }): Promise<void> {
   return openFromServer(hit.conversationId, 'search');
 }

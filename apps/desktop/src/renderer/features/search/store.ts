@@ -1,28 +1,34 @@
-import type { SearchHit } from '@switchboard/protocol';
+import type { ConversationHit, SearchHit } from '@switchboard/protocol';
 import { create } from 'zustand';
 
 interface SearchState {
   query: string;
   /** Null while no search is shown (the conversation lists are). */
   hits: SearchHit[] | null;
+  /** The conversations whose visitor the search names (shown above the messages). */
+  conversations: ConversationHit[];
   /** The hits come from this device's cache: the server was out of reach. */
   offline: boolean;
   searching: boolean;
   setQuery(query: string): void;
   start(): void;
-  show(query: string, answer: { hits: SearchHit[]; offline: boolean }): void;
+  show(
+    query: string,
+    answer: { hits: SearchHit[]; conversations: ConversationHit[]; offline: boolean },
+  ): void;
   clear(): void;
 }
 
 export const useSearch = create<SearchState>((set) => ({
   query: '',
   hits: null,
+  conversations: [],
   offline: false,
   searching: false,
   setQuery: (query) => set({ query }),
   start: () => set({ searching: true }),
   // An answer to an older query than the box holds now is dropped.
-  show: (query, { hits, offline }) =>
-    set((s) => (s.query.trim() === query ? { hits, offline, searching: false } : {})),
-  clear: () => set({ query: '', hits: null, offline: false, searching: false }),
+  show: (query, { hits, conversations, offline }) =>
+    set((s) => (s.query.trim() === query ? { hits, conversations, offline, searching: false } : {})),
+  clear: () => set({ query: '', hits: null, conversations: [], offline: false, searching: false }),
 }));

@@ -5,10 +5,18 @@ import { useConversations } from '../../conversations/store.js';
 import { openHit } from '../actions.js';
 import { useSearch } from '../store.js';
 
-/** Matching messages, best first; each opens its conversation in a tab. Snippets render as text. */
+const rowClass =
+  'flex w-full flex-col gap-0.5 border-b border-slate-200 px-3 py-2 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800';
+const headingClass = 'px-3 pt-2 pb-1 text-xs font-semibold text-slate-500 uppercase dark:text-slate-400';
+
+/**
+ * The conversations whose visitor the search names (newest first), then the matching messages
+ * (best first); each opens its conversation in a tab. Snippets render as text.
+ */
 export function SearchResults() {
   const { t } = useTranslation();
   const hits = useSearch((s) => s.hits) ?? [];
+  const conversations = useSearch((s) => s.conversations);
   const searching = useSearch((s) => s.searching);
   const offline = useSearch((s) => s.offline);
   const byId = useConversations((s) => s.byId);
@@ -23,11 +31,39 @@ export function SearchResults() {
           {t('search.offline')}
         </p>
       )}
+      {conversations.length > 0 && (
+        <section aria-label={t('search.conversations')} data-testid="search-conversations">
+          <h3 className={headingClass}>{t('search.conversations')}</h3>
+          {conversations.map((c) => (
+            <button
+              key={c.conversationId}
+              type="button"
+              data-testid="search-conversation"
+              data-conversation-id={c.conversationId}
+              onClick={() => void openHit(c)}
+              className={rowClass}
+            >
+              <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+                <span className="truncate text-sm font-medium text-slate-700 dark:text-slate-200">
+                  {c.visitorName ?? t('visitor.anonymous')}
+                </span>
+                <span className="ml-auto shrink-0">{dayOrTime(c.updatedAt, now)}</span>
+              </span>
+              <span className="flex gap-2 text-xs text-slate-500 dark:text-slate-400">
+                {c.visitorEmail && <span className="truncate">{c.visitorEmail}</span>}
+                <span className="ml-auto shrink-0">{t(`visitor.status.${c.status}`)}</span>
+              </span>
+            </button>
+          ))}
+          <h3 className={headingClass}>{t('search.messages')}</h3>
+        </section>
+      )}
       <p className="px-3 py-2 text-xs text-slate-500">
         {hits.length === 0 ? t('search.none') : t('search.count', { count: hits.length })}
       </p>
       {hits.map((hit) => {
-        const visitor = byId[hit.conversationId]?.conversation.visitor.name ?? t('visitor.anonymous');
+        const visitor =
+          hit.visitorName ?? byId[hit.conversationId]?.conversation.visitor.name ?? t('visitor.anonymous');
         return (
           <button
             key={`${hit.conversationId}:${hit.seq}`}
@@ -35,7 +71,7 @@ export function SearchResults() {
             data-testid="search-hit"
             data-conversation-id={hit.conversationId}
             onClick={() => void openHit(hit)}
-            className="flex w-full flex-col gap-0.5 border-b border-slate-200 px-3 py-2 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+            className={rowClass}
           >
             <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
               <span className="truncate font-medium text-slate-700 dark:text-slate-200">{visitor}</span>
