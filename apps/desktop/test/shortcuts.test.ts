@@ -35,6 +35,7 @@ describe('the keymap', () => {
   it('goes by the physical key, so a layout or macOS Option does not change a shortcut', () => {
     // AZERTY: Ctrl+1 is the key that types "&"; macOS: Option+A types "å".
     expect(shortcutOf(press('&', 'Digit1', { ctrlKey: true }))).toEqual({ id: 'tab-index', index: 0 });
+    expect(shortcutOf(press('9', 'Numpad9', { ctrlKey: true }))).toEqual({ id: 'tab-index', index: 8 });
     expect(shortcutOf(press('å', 'KeyA', { altKey: true }))).toEqual({ id: 'accept-offer' });
   });
 

@@ -38,7 +38,8 @@ export function shortcutOf(press: KeyPress): Shortcut | null {
   if (mod && !press.altKey) {
     if (press.key === 'Tab') return { id: press.shiftKey ? 'tab-previous' : 'tab-next' };
     if (press.shiftKey) return null;
-    if (/^Digit[1-9]$/.test(press.code)) return { id: 'tab-index', index: Number(press.code.slice(5)) - 1 };
+    const digit = /^(?:Digit|Numpad)([1-9])$/.exec(press.code)?.[1];
+    if (digit) return { id: 'tab-index', index: Number(digit) - 1 };
     if (press.code === 'KeyW') return { id: 'tab-close' };
     if (press.code === 'KeyK') return { id: 'search' };
     if (press.code === 'Slash') return { id: 'help' };

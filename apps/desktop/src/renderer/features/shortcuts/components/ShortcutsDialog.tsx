@@ -18,45 +18,41 @@ function Keys({ keys }: { keys: readonly string[] }) {
   );
 }
 
+type Row = [label: string, keys: readonly string[]];
+
+function ShortcutList({ rows, testId }: { rows: readonly Row[]; testId?: string }) {
+  return (
+    <dl className="space-y-1.5 text-sm" data-testid={testId}>
+      {rows.map(([label, keys]) => (
+        <div key={label} className="flex items-center justify-between gap-4">
+          <dt>{label}</dt>
+          <dd>
+            <Keys keys={keys} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** Every keyboard shortcut of the workbench (Mod+/ or Settings), in the keys of this computer. */
 export function ShortcutsDialog() {
   const { t } = useTranslation();
   const close = () => useShortcutsHelp.getState().setOpen(false);
   const mac = isMac();
-  const rows: Array<[string, readonly string[]]> = SHORTCUT_ORDER.map((id) => [
-    t(`shortcuts.actions.${id}`),
-    keysOf(id, mac),
-  ]);
-  const composerRows: Array<[string, readonly string[]]> = [
+  const rows: Row[] = SHORTCUT_ORDER.map((id) => [t(`shortcuts.actions.${id}`), keysOf(id, mac)]);
+  const composerRows: Row[] = [
     [t('shortcuts.composerKeys.send'), ['Enter']],
     [t('shortcuts.composerKeys.newLine'), ['Shift', 'Enter']],
     [t('shortcuts.composerKeys.canned'), ['/']],
   ];
   return (
     <Dialog title={t('shortcuts.title')} onClose={close}>
-      <dl className="space-y-1.5 text-sm" data-testid="shortcuts">
-        {rows.map(([label, keys]) => (
-          <div key={label} className="flex items-center justify-between gap-4">
-            <dt>{label}</dt>
-            <dd>
-              <Keys keys={keys} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList rows={rows} testId="shortcuts" />
       <h3 className="mt-4 mb-1.5 text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">
         {t('shortcuts.composer')}
       </h3>
-      <dl className="space-y-1.5 text-sm">
-        {composerRows.map(([label, keys]) => (
-          <div key={label} className="flex items-center justify-between gap-4">
-            <dt>{label}</dt>
-            <dd>
-              <Keys keys={keys} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <ShortcutList rows={composerRows} />
       <div className="flex justify-end pt-4">
         <button type="button" className={secondaryButton} onClick={close}>
           {t('settings.close')}
