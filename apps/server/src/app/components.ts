@@ -176,13 +176,13 @@ export async function createComponents(
     onAnswerEmailRecorded: emails.onRecorded,
     answerEmails: emails.answerEmails,
     email: emails.admin,
-    mailGateway: mailGateway(
-      config.email.inboundSecret,
-      config.email.inboundMaxBytes,
+    mailGateway: mailGateway({
+      secret: config.email.inboundSecret,
+      maxBytes: config.email.inboundMaxBytes,
       inbound,
-      mailDecoder.decode,
+      decode: mailDecoder.decode,
       logger,
-    ),
+    }),
     onEmailReceived: (listener) => receivedListeners.push(listener),
     close: async () => {
       clearInterval(ticker);

@@ -19,13 +19,18 @@ export interface MailGateway {
   receive(raw: Buffer): Promise<InboundEmailReceipt>;
 }
 
-export function mailGateway(
-  secret: string | undefined,
-  maxBytes: number,
-  inbound: InboundEmails,
-  decode: DecodeEmail,
-  logger: Logger,
-): MailGateway {
+export interface MailGatewayOptions {
+  /** `email.inboundSecret`; without one the endpoint is off. */
+  secret: string | undefined;
+  /** `email.inboundMaxBytes`. */
+  maxBytes: number;
+  inbound: InboundEmails;
+  /** Where the MIME email is decoded (the decoder thread in the server). */
+  decode: DecodeEmail;
+  logger: Logger;
+}
+
+export function mailGateway({ secret, maxBytes, inbound, decode, logger }: MailGatewayOptions): MailGateway {
   const expected = secret === undefined ? null : digest(secret);
   return {
     maxBytes,
