@@ -1,8 +1,10 @@
 // First: the renderer modules below read the bridge when they load.
 import './support/recording-bridge.js';
 import {
+  agentPushes,
   ESCALATE_AFTER_MISSED_OFFERS,
   type LiveChat,
+  PROTOCOL_VERSION,
   type SupervisorAgent,
   type SupervisorDelta,
   type SupervisorEscalation,
@@ -11,6 +13,7 @@ import {
 } from '@switchboard/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConnection } from '../src/renderer/api/connection.js';
+import { readPush } from '../src/renderer/api/server-input.js';
 import { listen } from '../src/renderer/app/listeners.js';
 import { runtime } from '../src/renderer/app/runtime.js';
 import { startFeed } from '../src/renderer/features/supervisor/actions.js';
@@ -132,6 +135,15 @@ function fakeConnection(snapshots: SupervisorSnapshot[]) {
   };
   const connection = {
     socket,
+    // As ServerConnection.on: each push read through its protocol schema first.
+    on(event: keyof typeof agentPushes, handler: (payload: unknown) => void) {
+      const listener = (payload: unknown) => {
+        const read = readPush(event, agentPushes[event], payload);
+        if (read !== null) handler(read);
+      };
+      socket.on(event, listener);
+      return () => socket.off(event, listener);
+    },
     async request(event: string) {
       requests.push(event);
       if (event === 'supervisor:subscribe') {
@@ -173,7 +185,21 @@ describe('the live feed', () => {
     expect(useSupervisor.getState().feed?.version).toBe(0);
 
     // A reconnect (new socket: no subscription on the server) subscribes again.
-    fake.emit('session:hello', {});
+    fake.emit('session:hello', {
+      protocolVersion: PROTOCOL_VERSION,
+      epoch: '00000000-0000-4000-8000-0000000000e1',
+      serverTime: AT,
+      principal: {
+        kind: 'staff',
+        user: {
+          id: ALICE,
+          email: 'carol@switchboard.test',
+          name: 'Carol',
+          role: 'supervisor',
+          teamIds: [TEAM],
+        },
+      },
+    });
     await settle();
     expect(fake.requests.filter((r) => r === 'supervisor:subscribe')).toHaveLength(3);
     expect(useSupervisor.getState().feed?.teams[TEAM]?.queueLength).toBe(7);

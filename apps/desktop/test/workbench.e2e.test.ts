@@ -41,6 +41,10 @@ async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): P
 async function pageCollecting(context: BrowserContext, errors: string[]): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('Dropped a server'))
+      errors.push(message.text());
+  });
   return page;
 }
 

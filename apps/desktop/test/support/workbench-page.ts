@@ -114,6 +114,11 @@ export async function openWorkbench(
   const page: Page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A push or ack the page could not read through the protocol (api/server-input.ts) is a failure.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('Dropped a server'))
+      errors.push(message.text());
+  });
   await page.goto(`${serverUrl}/app/`);
   return { ...main, page, context, rejected, errors };
 }

@@ -1,8 +1,11 @@
 import {
   type AgentClientToServerEvents,
+  type AgentPushes,
   type AgentRequests,
   type AgentServerToClientEvents,
   type ApiError,
+  agentPushes,
+  agentRequests,
   type LoginResponse,
   PROTOCOL_VERSION,
   type RestEndpoints,
@@ -14,11 +17,14 @@ import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import type { SessionEndReason } from '../host/login-hint.js';
 import { type CallInput, callRest, type Data as RestData } from './rest.js';
+import { readAck, readPush } from './server-input.js';
 
 export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 type RequestName = keyof AgentRequests;
 type Payload<K extends RequestName> = z.input<AgentRequests[K]['request']>;
 type Data<K extends RequestName> = z.output<AgentRequests[K]['response']>;
+type PushName = keyof AgentPushes;
+type PushOf<E extends PushName> = z.output<AgentPushes[E]>;
 
 const ACK_TIMEOUT_MS = 10_000;
 /** Refresh this long before the access token expires. */
@@ -85,8 +91,26 @@ export class ServerConnection {
       if (data?.code === 'token-expired') void this.refresh();
       else if (data) this.#endedBy(data.code);
     });
-    this.socket.on('session:revoked', ({ reason }) => events.onSessionEnded(reason));
+    this.on('session:revoked', ({ reason }) => events.onSessionEnded(reason));
     this.#schedule();
+  }
+
+  /**
+   * Listens to a push, read through the protocol's schema (the server is a boundary): a payload
+   * that does not parse never reaches `handler`. Returns the way to stop listening.
+   */
+  on<E extends PushName>(event: E, handler: (payload: PushOf<E>) => void): () => void {
+    const schema = agentPushes[event];
+    const listener = (payload: unknown) => {
+      const read = readPush(event, schema, payload);
+      if (read !== null) handler(read as PushOf<E>);
+    };
+    const socket = this.socket as unknown as {
+      on(event: string, listener: (payload: unknown) => void): void;
+      off(event: string, listener: (payload: unknown) => void): void;
+    };
+    socket.on(event, listener);
+    return () => socket.off(event, listener);
   }
 
   static async login(serverUrl: string, email: string, password: string): Promise<Result<LoginResponse>> {
@@ -135,12 +159,12 @@ export class ServerConnection {
       const emit = this.socket.timeout(ACK_TIMEOUT_MS).emit as unknown as (
         event: string,
         payload: unknown,
-        ack: (error: Error | null, result: Result<Data<K>>) => void,
+        ack: (error: Error | null, result: unknown) => void,
       ) => void;
       emit.call(this.socket.timeout(ACK_TIMEOUT_MS), event, payload, (error, result) => {
         if (error)
           resolve({ ok: false, error: { code: 'unavailable', message: 'No answer from the server.' } });
-        else resolve(result);
+        else resolve(readAck(agentRequests[event].response, result) as Result<Data<K>>);
       });
     });
   }

@@ -1,4 +1,4 @@
-import type { Conversation, Hello } from '@switchboard/protocol';
+import type { Conversation } from '@switchboard/protocol';
 import type { ServerConnection } from '../api/connection.js';
 import { markRead } from '../features/chat/actions.js';
 import { announceViewing, onColleagueTyping, onViewers } from '../features/chat/colleagues.js';
@@ -25,8 +25,9 @@ import { currentRoute } from './routes.js';
 
 /** THE module turning server pushes into store updates (STYLE 14). */
 export function listen(connection: ServerConnection): void {
-  const socket = connection.socket;
-  socket.on('session:hello', (hello: Hello) => {
+  // Every push read through the protocol's schema (ServerConnection.on).
+  const on = connection.on.bind(connection);
+  on('session:hello', (hello) => {
     // Sent again without a reconnect when an admin changes our teams (protocol §9).
     if (hello.principal.kind === 'staff') useSession.getState().updateUser(hello.principal.user);
     useSession.getState().setAnswerEmails(hello.answerEmails);
@@ -41,9 +42,9 @@ export function listen(connection: ServerConnection): void {
     })();
   });
 
-  socket.on('conversation:update', (conversation) => void onConversation(conversation));
+  on('conversation:update', (conversation) => void onConversation(conversation));
 
-  socket.on('message:new', (message) => {
+  on('message:new', (message) => {
     void (async () => {
       const before = useConversations.getState().byId[message.conversationId];
       if (!before) {
@@ -74,8 +75,8 @@ export function listen(connection: ServerConnection): void {
     })();
   });
 
-  socket.on('conversation:viewers', onViewers);
-  socket.on('typing:update', (update) => {
+  on('conversation:viewers', onViewers);
+  on('typing:update', (update) => {
     const { conversationId } = update;
     if (update.sender.kind === 'visitor')
       showTyping(`visitor ${conversationId}`, update.typing, (typing) =>
@@ -84,27 +85,27 @@ export function listen(connection: ServerConnection): void {
     else onColleagueTyping(update);
   });
 
-  socket.on('read:update', (update) => {
+  on('read:update', (update) => {
     if (update.reader.kind === 'visitor')
       useChat.getState().setVisitorRead(update.conversationId, update.seq);
   });
 
-  socket.on('offer:new', (offer) => {
+  on('offer:new', (offer) => {
     usePresence.getState().addOffer(offer);
     void storeConversations([offer.conversation]);
     notifyConversation('offer', offer.conversation);
   });
-  socket.on('offer:closed', (closed) => {
+  on('offer:closed', (closed) => {
     usePresence.getState().removeOffer(closed.offerId);
     stopRinging(closed.conversationId);
   });
-  socket.on('agent:state', (state) => usePresence.getState().setStatus(state.status, state.reason));
+  on('agent:state', (state) => usePresence.getState().setStatus(state.status, state.reason));
   // To supervisors and admins only, whether or not the supervisor view is open.
-  socket.on('supervisor:escalation', (escalation) => {
+  on('supervisor:escalation', (escalation) => {
     void storeConversations([escalation.conversation]);
     notifyEscalation(escalation);
   });
-  socket.on('request:error', (error) => toastError('request', error.error));
+  on('request:error', (error) => toastError('request', error.error));
 }
 
 /** Newly queued chats and newly left messages notify; chats newly assigned to me ring until I open them. */

@@ -10,7 +10,6 @@ import { contiguousSeq, useSupervisor } from './store.js';
  * subscription), deltas applied in order, a fresh snapshot on any version gap. No polling.
  */
 export function startFeed(connection: ServerConnection): () => void {
-  const socket = connection.socket;
   let subscribing = 0;
   let stopped = false;
   const subscribe = async () => {
@@ -45,17 +44,16 @@ export function startFeed(connection: ServerConnection): () => void {
     if (conversation.id === useSupervisor.getState().monitored?.id)
       useSupervisor.getState().setMonitored(conversation);
   };
-  socket.on('session:hello', onHello);
-  socket.on('supervisor:delta', onDelta);
-  socket.on('message:new', onMessage);
-  socket.on('conversation:update', onConversation);
-  if (socket.connected) void subscribe();
+  const stops = [
+    connection.on('session:hello', onHello),
+    connection.on('supervisor:delta', onDelta),
+    connection.on('message:new', onMessage),
+    connection.on('conversation:update', onConversation),
+  ];
+  if (connection.socket.connected) void subscribe();
   return () => {
     stopped = true;
-    socket.off('session:hello', onHello);
-    socket.off('supervisor:delta', onDelta);
-    socket.off('message:new', onMessage);
-    socket.off('conversation:update', onConversation);
+    for (const stop of stops) stop();
     void connection.request('supervisor:unsubscribe', {});
     void closeMonitor();
     useSupervisor.getState().setFeed(null);
