@@ -1,6 +1,6 @@
 import { agentPushes, agentRequests } from '@switchboard/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readAck, readPush } from '../src/renderer/api/server-input.js';
+import { readAck, readPush, readResult } from '../src/renderer/api/server-input.js';
 import { message } from './support/fakes.js';
 
 const ack = agentRequests['message:send'].response;
@@ -40,6 +40,14 @@ describe("what the server sends the workbench's socket, read through the protoco
     }
     expect(errors).toHaveBeenCalled();
     expect(JSON.stringify(errors.mock.calls)).not.toContain(good.clientMsgId);
+    // A REST body is read the same way; the caller words what it could not read (with the status).
+    expect(readResult(ack, { ok: true, data: { ...good, seq: -1 } })).toBeNull();
+    expect(readResult(ack, { ok: false, error: { code: 'quota-exceeded', message: 'Plan limit.' } })).toEqual(
+      {
+        ok: false,
+        error: { code: 'internal', message: 'Plan limit.' },
+      },
+    );
   });
 
   it('drops a push that is not the protocol’s and passes one that is', () => {

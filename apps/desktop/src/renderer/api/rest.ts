@@ -1,5 +1,6 @@
-import { type EndpointSpec, type Result, resultOf } from '@switchboard/protocol';
+import type { EndpointSpec, Result } from '@switchboard/protocol';
 import { z } from 'zod';
+import { readResult } from './server-input.js';
 
 /** What a download (an endpoint whose `response` is null) gives: the bytes and their media type. */
 export interface FileData {
@@ -57,8 +58,8 @@ export async function callRest<S extends EndpointSpec>(
   try {
     const json: unknown = await response.json();
     // A download that failed answers with the error envelope like any other call.
-    const parsed = resultOf(spec.response ?? z.never()).safeParse(json);
-    if (parsed.success) return parsed.data as Result<Data<S>>;
+    const read = readResult(spec.response ?? z.never(), json);
+    if (read) return read as Result<Data<S>>;
   } catch {
     // fall through: not the envelope we expect
   }

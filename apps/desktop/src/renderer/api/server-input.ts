@@ -5,11 +5,12 @@ import type { z } from 'zod';
 const MALFORMED: ApiError = { code: 'internal', message: 'The server sent an answer this app cannot read.' };
 
 /**
- * A socket ack read through the protocol's schema for the request's answer: the server is a
- * boundary like any other. An error whose code this version does not know (a newer server's)
- * keeps its message and reads as `internal`; anything else unreadable is `internal` too.
+ * A result envelope (a socket ack, a REST body) read through the protocol's schema for its answer:
+ * the server is a boundary like any other. An error whose code this version does not know (a
+ * newer server's) keeps its message and reads as `internal`. Null for anything else, said on the
+ * console by field, never with what it held.
  */
-export function readAck<S extends z.ZodType>(schema: S, value: unknown): Result<z.output<S>> {
+export function readResult<S extends z.ZodType>(schema: S, value: unknown): Result<z.output<S>> | null {
   const parsed = resultOf(schema).safeParse(value);
   if (parsed.success) return parsed.data as Result<z.output<S>>;
   const error = (value as { ok?: unknown; error?: { code?: unknown; message?: unknown } } | null)?.error;
@@ -21,8 +22,13 @@ export function readAck<S extends z.ZodType>(schema: S, value: unknown): Result<
   ) {
     return { ok: false, error: { code: 'internal', message: error.message.slice(0, 1000) } };
   }
-  reportUnreadable('ack', parsed.error);
-  return { ok: false, error: MALFORMED };
+  reportUnreadable('answer', parsed.error);
+  return null;
+}
+
+/** A socket ack as `readResult` reads it; unreadable, an `internal` failure. */
+export function readAck<S extends z.ZodType>(schema: S, value: unknown): Result<z.output<S>> {
+  return readResult(schema, value) ?? { ok: false, error: MALFORMED };
 }
 
 /**
