@@ -587,8 +587,15 @@ describe('routing with real clients', () => {
       'conversation:update',
       (c) => c.id === conversation.id && c.status === 'assigned',
     );
+    // What the visitor hears, in order: the hand-over is said before the agent arrives.
+    const heard: string[] = [];
+    visitor.on('message:new', (m: Message) => heard.push(`message:${m.systemEvent?.code ?? m.sender.kind}`));
+    visitor.on('conversation:update', (c: { status: string }) => heard.push(`conversation:${c.status}`));
     unwrap(await send('I want to talk to a human please'));
     await assigned;
+    await expect.poll(() => heard.includes('conversation:assigned')).toBe(true);
+    expect(heard.indexOf('message:bot-handoff')).toBeGreaterThanOrEqual(0);
+    expect(heard.indexOf('message:bot-handoff')).toBeLessThan(heard.indexOf('conversation:assigned'));
     const history = unwrap(
       await request<{ messages: Message[] }>(alice, 'message:sync', {
         conversationId: conversation.id,
@@ -596,6 +603,13 @@ describe('routing with real clients', () => {
       }),
     );
     expect(history.messages.map((m) => m.sender.kind)).toEqual(['visitor', 'bot', 'visitor', 'bot']);
+    // The hand-over line says what it is as data, for clients to word in their language; the
+    // admin's answer is the admin's words, as written.
+    expect(history.messages[3]).toMatchObject({
+      body: 'Let me connect you with a person. Please hold on.',
+      systemEvent: { code: 'bot-handoff' },
+    });
+    expect(history.messages[1]?.systemEvent).toBeUndefined();
     expect((await timelineOf(t, conversation.id)).map((e) => e.kind)).toContain('bot-handoff');
   });
 

@@ -33,6 +33,8 @@ export const SystemEvent = z.discriminatedUnion('code', [
   }),
   /** Emailing the answers to `to` failed for good; `reason` is the mail server's (agents only). */
   z.object({ code: z.literal('email-failed'), to: z.string(), reason: z.string() }),
+  /** The bot hands the chat to a person (its own message, sender `bot`): the visitor waits for one. */
+  z.object({ code: z.literal('bot-handoff') }),
 ]);
 export type SystemEvent = z.infer<typeof SystemEvent>;
 

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { BotEntry } from '@switchboard/protocol';
+import type { BotEntry, SystemEvent } from '@switchboard/protocol';
 import { loadBotEntries, replaceBotEntries } from '../store/bot.js';
 import { appendMessage } from '../store/messages.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { ConversationRecord, MessageRecord } from '../store/records.js';
 import type { RoutingService } from './routing/routing-service.js';
+import { systemEventText } from './system-events.js';
 
 const BOT_NAME = 'Assistant';
+const HANDOFF: SystemEvent = { code: 'bot-handoff' };
 const HUMAN_REQUEST = /\b(human|person|agent|operator|someone real|real person)\b|人工|客服|真人/i;
 
 /** The words of an answer's keywords that appear in the visitor's text, case-insensitively. */
@@ -34,25 +36,34 @@ export class BotService {
     return this.entries(teamId);
   }
 
-  /** Returns the bot's reply, if any, for the transport to deliver. */
+  /**
+   * Answers the visitor's message when the conversation is with the bot: `deliver` gets the bot's
+   * stored reply at once, and a hand-over to the queue comes after it, so that the visitor reads
+   * "connecting you with a person" before the agent's arrival, not after.
+   */
   async afterVisitorMessage(
     conversation: Pick<ConversationRecord, 'id' | 'teamId'>,
     message: MessageRecord,
-  ): Promise<MessageRecord | null> {
-    if (!this.routing.isWithBot(conversation.id) || conversation.teamId === null) return null;
-    const answer = HUMAN_REQUEST.test(message.body)
+    deliver: (reply: MessageRecord) => void,
+  ): Promise<void> {
+    if (!this.routing.isWithBot(conversation.id) || conversation.teamId === null) return;
+    const wantsPerson = HUMAN_REQUEST.test(message.body);
+    const answer = wantsPerson
       ? undefined
       : findAnswer(await this.entries(conversation.teamId), message.body);
-    if (answer) return this.#say(conversation.id, answer.answer);
-    const reply = await this.#say(conversation.id, 'Let me connect you with a person. Please hold on.');
+    if (answer) {
+      deliver(await this.#say(conversation.id, answer.answer));
+      return;
+    }
+    // Said as data too, so that the widget and the workbench word it in their own language.
+    deliver(await this.#say(conversation.id, systemEventText(HANDOFF), HANDOFF));
     await this.routing.handedOff(
       conversation.id,
-      HUMAN_REQUEST.test(message.body) ? 'the visitor asked for a person' : 'the bot had no answer',
+      wantsPerson ? 'the visitor asked for a person' : 'the bot had no answer',
     );
-    return reply;
   }
 
-  async #say(conversationId: string, body: string): Promise<MessageRecord> {
+  async #say(conversationId: string, body: string, systemEvent?: SystemEvent): Promise<MessageRecord> {
     const { message } = await appendMessage(this.db, {
       conversationId,
       clientMsgId: randomUUID(),
@@ -62,6 +73,7 @@ export class BotService {
       body,
       visibility: 'all',
       attachmentId: null,
+      ...(systemEvent ? { systemEvent } : {}),
     });
     return message;
   }

@@ -13,5 +13,7 @@ export function systemEventText(event: SystemEvent): string {
     }
     case 'email-failed':
       return `Could not email the answer to ${event.to}: ${event.reason}`;
+    case 'bot-handoff':
+      return 'Let me connect you with a person. Please hold on.';
   }
 }

@@ -46,6 +46,8 @@ function zhSystemEventText(event: SystemEvent): string {
     }
     case 'email-failed':
       return `无法将回复通过邮件发送至 ${event.to}：${event.reason}`;
+    case 'bot-handoff':
+      return '正在为您转接人工客服，请稍候。';
   }
 }
 

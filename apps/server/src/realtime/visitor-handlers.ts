@@ -43,10 +43,9 @@ export function visitorHandlers(
               (error: unknown) => deps.logger.error({ err: error }, 'list preview push failed'),
             );
           }
-          deps.bot.afterVisitorMessage(conversation, message).then(
-            (reply) => reply && broadcast.message(conversation, reply),
-            (error: unknown) => deps.logger.error({ err: error }, 'bot reply failed'),
-          );
+          deps.bot
+            .afterVisitorMessage(conversation, message, (reply) => broadcast.message(conversation, reply))
+            .catch((error: unknown) => deps.logger.error({ err: error }, 'bot reply failed'));
         });
       }
       return { clientMsgId: message.clientMsgId, seq: message.seq, createdAt: message.createdAt };

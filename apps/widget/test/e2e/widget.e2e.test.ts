@@ -37,12 +37,13 @@ describe('visitor widget: Chromium against a real server process', () => {
     site = await startHostSite(pages);
     evilSite = await startHostSite(evilPages);
     server = await startServerProcess([site.origin]);
-    const { widgetId, plainWidgetId, callbackWidgetId } = server.fixture;
+    const { widgetId, plainWidgetId, callbackWidgetId, botWidgetId } = server.fixture;
     pages['/'] = embedPage(server.url, widgetId);
     pages['/plain'] = embedPage(server.url, plainWidgetId);
     pages['/callback'] = embedPage(server.url, callbackWidgetId);
     pages['/hostile'] = embedPage(server.url, widgetId, { css: HOSTILE_CSS, title: 'Hostile shop' });
     pages['/zh'] = embedPage(server.url, widgetId, { locale: 'zh-CN', title: '测试商店' });
+    pages['/zh-bot'] = embedPage(server.url, botWidgetId, { locale: 'zh-CN', title: '测试商店' });
     evilPages['/'] = embedPage(server.url, widgetId, { title: 'Not allowed' });
     browser = await launchChromium();
     agent = await TestAgent.connect(server.url);
@@ -340,6 +341,26 @@ describe('visitor widget: Chromium against a real server process', () => {
     expect((await agent.messages(left?.id ?? '')).map((m) => m.body)).toEqual([
       'Can I return it after 30 days?',
     ]);
+  });
+
+  it("says in the site's language that the bot hands the chat to a person; its answers stay as the admin wrote them", async () => {
+    const { page } = await newPage(DESKTOP, '/zh-bot');
+    await page.locator(widget.launcher).click();
+    await page.getByLabel('您的姓名').fill('Bo');
+    await page.getByLabel('主题').selectOption('order');
+    await page.getByRole('button', { name: '开始聊天' }).click();
+    await page.locator(widget.composer).waitFor();
+    await sendFromWidget(page, '你们的营业时间是？');
+    const fromBot = page.locator(`${widget.log} .sb-agent .sb-text`);
+    await fromBot.getByText('我们周一至周五 9–17 点营业。').waitFor();
+    await sendFromWidget(page, '我要人工客服');
+    // The server's English body ("Let me connect you with a person…") stays behind.
+    await fromBot.getByText('正在为您转接人工客服，请稍候。').waitFor();
+    expect(await fromBot.allTextContents()).toEqual([
+      '我们周一至周五 9–17 点营业。',
+      '正在为您转接人工客服，请稍候。',
+    ]);
+    await screenshot(page, 'desktop-bot-handoff-zh');
   });
 
   it("says in the site's language that a supervisor joined the chat", async () => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { WidgetSettings } from '@switchboard/protocol';
 // The server's own store functions write the fixture: the same code the server reads it with.
 import { hashPassword } from '../../../server/src/domain/passwords.js';
+import { replaceBotEntries } from '../../../server/src/store/bot.js';
 import { migrateToLatest } from '../../../server/src/store/migrate.js';
 import { openSqlite } from '../../../server/src/store/open-sqlite.js';
 import { addTeamMember, insertTeam, insertUser } from '../../../server/src/store/users.js';
@@ -20,6 +21,8 @@ export interface WidgetFixture {
   widgetId: string;
   /** A widget with no pre-chat form (for measuring the open time). */
   plainWidgetId: string;
+  /** Routes to a team whose bot answers first (and hands over when asked for a person). */
+  botWidgetId: string;
   /** Routes to a team whose visitors wait at most CALLBACK_MAX_QUEUE_SECONDS. */
   callbackWidgetId: string;
 }
@@ -80,6 +83,13 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
       .where('id', '=', callbackTeamId)
       .execute();
     await addTeamMember(store.db, callbackTeamId, agentId);
+    const botTeamId = randomUUID();
+    await insertTeam(store.db, { id: botTeamId, name: 'Assistant first' });
+    await store.db.updateTable('teams').set({ bot_enabled: 1 }).where('id', '=', botTeamId).execute();
+    await replaceBotEntries(store.db, botTeamId, [
+      { keywords: ['营业时间'], answer: '我们周一至周五 9–17 点营业。' },
+    ]);
+    await addTeamMember(store.db, botTeamId, agentId);
     const widget = async (settings: WidgetSettings, team = teamId) => {
       const id = randomUUID();
       await insertWidget(store.db, {
@@ -97,6 +107,7 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
       widgetId: await widget(TEST_SETTINGS),
       plainWidgetId: await widget({ ...TEST_SETTINGS, preChatFields: [] }),
       callbackWidgetId: await widget(TEST_SETTINGS, callbackTeamId),
+      botWidgetId: await widget(TEST_SETTINGS, botTeamId),
     };
   } finally {
     await store.close();

@@ -699,6 +699,7 @@ export const en = {
     'already-rated': 'This chat has already been rated.',
   },
   systemMessages: {
+    'bot-handoff': 'The assistant handed the chat over to a person.',
     'supervisor-joined': '{{name}} (supervisor) joined the conversation.',
     'email-sent_one': 'Emailed the answer to {{to}}.',
     'email-sent_other': 'Emailed {{count}} answers to {{to}}.',

@@ -681,6 +681,7 @@ export const zhCN: Messages = {
     'already-rated': '该对话已评价过。',
   },
   systemMessages: {
+    'bot-handoff': '助手已将对话转给人工客服。',
     'supervisor-joined': '{{name}}（主管）已加入对话。',
     'email-sent_one': '已将回复通过邮件发送至 {{to}}。',
     'email-sent_other': '已将 {{count}} 条回复通过邮件发送至 {{to}}。',

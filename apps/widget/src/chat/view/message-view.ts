@@ -25,12 +25,16 @@ function attachmentView(attachment: Attachment, load: AttachmentLoader, t: Strin
   return button;
 }
 
-/** A system message in the visitor's language where it says what as data; else its English body. */
-function systemText(message: Message, t: Strings): string {
+/**
+ * A message's words in the visitor's language where it says what as data (a system message, the
+ * bot's hand-over); else its body (English for the server's own, as written for people's).
+ */
+function wordedText(message: Message, t: Strings): string {
   const event = message.systemEvent;
   if (event?.code === 'supervisor-joined' && typeof event.name === 'string') {
     return t.supervisorJoined.replace('{name}', event.name);
   }
+  if (event?.code === 'bot-handoff') return t.botHandoff;
   return message.body;
 }
 
@@ -38,7 +42,7 @@ function systemText(message: Message, t: Strings): string {
 export function messageView(message: Message, t: Strings, load: AttachmentLoader): HTMLElement {
   const own = message.sender.kind === 'visitor';
   const kind = own ? 'sb-own' : message.sender.kind === 'system' ? 'sb-system' : 'sb-agent';
-  const text = kind === 'sb-system' ? systemText(message, t) : message.body;
+  const text = own ? message.body : wordedText(message, t);
   const node = el(
     'div',
     { class: `sb-msg ${kind}`, 'data-seq': message.seq },

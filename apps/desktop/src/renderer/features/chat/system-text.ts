@@ -18,6 +18,8 @@ export function systemEventText(t: TFunction, event: SystemEvent): string {
     }
     case 'email-failed':
       return t('systemMessages.email-failed', { to: event.to, reason: event.reason });
+    case 'bot-handoff':
+      return t('systemMessages.bot-handoff');
   }
 }
 
