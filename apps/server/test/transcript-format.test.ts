@@ -36,21 +36,23 @@ describe('a transcript line', () => {
     );
   });
 
-  it("words the bot's hand-over in the transcript's language, and its answers as the admin wrote them", () => {
+  it("names the bot and words its hand-over in the transcript's language, its answers as the admin wrote them", () => {
     const bot = { senderKind: 'bot' as const, senderId: null, senderName: 'Assistant' };
     const handoff = visitorMessage({
       ...bot,
       body: 'Let me connect you with a person. Please hold on.',
       systemEvent: { code: 'bot-handoff' },
     });
-    expect(transcriptLine(handoff, TRANSCRIPT_WORDS['zh-CN'], asStored)).toContain(
-      '正在为您转接人工客服，请稍候。',
+    expect(transcriptLine(handoff, TRANSCRIPT_WORDS['zh-CN'], asStored)).toBe(
+      `[${at}] 助手: 正在为您转接人工客服，请稍候。`,
     );
-    expect(transcriptLine(handoff, TRANSCRIPT_WORDS.en, asStored)).toContain(
-      'Let me connect you with a person. Please hold on.',
+    expect(transcriptLine(handoff, TRANSCRIPT_WORDS.en, asStored)).toBe(
+      `[${at}] Assistant: Let me connect you with a person. Please hold on.`,
     );
     const answer = visitorMessage({ ...bot, body: 'We are open 9–17.' });
-    expect(transcriptLine(answer, TRANSCRIPT_WORDS['zh-CN'], asStored)).toContain('We are open 9–17.');
+    expect(transcriptLine(answer, TRANSCRIPT_WORDS['zh-CN'], asStored)).toBe(
+      `[${at}] 助手: We are open 9–17.`,
+    );
   });
 
   it('indents a body’s further lines and names a file after the text', () => {

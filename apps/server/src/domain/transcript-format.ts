@@ -6,6 +6,8 @@ import { systemEventText } from './system-events.js';
 export interface TranscriptWords {
   you: string;
   agent: string;
+  /** The bot, whatever name it signs with. */
+  assistant: string;
   system: string;
   file: string;
   /** Said of a message that came as a reply to an answer's email. */
@@ -17,6 +19,7 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
   en: {
     you: 'You',
     agent: 'Agent',
+    assistant: 'Assistant',
     system: 'Switchboard',
     file: 'file',
     viaEmail: 'by email',
@@ -25,6 +28,7 @@ export const TRANSCRIPT_WORDS: Record<WidgetLocale, TranscriptWords> = {
   'zh-CN': {
     you: '您',
     agent: '客服',
+    assistant: '助手',
     system: '系统',
     file: '文件',
     viaEmail: '通过邮件',
@@ -79,12 +83,14 @@ export function transcriptLine(
   time: (iso: string) => string,
 ): string {
   const who =
-    message.senderName ??
-    (message.senderKind === 'visitor'
-      ? words.you
-      : message.senderKind === 'agent'
-        ? words.agent
-        : words.system);
+    message.senderKind === 'bot'
+      ? words.assistant
+      : (message.senderName ??
+        (message.senderKind === 'visitor'
+          ? words.you
+          : message.senderKind === 'agent'
+            ? words.agent
+            : words.system));
   const file = message.attachment ? ` [${words.file}: ${message.attachment.fileName}]` : '';
   const via = message.via === 'email' ? ` (${words.viaEmail})` : '';
   const text = message.systemEvent ? words.systemEvent(message.systemEvent) : message.body;

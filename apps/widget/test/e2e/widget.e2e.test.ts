@@ -343,7 +343,7 @@ describe('visitor widget: Chromium against a real server process', () => {
     ]);
   });
 
-  it("says in the site's language that the bot hands the chat to a person; its answers stay as the admin wrote them", async () => {
+  it("names the bot and says it hands the chat to a person in the site's language; its answers stay as the admin wrote them", async () => {
     const { page } = await newPage(DESKTOP, '/zh-bot');
     await page.locator(widget.launcher).click();
     await page.getByLabel('您的姓名').fill('Bo');
@@ -359,6 +359,11 @@ describe('visitor widget: Chromium against a real server process', () => {
     expect(await fromBot.allTextContents()).toEqual([
       '我们周一至周五 9–17 点营业。',
       '正在为您转接人工客服，请稍候。',
+    ]);
+    // The bot signs in the site's language too (the server's sender name is "Assistant").
+    expect(await page.locator(`${widget.log} .sb-agent .sb-name`).allTextContents()).toEqual([
+      '助手',
+      '助手',
     ]);
     await screenshot(page, 'desktop-bot-handoff-zh');
   });

@@ -38,6 +38,11 @@ function wordedText(message: Message, t: Strings): string {
   return message.body;
 }
 
+/** Who wrote a message the visitor did not: the agent's name; the bot, in the visitor's language. */
+function senderName(message: Message, t: Strings): string {
+  return message.sender.kind === 'bot' ? t.assistant : (message.sender.name ?? t.someone);
+}
+
 /** A confirmed message. Every piece of content is set as text (names and bodies are untrusted). */
 export function messageView(message: Message, t: Strings, load: AttachmentLoader): HTMLElement {
   const own = message.sender.kind === 'visitor';
@@ -46,7 +51,7 @@ export function messageView(message: Message, t: Strings, load: AttachmentLoader
   const node = el(
     'div',
     { class: `sb-msg ${kind}`, 'data-seq': message.seq },
-    kind === 'sb-agent' ? el('span', { class: 'sb-name' }, message.sender.name ?? t.someone) : null,
+    kind === 'sb-agent' ? el('span', { class: 'sb-name' }, senderName(message, t)) : null,
     own ? el('span', { class: 'sb-visually-hidden' }, `${t.you}: `) : null,
     text ? el('span', { class: 'sb-text' }, text) : null,
     message.attachment ? attachmentView(message.attachment, load, t) : null,
