@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayOrTime } from '../../../ui/format.js';
 import { useNow } from '../../../ui/use-now.js';
@@ -5,9 +6,32 @@ import { useConversations } from '../../conversations/store.js';
 import { openHit } from '../actions.js';
 import { useSearch } from '../store.js';
 
-const rowClass =
-  'flex w-full flex-col gap-0.5 border-b border-slate-200 px-3 py-2 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800';
 const headingClass = 'px-3 pt-2 pb-1 text-xs font-semibold text-slate-500 uppercase dark:text-slate-400';
+
+/** One result: whose chat and when on top, what matched below; opens the chat in a tab. */
+function ResultRow(props: {
+  testId: string;
+  conversationId: string;
+  who: string;
+  when: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      data-testid={props.testId}
+      data-conversation-id={props.conversationId}
+      onClick={() => void openHit(props)}
+      className="flex w-full flex-col gap-0.5 border-b border-slate-200 px-3 py-2 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+    >
+      <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+        <span className="truncate font-medium text-slate-700 dark:text-slate-200">{props.who}</span>
+        <span className="ml-auto shrink-0">{props.when}</span>
+      </span>
+      {props.children}
+    </button>
+  );
+}
 
 /**
  * The conversations whose visitor the search names (newest first), then the matching messages
@@ -35,25 +59,18 @@ export function SearchResults() {
         <section aria-label={t('search.conversations')} data-testid="search-conversations">
           <h3 className={headingClass}>{t('search.conversations')}</h3>
           {conversations.map((c) => (
-            <button
+            <ResultRow
               key={c.conversationId}
-              type="button"
-              data-testid="search-conversation"
-              data-conversation-id={c.conversationId}
-              onClick={() => void openHit(c)}
-              className={rowClass}
+              testId="search-conversation"
+              conversationId={c.conversationId}
+              who={c.visitorName ?? t('visitor.anonymous')}
+              when={dayOrTime(c.updatedAt, now)}
             >
-              <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
-                <span className="truncate text-sm font-medium text-slate-700 dark:text-slate-200">
-                  {c.visitorName ?? t('visitor.anonymous')}
-                </span>
-                <span className="ml-auto shrink-0">{dayOrTime(c.updatedAt, now)}</span>
-              </span>
               <span className="flex gap-2 text-xs text-slate-500 dark:text-slate-400">
                 {c.visitorEmail && <span className="truncate">{c.visitorEmail}</span>}
                 <span className="ml-auto shrink-0">{t(`visitor.status.${c.status}`)}</span>
               </span>
-            </button>
+            </ResultRow>
           ))}
           <h3 className={headingClass}>{t('search.messages')}</h3>
         </section>
@@ -61,26 +78,19 @@ export function SearchResults() {
       <p className="px-3 py-2 text-xs text-slate-500">
         {hits.length === 0 ? t('search.none') : t('search.count', { count: hits.length })}
       </p>
-      {hits.map((hit) => {
-        const visitor =
-          hit.visitorName ?? byId[hit.conversationId]?.conversation.visitor.name ?? t('visitor.anonymous');
-        return (
-          <button
-            key={`${hit.conversationId}:${hit.seq}`}
-            type="button"
-            data-testid="search-hit"
-            data-conversation-id={hit.conversationId}
-            onClick={() => void openHit(hit)}
-            className={rowClass}
-          >
-            <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
-              <span className="truncate font-medium text-slate-700 dark:text-slate-200">{visitor}</span>
-              <span className="ml-auto">{dayOrTime(hit.createdAt, now)}</span>
-            </span>
-            <span className="line-clamp-2 text-sm">{hit.snippet}</span>
-          </button>
-        );
-      })}
+      {hits.map((hit) => (
+        <ResultRow
+          key={`${hit.conversationId}:${hit.seq}`}
+          testId="search-hit"
+          conversationId={hit.conversationId}
+          who={
+            hit.visitorName ?? byId[hit.conversationId]?.conversation.visitor.name ?? t('visitor.anonymous')
+          }
+          when={dayOrTime(hit.createdAt, now)}
+        >
+          <span className="line-clamp-2 text-sm">{hit.snippet}</span>
+        </ResultRow>
+      ))}
     </div>
   );
 }
