@@ -1,5 +1,6 @@
 import type { Conversation } from '@switchboard/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { forgetAccountState } from '../src/renderer/app/account-state.js';
 import { previousConversations, useConversations } from '../src/renderer/features/conversations/store.js';
 import { newRow } from '../src/shared/new-row.js';
 import { conversation } from './support/fakes.js';
@@ -8,7 +9,7 @@ const cached = (c: Conversation) => newRow(c);
 const visitor = (id: string) => ({ id, name: id, verified: false });
 
 describe('the conversation list store', () => {
-  beforeEach(() => useConversations.getState().reset());
+  beforeEach(() => forgetAccountState());
 
   it("indexes each visitor's conversations, from the cache and from the server", () => {
     const first = conversation({ visitor: visitor('v1'), createdAt: '2026-01-01T00:00:00.000Z' });
@@ -45,7 +46,7 @@ describe('the conversation list store', () => {
     const before = useConversations.getState().byVisitor;
     useConversations.getState().upsert([cached({ ...c, status: 'resolved' })]);
     expect(useConversations.getState().byVisitor).toBe(before);
-    useConversations.getState().reset();
+    forgetAccountState();
     expect(useConversations.getState().byVisitor).toEqual({});
   });
 });

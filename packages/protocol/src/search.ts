@@ -33,9 +33,13 @@ export function ftsQuery(q: string): string | null {
 }
 
 /** Lower case, accents dropped, as the SQLite indexes fold words (`remove_diacritics`). */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-/** The words of a text as the SQLite indexes split it: runs of letters and digits. */
-const wordsOf = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+export const foldForSearch = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The words of a text as the SQLite indexes split and fold them: runs of letters and digits, in
+ * lower case without accents. For matching in memory as the server's and the cache's indexes do.
+ */
+export const searchWords = (text: string) => foldForSearch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * Whether a visitor's name or email matches `q` as the server's index reads it
@@ -45,10 +49,10 @@ const wordsOf = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
  */
 export function visitorMatches(q: string, name: string | null, email: string | null): boolean {
   const terms = searchTerms(q)
-    .map(wordsOf)
+    .map(searchWords)
     .filter((words) => words.length > 0);
   if (terms.length === 0) return false;
-  const fields = [wordsOf(name ?? ''), wordsOf(email ?? '')];
+  const fields = [searchWords(name ?? ''), searchWords(email ?? '')];
   return terms.every((phrase) => fields.some((words) => holdsPhrase(words, phrase)));
 }
 

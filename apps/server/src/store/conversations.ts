@@ -1,5 +1,5 @@
 import { ConversationStatus, PREVIEW_LENGTH, SenderKind, VisitorAttributes } from '@switchboard/protocol';
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { type RawBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import { jsonColumn } from './json-columns.js';
 import { systemEventOf } from './messages.js';
@@ -7,7 +7,7 @@ import { withdrawOpenOffersIn } from './offers.js';
 import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
 import type { ConversationAccess, ConversationRecord } from './records.js';
-import type { ConversationsTable, Database } from './schema.js';
+import type { ConversationsTable } from './schema.js';
 
 const parseAttributes = jsonColumn(VisitorAttributes);
 const parseTags = jsonColumn(z.array(z.string()));
@@ -242,13 +242,15 @@ async function insertEventIn(
 /** Which conversations a staff member may read: admins all; others their teams' and their own. */
 export type StaffScope = { kind: 'all' } | { kind: 'teams'; userId: string; teamIds: string[] };
 
-function inScope(scope: StaffScope) {
-  return (eb: ExpressionBuilder<Database & { c: ConversationsTable }, 'c'>) =>
-    scope.kind === 'all'
-      ? eb.lit(true)
-      : scope.teamIds.length > 0
-        ? eb.or([eb('c.team_id', 'in', scope.teamIds), eb('c.assignee_id', '=', scope.userId)])
-        : eb('c.assignee_id', '=', scope.userId);
+/**
+ * The scope as a condition on `conversations` under the alias `c`: one rule for the lists and
+ * for the searches' raw SQL alike.
+ */
+export function inScope(scope: StaffScope): RawBuilder<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+  return scope.teamIds.length > 0
+    ? sql<SqlBool>`(c.team_id IN (${sql.join(scope.teamIds)}) OR c.assignee_id = ${scope.userId})`
+    : sql<SqlBool>`c.assignee_id = ${scope.userId}`;
 }
 
 export interface ConversationFilter {

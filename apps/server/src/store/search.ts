@@ -1,6 +1,6 @@
 import { type ConversationStatus, ftsPrefixQuery, ftsQuery } from '@switchboard/protocol';
 import { sql } from 'kysely';
-import type { StaffScope } from './conversations.js';
+import { inScope, type StaffScope } from './conversations.js';
 import type { Db } from './open-sqlite.js';
 
 export interface SearchHitRecord {
@@ -17,13 +17,6 @@ export interface ConversationHitRecord {
   visitorEmail: string | null;
   status: ConversationStatus;
   updatedAt: string;
-}
-
-function scopeCondition(scope: StaffScope) {
-  if (scope.kind === 'all') return sql`1 = 1`;
-  return scope.teamIds.length > 0
-    ? sql`(c.team_id IN (${sql.join(scope.teamIds)}) OR c.assignee_id = ${scope.userId})`
-    : sql`c.assignee_id = ${scope.userId}`;
 }
 
 /**
@@ -51,7 +44,7 @@ export async function searchMessages(
     JOIN messages m ON m.id = messages_fts.rowid
     JOIN conversations c ON c.id = m.conversation_id
     JOIN visitors v ON v.id = c.visitor_id
-    WHERE messages_fts MATCH ${match} AND ${scopeCondition(scope)}
+    WHERE messages_fts MATCH ${match} AND ${inScope(scope)}
     ORDER BY messages_fts.rank
     LIMIT ${limit}`.execute(search);
   return result.rows.map((r) => ({
@@ -100,7 +93,7 @@ export async function searchConversations(
     WHERE f.rowid IN (
         SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match}
         ORDER BY rowid DESC LIMIT ${CONTACT_CANDIDATES})
-      AND ${scopeCondition(scope)}
+      AND ${inScope(scope)}
     ORDER BY c.updated_at DESC
     LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => ({

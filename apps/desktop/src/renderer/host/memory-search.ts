@@ -1,12 +1,14 @@
-import { type Message, type SearchHit, searchTerms } from '@switchboard/protocol';
+import {
+  foldForSearch as fold,
+  type Message,
+  type SearchHit,
+  searchTerms,
+  searchWords as wordsOf,
+} from '@switchboard/protocol';
 
 /** Characters of context a snippet shows before and after the first match. */
 const BEFORE = 60;
 const AFTER = 100;
-
-/** Lower case, accents dropped: "Café" and "cafe" are the same word, as in the SQLite index. */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const wordsOf = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * The web workbench's offline search over the messages it holds in memory, read as the desktop

@@ -14,7 +14,6 @@ interface ConversationsState {
   upsert(list: readonly CachedConversation[]): void;
   /** A server update for a conversation the cache has not answered for yet. */
   patch(conversation: Conversation): void;
-  reset(): void;
 }
 
 /** `index` with the conversations new to `known` added to their visitors' lists (copied, not changed). */
@@ -60,7 +59,6 @@ export const useConversations = create<ConversationsState>((set) => ({
         },
       };
     }),
-  reset: () => set({ byId: {}, byVisitor: {} }),
 }));
 
 /** The visitor's other conversations, newest first. */

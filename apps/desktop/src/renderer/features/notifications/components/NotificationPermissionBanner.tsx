@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
 import { primaryButton, secondaryButton } from '../../../ui/Dialog.js';
@@ -19,10 +19,12 @@ export function NotificationPermissionBanner() {
   const [permission, setPermission] = useState<Permission>(current);
   // "Not now" for this permission on this page, also where the browser refuses storage.
   const [dismissedFor, setDismissedFor] = useState<Permission | null>(null);
+  // Storage is read when the permission changes, not on every render.
+  const snoozed = useMemo(() => promptSnoozed(permission), [permission]);
   useEffect(() => followPermission(setPermission), []);
   if (!bridge.capabilities.webNotifications) return null;
   if (permission === 'granted' || permission === 'unsupported') return null;
-  if (dismissedFor === permission || promptSnoozed(permission)) return null;
+  if (dismissedFor === permission || snoozed) return null;
   return (
     <div
       className="flex items-center gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
