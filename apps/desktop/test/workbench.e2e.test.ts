@@ -224,8 +224,29 @@ describe('the web workbench against a real server, bridged to the real main-proc
     const wen = visitors[1] as Visitor;
     await tab(wen.conversationId).getByRole('tab').click();
     const composer = page.getByTestId('composer');
+    const offered = page.getByRole('listbox', { name: 'Canned replies' });
+    const options = offered.getByRole('option');
+    const picked = () => offered.getByRole('option', { selected: true }).textContent();
+    // The arrows pick; with a modifier a key is the window's shortcut, not the list's.
+    await composer.fill('/');
+    await eventually(async () => expect(await options.count()).toBeGreaterThanOrEqual(2));
+    expect(await picked()).toBe(await options.nth(0).textContent());
+    await composer.press('ArrowDown');
+    expect(await picked()).toBe(await options.nth(1).textContent());
+    expect(await composer.getAttribute('aria-activedescendant')).toBe(
+      await options.nth(1).getAttribute('id'),
+    );
+    await composer.press('Control+Tab');
+    await eventually(async () =>
+      expect(await tab(wen.conversationId).getByRole('tab').getAttribute('aria-selected')).toBe('false'),
+    );
+    await page.keyboard.press('Control+Shift+Tab');
+    await eventually(async () =>
+      expect(await tab(wen.conversationId).getByRole('tab').getAttribute('aria-selected')).toBe('true'),
+    );
+    expect(await composer.inputValue()).toBe('/');
+
     await composer.fill('/gre');
-    const offered = page.getByRole('list', { name: 'Canned replies' });
     await eventually(async () => expect(await offered.textContent()).toContain('Hi Wen, Alice here.'));
     await composer.press('Enter');
     expect(await composer.inputValue()).toBe('Hi Wen, Alice here. How can I help?');
@@ -281,6 +302,16 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(async () => expect(await activeChat()).toBe(listed[2]));
     await page.keyboard.press('Alt+ArrowUp');
     await eventually(async () => expect(await activeChat()).toBe(listed[1]));
+
+    // A visitor writing moves the chat to the top (the server pushes no list update for a taken chat).
+    const bottom = visitors.find((v) => v.conversationId === listed.at(-1));
+    if (!bottom) throw new Error('the list holds a chat of no visitor here');
+    await bottom.say('Is anyone there?');
+    await eventually(async () =>
+      expect(await page.getByTestId('conversation-row').first().getAttribute('data-conversation-id')).toBe(
+        bottom.conversationId,
+      ),
+    );
 
     // Alt+Shift+↓: Vera has waited longest for a reply (then Xavier, who got only a note); Wen has his.
     await page.keyboard.press('Alt+Shift+ArrowDown');

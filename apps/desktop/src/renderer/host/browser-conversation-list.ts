@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CachedConversation } from '../../shared/cache-schemas.js';
+import { byLastActivity } from '../../shared/last-activity.js';
 import { accountStore, type TabAccount, tabStorage } from './tab-storage.js';
 
-/** How many of the most recently updated conversations a reloaded tab shows before the server answers. */
+/** How many of the most recently active conversations a reloaded tab shows before the server answers. */
 export const KEPT_CONVERSATIONS = 100;
 
 const kept = accountStore('switchboard.list:', z.array(CachedConversation));
@@ -25,9 +26,7 @@ export function saveConversationList(
   list: Iterable<CachedConversation>,
   storage: Storage | null = tabStorage(),
 ): CachedConversation[] {
-  const newest = [...list]
-    .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt))
-    .slice(0, KEPT_CONVERSATIONS);
+  const newest = byLastActivity([...list]).slice(0, KEPT_CONVERSATIONS);
   kept.save(account, newest, storage);
   return newest;
 }

@@ -1,6 +1,7 @@
 import type { Conversation } from '@switchboard/protocol';
 import { create } from 'zustand';
 import type { CachedConversation } from '../../../shared/cache-schemas.js';
+import { byLastActivity } from '../../../shared/last-activity.js';
 import { newRow } from '../../../shared/new-row.js';
 
 export type ListView = 'mine' | 'queue' | 'unassigned';
@@ -89,20 +90,15 @@ export function inView(view: ListView, c: Conversation, me: string, teamIds: rea
   }
 }
 
-/** Newest activity first. */
 /** The conversations of one list, newest activity first. */
 export function conversationsIn(
   view: ListView,
   byId: Record<string, CachedConversation>,
   user: { id: string; teamIds: readonly string[] },
 ): CachedConversation[] {
-  return sortConversations(
+  return byLastActivity(
     Object.values(byId).filter((c) => inView(view, c.conversation, user.id, user.teamIds)),
   );
-}
-
-export function sortConversations(list: CachedConversation[]): CachedConversation[] {
-  return list.sort((a, b) => (a.conversation.updatedAt < b.conversation.updatedAt ? 1 : -1));
 }
 
 export function unreadTotal(byId: Record<string, CachedConversation>): number {

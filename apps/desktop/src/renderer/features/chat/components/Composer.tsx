@@ -1,5 +1,13 @@
 import { type Attachment, type CannedReply, fillPlaceholders } from '@switchboard/protocol';
-import { type ClipboardEvent, type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaperclipIcon } from '../../../ui/icons.js';
 import { useSession } from '../../session/store.js';
@@ -30,6 +38,7 @@ export function Composer({ conversationId, canReply, visitorName }: Props) {
   const filled = (reply: CannedReply) => fillPlaceholders(reply.body, { visitorName, agentName });
   const fileInput = useRef<HTMLInputElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
+  const cannedListId = useId();
 
   // Switching tabs swaps in that conversation's draft.
   useEffect(() => {
@@ -37,11 +46,14 @@ export function Composer({ conversationId, canReply, visitorName }: Props) {
     setBody(saved?.body ?? '');
     setInternal(saved?.internal ?? !canReply);
     setAttachments([]);
+    setPick(0);
     area.current?.focus();
   }, [conversationId, canReply]);
 
   const slash = body.startsWith('/') && !body.includes('\n') ? body.slice(1) : null;
   const suggestions = slash === null ? [] : matchCanned(replies, slash);
+  // Typing more narrows the list; the pick stays on a reply that is still there.
+  const pickShown = Math.min(pick, Math.max(suggestions.length - 1, 0));
 
   const update = (next: string, nextInternal = internal) => {
     setBody(next);
@@ -65,15 +77,17 @@ export function Composer({ conversationId, canReply, visitorName }: Props) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (suggestions.length > 0) {
+    // With a modifier the key is the window's shortcut (Alt+↓ the next chat, Ctrl+Tab the next tab).
+    const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    if (suggestions.length > 0 && plain) {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
-        setPick((p) => (p + (event.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
+        setPick((pickShown + (event.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
         return;
       }
       if (event.key === 'Enter' || event.key === 'Tab') {
         event.preventDefault();
-        const chosen = suggestions[Math.min(pick, suggestions.length - 1)];
+        const chosen = suggestions[pickShown];
         if (chosen) update(filled(chosen));
         setPick(0);
         return;
@@ -125,28 +139,31 @@ export function Composer({ conversationId, canReply, visitorName }: Props) {
         </div>
       )}
       {suggestions.length > 0 && (
-        <ul
+        <div
+          id={cannedListId}
+          role="listbox"
           className="absolute bottom-full left-3 mb-1 w-96 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-800"
           aria-label={t('chat.cannedLabel')}
         >
           {suggestions.map((r, i) => (
-            <li
+            // Picked with the arrows in the reply box, which keeps the focus; a click picks too.
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the reply box handles the keys
+            <div
               key={r.id}
-              className={`px-3 py-1.5 text-sm ${i === pick ? 'bg-indigo-50 dark:bg-indigo-900' : ''}`}
+              id={`${cannedListId}-${i}`}
+              role="option"
+              tabIndex={-1}
+              aria-selected={i === pickShown}
+              className={`cursor-pointer px-3 py-1.5 text-sm ${i === pickShown ? 'bg-indigo-50 dark:bg-indigo-900' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => update(filled(r))}
             >
-              <button
-                type="button"
-                className="w-full text-left"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => update(filled(r))}
-              >
-                <span className="font-mono text-xs text-indigo-600">/{r.shortcut}</span>{' '}
-                <span className="font-medium">{r.title}</span>
-                <span className="block truncate text-xs text-slate-500">{filled(r)}</span>
-              </button>
-            </li>
+              <span className="font-mono text-xs text-indigo-600">/{r.shortcut}</span>{' '}
+              <span className="font-medium">{r.title}</span>
+              <span className="block truncate text-xs text-slate-500">{filled(r)}</span>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
       {attachments.length > 0 && (
         <div className="mb-2 flex flex-wrap gap-2">
@@ -172,6 +189,9 @@ export function Composer({ conversationId, canReply, visitorName }: Props) {
         className="h-20 w-full resize-none rounded-md border border-slate-300 bg-white p-2 text-sm focus:outline-2 focus:outline-indigo-500 dark:border-slate-600 dark:bg-slate-900"
         placeholder={note ? t('chat.notePlaceholder') : t('chat.placeholder')}
         value={body}
+        aria-autocomplete="list"
+        aria-controls={suggestions.length > 0 ? cannedListId : undefined}
+        aria-activedescendant={suggestions.length > 0 ? `${cannedListId}-${pickShown}` : undefined}
         onChange={(e) => update(e.target.value)}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
