@@ -4,12 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAgent, login, request, unwrap } from '../../server/test/support/clients.js';
 import { plainReply, postAsGateway } from '../../server/test/support/mail-gateway.js';
 import { type UpdaterPort, UpdateService } from '../src/main/services/updates/update-service.js';
 import { adminApi } from './support/admin-api.js';
 import { mainServices, tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
-import { ADA, ALICE, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
+import { ADA, ALICE, BOB, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
 import { Visitor } from './support/visitor.js';
 import { launchChromium, openWorkbench, VIEWPORT } from './support/workbench-page.js';
 
@@ -335,6 +336,55 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await help.waitFor();
     await page.keyboard.press('Escape');
     await eventually(async () => expect(await help.count()).toBe(0));
+  });
+
+  it("lists a returning visitor's earlier chats in the visitor panel, also one a colleague had that this workbench never saw", async () => {
+    const vince = await Visitor.join(server.url, 'Vince Returning');
+    const bob = await connectAgent(
+      server.url,
+      (await login(server.url, BOB, DEMO_PASSWORD)).tokens.accessToken,
+    );
+    // A workbench signed in after the earlier chat ended: it holds nothing of it.
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const earlier = vince.conversationId;
+      await vince.say('Where is my refund?');
+      unwrap(await request(bob, 'conversation:take', { conversationId: earlier }));
+      unwrap(
+        await request(bob, 'message:send', {
+          conversationId: earlier,
+          clientMsgId: crypto.randomUUID(),
+          body: 'It went out this morning.',
+        }),
+      );
+      unwrap(await request(bob, 'conversation:resolve', { conversationId: earlier }));
+      await vince.openAnother();
+
+      const errors: string[] = [];
+      const web = await pageCollecting(context, errors);
+      await web.goto(`${server.url}/app/`);
+      await signInWithForm(web, ALICE);
+      await web.getByTestId('view-queue').click();
+      await web
+        .locator(`[data-testid="conversation-row"][data-conversation-id="${vince.conversationId}"]`)
+        .click();
+      await web.getByTestId('take').click();
+      const history = web.getByTestId('visitor-panel').getByTestId('visitor-history');
+      const entry = history.locator(`[data-conversation-id="${earlier}"]`);
+      await eventually(async () => expect(await entry.count()).toBe(1));
+      expect(await entry.textContent()).toMatch(/resolved · with Bob Agent\s*It went out this morning\./);
+      await web.screenshot({ path: path.join(ARTIFACTS, 'visitor-history.png') });
+
+      await entry.click();
+      await eventually(async () =>
+        expect(await web.getByTestId('timeline').textContent()).toContain('It went out this morning.'),
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      bob.disconnect();
+      vince.close();
+    }
   });
 
   it('attaches a picked file over HTTP and sends it; a file that is not what it claims is refused with a toast', async () => {
@@ -1361,10 +1411,11 @@ describe('the web workbench against a real server, bridged to the real main-proc
       );
       await web.getByTestId('view-mine').click();
       await veraRow.waitFor();
-      // The open chat shows its newest messages, kept in the tab, and the reply waiting to go.
+      // The open chat shows its newest messages, kept in the tab, and the reply waiting to go (the
+      // timeline renders the rows in view: the chat's newest).
       await eventually(async () => {
         const timeline = await web.getByTestId('timeline').textContent();
-        expect(timeline).toContain('Hello, is anyone there?');
+        expect(timeline).toContain('kept through a reload 2');
         expect(timeline).toContain(body);
       });
 

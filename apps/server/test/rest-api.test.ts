@@ -62,8 +62,21 @@ describe('REST API', () => {
     expect(new Set(walked).size).toBe(walked.length);
     expect(walked.filter((id) => queued.includes(id))).toEqual([...queued].reverse());
 
+    // One visitor's history: the chat before and the one now, nobody else's.
+    unwrap(await request(alice, 'conversation:resolve', { conversationId: mine.conversationId }));
+    const again = unwrap(await request<{ id: string }>(mine.visitor, 'conversation:open', {}));
+    const history = await list(`?visitorId=${mine.session.visitorId}`);
+    expect(history.items.map((c) => c.id)).toEqual([again.id, mine.conversationId]);
+    expect(history.items.map((c) => c.status)).toEqual(['queued', 'resolved']);
+    expect(
+      (await list(`?visitorId=${mine.session.visitorId}&status=resolved`)).items.map((c) => c.id),
+    ).toEqual([mine.conversationId]);
+
     const bella = (await login(t.url, t.fixture.bella.email)).tokens.accessToken;
     expect((await list('', bella)).items).toEqual([]);
+    expect((await list(`?visitorId=${mine.session.visitorId}`, bella)).items).toEqual([]);
+    const notAnId = await api(t.url, '/api/conversations?visitorId=vera', { token: aliceToken });
+    expect(notAnId.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     const forged = await api(t.url, '/api/conversations?cursor=bm90LWEtY3Vyc29y', { token: aliceToken });
     expect(forged.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     mine.visitor.disconnect();

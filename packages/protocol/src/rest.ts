@@ -19,6 +19,8 @@ export const ConversationListQuery = z.strictObject({
   teamId: Id.optional(),
   /** `me`, `unassigned`, or a user id. */
   assignee: z.union([z.literal('me'), z.literal('unassigned'), Id]).optional(),
+  /** One visitor's conversations: a returning visitor's history (a signed identity is one visitor). */
+  visitorId: Id.optional(),
   limit: Limit(100, 50),
   cursor: z.string().max(200).optional(),
 });

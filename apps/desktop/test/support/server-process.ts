@@ -13,6 +13,7 @@ const JWT_SECRET = 'desktop-e2e-jwt-secret-0123456789abcdef';
 export const DEMO_WIDGET_ID = '5e1f0a2b-7c3d-4e5f-8a9b-0c1d2e3f4a5b';
 export const DEMO_PASSWORD = 'switchboard-demo';
 export const ALICE = 'alice@switchboard.local';
+export const BOB = 'bob@switchboard.local';
 export const CAROL = 'carol@switchboard.local';
 export const ADA = 'admin@switchboard.local';
 

@@ -87,6 +87,12 @@ export class Visitor {
     return ack.seq;
   }
 
+  /** Comes back for another chat once the last one was resolved; it becomes `conversationId`. */
+  async openAnother(attributes: object = {}): Promise<void> {
+    const opened = await this.#request<VisitorConversation>('conversation:open', { attributes });
+    this.conversationId = opened.id;
+  }
+
   /** Stops waiting in the queue and leaves the chat as a message, answered at `email`. */
   async leaveMessage(email: string): Promise<VisitorConversation> {
     const response = await fetch(

@@ -149,6 +149,7 @@ export class ConversationService {
       status: query.status,
       teamId: query.teamId,
       assignee,
+      visitorId: query.visitorId,
       after,
       limit: query.limit,
     });

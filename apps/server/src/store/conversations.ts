@@ -257,6 +257,7 @@ export interface ConversationFilter {
   status?: ConversationStatus | undefined;
   teamId?: string | undefined;
   assignee?: { kind: 'unassigned' } | { kind: 'user'; id: string } | undefined;
+  visitorId?: string | undefined;
   /** Exclusive keyset cursor: [createdAt, id] of the last item of the previous page. */
   after?: [string, string] | undefined;
   limit: number;
@@ -273,6 +274,7 @@ export async function listConversations(
   if (filter.teamId) query = query.where('c.team_id', '=', filter.teamId);
   if (filter.assignee?.kind === 'unassigned') query = query.where('c.assignee_id', 'is', null);
   if (filter.assignee?.kind === 'user') query = query.where('c.assignee_id', '=', filter.assignee.id);
+  if (filter.visitorId) query = query.where('c.visitor_id', '=', filter.visitorId);
   const after = filter.after;
   if (after) {
     query = query.where((eb) =>

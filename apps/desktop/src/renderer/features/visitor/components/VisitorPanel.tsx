@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newRow } from '../../../../shared/new-row.js';
 import { bridge } from '../../../host/bridge.js';
 import { calendarDate } from '../../../ui/format.js';
 import { openConversation } from '../../chat/actions.js';
-import { previousConversations, useConversations } from '../../conversations/store.js';
+import { previewOf } from '../../conversations/preview.js';
+import { useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
 import { answerEmailHint } from '../answer-email-hint.js';
+import { useVisitorHistory } from '../history.js';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -21,11 +23,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const byId = useConversations((s) => s.byId);
   const c = byId[conversationId]?.conversation;
   const answerEmails = useSession((s) => s.answerEmails);
-  const visitorConversationIds = useConversations((s) => (c ? s.byVisitor[c.visitor.id] : undefined));
-  const previous = useMemo(
-    () => previousConversations(byId, visitorConversationIds, conversationId),
-    [byId, visitorConversationIds, conversationId],
-  );
+  const previous = useVisitorHistory(c?.visitor.id, conversationId);
   if (!c) return null;
   const a = c.attributes;
   const tags = [...new Set([...(a.tags ?? []), ...c.tags])];
@@ -86,18 +84,35 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
           </Row>
         )}
         <Row label={t('visitor.previous')}>
-          {previous.length === 0
-            ? t('visitor.none')
-            : previous.slice(0, 10).map((p) => (
-                <button
-                  key={p.id}
-                  type="button"
-                  className="block text-left text-indigo-600 underline dark:text-indigo-400"
-                  onClick={() => void openConversation(p.id)}
-                >
-                  {calendarDate(p.createdAt)} · {t(`visitor.status.${p.status}`)}
-                </button>
+          {previous.length === 0 ? (
+            t('visitor.none')
+          ) : (
+            <ul data-testid="visitor-history">
+              {previous.map((p) => (
+                <li key={p.id} className="mt-1">
+                  <button
+                    type="button"
+                    className="block w-full text-left"
+                    data-conversation-id={p.id}
+                    onClick={() => void openConversation(p.id)}
+                  >
+                    <span className="text-indigo-600 underline dark:text-indigo-400">
+                      {calendarDate(p.createdAt)} · {t(`visitor.status.${p.status}`)}
+                    </span>
+                    {p.assignee && (
+                      <span className="text-slate-500">
+                        {' '}
+                        · {t('visitor.with', { name: p.assignee.name })}
+                      </span>
+                    )}
+                    <span className="block truncate text-xs text-slate-500">
+                      {previewOf(t, byId[p.id] ?? newRow(p))}
+                    </span>
+                  </button>
+                </li>
               ))}
+            </ul>
+          )}
         </Row>
       </dl>
     </aside>

@@ -1,0 +1,62 @@
+import type { Conversation } from '@switchboard/protocol';
+import { useEffect, useMemo, useState } from 'react';
+import { runtime } from '../../app/runtime.js';
+import { previousConversations, useConversations } from '../conversations/store.js';
+import { usePresence } from '../status/store.js';
+
+/** How many of a visitor's other conversations the visitor panel lists, newest first. */
+export const HISTORY_SHOWN = 10;
+
+/**
+ * The visitor's other conversations: those this device holds and those the server lists for this
+ * agent (chats other agents had, on any device the signed identity used), each once in its
+ * fresher copy, newest first, without `current`.
+ */
+export function mergeHistory(
+  cached: readonly Conversation[],
+  fetched: readonly Conversation[],
+  current: string,
+): Conversation[] {
+  const byId = new Map<string, Conversation>();
+  for (const c of [...cached, ...fetched]) {
+    const known = byId.get(c.id);
+    if (c.id !== current && (!known || known.updatedAt < c.updatedAt)) byId.set(c.id, c);
+  }
+  return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, HISTORY_SHOWN);
+}
+
+/**
+ * The visitor panel's history. The cached part shows at once and offline; the server's is asked
+ * for each time the panel shows a visitor, and again when the server is back in reach. A failed
+ * answer leaves the cached part: the panel is no place for an error.
+ */
+export function useVisitorHistory(visitorId: string | undefined, current: string): Conversation[] {
+  const byId = useConversations((s) => s.byId);
+  const ids = useConversations((s) => (visitorId ? s.byVisitor[visitorId] : undefined));
+  const reachable = usePresence((s) => s.reachable);
+  const [fetched, setFetched] = useState<{ visitorId: string; items: Conversation[] } | null>(null);
+
+  useEffect(() => {
+    const connection = runtime.connection;
+    if (!visitorId || !reachable || !connection) return;
+    let current = true;
+    void connection
+      .rest('listConversations', { query: { visitorId, limit: HISTORY_SHOWN + 1 } })
+      .then((result) => {
+        if (current && result.ok) setFetched({ visitorId, items: result.data.items });
+      });
+    return () => {
+      current = false;
+    };
+  }, [visitorId, reachable]);
+
+  return useMemo(
+    () =>
+      mergeHistory(
+        previousConversations(byId, ids, current),
+        fetched && fetched.visitorId === visitorId ? fetched.items : [],
+        current,
+      ),
+    [byId, ids, current, fetched, visitorId],
+  );
+}

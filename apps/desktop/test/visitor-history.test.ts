@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { HISTORY_SHOWN, mergeHistory } from '../src/renderer/features/visitor/history.js';
+import { conversation } from './support/fakes.js';
+
+const day = (d: number) => new Date(Date.UTC(2026, 11, d, 9)).toISOString();
+
+describe("a visitor's history in the visitor panel", () => {
+  it('joins the cached and the fetched conversations, each once in its fresher copy, newest first, without the open one', () => {
+    const open = conversation({ createdAt: day(5) });
+    const older = conversation({ createdAt: day(1), status: 'assigned', updatedAt: day(1) });
+    const olderResolved = { ...older, status: 'resolved' as const, updatedAt: day(2) };
+    const elsewhere = conversation({ createdAt: day(3) });
+
+    const merged = mergeHistory([older, open], [olderResolved, elsewhere, open], open.id);
+    expect(merged.map((c) => c.id)).toEqual([elsewhere.id, older.id]);
+    expect(merged[1]?.status).toBe('resolved');
+    // A stale server copy does not replace what this device saw later.
+    expect(mergeHistory([olderResolved], [older], open.id)[0]?.status).toBe('resolved');
+  });
+
+  it(`lists the newest ${HISTORY_SHOWN}`, () => {
+    const many = Array.from({ length: HISTORY_SHOWN + 5 }, (_, i) => conversation({ createdAt: day(i + 1) }));
+    const merged = mergeHistory(many, [], 'none');
+    expect(merged).toHaveLength(HISTORY_SHOWN);
+    expect(merged[0]?.createdAt).toBe(day(HISTORY_SHOWN + 5));
+  });
+});
