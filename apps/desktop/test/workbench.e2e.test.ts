@@ -209,7 +209,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(await waitOn(vera).count()).toBe(1);
   });
 
-  it('inserts a canned reply with its placeholders filled; a placeholder naming nothing is refused, and the admin area says which', async () => {
+  it('inserts a canned reply with its placeholders filled; a placeholder naming nothing is refused, and the admin area says which, for bot answers too', async () => {
     const admin = await adminApi(server.url);
     const body = 'Hi {{visitor.firstName | there}}, {{agent.firstName}} here. How can I help?';
     await admin('/api/canned-replies', { shortcut: 'greet', title: 'Greeting', body, scope: 'global' });
@@ -273,6 +273,21 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await text.fill('Hello {{visitor.name}}');
       expect(await web.getByRole('alert').count()).toBe(0);
       expect(await web.getByTestId('admin-view').textContent()).toContain('{{visitor.firstName | there}}');
+
+      // A bot's answer may name the visitor, not an agent: a bot has none.
+      await web.getByTestId('admin-bot').click();
+      await web.getByRole('button', { name: '+ Add an answer' }).click();
+      const answer = web.getByTestId('bot-answer').last();
+      await answer.fill('{{agent.firstName}} here: we open at 9.');
+      await eventually(async () =>
+        expect(await web.getByRole('alert').textContent()).toBe(
+          'A bot answer can name only the visitor: {{agent.firstName}}',
+        ),
+      );
+      expect(await answer.getAttribute('aria-invalid')).toBe('true');
+      await answer.fill('Hi {{visitor.firstName | there}}, we open at 9.');
+      expect(await web.getByRole('alert').count()).toBe(0);
+      await web.screenshot({ path: path.join(ARTIFACTS, 'admin-bot-answers.png') });
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -565,21 +565,34 @@ describe('routing with real clients', () => {
         await api(t.url, `/api/teams/${t.fixture.teamA}/bot`, {
           token,
           body: {
-            entries: [{ keywords: ['opening hours', 'open'], answer: 'We are open 9–17, Monday to Friday.' }],
+            entries: [
+              {
+                keywords: ['opening hours', 'open'],
+                answer: 'Hi {{visitor.firstName | there}}, we are open 9–17, Monday to Friday.',
+              },
+            ],
           },
         })
       ).body,
     );
+    // An answer naming an agent is refused (a bot has none), and the entries stay as they were.
+    const refused = await api(t.url, `/api/teams/${t.fixture.teamA}/bot`, {
+      token,
+      body: { entries: [{ keywords: ['hello'], answer: '{{agent.firstName}} here.' }] },
+    });
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await t.server.components.bot.entries(t.fixture.teamA)).toHaveLength(1);
     await setTeam(t, t.fixture.teamA, { botEnabled: true });
     const alice = track(await onlineAgent(t, t.fixture.alice.email));
-    const { visitor, conversation } = await visitorWithConversation(t);
-    track(visitor);
+    const session = await visitorSession(t.url, t.fixture.widget.id, { name: 'Noor Haddad' });
+    const visitor = track(await connectVisitor(t.url, session.visitorToken));
+    const conversation = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
     expect((await t.server.components.conversations.load(conversation.id)).status).toBe('queued');
     const send = (body: string) =>
       request(visitor, 'message:send', { conversationId: conversation.id, clientMsgId: randomUUID(), body });
     const answer = nextEvent<Message>(visitor, 'message:new', (m) => m.sender.kind === 'bot');
     unwrap(await send('When are you open?'));
-    expect((await answer).body).toBe('We are open 9–17, Monday to Friday.');
+    expect((await answer).body).toBe('Hi Noor, we are open 9–17, Monday to Friday.');
     // Still with the bot: not assigned although Alice is free.
     expect((await t.server.components.conversations.load(conversation.id)).assigneeId).toBeNull();
     const assigned = nextEvent<Conversation>(

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * Placeholders in a canned reply's body: `{{visitor.firstName}}`, with an optional fallback for a
  * value nobody gave, `{{visitor.firstName | there}}`. The workbench fills them as it inserts the
@@ -12,6 +14,12 @@ export const CANNED_VARIABLES = [
   'agent.firstName',
 ] as const;
 export type CannedVariable = (typeof CANNED_VARIABLES)[number];
+
+/** What a bot's answer may name: the server fills them as the bot answers; a bot has no agent. */
+export const BOT_VARIABLES = [
+  'visitor.name',
+  'visitor.firstName',
+] as const satisfies readonly CannedVariable[];
 
 /** What the workbench knows when it inserts a reply; null where nobody gave a name. */
 export interface CannedValues {
@@ -30,9 +38,28 @@ const CLOSING = /^[\s,.!?;:，。！？；：)]|^$/;
 const isVariable = (name: string): name is CannedVariable =>
   (CANNED_VARIABLES as readonly string[]).includes(name);
 
-/** The placeholders of `body` that name no variable, as written (e.g. `{{visitor.nmae}}`). */
-export function unknownPlaceholders(body: string): string[] {
-  return [...body.matchAll(PLACEHOLDER)].filter((m) => !isVariable(m[1] ?? '')).map((m) => m[0]);
+/**
+ * The placeholders of `body` that name none of `known`, as written (e.g. `{{visitor.nmae}}`, or
+ * `{{agent.name}}` in a bot's answer).
+ */
+export function unknownPlaceholders(
+  body: string,
+  known: readonly CannedVariable[] = CANNED_VARIABLES,
+): string[] {
+  return [...body.matchAll(PLACEHOLDER)]
+    .filter((m) => !(known as readonly string[]).includes(m[1] ?? ''))
+    .map((m) => m[0]);
+}
+
+/** A schema check for a template text: placeholders naming none of `known` are refused, by name. */
+export function knownPlaceholdersOnly(known: readonly CannedVariable[]) {
+  const list = known.map((name) => `{{${name}}}`).join(', ');
+  return (text: string, ctx: z.RefinementCtx): void => {
+    const unknown = unknownPlaceholders(text, known);
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.join(', ')}: use ${list}` });
+    }
+  };
 }
 
 /** The first word of a name: "Noor Haddad" → "Noor"; a name without spaces (王小明) stays whole. */

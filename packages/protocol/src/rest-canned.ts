@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './auth.js';
-import { CANNED_VARIABLES, unknownPlaceholders } from './canned-placeholders.js';
+import { CANNED_VARIABLES, knownPlaceholdersOnly } from './canned-placeholders.js';
 import type { EndpointSpec } from './endpoint.js';
 import { Id } from './primitives.js';
 
@@ -24,28 +24,13 @@ export const CannedReply = z.object({
 });
 export type CannedReply = z.infer<typeof CannedReply>;
 
-const KNOWN = CANNED_VARIABLES.map((name) => `{{${name}}}`).join(', ');
-
 const CannedFields = {
   shortcut: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{1,40}$/, 'letters, digits and dashes, at most 40'),
   title: z.string().trim().min(1).max(120),
-  body: z
-    .string()
-    .trim()
-    .min(1)
-    .max(5000)
-    .superRefine((body, ctx) => {
-      const unknown = unknownPlaceholders(body);
-      if (unknown.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `unknown placeholder ${unknown.join(', ')}: use ${KNOWN}`,
-        });
-      }
-    }),
+  body: z.string().trim().min(1).max(5000).superRefine(knownPlaceholdersOnly(CANNED_VARIABLES)),
 };
 
 export const CannedReplyCreate = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOT_VARIABLES, knownPlaceholdersOnly } from './canned-placeholders.js';
 import { isIP } from './ip.js';
 import { Id, Timestamp } from './primitives.js';
 
@@ -129,7 +130,8 @@ export type Ban = z.infer<typeof Ban>;
 
 export const BotEntry = z.strictObject({
   keywords: z.array(z.string().trim().min(1).max(60)).min(1).max(20),
-  answer: z.string().trim().min(1).max(2000),
+  /** Plain text; may name the visitor (`BOT_VARIABLES`), filled as the bot answers. */
+  answer: z.string().trim().min(1).max(2000).superRefine(knownPlaceholdersOnly(BOT_VARIABLES)),
 });
 export type BotEntry = z.infer<typeof BotEntry>;
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CannedReplyCreate, CannedReplyUpdate, fillPlaceholders, unknownPlaceholders } from '../src/index.js';
+import {
+  BOT_VARIABLES,
+  BotEntry,
+  CannedReplyCreate,
+  CannedReplyUpdate,
+  fillPlaceholders,
+  unknownPlaceholders,
+} from '../src/index.js';
 
 const NOOR = { visitorName: 'Noor Haddad', agentName: 'Alice Agent' };
 const NOBODY = { visitorName: null, agentName: 'Alice Agent' };
@@ -60,5 +67,18 @@ describe('canned reply placeholders', () => {
         scope: 'personal',
       }).success,
     ).toBe(true);
+  });
+
+  it("lets a bot's answer name the visitor, never an agent (a bot has none)", () => {
+    expect(unknownPlaceholders('Hi {{visitor.firstName}}, {{agent.name}} here', BOT_VARIABLES)).toEqual([
+      '{{agent.name}}',
+    ]);
+    const answer = (text: string) => BotEntry.safeParse({ keywords: ['hours'], answer: text });
+    expect(answer('Hi {{visitor.firstName | there}}, we open at 9.').success).toBe(true);
+    const agent = answer('{{agent.firstName}} says we open at 9.');
+    expect(agent.success).toBe(false);
+    expect(agent.error?.issues[0]?.message).toBe(
+      'unknown placeholder {{agent.firstName}}: use {{visitor.name}}, {{visitor.firstName}}',
+    );
   });
 });

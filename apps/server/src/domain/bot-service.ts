@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BotEntry, SystemEvent } from '@switchboard/protocol';
+import { type BotEntry, fillPlaceholders, type SystemEvent } from '@switchboard/protocol';
 import { loadBotEntries, replaceBotEntries } from '../store/bot.js';
 import { appendMessage } from '../store/messages.js';
 import type { Db } from '../store/open-sqlite.js';
@@ -52,7 +52,9 @@ export class BotService {
       ? undefined
       : findAnswer(await this.entries(conversation.teamId), message.body);
     if (answer) {
-      deliver(await this.#say(conversation.id, answer.answer));
+      // The visitor's name as they gave it with this message; a bot has no agent name to give.
+      const text = fillPlaceholders(answer.answer, { visitorName: message.senderName, agentName: null });
+      deliver(await this.#say(conversation.id, text));
       return;
     }
     // Said as data too, so that the widget and the workbench word it in their own language.

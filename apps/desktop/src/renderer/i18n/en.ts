@@ -468,6 +468,9 @@ export const en = {
       keywords: 'Keywords (comma-separated)',
       answer: 'Answer',
       add: 'Add an answer',
+      placeholders:
+        'Answers may name the visitor, filled in as the bot answers: {{list}}. Text after | is used when the visitor gave no name, e.g. {{example}}.',
+      unknownPlaceholder: 'A bot answer can name only the visitor: {{names}}',
     },
     email: {
       destination: 'Sent through',

@@ -454,6 +454,9 @@ export const zhCN: Messages = {
       keywords: '关键词（用逗号分隔）',
       answer: '回答',
       add: '添加回答',
+      placeholders:
+        '回答中可以称呼访客（机器人回答时填入）：{{list}}。| 后的文字在访客未留名字时使用，例如 {{example}}。',
+      unknownPlaceholder: '机器人的回答只能称呼访客：{{names}}',
     },
     email: {
       destination: '发送方式',

@@ -1,5 +1,5 @@
-import type { BotEntry } from '@switchboard/protocol';
-import { useEffect, useState } from 'react';
+import { BOT_VARIABLES, type BotEntry, unknownPlaceholders } from '@switchboard/protocol';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useTeams } from '../actions.js';
 import { Card, dangerButton, Field, inputClass, primaryButton, secondaryButton } from './ui.js';
@@ -10,6 +10,40 @@ interface Draft {
 }
 
 const toDraft = (e: BotEntry): Draft => ({ keywords: e.keywords.join(', '), answer: e.answer });
+const PLACEHOLDERS = BOT_VARIABLES.map((name) => `{{${name}}}`).join(', ');
+const PLACEHOLDER_EXAMPLE = '{{visitor.firstName | there}}';
+
+/** One answer's text, with the placeholders it may use, or those it may not (the server refuses them too). */
+function AnswerField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  const unknown = unknownPlaceholders(value, BOT_VARIABLES);
+  return (
+    <div className="space-y-1">
+      <Field label={t('admin.bot.answer')}>
+        <textarea
+          className={inputClass}
+          rows={2}
+          maxLength={2000}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={unknown.length > 0}
+          aria-describedby={hintId}
+          data-testid="bot-answer"
+        />
+      </Field>
+      {unknown.length > 0 ? (
+        <p id={hintId} className="text-xs text-red-700 dark:text-red-400" role="alert">
+          {t('admin.bot.unknownPlaceholder', { names: unknown.join(', ') })}
+        </p>
+      ) : (
+        <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
+          {t('admin.bot.placeholders', { list: PLACEHOLDERS, example: PLACEHOLDER_EXAMPLE })}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function BotSection() {
   const { t } = useTranslation();
@@ -54,7 +88,7 @@ export function BotSection() {
       {entries.map((entry, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: entries are positional until saved
         <Card key={i}>
-          <div className="grid grid-cols-[1fr_2fr_auto] items-end gap-2">
+          <div className="grid grid-cols-[1fr_2fr_auto] items-start gap-2">
             <Field label={t('admin.bot.keywords')}>
               <input
                 className={inputClass}
@@ -64,20 +98,13 @@ export function BotSection() {
                 }
               />
             </Field>
-            <Field label={t('admin.bot.answer')}>
-              <textarea
-                className={inputClass}
-                rows={2}
-                maxLength={2000}
-                value={entry.answer}
-                onChange={(e) =>
-                  setEntries(entries.map((x, j) => (j === i ? { ...x, answer: e.target.value } : x)))
-                }
-              />
-            </Field>
+            <AnswerField
+              value={entry.answer}
+              onChange={(answer) => setEntries(entries.map((x, j) => (j === i ? { ...x, answer } : x)))}
+            />
             <button
               type="button"
-              className={dangerButton}
+              className={`${dangerButton} mt-5`}
               onClick={() => setEntries(entries.filter((_, j) => j !== i))}
             >
               {t('admin.remove')}
