@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_STORES, forgetAccountState } from '../src/renderer/app/account-state.js';
 import { useCannedReplies } from '../src/renderer/features/chat/canned-replies.js';
 import { useColleagues } from '../src/renderer/features/chat/colleagues.js';
+import { useChatDialog } from '../src/renderer/features/chat/dialog-store.js';
 import { useImageViewer } from '../src/renderer/features/chat/image-viewer.js';
 import { useChat } from '../src/renderer/features/chat/store.js';
 import { useConversations } from '../src/renderer/features/conversations/store.js';
@@ -55,6 +56,7 @@ describe('signing out of the workbench', () => {
     usePresence.getState().setHandRaised(true);
     useSupervisor.getState().setMonitored(chat);
     useSupervisor.getState().addMessages([said]);
+    useChatDialog.getState().show(chat.id, 'resolve');
 
     const changed = ACCOUNT_STORES.filter(
       (store) => JSON.stringify(dataOf(store.getState())) !== JSON.stringify(dataOf(store.getInitialState())),

@@ -47,6 +47,13 @@ describe('the keymap', () => {
     });
   });
 
+  it('acts on the offer and the open chat with Alt and a letter', () => {
+    expect(shortcutOf(press('d', 'KeyD', { altKey: true }))).toEqual({ id: 'decline-offer' });
+    expect(shortcutOf(press('t', 'KeyT', { altKey: true }))).toEqual({ id: 'transfer' });
+    // macOS: Option+R types "®".
+    expect(shortcutOf(press('®', 'KeyR', { altKey: true }))).toEqual({ id: 'resolve' });
+  });
+
   it('leaves every other key alone: typing, plain arrows, Ctrl+0, Ctrl+Alt combinations, AltGr', () => {
     for (const other of [
       press('k', 'KeyK'),
@@ -59,6 +66,7 @@ describe('the keymap', () => {
       press('@', 'KeyQ', { ctrlKey: true, altKey: true }),
       press('a', 'KeyA', { ctrlKey: true, altKey: true }),
       press('ArrowUp', 'ArrowUp', { altKey: true, shiftKey: true }),
+      press('R', 'KeyR', { altKey: true, shiftKey: true }),
     ]) {
       expect(shortcutOf(other)).toBeNull();
     }

@@ -365,10 +365,12 @@ describe('the supervisor window, the admin area and reports against a real serve
       await wynn.say('Is anybody there?');
       const banner = alice.page.getByTestId('offer-banner');
       const missed = chatRow(wynn.conversationId).getByTestId('missed-offers');
-      // Alice is the only one online: each decline rings her again, and the count goes up.
+      // Alice is the only one online: each decline rings her again, and the count goes up. The
+      // second decline is from the keyboard (Alt+D).
       for (const count of [1, 2]) {
         await eventually(async () => expect(await banner.textContent()).toContain('Wynn'));
-        await banner.getByRole('button', { name: 'Decline' }).click();
+        if (count === 1) await banner.getByRole('button', { name: 'Decline' }).click();
+        else await alice.page.keyboard.press('Alt+KeyD');
         await eventually(async () =>
           expect(await missed.textContent()).toBe(`${count} unanswered offer${count === 1 ? '' : 's'}`),
         );

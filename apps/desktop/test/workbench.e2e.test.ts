@@ -335,6 +335,18 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await page.keyboard.press('Alt+Shift+ArrowDown');
     await eventually(async () => expect(await activeChat()).toBe(xavier.conversationId));
 
+    // Alt+T and Alt+R open the open chat's transfer and resolve dialogs.
+    for (const [key, title] of [
+      ['Alt+KeyT', 'Transfer conversation'],
+      ['Alt+KeyR', 'Resolve conversation'],
+    ] as const) {
+      await page.keyboard.press(key);
+      const dialog = page.getByRole('dialog', { name: title });
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await eventually(async () => expect(await dialog.count()).toBe(0));
+    }
+
     // Ctrl+/ lists them all, in this computer's keys; Escape closes the list.
     await page.keyboard.press('Control+Slash');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { useCannedReplies } from '../features/chat/canned-replies.js';
 import { useColleagues } from '../features/chat/colleagues.js';
+import { useChatDialog } from '../features/chat/dialog-store.js';
 import { useImageViewer } from '../features/chat/image-viewer.js';
 import { useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
@@ -27,6 +28,7 @@ export const ACCOUNT_STORES: readonly Resettable[] = [
   useSupervisor,
   useTabs,
   useImageViewer,
+  useChatDialog,
 ];
 
 /**

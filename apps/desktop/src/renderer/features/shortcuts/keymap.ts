@@ -10,6 +10,9 @@ export type ShortcutId =
   | 'list-previous'
   | 'next-waiting'
   | 'accept-offer'
+  | 'decline-offer'
+  | 'transfer'
+  | 'resolve'
   | 'tab-next'
   | 'tab-previous'
   | 'tab-index'
@@ -48,7 +51,11 @@ export function shortcutOf(press: KeyPress): Shortcut | null {
   if (press.altKey && !mod) {
     if (press.key === 'ArrowDown') return { id: press.shiftKey ? 'next-waiting' : 'list-next' };
     if (press.key === 'ArrowUp' && !press.shiftKey) return { id: 'list-previous' };
-    if (press.code === 'KeyA' && !press.shiftKey) return { id: 'accept-offer' };
+    if (press.shiftKey) return null;
+    if (press.code === 'KeyA') return { id: 'accept-offer' };
+    if (press.code === 'KeyD') return { id: 'decline-offer' };
+    if (press.code === 'KeyT') return { id: 'transfer' };
+    if (press.code === 'KeyR') return { id: 'resolve' };
   }
   return null;
 }
@@ -68,6 +75,12 @@ export function keysOf(id: ShortcutId, mac: boolean): string[] {
       return [alt, 'Shift', '↓'];
     case 'accept-offer':
       return [alt, 'A'];
+    case 'decline-offer':
+      return [alt, 'D'];
+    case 'transfer':
+      return [alt, 'T'];
+    case 'resolve':
+      return [alt, 'R'];
     case 'tab-next':
       return [mod, 'Tab'];
     case 'tab-previous':
@@ -81,13 +94,16 @@ export function keysOf(id: ShortcutId, mac: boolean): string[] {
   }
 }
 
-/** The help's order: finding and moving between chats, then tabs, then this list. */
+/** The help's order: finding and moving between chats, acting on one, then tabs, then this list. */
 export const SHORTCUT_ORDER: readonly ShortcutId[] = [
   'search',
   'list-next',
   'list-previous',
   'next-waiting',
   'accept-offer',
+  'decline-offer',
+  'transfer',
+  'resolve',
   'tab-next',
   'tab-previous',
   'tab-index',

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { currentRoute } from '../../app/routes.js';
 import { i18n } from '../../i18n/index.js';
-import { acceptOffer, openConversation } from '../chat/actions.js';
+import { acceptOffer, declineOffer, openConversation } from '../chat/actions.js';
+import { chatRights } from '../chat/chat-rights.js';
+import { useChatDialog } from '../chat/dialog-store.js';
 import { conversationsIn, type ListView, useConversations } from '../conversations/store.js';
 import { SEARCH_INPUT_ID } from '../search/components/MessageSearch.js';
 import { useSession } from '../session/store.js';
@@ -65,16 +67,33 @@ function run(shortcut: Shortcut): boolean {
       else useToasts.getState().push(i18n.t('shortcuts.noneWaiting'), 'info');
       return true;
     }
-    case 'accept-offer': {
-      const [oldest] = Object.values(usePresence.getState().offers).sort((a, b) =>
-        a.expiresAt.localeCompare(b.expiresAt),
-      );
-      if (!oldest) return false;
-      void acceptOffer(oldest.offerId);
+    case 'accept-offer':
+    case 'decline-offer': {
+      const offer = ringingOffer();
+      if (!offer) return false;
+      void (shortcut.id === 'accept-offer' ? acceptOffer : declineOffer)(offer.offerId);
+      return true;
+    }
+    case 'transfer':
+    case 'resolve': {
+      const open = tabs.active ? useConversations.getState().byId[tabs.active]?.conversation : undefined;
+      const user = useSession.getState().user;
+      if (!open) return false;
+      const rights = chatRights(open, user?.id, user?.role);
+      if (!(shortcut.id === 'transfer' ? rights.mine : rights.canClose)) return false;
+      useChatDialog.getState().show(open.id, shortcut.id);
       return true;
     }
   }
   return false;
+}
+
+/** The offer that has rung longest: the one closest to running out. */
+function ringingOffer() {
+  const [oldest] = Object.values(usePresence.getState().offers).sort((a, b) =>
+    a.expiresAt.localeCompare(b.expiresAt),
+  );
+  return oldest;
 }
 
 function listOf(view: ListView) {

@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
 import { usePresence } from '../../status/store.js';
 import { acceptOffer, declineOffer, take } from '../actions.js';
+import { chatRights } from '../chat-rights.js';
 import { useColleagues } from '../colleagues.js';
+import { useChatDialog } from '../dialog-store.js';
 import { useChat } from '../store.js';
 import { Composer } from './Composer.js';
 import { ImageViewer } from './ImageViewer.js';
@@ -22,12 +23,11 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   const colleagues = useColleagues((s) => s.viewers[conversationId]);
   const colleagueTyping = useColleagues((s) => s.typing[conversationId] ?? null);
   const offer = usePresence((s) => Object.values(s.offers).find((o) => o.conversation.id === conversationId));
-  const [dialog, setDialog] = useState<'transfer' | 'resolve' | null>(null);
+  const dialog = useChatDialog((s) => (s.open?.conversationId === conversationId ? s.open.dialog : null));
+  const { show, close } = useChatDialog.getState();
   if (!cached) return null;
   const c = cached.conversation;
-  const mine = c.assignee?.id === me && c.status === 'assigned';
-  // A supervisor may close a left message nobody should answer (spam) without taking it.
-  const canClose = mine || (c.status === 'offline' && (role === 'supervisor' || role === 'admin'));
+  const { mine, canClose } = chatRights(c, me, role);
   const name = c.visitor.name ?? t('visitor.anonymous');
   // The assignee having the chat open is expected, not a collision: their name says it instead.
   const assigneeHere = colleagues?.some((v) => v.id === c.assignee?.id) ?? false;
@@ -87,7 +87,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
             </button>
           )}
           {mine && (
-            <button type="button" className={secondaryButton} onClick={() => setDialog('transfer')}>
+            <button type="button" className={secondaryButton} onClick={() => show(c.id, 'transfer')}>
               {t('chat.transfer')}
             </button>
           )}
@@ -96,7 +96,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
               type="button"
               data-testid="resolve"
               className={primaryButton}
-              onClick={() => setDialog('resolve')}
+              onClick={() => show(c.id, 'resolve')}
             >
               {t('chat.resolve')}
             </button>
@@ -115,8 +115,8 @@ export function ChatView({ conversationId }: { conversationId: string }) {
       {c.status !== 'resolved' && (
         <Composer conversationId={conversationId} canReply={mine} visitorName={c.visitor.name} />
       )}
-      {dialog === 'transfer' && <TransferDialog conversationId={c.id} onClose={() => setDialog(null)} />}
-      {dialog === 'resolve' && <ResolveDialog conversationId={c.id} onClose={() => setDialog(null)} />}
+      {dialog === 'transfer' && mine && <TransferDialog conversationId={c.id} onClose={close} />}
+      {dialog === 'resolve' && canClose && <ResolveDialog conversationId={c.id} onClose={close} />}
       <ImageViewer />
     </section>
   );
