@@ -626,6 +626,71 @@ describe('routing with real clients', () => {
     expect((await timelineOf(t, conversation.id)).map((e) => e.kind)).toContain('bot-handoff');
   });
 
+  it('leaves a chat taken from the bot to whoever took it: the bot answers no more and never hands it back', async () => {
+    const token = await adminToken(t);
+    unwrap(
+      (
+        await api(t.url, `/api/teams/${t.fixture.teamA}/bot`, {
+          token,
+          body: { entries: [{ keywords: ['hours'], answer: 'We are open 9–17.' }] },
+        })
+      ).body,
+    );
+    await setTeam(t, t.fixture.teamA, { botEnabled: true });
+    const alice = track(
+      await connectAgent(t.url, (await login(t.url, t.fixture.alice.email)).tokens.accessToken),
+    );
+    const admin = track(await connectAgent(t.url, token));
+    const picked = await visitorWithConversation(t);
+    const takenOver = await visitorWithConversation(t);
+    track(picked.visitor);
+    track(takenOver.visitor);
+    const routing = t.server.components.routing;
+    expect(routing.isWithBot(picked.conversation.id)).toBe(true);
+    // Alice picks one from the queue; an admin takes the other over.
+    unwrap(await request(alice, 'conversation:take', { conversationId: picked.conversation.id }));
+    unwrap(await request(admin, 'supervisor:takeover', { conversationId: takenOver.conversation.id }));
+
+    for (const [{ visitor, conversation }, staff] of [
+      [picked, alice],
+      [takenOver, admin],
+    ] as const) {
+      expect(routing.isWithBot(conversation.id)).toBe(false);
+      // A keyword the bot knows, then words it does not: before, it answered the one and handed
+      // the chat back to the queue on the other.
+      for (const body of ['What are your hours?', 'Something else entirely']) {
+        unwrap(
+          await request(visitor, 'message:send', {
+            conversationId: conversation.id,
+            clientMsgId: randomUUID(),
+            body,
+          }),
+        );
+      }
+      const { messages } = unwrap(
+        await request<{ messages: Message[] }>(staff, 'message:sync', {
+          conversationId: conversation.id,
+          afterSeq: 0,
+        }),
+      );
+      expect(messages.filter((m) => m.sender.kind !== 'system').map((m) => m.sender.kind)).toEqual([
+        'visitor',
+        'visitor',
+      ]);
+      const stored = await t.server.components.conversations.load(conversation.id);
+      expect(stored.status).toBe('assigned');
+      const row = await t.server.components.db
+        .selectFrom('conversations')
+        .select('in_bot')
+        .where('id', '=', conversation.id)
+        .executeTakeFirstOrThrow();
+      expect(row.in_bot).toBe(0);
+    }
+    expect((await t.server.components.conversations.load(picked.conversation.id)).assigneeId).toBe(
+      t.fixture.alice.id,
+    );
+  });
+
   it('refuses banned visitors and addresses politely, and audits bans', async () => {
     const token = await adminToken(t);
     const { visitor, session } = await visitorWithConversation(t);

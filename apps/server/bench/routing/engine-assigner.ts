@@ -7,7 +7,7 @@ const DISCONNECT_GRACE_SECONDS = 60;
 /**
  * The real engine, unmodified, with sinks in place of the transport. An assignment is announced
  * as `conversationChanged(id, null)` immediately followed by `agentChanged(assignee)` (see
- * `#assign`), which is how the sink learns who got it; the drain cross-checks against the store.
+ * `assign` in `src/domain/routing/assignment.ts`), which is how the sink learns who got it; the drain cross-checks against the store.
  */
 export const engineAssigner: AssignerFactory = (db, population, onAssigned) => {
   const routing = new RoutingService(db, { now: Date.now, disconnectGraceSeconds: DISCONNECT_GRACE_SECONDS });

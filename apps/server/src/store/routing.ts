@@ -283,6 +283,7 @@ export async function persistAssignment(
         updated_at: at,
         queued_at: null,
         front_of_queue: 0,
+        in_bot: 0,
       })
       .where('id', '=', a.conversationId)
       .where('status', '=', 'queued')
@@ -449,6 +450,7 @@ export async function persistReassignment(
         updated_at: at,
         queued_at: null,
         front_of_queue: 0,
+        in_bot: 0,
       })
       .where('id', '=', conversationId)
       .execute();

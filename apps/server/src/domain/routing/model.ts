@@ -28,7 +28,7 @@ export interface RoutingConversation {
   assigneeId: string | null;
   /**
    * Since when its visitor has waited for a person: when it entered the queue; back in the queue
-   * before anyone on the staff answered, still then (routing-service `#waitingSince`).
+   * before anyone on the staff answered, still then (`waitingSinceOf` in assignment.ts).
    */
   queuedAt: number;
   /** When it last entered the queue: the maximum queue time counts from here, afresh each time. */
@@ -40,6 +40,15 @@ export interface RoutingConversation {
   /** With the team's bot; not in the queue until handed off. */
   inBot: boolean;
   rule: { id: string; name: string } | null;
+}
+
+/** Team, priority and bot for a new conversation (`RoutingService.placement`). */
+export interface Placement {
+  teamId: string | null;
+  priority: 'normal' | 'vip';
+  weight: number;
+  rule: { id: string; name: string } | null;
+  inBot: boolean;
 }
 
 export interface RoutingOffer {
