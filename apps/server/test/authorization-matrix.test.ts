@@ -79,6 +79,7 @@ interface Target {
   banId: string;
   cannedReplyId: string;
   offerId: string;
+  visitorId: string;
   /** An access token of the calling socket's own session. */
   accessToken: string;
 }
@@ -93,6 +94,7 @@ function randomTarget(): Target {
     banId: randomUUID(),
     cannedReplyId: randomUUID(),
     offerId: randomUUID(),
+    visitorId: randomUUID(),
     accessToken: randomUUID(),
   };
 }
@@ -200,6 +202,11 @@ async function ban(ctx: Ctx): Promise<Partial<Target>> {
   return { banId: created.id };
 }
 
+/** A visitor of their own for each cell: erasing one is for good. */
+async function throwawayVisitor(ctx: Ctx): Promise<Partial<Target>> {
+  return { visitorId: (await visitorSession(ctx.t.url, ctx.t.fixture.widget.id)).visitorId };
+}
+
 async function throwawayUser(ctx: Ctx): Promise<Partial<Target>> {
   return { userId: (await createStaff(ctx.t, 'agent', [ctx.base.teamId])).id };
 }
@@ -248,6 +255,7 @@ const restRows: Record<string, RestRow> = {
   uploadAttachment: { expect: TEAM_A_OR_VISITOR, multipart: true },
   downloadAttachment: { expect: TEAM_A_OR_VISITOR },
   searchMessages: { expect: STAFF_ONLY, query: () => `q=${SECRET}` },
+  listErasures: { expect: STAFF_ONLY },
   receiveEmail: { expect: MAIL_GATEWAY_ONLY, body: () => ({}) },
   widgetConfig: { expect: OPEN },
   offlineMessage: {
@@ -298,6 +306,7 @@ const restRows: Record<string, RestRow> = {
   },
   updateUser: { expect: ADMIN, body: () => ({ capacity: 4 }) },
   deactivateUser: { expect: ADMIN, body: () => ({}), fresh: throwawayUser },
+  eraseVisitor: { expect: ADMIN, body: () => ({}), fresh: throwawayVisitor },
   createTeam: { expect: ADMIN, body: () => ({ name: `Team ${randomUUID().slice(0, 4)}` }) },
   renameTeam: { expect: ADMIN, body: () => ({ name: 'Team A' }) },
   listWidgets: { expect: ADMIN },
@@ -501,6 +510,7 @@ describe('authorization matrix (SECURITY S3)', () => {
       banId: randomUUID(),
       cannedReplyId: '',
       offerId: randomUUID(),
+      visitorId: randomUUID(),
       accessToken: '',
     };
     ctx.base.cannedReplyId = ((await teamACannedReply(ctx)) as Target).cannedReplyId;

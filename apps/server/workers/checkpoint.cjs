@@ -97,9 +97,16 @@ const SLICE = 200;
 const PAUSE_BETWEEN_SLICES_MS = 3;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let indexSlice;
+/** Deletes up to SLICE erased messages' entries; true when it took a full slice. */
+let unindexErased;
 function prepareIndexing() {
   const through = db.prepare("SELECT value FROM search.index_state WHERE key = 'indexed_through'").pluck();
-  const newest = db.prepare('SELECT coalesce(max(id), 0) FROM main.messages').pluck();
+  // The highest id ever given (AUTOINCREMENT's mark): the newest messages may have been erased.
+  const newest = db
+    .prepare(
+      "SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence WHERE name = 'messages'), 0), coalesce((SELECT max(id) FROM main.messages), 0))",
+    )
+    .pluck();
   const upTo = db.prepare('SELECT id FROM main.messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
   const last = db.prepare('SELECT max(id) FROM main.messages WHERE id > ?').pluck();
   const index = db.prepare(
@@ -114,7 +121,30 @@ function prepareIndexing() {
     if ((through.get() ?? 0) <= newest.get()) return;
     db.prepare('DELETE FROM search.messages_fts').run();
     mark.run(0);
+    // Rebuilt from the messages there are: nothing erased is in it.
+    db.prepare(
+      "INSERT OR REPLACE INTO search.index_state (key, value) VALUES ('erased_through', (SELECT coalesce(max(seq), 0) FROM main.erased_messages))",
+    ).run();
   })();
+  // An erased message's entry is deleted from the index for good, its words too (FTS5's
+  // secure-delete: no trace left in the index's pages).
+  db.prepare("INSERT INTO search.messages_fts(messages_fts, rank) VALUES ('secure-delete', 1)").run();
+  const erasedThrough = db
+    .prepare("SELECT value FROM search.index_state WHERE key = 'erased_through'")
+    .pluck();
+  const erased = db.prepare(
+    'SELECT seq, message_id FROM main.erased_messages WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const unindex = db.prepare('DELETE FROM search.messages_fts WHERE rowid = ?');
+  const markErased = db.prepare(
+    "INSERT OR REPLACE INTO search.index_state (key, value) VALUES ('erased_through', ?)",
+  );
+  unindexErased = db.transaction(() => {
+    const rows = erased.all(erasedThrough.get() ?? 0, SLICE);
+    for (const row of rows) unindex.run(row.message_id);
+    if (rows.length > 0) markErased.run(rows[rows.length - 1].seq);
+    return rows.length === SLICE;
+  });
   /** Indexes up to SLICE new messages; true when it took a full slice (more may be waiting). */
   return db.transaction(() => {
     const from = through.get() ?? 0;
@@ -129,6 +159,10 @@ function prepareIndexing() {
 
 async function indexNewMessages() {
   indexSlice ??= prepareIndexing();
+  for (let slices = 0; slices < 200 && unindexErased(); slices++) {
+    checkpointIfDue();
+    await pause(PAUSE_BETWEEN_SLICES_MS);
+  }
   // A backlog takes many slices: the checkpoints keep their pace in between.
   for (let slices = 0; slices < 200 && indexSlice(); slices++) {
     checkpointIfDue();

@@ -181,6 +181,7 @@ export const AuditAction = z.enum([
   'conversation.reassign',
   'conversation.end',
   'agent.status',
+  'visitor.erase',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -49,6 +49,8 @@ export const ConflictReason = z.discriminatedUnion('code', [
   z.object({ code: z.literal('already-resolved') }),
   /** Resolved or left as a message: no longer queued or assigned. */
   z.object({ code: z.literal('not-open') }),
+  /** Erasing a visitor: one of their conversations is still queued or assigned. */
+  z.object({ code: z.literal('conversation-open') }),
   z.object({ code: z.literal('shortcut-taken'), shortcut: z.string() }),
   z.object({ code: z.literal('email-in-use') }),
   /** A `clientMsgId` another sender already used in the conversation. */

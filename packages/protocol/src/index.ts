@@ -13,6 +13,7 @@ export * from './handshake.js';
 export * from './inbound-email.js';
 export * from './message.js';
 export * from './primitives.js';
+export * from './privacy.js';
 export * from './queue.js';
 export * from './reports.js';
 export * from './rest.js';

@@ -16,6 +16,7 @@ import {
 } from './admin.js';
 import { Empty } from './auth.js';
 import { type EndpointSpec, TeamParams, UserParams } from './endpoint.js';
+import { VisitorErased, VisitorParams } from './privacy.js';
 import { Report, ReportConversations, ReportDrillQuery, ReportQuery } from './reports.js';
 import { Team } from './rest-routing.js';
 import { WidgetParams } from './rest-widget.js';
@@ -37,6 +38,15 @@ export const adminEndpoints = {
     params: UserParams,
     body: UserUpdate,
     response: AdminUser,
+  },
+  /** Deletes every conversation of the visitor for good; refused while one is queued or assigned. */
+  eraseVisitor: {
+    method: 'POST',
+    path: '/api/admin/visitors/:visitorId/erase',
+    auth: 'admin',
+    params: VisitorParams,
+    body: Empty,
+    response: VisitorErased,
   },
   deactivateUser: {
     method: 'POST',

@@ -6,6 +6,7 @@ import { AttachmentParams, ConversationParams, type EndpointSpec } from './endpo
 import { InboundEmailReceipt } from './inbound-email.js';
 import { Message } from './message.js';
 import { Id, Seq, Timestamp } from './primitives.js';
+import { ErasurePage, ErasuresQuery } from './privacy.js';
 import { adminEndpoints, reportEndpoints } from './rest-admin.js';
 import { cannedReplyEndpoints } from './rest-canned.js';
 import { routingEndpoints } from './rest-routing.js';
@@ -165,6 +166,14 @@ export const restEndpoints = {
     auth: 'staff',
     query: SearchQuery,
     response: SearchResults,
+  },
+  /** Conversations erased since `after`: a workbench drops them from its cache on connecting. */
+  listErasures: {
+    method: 'GET',
+    path: '/api/erasures',
+    auth: 'staff',
+    query: ErasuresQuery,
+    response: ErasurePage,
   },
   /**
    * A mail gateway posts each email it receives for the answers' reply address, as it arrived

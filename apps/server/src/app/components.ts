@@ -14,6 +14,7 @@ import { InboundEmails } from '../domain/email/inbound-emails.js';
 import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
 import type { StaffPrincipal } from '../domain/principal.js';
+import { PrivacyService } from '../domain/privacy-service.js';
 import { ReportService } from '../domain/reports/report-service.js';
 import { RoutingService } from '../domain/routing/routing-service.js';
 import { FeedView } from '../domain/supervisor/feed-view.js';
@@ -121,6 +122,8 @@ export async function createComponents(
     unindexedMessages: () => unindexedMessages(sqlite.search),
   });
   const attachments = new AttachmentService(db, path.resolve(config.dataDir, 'attachments'));
+  const swept = await attachments.sweepOrphans();
+  if (swept > 0) logger.info({ files: swept }, 'deleted attachment files no conversation holds');
   const emails = startEmail(config.email, db, clock, logger, metrics, (record) => attachments.pathOf(record));
   const receivedListeners: EmailReceived[] = [];
   const limits = new RateLimits(config.limits);
@@ -165,6 +168,7 @@ export async function createComponents(
     presence,
     widgets: new WidgetService(db, routing),
     attachments,
+    privacy: new PrivacyService(db, attachments, logger),
     limits,
     origins,
     metrics,

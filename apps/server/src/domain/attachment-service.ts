@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AttachmentMimeType } from '@switchboard/protocol';
 import { fileTypeFromBuffer } from 'file-type';
-import { attachmentShownToVisitor, getAttachment, insertAttachment } from '../store/attachments.js';
+import {
+  allStorageNames,
+  attachmentShownToVisitor,
+  getAttachment,
+  insertAttachment,
+} from '../store/attachments.js';
 import { getConversation } from '../store/conversations.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { AttachmentRecord } from '../store/records.js';
@@ -95,6 +100,26 @@ export class AttachmentService {
 
   pathOf(record: AttachmentRecord): string {
     return path.join(this.directory, record.storageName);
+  }
+
+  /** Deletes stored files by their storage names (an erased visitor's); a missing one is fine. */
+  async deleteFiles(storageNames: readonly string[]): Promise<void> {
+    for (const name of storageNames)
+      await rm(path.join(this.directory, path.basename(name)), { force: true });
+  }
+
+  /**
+   * At start, before anything is uploaded: deletes files no attachment row names (an upload
+   * that crashed between its file and its row, or an erasure between its commit and its files).
+   * Answers how many went.
+   */
+  async sweepOrphans(): Promise<number> {
+    const files = await readdir(this.directory).catch(() => [] as string[]);
+    if (files.length === 0) return 0;
+    const known = new Set(await allStorageNames(this.db));
+    const orphans = files.filter((file) => !known.has(file));
+    await this.deleteFiles(orphans);
+    return orphans.length;
   }
 }
 

@@ -26,6 +26,8 @@ function conflictText(reason: ConflictReason): string {
       return 'Already resolved.';
     case 'not-open':
       return 'This conversation is not open.';
+    case 'conversation-open':
+      return 'One of their conversations is still queued or assigned: resolve it first.';
     case 'shortcut-taken':
       return `The shortcut "${reason.shortcut}" is taken.`;
     case 'email-in-use':

@@ -50,6 +50,7 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
     ),
   );
   broadcast.onConversation(() => feed.touch(true));
+  deps.privacy.onErased((erased) => broadcast.erased(erased));
 
   // Anything outside the two namespaces is refused.
   io.use((_socket, next) =>

@@ -8,6 +8,7 @@ import type { ConversationService } from '../domain/conversation-service.js';
 import type { EmailAdmin } from '../domain/email/email-admin.js';
 import type { MessageService } from '../domain/message-service.js';
 import type { Presence } from '../domain/presence.js';
+import type { PrivacyService } from '../domain/privacy-service.js';
 import type { ReportService } from '../domain/reports/report-service.js';
 import type { RoutingService } from '../domain/routing/routing-service.js';
 import type { FeedView } from '../domain/supervisor/feed-view.js';
@@ -46,4 +47,6 @@ export interface TransportDeps {
   email: EmailAdmin;
   /** Visitors' replies to answer emails, posted by the mail gateway. */
   mailGateway: MailGateway;
+  /** Erasing a visitor; the transport pushes what went. */
+  privacy: PrivacyService;
 }

@@ -45,3 +45,9 @@ export async function attachmentShownToVisitor(db: Db, attachmentId: string): Pr
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Every stored file's name: the start-up sweep keeps these. */
+export async function allStorageNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('attachments').select('storage_name').execute();
+  return rows.map((r) => r.storage_name);
+}

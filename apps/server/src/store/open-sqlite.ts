@@ -35,6 +35,8 @@ export function openSqlite(
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten, not left in free space: an erased visitor leaves no trace.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const inMemory = file === ':memory:';
   if (inMemory) attachIndexInMemory(sqlite);

@@ -28,6 +28,8 @@ export interface Database {
   canned_replies: CannedRepliesTable;
   conversation_participants: ConversationParticipantsTable;
   answer_emails: AnswerEmailsTable;
+  erasures: ErasuresTable;
+  erased_messages: ErasedMessagesTable;
 }
 
 export interface UsersTable {
@@ -299,4 +301,15 @@ export interface AnswerEmailsTable {
   due_at: string;
   attempts: Generated<number>;
   last_error: string | null;
+}
+
+export interface ErasuresTable {
+  seq: Generated<number>;
+  conversation_id: string;
+  erased_at: string;
+}
+
+export interface ErasedMessagesTable {
+  seq: Generated<number>;
+  message_id: number;
 }

@@ -1,6 +1,7 @@
 import { Conversation, ConversationViewers } from '../conversation.js';
 import { Hello, RequestError, SessionRevoked } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
+import { ConversationsErased } from '../privacy.js';
 import { AgentState, Offer, OfferClosed } from '../routing.js';
 import { SupervisorDelta, SupervisorEscalation } from '../supervisor.js';
 import { agentConversationRequests } from './conversation.js';
@@ -44,6 +45,8 @@ export const agentPushes = {
   'request:error': RequestError,
   /** Sent just before the server disconnects a revoked session's sockets. */
   'session:revoked': SessionRevoked,
+  /** An admin erased a visitor: these conversations are gone; drop them, also from any cache. */
+  'conversation:erased': ConversationsErased,
 } satisfies PushMap;
 export type AgentPushes = typeof agentPushes;
 

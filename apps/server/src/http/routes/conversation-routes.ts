@@ -22,6 +22,10 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
     return { messages: page.messages.map(toMessage), nextBefore: page.nextBefore };
   });
 
+  defineRoute(app, restEndpoints.listErasures, deps, async ({ query }) =>
+    deps.privacy.erasures(query.after, query.limit),
+  );
+
   defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) => ({
     hits: await deps.messages.search(principal, query.q, query.limit),
     conversations: await deps.messages.searchVisitors(principal, query.q, CONVERSATION_HITS),

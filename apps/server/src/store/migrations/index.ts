@@ -14,6 +14,7 @@ import * as m0012 from './0012_visitor_left_at.js';
 import * as m0013 from './0013_answer_emails.js';
 import * as m0014 from './0014_message_via.js';
 import * as m0015 from './0015_contact_search.js';
+import * as m0016 from './0016_erasures.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013_answer_emails': m0013,
   '0014_message_via': m0014,
   '0015_contact_search': m0015,
+  '0016_erasures': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type {
+  ConversationsErased,
+  ErasurePage,
+  Message,
+  SearchResults,
+  VisitorErased,
+} from '@switchboard/protocol';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AgentClient,
+  api,
+  connectAgent,
+  connectVisitor,
+  leaveMessage,
+  login,
+  nextEvent,
+  openAndTake,
+  request,
+  sendMessage,
+  unwrap,
+  visitorSession,
+} from './support/clients.js';
+import { PNG, upload } from './support/files.js';
+import { adminToken } from './support/routing-helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+describe('erasing a visitor', () => {
+  let t: TestServer;
+  let alice: AgentClient;
+  let aliceToken: string;
+  let adminTokenValue: string;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    aliceToken = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
+    alice = await connectAgent(t.url, aliceToken);
+    adminTokenValue = await adminToken(t);
+  });
+  afterAll(async () => {
+    alice.disconnect();
+    await t.stop();
+  });
+
+  const erase = (visitorId: string, token = adminTokenValue) =>
+    api<VisitorErased>(t.url, `/api/admin/visitors/${visitorId}/erase`, { token, body: {} });
+  const search = async (q: string) =>
+    unwrap(
+      (
+        await api<SearchResults>(t.url, `/api/search/messages?q=${encodeURIComponent(q)}`, {
+          token: aliceToken,
+        })
+      ).body,
+    );
+  /** Rows of the full-text index file whose stored body holds `word`. */
+  const indexedWith = async (word: string) => {
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM search.messages_fts WHERE body LIKE ${`%${word}%`}`.execute(
+      t.server.components.sqlite.search,
+    );
+    return Number(rows[0]?.n);
+  };
+  const count = async (
+    table: 'conversations' | 'messages' | 'attachments' | 'ratings' | 'conversation_events',
+  ) =>
+    Number(
+      (
+        await t.server.components.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('deletes every conversation of theirs for good, with its messages, files, rating, history and index entries, and tells every workbench', async () => {
+    // Noor: a chat with a file, resolved and rated; then a message left while nobody answered.
+    const chat = await openAndTake(t.url, t.fixture.widget.id, alice);
+    await sendMessage(chat.visitor, chat.conversationId, 'My parcel zebracorn never arrived');
+    const file = unwrap(
+      (await upload(t.url, chat.conversationId, chat.session.visitorToken, 'label.png', PNG)).body,
+    );
+    await sendMessage(chat.visitor, chat.conversationId, 'Here is the label', { attachmentId: file.id });
+    await sendMessage(alice, chat.conversationId, 'Found it, on its way.');
+    unwrap(await request(alice, 'conversation:resolve', { conversationId: chat.conversationId }));
+    unwrap(
+      (
+        await api(t.url, `/api/visitor/conversations/${chat.conversationId}/rating`, {
+          token: chat.session.visitorToken,
+          body: { score: 5 },
+        })
+      ).body,
+    );
+    const left = unwrap(await request<{ id: string }>(chat.visitor, 'conversation:open', {}));
+    await sendMessage(chat.visitor, left.id, 'And a zebracorn question for later');
+    unwrap(
+      (await leaveMessage(t.url, chat.session.visitorToken, left.id, { email: 'noor@example.com' })).body,
+    );
+    // Someone else, who must keep everything.
+    const other = await openAndTake(t.url, t.fixture.widget.id, alice);
+    await sendMessage(other.visitor, other.conversationId, 'A zebracorn of my own');
+
+    await expect.poll(async () => (await search('zebracorn')).hits.length, { timeout: 10_000 }).toBe(3);
+    expect((await search('noor@example')).conversations.map((c) => c.conversationId)).toEqual([left.id]);
+    const before = {
+      conversations: await count('conversations'),
+      messages: await count('messages'),
+      attachments: await count('attachments'),
+      ratings: await count('ratings'),
+    };
+    const uploads = path.join(t.dataDir, 'attachments');
+    const stored = readdirSync(uploads);
+    const label = await t.server.components.db
+      .selectFrom('attachments')
+      .select('storage_name')
+      .where('id', '=', file.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toContain(label.storage_name);
+
+    const pushed = nextEvent<ConversationsErased>(alice, 'conversation:erased');
+    const visitorGone = new Promise<void>((resolve) => chat.visitor.once('disconnect', () => resolve()));
+    const erased = unwrap((await erase(chat.session.visitorId)).body);
+    const noorMessages = erased.messages;
+    expect(erased).toMatchObject({ visitorId: chat.session.visitorId, conversations: 2, attachments: 1 });
+    expect(noorMessages).toBeGreaterThanOrEqual(4);
+    const push = await pushed;
+    expect(new Set(push.conversationIds)).toEqual(new Set([chat.conversationId, left.id]));
+    await visitorGone;
+
+    // Gone from the database, the upload directory and both search indexes; the other visitor's stays.
+    expect(await count('conversations')).toBe(before.conversations - 2);
+    expect(await count('messages')).toBe(before.messages - noorMessages);
+    expect(await count('attachments')).toBe(before.attachments - 1);
+    expect(await count('ratings')).toBe(before.ratings - 1);
+    const remaining = await t.server.components.db
+      .selectFrom('conversation_events')
+      .select('conversation_id')
+      .where('conversation_id', 'in', [chat.conversationId, left.id])
+      .execute();
+    expect(remaining).toEqual([]);
+    expect(readdirSync(uploads)).toHaveLength(stored.length - 1);
+    expect(existsSync(path.join(uploads, label.storage_name))).toBe(false);
+    await expect
+      .poll(async () => (await search('zebracorn')).hits.map((h) => h.conversationId), { timeout: 10_000 })
+      .toEqual([other.conversationId]);
+    expect((await search('noor@example')).conversations).toEqual([]);
+    // The index file holds no copy of their words (only the other visitor's message).
+    await expect.poll(() => indexedWith('zebracorn'), { timeout: 10_000 }).toBe(1);
+
+    // Their token no longer connects; the staff's history of the conversation is not found.
+    await expect(connectVisitor(t.url, chat.session.visitorToken)).rejects.toMatchObject({
+      data: { code: 'token-invalid' },
+    });
+    expect(
+      await request<Message[]>(alice, 'message:sync', { conversationId: chat.conversationId, afterSeq: 0 }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    // What stays: which conversations were erased, for workbenches that were away; and the audit entry.
+    const page = unwrap((await api<ErasurePage>(t.url, '/api/erasures?after=0', { token: aliceToken })).body);
+    expect(page.items.map((e) => e.conversationId).sort()).toEqual([chat.conversationId, left.id].sort());
+    expect(page.lastSeq).toBe(push.lastSeq);
+    expect(
+      unwrap(
+        (await api<ErasurePage>(t.url, `/api/erasures?after=${page.lastSeq}`, { token: aliceToken })).body,
+      ),
+    ).toEqual({ items: [], lastSeq: page.lastSeq });
+    const audit = await t.server.components.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'visitor.erase')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]?.data ?? '{}')).toEqual({
+      conversations: 2,
+      messages: noorMessages,
+      attachments: 1,
+    });
+    expect(JSON.stringify(audit)).not.toMatch(/noor|zebracorn/i);
+
+    // Once is all: the visitor is gone.
+    expect((await erase(chat.session.visitorId)).body).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    other.visitor.disconnect();
+  });
+
+  it('refuses while a conversation of theirs is open, and changes nothing; only admins may, with a valid id', async () => {
+    const open = await openAndTake(t.url, t.fixture.widget.id, alice);
+    await sendMessage(open.visitor, open.conversationId, 'Still talking');
+    const before = await count('messages');
+    const refused = await erase(open.session.visitorId);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: { code: 'conversation-open' } } },
+    });
+    expect(await count('messages')).toBe(before);
+    expect((await erase(open.session.visitorId, aliceToken)).body).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect((await erase('not-a-visitor')).body).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(await count('messages')).toBe(before);
+    // A visitor with no conversation at all is erased too.
+    const session = await visitorSession(t.url, t.fixture.widget.id, { name: 'Just looking' });
+    expect(unwrap((await erase(session.visitorId)).body)).toEqual({
+      visitorId: session.visitorId,
+      conversations: 0,
+      messages: 0,
+      attachments: 0,
+    });
+    open.visitor.disconnect();
+  });
+
+  it('deletes at start the files no attachment names (a crash between a file and its row)', async () => {
+    const chat = await openAndTake(t.url, t.fixture.widget.id, alice);
+    unwrap((await upload(t.url, chat.conversationId, chat.session.visitorToken, 'kept.png', PNG)).body);
+    const uploads = path.join(t.dataDir, 'attachments');
+    const kept = readdirSync(uploads);
+    const stray = path.join(uploads, randomUUID());
+    writeFileSync(stray, 'left behind');
+    expect(await t.server.components.attachments.sweepOrphans()).toBe(1);
+    expect(existsSync(stray)).toBe(false);
+    expect(readdirSync(uploads)).toEqual(kept);
+    chat.visitor.disconnect();
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './primitives.js';
+
+/**
+ * Erasing a visitor (the right to erasure): every conversation of theirs, with its messages,
+ * files, ratings and history, deleted for good. What is kept is only that a conversation id
+ * was erased, so that every workbench drops its cached copy, also one offline at the time.
+ */
+export const VisitorParams = z.strictObject({ visitorId: Id });
+export type VisitorParams = z.infer<typeof VisitorParams>;
+
+const Count = z.number().int().nonnegative();
+
+/** What an erasure deleted. */
+export const VisitorErased = z.object({
+  visitorId: Id,
+  conversations: Count,
+  messages: Count,
+  attachments: Count,
+});
+export type VisitorErased = z.infer<typeof VisitorErased>;
+
+/** One erased conversation; `seq` numbers erasures in the order they happened. */
+export const Erasure = z.object({
+  seq: z.number().int().positive(),
+  conversationId: Id,
+  erasedAt: Timestamp,
+});
+export type Erasure = z.infer<typeof Erasure>;
+
+export const ErasuresQuery = z.strictObject({
+  /** Erasures after this `seq` (0: from the first). */
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export type ErasuresQuery = z.input<typeof ErasuresQuery>;
+
+export const ErasurePage = z.object({
+  items: z.array(Erasure),
+  /** The newest erasure's `seq` on the server (0: none yet): ask with it as `after` next time. */
+  lastSeq: Count,
+});
+export type ErasurePage = z.infer<typeof ErasurePage>;
+
+/** Pushed to every staff socket: drop these conversations from view and from any cache. */
+export const ConversationsErased = z.object({
+  conversationIds: z.array(Id).min(1),
+  /** The erasures' newest `seq`. */
+  lastSeq: z.number().int().positive(),
+});
+export type ConversationsErased = z.infer<typeof ConversationsErased>;
