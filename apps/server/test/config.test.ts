@@ -111,6 +111,13 @@ describe('configuration', () => {
     expect(() => parseConfig({ email: { inboundMaxBytes: 1024 } })).toThrow(/email\.inboundMaxBytes/);
   });
 
+  it('keeps conversations until erased unless a retention period is set, from the file or the environment', () => {
+    expect(loadConfig({}).privacy.retentionDays).toBeNull();
+    expect(loadConfig({ SWITCHBOARD_RETENTION_DAYS: '365' }).privacy.retentionDays).toBe(365);
+    expect(() => loadConfig({ SWITCHBOARD_RETENTION_DAYS: '0' })).toThrow(/privacy\.retentionDays/);
+    expect(() => loadConfig({ SWITCHBOARD_RETENTION_DAYS: 'a year' })).toThrow(/privacy\.retentionDays/);
+  });
+
   it('gives the demo a mailbox in its data directory unless email is configured', () => {
     const demo = withDemoMailbox(parseConfig({ demoSeed: true, dataDir: '/srv/switchboard' }));
     expect(demo.email.directory).toBe(path.join('/srv/switchboard', 'mail'));

@@ -232,3 +232,65 @@ describe('erasing a visitor', () => {
     chat.visitor.disconnect();
   });
 });
+
+describe('the retention period', () => {
+  const DAY = 86_400_000;
+  let now = Date.now();
+  let t: TestServer;
+  let alice: AgentClient;
+
+  beforeAll(async () => {
+    t = await startTestServer({ privacy: { retentionDays: 30 } }, () => now);
+    alice = await connectAgent(t.url, (await login(t.url, t.fixture.alice.email)).tokens.accessToken);
+  });
+  afterAll(async () => {
+    alice.disconnect();
+    await t.stop();
+  });
+
+  it('deletes conversations resolved longer ago and visitors left with none, and tells the workbenches; keeps the rest', async () => {
+    now = Date.now() - 40 * DAY;
+    const old = await openAndTake(t.url, t.fixture.widget.id, alice);
+    await sendMessage(old.visitor, old.conversationId, 'Long ago');
+    unwrap((await upload(t.url, old.conversationId, old.session.visitorToken, 'old.png', PNG)).body);
+    unwrap(await request(alice, 'conversation:resolve', { conversationId: old.conversationId }));
+    now = Date.now() - 10 * DAY;
+    const recent = await openAndTake(t.url, t.fixture.widget.id, alice);
+    unwrap(await request(alice, 'conversation:resolve', { conversationId: recent.conversationId }));
+    now = Date.now();
+    const open = await openAndTake(t.url, t.fixture.widget.id, alice);
+    // A visitor who came 40 days ago and never opened a chat: only their name is left.
+    const lonely = await visitorSession(t.url, t.fixture.widget.id, { name: 'Long Gone' });
+    await t.server.components.db
+      .updateTable('visitors')
+      .set({ created_at: new Date(Date.now() - 40 * DAY).toISOString() })
+      .where('id', '=', lonely.visitorId)
+      .execute();
+    const uploads = path.join(t.dataDir, 'attachments');
+    expect(readdirSync(uploads)).toHaveLength(1);
+
+    const pushed = nextEvent<ConversationsErased>(alice, 'conversation:erased');
+    expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 1, visitors: 1 });
+    expect((await pushed).conversationIds).toEqual([old.conversationId]);
+    const left = await t.server.components.db.selectFrom('conversations').select('id').execute();
+    expect(left.map((c) => c.id).sort()).toEqual([recent.conversationId, open.conversationId].sort());
+    expect(readdirSync(uploads)).toEqual([]);
+    await expect(connectVisitor(t.url, lonely.visitorToken)).rejects.toMatchObject({
+      data: { code: 'token-invalid' },
+    });
+    const audit = await t.server.components.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'data'])
+      .where('action', '=', 'retention.erase')
+      .execute();
+    expect(audit).toEqual([
+      {
+        actor_id: null,
+        data: JSON.stringify({ conversations: 1, messages: 1, attachments: 1, visitors: 1 }),
+      },
+    ]);
+    // Nothing older is left: a second pass deletes nothing.
+    expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 0, visitors: 0 });
+    for (const c of [old, recent, open]) c.visitor.disconnect();
+  });
+});

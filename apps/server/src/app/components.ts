@@ -124,6 +124,20 @@ export async function createComponents(
   const attachments = new AttachmentService(db, path.resolve(config.dataDir, 'attachments'));
   const swept = await attachments.sweepOrphans();
   if (swept > 0) logger.info({ files: swept }, 'deleted attachment files no conversation holds');
+  const privacy = new PrivacyService(db, attachments, logger, config.privacy.retentionDays, clock);
+  const applyRetention = () =>
+    privacy.eraseExpired().then(
+      (erased) => {
+        if (erased.conversations + erased.visitors > 0) logger.info(erased, 'retention period applied');
+      },
+      (error: unknown) => logger.error({ err: error }, 'applying the retention period failed'),
+    );
+  const retention =
+    config.privacy.retentionDays === null
+      ? undefined
+      : setInterval(applyRetention, config.privacy.retentionSweepMinutes * 60_000);
+  retention?.unref();
+  if (retention) void applyRetention();
   const emails = startEmail(config.email, db, clock, logger, metrics, (record) => attachments.pathOf(record));
   const receivedListeners: EmailReceived[] = [];
   const limits = new RateLimits(config.limits);
@@ -168,7 +182,7 @@ export async function createComponents(
     presence,
     widgets: new WidgetService(db, routing),
     attachments,
-    privacy: new PrivacyService(db, attachments, logger),
+    privacy,
     limits,
     origins,
     metrics,
@@ -190,6 +204,7 @@ export async function createComponents(
     onEmailReceived: (listener) => receivedListeners.push(listener),
     close: async () => {
       clearInterval(ticker);
+      clearInterval(retention);
       await emails.close();
       await mailDecoder.close();
       // Let a routing pass in flight finish before the store closes.

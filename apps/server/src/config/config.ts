@@ -83,6 +83,18 @@ export const Config = z.strictObject({
       tickMilliseconds: z.number().int().min(20).max(10_000).default(500),
     })
     .prefault({}),
+  privacy: z
+    .strictObject({
+      /**
+       * Conversations resolved longer ago than this many days are deleted for good, with their
+       * messages and files, and visitors left with none (as an admin's erasure does). Null:
+       * kept until erased.
+       */
+      retentionDays: z.number().int().min(1).max(36_500).nullable().default(null),
+      /** How often the retention period is applied. */
+      retentionSweepMinutes: z.number().int().min(1).max(1440).default(60),
+    })
+    .prefault({}),
   /**
    * Answers to left messages, emailed to the visitor's `replyTo`. Without `smtpUrl` or
    * `directory` nothing is emailed.
@@ -162,6 +174,10 @@ const ENV_KEYS = {
   SWITCHBOARD_INBOUND_EMAIL_SECRET: (c, v) => ({
     ...c,
     email: { ...(c.email as object), inboundSecret: v },
+  }),
+  SWITCHBOARD_RETENTION_DAYS: (c, v) => ({
+    ...c,
+    privacy: { ...(c.privacy as object), retentionDays: v === '' ? null : Number(v) },
   }),
   SWITCHBOARD_WORKBENCH_ORIGINS: (c, v) => ({ ...c, workbenchOrigins: v.split(',').filter(Boolean) }),
 } satisfies Record<string, (c: Record<string, unknown>, v: string) => Record<string, unknown>>;

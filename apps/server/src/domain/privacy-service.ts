@@ -1,15 +1,19 @@
 import type { VisitorErased } from '@switchboard/protocol';
 import type { Logger } from 'pino';
-import { eraseVisitor, erasuresAfter, lastErasureSeq } from '../store/erasures.js';
+import { eraseExpired, eraseVisitor, erasuresAfter, lastErasureSeq } from '../store/erasures.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { AttachmentService } from './attachment-service.js';
 import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import type { StaffPrincipal } from './principal.js';
 
+/** Conversations per transaction when the retention period is applied. */
+const RETENTION_BATCH = 200;
+
 /** What the transport tells everyone after an erasure. */
 export interface Erased {
-  visitorId: string;
+  /** The erased visitor, whose sockets close; null for the retention period's erasures. */
+  visitorId: string | null;
   conversationIds: string[];
   lastSeq: number;
 }
@@ -22,6 +26,9 @@ export class PrivacyService {
     private readonly db: Db,
     private readonly attachments: AttachmentService,
     private readonly logger: Logger,
+    /** Days a resolved conversation is kept; null: until erased. */
+    private readonly retentionDays: number | null = null,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The transport subscribes: staff drop the conversations, the visitor's sockets close. */
@@ -40,9 +47,7 @@ export class PrivacyService {
     if (result.kind === 'open') throw conflict({ code: 'conversation-open' });
     // After the commit: a file left by a crash here belongs to no row, and the start-up sweep
     // deletes it.
-    await this.attachments.deleteFiles(result.files).catch((error: unknown) => {
-      this.logger.error({ err: error }, 'deleting an erased visitor’s files failed');
-    });
+    await this.#deleteFiles(result.files);
     const erased = { visitorId, conversationIds: result.conversationIds, lastSeq: result.lastSeq };
     for (const listener of this.#listeners) listener(erased);
     return {
@@ -51,6 +56,41 @@ export class PrivacyService {
       messages: result.messages,
       attachments: result.files.length,
     };
+  }
+
+  /**
+   * Applies the retention period: deletes what is older, a batch per transaction (each holds the
+   * database's write lock briefly), and tells the workbenches. Answers how many conversations and
+   * visitors went.
+   */
+  async eraseExpired(): Promise<{ conversations: number; visitors: number }> {
+    if (this.retentionDays === null) return { conversations: 0, visitors: 0 };
+    const now = this.now();
+    const before = new Date(now - this.retentionDays * 86_400_000).toISOString();
+    const total = { conversations: 0, visitors: 0 };
+    for (;;) {
+      const batch = await eraseExpired(this.db, {
+        before,
+        limit: RETENTION_BATCH,
+        at: new Date(now).toISOString(),
+      });
+      total.conversations += batch.conversationIds.length;
+      total.visitors += batch.visitors;
+      await this.#deleteFiles(batch.files);
+      if (batch.conversationIds.length > 0) {
+        const erased = { visitorId: null, conversationIds: batch.conversationIds, lastSeq: batch.lastSeq };
+        for (const listener of this.#listeners) listener(erased);
+      }
+      if (batch.conversationIds.length < RETENTION_BATCH && batch.visitors < RETENTION_BATCH) return total;
+      // Between batches the server's own commits get their turn.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async #deleteFiles(files: readonly string[]): Promise<void> {
+    await this.attachments.deleteFiles(files).catch((error: unknown) => {
+      this.logger.error({ err: error }, 'deleting erased files failed');
+    });
   }
 
   async erasures(after: number, limit: number) {

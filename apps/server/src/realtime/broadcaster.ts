@@ -129,14 +129,14 @@ export class Broadcaster {
    * An erased visitor: every staff socket drops the conversations (any may have cached one, from
    * a search say), and the visitor's own sockets close (their token no longer connects).
    */
-  erased(erased: { visitorId: string; conversationIds: string[]; lastSeq: number }): void {
+  erased(erased: { visitorId: string | null; conversationIds: string[]; lastSeq: number }): void {
     if (erased.conversationIds.length > 0) {
       this.agents.emit('conversation:erased', {
         conversationIds: erased.conversationIds,
         lastSeq: erased.lastSeq,
       });
     }
-    this.visitors.in(rooms.visitor(erased.visitorId)).disconnectSockets(true);
+    if (erased.visitorId !== null) this.visitors.in(rooms.visitor(erased.visitorId)).disconnectSockets(true);
   }
 
   /** Tells a revoked session's sockets why, then closes them. */

@@ -17,9 +17,7 @@ export type VisitorErasure =
 
 /**
  * Deletes the visitor and everything of their conversations in one transaction, records which
- * conversation ids went and audits it (counts only). Messages go before the conversations
- * (they reference the attachments), and the answer emails queued for them too (no cascade);
- * the rest follows the conversations by cascade, the visitor search's entries by trigger.
+ * conversation ids went and audits it (counts only).
  */
 export async function eraseVisitor(
   db: Db,
@@ -40,25 +38,7 @@ export async function eraseVisitor(
     if (conversations.some((c) => c.status === 'queued' || c.status === 'assigned'))
       return { kind: 'open' } as const;
     const ids = conversations.map((c) => c.id);
-    let files: string[] = [];
-    let messages = 0;
-    if (ids.length > 0) {
-      files = (
-        await trx
-          .selectFrom('attachments')
-          .select('storage_name')
-          .where('conversation_id', 'in', ids)
-          .execute()
-      ).map((row) => row.storage_name);
-      await trx.deleteFrom('answer_emails').where('conversation_id', 'in', ids).execute();
-      const deleted = await trx.deleteFrom('messages').where('conversation_id', 'in', ids).executeTakeFirst();
-      messages = Number(deleted.numDeletedRows);
-      await trx.deleteFrom('conversations').where('id', 'in', ids).execute();
-      await trx
-        .insertInto('erasures')
-        .values(ids.map((id) => ({ conversation_id: id, erased_at: e.at })))
-        .execute();
-    }
+    const { files, messages } = await deleteConversations(trx, ids, e.at);
     await trx.deleteFrom('ratings').where('visitor_id', '=', e.visitorId).execute();
     await trx.deleteFrom('offline_messages').where('visitor_id', '=', e.visitorId).execute();
     await trx.deleteFrom('visitors').where('id', '=', e.visitorId).execute();
@@ -77,6 +57,96 @@ export async function eraseVisitor(
       messages,
       lastSeq: await lastErasureSeq(trx),
     } as const;
+  });
+}
+
+/**
+ * Deletes the conversations with everything of theirs and records which went. Messages go before
+ * the conversations (they reference the attachments), and the answer emails queued for them too
+ * (no cascade); the rest follows by cascade, the visitor search's entries by trigger, the message
+ * index's through `erased_messages` (a trigger) and the background worker.
+ */
+async function deleteConversations(
+  trx: Db,
+  ids: readonly string[],
+  at: string,
+): Promise<{ files: string[]; messages: number }> {
+  if (ids.length === 0) return { files: [], messages: 0 };
+  const files = (
+    await trx.selectFrom('attachments').select('storage_name').where('conversation_id', 'in', ids).execute()
+  ).map((row) => row.storage_name);
+  await trx.deleteFrom('answer_emails').where('conversation_id', 'in', ids).execute();
+  const deleted = await trx.deleteFrom('messages').where('conversation_id', 'in', ids).executeTakeFirst();
+  await trx.deleteFrom('conversations').where('id', 'in', ids).execute();
+  await trx
+    .insertInto('erasures')
+    .values(ids.map((id) => ({ conversation_id: id, erased_at: at })))
+    .execute();
+  return { files, messages: Number(deleted.numDeletedRows) };
+}
+
+export interface Expired {
+  conversationIds: string[];
+  files: string[];
+  messages: number;
+  visitors: number;
+  lastSeq: number;
+}
+
+/**
+ * The retention period: up to `limit` conversations resolved before `before`, with everything of
+ * theirs, and the visitors left with no conversation who came before then (their name and
+ * address). One short transaction per call; the caller repeats while a batch comes back full.
+ */
+export async function eraseExpired(
+  db: Db,
+  e: { before: string; limit: number; at: string },
+): Promise<Expired> {
+  return db.transaction().execute(async (trx) => {
+    const ids = (
+      await trx
+        .selectFrom('conversations')
+        .select('id')
+        .where('status', '=', 'resolved')
+        .where('resolved_at', '<', e.before)
+        .orderBy('resolved_at')
+        .limit(e.limit)
+        .execute()
+    ).map((row) => row.id);
+    const { files, messages } = await deleteConversations(trx, ids, e.at);
+    const lonely = (
+      await trx
+        .selectFrom('visitors as v')
+        .select('v.id')
+        .where('v.created_at', '<', e.before)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('conversations as c').select('c.id').whereRef('c.visitor_id', '=', 'v.id'))),
+        )
+        .limit(e.limit)
+        .execute()
+    ).map((row) => row.id);
+    if (lonely.length > 0) {
+      await trx.deleteFrom('ratings').where('visitor_id', 'in', lonely).execute();
+      await trx.deleteFrom('offline_messages').where('visitor_id', 'in', lonely).execute();
+      await trx.deleteFrom('visitors').where('id', 'in', lonely).execute();
+    }
+    if (ids.length > 0 || lonely.length > 0) {
+      await audit(
+        trx,
+        null,
+        'retention.erase',
+        'retention',
+        { conversations: ids.length, messages, attachments: files.length, visitors: lonely.length },
+        e.at,
+      );
+    }
+    return {
+      conversationIds: ids,
+      files,
+      messages,
+      visitors: lonely.length,
+      lastSeq: await lastErasureSeq(trx),
+    };
   });
 }
 
