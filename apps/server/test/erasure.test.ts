@@ -7,6 +7,7 @@ import type {
   Message,
   SearchResults,
   VisitorErased,
+  VisitorExport,
 } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,7 @@ describe('erasing a visitor', () => {
     );
     await sendMessage(chat.visitor, chat.conversationId, 'Here is the label', { attachmentId: file.id });
     await sendMessage(alice, chat.conversationId, 'Found it, on its way.');
+    await sendMessage(alice, chat.conversationId, 'Courier lost it once before', { visibility: 'agents' });
     unwrap(await request(alice, 'conversation:resolve', { conversationId: chat.conversationId }));
     unwrap(
       (
@@ -119,6 +121,38 @@ describe('erasing a visitor', () => {
       .where('id', '=', file.id)
       .executeTakeFirstOrThrow();
     expect(stored).toContain(label.storage_name);
+
+    // First what the server holds about them (the right of access): every message, notes too.
+    const exported = unwrap(
+      (
+        await api<VisitorExport>(t.url, `/api/admin/visitors/${chat.session.visitorId}/export`, {
+          token: adminTokenValue,
+        })
+      ).body,
+    );
+    expect(exported.visitor).toMatchObject({
+      id: chat.session.visitorId,
+      name: 'Vera Visitor',
+      externalId: null,
+    });
+    expect(exported.conversations.map((c) => c.conversation.id).sort()).toEqual(
+      [chat.conversationId, left.id].sort(),
+    );
+    const first = exported.conversations.find((c) => c.conversation.id === chat.conversationId);
+    expect(first?.messages.map((m) => [m.body, m.visibility])).toEqual([
+      ['My parcel zebracorn never arrived', 'all'],
+      ['Here is the label', 'all'],
+      ['Found it, on its way.', 'all'],
+      ['Courier lost it once before', 'agents'],
+    ]);
+    expect(first?.messages[1]?.attachment?.fileName).toBe('label.png');
+    expect(first?.rating).toMatchObject({ score: 5, comment: null });
+    expect(exported.conversations.find((c) => c.conversation.id === left.id)?.conversation.replyTo).toBe(
+      'noor@example.com',
+    );
+    expect(
+      (await api(t.url, `/api/admin/visitors/${chat.session.visitorId}/export`, { token: aliceToken })).body,
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const pushed = nextEvent<ConversationsErased>(alice, 'conversation:erased');
     const visitorGone = new Promise<void>((resolve) => chat.visitor.once('disconnect', () => resolve()));

@@ -182,6 +182,7 @@ export const AuditAction = z.enum([
   'conversation.end',
   'agent.status',
   'visitor.erase',
+  'visitor.export',
   'retention.erase',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Conversation } from './conversation.js';
+import { Message } from './message.js';
 import { Id, Timestamp } from './primitives.js';
 
 /**
@@ -49,3 +51,31 @@ export const ConversationsErased = z.object({
   lastSeq: z.number().int().positive(),
 });
 export type ConversationsErased = z.infer<typeof ConversationsErased>;
+
+/**
+ * Everything the server holds about one visitor (the right of access): who they are, and each
+ * conversation of theirs with every message, internal notes included (marked by `visibility`),
+ * and their rating. Attachments are described; the files download from each message.
+ */
+export const VisitorExport = z.object({
+  exportedAt: Timestamp,
+  visitor: z.object({
+    id: Id,
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    /** The site's own user id, from a signed identity; null for an anonymous visitor. */
+    externalId: z.string().nullable(),
+    verified: z.boolean(),
+    createdAt: Timestamp,
+  }),
+  conversations: z.array(
+    z.object({
+      conversation: Conversation,
+      messages: z.array(Message),
+      rating: z
+        .object({ score: z.number().int(), comment: z.string().nullable(), createdAt: Timestamp })
+        .nullable(),
+    }),
+  ),
+});
+export type VisitorExport = z.infer<typeof VisitorExport>;

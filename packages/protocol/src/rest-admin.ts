@@ -16,7 +16,7 @@ import {
 } from './admin.js';
 import { Empty } from './auth.js';
 import { type EndpointSpec, TeamParams, UserParams } from './endpoint.js';
-import { VisitorErased, VisitorParams } from './privacy.js';
+import { VisitorErased, VisitorExport, VisitorParams } from './privacy.js';
 import { Report, ReportConversations, ReportDrillQuery, ReportQuery } from './reports.js';
 import { Team } from './rest-routing.js';
 import { WidgetParams } from './rest-widget.js';
@@ -38,6 +38,14 @@ export const adminEndpoints = {
     params: UserParams,
     body: UserUpdate,
     response: AdminUser,
+  },
+  /** Everything the server holds about the visitor, as one JSON document (the right of access). */
+  exportVisitor: {
+    method: 'GET',
+    path: '/api/admin/visitors/:visitorId/export',
+    auth: 'admin',
+    params: VisitorParams,
+    response: VisitorExport,
   },
   /** Deletes every conversation of the visitor for good; refused while one is queued or assigned. */
   eraseVisitor: {

@@ -1,4 +1,4 @@
-import type { VisitorErased } from '@switchboard/protocol';
+import type { VisitorErased, VisitorExport } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import { eraseExpired, eraseVisitor, erasuresAfter, lastErasureSeq } from '../store/erasures.js';
 import type { Db } from '../store/open-sqlite.js';
@@ -6,6 +6,7 @@ import type { AttachmentService } from './attachment-service.js';
 import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import type { StaffPrincipal } from './principal.js';
+import { exportVisitor } from './visitor-export.js';
 
 /** Conversations per transaction when the retention period is applied. */
 const RETENTION_BATCH = 200;
@@ -91,6 +92,10 @@ export class PrivacyService {
     await this.attachments.deleteFiles(files).catch((error: unknown) => {
       this.logger.error({ err: error }, 'deleting erased files failed');
     });
+  }
+
+  exportVisitor(admin: StaffPrincipal, visitorId: string): Promise<VisitorExport> {
+    return exportVisitor(this.db, admin, visitorId);
   }
 
   async erasures(after: number, limit: number) {

@@ -292,12 +292,14 @@ export async function listConversations(
   return rows.map(rowToConversation);
 }
 
-export async function listVisitorConversations(db: Db, visitorId: string): Promise<ConversationRecord[]> {
-  const rows = await selectConversations(db)
-    .where('c.visitor_id', '=', visitorId)
-    .orderBy('c.created_at', 'desc')
-    .limit(100)
-    .execute();
+/** Newest first; the newest `limit` (null: every one, for a visitor's data export). */
+export async function listVisitorConversations(
+  db: Db,
+  visitorId: string,
+  limit: number | null = 100,
+): Promise<ConversationRecord[]> {
+  const query = selectConversations(db).where('c.visitor_id', '=', visitorId).orderBy('c.created_at', 'desc');
+  const rows = await (limit === null ? query : query.limit(limit)).execute();
   return rows.map(rowToConversation);
 }
 

@@ -63,3 +63,12 @@ export async function getVisitorByTokenHash(db: Db, tokenHash: string): Promise<
     .executeTakeFirst();
   return row && rowToVisitor(row);
 }
+
+/** A visitor with when they first came, for their data export. */
+export async function getVisitorWithCreated(
+  db: Db,
+  visitorId: string,
+): Promise<(VisitorRecord & { createdAt: string }) | undefined> {
+  const row = await db.selectFrom('visitors').selectAll().where('id', '=', visitorId).executeTakeFirst();
+  return row && { ...rowToVisitor(row), createdAt: row.created_at };
+}

@@ -519,6 +519,7 @@ export const en = {
         'user.update': 'Changed a user',
         'user.deactivate': 'Deactivated a user',
         'visitor.erase': "Erased a visitor's data",
+        'visitor.export': "Exported a visitor's data",
         'retention.erase': 'Deleted what the retention period had passed',
         'team.create': 'Added a team',
         'team.update': 'Renamed a team',

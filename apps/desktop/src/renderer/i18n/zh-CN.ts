@@ -504,6 +504,7 @@ export const zhCN: Messages = {
         'user.update': '修改用户',
         'user.deactivate': '停用用户',
         'visitor.erase': '删除了访客的数据',
+        'visitor.export': '导出了访客的数据',
         'retention.erase': '删除了超过保留期限的数据',
         'team.create': '添加团队',
         'team.update': '重命名团队',
