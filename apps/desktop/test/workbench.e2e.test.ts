@@ -12,7 +12,7 @@ import { mainServices, tempDir } from './support/fakes.js';
 import { gradientPng } from './support/png.js';
 import { ADA, ALICE, BOB, DEMO_PASSWORD, ServerProcess } from './support/server-process.js';
 import { Visitor } from './support/visitor.js';
-import { launchChromium, openWorkbench, VIEWPORT } from './support/workbench-page.js';
+import { bindWorkbenchHost, launchChromium, openWorkbench, VIEWPORT } from './support/workbench-page.js';
 
 const DESKTOP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -1463,6 +1463,218 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it("erases a visitor for good from the admin's visitor panel: every workbench drops the chats, one connected at once, one away or closed when it connects again; a visitor with an open chat is refused", async () => {
+    // Nobody takes chats by routing here: Bob takes each one himself.
+    await page.getByLabel('Status').selectOption('away');
+    const bob = await connectAgent(
+      server.url,
+      (await login(server.url, BOB, DEMO_PASSWORD)).tokens.accessToken,
+    );
+    const erin = await Visitor.join(server.url, 'Erin Erasable');
+    const olive = await Visitor.join(server.url, 'Olive Waiting');
+    const word = 'xylophonic';
+    const erinChats: string[] = [];
+    for (const body of [`Please erase me, my code is ${word}.`, `Me again, still ${word}.`]) {
+      if (erinChats.length > 0) await erin.openAnother();
+      erinChats.push(erin.conversationId);
+      await erin.say(body);
+      if (erinChats.length === 1)
+        await erin.say('My receipt', (await erin.upload('receipt.png', ONE_PIXEL_PNG)).id);
+      unwrap(await request(bob, 'conversation:take', { conversationId: erin.conversationId }));
+      unwrap(
+        await request(bob, 'message:send', {
+          conversationId: erin.conversationId,
+          clientMsgId: crypto.randomUUID(),
+          body: 'Noted.',
+        }),
+      );
+      unwrap(await request(bob, 'conversation:resolve', { conversationId: erin.conversationId }));
+    }
+    await olive.say('Still waiting here.');
+    const [first, second] = erinChats as [string, string];
+
+    const found = (web: Page, id: string) =>
+      web.locator(`[data-testid="search-conversation"][data-conversation-id="${id}"]`);
+    const tabOf = (web: Page, id: string) => web.locator(`[data-testid="tab"][data-conversation-id="${id}"]`);
+    /** Finds the visitor's chat by their name and opens it in a tab, its words on screen. */
+    async function openByName(web: Page, name: string, id: string) {
+      await web.getByTestId('search-input').fill(name);
+      await eventually(async () => {
+        await web.getByTestId('search-input').press('Enter');
+        expect(await found(web, id).count()).toBe(1);
+      });
+      await found(web, id).click();
+      await tabOf(web, id).waitFor();
+      await web.getByTestId('search-input').press('Escape');
+    }
+    const timelineHas = (web: Page, text: string) =>
+      eventually(async () => expect(await web.getByTestId('timeline').textContent()).toContain(text));
+
+    const contexts: BrowserContext[] = [];
+    const errors: string[] = [];
+    try {
+      // Alice's desktop workbench, connected throughout: both chats open, cached in main's SQLite.
+      for (const id of erinChats) await openByName(page, 'Erin', id);
+      await timelineHas(page, 'still xylophonic');
+      expect(
+        await workbench.handlers['cache:messages']({ ...account(), conversationId: first, limit: 50 }),
+      ).not.toEqual([]);
+
+      // Alice in a browser tab, whose server connection is then cut: it misses the erasure.
+      const browserTab = await browser.newContext({ viewport: VIEWPORT });
+      contexts.push(browserTab);
+      let socketsAllowed = true;
+      const sockets: Array<{ close(): Promise<void> }> = [];
+      await browserTab.routeWebSocket(/\/socket\.io\//, (socket) => {
+        if (!socketsAllowed) return void socket.close();
+        socket.connectToServer();
+        sockets.push(socket);
+      });
+      const web = await pageCollecting(browserTab, errors);
+      await web.goto(`${server.url}/app/`);
+      await signInWithForm(web, ALICE);
+      await openByName(web, 'Erin', first);
+      await timelineHas(web, 'Please erase me');
+      socketsAllowed = false;
+      for (const socket of sockets) await socket.close();
+      await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+
+      // Alice's desktop app on another computer, closed before the erasure: her cache file stays.
+      const elsewhere = mainServices(tempDir());
+      const closedApp = await openWorkbench(browser, server.url, '', { main: elsewhere });
+      await signInWithForm(closedApp.page, ALICE);
+      await openByName(closedApp.page, 'Erin', second);
+      await timelineHas(closedApp.page, 'still xylophonic');
+      expect(closedApp.errors).toEqual([]);
+      await closedApp.context.close();
+      const elsewhereAccount = { serverUrl: server.url, userId: aliceId };
+
+      // Ada, an admin, in her browser: Olive's chat is still waiting, so Olive cannot be erased.
+      const admin = await browser.newContext({ viewport: VIEWPORT });
+      contexts.push(admin);
+      const ada = await pageCollecting(admin, errors);
+      await ada.goto(`${server.url}/app/`);
+      await signInWithForm(ada, ADA);
+      const eraseButton = ada.getByRole('button', { name: 'Erase visitor data…' });
+      const dialog = ada.getByRole('dialog', { name: 'Erase this visitor’s data?' });
+      const understood = dialog.getByLabel('I understand that this cannot be undone.');
+      const eraseForGood = dialog.getByRole('button', { name: 'Erase for good' });
+      await openByName(ada, 'Olive', olive.conversationId);
+      await eraseButton.click();
+      await understood.check();
+      await eraseForGood.click();
+      await ada
+        .getByText('One of their conversations is still queued or assigned: resolve it first.')
+        .waitFor();
+      expect(await dialog.isVisible()).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect(await tabOf(ada, olive.conversationId).count()).toBe(1);
+      expect((await olive.transcript()).map((m) => m.body)).toContain('Still waiting here.');
+
+      // Erin's chats are resolved: the admin asks, plainly, before anything goes.
+      await openByName(ada, 'Erin', first);
+      expect(await ada.getByRole('button', { name: 'Erase visitor data…' }).count()).toBe(1);
+      await eraseButton.click();
+      expect(await dialog.getByTestId('erase-warning').textContent()).toBe(
+        'Every conversation of Erin Erasable, with all its messages and files, is deleted for good: from the server and from every workbench. This cannot be undone.',
+      );
+      expect(await eraseForGood.isDisabled()).toBe(true);
+      await ada.screenshot({ path: path.join(ARTIFACTS, 'erase-visitor-dialog.png') });
+      await understood.check();
+      expect(await eraseForGood.isDisabled()).toBe(false);
+      await eraseForGood.click();
+      await ada.getByText(/^Erased 2 conversations, \d+ messages and 1 file\.$/).waitFor();
+      await eventually(async () => expect(await tabOf(ada, first).count()).toBe(0));
+
+      // Alice's connected workbench drops both at once, from the screen and from main's cache.
+      await eventually(async () => {
+        for (const id of erinChats) expect(await tabOf(page, id).count()).toBe(0);
+      });
+      for (const view of ['mine', 'queue', 'unassigned']) {
+        await page.getByTestId(`view-${view}`).click();
+        for (const id of erinChats) expect(await row(id).count()).toBe(0);
+      }
+      for (const id of erinChats)
+        expect(
+          await workbench.handlers['cache:messages']({ ...account(), conversationId: id, limit: 50 }),
+        ).toEqual([]);
+      const cachedIds = (
+        await workbench.handlers['cache:conversations']({ ...account(), offset: 0, limit: 5000 })
+      ).map((c) => c.conversation.id);
+      expect(cachedIds).not.toContain(first);
+      expect(cachedIds).not.toContain(second);
+      expect(await workbench.handlers['cache:search']({ ...account(), q: word, limit: 10 })).toEqual([]);
+      expect((await workbench.handlers['cache:erasure-seq'](account())).seq).toBeGreaterThanOrEqual(2);
+      // Searching finds neither her chats nor her words any more.
+      for (const q of ['Erin', word]) {
+        await page.getByTestId('search-input').fill(q);
+        await eventually(async () => {
+          await page.getByTestId('search-input').press('Enter');
+          expect(await page.getByTestId('search-results').textContent()).toContain('No messages found.');
+          expect(await page.getByTestId('search-conversations').count()).toBe(0);
+        });
+      }
+      await page.getByTestId('search-input').press('Escape');
+
+      // The browser tab, reloaded while still cut off, shows what it kept; connected, it drops it.
+      await web.reload();
+      await web.getByTestId('reachability').getByText('Server unreachable').waitFor();
+      await tabOf(web, first).waitFor();
+      await timelineHas(web, 'Please erase me');
+      socketsAllowed = true;
+      await web.getByTestId('reachability').getByText('Server reachable').waitFor();
+      await eventually(async () => expect(await tabOf(web, first).count()).toBe(0));
+      const keptInTab = await web.evaluate(() => JSON.stringify({ ...sessionStorage }));
+      for (const gone of [...erinChats, word, 'Erin Erasable']) expect(keptInTab).not.toContain(gone);
+
+      // The closed desktop app, started again: its cache shows her chat until the server is asked.
+      expect(
+        await elsewhere.handlers['cache:messages']({
+          ...elsewhereAccount,
+          conversationId: second,
+          limit: 50,
+        }),
+      ).not.toEqual([]);
+      const restarted = await browser.newContext({ viewport: VIEWPORT });
+      contexts.push(restarted);
+      await bindWorkbenchHost(restarted, server.url, elsewhere);
+      let release = () => {};
+      const asked = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await restarted.route('**/api/erasures**', async (route) => {
+        await asked;
+        await route.continue();
+      });
+      const again = await pageCollecting(restarted, errors);
+      await again.goto(`${server.url}/app/`);
+      try {
+        await tabOf(again, second).waitFor();
+        await timelineHas(again, 'still xylophonic');
+      } finally {
+        release();
+      }
+      await eventually(async () => expect(await tabOf(again, second).count()).toBe(0));
+      expect(
+        await elsewhere.handlers['cache:messages']({
+          ...elsewhereAccount,
+          conversationId: second,
+          limit: 50,
+        }),
+      ).toEqual([]);
+      expect(await elsewhere.handlers['cache:search']({ ...elsewhereAccount, q: word, limit: 10 })).toEqual(
+        [],
+      );
+      expect(errors).toEqual([]);
+      expect(workbench.errors).toEqual([]);
+    } finally {
+      for (const context of contexts) await context.close();
+      bob.disconnect();
+      erin.close();
+      olive.close();
     }
   });
 });

@@ -73,6 +73,11 @@ export function createHandlers(services: Services): Handlers {
     'cache:mark-read': ({ conversationId, seq, ...account }) =>
       caches.get(account).markRead(conversationId, seq),
     'cache:search': ({ q, limit, ...account }) => caches.get(account).search(q, limit),
+    'cache:forget-conversations': ({ conversationIds, erasureSeq, ...account }) => {
+      caches.get(account).forgetConversations(conversationIds, erasureSeq);
+      return {};
+    },
+    'cache:erasure-seq': (account) => ({ seq: caches.get(account).erasureSeq() }),
     'outbox:enqueue': ({ item, ...account }) => {
       caches.get(account).enqueue(item);
       return {};

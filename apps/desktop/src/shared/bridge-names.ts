@@ -15,6 +15,8 @@ export const CHANNEL_NAMES = [
   'cache:put-messages',
   'cache:mark-read',
   'cache:search',
+  'cache:forget-conversations',
+  'cache:erasure-seq',
   'outbox:enqueue',
   'outbox:ack',
   'outbox:fail',

@@ -86,6 +86,20 @@ export const bridgeChannels = {
     }),
     response: z.array(SearchHit),
   },
+  /**
+   * Erased conversations (an admin erased their visitor) leave the cache with everything of
+   * theirs; `erasureSeq`, when given, is kept as how far through the server's erasures it is.
+   */
+  'cache:forget-conversations': {
+    request: z.strictObject({
+      ...Account.shape,
+      conversationIds: z.array(Id).max(1000),
+      erasureSeq: z.number().int().nonnegative().optional(),
+    }),
+    response: Ok,
+  },
+  /** The `erasureSeq` last kept (0: none), asked for with it as `after` on connecting. */
+  'cache:erasure-seq': { request: Account, response: z.object({ seq: z.number().int().nonnegative() }) },
   'outbox:enqueue': { request: z.strictObject({ ...Account.shape, item: OutboxItem }), response: Ok },
   /** The message leaves the outbox for the timeline; answers with its conversation's new row. */
   'outbox:ack': {

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 export function asOlderCacheFile(file: string, version: 2 | 3 | 5): void {
   const db = new Database(file);
   db.exec(
-    `ALTER TABLE conversations DROP COLUMN newest;
+    `DROP TABLE erasure_mark;
+     ALTER TABLE conversations DROP COLUMN newest;
      ALTER TABLE conversations ADD COLUMN preview TEXT;`,
   );
   if (version === 5) db.exec('ALTER TABLE conversations ADD COLUMN preview_event TEXT;');

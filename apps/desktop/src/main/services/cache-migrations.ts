@@ -67,6 +67,12 @@ const MIGRATIONS: readonly string[] = [
      FROM messages m WHERE m.conversation_id = conversations.id ORDER BY m.seq DESC LIMIT 1);
    ALTER TABLE conversations DROP COLUMN preview;
    ALTER TABLE conversations DROP COLUMN preview_event;`,
+  // Erasing a visitor (LocalCache.forgetConversations): how far through the server's erasures
+  // this file is, and an index whose deletes remove a message's words from its pages at once
+  // (FTS5 otherwise leaves them there, marked deleted, until its segments next merge).
+  `CREATE TABLE erasure_mark (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
+   INSERT INTO erasure_mark VALUES (1, 0);
+   INSERT INTO message_text (message_text, rank) VALUES ('secure-delete', 1);`,
 ];
 
 /** The version that added `awaiting_reply_since`: files older than it get it filled in once. */

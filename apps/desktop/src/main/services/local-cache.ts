@@ -18,6 +18,7 @@ import type {
 import { OutboxItem as OutboxItemSchema, TabState as TabStateSchema } from '../../shared/cache-schemas.js';
 import { newestOf } from '../../shared/newest-message.js';
 import { isOwnMessage } from '../../shared/own-message.js';
+import { erasureSeq, forgetConversations } from './cache-erasure.js';
 import { AWAITING_REPLY_VERSION, migrateCache } from './cache-migrations.js';
 import { parseJson } from './parse-json.js';
 
@@ -43,7 +44,8 @@ const FIRST_PAGE = 40;
 
 /**
  * The workbench's local cache for ONE server and user (SECURITY D13): conversations, messages,
- * read marks, the outbox, drafts and tabs, in one better-sqlite3 file.
+ * read marks, the outbox, drafts, tabs and how far through the server's erasures it is, in one
+ * better-sqlite3 file.
  */
 export class LocalCache {
   readonly #db: Database.Database;
@@ -309,6 +311,18 @@ export class LocalCache {
   tabs(): TabState {
     const row = this.#sql('SELECT json FROM tabs WHERE id = 1').get() as { json: string } | undefined;
     return row ? parseJson(TabStateSchema, row.json) : { open: [], active: null };
+  }
+
+  // Erasure -----------------------------------------------------------------------------------
+
+  /** An admin erased these conversations' visitor: they leave the file for good (cache-erasure.ts). */
+  forgetConversations(ids: readonly string[], throughErasureSeq?: number): void {
+    forgetConversations(this.#db, ids, throughErasureSeq);
+  }
+
+  /** How far through the server's erasures this file is (0: none seen). */
+  erasureSeq(): number {
+    return erasureSeq(this.#db);
   }
 
   // Internals ---------------------------------------------------------------------------------

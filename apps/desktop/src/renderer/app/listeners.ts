@@ -12,6 +12,7 @@ import {
   notifyMessage,
   stopRinging,
 } from '../features/notifications/notify.js';
+import { catchUpErasures, erasuresBehind, onErased } from '../features/privacy/erasures.js';
 import { useSession } from '../features/session/store.js';
 import { restoreStatus } from '../features/status/actions.js';
 import { usePresence } from '../features/status/store.js';
@@ -31,6 +32,7 @@ export function listen(connection: ServerConnection): void {
     // Sent again without a reconnect when an admin changes our teams (protocol §9).
     if (hello.principal.kind === 'staff') useSession.getState().updateUser(hello.principal.user);
     useSession.getState().setAnswerEmails(hello.answerEmails);
+    erasuresBehind();
     void (async () => {
       // Refetch on every connect, new epoch or not: pushes missed while away are not replayed (protocol §9).
       await refetchConversations();
@@ -39,8 +41,12 @@ export function listen(connection: ServerConnection): void {
       // A new socket shows nothing in front yet.
       announceViewing(true);
       await restoreStatus();
+      // Erasures while this workbench was away or closed: their conversations leave the cache.
+      await catchUpErasures();
     })();
   });
+
+  on('conversation:erased', (erased) => void onErased(erased));
 
   on('conversation:update', (conversation) => void onConversation(conversation));
 

@@ -6,6 +6,7 @@ import { newRow } from '../../shared/new-row.js';
 import { newestOf } from '../../shared/newest-message.js';
 import { isOwnMessage } from '../../shared/own-message.js';
 import { Settings } from '../../shared/settings.js';
+import { tabsWithout } from '../../shared/tabs-without.js';
 import { registerAppShellWorker } from './app-shell-worker.js';
 import { showUnreadInTab } from './browser-badge.js';
 import {
@@ -13,6 +14,7 @@ import {
   loadConversationList,
   saveConversationList,
 } from './browser-conversation-list.js';
+import { clearErasureSeqs, loadErasureSeq, saveErasureSeq } from './browser-erasure-seq.js';
 import {
   clearKeptMessages,
   type KeptChat,
@@ -39,8 +41,9 @@ const LIST_SAVE_DELAY_MS = 300;
  * Web Notifications, the unread count in the tab's title and favicon (`browser-badge.ts`), no
  * tray. What outlives a reload, for this tab alone: the session (`browser-session.ts`), the
  * agent's unsent work, outbox, drafts and open tabs (`browser-unsent-work.ts`), the conversation
- * list (`browser-conversation-list.ts`) and the open chats' newest messages
- * (`browser-kept-messages.ts`); the rest is fetched from the server again.
+ * list (`browser-conversation-list.ts`), the open chats' newest messages
+ * (`browser-kept-messages.ts`) and how far through the server's erasures those are
+ * (`browser-erasure-seq.ts`); the rest is fetched from the server again.
  */
 export function createBrowserBridge(capabilities: SwitchboardBridge['capabilities']): SwitchboardBridge {
   registerAppShellWorker();
@@ -166,6 +169,7 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       listTimer = undefined;
       clearConversationLists();
       clearKeptMessages();
+      clearErasureSeqs();
       account = null;
       conversations.clear();
       messages.clear();
@@ -211,6 +215,23 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
         q,
         limit,
       ),
+    // Erased: gone from memory and from what the tab keeps, at once rather than a moment later.
+    'cache:forget-conversations': async ({ conversationIds, erasureSeq, serverUrl, userId }) => {
+      const gone = new Set(conversationIds);
+      for (const id of gone) {
+        conversations.delete(id);
+        messages.delete(id);
+        readMarks.delete(id);
+        drafts.delete(id);
+      }
+      for (const [clientMsgId, item] of outbox) if (gone.has(item.conversationId)) outbox.delete(clientMsgId);
+      tabs = tabsWithout(tabs, gone);
+      keepUnsentWork();
+      saveList();
+      if (erasureSeq !== undefined) saveErasureSeq({ serverUrl, userId }, erasureSeq);
+      return {};
+    },
+    'cache:erasure-seq': async (request) => ({ seq: loadErasureSeq(request) }),
     'outbox:enqueue': async ({ item }) => {
       outbox.set(item.clientMsgId, item);
       keepUnsentWork();

@@ -168,6 +168,22 @@ export const en = {
     /** Between two sentences of one hint: a space in English, none in Chinese. */
     sentenceGap: ' ',
     status: { queued: 'waiting', assigned: 'open', resolved: 'resolved', offline: 'offline message' },
+    erase: {
+      button: 'Erase visitor data…',
+      title: 'Erase this visitor’s data?',
+      warning:
+        'Every conversation of {{name}}, with all its messages and files, is deleted for good: from the server and from every workbench. This cannot be undone.',
+      confirm: 'I understand that this cannot be undone.',
+      submit: 'Erase for good',
+      cancel: 'Cancel',
+      done: 'Erased {{conversations}}, {{messages}} and {{files}}.',
+      conversations_one: '{{count}} conversation',
+      conversations_other: '{{count}} conversations',
+      messages_one: '{{count}} message',
+      messages_other: '{{count}} messages',
+      files_one: '{{count}} file',
+      files_other: '{{count}} files',
+    },
   },
   notify: {
     offer: 'Incoming chat',
@@ -634,6 +650,8 @@ export const en = {
     deactivate: 'Deactivate',
     decline: 'Decline',
     end: 'End',
+    erase: 'Erase visitor data',
+    erasures: 'Erased conversations',
     export: 'Export',
     hand: 'Hand',
     invite: 'Invite',

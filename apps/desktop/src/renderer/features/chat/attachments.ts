@@ -58,6 +58,11 @@ export async function saveAttachment(attachment: Attachment): Promise<CachedBlob
   return entry;
 }
 
+/** The files of erased conversations: their `blob:` URLs revoked, the bytes freed. */
+export function forgetAttachments(attachmentIds: Iterable<string>): void {
+  for (const id of attachmentIds) cache.delete(id);
+}
+
 function clearAttachments(): void {
   generation += 1;
   inFlight.clear();

@@ -1,6 +1,7 @@
 import type { Conversation, Message, Result, SupervisorDelta, TransferTarget } from '@switchboard/protocol';
 import type { ServerConnection } from '../../api/connection.js';
 import { runtime } from '../../app/runtime.js';
+import { forgetSupervised } from '../privacy/forget-in-stores.js';
 import { type ToastAction, toastError } from '../toasts/store.js';
 import { applyDelta, fromSnapshot } from './feed.js';
 import { contiguousSeq, useSupervisor } from './store.js';
@@ -45,6 +46,8 @@ export function startFeed(connection: ServerConnection): () => void {
       useSupervisor.getState().setMonitored(conversation);
   };
   const stops = [
+    // In the Electron supervisor window, the whole of the page's forgetting (the workbench does more).
+    connection.on('conversation:erased', ({ conversationIds }) => forgetSupervised(new Set(conversationIds))),
     connection.on('session:hello', onHello),
     connection.on('supervisor:delta', onDelta),
     connection.on('message:new', onMessage),

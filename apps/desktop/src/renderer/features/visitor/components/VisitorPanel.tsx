@@ -8,6 +8,7 @@ import { useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
 import { answerEmailHint } from '../answer-email-hint.js';
 import { useVisitorHistory } from '../history.js';
+import { EraseVisitor } from './EraseVisitor.js';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -23,6 +24,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const byId = useConversations((s) => s.byId);
   const c = byId[conversationId]?.conversation;
   const answerEmails = useSession((s) => s.answerEmails);
+  const admin = useSession((s) => s.user?.role === 'admin');
   const previous = useVisitorHistory(c?.visitor.id, conversationId);
   if (!c) return null;
   const a = c.attributes;
@@ -115,6 +117,11 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
           )}
         </Row>
       </dl>
+      {admin && (
+        <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
+          <EraseVisitor visitorId={c.visitor.id} name={c.visitor.name ?? t('visitor.anonymous')} />
+        </div>
+      )}
     </aside>
   );
 }
