@@ -7,6 +7,7 @@ import { useChatDialog } from '../src/renderer/features/chat/dialog-store.js';
 import { useImageViewer } from '../src/renderer/features/chat/image-viewer.js';
 import { useChat } from '../src/renderer/features/chat/store.js';
 import { useConversations } from '../src/renderer/features/conversations/store.js';
+import { useErased } from '../src/renderer/features/privacy/erased-store.js';
 import { useSearch } from '../src/renderer/features/search/store.js';
 import { usePresence } from '../src/renderer/features/status/store.js';
 import { useSupervisor } from '../src/renderer/features/supervisor/store.js';
@@ -57,6 +58,7 @@ describe('signing out of the workbench', () => {
     useSupervisor.getState().setMonitored(chat);
     useSupervisor.getState().addMessages([said]);
     useChatDialog.getState().show(chat.id, 'resolve');
+    useErased.getState().add(new Set([crypto.randomUUID()]));
 
     const changed = ACCOUNT_STORES.filter(
       (store) => JSON.stringify(dataOf(store.getState())) !== JSON.stringify(dataOf(store.getInitialState())),

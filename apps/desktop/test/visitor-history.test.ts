@@ -16,6 +16,10 @@ describe("a visitor's history in the visitor panel", () => {
     expect(merged[1]?.status).toBe('resolved');
     // A stale server copy does not replace what this device saw later.
     expect(mergeHistory([olderResolved], [older], open.id)[0]?.status).toBe('resolved');
+    // One erased since the server answered is left out.
+    expect(mergeHistory([], [elsewhere, older], open.id, { [elsewhere.id]: true }).map((c) => c.id)).toEqual([
+      older.id,
+    ]);
   });
 
   it(`lists the newest ${HISTORY_SHOWN}`, () => {

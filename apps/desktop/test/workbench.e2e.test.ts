@@ -1574,8 +1574,24 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(await tabOf(ada, olive.conversationId).count()).toBe(1);
       expect((await olive.transcript()).map((m) => m.body)).toContain('Still waiting here.');
 
-      // Erin's chats are resolved: the admin asks, plainly, before anything goes.
+      // Erin's chats are resolved. First what the server holds about her, as a file (her right of
+      // access): both chats with every message.
       await openByName(ada, 'Erin', first);
+      const download = ada.waitForEvent('download');
+      await ada.getByTestId('export-visitor').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`switchboard-visitor-${erin.session.visitorId}.json`);
+      const exported = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8')) as {
+        visitor: { name: string };
+        conversations: Array<{ conversation: { id: string }; messages: Array<{ body: string }> }>;
+      };
+      expect(exported.visitor.name).toBe('Erin Erasable');
+      expect(exported.conversations.map((c) => c.conversation.id).sort()).toEqual([...erinChats].sort());
+      expect(exported.conversations.flatMap((c) => c.messages.map((m) => m.body))).toContain(
+        `Please erase me, my code is ${word}.`,
+      );
+
+      // Then the admin asks, plainly, before anything goes.
       expect(await ada.getByRole('button', { name: 'Erase visitor data…' }).count()).toBe(1);
       await eraseButton.click();
       expect(await dialog.getByTestId('erase-warning').textContent()).toBe(

@@ -5,6 +5,7 @@ import { useChatDialog } from '../features/chat/dialog-store.js';
 import { useImageViewer } from '../features/chat/image-viewer.js';
 import { useChat } from '../features/chat/store.js';
 import { useConversations } from '../features/conversations/store.js';
+import { useErased } from '../features/privacy/erased-store.js';
 import { useSearch } from '../features/search/store.js';
 import { usePresence } from '../features/status/store.js';
 import { useSupervisor } from '../features/supervisor/store.js';
@@ -29,6 +30,7 @@ export const ACCOUNT_STORES: readonly Resettable[] = [
   useTabs,
   useImageViewer,
   useChatDialog,
+  useErased,
 ];
 
 /**

@@ -154,6 +154,7 @@ export const en = {
     attributes: 'Attributes',
     tags: 'Tags',
     previous: 'Previous conversations',
+    exportData: 'Export visitor data',
     with: 'with {{name}}',
     none: 'None',
     vip: 'VIP',

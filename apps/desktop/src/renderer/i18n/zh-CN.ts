@@ -153,6 +153,7 @@ export const zhCN: Messages = {
     attributes: '属性',
     tags: '标签',
     previous: '历史会话',
+    exportData: '导出访客数据',
     with: '接待：{{name}}',
     none: '无',
     vip: 'VIP',

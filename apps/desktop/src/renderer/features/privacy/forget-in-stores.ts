@@ -8,6 +8,7 @@ import { useSearch } from '../search/store.js';
 import { usePresence } from '../status/store.js';
 import { useSupervisor } from '../supervisor/store.js';
 import { useTabs } from '../tabs/store.js';
+import { useErased } from './erased-store.js';
 
 type Gone = ReadonlySet<string>;
 
@@ -85,4 +86,5 @@ export function forgetInStores(ids: Iterable<string>): void {
   forgetListed(gone);
   forgetOpened(gone);
   forgetWatched(gone);
+  useErased.getState().add(gone);
 }

@@ -6,6 +6,7 @@ import type {
   Result,
 } from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
+import { saveFile } from '../../host/save-file.js';
 import { toastError } from '../toasts/store.js';
 
 export type Query = Required<Pick<ReportQuery, 'from' | 'to' | 'groupBy'>> & {
@@ -64,9 +65,5 @@ function save(result: Result<{ blob: Blob }> | undefined, fileName: string): voi
     toastError('export', result.error);
     return;
   }
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(result.data.blob);
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  saveFile(result.data.blob, fileName);
 }

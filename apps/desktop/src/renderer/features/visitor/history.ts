@@ -2,6 +2,7 @@ import type { Conversation } from '@switchboard/protocol';
 import { useEffect, useMemo, useState } from 'react';
 import { runtime } from '../../app/runtime.js';
 import { previousConversations, useConversations } from '../conversations/store.js';
+import { useErased } from '../privacy/erased-store.js';
 import { usePresence } from '../status/store.js';
 
 /** How many of a visitor's other conversations the visitor panel lists, newest first. */
@@ -16,9 +17,11 @@ export function mergeHistory(
   cached: readonly Conversation[],
   fetched: readonly Conversation[],
   current: string,
+  /** Erased since the server answered (the retention period, say): left out. */
+  erased: Readonly<Record<string, true>> = {},
 ): Conversation[] {
   const byId = new Map<string, Conversation>();
-  for (const c of [...cached, ...fetched]) {
+  for (const c of [...cached, ...fetched.filter((f) => !erased[f.id])]) {
     const known = byId.get(c.id);
     if (c.id !== current && (!known || known.updatedAt < c.updatedAt)) byId.set(c.id, c);
   }
@@ -34,6 +37,7 @@ export function useVisitorHistory(visitorId: string | undefined, current: string
   const byId = useConversations((s) => s.byId);
   const ids = useConversations((s) => (visitorId ? s.byVisitor[visitorId] : undefined));
   const reachable = usePresence((s) => s.reachable);
+  const erased = useErased((s) => s.ids);
   const [fetched, setFetched] = useState<{ visitorId: string; items: Conversation[] } | null>(null);
 
   useEffect(() => {
@@ -56,7 +60,8 @@ export function useVisitorHistory(visitorId: string | undefined, current: string
         previousConversations(byId, ids, current),
         fetched && fetched.visitorId === visitorId ? fetched.items : [],
         current,
+        erased,
       ),
-    [byId, ids, current, fetched, visitorId],
+    [byId, ids, current, fetched, visitorId, erased],
   );
 }

@@ -7,6 +7,7 @@ import { previewOf } from '../../conversations/preview.js';
 import { useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
 import { answerEmailHint } from '../answer-email-hint.js';
+import { exportVisitor } from '../export-visitor.js';
 import { useVisitorHistory } from '../history.js';
 import { EraseVisitor } from './EraseVisitor.js';
 
@@ -119,7 +120,17 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
       </dl>
       {admin && (
         <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
-          <EraseVisitor visitorId={c.visitor.id} name={c.visitor.name ?? t('visitor.anonymous')} />
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+              data-testid="export-visitor"
+              onClick={() => void exportVisitor(c.visitor.id)}
+            >
+              {t('visitor.exportData')}
+            </button>
+            <EraseVisitor visitorId={c.visitor.id} name={c.visitor.name ?? t('visitor.anonymous')} />
+          </div>
         </div>
       )}
     </aside>
