@@ -14,14 +14,18 @@ import { noteFields } from './notes.js';
  * written through to the store, then the in-memory state follows and the change is announced.
  */
 
-/** A conversation was created with this placement: queue it (or leave it with the bot). */
-export async function admit(ctx: RoutingContext, c: { id: string; visitorId: string; placement: Placement }) {
-  const conversation: RoutingConversation = {
+/** A conversation entering routing, queued now, placed as `placement` says. */
+function newQueued(
+  ctx: RoutingContext,
+  c: { id: string; visitorId: string },
+  placement: Placement,
+): RoutingConversation {
+  return {
     id: c.id,
     visitorId: c.visitorId,
-    teamId: c.placement.teamId,
-    priority: c.placement.priority,
-    weight: c.placement.weight,
+    teamId: placement.teamId,
+    priority: placement.priority,
+    weight: placement.weight,
     status: 'queued',
     assigneeId: null,
     queuedAt: ctx.options.now(),
@@ -29,9 +33,14 @@ export async function admit(ctx: RoutingContext, c: { id: string; visitorId: str
     frontOfQueue: false,
     assignedAt: null,
     firstReplyAt: null,
-    inBot: c.placement.inBot,
-    rule: c.placement.rule,
+    inBot: placement.inBot,
+    rule: placement.rule,
   };
+}
+
+/** A conversation was created with this placement: queue it (or leave it with the bot). */
+export async function admit(ctx: RoutingContext, c: { id: string; visitorId: string; placement: Placement }) {
+  const conversation = newQueued(ctx, c, c.placement);
   ctx.state.open.set(c.id, conversation);
   await store.savePlacement(ctx.db, conversation);
   ctx.state.markTeam(conversation.teamId);
@@ -43,22 +52,13 @@ export async function pickUpOffline(
   agent: StaffPrincipal,
   c: { id: string; visitorId: string; teamId: string | null },
 ) {
-  const conversation: RoutingConversation = {
-    id: c.id,
-    visitorId: c.visitorId,
+  const conversation = newQueued(ctx, c, {
     teamId: c.teamId,
     priority: 'normal',
     weight: 1,
-    status: 'queued',
-    assigneeId: null,
-    queuedAt: ctx.options.now(),
-    enteredQueueAt: ctx.options.now(),
-    frontOfQueue: false,
-    assignedAt: null,
-    firstReplyAt: null,
-    inBot: false,
     rule: null,
-  };
+    inBot: false,
+  });
   const at = ctx.options.now();
   const event = timelineEvent(ctx, 'assigned', agent.userId, {
     decision: decisionRecord(conversation, [], agent.userId, {

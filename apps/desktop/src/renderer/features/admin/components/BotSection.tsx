@@ -1,7 +1,8 @@
-import { BOT_VARIABLES, type BotEntry, unknownPlaceholders } from '@switchboard/protocol';
-import { useEffect, useId, useState } from 'react';
+import { BOT_VARIABLES, type BotEntry } from '@switchboard/protocol';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useTeams } from '../actions.js';
+import { TemplateField } from './TemplateField.js';
 import { Card, dangerButton, Field, inputClass, primaryButton, secondaryButton } from './ui.js';
 
 interface Draft {
@@ -10,40 +11,6 @@ interface Draft {
 }
 
 const toDraft = (e: BotEntry): Draft => ({ keywords: e.keywords.join(', '), answer: e.answer });
-const PLACEHOLDERS = BOT_VARIABLES.map((name) => `{{${name}}}`).join(', ');
-const PLACEHOLDER_EXAMPLE = '{{visitor.firstName | there}}';
-
-/** One answer's text, with the placeholders it may use, or those it may not (the server refuses them too). */
-function AnswerField({ value, onChange }: { value: string; onChange(value: string): void }) {
-  const { t } = useTranslation();
-  const hintId = useId();
-  const unknown = unknownPlaceholders(value, BOT_VARIABLES);
-  return (
-    <div className="space-y-1">
-      <Field label={t('admin.bot.answer')}>
-        <textarea
-          className={inputClass}
-          rows={2}
-          maxLength={2000}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={unknown.length > 0}
-          aria-describedby={hintId}
-          data-testid="bot-answer"
-        />
-      </Field>
-      {unknown.length > 0 ? (
-        <p id={hintId} className="text-xs text-red-700 dark:text-red-400" role="alert">
-          {t('admin.bot.unknownPlaceholder', { names: unknown.join(', ') })}
-        </p>
-      ) : (
-        <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
-          {t('admin.bot.placeholders', { list: PLACEHOLDERS, example: PLACEHOLDER_EXAMPLE })}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export function BotSection() {
   const { t } = useTranslation();
@@ -98,9 +65,15 @@ export function BotSection() {
                 }
               />
             </Field>
-            <AnswerField
+            <TemplateField
+              label={t('admin.bot.answer')}
               value={entry.answer}
               onChange={(answer) => setEntries(entries.map((x, j) => (j === i ? { ...x, answer } : x)))}
+              variables={BOT_VARIABLES}
+              hint={(list, example) => t('admin.bot.placeholders', { list, example })}
+              refusal={(names) => t('admin.bot.unknownPlaceholder', { names })}
+              maxLength={2000}
+              testId="bot-answer"
             />
             <button
               type="button"

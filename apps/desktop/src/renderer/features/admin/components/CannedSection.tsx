@@ -1,12 +1,8 @@
-import {
-  CANNED_VARIABLES,
-  type CannedReply,
-  type CannedScope,
-  unknownPlaceholders,
-} from '@switchboard/protocol';
-import { type FormEvent, useId, useState } from 'react';
+import { CANNED_VARIABLES, type CannedReply, type CannedScope } from '@switchboard/protocol';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, useLoaded, useTeams } from '../actions.js';
+import { TemplateField } from './TemplateField.js';
 import {
   Card,
   dangerButton,
@@ -20,8 +16,6 @@ import {
 } from './ui.js';
 
 const SCOPES: readonly CannedScope[] = ['global', 'team', 'personal'];
-const PLACEHOLDERS = CANNED_VARIABLES.map((name) => `{{${name}}}`).join(', ');
-const PLACEHOLDER_EXAMPLE = '{{visitor.firstName | there}}';
 
 function CannedForm({
   initial,
@@ -39,9 +33,6 @@ function CannedForm({
   const [body, setBody] = useState(initial?.body ?? '');
   const [scope, setScope] = useState<CannedScope>(initial?.scope ?? 'global');
   const [teamId, setTeamId] = useState(initial?.teamId ?? '');
-  // The server refuses these too; said here while typing, before a round trip.
-  const unknown = unknownPlaceholders(body);
-  const hintId = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const done = initial
@@ -118,29 +109,18 @@ function CannedForm({
           ))}
         </select>
       </Field>
-      <div className="col-span-3 space-y-1">
-        <Field label={t('admin.canned.body')}>
-          <textarea
-            className={inputClass}
-            rows={2}
-            required
-            maxLength={5000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            aria-invalid={unknown.length > 0}
-            aria-describedby={hintId}
-            data-testid="canned-body"
-          />
-        </Field>
-        {unknown.length > 0 ? (
-          <p id={hintId} className="text-xs text-red-700 dark:text-red-400" role="alert">
-            {t('admin.canned.unknownPlaceholder', { names: unknown.join(', ') })}
-          </p>
-        ) : (
-          <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
-            {t('admin.canned.placeholders', { list: PLACEHOLDERS, example: PLACEHOLDER_EXAMPLE })}
-          </p>
-        )}
+      <div className="col-span-3">
+        <TemplateField
+          label={t('admin.canned.body')}
+          value={body}
+          onChange={setBody}
+          variables={CANNED_VARIABLES}
+          hint={(list, example) => t('admin.canned.placeholders', { list, example })}
+          refusal={(names) => t('admin.canned.unknownPlaceholder', { names })}
+          maxLength={5000}
+          required
+          testId="canned-body"
+        />
       </div>
       <div className="flex gap-1">
         <button type="submit" className={primaryButton}>
