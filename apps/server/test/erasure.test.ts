@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type {
   ConversationsErased,
@@ -183,6 +183,26 @@ describe('erasing a visitor', () => {
     expect((await search('noor@example')).conversations).toEqual([]);
     // The index file holds no copy of their words (only the other visitor's message).
     await expect.poll(() => indexedWith('zebracorn'), { timeout: 10_000 }).toBe(1);
+    // And no byte of their words or address is left anywhere in the store's files: the database,
+    // the index and both logs (deleted content is overwritten; the logs are emptied after).
+    const files = [
+      'switchboard.db',
+      'switchboard.db-wal',
+      'switchboard.db-search',
+      'switchboard.db-search-wal',
+    ];
+    await expect
+      .poll(
+        () =>
+          files.filter((file) => {
+            const bytes = existsSync(path.join(t.dataDir, file))
+              ? readFileSync(path.join(t.dataDir, file))
+              : null;
+            return bytes !== null && (bytes.includes('never arrived') || bytes.includes('noor@example.com'));
+          }),
+        { timeout: 10_000 },
+      )
+      .toEqual([]);
 
     // Their token no longer connects; the staff's history of the conversation is not found.
     await expect(connectVisitor(t.url, chat.session.visitorToken)).rejects.toMatchObject({

@@ -13,6 +13,8 @@ db.pragma('busy_timeout = 1000');
 db.prepare('ATTACH DATABASE ? AS search').run(workerData.indexFile);
 // The index needs no fsync per slice: it can be rebuilt from the messages.
 db.pragma('search.synchronous = NORMAL');
+// An erased message's text is overwritten in the index file's pages, not left in free space.
+db.pragma('search.secure_delete = ON');
 
 // ---- checkpoints ------------------------------------------------------------------------------
 
@@ -170,16 +172,40 @@ async function indexNewMessages() {
   }
 }
 
+// ---- after an erasure -------------------------------------------------------------------------
+
+// The server says when it has erased something. Both logs still hold page images from before
+// (the erased rows as they were) until they wrap round, which on a quiet server can take long:
+// once the index has dropped the erased messages, both are checkpointed and emptied. The
+// database's needs the writers held back (the worker's turn), like a restart.
+let erasedPending = false;
+function forgetOldFrames() {
+  try {
+    db.pragma('search.wal_checkpoint(TRUNCATE)');
+    const done = inWorkersTurn(() => {
+      const [truncate] = db.pragma('main.wal_checkpoint(TRUNCATE)');
+      if (truncate?.busy !== 0) return false;
+      db.pragma(`main.application_id = ${APPLICATION_ID}`);
+      return true;
+    });
+    if (done) erasedPending = false;
+  } catch {
+    // Busy or closing: the next round tries again.
+  }
+}
+
 // ---- rounds -----------------------------------------------------------------------------------
 
 let running = null;
 async function indexAndCheckpoint() {
+  const afterErasure = erasedPending;
   try {
     await indexNewMessages();
   } catch {
     // Closing, or not migrated yet: the index catches up in a later round. The checkpoint still
     // runs.
   }
+  if (afterErasure) forgetOldFrames();
   checkpointIfDue();
 }
 
@@ -194,6 +220,7 @@ function round() {
 const timer = setInterval(round, workerData.intervalMs);
 
 parentPort.on('message', (message) => {
+  if (message === 'erased') erasedPending = true;
   if (message !== 'stop') return;
   clearInterval(timer);
   void (running ?? Promise.resolve()).then(round).finally(() => {

@@ -30,6 +30,8 @@ export class PrivacyService {
     /** Days a resolved conversation is kept; null: until erased. */
     private readonly retentionDays: number | null = null,
     private readonly now: () => number = Date.now,
+    /** After each erasure's commit: the store drops what its logs still hold of it. */
+    private readonly afterErasure: () => void = () => {},
   ) {}
 
   /** The transport subscribes: staff drop the conversations, the visitor's sockets close. */
@@ -48,6 +50,7 @@ export class PrivacyService {
     if (result.kind === 'open') throw conflict({ code: 'conversation-open' });
     // After the commit: a file left by a crash here belongs to no row, and the start-up sweep
     // deletes it.
+    this.afterErasure();
     await this.#deleteFiles(result.files);
     const erased = { visitorId, conversationIds: result.conversationIds, lastSeq: result.lastSeq };
     for (const listener of this.#listeners) listener(erased);
@@ -77,6 +80,7 @@ export class PrivacyService {
       });
       total.conversations += batch.conversationIds.length;
       total.visitors += batch.visitors;
+      if (batch.conversationIds.length + batch.visitors > 0) this.afterErasure();
       await this.#deleteFiles(batch.files);
       if (batch.conversationIds.length > 0) {
         const erased = { visitorId: null, conversationIds: batch.conversationIds, lastSeq: batch.lastSeq };

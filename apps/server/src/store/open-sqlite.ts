@@ -22,6 +22,11 @@ export interface OpenedDb {
   sqlite: BetterSqlite3.Database;
   /** For full-text search only: the database with its search index attached as `search`. */
   search: Db;
+  /**
+   * Something was erased: the background worker empties both logs once the index has dropped it,
+   * so no page image from before stays in them.
+   */
+  afterErasure(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +61,7 @@ export function openSqlite(
     db,
     sqlite,
     search: searchReader?.db ?? db,
+    afterErasure: () => checkpointer?.afterErasure(),
     close: async () => {
       await checkpointer?.stop();
       await searchReader?.close();
@@ -93,6 +99,7 @@ function startCheckpointer(sqlite: BetterSqlite3.Database, file: string, restart
   worker.on('exit', () => turns.abandon());
   return {
     turns,
+    afterErasure: () => worker.postMessage('erased'),
     stop: () =>
       new Promise<void>((resolve) => {
         worker.once('message', () => void worker.terminate().then(() => resolve()));
