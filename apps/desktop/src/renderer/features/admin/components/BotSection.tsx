@@ -17,13 +17,23 @@ export function BotSection() {
   const [teams] = useTeams();
   const [teamId, setTeamId] = useState('');
   const [entries, setEntries] = useState<Draft[]>([]);
+  // Whose answers `entries` hold: until the team's have come, nothing can be added or saved
+  // (they would replace an answer added meanwhile, or be saved over).
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const team = teamId || teams[0]?.id || '';
+  const ready = team !== '' && loadedFor === team;
   const show = (list: BotEntry[]) => setEntries(list.map(toDraft));
   useEffect(() => {
     if (!team) return;
-    void call('bot', (c) => c.rest('getBotEntries', { params: { teamId: team } })).then(
-      (list) => list && setEntries(list.map(toDraft)),
-    );
+    let current = true;
+    void call('bot', (c) => c.rest('getBotEntries', { params: { teamId: team } })).then((list) => {
+      if (!list || !current) return;
+      setEntries(list.map(toDraft));
+      setLoadedFor(team);
+    });
+    return () => {
+      current = false;
+    };
   }, [team]);
   const save = async () => {
     const body = {
@@ -89,11 +99,12 @@ export function BotSection() {
         <button
           type="button"
           className={secondaryButton}
+          disabled={!ready}
           onClick={() => setEntries([...entries, { keywords: '', answer: '' }])}
         >
           + {t('admin.bot.add')}
         </button>
-        <button type="button" className={primaryButton} disabled={!team} onClick={() => void save()}>
+        <button type="button" className={primaryButton} disabled={!ready} onClick={() => void save()}>
           {t('admin.save')}
         </button>
       </div>
