@@ -47,7 +47,19 @@ export class Connection {
       this.#refusals = 0;
       events.onStatus(true);
     });
-    this.socket.on('disconnect', () => events.onStatus(false));
+    this.socket.on('disconnect', (reason) => {
+      events.onStatus(false);
+      // The server closed it (the visitor's data was erased, say): socket.io does not come back by
+      // itself then. Asking again, shortly, brings the refusal that says why.
+      if (reason === 'io server disconnect') {
+        this.#refusals += 1;
+        clearTimeout(this.#timer);
+        this.#timer = setTimeout(
+          () => this.socket.connect(),
+          jitteredBackoff(this.#refusals, Math.random, 1000),
+        );
+      }
+    });
     this.socket.on('connect_error', (error: Error & { data?: unknown }) => {
       events.onStatus(false);
       if (!isApiError(error.data)) return; // a network problem: socket.io keeps retrying

@@ -7,7 +7,7 @@ import { buildWidget } from '../../scripts/build-widget.js';
 import { TestAgent, unwrap } from '../support/agent.js';
 import { launchChromium, screenshot, widget } from '../support/browser.js';
 import { embedPage, type HostSite, startHostSite } from '../support/host-page.js';
-import { CALLBACK_MAX_QUEUE_SECONDS, SUPERVISOR } from '../support/seed.js';
+import { ADMIN, CALLBACK_MAX_QUEUE_SECONDS, SUPERVISOR } from '../support/seed.js';
 import { INBOUND_SECRET, type RunningServer, startServerProcess } from '../support/server-process.js';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -577,6 +577,35 @@ describe('visitor widget: Chromium against a real server process', () => {
     await page.getByRole('button', { name: 'Send rating' }).click();
     await page.getByText('Thank you for your feedback!').waitFor();
     await screenshot(page, 'desktop-rating');
+  });
+
+  it("starts afresh when the visitor's data is erased: the chat goes from the widget too", async () => {
+    const { page } = await newPage();
+    await startChat(page, 'Erika');
+    await sendFromWidget(page, 'Please delete everything about me afterwards.');
+    const conversation = await conversationOf('Erika');
+    await agent.take(conversation.id);
+    await agent.send(conversation.id, 'Will do.');
+    await agent.resolve(conversation.id);
+    await page.getByText('This chat has ended.').waitFor();
+    const admin = await TestAgent.connect(server.url, ADMIN);
+    try {
+      const erased = await fetch(`${server.url}/api/admin/visitors/${conversation.visitor.id}/erase`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(erased.status).toBe(200);
+    } finally {
+      admin.close();
+    }
+    // The server closes the visitor's socket; the widget asks again, hears its token is no
+    // longer good, and forgets the session and the chat.
+    await expect
+      .poll(() => page.locator(widget.log).textContent(), { timeout: 15_000 })
+      .not.toContain('Please delete everything about me afterwards.');
+    expect(await page.getByText('Reconnecting…').count()).toBe(0);
+    await screenshot(page, 'desktop-after-erasure');
   });
 
   it('offers the offline-message form when nobody is available', async () => {

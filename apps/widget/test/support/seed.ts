@@ -10,6 +10,8 @@ import { setWidgetSettings } from '../../../server/src/store/widget-settings.js'
 import { insertWidget } from '../../../server/src/store/widgets.js';
 
 export const AGENT = { email: 'alice@widget.test', name: 'Alice Agent', password: 'widget-test-password' };
+/** Administers the server (erases visitors); not in any team. */
+export const ADMIN = { email: 'ada@widget.test', name: 'Ada Admin', password: 'widget-test-password' };
 /** Supervises the Support team; never online, so routing gives her no chats. */
 export const SUPERVISOR = {
   email: 'sue@widget.test',
@@ -75,6 +77,13 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
     };
     const agentId = await person(AGENT, 'agent');
     await person(SUPERVISOR, 'supervisor');
+    await insertUser(store.db, {
+      id: randomUUID(),
+      email: ADMIN.email,
+      name: ADMIN.name,
+      role: 'admin',
+      passwordHash: await hashPassword(ADMIN.password, 1024),
+    });
     const callbackTeamId = randomUUID();
     await insertTeam(store.db, { id: callbackTeamId, name: 'Callbacks' });
     await store.db
