@@ -1604,6 +1604,18 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eraseForGood.click();
       await ada.getByText(/^Erased 2 conversations, \d+ messages and 1 file\.$/).waitFor();
       await eventually(async () => expect(await tabOf(ada, first).count()).toBe(0));
+      // The admin area's privacy page counts them, and says how long conversations are kept.
+      await ada.goto(`${server.url}/app/#/admin`);
+      await ada.getByTestId('admin-privacy').click();
+      await eventually(async () =>
+        expect(await ada.getByTestId('privacy-erased').textContent()).toMatch(
+          /^2 conversations, the last on /,
+        ),
+      );
+      expect(await ada.getByTestId('privacy-retention').textContent()).toMatch(
+        /^until an admin erases them\./,
+      );
+      await ada.screenshot({ path: path.join(ARTIFACTS, 'admin-privacy.png') });
 
       // Alice's connected workbench drops both at once, from the screen and from main's cache.
       await eventually(async () => {

@@ -307,6 +307,7 @@ const restRows: Record<string, RestRow> = {
   updateUser: { expect: ADMIN, body: () => ({ capacity: 4 }) },
   deactivateUser: { expect: ADMIN, body: () => ({}), fresh: throwawayUser },
   exportVisitor: { expect: ADMIN, fresh: throwawayVisitor },
+  privacyStatus: { expect: ADMIN },
   eraseVisitor: { expect: ADMIN, body: () => ({}), fresh: throwawayVisitor },
   createTeam: { expect: ADMIN, body: () => ({ name: `Team ${randomUUID().slice(0, 4)}` }) },
   renameTeam: { expect: ADMIN, body: () => ({ name: 'Team A' }) },

@@ -5,6 +5,7 @@ import type {
   ConversationsErased,
   ErasurePage,
   Message,
+  PrivacyStatus,
   SearchResults,
   VisitorErased,
   VisitorExport,
@@ -233,6 +234,14 @@ describe('erasing a visitor', () => {
       attachments: 1,
     });
     expect(JSON.stringify(audit)).not.toMatch(/noor|zebracorn/i);
+
+    expect(
+      unwrap((await api<PrivacyStatus>(t.url, '/api/admin/privacy', { token: adminTokenValue })).body),
+    ).toEqual({ retentionDays: null, erasedConversations: 2, lastErasedAt: page.items[0]?.erasedAt });
+    expect(
+      (await api(t.url, `/api/admin/visitors/${chat.session.visitorId}/export`, { token: adminTokenValue }))
+        .body,
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     // Once is all: the visitor is gone.
     expect((await erase(chat.session.visitorId)).body).toMatchObject({

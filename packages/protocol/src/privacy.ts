@@ -79,3 +79,13 @@ export const VisitorExport = z.object({
   ),
 });
 export type VisitorExport = z.infer<typeof VisitorExport>;
+
+/** What the admin area says about privacy: the retention period and the erasures so far. */
+export const PrivacyStatus = z.object({
+  /** Resolved conversations are deleted this many days after; null: kept until erased. */
+  retentionDays: z.number().int().positive().nullable(),
+  /** Conversations erased so far (by admins and by the retention period). */
+  erasedConversations: Count,
+  lastErasedAt: Timestamp.nullable(),
+});
+export type PrivacyStatus = z.infer<typeof PrivacyStatus>;

@@ -16,7 +16,7 @@ import {
 } from './admin.js';
 import { Empty } from './auth.js';
 import { type EndpointSpec, TeamParams, UserParams } from './endpoint.js';
-import { VisitorErased, VisitorExport, VisitorParams } from './privacy.js';
+import { PrivacyStatus, VisitorErased, VisitorExport, VisitorParams } from './privacy.js';
 import { Report, ReportConversations, ReportDrillQuery, ReportQuery } from './reports.js';
 import { Team } from './rest-routing.js';
 import { WidgetParams } from './rest-widget.js';
@@ -98,6 +98,7 @@ export const adminEndpoints = {
     response: AuditPage,
   },
   emailStatus: { method: 'GET', path: '/api/admin/email', auth: 'admin', response: EmailStatus },
+  privacyStatus: { method: 'GET', path: '/api/admin/privacy', auth: 'admin', response: PrivacyStatus },
   sendTestEmail: {
     method: 'POST',
     path: '/api/admin/email/test',

@@ -1,6 +1,12 @@
-import type { VisitorErased, VisitorExport } from '@switchboard/protocol';
+import type { PrivacyStatus, VisitorErased, VisitorExport } from '@switchboard/protocol';
 import type { Logger } from 'pino';
-import { eraseExpired, eraseVisitor, erasuresAfter, lastErasureSeq } from '../store/erasures.js';
+import {
+  eraseExpired,
+  eraseVisitor,
+  erasuresAfter,
+  erasureTotals,
+  lastErasureSeq,
+} from '../store/erasures.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { AttachmentService } from './attachment-service.js';
 import { conflict } from './conflicts.js';
@@ -100,6 +106,15 @@ export class PrivacyService {
 
   exportVisitor(admin: StaffPrincipal, visitorId: string): Promise<VisitorExport> {
     return exportVisitor(this.db, admin, visitorId);
+  }
+
+  async status(): Promise<PrivacyStatus> {
+    const totals = await erasureTotals(this.db);
+    return {
+      retentionDays: this.retentionDays,
+      erasedConversations: totals.count,
+      lastErasedAt: totals.lastAt,
+    };
   }
 
   async erasures(after: number, limit: number) {

@@ -170,3 +170,12 @@ export async function erasuresAfter(db: Db, after: number, limit: number) {
     .execute();
   return rows.map((r) => ({ seq: r.seq, conversationId: r.conversation_id, erasedAt: r.erased_at }));
 }
+
+/** How many conversations have been erased, and when last. */
+export async function erasureTotals(db: Db): Promise<{ count: number; lastAt: string | null }> {
+  const row = await db
+    .selectFrom('erasures')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('erased_at').as('lastAt')])
+    .executeTakeFirst();
+  return { count: Number(row?.count ?? 0), lastAt: row?.lastAt ?? null };
+}

@@ -371,6 +371,7 @@ export const en = {
       bans: 'Bans',
       audit: 'Audit log',
       email: 'Email',
+      privacy: 'Privacy',
     },
     save: 'Save',
     saved: 'Saved.',
@@ -491,6 +492,19 @@ export const en = {
       placeholders:
         'Answers may name the visitor, filled in as the bot answers: {{list}}. Text after | is used when the visitor gave no name, e.g. {{example}}.',
       unknownPlaceholder: 'A bot answer can name only the visitor: {{names}}',
+    },
+    privacy: {
+      retention: 'Conversations are kept',
+      keptUntilErased:
+        'until an admin erases them. Set privacy.retentionDays in the server configuration to delete resolved conversations after a while.',
+      keptFor_one: 'for {{count}} day after they are resolved, then deleted for good (checked every hour)',
+      keptFor_other: 'for {{count}} days after they are resolved, then deleted for good (checked every hour)',
+      erased: 'Erased so far',
+      noneErased: 'No conversation yet',
+      erasedSoFar_one: '{{count}} conversation, the last on {{when}}',
+      erasedSoFar_other: '{{count}} conversations, the last on {{when}}',
+      howTo:
+        "To export or erase one visitor's data, open one of their conversations (search for their name or address) and use Export visitor data or Erase visitor data in the visitor panel.",
     },
     email: {
       destination: 'Sent through',
@@ -658,6 +672,7 @@ export const en = {
     invite: 'Invite',
     loadingConversations: 'Loading conversations',
     monitor: 'Monitor',
+    privacy: 'Privacy',
     reassign: 'Reassign',
     report: 'Report',
     resolve: 'Resolve',

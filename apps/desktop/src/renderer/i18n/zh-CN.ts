@@ -358,6 +358,7 @@ export const zhCN: Messages = {
       bans: '封禁',
       audit: '审计日志',
       email: '邮件',
+      privacy: '隐私',
     },
     save: '保存',
     saved: '已保存。',
@@ -477,6 +478,19 @@ export const zhCN: Messages = {
       placeholders:
         '回答中可以称呼访客（机器人回答时填入）：{{list}}。| 后的文字在访客未留名字时使用，例如 {{example}}。',
       unknownPlaceholder: '机器人的回答只能称呼访客：{{names}}',
+    },
+    privacy: {
+      retention: '会话保留',
+      keptUntilErased:
+        '直到管理员删除为止。在服务器配置中设置 privacy.retentionDays，可在会话结束一段时间后自动删除。',
+      keptFor_one: '会话结束后保留 {{count}} 天，之后永久删除（每小时检查一次）',
+      keptFor_other: '会话结束后保留 {{count}} 天，之后永久删除（每小时检查一次）',
+      erased: '已删除',
+      noneErased: '尚无会话被删除',
+      erasedSoFar_one: '{{count}} 个会话，最近一次在 {{when}}',
+      erasedSoFar_other: '{{count}} 个会话，最近一次在 {{when}}',
+      howTo:
+        '要导出或删除某位访客的数据，请打开其任一会话（按姓名或邮箱搜索），在访客面板中使用“导出访客数据”或“删除访客数据”。',
     },
     email: {
       destination: '发送方式',
@@ -642,6 +656,7 @@ export const zhCN: Messages = {
     invite: '邀请',
     loadingConversations: '加载会话',
     monitor: '监听',
+    privacy: '隐私',
     reassign: '转派',
     report: '报表',
     resolve: '结束',

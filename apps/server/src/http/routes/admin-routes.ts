@@ -40,6 +40,7 @@ export function adminRoutes(app: FastifyInstance, deps: TransportDeps): void {
   );
 
   defineRoute(app, adminEndpoints.emailStatus, deps, async () => deps.email.status());
+  defineRoute(app, adminEndpoints.privacyStatus, deps, async () => deps.privacy.status());
   defineRoute(app, adminEndpoints.sendTestEmail, deps, async ({ principal }) => {
     await deps.limits.consume('emailTestsPerUser', principal.userId);
     // Only ever to the admin's own address: the server is no relay for others.

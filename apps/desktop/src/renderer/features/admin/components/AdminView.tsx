@@ -5,6 +5,7 @@ import { BansSection } from './BansSection.js';
 import { BotSection } from './BotSection.js';
 import { CannedSection } from './CannedSection.js';
 import { EmailSection } from './EmailSection.js';
+import { PrivacySection } from './PrivacySection.js';
 import { RulesSection } from './RulesSection.js';
 import { TeamsSection } from './TeamsSection.js';
 import { UsersSection } from './UsersSection.js';
@@ -19,6 +20,7 @@ const SECTIONS = {
   bot: BotSection,
   bans: BansSection,
   email: EmailSection,
+  privacy: PrivacySection,
   audit: AuditSection,
 } as const;
 type Section = keyof typeof SECTIONS;
