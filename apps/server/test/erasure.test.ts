@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
   api,
+  collect,
   connectAgent,
   connectVisitor,
   leaveMessage,
@@ -354,6 +355,22 @@ describe('the retention period', () => {
     ]);
     // Nothing older is left: a second pass deletes nothing.
     expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 0, visitors: 0 });
+
+    // More than one transaction's worth: every batch goes, each told to the workbenches.
+    now = Date.now() - 40 * DAY;
+    const many: string[] = [];
+    for (let i = 0; i < 55; i++) {
+      const { id } = unwrap(await request<{ id: string }>(recent.visitor, 'conversation:open', {}));
+      unwrap(await request(alice, 'conversation:take', { conversationId: id }));
+      unwrap(await request(alice, 'conversation:resolve', { conversationId: id }));
+      many.push(id);
+    }
+    now = Date.now();
+    const batches = collect<ConversationsErased>(alice, 'conversation:erased');
+    expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 55, visitors: 0 });
+    await expect.poll(() => batches.flatMap((b) => b.conversationIds).length).toBe(55);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(new Set(batches.flatMap((b) => b.conversationIds))).toEqual(new Set(many));
     for (const c of [old, recent, open]) c.visitor.disconnect();
   });
 });

@@ -14,8 +14,11 @@ import { DomainError } from './errors.js';
 import type { StaffPrincipal } from './principal.js';
 import { exportVisitor } from './visitor-export.js';
 
-/** Conversations per transaction when the retention period is applied. */
-const RETENTION_BATCH = 200;
+/**
+ * Conversations per transaction when the retention period is applied: each transaction holds the
+ * write lock the chats' messages commit through while it deletes every message of its batch.
+ */
+const RETENTION_BATCH = 50;
 
 /** What the transport tells everyone after an erasure. */
 export interface Erased {
