@@ -1615,6 +1615,22 @@ describe('the web workbench against a real server, bridged to the real main-proc
       expect(await ada.getByTestId('privacy-retention').textContent()).toMatch(
         /^until an admin erases them\./,
       );
+      // A request that names an address finds the visitors it belongs to, each to export or erase.
+      await Visitor.leaveOfflineMessage(server.url, 'Lena Lookup', 'What do you hold about me?');
+      const lookup = ada.getByTestId('visitor-lookup');
+      await lookup.getByLabel('Email address').fill('nobody@example.test');
+      await lookup.getByRole('button', { name: 'Find' }).click();
+      await eventually(async () =>
+        expect(await ada.getByTestId('lookup-none').textContent()).toBe(
+          'No visitor gave or left nobody@example.test.',
+        ),
+      );
+      await lookup.getByLabel('Email address').fill('VISITOR@example.test');
+      await lookup.getByRole('button', { name: 'Find' }).click();
+      const lena = ada.getByTestId('lookup-visitor').filter({ hasText: 'Lena Lookup' });
+      await lena.waitFor();
+      expect(await lena.getByRole('button', { name: 'Export visitor data' }).count()).toBe(1);
+      expect(await lena.getByRole('button', { name: 'Erase visitor data…' }).count()).toBe(1);
       await ada.screenshot({ path: path.join(ARTIFACTS, 'admin-privacy.png') });
 
       // Alice's connected workbench drops both at once, from the screen and from main's cache.

@@ -308,6 +308,7 @@ const restRows: Record<string, RestRow> = {
   deactivateUser: { expect: ADMIN, body: () => ({}), fresh: throwawayUser },
   exportVisitor: { expect: ADMIN, fresh: throwawayVisitor },
   privacyStatus: { expect: ADMIN },
+  lookupVisitors: { expect: ADMIN, query: () => 'email=someone%40example.test' },
   eraseVisitor: { expect: ADMIN, body: () => ({}), fresh: throwawayVisitor },
   createTeam: { expect: ADMIN, body: () => ({ name: `Team ${randomUUID().slice(0, 4)}` }) },
   renameTeam: { expect: ADMIN, body: () => ({ name: 'Team A' }) },

@@ -9,6 +9,7 @@ import type {
   SearchResults,
   VisitorErased,
   VisitorExport,
+  VisitorSummary,
 } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,33 @@ describe('erasing a visitor', () => {
       .where('id', '=', file.id)
       .executeTakeFirstOrThrow();
     expect(stored).toContain(label.storage_name);
+
+    // A request names her address: it finds her, and the visitor she was in another browser.
+    const elsewhere = await visitorSession(t.url, t.fixture.widget.id, {
+      name: 'Noor H.',
+      email: 'Noor@Example.com',
+    });
+    const lookup = async (email: string) =>
+      unwrap(
+        (
+          await api<VisitorSummary[]>(t.url, `/api/admin/visitors?email=${encodeURIComponent(email)}`, {
+            token: adminTokenValue,
+          })
+        ).body,
+      );
+    expect(await lookup('NOOR@example.com')).toEqual([
+      expect.objectContaining({ id: chat.session.visitorId, conversations: 2 }),
+      expect.objectContaining({
+        id: elsewhere.visitorId,
+        email: 'Noor@Example.com',
+        conversations: 0,
+        lastActivity: null,
+      }),
+    ]);
+    expect(await lookup('nobody@example.com')).toEqual([]);
+    expect(
+      (await api(t.url, '/api/admin/visitors?email=not-an-address', { token: adminTokenValue })).body,
+    ).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
 
     // First what the server holds about them (the right of access): every message, notes too.
     const exported = unwrap(
@@ -243,6 +271,8 @@ describe('erasing a visitor', () => {
       (await api(t.url, `/api/admin/visitors/${chat.session.visitorId}/export`, { token: adminTokenValue }))
         .body,
     ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    expect((await lookup('noor@example.com')).map((v) => v.id)).toEqual([elsewhere.visitorId]);
 
     // Once is all: the visitor is gone.
     expect((await erase(chat.session.visitorId)).body).toMatchObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Conversation } from './conversation.js';
 import { Message } from './message.js';
-import { Id, Timestamp } from './primitives.js';
+import { Email, Id, Timestamp } from './primitives.js';
 
 /**
  * Erasing a visitor (the right to erasure): every conversation of theirs, with its messages,
@@ -89,3 +89,19 @@ export const PrivacyStatus = z.object({
   lastErasedAt: Timestamp.nullable(),
 });
 export type PrivacyStatus = z.infer<typeof PrivacyStatus>;
+
+/** Finding a person's visitors by the address a request for their data names. */
+export const VisitorLookupQuery = z.strictObject({ email: Email });
+export type VisitorLookupQuery = z.input<typeof VisitorLookupQuery>;
+
+/** A visitor the address belongs to: given when they chatted, or left with a message. */
+export const VisitorSummary = z.object({
+  id: Id,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  verified: z.boolean(),
+  conversations: Count,
+  /** Their newest conversation's last change; null when they have none. */
+  lastActivity: Timestamp.nullable(),
+});
+export type VisitorSummary = z.infer<typeof VisitorSummary>;

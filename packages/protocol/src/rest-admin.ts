@@ -16,7 +16,14 @@ import {
 } from './admin.js';
 import { Empty } from './auth.js';
 import { type EndpointSpec, TeamParams, UserParams } from './endpoint.js';
-import { PrivacyStatus, VisitorErased, VisitorExport, VisitorParams } from './privacy.js';
+import {
+  PrivacyStatus,
+  VisitorErased,
+  VisitorExport,
+  VisitorLookupQuery,
+  VisitorParams,
+  VisitorSummary,
+} from './privacy.js';
 import { Report, ReportConversations, ReportDrillQuery, ReportQuery } from './reports.js';
 import { Team } from './rest-routing.js';
 import { WidgetParams } from './rest-widget.js';
@@ -38,6 +45,14 @@ export const adminEndpoints = {
     params: UserParams,
     body: UserUpdate,
     response: AdminUser,
+  },
+  /** The visitors an email address belongs to (theirs, or left with a message), most recent first. */
+  lookupVisitors: {
+    method: 'GET',
+    path: '/api/admin/visitors',
+    auth: 'admin',
+    query: VisitorLookupQuery,
+    response: z.array(VisitorSummary),
   },
   /** Everything the server holds about the visitor, as one JSON document (the right of access). */
   exportVisitor: {

@@ -1,4 +1,4 @@
-import type { PrivacyStatus, VisitorErased, VisitorExport } from '@switchboard/protocol';
+import type { PrivacyStatus, VisitorErased, VisitorExport, VisitorSummary } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import {
   eraseExpired,
@@ -8,6 +8,7 @@ import {
   lastErasureSeq,
 } from '../store/erasures.js';
 import type { Db } from '../store/open-sqlite.js';
+import { visitorsWithEmail } from '../store/visitors.js';
 import type { AttachmentService } from './attachment-service.js';
 import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
@@ -19,6 +20,9 @@ import { exportVisitor } from './visitor-export.js';
  * write lock the chats' messages commit through while it deletes every message of its batch.
  */
 const RETENTION_BATCH = 50;
+
+/** The most visitors an address lookup lists. */
+const LOOKUP_LIMIT = 50;
 
 /** What the transport tells everyone after an erasure. */
 export interface Erased {
@@ -105,6 +109,11 @@ export class PrivacyService {
     await this.attachments.deleteFiles(files).catch((error: unknown) => {
       this.logger.error({ err: error }, 'deleting erased files failed');
     });
+  }
+
+  /** The visitors an address belongs to, for a request about a person's data. */
+  lookup(email: string): Promise<VisitorSummary[]> {
+    return visitorsWithEmail(this.db, email, LOOKUP_LIMIT);
   }
 
   exportVisitor(admin: StaffPrincipal, visitorId: string): Promise<VisitorExport> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './open-sqlite.js';
 import type { VisitorRecord } from './records.js';
 import type { VisitorsTable } from './schema.js';
@@ -71,4 +72,47 @@ export async function getVisitorWithCreated(
 ): Promise<(VisitorRecord & { createdAt: string }) | undefined> {
   const row = await db.selectFrom('visitors').selectAll().where('id', '=', visitorId).executeTakeFirst();
   return row && { ...rowToVisitor(row), createdAt: row.created_at };
+}
+
+/**
+ * The visitors an address belongs to: given as theirs, or left with a message; case ignored.
+ * Most recent first. A scan of the visitors (no index on the folded address): for an admin's
+ * occasional lookup.
+ */
+export async function visitorsWithEmail(db: Db, email: string, limit: number) {
+  const address = email.toLowerCase();
+  const rows = await db
+    .selectFrom('visitors as v')
+    .leftJoin('conversations as c', 'c.visitor_id', 'v.id')
+    .select((eb) => [
+      'v.id',
+      'v.name',
+      'v.email',
+      'v.verified',
+      eb.fn.count<number>('c.id').as('conversations'),
+      eb.fn.max('c.updated_at').as('last_activity'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(v.email)`, '=', address),
+        eb(
+          'v.id',
+          'in',
+          eb.selectFrom('conversations').select('visitor_id').where(sql`lower(reply_to)`, '=', address),
+        ),
+      ]),
+    )
+    .groupBy('v.id')
+    .orderBy(sql`max(c.updated_at) IS NULL`)
+    .orderBy('last_activity', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    verified: r.verified === 1,
+    conversations: Number(r.conversations),
+    lastActivity: r.last_activity ?? null,
+  }));
 }

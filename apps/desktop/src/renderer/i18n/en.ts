@@ -504,7 +504,14 @@ export const en = {
       erasedSoFar_one: '{{count}} conversation, the last on {{when}}',
       erasedSoFar_other: '{{count}} conversations, the last on {{when}}',
       howTo:
-        "To export or erase one visitor's data, open one of their conversations (search for their name or address) and use Export visitor data or Erase visitor data in the visitor panel.",
+        "To export or erase one visitor's data, find them below by their email address, or open one of their conversations (search for their name or address) and use the visitor panel.",
+      lookupTitle: 'Find a person by email address',
+      lookupEmail: 'Email address',
+      lookupFind: 'Find',
+      lookupNone: 'No visitor gave or left {{email}}.',
+      visitor: 'Visitor',
+      conversations: 'Conversations',
+      lastActivity: 'Last active',
     },
     email: {
       destination: 'Sent through',

@@ -490,7 +490,14 @@ export const zhCN: Messages = {
       erasedSoFar_one: '{{count}} 个会话，最近一次在 {{when}}',
       erasedSoFar_other: '{{count}} 个会话，最近一次在 {{when}}',
       howTo:
-        '要导出或删除某位访客的数据，请打开其任一会话（按姓名或邮箱搜索），在访客面板中使用“导出访客数据”或“删除访客数据”。',
+        '要导出或删除某位访客的数据，可在下方按邮箱查找，或打开其任一会话（按姓名或邮箱搜索）后在访客面板中操作。',
+      lookupTitle: '按邮箱查找访客',
+      lookupEmail: '邮箱地址',
+      lookupFind: '查找',
+      lookupNone: '没有访客留下过 {{email}}。',
+      visitor: '访客',
+      conversations: '会话数',
+      lastActivity: '最近活动',
     },
     email: {
       destination: '发送方式',

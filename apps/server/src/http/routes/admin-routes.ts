@@ -19,6 +19,9 @@ export function adminRoutes(app: FastifyInstance, deps: TransportDeps): void {
   defineRoute(app, adminEndpoints.deactivateUser, deps, async ({ principal, params }) =>
     admin.deactivate(principal, params.userId),
   );
+  defineRoute(app, adminEndpoints.lookupVisitors, deps, async ({ query }) =>
+    deps.privacy.lookup(query.email),
+  );
   defineRoute(app, adminEndpoints.exportVisitor, deps, async ({ principal, params }) =>
     deps.privacy.exportVisitor(principal, params.visitorId),
   );

@@ -9,7 +9,16 @@ const eraseButton =
   'rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-50 disabled:hover:bg-red-600';
 
 /** The visitor panel's way to erase a visitor for good (admins): asks first, and plainly. */
-export function EraseVisitor({ visitorId, name }: { visitorId: string; name: string }) {
+export function EraseVisitor({
+  visitorId,
+  name,
+  onErased,
+}: {
+  visitorId: string;
+  name: string;
+  /** After the erasure went through (a list that showed the visitor reads itself again). */
+  onErased?: () => void;
+}) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   return (
@@ -22,13 +31,33 @@ export function EraseVisitor({ visitorId, name }: { visitorId: string; name: str
       >
         {t('visitor.erase.button')}
       </button>
-      {asking && <EraseDialog visitorId={visitorId} name={name} onClose={() => setAsking(false)} />}
+      {asking && (
+        <EraseDialog
+          visitorId={visitorId}
+          name={name}
+          onClose={() => setAsking(false)}
+          onErased={() => {
+            setAsking(false);
+            onErased?.();
+          }}
+        />
+      )}
     </>
   );
 }
 
 /** The last button stays disabled until the admin has ticked that it cannot be undone. */
-function EraseDialog({ visitorId, name, onClose }: { visitorId: string; name: string; onClose(): void }) {
+function EraseDialog({
+  visitorId,
+  name,
+  onClose,
+  onErased,
+}: {
+  visitorId: string;
+  name: string;
+  onClose(): void;
+  onErased(): void;
+}) {
   const { t } = useTranslation();
   const [understood, setUnderstood] = useState(false);
   const [erasing, setErasing] = useState(false);
@@ -38,7 +67,7 @@ function EraseDialog({ visitorId, name, onClose }: { visitorId: string; name: st
     setErasing(true);
     const done = await eraseVisitor(visitorId);
     setErasing(false);
-    if (done) onClose();
+    if (done) onErased();
   };
   return (
     <Dialog title={t('visitor.erase.title')} onClose={onClose}>
