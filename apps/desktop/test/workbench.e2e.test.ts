@@ -1630,8 +1630,17 @@ describe('the web workbench against a real server, bridged to the real main-proc
       const lena = ada.getByTestId('lookup-visitor').filter({ hasText: 'Lena Lookup' });
       await lena.waitFor();
       expect(await lena.getByRole('button', { name: 'Export visitor data' }).count()).toBe(1);
-      expect(await lena.getByRole('button', { name: 'Erase visitor data…' }).count()).toBe(1);
       await ada.screenshot({ path: path.join(ARTIFACTS, 'admin-privacy.png') });
+      // Erased from here: her row goes, and the page counts her left message.
+      await lena.getByRole('button', { name: 'Erase visitor data…' }).click();
+      await dialog.getByLabel('I understand that this cannot be undone.').check();
+      await dialog.getByRole('button', { name: 'Erase for good' }).click();
+      await eventually(async () => expect(await lena.count()).toBe(0));
+      await eventually(async () =>
+        expect(await ada.getByTestId('privacy-erased').textContent()).toMatch(
+          /^3 conversations, the last on /,
+        ),
+      );
 
       // Alice's connected workbench drops both at once, from the screen and from main's cache.
       await eventually(async () => {

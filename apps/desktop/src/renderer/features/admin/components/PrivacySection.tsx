@@ -10,7 +10,7 @@ import { VisitorLookup } from './VisitorLookup.js';
  */
 export function PrivacySection() {
   const { t } = useTranslation();
-  const [status] = useLoaded('privacy', (c) => c.rest('privacyStatus'));
+  const [status, reload] = useLoaded('privacy', (c) => c.rest('privacyStatus'));
   if (!status) return null;
   return (
     <>
@@ -34,7 +34,7 @@ export function PrivacySection() {
         </dl>
         <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">{t('admin.privacy.howTo')}</p>
       </Card>
-      <VisitorLookup />
+      <VisitorLookup onErased={() => void reload()} />
     </>
   );
 }

@@ -20,7 +20,7 @@ import {
  * A request about a person's data names their address: the visitors it belongs to (in other
  * browsers too), each to export or erase from here.
  */
-export function VisitorLookup() {
+export function VisitorLookup({ onErased }: { onErased(): void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [found, setFound] = useState<{ email: string; visitors: VisitorSummary[] } | null>(null);
@@ -79,7 +79,10 @@ export function VisitorLookup() {
                     <EraseVisitor
                       visitorId={v.id}
                       name={v.name ?? t('visitor.anonymous')}
-                      onErased={() => void find(found.email)}
+                      onErased={() => {
+                        void find(found.email);
+                        onErased();
+                      }}
                     />
                   </td>
                 </tr>
