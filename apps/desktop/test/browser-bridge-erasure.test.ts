@@ -1,26 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBrowserBridge } from '../src/renderer/host/browser-bridge.js';
-import type { OutboxItem } from '../src/shared/cache-schemas.js';
-import { conversation, message } from './support/fakes.js';
+import { conversation, message, outboxItem } from './support/fakes.js';
 import { TabStorage } from './support/tab-storage.js';
 
 const account = { serverUrl: 'https://chat.example.com', userId: '3d5c8f2e-7a41-4b6e-9c0d-1f2a3b4c5d6e' };
 const VISITOR = { kind: 'visitor' as const, id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
 const capabilities = { tray: false, badge: false, webNotifications: false, durableCache: false };
 const storageHolder = globalThis as { sessionStorage?: Storage };
-
-function unsent(conversationId: string, body: string): OutboxItem {
-  return {
-    clientMsgId: crypto.randomUUID(),
-    conversationId,
-    body,
-    visibility: 'all',
-    attachment: null,
-    status: 'pending',
-    error: null,
-    createdAt: '2026-12-04T06:00:00.000Z',
-  };
-}
 
 /** Everything the tab keeps, as one string. */
 function keptText(storage: Storage): string {
@@ -37,7 +23,7 @@ describe('the web workbench’s bridge forgetting erased conversations', () => {
     storageHolder.sessionStorage = storage;
     const erased = conversation({ visitor: { id: VISITOR.id, name: 'Quentin Erasable', verified: false } });
     const kept = conversation();
-    const keptReply = unsent(kept.id, 'a kept reply');
+    const keptReply = outboxItem(kept.id, 'a kept reply', '2026-12-04T06:00:00.000Z');
 
     const before = createBrowserBridge(capabilities);
     await before['cache:load'](account);
@@ -51,7 +37,10 @@ describe('the web workbench’s bridge forgetting erased conversations', () => {
       ],
       focused: false,
     });
-    await before['outbox:enqueue']({ ...account, item: unsent(erased.id, 'zanzibarian reply') });
+    await before['outbox:enqueue']({
+      ...account,
+      item: outboxItem(erased.id, 'zanzibarian reply', '2026-12-04T06:00:00.000Z'),
+    });
     await before['outbox:enqueue']({ ...account, item: keptReply });
     await before['drafts:save']({
       ...account,

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BridgeCallRejected, createDispatcher } from '../src/main/ipc-dispatch.js';
 import { LocalCache } from '../src/main/services/local-cache.js';
 import { APP_ORIGIN } from '../src/main/windows.js';
-import type { OutboxItem } from '../src/shared/cache-schemas.js';
-import { conversation, mainServices, message, tempDir } from './support/fakes.js';
+import { conversation, mainServices, message, outboxItem, tempDir } from './support/fakes.js';
 
 const ME = crypto.randomUUID();
 const VISITOR = { kind: 'visitor' as const, id: crypto.randomUUID() };
@@ -19,19 +18,6 @@ function openCache(file: string): LocalCache {
 afterEach(() => {
   for (const cache of opened.splice(0)) cache.close();
 });
-
-function outboxItem(conversationId: string, body: string): OutboxItem {
-  return {
-    clientMsgId: crypto.randomUUID(),
-    conversationId,
-    body,
-    visibility: 'all',
-    attachment: null,
-    status: 'pending',
-    error: null,
-    createdAt: new Date().toISOString(),
-  };
-}
 
 /** Everything on disk of the cache: the file and its WAL. */
 function bytesOf(file: string): Buffer {

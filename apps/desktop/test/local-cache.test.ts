@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheRegistry } from '../src/main/services/cache-registry.js';
 import { LocalCache } from '../src/main/services/local-cache.js';
 import type { OutboxItem } from '../src/shared/cache-schemas.js';
-import { conversation, message, tempDir } from './support/fakes.js';
+import { conversation, message, outboxItem, tempDir } from './support/fakes.js';
 import { asOlderCacheFile } from './support/older-cache-file.js';
 import { SEARCH_CASES, SEARCHED_BODIES } from './support/search-cases.js';
 
@@ -27,19 +27,6 @@ afterEach(() => {
     }
   }
 });
-
-function outboxItem(conversationId: string, body: string): OutboxItem {
-  return {
-    clientMsgId: crypto.randomUUID(),
-    conversationId,
-    body,
-    visibility: 'all',
-    attachment: null,
-    status: 'pending',
-    error: null,
-    createdAt: new Date().toISOString(),
-  };
-}
 
 describe('LocalCache', () => {
   it('keeps conversations, messages, drafts and tabs in the file across a reopen', () => {

@@ -13,6 +13,7 @@ import { ServerOrigins } from '../../src/main/services/server-origins.js';
 import { type SecretBox, SessionStore } from '../../src/main/services/session-store.js';
 import { SettingsStore } from '../../src/main/services/settings-store.js';
 import { UpdateService } from '../../src/main/services/updates/update-service.js';
+import type { OutboxItem } from '../../src/shared/cache-schemas.js';
 import type { Settings } from '../../src/shared/settings.js';
 
 export function tempDir(prefix = 'switchboard-desktop-'): string {
@@ -162,5 +163,23 @@ export function message(
     visibility: 'all',
     attachment: null,
     createdAt: new Date(Date.UTC(2026, 0, 1, 10, 0, seq)).toISOString(),
+  };
+}
+
+/** A reply written and not yet acked by the server. */
+export function outboxItem(
+  conversationId: string,
+  body: string,
+  createdAt = new Date().toISOString(),
+): OutboxItem {
+  return {
+    clientMsgId: crypto.randomUUID(),
+    conversationId,
+    body,
+    visibility: 'all',
+    attachment: null,
+    status: 'pending',
+    error: null,
+    createdAt,
   };
 }

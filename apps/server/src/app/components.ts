@@ -124,9 +124,11 @@ export async function createComponents(
   const attachments = new AttachmentService(db, path.resolve(config.dataDir, 'attachments'));
   const swept = await attachments.sweepOrphans();
   if (swept > 0) logger.info({ files: swept }, 'deleted attachment files no conversation holds');
-  const privacy = new PrivacyService(db, attachments, logger, config.privacy.retentionDays, clock, () =>
-    sqlite.afterErasure(),
-  );
+  const privacy = new PrivacyService(db, attachments, logger, {
+    retentionDays: config.privacy.retentionDays,
+    now: clock,
+    afterErasure: () => sqlite.afterErasure(),
+  });
   const applyRetention = () =>
     privacy.eraseExpired().then(
       (erased) => {

@@ -24,6 +24,14 @@ const RETENTION_BATCH = 50;
 /** The most visitors an address lookup lists. */
 const LOOKUP_LIMIT = 50;
 
+export interface PrivacyOptions {
+  /** Days a resolved conversation is kept; null (the default): until erased. */
+  retentionDays?: number | null;
+  now?: () => number;
+  /** After each erasure's commit: the store drops what its logs still hold of it. */
+  afterErasure?: () => void;
+}
+
 /** What the transport tells everyone after an erasure. */
 export interface Erased {
   /** The erased visitor, whose sockets close; null for the retention period's erasures. */
@@ -36,16 +44,20 @@ export interface Erased {
 export class PrivacyService {
   readonly #listeners: Array<(erased: Erased) => void> = [];
 
+  readonly #retentionDays: number | null;
+  readonly #now: () => number;
+  readonly #afterErasure: () => void;
+
   constructor(
     private readonly db: Db,
     private readonly attachments: AttachmentService,
     private readonly logger: Logger,
-    /** Days a resolved conversation is kept; null: until erased. */
-    private readonly retentionDays: number | null = null,
-    private readonly now: () => number = Date.now,
-    /** After each erasure's commit: the store drops what its logs still hold of it. */
-    private readonly afterErasure: () => void = () => {},
-  ) {}
+    options: PrivacyOptions = {},
+  ) {
+    this.#retentionDays = options.retentionDays ?? null;
+    this.#now = options.now ?? Date.now;
+    this.#afterErasure = options.afterErasure ?? (() => {});
+  }
 
   /** The transport subscribes: staff drop the conversations, the visitor's sockets close. */
   onErased(listener: (erased: Erased) => void): void {
@@ -63,7 +75,7 @@ export class PrivacyService {
     if (result.kind === 'open') throw conflict({ code: 'conversation-open' });
     // After the commit: a file left by a crash here belongs to no row, and the start-up sweep
     // deletes it.
-    this.afterErasure();
+    this.#afterErasure();
     await this.#deleteFiles(result.files);
     const erased = { visitorId, conversationIds: result.conversationIds, lastSeq: result.lastSeq };
     for (const listener of this.#listeners) listener(erased);
@@ -81,9 +93,9 @@ export class PrivacyService {
    * visitors went.
    */
   async eraseExpired(): Promise<{ conversations: number; visitors: number }> {
-    if (this.retentionDays === null) return { conversations: 0, visitors: 0 };
-    const now = this.now();
-    const before = new Date(now - this.retentionDays * 86_400_000).toISOString();
+    if (this.#retentionDays === null) return { conversations: 0, visitors: 0 };
+    const now = this.#now();
+    const before = new Date(now - this.#retentionDays * 86_400_000).toISOString();
     const total = { conversations: 0, visitors: 0 };
     for (;;) {
       const batch = await eraseExpired(this.db, {
@@ -93,7 +105,7 @@ export class PrivacyService {
       });
       total.conversations += batch.conversationIds.length;
       total.visitors += batch.visitors;
-      if (batch.conversationIds.length + batch.visitors > 0) this.afterErasure();
+      if (batch.conversationIds.length + batch.visitors > 0) this.#afterErasure();
       await this.#deleteFiles(batch.files);
       if (batch.conversationIds.length > 0) {
         const erased = { visitorId: null, conversationIds: batch.conversationIds, lastSeq: batch.lastSeq };
@@ -123,7 +135,7 @@ export class PrivacyService {
   async status(): Promise<PrivacyStatus> {
     const totals = await erasureTotals(this.db);
     return {
-      retentionDays: this.retentionDays,
+      retentionDays: this.#retentionDays,
       erasedConversations: totals.count,
       lastErasedAt: totals.lastAt,
     };

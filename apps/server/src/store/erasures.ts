@@ -39,9 +39,7 @@ export async function eraseVisitor(
       return { kind: 'open' } as const;
     const ids = conversations.map((c) => c.id);
     const { files, messages } = await deleteConversations(trx, ids, e.at);
-    await trx.deleteFrom('ratings').where('visitor_id', '=', e.visitorId).execute();
-    await trx.deleteFrom('offline_messages').where('visitor_id', '=', e.visitorId).execute();
-    await trx.deleteFrom('visitors').where('id', '=', e.visitorId).execute();
+    await deleteVisitors(trx, [e.visitorId]);
     await audit(
       trx,
       e.actorId,
@@ -85,6 +83,14 @@ async function deleteConversations(
   return { files, messages: Number(deleted.numDeletedRows) };
 }
 
+/** The visitors themselves (their tokens follow by cascade); their conversations are gone already. */
+async function deleteVisitors(trx: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.deleteFrom('ratings').where('visitor_id', 'in', ids).execute();
+  await trx.deleteFrom('offline_messages').where('visitor_id', 'in', ids).execute();
+  await trx.deleteFrom('visitors').where('id', 'in', ids).execute();
+}
+
 export interface Expired {
   conversationIds: string[];
   files: string[];
@@ -125,11 +131,7 @@ export async function eraseExpired(
         .limit(e.limit)
         .execute()
     ).map((row) => row.id);
-    if (lonely.length > 0) {
-      await trx.deleteFrom('ratings').where('visitor_id', 'in', lonely).execute();
-      await trx.deleteFrom('offline_messages').where('visitor_id', 'in', lonely).execute();
-      await trx.deleteFrom('visitors').where('id', 'in', lonely).execute();
-    }
+    await deleteVisitors(trx, lonely);
     if (ids.length > 0 || lonely.length > 0) {
       await audit(
         trx,
