@@ -377,6 +377,48 @@ describe('routing with real clients', () => {
     ).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('a chat transferred to an agent is their newest work: the next chat goes to whoever has waited longer', async () => {
+    const alice = track(await onlineAgent(t, t.fixture.alice.email));
+    const andy = track(await onlineAgent(t, t.fixture.andy.email));
+    const socketOf = (userId: string) => (userId === t.fixture.alice.id ? alice : andy);
+    const assigneeOf = async (conversationId: string) =>
+      (await t.server.components.conversations.load(conversationId)).assigneeId;
+    const routedTo = async (conversationId: string) => {
+      await expect.poll(() => assigneeOf(conversationId)).not.toBeNull();
+      return (await assigneeOf(conversationId)) as string;
+    };
+    const first = await visitorWithConversation(t);
+    track(first.visitor);
+    const earlier = await routedTo(first.conversation.id);
+    const second = await visitorWithConversation(t);
+    track(second.visitor);
+    const later = await routedTo(second.conversation.id);
+    expect(later).not.toBe(earlier);
+    // Swapped by transfers: each still has one chat, and `earlier` was given theirs last.
+    const transfer = (conversationId: string, from: string, to: string) =>
+      request<Conversation>(socketOf(from), 'conversation:transfer', {
+        conversationId,
+        to: { kind: 'agent', userId: to },
+        reason: 'swap',
+      }).then(unwrap);
+    await transfer(first.conversation.id, earlier, later);
+    await transfer(second.conversation.id, later, earlier);
+
+    const third = await visitorWithConversation(t);
+    track(third.visitor);
+    expect(await routedTo(third.conversation.id)).toBe(later);
+    const assigned = (await timelineOf(t, third.conversation.id)).find((e) => e.kind === 'assigned');
+    expect(assigned?.decision?.reason).toMatchObject({ code: 'lowest-load', load: 1, tiedWith: 2 });
+    // Kept in the store too: a restart breaks the next tie the same way.
+    const lastAssigned = await t.server.components.db
+      .selectFrom('agent_states')
+      .select(['user_id', 'last_assigned_at'])
+      .where('user_id', 'in', [earlier, later])
+      .execute();
+    const at = (userId: string) => lastAssigned.find((r) => r.user_id === userId)?.last_assigned_at ?? '';
+    expect(at(later) > at(earlier)).toBe(true);
+  });
+
   it('a chat back in the queue keeps its visitor’s wait until someone on the staff answers', async () => {
     const alice = track(await onlineAgent(t, t.fixture.alice.email));
     const chat = await visitorWithConversation(t);
@@ -785,10 +827,21 @@ describe('routing with real clients', () => {
     const alice = track(await onlineAgent(t, t.fixture.alice.email));
     // Offline messages are not routed: they wait for someone to pick them up.
     expect((await t.server.components.conversations.load(left.id)).status).toBe('offline');
+    const lastAssigned = async () =>
+      (
+        await t.server.components.db
+          .selectFrom('agent_states')
+          .select('last_assigned_at')
+          .where('user_id', '=', t.fixture.alice.id)
+          .executeTakeFirst()
+      )?.last_assigned_at ?? '';
+    const before = await lastAssigned();
     const taken = unwrap(
       await request<Conversation>(alice, 'conversation:take', { conversationId: left.id }),
     );
     expect(taken).toMatchObject({ status: 'assigned', assignee: { id: t.fixture.alice.id } });
+    // Answering a left message is work given: her idle time starts afresh.
+    expect((await lastAssigned()) > before).toBe(true);
     const andy = track(await onlineAgent(t, t.fixture.andy.email));
     expect(await request(andy, 'conversation:take', { conversationId: left.id })).toMatchObject({
       ok: false,

@@ -290,11 +290,7 @@ export async function persistAssignment(
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw new Error('conversation was not queued');
     await writeEvent(trx, a.conversationId, a.event);
-    await trx
-      .insertInto('agent_states')
-      .values({ user_id: a.userId, status: 'offline', reason: 'manual', since: at, last_assigned_at: at })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ last_assigned_at: at }))
-      .execute();
+    await saveLastAssigned(trx, a.userId, at);
     return true;
   });
 }
@@ -320,8 +316,21 @@ export async function persistOfflinePickup(
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
     await writeEvent(trx, p.conversationId, p.event);
+    await saveLastAssigned(trx, p.userId, at);
     return true;
   });
+}
+
+/**
+ * When the agent last got a chat, however it came (routed, accepted, picked, transferred, taken
+ * over, a left message answered): the longest-idle tie-break reads it, also after a restart.
+ */
+async function saveLastAssigned(trx: Db, userId: string, at: string): Promise<void> {
+  await trx
+    .insertInto('agent_states')
+    .values({ user_id: userId, status: 'offline', reason: 'manual', since: at, last_assigned_at: at })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ last_assigned_at: at }))
+    .execute();
 }
 
 export async function persistOffer(db: Db, offer: RoutingOffer, event: TimelineWrite): Promise<void> {
@@ -455,6 +464,7 @@ export async function persistReassignment(
       .where('id', '=', conversationId)
       .execute();
     await writeEvent(trx, conversationId, event);
+    await saveLastAssigned(trx, userId, at);
   });
 }
 

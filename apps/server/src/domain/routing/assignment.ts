@@ -77,7 +77,8 @@ export async function pickUpOffline(
   ) {
     throw conflict({ code: 'already-answered' });
   }
-  ctx.state.open.set(c.id, { ...conversation, status: 'assigned', assigneeId: agent.userId, assignedAt: at });
+  settleAssigned(ctx, conversation, agent.userId, at);
+  ctx.state.open.set(c.id, conversation);
   ctx.events?.conversationChanged(c.id, null);
   ctx.events?.agentChanged(agent.userId);
 }
@@ -108,8 +109,6 @@ export async function assign(
     state.markAgent(userId);
   }
   settleAssigned(ctx, c, userId, at);
-  const agent = state.agents.get(userId);
-  if (agent) agent.lastAssignedAt = at;
   ctx.events?.conversationChanged(c.id, null);
   ctx.events?.agentChanged(userId);
   return true;
@@ -117,7 +116,8 @@ export async function assign(
 
 /**
  * The in-memory half of an assignment, however it came (routed, accepted, picked, transferred):
- * a person has the chat now, so the bot is done with it, and its missed offers and queue place go.
+ * a person has the chat now, so the bot is done with it, and its missed offers and queue place go;
+ * the agent has just been given work, so their idle time starts afresh.
  */
 export function settleAssigned(
   ctx: RoutingContext,
@@ -133,6 +133,8 @@ export function settleAssigned(
   c.inBot = false;
   ctx.state.passes.delete(c.id);
   ctx.state.pushedPositions.delete(c.id);
+  const agent = ctx.state.agents.get(userId);
+  if (agent) agent.lastAssignedAt = at;
 }
 
 export async function requeue(
