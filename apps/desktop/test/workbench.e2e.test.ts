@@ -148,7 +148,10 @@ describe('the web workbench against a real server, bridged to the real main-proc
   });
 
   it('three chats in tabs, messages both ways', async () => {
-    visitors.push(await Visitor.join(server.url, 'Wen'), await Visitor.join(server.url, 'Xavier'));
+    visitors.push(
+      await Visitor.join(server.url, 'Wen', { custom: { plan: 'Pro' } }),
+      await Visitor.join(server.url, 'Xavier'),
+    );
     for (const v of visitors) {
       await openAndOwn(v);
       await send(`Hi ${v.session.visitorId.slice(0, 4)}, this is Alice.`);
@@ -213,6 +216,12 @@ describe('the web workbench against a real server, bridged to the real main-proc
     const admin = await adminApi(server.url);
     const body = 'Hi {{visitor.firstName | there}}, {{agent.firstName}} here. How can I help?';
     await admin('/api/canned-replies', { shortcut: 'greet', title: 'Greeting', body, scope: 'global' });
+    await admin('/api/canned-replies', {
+      shortcut: 'plan',
+      title: 'Plan',
+      body: 'Your {{custom.plan | current}} plan includes this ({{page.title | see our pricing page}}).',
+      scope: 'global',
+    });
     await expect(
       admin('/api/canned-replies', {
         shortcut: 'typo',
@@ -255,6 +264,11 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(() =>
       expect(wen.received.some((m) => m.body === 'Hi Wen, Alice here. How can I help?')).toBe(true),
     );
+    // The site's custom attribute the chat was opened with; the fallback where it gave no page title.
+    await composer.fill('/plan');
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('Your Pro plan includes this (see our pricing page).');
+    await composer.fill('');
 
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
@@ -273,6 +287,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await text.fill('Hello {{visitor.name}}');
       expect(await web.getByRole('alert').count()).toBe(0);
       expect(await web.getByTestId('admin-view').textContent()).toContain('{{visitor.firstName | there}}');
+      expect(await web.getByTestId('admin-view').textContent()).toContain('{{custom.<key>}}');
 
       // A bot's answer may name the visitor, not an agent: a bot has none.
       await web.getByTestId('admin-bot').click();
@@ -281,7 +296,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await answer.fill('{{agent.firstName}} here: we open at 9.');
       await eventually(async () =>
         expect(await web.getByRole('alert').textContent()).toBe(
-          'A bot answer can name only the visitor: {{agent.firstName}}',
+          'A bot answer cannot use (a bot has no agent name): {{agent.firstName}}',
         ),
       );
       expect(await answer.getAttribute('aria-invalid')).toBe('true');

@@ -402,6 +402,9 @@ describe('routing with real clients', () => {
         reason: 'swap',
       }).then(unwrap);
     await transfer(first.conversation.id, earlier, later);
+    // Two transfers within one millisecond would tie; their order is what this is about.
+    const transferredAt = Date.now();
+    await expect.poll(() => Date.now(), { interval: 1 }).toBeGreaterThan(transferredAt);
     await transfer(second.conversation.id, later, earlier);
 
     const third = await visitorWithConversation(t);
@@ -612,6 +615,10 @@ describe('routing with real clients', () => {
                 keywords: ['opening hours', 'open'],
                 answer: 'Hi {{visitor.firstName | there}}, we are open 9–17, Monday to Friday.',
               },
+              {
+                keywords: ['my plan'],
+                answer: 'Your {{custom.plan | current}} plan: see {{page.url | our pricing page}}.',
+              },
             ],
           },
         })
@@ -623,18 +630,26 @@ describe('routing with real clients', () => {
       body: { entries: [{ keywords: ['hello'], answer: '{{agent.firstName}} here.' }] },
     });
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(await t.server.components.bot.entries(t.fixture.teamA)).toHaveLength(1);
+    expect(await t.server.components.bot.entries(t.fixture.teamA)).toHaveLength(2);
     await setTeam(t, t.fixture.teamA, { botEnabled: true });
     const alice = track(await onlineAgent(t, t.fixture.alice.email));
     const session = await visitorSession(t.url, t.fixture.widget.id, { name: 'Noor Haddad' });
     const visitor = track(await connectVisitor(t.url, session.visitorToken));
-    const conversation = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
+    const conversation = unwrap(
+      await request<{ id: string }>(visitor, 'conversation:open', {
+        attributes: { pageUrl: 'https://shop.example/pricing', custom: { plan: 'Pro' } },
+      }),
+    );
     expect((await t.server.components.conversations.load(conversation.id)).status).toBe('queued');
     const send = (body: string) =>
       request(visitor, 'message:send', { conversationId: conversation.id, clientMsgId: randomUUID(), body });
     const answer = nextEvent<Message>(visitor, 'message:new', (m) => m.sender.kind === 'bot');
     unwrap(await send('When are you open?'));
     expect((await answer).body).toBe('Hi Noor, we are open 9–17, Monday to Friday.');
+    // The page and the site's custom fields, as the chat was opened with them.
+    const planAnswer = nextEvent<Message>(visitor, 'message:new', (m) => m.sender.kind === 'bot');
+    unwrap(await send('What is in my plan?'));
+    expect((await planAnswer).body).toBe('Your Pro plan: see https://shop.example/pricing.');
     // Still with the bot: not assigned although Alice is free.
     expect((await t.server.components.conversations.load(conversation.id)).assigneeId).toBeNull();
     const assigned = nextEvent<Conversation>(
@@ -657,10 +672,17 @@ describe('routing with real clients', () => {
         afterSeq: 0,
       }),
     );
-    expect(history.messages.map((m) => m.sender.kind)).toEqual(['visitor', 'bot', 'visitor', 'bot']);
+    expect(history.messages.map((m) => m.sender.kind)).toEqual([
+      'visitor',
+      'bot',
+      'visitor',
+      'bot',
+      'visitor',
+      'bot',
+    ]);
     // The hand-over line says what it is as data, for clients to word in their language; the
     // admin's answer is the admin's words, as written.
-    expect(history.messages[3]).toMatchObject({
+    expect(history.messages[5]).toMatchObject({
       body: 'Let me connect you with a person. Please hold on.',
       systemEvent: { code: 'bot-handoff' },
     });

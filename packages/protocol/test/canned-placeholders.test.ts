@@ -78,7 +78,50 @@ describe('canned reply placeholders', () => {
     const agent = answer('{{agent.firstName}} says we open at 9.');
     expect(agent.success).toBe(false);
     expect(agent.error?.issues[0]?.message).toBe(
-      'unknown placeholder {{agent.firstName}}: use {{visitor.name}}, {{visitor.firstName}}',
+      'unknown placeholder {{agent.firstName}}: use {{visitor.name}}, {{visitor.firstName}}, {{page.url}}, {{page.title}}, {{custom.<key>}}',
     );
+    expect(answer('Your {{custom.plan | free}} plan includes chat.').success).toBe(true);
+  });
+
+  it("fills the page and the site's custom attributes, the fallback where the conversation has none", () => {
+    const values = {
+      ...NOOR,
+      attributes: {
+        pageUrl: 'https://shop.example/checkout',
+        pageTitle: ' Checkout ',
+        custom: { plan: 'Pro', order_id: 4711, 'cart-total': '€42', trial: false, blank: ' ' },
+      },
+    };
+    expect(
+      fillPlaceholders(
+        'On {{page.title}} ({{page.url}}): {{custom.plan}} plan, order {{custom.order_id}}, {{ custom.cart-total }}, trial {{custom.trial}}.',
+        values,
+      ),
+    ).toBe('On Checkout (https://shop.example/checkout): Pro plan, order 4711, €42, trial false.');
+    expect(fillPlaceholders('Plan: {{custom.tier | unknown}}; {{custom.blank | none}}', values)).toBe(
+      'Plan: unknown; none',
+    );
+    // No attributes at all (an older cache, a chat without a page): fallbacks, or nothing.
+    expect(fillPlaceholders('Hi {{custom.plan | there}} from {{page.title}}!', NOOR)).toBe('Hi there from!');
+    // A key the prototype chain has is not an attribute.
+    expect(fillPlaceholders('{{custom.toString | n/a}} {{custom.constructor | n/a}}', values)).toBe(
+      'n/a n/a',
+    );
+  });
+
+  it('accepts any custom key where custom attributes are allowed, and only there', () => {
+    expect(unknownPlaceholders('{{custom.plan}} {{custom.order_id | ?}} {{custom.a.b-c}}')).toEqual([]);
+    expect(unknownPlaceholders('{{custom.plan}} {{page.url}}', ['visitor.name'])).toEqual([
+      '{{custom.plan}}',
+      '{{page.url}}',
+    ]);
+    expect(
+      CannedReplyCreate.safeParse({
+        shortcut: 'plan',
+        title: 'Plan',
+        body: 'You are on {{custom.plan | the free}} plan; I see you on {{page.title}}.',
+        scope: 'personal',
+      }).success,
+    ).toBe(true);
   });
 });

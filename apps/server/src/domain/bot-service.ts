@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type BotEntry, fillPlaceholders, type SystemEvent } from '@switchboard/protocol';
+import { type BotEntry, fillPlaceholders, MESSAGE_BODY_MAX, type SystemEvent } from '@switchboard/protocol';
 import { loadBotEntries, replaceBotEntries } from '../store/bot.js';
+import { getConversation } from '../store/conversations.js';
 import { appendMessage } from '../store/messages.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { ConversationRecord, MessageRecord } from '../store/records.js';
@@ -53,7 +54,12 @@ export class BotService {
       : findAnswer(await this.entries(conversation.teamId), message.body);
     if (answer) {
       // The visitor's name as they gave it with this message; a bot has no agent name to give.
-      const text = fillPlaceholders(answer.answer, { visitorName: message.senderName, agentName: null });
+      const text = fillPlaceholders(answer.answer, {
+        visitorName: message.senderName,
+        agentName: null,
+        // The page and custom fields as the site gave them when the chat opened.
+        attributes: (await getConversation(this.db, conversation.id))?.attributes,
+      }).slice(0, MESSAGE_BODY_MAX);
       deliver(await this.#say(conversation.id, text));
       return;
     }

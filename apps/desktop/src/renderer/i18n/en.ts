@@ -454,7 +454,7 @@ export const en = {
       team: 'Team',
       create: 'Add reply',
       placeholders:
-        'Placeholders, filled in as an agent inserts the reply: {{list}}. Text after | is used when there is no value, e.g. {{example}}.',
+        'Placeholders, filled in as an agent inserts the reply: {{list}} (custom.<key>: a custom attribute the site sent with the chat). Text after | is used when there is no value, e.g. {{example}}.',
       unknownPlaceholder: 'Unknown placeholder: {{names}}',
     },
     widgets: {
@@ -490,8 +490,8 @@ export const en = {
       answer: 'Answer',
       add: 'Add an answer',
       placeholders:
-        'Answers may name the visitor, filled in as the bot answers: {{list}}. Text after | is used when the visitor gave no name, e.g. {{example}}.',
-      unknownPlaceholder: 'A bot answer can name only the visitor: {{names}}',
+        "Answers may name the visitor, their page and the site's custom attributes, filled in as the bot answers: {{list}}. Text after | is used when there is no value, e.g. {{example}}.",
+      unknownPlaceholder: 'A bot answer cannot use (a bot has no agent name): {{names}}',
     },
     privacy: {
       retention: 'Conversations are kept',

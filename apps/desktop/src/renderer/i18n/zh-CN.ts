@@ -440,7 +440,8 @@ export const zhCN: Messages = {
       scopes: { global: '所有人', team: '团队', personal: '个人' },
       team: '团队',
       create: '添加回复',
-      placeholders: '占位符（客服插入回复时填入）：{{list}}。| 后的文字在没有该值时使用，例如 {{example}}。',
+      placeholders:
+        '占位符（客服插入回复时填入）：{{list}}（custom.<key>：网站随会话发送的自定义属性）。| 后的文字在没有该值时使用，例如 {{example}}。',
       unknownPlaceholder: '未知的占位符：{{names}}',
     },
     widgets: {
@@ -476,8 +477,8 @@ export const zhCN: Messages = {
       answer: '回答',
       add: '添加回答',
       placeholders:
-        '回答中可以称呼访客（机器人回答时填入）：{{list}}。| 后的文字在访客未留名字时使用，例如 {{example}}。',
-      unknownPlaceholder: '机器人的回答只能称呼访客：{{names}}',
+        '回答中可以使用访客姓名、所在页面和网站的自定义属性（机器人回答时填入）：{{list}}。| 后的文字在没有该值时使用，例如 {{example}}。',
+      unknownPlaceholder: '机器人的回答不能使用（机器人没有客服姓名）：{{names}}',
     },
     privacy: {
       retention: '会话保留',

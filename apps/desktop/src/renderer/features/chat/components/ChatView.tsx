@@ -113,7 +113,12 @@ export function ChatView({ conversationId }: { conversationId: string }) {
           .join(' · ')}
       </p>
       {c.status !== 'resolved' && (
-        <Composer conversationId={conversationId} canReply={mine} visitorName={c.visitor.name} />
+        <Composer
+          conversationId={conversationId}
+          canReply={mine}
+          visitorName={c.visitor.name}
+          attributes={c.attributes}
+        />
       )}
       {dialog === 'transfer' && mine && <TransferDialog conversationId={c.id} onClose={close} />}
       {dialog === 'resolve' && canClose && <ResolveDialog conversationId={c.id} onClose={close} />}

@@ -1,4 +1,9 @@
-import { type Attachment, type CannedReply, fillPlaceholders } from '@switchboard/protocol';
+import {
+  type Attachment,
+  type CannedReply,
+  fillPlaceholders,
+  type VisitorAttributes,
+} from '@switchboard/protocol';
 import {
   type ClipboardEvent,
   type DragEvent,
@@ -22,9 +27,11 @@ interface Props {
   canReply: boolean;
   /** For a canned reply's placeholders; null when the visitor gave none. */
   visitorName: string | null;
+  /** The page and custom fields the chat was opened with, for canned replies naming them. */
+  attributes: VisitorAttributes;
 }
 
-export function Composer({ conversationId, canReply, visitorName }: Props) {
+export function Composer({ conversationId, canReply, visitorName, attributes }: Props) {
   const { t } = useTranslation();
   const draft = useChat((s) => s.drafts[conversationId]);
   const [body, setBody] = useState(draft?.body ?? '');
@@ -35,7 +42,7 @@ export function Composer({ conversationId, canReply, visitorName }: Props) {
   const replies = useCannedReplies((s) => s.replies);
   const loadCanned = useCannedReplies((s) => s.load);
   const agentName = useSession((s) => s.user?.name ?? null);
-  const filled = (reply: CannedReply) => fillPlaceholders(reply.body, { visitorName, agentName });
+  const filled = (reply: CannedReply) => fillPlaceholders(reply.body, { visitorName, agentName, attributes });
   const fileInput = useRef<HTMLInputElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const cannedListId = useId();
