@@ -12,6 +12,7 @@ import { useSearch } from '../src/renderer/features/search/store.js';
 import { usePresence } from '../src/renderer/features/status/store.js';
 import { useSupervisor } from '../src/renderer/features/supervisor/store.js';
 import { useTabs } from '../src/renderer/features/tabs/store.js';
+import { useVisitorHistoryCache } from '../src/renderer/features/visitor/history-store.js';
 import { newRow } from '../src/shared/new-row.js';
 import { conversation, message } from './support/fakes.js';
 
@@ -59,6 +60,7 @@ describe('signing out of the workbench', () => {
     useSupervisor.getState().addMessages([said]);
     useChatDialog.getState().show(chat.id, 'resolve');
     useErased.getState().add(new Set([crypto.randomUUID()]));
+    useVisitorHistoryCache.getState().put('v1', [chat], Date.now());
 
     const changed = ACCOUNT_STORES.filter(
       (store) => JSON.stringify(dataOf(store.getState())) !== JSON.stringify(dataOf(store.getInitialState())),

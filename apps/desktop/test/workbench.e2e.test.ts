@@ -404,6 +404,10 @@ describe('the web workbench against a real server, bridged to the real main-proc
 
       const errors: string[] = [];
       const web = await pageCollecting(context, errors);
+      const historyAsks: string[] = [];
+      web.on('request', (r) => {
+        if (r.url().includes(`visitorId=${vince.session.visitorId}`)) historyAsks.push(r.url());
+      });
       await web.goto(`${server.url}/app/`);
       await signInWithForm(web, ALICE);
       await web.getByTestId('view-queue').click();
@@ -421,6 +425,13 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(async () =>
         expect(await web.getByTestId('timeline').textContent()).toContain('It went out this morning.'),
       );
+      // Back and forth between Vince's two chats: the server was asked for his history once.
+      await web
+        .locator(`[data-testid="tab"][data-conversation-id="${vince.conversationId}"]`)
+        .getByRole('tab')
+        .click();
+      await eventually(async () => expect(await entry.count()).toBe(1));
+      expect(historyAsks).toHaveLength(1);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

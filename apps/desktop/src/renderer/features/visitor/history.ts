@@ -1,9 +1,10 @@
 import type { Conversation } from '@switchboard/protocol';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { runtime } from '../../app/runtime.js';
 import { previousConversations, useConversations } from '../conversations/store.js';
 import { useErased } from '../privacy/erased-store.js';
 import { usePresence } from '../status/store.js';
+import { freshHistory, useVisitorHistoryCache } from './history-store.js';
 
 /** How many of a visitor's other conversations the visitor panel lists, newest first. */
 export const HISTORY_SHOWN = 10;
@@ -30,38 +31,33 @@ export function mergeHistory(
 
 /**
  * The visitor panel's history. The cached part shows at once and offline; the server's is asked
- * for each time the panel shows a visitor, and again when the server is back in reach. A failed
- * answer leaves the cached part: the panel is no place for an error.
+ * for when the panel shows a visitor whose list it has not given in the last minute
+ * (`HISTORY_FRESH_MS`), and again when the server is back in reach. A failed answer leaves the
+ * cached part: the panel is no place for an error.
  */
 export function useVisitorHistory(visitorId: string | undefined, current: string): Conversation[] {
   const byId = useConversations((s) => s.byId);
   const ids = useConversations((s) => (visitorId ? s.byVisitor[visitorId] : undefined));
   const reachable = usePresence((s) => s.reachable);
   const erased = useErased((s) => s.ids);
-  const [fetched, setFetched] = useState<{ visitorId: string; items: Conversation[] } | null>(null);
+  const fetched = useVisitorHistoryCache((s) => (visitorId ? s.byVisitor[visitorId] : undefined));
 
   useEffect(() => {
+    const cache = useVisitorHistoryCache.getState();
+    if (!reachable) return cache.markStale();
     const connection = runtime.connection;
-    if (!visitorId || !reachable || !connection) return;
-    let current = true;
+    if (!visitorId || !connection || freshHistory(cache.byVisitor, visitorId, Date.now())) return;
     void connection
       .rest('listConversations', { query: { visitorId, limit: HISTORY_SHOWN + 1 } })
       .then((result) => {
-        if (current && result.ok) setFetched({ visitorId, items: result.data.items });
+        // A sign-out meanwhile: the answer belongs to the last account.
+        if (result.ok && runtime.connection === connection)
+          useVisitorHistoryCache.getState().put(visitorId, result.data.items, Date.now());
       });
-    return () => {
-      current = false;
-    };
   }, [visitorId, reachable]);
 
   return useMemo(
-    () =>
-      mergeHistory(
-        previousConversations(byId, ids, current),
-        fetched && fetched.visitorId === visitorId ? fetched.items : [],
-        current,
-        erased,
-      ),
-    [byId, ids, current, fetched, visitorId, erased],
+    () => mergeHistory(previousConversations(byId, ids, current), fetched?.items ?? [], current, erased),
+    [byId, ids, current, fetched, erased],
   );
 }
