@@ -377,6 +377,13 @@ describe('leaving the queue', () => {
       unwrap(await request(alice, 'agent:status', { status: 'away' }));
       await routing.tick();
       expect(await movedOut).toMatchObject({ status: 'offline' });
+      // The timeline says the offer was withdrawn, not that the chat went back to the queue.
+      const kinds = (await timeline(waiting.conversation.id)).map((e) => e.kind);
+      expect(kinds).toContain('offer-withdrawn');
+      expect(kinds).not.toContain('requeued');
+      expect((await timeline(waiting.conversation.id)).find((e) => e.kind === 'offer-withdrawn')?.note).toBe(
+        'offer to Alice withdrawn',
+      );
     });
   });
 });

@@ -123,6 +123,7 @@ export const TimelineKind = z.enum([
   'offered',
   'offer-declined',
   'offer-expired',
+  'offer-withdrawn',
   'assigned',
   'transferred',
   'requeued',

@@ -780,6 +780,7 @@ export const en = {
     offered: 'Offered',
     'offer-declined': 'Offer declined',
     'offer-expired': 'Offer expired',
+    'offer-withdrawn': 'Offer withdrawn',
     assigned: 'Assigned',
     transferred: 'Transferred',
     requeued: 'Back in the queue',

@@ -763,6 +763,7 @@ export const zhCN: Messages = {
     offered: '已呼叫',
     'offer-declined': '呼叫被拒绝',
     'offer-expired': '呼叫超时',
+    'offer-withdrawn': '呼叫已撤回',
     assigned: '已分配',
     transferred: '已转接',
     requeued: '重新排队',

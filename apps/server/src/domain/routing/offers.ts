@@ -86,7 +86,7 @@ export async function closeOffer(
   note?: string,
 ) {
   const { state } = ctx;
-  const kind = reason === 'declined' ? 'offer-declined' : reason === 'expired' ? 'offer-expired' : 'requeued';
+  const kind = `offer-${reason}` as const;
   const actor = reason === 'declined' ? offer.userId : null;
   const agent = state.agents.get(offer.userId)?.name ?? 'the agent';
   const said: TimelineNote | string =
