@@ -157,6 +157,17 @@ describe('reports over a scripted day', () => {
     expect(body.rows.map((r) => r.conversations)).toEqual([0, 0, 3, 0]);
   });
 
+  it('counts a day without status changes from the status the agent was left in before it', async () => {
+    // Alice went offline at 12:00 on the 14th and has not changed since; the clock stands at 09:00.
+    const next = unwrap((await report('from=2025-03-15&to=2025-03-15&groupBy=agent')).body);
+    expect(next.rows.find((r) => r.key === t.fixture.alice.id)?.presenceSeconds).toEqual({
+      online: 0,
+      away: 0,
+      wrapUp: 0,
+      offline: 9 * 3600,
+    });
+  });
+
   it('per agent and per team, with day boundaries in the asked time zone', async () => {
     const agents = unwrap((await report('from=2025-03-14&to=2025-03-14&groupBy=agent')).body);
     const aliceRow = agents.rows.find((r) => r.key === t.fixture.alice.id);

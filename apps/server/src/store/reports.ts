@@ -111,17 +111,42 @@ export interface StatusChange {
   at: string;
 }
 
-/** Every status change before `to`, per user in time order (earlier ones set the starting status). */
-export async function statusChanges(db: Db, to: string): Promise<StatusChange[]> {
-  const rows = await db
-    .selectFrom('agent_status_log')
-    .select(['user_id', 'status', 'at'])
-    .where('at', '<', to)
-    .orderBy('user_id')
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ userId: r.user_id, status: r.status, at: r.at }));
+/**
+ * The agents' status changes in [from, to), each agent's in time order after the last one before
+ * `from` (which sets their starting status). Per agent through the (user, at) index: a report
+ * reads its own range, not the whole history.
+ */
+export async function statusChanges(
+  db: Db,
+  userIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<StatusChange[]> {
+  const changes: StatusChange[] = [];
+  for (const userId of [...userIds].sort()) {
+    const [before, within] = await Promise.all([
+      db
+        .selectFrom('agent_status_log')
+        .select(['status', 'at'])
+        .where('user_id', '=', userId)
+        .where('at', '<', from)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .execute(),
+      db
+        .selectFrom('agent_status_log')
+        .select(['status', 'at'])
+        .where('user_id', '=', userId)
+        .where('at', '>=', from)
+        .where('at', '<', to)
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
+    ]);
+    for (const r of [...before, ...within]) changes.push({ userId, status: r.status, at: r.at });
+  }
+  return changes;
 }
 
 export async function namesOf(db: Db): Promise<{ teams: Map<string, string>; users: Map<string, string> }> {

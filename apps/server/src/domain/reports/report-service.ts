@@ -23,7 +23,7 @@ import {
 import { DomainError } from '../errors.js';
 import { supervisedTeams } from '../policy.js';
 import type { StaffPrincipal } from '../principal.js';
-import { dayOf, daysBetween } from './zoned-days.js';
+import { dayContaining, daysBetween, firstDayEndingAfter, type ZonedDay } from './zoned-days.js';
 
 type Query = z.output<typeof ReportQuery>;
 type DrillQuery = z.output<typeof ReportDrillQuery>;
@@ -55,9 +55,9 @@ export class ReportService {
     );
     const agents = query.agentId === undefined ? scopedAgents : new Set([query.agentId]);
     if (teams === null && query.agentId === undefined) for (const id of names.users.keys()) agents.add(id);
-    const changes = await statusChanges(this.db, toIso);
+    const changes = await statusChanges(this.db, [...agents], fromIso, toIso);
     const now = this.now();
-    const intervals = toIntervals(changes, agents, Math.min(now, last.end));
+    const pieces = byDay(toIntervals(changes, agents, Math.min(now, last.end)), days);
 
     const groups = new Map<string, Group>();
     const group = (key: string, label: string) => {
@@ -80,16 +80,17 @@ export class ReportService {
       const key = keyOf(o.at, o.teamId, o.userId);
       if (key !== null) group(key, labelOf(by, key, names)).outcomes.push(o);
     }
-    for (const { day, start, end } of days) {
-      for (const i of intervals) {
-        const clipped = { ...i, start: Math.max(i.start, start), end: Math.min(i.end, end) };
-        if (clipped.end <= clipped.start) continue;
-        if (by === 'day') group(day, day).intervals.push(clipped);
-        else if (by === 'agent') group(i.userId, labelOf(by, i.userId, names)).intervals.push(clipped);
-        else {
-          for (const m of members.filter((m) => m.userId === i.userId && inScope(m.teamId))) {
-            group(m.teamId, labelOf(by, m.teamId, names)).intervals.push(clipped);
-          }
+    const teamsOf = new Map<string, string[]>();
+    for (const m of members) {
+      if (inScope(m.teamId)) teamsOf.set(m.userId, [...(teamsOf.get(m.userId) ?? []), m.teamId]);
+    }
+    for (const { day, interval } of pieces) {
+      if (by === 'day') group(day, day).intervals.push(interval);
+      else if (by === 'agent')
+        group(interval.userId, labelOf(by, interval.userId, names)).intervals.push(interval);
+      else {
+        for (const teamId of teamsOf.get(interval.userId) ?? []) {
+          group(teamId, labelOf(by, teamId, names)).intervals.push(interval);
         }
       }
     }
@@ -99,11 +100,7 @@ export class ReportService {
     const total = figures('total', 'Total', {
       conversations,
       outcomes,
-      intervals: days.flatMap(({ start, end }) =>
-        intervals
-          .map((i) => ({ ...i, start: Math.max(i.start, start), end: Math.min(i.end, end) }))
-          .filter((i) => i.end > i.start),
-      ),
+      intervals: pieces.map((piece) => piece.interval),
     });
     return { from: query.from, to: query.to, timezone: tz, groupBy: by, rows, total };
   }
@@ -175,7 +172,7 @@ export class ReportService {
     const by = query.groupBy;
     /** The row something belongs to: the day it happened, its team, or its agent. */
     const keyOf = (at: string, teamId: string | null, userId: string | null): string | null =>
-      by === 'day' ? dayOf(Date.parse(at), query.timezone) : by === 'team' ? teamId : userId;
+      by === 'day' ? dayContaining(days, Date.parse(at)) : by === 'team' ? teamId : userId;
     return { teams, days, last, names, members, inScope, scopedAgents, conversations, fromIso, toIso, keyOf };
   }
 }
@@ -201,6 +198,20 @@ function toIntervals(changes: StatusChange[], agents: Set<string>, until: number
       intervals.push({ userId: change.userId, status: presenceKey(change.status), start, end });
   });
   return intervals;
+}
+
+/** Each interval cut at the days' bounds, with the day of each piece; what lies outside them goes. */
+function byDay(intervals: Interval[], days: readonly ZonedDay[]): Array<{ day: string; interval: Interval }> {
+  const pieces: Array<{ day: string; interval: Interval }> = [];
+  for (const i of intervals) {
+    for (let d = firstDayEndingAfter(days, i.start); d < days.length; d += 1) {
+      const { day, start, end } = days[d] as ZonedDay;
+      if (start >= i.end) break;
+      const interval = { ...i, start: Math.max(i.start, start), end: Math.min(i.end, end) };
+      if (interval.end > interval.start) pieces.push({ day, interval });
+    }
+  }
+  return pieces;
 }
 
 function average(values: Array<number | null>) {

@@ -44,11 +44,38 @@ export function dayOf(time: number, timeZone: string): string {
   }).format(time);
 }
 
+export interface ZonedDay {
+  day: string;
+  start: number;
+  end: number;
+}
+
 /** Every day from `from` to `to` inclusive, with its bounds. */
-export function daysBetween(from: string, to: string, timeZone: string) {
-  const days: Array<{ day: string; start: number; end: number }> = [];
+export function daysBetween(from: string, to: string, timeZone: string): ZonedDay[] {
+  const days: ZonedDay[] = [];
   for (let day = from; day <= to; day = nextDay(day)) {
     days.push({ day, start: startOfDay(day, timeZone), end: startOfDay(nextDay(day), timeZone) });
   }
   return days;
+}
+
+/**
+ * The index of the first of `days` (in order, as `daysBetween` gives them) that ends after `time`:
+ * the day `time` falls on, if it falls on any; `days.length` when all end before it.
+ */
+export function firstDayEndingAfter(days: readonly ZonedDay[], time: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((days[middle] as ZonedDay).end <= time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The day of `days` an instant falls on, without asking Intl again; null outside them. */
+export function dayContaining(days: readonly ZonedDay[], time: number): string | null {
+  const found = days[firstDayEndingAfter(days, time)];
+  return found && found.start <= time ? found.day : null;
 }

@@ -1,0 +1,107 @@
+/**
+ * What a supervisor's report costs the server's thread (every chat waits while it runs): a week's
+ * report on a store holding a year of history, against the same week's report on a store holding
+ * only that week (the baseline: what the week's own data costs). A report should cost what its
+ * range holds, not what the store has gathered; the ratio shows how far the history weighs.
+ * Also a quarter's report on the year, absolute. Not a test: `npm run bench` runs it
+ * (BENCH_QUICK=1: a smaller store, fewer rounds). Medians over rounds, alternating the stores.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { StaffPrincipal } from '../../src/domain/principal.js';
+import { ReportService } from '../../src/domain/reports/report-service.js';
+import { openSqlite } from '../../src/store/open-sqlite.js';
+import { median } from '../stats.js';
+import { seedHistory } from './seed-history.js';
+
+const RESULTS_FILE = fileURLToPath(new URL('../../bench-results/reports.json', import.meta.url));
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROUNDS = QUICK ? 3 : 7;
+const HISTORY_DAYS = QUICK ? 90 : 365;
+const PER_DAY = QUICK ? 200 : 550;
+const END = Date.parse('2026-12-01T00:00:00Z');
+const WEEK = { from: '2026-11-24', to: '2026-11-30' };
+const QUARTER = { from: '2026-09-02', to: '2026-11-30' };
+
+const ADMIN: StaffPrincipal = {
+  kind: 'staff',
+  userId: 'bench-admin',
+  sessionId: 'bench-session',
+  email: 'admin@bench.test',
+  name: 'Bench admin',
+  role: 'admin',
+  teamIds: [],
+};
+
+async function timeReport(
+  file: string,
+  range: { from: string; to: string },
+  rounds: number,
+): Promise<number[]> {
+  const { db, close } = openSqlite(file, 'normal');
+  try {
+    const reports = new ReportService(db, () => END);
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const started = performance.now();
+      await reports.report(ADMIN, {
+        ...range,
+        timezone: 'Europe/Berlin',
+        groupBy: round % 2 ? 'agent' : 'day',
+      });
+      times.push(performance.now() - started);
+    }
+    return times;
+  } finally {
+    await close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-reports-bench-'));
+  try {
+    const yearFile = path.join(dir, 'year.db');
+    const weekFile = path.join(dir, 'week.db');
+    process.stderr.write(`[bench] seeding ${HISTORY_DAYS} days × ${PER_DAY} chats, and one week …\n`);
+    await seedHistory(yearFile, END, HISTORY_DAYS, PER_DAY);
+    await seedHistory(weekFile, END, 7, PER_DAY);
+    // Warm both (statements, the page cache) before measuring.
+    await timeReport(yearFile, WEEK, 1);
+    await timeReport(weekFile, WEEK, 1);
+    const year: number[] = [];
+    const week: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? [yearFile, weekFile] : [weekFile, yearFile];
+      for (const file of order) (file === yearFile ? year : week).push(...(await timeReport(file, WEEK, 2)));
+    }
+    const quarter = await timeReport(yearFile, QUARTER, QUICK ? 2 : 4);
+    const summary = {
+      historyDays: HISTORY_DAYS,
+      chatsPerDay: PER_DAY,
+      rounds: ROUNDS,
+      weekOnYearMs: median(year),
+      weekOnWeekMs: median(week),
+      quarterOnYearMs: median(quarter),
+    };
+    const ratio = summary.weekOnYearMs / summary.weekOnWeekMs;
+    process.stdout.write(
+      [
+        `A week's report (${PER_DAY} chats a day, 50 agents; medians of ${year.length} runs, by day and by agent):`,
+        `  on a store with only that week (baseline): ${summary.weekOnWeekMs.toFixed(1)} ms`,
+        `  on a store with ${HISTORY_DAYS} days of history:      ${summary.weekOnYearMs.toFixed(1)} ms`,
+        `  ratio (history / baseline): ${ratio.toFixed(2)}`,
+        `A quarter's report on the same history: ${summary.quarterOnYearMs.toFixed(0)} ms (the server's thread, every chat waiting)`,
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...summary, ratio, year, week, quarter }, null, 2)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
