@@ -11,6 +11,8 @@ export const SCRYPT_COST = 1024;
 
 export interface Seeded {
   widgetId: string;
+  teamId: string;
+  agentIds: string[];
   agentEmails: string[];
 }
 
@@ -28,10 +30,12 @@ export async function seedDatabase(file: string, agents: number): Promise<Seeded
     await insertTeam(db, { id: teamId, name: 'Bench team' });
     const passwordHash = await hashPassword(AGENT_PASSWORD, SCRYPT_COST);
     const agentEmails = Array.from({ length: agents }, (_, i) => agentEmail(i));
+    const agentIds: string[] = [];
     for (const [i, email] of agentEmails.entries()) {
       const id = randomUUID();
       await insertUser(db, { id, email, name: `Agent ${i}`, role: 'agent', passwordHash });
       await addTeamMember(db, teamId, id);
+      agentIds.push(id);
     }
     const widgetId = randomUUID();
     await insertWidget(db, {
@@ -42,7 +46,7 @@ export async function seedDatabase(file: string, agents: number): Promise<Seeded
       identityMode: 'optional',
       teamId,
     });
-    return { widgetId, agentEmails };
+    return { widgetId, teamId, agentIds, agentEmails };
   } finally {
     await close();
   }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { openSqlite, rawSqlite } from '../../src/store/open-sqlite.js';
-import { addTeamMember, insertTeam, insertUser } from '../../src/store/users.js';
-import { insertWidget } from '../../src/store/widgets.js';
+import { seedDatabase } from '../seed.js';
 
 const DAY_MS = 86_400_000;
 const AGENTS = 50;
@@ -11,38 +9,14 @@ const AGENTS = 50;
 /**
  * A store with `days` of history up to `end`: `perDay` resolved chats a day, each with its
  * visitor, events (opened, routed, assigned, resolved) and every fifth an offer let ring out, and
- * ten status changes a day per agent. The team, agents and widget go through the store's own
- * functions; the history through prepared inserts in one transaction (a year is 200,000 chats).
+ * ten status changes a day per agent. The team, agents and widget as the delivery benchmark seeds
+ * them; the history through prepared inserts in one transaction (a year is 200,000 chats).
  */
 export async function seedHistory(file: string, end: number, days: number, perDay: number): Promise<void> {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  const { widgetId, teamId, agentIds: agents } = await seedDatabase(file, AGENTS);
   const { db, close } = openSqlite(file, 'normal');
   try {
-    await migrateToLatest(db);
-    const teamId = randomUUID();
-    await insertTeam(db, { id: teamId, name: 'Support' });
-    const agents: string[] = [];
-    for (let i = 0; i < AGENTS; i++) {
-      const id = randomUUID();
-      await insertUser(db, {
-        id,
-        email: `agent-${i}@bench.test`,
-        name: `Agent ${i}`,
-        role: 'agent',
-        passwordHash: 'x',
-      });
-      await addTeamMember(db, teamId, id);
-      agents.push(id);
-    }
-    const widgetId = randomUUID();
-    await insertWidget(db, {
-      id: widgetId,
-      name: 'Bench shop',
-      secret: 'bench-widget-secret-0123456789abcdef',
-      allowedOrigins: ['https://shop.bench.test'],
-      identityMode: 'optional',
-      teamId,
-    });
     const sqlite = rawSqlite(db);
     if (!sqlite) throw new Error('the reports benchmark needs SQLite');
     const visitor = sqlite.prepare(

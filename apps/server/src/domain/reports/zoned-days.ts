@@ -34,16 +34,6 @@ export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The day (`YYYY-MM-DD`) an instant falls on in the zone. */
-export function dayOf(time: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(time);
-}
-
 export interface ZonedDay {
   day: string;
   start: number;
