@@ -51,6 +51,12 @@ const DEMO_CANNED_REPLIES = [
     body: 'Could you send me your order number? It starts with SB- and is in your confirmation email.',
   },
   {
+    // The demo page sends `cartItems` as a custom attribute (`setAttributes`).
+    shortcut: 'cart',
+    title: 'Help with the cart',
+    body: 'I can see your cart ({{custom.cartItems | a few}} items). Shall I help you finish the checkout?',
+  },
+  {
     shortcut: 'refund',
     title: 'Refund on its way',
     body: 'I have started the refund; it reaches your account within 5 business days.',
