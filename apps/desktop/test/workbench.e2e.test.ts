@@ -269,6 +269,16 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await composer.press('Enter');
     expect(await composer.inputValue()).toBe('Your Pro plan includes this (see our pricing page).');
     await composer.fill('');
+    // Added by an admin while this list is loaded: offered at once (canned:changed), not a minute on.
+    await admin('/api/canned-replies', {
+      shortcut: 'ship',
+      title: 'Shipping',
+      body: 'It ships within a day.',
+      scope: 'global',
+    });
+    await composer.fill('/ship');
+    await eventually(async () => expect(await offered.textContent()).toContain('It ships within a day.'));
+    await composer.fill('');
 
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {

@@ -24,6 +24,14 @@ export const CannedReply = z.object({
 });
 export type CannedReply = z.infer<typeof CannedReply>;
 
+/**
+ * Pushed (`canned:changed`) to the staff who may use a reply an admin, supervisor or its owner
+ * just added, changed or deleted: fetch `GET /api/canned-replies` again. Nothing of the reply
+ * itself goes with it.
+ */
+export const CannedChanged = z.object({});
+export type CannedChanged = z.infer<typeof CannedChanged>;
+
 const CannedFields = {
   shortcut: z
     .string()

@@ -7,7 +7,7 @@ import { AttachmentService } from '../domain/attachment-service.js';
 import { AuthService, type RevocationReason } from '../domain/auth-service.js';
 import { BanService } from '../domain/ban-service.js';
 import { BotService } from '../domain/bot-service.js';
-import { CannedReplyService } from '../domain/canned-reply-service.js';
+import { type CannedAudience, CannedReplyService } from '../domain/canned-reply-service.js';
 import { ConversationService } from '../domain/conversation-service.js';
 import type { AnswerEmails } from '../domain/email/answer-emails.js';
 import { InboundEmails } from '../domain/email/inbound-emails.js';
@@ -64,6 +64,8 @@ export interface Components extends TransportDeps {
   onAnswerEmailRecorded(listener: (conversation: ConversationRecord, message: MessageRecord) => void): void;
   /** A visitor's reply by email was stored: the transport pushes its messages. */
   onEmailReceived(listener: EmailReceived): void;
+  /** A canned reply changed: the transport tells whoever may use it. */
+  onCannedChanged(listener: (audience: CannedAudience) => void): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function createComponents(
 
   const listeners: Array<(sessionIds: string[], reason: RevocationReason) => void> = [];
   const teamListeners: Array<(userId: string, teamIds: string[]) => Promise<void>> = [];
+  const cannedListeners: Array<(audience: CannedAudience) => void> = [];
   const auth = new AuthService(db, {
     tokens: {
       secret: new TextEncoder().encode(secret),
@@ -179,7 +182,13 @@ export async function createComponents(
         for (const listener of teamListeners) await listener(userId, teamIds);
       },
     }),
-    canned: new CannedReplyService(db, (teamId) => routing.teams(SYSTEM).some((t) => t.id === teamId)),
+    canned: new CannedReplyService(
+      db,
+      (teamId) => routing.teams(SYSTEM).some((t) => t.id === teamId),
+      (audience) => {
+        for (const listener of cannedListeners) listener(audience);
+      },
+    ),
     reports: new ReportService(db, clock),
     supervisor: new SupervisorService(db, conversations, messages, routing),
     feedView: new FeedView(db, routing, clock, (userId) => presence.isConnected(userId)),
@@ -206,6 +215,7 @@ export async function createComponents(
       logger,
     }),
     onEmailReceived: (listener) => receivedListeners.push(listener),
+    onCannedChanged: (listener) => cannedListeners.push(listener),
     close: async () => {
       clearInterval(ticker);
       clearInterval(retention);

@@ -51,6 +51,7 @@ export async function createApplication(
   const realtime = createRealtime(http.server, config, components);
   components.onRevoked((sessionIds, reason) => realtime.broadcast.revokeSessions(sessionIds, reason));
   components.onTeamsChanged((userId, teamIds) => realtime.followTeamChange(userId, teamIds));
+  components.onCannedChanged((audience) => realtime.broadcast.cannedChanged(audience));
   components.onAnswerEmailRecorded((conversation, message) =>
     realtime.broadcast.message(conversation, message),
   );

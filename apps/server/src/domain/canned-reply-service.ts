@@ -15,11 +15,18 @@ import { DomainError } from './errors.js';
 import { assertCanEditCanned, canUseCanned } from './policy.js';
 import type { StaffPrincipal } from './principal.js';
 
-/** Canned replies: global (admins), per team (its supervisors) and personal (their owner). Audited. */
+/** Who may use a reply: what a change to it must reach. */
+export type CannedAudience = Pick<CannedReplyRecord, 'scope' | 'teamId' | 'ownerId'>;
+
+/**
+ * Canned replies: global (admins), per team (its supervisors) and personal (their owner). Audited;
+ * each change is announced to whoever may use the reply (`changed`), so their lists are fresh.
+ */
 export class CannedReplyService {
   constructor(
     private readonly db: Db,
     private readonly teamExists: (teamId: string) => boolean,
+    private readonly changed: (audience: CannedAudience) => void = () => undefined,
   ) {}
 
   async list(staff: StaffPrincipal): Promise<CannedReplyRecord[]> {
@@ -47,6 +54,7 @@ export class CannedReplyService {
       shortcut: reply.shortcut,
       scope: reply.scope,
     });
+    this.changed(reply);
     return reply;
   }
 
@@ -56,13 +64,15 @@ export class CannedReplyService {
       throw conflict({ code: 'shortcut-taken', shortcut: change.shortcut ?? reply.shortcut });
     }
     await audit(this.db, staff.userId, 'canned.update', id, { fields: Object.keys(change) });
+    this.changed(reply);
     return { ...reply, ...change };
   }
 
   async remove(staff: StaffPrincipal, id: string): Promise<void> {
-    await this.#editable(staff, id);
+    const reply = await this.#editable(staff, id);
     await deleteCannedReply(this.db, id);
     await audit(this.db, staff.userId, 'canned.delete', id, {});
+    this.changed(reply);
   }
 
   /** Not found unless the caller can use it; forbidden when they see it but may not change it. */

@@ -1,4 +1,5 @@
 import type { SessionRevoked } from '@switchboard/protocol';
+import type { CannedAudience } from '../domain/canned-reply-service.js';
 import type { Principal } from '../domain/principal.js';
 import { toMessage, toStaffConversation, toVisitorConversation } from '../domain/views.js';
 import type { ConversationAccess, ConversationRecord, MessageRecord } from '../store/records.js';
@@ -137,6 +138,22 @@ export class Broadcaster {
       });
     }
     if (erased.visitorId !== null) this.visitors.in(rooms.visitor(erased.visitorId)).disconnectSockets(true);
+  }
+
+  /**
+   * A canned reply changed: whoever may use it fetches the list again (everyone for a global
+   * reply, its team and the admins for a team's, the owner for a personal one).
+   */
+  cannedChanged(audience: CannedAudience): void {
+    const to =
+      audience.scope === 'global'
+        ? this.agents
+        : audience.scope === 'team' && audience.teamId !== null
+          ? this.agents.to([rooms.team(audience.teamId), rooms.admins])
+          : audience.ownerId !== null
+            ? this.agents.to(rooms.user(audience.ownerId))
+            : null;
+    to?.emit('canned:changed', {});
   }
 
   /** Tells a revoked session's sockets why, then closes them. */

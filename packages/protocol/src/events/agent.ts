@@ -2,6 +2,7 @@ import { Conversation, ConversationViewers } from '../conversation.js';
 import { Hello, RequestError, SessionRevoked } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
 import { ConversationsErased } from '../privacy.js';
+import { CannedChanged } from '../rest-canned.js';
 import { AgentState, Offer, OfferClosed } from '../routing.js';
 import { SupervisorDelta, SupervisorEscalation } from '../supervisor.js';
 import { agentConversationRequests } from './conversation.js';
@@ -47,6 +48,8 @@ export const agentPushes = {
   'session:revoked': SessionRevoked,
   /** An admin erased a visitor: these conversations are gone; drop them, also from any cache. */
   'conversation:erased': ConversationsErased,
+  /** A canned reply you may use was added, changed or deleted: fetch the list again. */
+  'canned:changed': CannedChanged,
 } satisfies PushMap;
 export type AgentPushes = typeof agentPushes;
 

@@ -1,6 +1,7 @@
 import type { Conversation } from '@switchboard/protocol';
 import type { ServerConnection } from '../api/connection.js';
 import { markRead } from '../features/chat/actions.js';
+import { useCannedReplies } from '../features/chat/canned-replies.js';
 import { announceViewing, onColleagueTyping, onViewers } from '../features/chat/colleagues.js';
 import { useChat } from '../features/chat/store.js';
 import { takenByMe } from '../features/chat/taken-by-me.js';
@@ -47,6 +48,7 @@ export function listen(connection: ServerConnection): void {
   });
 
   on('conversation:erased', (erased) => void onErased(erased));
+  on('canned:changed', () => useCannedReplies.getState().changed());
 
   on('conversation:update', (conversation) => void onConversation(conversation));
 

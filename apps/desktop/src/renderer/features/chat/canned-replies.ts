@@ -11,11 +11,16 @@ interface CannedState {
   loadedAt: number;
   loading: boolean;
   load(now?: number): Promise<void>;
+  /**
+   * `canned:changed`: a reply this agent may use was added, changed or deleted. A list in use is
+   * fetched again at once; one never fetched waits for the first `/`.
+   */
+  changed(): void;
 }
 
 /**
- * Canned replies, fetched as the agent starts typing `/` (at most once a minute, so edits in the
- * admin area arrive without signing in again); a failed fetch keeps what was there.
+ * Canned replies, fetched as the agent starts typing `/` (at most once a minute), and again when
+ * the server says they changed; a failed fetch keeps what was there.
  */
 export const useCannedReplies = create<CannedState>((set, get) => ({
   replies: [],
@@ -31,6 +36,11 @@ export const useCannedReplies = create<CannedState>((set, get) => ({
     } finally {
       set({ loading: false });
     }
+  },
+  changed: () => {
+    const wasLoaded = get().loadedAt > 0;
+    set({ loadedAt: 0 });
+    if (wasLoaded) void get().load();
   },
 }));
 
