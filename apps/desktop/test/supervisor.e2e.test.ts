@@ -478,7 +478,7 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(given).toBeGreaterThan(0);
     const aliceRow = carol.page.getByTestId('report-row').filter({ hasText: 'Alice Agent' });
     await eventually(async () =>
-      expect(await aliceRow.locator('td').nth(9).textContent()).toBe(String(given)),
+      expect(await aliceRow.locator('td').nth(10).textContent()).toBe(String(given)),
     );
     await carol.page.screenshot({ path: `${ARTIFACTS}reports-per-agent-dark.png` });
     expect(carol.errors).toEqual([]);

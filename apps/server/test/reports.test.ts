@@ -122,6 +122,7 @@ describe('reports over a scripted day', () => {
       label: '2025-03-13',
       conversations: 0,
       abandoned: 0,
+      messagesLeft: 0,
       firstResponseSeconds: { average: null, count: 0 },
       waitSeconds: { average: null, count: 0 },
       handleSeconds: { average: null, count: 0 },
@@ -136,6 +137,7 @@ describe('reports over a scripted day', () => {
       label: '2025-03-14',
       conversations: 3,
       abandoned: 1,
+      messagesLeft: 0,
       firstResponseSeconds: { average: 60, count: 2 },
       waitSeconds: { average: 15, count: 2 },
       handleSeconds: { average: 900, count: 2 },
@@ -197,12 +199,12 @@ describe('reports over a scripted day', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment/);
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'key,label,conversations,abandoned,first_response_avg_s,first_response_count,wait_avg_s,wait_count,' +
+      'key,label,conversations,abandoned,messages_left,first_response_avg_s,first_response_count,wait_avg_s,wait_count,' +
         'handle_avg_s,handle_count,csat_avg,csat_count,online_s,away_s,wrap_up_s,offline_s,' +
         'assignments,offers_declined,offers_expired',
     );
-    expect(lines[1]).toBe('2025-03-14,2025-03-14,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200,2,0,0');
-    expect(lines.at(-1)).toBe('total,Total,3,1,60,2,15,2,900,2,3.5,2,10770,3630,0,43200,2,0,0');
+    expect(lines[1]).toBe('2025-03-14,2025-03-14,3,1,0,60,2,15,2,900,2,3.5,2,10770,3630,0,43200,2,0,0');
+    expect(lines.at(-1)).toBe('total,Total,3,1,0,60,2,15,2,900,2,3.5,2,10770,3630,0,43200,2,0,0');
   });
 
   const drill = async (query: string, email?: string) =>
@@ -299,7 +301,7 @@ describe('reports over a scripted day', () => {
     };
     const day = await csv('from=2025-03-14&to=2025-03-14&key=2025-03-14');
     expect(day[0]).toBe(
-      'id,created_at,status,visitor,team,agent,wait_s,first_response_s,handle_s,csat,abandoned',
+      'id,created_at,status,visitor,team,agent,wait_s,first_response_s,handle_s,csat,abandoned,left_message',
     );
     const json = unwrap((await drill('from=2025-03-14&to=2025-03-14&key=2025-03-14')).body);
     expect(day.slice(1).map((line) => line.split(',')[0])).toEqual(json.items.map((c) => c.id));
@@ -314,6 +316,7 @@ describe('reports over a scripted day', () => {
       '1200',
       '2',
       'no',
+      'no',
     ]);
 
     clock = Date.parse('2025-03-20T10:00:00Z');
@@ -324,8 +327,8 @@ describe('reports over a scripted day', () => {
     const opened = unwrap(await request<{ id: string }>(visitor, 'conversation:open', {}));
     visitor.disconnect();
     expect(await csv('from=2025-03-20&to=2025-03-20&key=total')).toEqual([
-      'id,created_at,status,visitor,team,agent,wait_s,first_response_s,handle_s,csat,abandoned',
-      `${opened.id},2025-03-20T10:00:00.000Z,queued,"'=HYPERLINK(""https://evil.example"")",Team A,,,,,,no`,
+      'id,created_at,status,visitor,team,agent,wait_s,first_response_s,handle_s,csat,abandoned,left_message',
+      `${opened.id},2025-03-20T10:00:00.000Z,queued,"'=HYPERLINK(""https://evil.example"")",Team A,,,,,,no,no`,
     ]);
   });
 });

@@ -51,9 +51,15 @@ export const ReportRow = z.object({
   conversations: z.number().int().nonnegative(),
   /** Queued conversations closed before any agent was assigned. */
   abandoned: z.number().int().nonnegative(),
-  /** Opening → the first visible agent reply. */
+  /**
+   * Of `conversations`, the messages left for the team (from the offline form, or by leaving the
+   * queue): answered later, so not in the live chats' wait and first response. Absent from older
+   * servers.
+   */
+  messagesLeft: z.number().int().nonnegative().optional(),
+  /** Opening → the first visible agent reply; live chats only (not messages left). */
   firstResponseSeconds: Average,
-  /** Opening → the first assignment. */
+  /** Opening → the first assignment; live chats only (not messages left). */
   waitSeconds: Average,
   /** First assignment → resolution. */
   handleSeconds: Average,
@@ -93,6 +99,7 @@ export const REPORT_CSV_COLUMNS = [
   'label',
   'conversations',
   'abandoned',
+  'messages_left',
   'first_response_avg_s',
   'first_response_count',
   'wait_avg_s',
@@ -141,6 +148,7 @@ export const REPORT_CONVERSATION_CSV_COLUMNS = [
   'handle_s',
   'csat',
   'abandoned',
+  'left_message',
 ] as const;
 
 /** One conversation of a drill-down, with the times the report averages. */
@@ -156,6 +164,8 @@ export const ReportConversation = z.object({
   handleSeconds: z.number().nonnegative().nullable(),
   csat: z.number().int().min(1).max(5).nullable(),
   abandoned: z.boolean(),
+  /** A message left for the team rather than a live chat. Absent from older servers. */
+  leftMessage: z.boolean().optional(),
 });
 export type ReportConversation = z.infer<typeof ReportConversation>;
 

@@ -193,7 +193,7 @@ export async function createComponents(
     supervisor: new SupervisorService(db, conversations, messages, routing),
     feedView: new FeedView(db, routing, clock, (userId) => presence.isConnected(userId)),
     presence,
-    widgets: new WidgetService(db, routing),
+    widgets: new WidgetService(db, routing, clock),
     attachments,
     privacy,
     limits,

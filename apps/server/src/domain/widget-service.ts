@@ -32,6 +32,8 @@ export class WidgetService {
   constructor(
     private readonly db: Db,
     private readonly routing: WidgetRouting,
+    /** The clock of stored times that reports read (a message left is opened then). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The one place that decides whether a widget's visitors can be served right now. */
@@ -56,17 +58,21 @@ export class WidgetService {
   ): Promise<ConversationRecord> {
     const widget = await getWidget(this.db, visitor.widgetId);
     strictAssert(widget, 'a visitor always belongs to a widget');
-    const conversationId = await insertOfflineMessage(this.db, {
-      conversationId: randomUUID(),
-      visitorId: visitor.visitorId,
-      widgetId: widget.id,
-      teamId: widget.teamId,
-      clientMsgId: request.clientMsgId,
-      senderName: request.name ?? visitor.name,
-      body: request.body,
-      email: request.email,
-      attributes: request.attributes ?? {},
-    });
+    const conversationId = await insertOfflineMessage(
+      this.db,
+      {
+        conversationId: randomUUID(),
+        visitorId: visitor.visitorId,
+        widgetId: widget.id,
+        teamId: widget.teamId,
+        clientMsgId: request.clientMsgId,
+        senderName: request.name ?? visitor.name,
+        body: request.body,
+        email: request.email,
+        attributes: request.attributes ?? {},
+      },
+      new Date(this.now()).toISOString(),
+    );
     const conversation = await getConversation(this.db, conversationId);
     strictAssert(conversation, 'the offline conversation was just stored');
     // The team sees it in its list at once, to answer when someone is back.

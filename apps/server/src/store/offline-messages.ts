@@ -32,11 +32,14 @@ export async function findOfflineConversation(
  * In one transaction: an `offline` conversation, its first message (seq 1) and the contact to
  * answer. A concurrent retry loses on the primary key and returns the winner's conversation id.
  */
-export async function insertOfflineMessage(db: Db, m: NewOfflineMessage): Promise<string> {
+export async function insertOfflineMessage(
+  db: Db,
+  m: NewOfflineMessage,
+  now = new Date().toISOString(),
+): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const existing = await findOfflineConversation(trx, m.visitorId, m.clientMsgId);
     if (existing) return existing;
-    const now = new Date().toISOString();
     await trx
       .insertInto('conversations')
       .values({

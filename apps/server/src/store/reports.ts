@@ -14,6 +14,8 @@ export interface ReportConversation {
   resolvedAt: string | null;
   /** Closed with nobody ever assigned, and no address left to answer at (not a left message). */
   abandoned: boolean;
+  /** Left for the team (the offline form, or leaving the queue), not a live chat. */
+  leftMessage: boolean;
   rating: number | null;
 }
 
@@ -35,6 +37,16 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
       'c.resolved_at',
       'r.score',
       'c.reply_to',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('conversation_events as e')
+              .select('e.id')
+              .whereRef('e.conversation_id', '=', 'c.id')
+              .where('e.kind', 'in', ['offline-message', 'left-queue']),
+          )
+          .as('left_message'),
     ])
     .where('c.created_at', '>=', from)
     .where('c.created_at', '<', to)
@@ -50,6 +62,7 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
     firstResponseAt: r.first_response_at,
     resolvedAt: r.resolved_at,
     abandoned: r.status === 'resolved' && r.first_assigned_at === null && r.reply_to === null,
+    leftMessage: Boolean(r.left_message),
     rating: r.score ?? null,
   }));
 }

@@ -626,6 +626,7 @@ export const en = {
     open: 'Open',
     closeDrill: 'Close',
     rateTooShort: 'Under 15 minutes online: too short for a rate',
+    leftMessage: 'Left a message',
     columns: {
       label: 'Row',
       opened: 'Opened',
@@ -634,6 +635,7 @@ export const en = {
       agent: 'Agent',
       conversations: 'Conversations',
       abandoned: 'Abandoned',
+      messagesLeft: 'Messages left',
       firstResponse: 'First response',
       wait: 'Wait',
       handle: 'Handle time',

@@ -612,6 +612,7 @@ export const zhCN: Messages = {
     open: '打开',
     closeDrill: '关闭',
     rateTooShort: '在线不足 15 分钟，不计算速率',
+    leftMessage: '留言',
     columns: {
       label: '行',
       opened: '创建时间',
@@ -620,6 +621,7 @@ export const zhCN: Messages = {
       agent: '客服',
       conversations: '会话数',
       abandoned: '放弃',
+      messagesLeft: '留言',
       firstResponse: '首次响应',
       wait: '等待',
       handle: '处理时长',

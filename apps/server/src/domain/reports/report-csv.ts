@@ -22,6 +22,7 @@ function line(row: ReportRow): string {
     row.label,
     row.conversations,
     row.abandoned,
+    row.messagesLeft ?? null,
     row.firstResponseSeconds.average,
     row.firstResponseSeconds.count,
     row.waitSeconds.average,
@@ -60,6 +61,7 @@ function conversationLine(c: ReportConversation): string {
     c.handleSeconds,
     c.csat,
     c.abandoned ? 'yes' : 'no',
+    c.leftMessage === undefined ? null : c.leftMessage ? 'yes' : 'no',
   ]
     .map(cell)
     .join(',');

@@ -138,6 +138,7 @@ export class ReportService {
         handleSeconds: seconds(c.firstAssignedAt, c.resolvedAt),
         csat: c.rating,
         abandoned: c.abandoned,
+        leftMessage: c.leftMessage,
       })),
     };
   }
@@ -238,6 +239,8 @@ function figures(
   { conversations, intervals, outcomes }: Omit<Group, 'label'>,
 ): ReportRow {
   const count = (kind: RoutingOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
+  // A message left overnight and answered in the morning is no live chat's wait.
+  const live = conversations.filter((c) => !c.leftMessage);
   const presenceSeconds: Presence = { online: 0, away: 0, wrapUp: 0, offline: 0 };
   for (const i of intervals)
     presenceSeconds[i.status] = round(presenceSeconds[i.status] + (i.end - i.start) / 1000);
@@ -246,8 +249,9 @@ function figures(
     label,
     conversations: conversations.length,
     abandoned: conversations.filter((c) => c.abandoned).length,
-    firstResponseSeconds: average(conversations.map((c) => seconds(c.createdAt, c.firstResponseAt))),
-    waitSeconds: average(conversations.map((c) => seconds(c.createdAt, c.firstAssignedAt))),
+    messagesLeft: conversations.length - live.length,
+    firstResponseSeconds: average(live.map((c) => seconds(c.createdAt, c.firstResponseAt))),
+    waitSeconds: average(live.map((c) => seconds(c.createdAt, c.firstAssignedAt))),
     handleSeconds: average(conversations.map((c) => seconds(c.firstAssignedAt, c.resolvedAt))),
     csat: average(conversations.map((c) => c.rating)),
     presenceSeconds,

@@ -99,6 +99,14 @@ export function ReportDrill({
                       {t('reports.columns.abandoned')}
                     </span>
                   )}
+                  {c.leftMessage && (
+                    <span
+                      className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200"
+                      data-testid="left-message-tag"
+                    >
+                      {t('reports.leftMessage')}
+                    </span>
+                  )}
                 </td>
                 <td className="tabular-nums">{seconds(t, c.waitSeconds)}</td>
                 <td className="tabular-nums">{seconds(t, c.firstResponseSeconds)}</td>

@@ -51,6 +51,7 @@ function Cells({ row }: { row: ReportRow }) {
     <>
       <td className="tabular-nums">{row.conversations}</td>
       <td className="tabular-nums">{row.abandoned}</td>
+      <td className="tabular-nums">{row.messagesLeft ?? '—'}</td>
       <td className="tabular-nums">{seconds(t, row.firstResponseSeconds.average)}</td>
       <td className="tabular-nums">{seconds(t, row.waitSeconds.average)}</td>
       <td className="tabular-nums">{seconds(t, row.handleSeconds.average)}</td>
@@ -115,6 +116,7 @@ export function ReportsView() {
   const columns = [
     'conversations',
     'abandoned',
+    'messagesLeft',
     'firstResponse',
     'wait',
     'handle',
