@@ -6,6 +6,7 @@ import { useColleagues } from '../src/renderer/features/chat/colleagues.js';
 import { useChatDialog } from '../src/renderer/features/chat/dialog-store.js';
 import { useImageViewer } from '../src/renderer/features/chat/image-viewer.js';
 import { useChat } from '../src/renderer/features/chat/store.js';
+import { useTeamNames } from '../src/renderer/features/chat/team-names.js';
 import { useConversations } from '../src/renderer/features/conversations/store.js';
 import { useErased } from '../src/renderer/features/privacy/erased-store.js';
 import { useSearch } from '../src/renderer/features/search/store.js';
@@ -61,6 +62,7 @@ describe('signing out of the workbench', () => {
     useChatDialog.getState().show(chat.id, 'resolve');
     useErased.getState().add(new Set([crypto.randomUUID()]));
     useVisitorHistoryCache.getState().put('v1', [chat], Date.now());
+    useTeamNames.setState({ byId: { t1: 'Billing' }, loaded: true });
 
     const changed = ACCOUNT_STORES.filter(
       (store) => JSON.stringify(dataOf(store.getState())) !== JSON.stringify(dataOf(store.getInitialState())),

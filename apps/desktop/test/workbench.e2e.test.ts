@@ -219,7 +219,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await admin('/api/canned-replies', {
       shortcut: 'plan',
       title: 'Plan',
-      body: 'Your {{custom.plan | current}} plan includes this ({{page.title | see our pricing page}}).',
+      body: 'Your {{custom.plan | current}} plan includes this ({{page.title | see our pricing page}}). — {{team.name}}',
       scope: 'global',
     });
     await expect(
@@ -267,7 +267,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     // The site's custom attribute the chat was opened with; the fallback where it gave no page title.
     await composer.fill('/plan');
     await composer.press('Enter');
-    expect(await composer.inputValue()).toBe('Your Pro plan includes this (see our pricing page).');
+    expect(await composer.inputValue()).toBe('Your Pro plan includes this (see our pricing page). — Support');
     await composer.fill('');
     // Added by an admin while this list is loaded: offered at once (canned:changed), not a minute on.
     await admin('/api/canned-replies', {

@@ -617,7 +617,8 @@ describe('routing with real clients', () => {
               },
               {
                 keywords: ['my plan'],
-                answer: 'Your {{custom.plan | current}} plan: see {{page.url | our pricing page}}.',
+                answer:
+                  'Your {{custom.plan | current}} plan: see {{page.url | our pricing page}}. — {{team.name}}',
               },
             ],
           },
@@ -649,7 +650,7 @@ describe('routing with real clients', () => {
     // The page and the site's custom fields, as the chat was opened with them.
     const planAnswer = nextEvent<Message>(visitor, 'message:new', (m) => m.sender.kind === 'bot');
     unwrap(await send('What is in my plan?'));
-    expect((await planAnswer).body).toBe('Your Pro plan: see https://shop.example/pricing.');
+    expect((await planAnswer).body).toBe('Your Pro plan: see https://shop.example/pricing. — Team A');
     // Still with the bot: not assigned although Alice is free.
     expect((await t.server.components.conversations.load(conversation.id)).assigneeId).toBeNull();
     const assigned = nextEvent<Conversation>(

@@ -19,6 +19,7 @@ export const CANNED_VARIABLES = [
   'visitor.firstName',
   'agent.name',
   'agent.firstName',
+  'team.name',
   'page.url',
   'page.title',
   CUSTOM_VARIABLE,
@@ -29,6 +30,7 @@ export type CannedVariable = (typeof CANNED_VARIABLES)[number];
 export const BOT_VARIABLES = [
   'visitor.name',
   'visitor.firstName',
+  'team.name',
   'page.url',
   'page.title',
   CUSTOM_VARIABLE,
@@ -38,6 +40,8 @@ export const BOT_VARIABLES = [
 export interface CannedValues {
   visitorName: string | null;
   agentName: string | null;
+  /** The conversation's team, as the visitor may read it ("Thanks for contacting {{team.name}}"). */
+  teamName?: string | null | undefined;
   /** The conversation's attributes: the page the visitor is on, the site's custom fields. */
   attributes?: VisitorAttributes | undefined;
 }
@@ -103,6 +107,8 @@ function variableValue(name: string, values: CannedValues): string | null {
       return values.agentName?.trim() || null;
     case 'agent.firstName':
       return firstName(values.agentName);
+    case 'team.name':
+      return values.teamName?.trim() || null;
     case 'page.url':
       return attributes?.pageUrl ?? null;
     case 'page.title':

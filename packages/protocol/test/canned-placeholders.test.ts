@@ -78,7 +78,7 @@ describe('canned reply placeholders', () => {
     const agent = answer('{{agent.firstName}} says we open at 9.');
     expect(agent.success).toBe(false);
     expect(agent.error?.issues[0]?.message).toBe(
-      'unknown placeholder {{agent.firstName}}: use {{visitor.name}}, {{visitor.firstName}}, {{page.url}}, {{page.title}}, {{custom.<key>}}',
+      'unknown placeholder {{agent.firstName}}: use {{visitor.name}}, {{visitor.firstName}}, {{team.name}}, {{page.url}}, {{page.title}}, {{custom.<key>}}',
     );
     expect(answer('Your {{custom.plan | free}} plan includes chat.').success).toBe(true);
   });
@@ -107,6 +107,13 @@ describe('canned reply placeholders', () => {
     expect(fillPlaceholders('{{custom.toString | n/a}} {{custom.constructor | n/a}}', values)).toBe(
       'n/a n/a',
     );
+  });
+
+  it("fills the conversation's team, the fallback where there is none", () => {
+    const body = 'Thanks for contacting {{team.name | us}}!';
+    expect(fillPlaceholders(body, { ...NOOR, teamName: 'Billing' })).toBe('Thanks for contacting Billing!');
+    expect(fillPlaceholders(body, { ...NOOR, teamName: null })).toBe('Thanks for contacting us!');
+    expect(fillPlaceholders(body, NOOR)).toBe('Thanks for contacting us!');
   });
 
   it('accepts any custom key where custom attributes are allowed, and only there', () => {

@@ -57,6 +57,7 @@ export class BotService {
       const text = fillPlaceholders(answer.answer, {
         visitorName: message.senderName,
         agentName: null,
+        teamName: this.routing.teamName(conversation.teamId),
         // The page and custom fields as the site gave them when the chat opened.
         attributes: (await getConversation(this.db, conversation.id))?.attributes,
       }).slice(0, MESSAGE_BODY_MAX);

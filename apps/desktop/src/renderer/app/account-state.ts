@@ -4,6 +4,7 @@ import { useColleagues } from '../features/chat/colleagues.js';
 import { useChatDialog } from '../features/chat/dialog-store.js';
 import { useImageViewer } from '../features/chat/image-viewer.js';
 import { useChat } from '../features/chat/store.js';
+import { useTeamNames } from '../features/chat/team-names.js';
 import { useConversations } from '../features/conversations/store.js';
 import { useErased } from '../features/privacy/erased-store.js';
 import { useSearch } from '../features/search/store.js';
@@ -18,8 +19,8 @@ type Resettable = Pick<StoreApi<object>, 'getState' | 'getInitialState' | 'setSt
 /**
  * Every store that holds something of the signed-in account: its conversations and messages, its
  * personal canned replies, its search results, its offers and status, the chat a supervisor
- * monitors, the open tabs and picture, the visitors' histories the server gave it. Settings and
- * the session's own phase are not among them.
+ * monitors, the open tabs and picture, the visitors' histories the server gave it, its teams'
+ * names. Settings and the session's own phase are not among them.
  */
 export const ACCOUNT_STORES: readonly Resettable[] = [
   useConversations,
@@ -34,6 +35,7 @@ export const ACCOUNT_STORES: readonly Resettable[] = [
   useChatDialog,
   useErased,
   useVisitorHistoryCache,
+  useTeamNames,
 ];
 
 /**

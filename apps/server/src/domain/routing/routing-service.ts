@@ -189,6 +189,11 @@ export class RoutingService {
     return this.#state.open.get(conversationId)?.inBot ?? false;
   }
 
+  /** A team's name as routing knows it (what the bot calls its team); null for none. */
+  teamName(teamId: string | null): string | null {
+    return teamId === null ? null : (this.#state.teams.get(teamId)?.name ?? null);
+  }
+
   /** Manual pick from the queue (the agent chooses, routing records it). */
   take(agent: StaffPrincipal, conversationId: string): Promise<void> {
     return this.#change(async () => {

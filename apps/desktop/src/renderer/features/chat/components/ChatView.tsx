@@ -118,6 +118,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
           canReply={mine}
           visitorName={c.visitor.name}
           attributes={c.attributes}
+          teamId={c.teamId}
         />
       )}
       {dialog === 'transfer' && mine && <TransferDialog conversationId={c.id} onClose={close} />}

@@ -20,6 +20,7 @@ import { sendMessage } from '../../sync/outbox.js';
 import { saveDraft, sendTyping, upload } from '../actions.js';
 import { matchCanned, useCannedReplies } from '../canned-replies.js';
 import { useChat } from '../store.js';
+import { useTeamNames } from '../team-names.js';
 
 interface Props {
   conversationId: string;
@@ -29,9 +30,11 @@ interface Props {
   visitorName: string | null;
   /** The page and custom fields the chat was opened with, for canned replies naming them. */
   attributes: VisitorAttributes;
+  /** The chat's team, for canned replies naming it. */
+  teamId: string | null;
 }
 
-export function Composer({ conversationId, canReply, visitorName, attributes }: Props) {
+export function Composer({ conversationId, canReply, visitorName, attributes, teamId }: Props) {
   const { t } = useTranslation();
   const draft = useChat((s) => s.drafts[conversationId]);
   const [body, setBody] = useState(draft?.body ?? '');
@@ -42,7 +45,9 @@ export function Composer({ conversationId, canReply, visitorName, attributes }: 
   const replies = useCannedReplies((s) => s.replies);
   const loadCanned = useCannedReplies((s) => s.load);
   const agentName = useSession((s) => s.user?.name ?? null);
-  const filled = (reply: CannedReply) => fillPlaceholders(reply.body, { visitorName, agentName, attributes });
+  const teamName = useTeamNames((s) => (teamId === null ? null : (s.byId[teamId] ?? null)));
+  const filled = (reply: CannedReply) =>
+    fillPlaceholders(reply.body, { visitorName, agentName, teamName, attributes });
   const fileInput = useRef<HTMLInputElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const cannedListId = useId();
@@ -65,7 +70,10 @@ export function Composer({ conversationId, canReply, visitorName, attributes }: 
   const update = (next: string, nextInternal = internal) => {
     setBody(next);
     saveDraft(conversationId, next, nextInternal);
-    if (next.startsWith('/')) void loadCanned();
+    if (next.startsWith('/')) {
+      void loadCanned();
+      void useTeamNames.getState().load();
+    }
     sendTyping(conversationId, next.length > 0, nextInternal);
   };
 
