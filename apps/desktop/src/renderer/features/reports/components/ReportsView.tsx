@@ -11,10 +11,19 @@ import { chatsPerOnlineHour } from '../rate.js';
 import { BarChart } from './BarChart.js';
 import { ReportDrill } from './ReportDrill.js';
 
-type Metric = 'conversations' | 'abandoned' | 'firstResponse' | 'wait' | 'handle' | 'csat' | 'assignments';
+type Metric =
+  | 'conversations'
+  | 'abandoned'
+  | 'messagesLeft'
+  | 'firstResponse'
+  | 'wait'
+  | 'handle'
+  | 'csat'
+  | 'assignments';
 const METRICS: readonly Metric[] = [
   'conversations',
   'abandoned',
+  'messagesLeft',
   'firstResponse',
   'wait',
   'handle',
@@ -28,6 +37,8 @@ function metricOf(row: ReportRow, metric: Metric): number {
       return row.conversations;
     case 'abandoned':
       return row.abandoned;
+    case 'messagesLeft':
+      return row.messagesLeft ?? 0;
     case 'firstResponse':
       return row.firstResponseSeconds.average ?? 0;
     case 'wait':
@@ -220,7 +231,7 @@ export function ReportsView() {
                 title={t(`reports.columns.${metric}`)}
                 labels={report.rows.map((r) => r.label)}
                 values={report.rows.map((r) => metricOf(r, metric))}
-                integer={metric === 'conversations' || metric === 'abandoned' || metric === 'assignments'}
+                integer={!isTime(metric) && metric !== 'csat'}
                 format={(v) => (isTime(metric) ? seconds(t, v) : String(Math.round(v * 10) / 10))}
               />
             )}
