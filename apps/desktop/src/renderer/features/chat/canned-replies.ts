@@ -4,6 +4,11 @@ import { runtime } from '../../app/runtime.js';
 
 /** How old the list may be when the agent types `/`: an admin's edits reach agents within it. */
 export const CANNED_REFRESH_MS = 60_000;
+/**
+ * A global reply's change reaches every workbench at once: each fetches the list within this
+ * spread rather than all in the same instant (an agent who types `/` meanwhile fetches at once).
+ */
+const CHANGED_SPREAD_MS = 5_000;
 
 interface CannedState {
   replies: CannedReply[];
@@ -13,7 +18,8 @@ interface CannedState {
   load(now?: number): Promise<void>;
   /**
    * `canned:changed`: a reply this agent may use was added, changed or deleted. A list in use is
-   * fetched again at once; one never fetched waits for the first `/`.
+   * fetched again within a few seconds (or at the next `/`); one never fetched waits for the
+   * first `/`.
    */
   changed(): void;
 }
@@ -40,7 +46,7 @@ export const useCannedReplies = create<CannedState>((set, get) => ({
   changed: () => {
     const wasLoaded = get().loadedAt > 0;
     set({ loadedAt: 0 });
-    if (wasLoaded) void get().load();
+    if (wasLoaded) setTimeout(() => void get().load(), Math.random() * CHANGED_SPREAD_MS);
   },
 }));
 
