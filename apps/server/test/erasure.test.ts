@@ -353,11 +353,13 @@ describe('the retention period', () => {
     unwrap(await request(alice, 'conversation:resolve', { conversationId: recent.conversationId }));
     now = Date.now();
     const open = await openAndTake(t.url, t.fixture.widget.id, alice);
-    // A visitor who came 40 days ago and never opened a chat: only their name is left.
+    // A visitor who came just over 30 days ago and never opened a chat: only their name is left.
+    // (Since the pass the server ran at start: each pass looks at the visitors who came since the
+    // one before, and the owners of what it deletes.)
     const lonely = await visitorSession(t.url, t.fixture.widget.id, { name: 'Long Gone' });
     await t.server.components.db
       .updateTable('visitors')
-      .set({ created_at: new Date(Date.now() - 40 * DAY).toISOString() })
+      .set({ created_at: new Date(now - 30 * DAY - 1).toISOString() })
       .where('id', '=', lonely.visitorId)
       .execute();
     const uploads = path.join(t.dataDir, 'attachments');
@@ -385,6 +387,36 @@ describe('the retention period', () => {
     ]);
     // Nothing older is left: a second pass deletes nothing.
     expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 0, visitors: 0 });
+    // A visitor who came after the last pass's cut-off is deleted by the pass that finds them past
+    // it (each pass looks at the visitors who came since the one before).
+    const HOUR = 3_600_000;
+    const later = await visitorSession(t.url, t.fixture.widget.id, { name: 'Came Later' });
+    await t.server.components.db
+      .updateTable('visitors')
+      .set({ created_at: new Date(now - 30 * DAY + HOUR).toISOString() })
+      .where('id', '=', later.visitorId)
+      .execute();
+    expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 0, visitors: 0 });
+    now += 2 * HOUR;
+    expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 0, visitors: 1 });
+    await expect(connectVisitor(t.url, later.visitorToken)).rejects.toMatchObject({
+      data: { code: 'token-invalid' },
+    });
+    now = Date.now();
+
+    // A visitor who came long before that loses their last conversation to the period: they go
+    // with it (the owners of what a pass deletes are looked at, whenever they came).
+    now = Date.now() - 40 * DAY;
+    const last = await openAndTake(t.url, t.fixture.widget.id, alice);
+    unwrap(await request(alice, 'conversation:resolve', { conversationId: last.conversationId }));
+    await t.server.components.db
+      .updateTable('visitors')
+      .set({ created_at: new Date(Date.now() - 40 * DAY).toISOString() })
+      .where('id', '=', last.session.visitorId)
+      .execute();
+    now = Date.now();
+    expect(await t.server.components.privacy.eraseExpired()).toEqual({ conversations: 1, visitors: 1 });
+    last.visitor.disconnect();
 
     // More than one transaction's worth: every batch goes, each told to the workbenches.
     now = Date.now() - 40 * DAY;

@@ -47,6 +47,11 @@ export class PrivacyService {
   readonly #retentionDays: number | null;
   readonly #now: () => number;
   readonly #afterErasure: () => void;
+  /**
+   * The retention cut-off of the last complete pass: visitors who came before it were looked at
+   * then (any who lose their last conversation later are its owners). Null until a pass has run.
+   */
+  #visitorsCheckedBefore: string | null = null;
 
   constructor(
     private readonly db: Db,
@@ -69,7 +74,7 @@ export class PrivacyService {
     const result = await eraseVisitor(this.db, {
       visitorId,
       actorId: admin.userId,
-      at: new Date().toISOString(),
+      at: new Date(this.#now()).toISOString(),
     });
     if (result.kind === 'not-found') throw new DomainError('not-found', 'No such visitor.');
     if (result.kind === 'open') throw conflict({ code: 'conversation-open' });
@@ -100,6 +105,7 @@ export class PrivacyService {
     for (;;) {
       const batch = await eraseExpired(this.db, {
         before,
+        checkedBefore: this.#visitorsCheckedBefore,
         limit: RETENTION_BATCH,
         at: new Date(now).toISOString(),
       });
@@ -111,7 +117,10 @@ export class PrivacyService {
         const erased = { visitorId: null, conversationIds: batch.conversationIds, lastSeq: batch.lastSeq };
         for (const listener of this.#listeners) listener(erased);
       }
-      if (batch.conversationIds.length < RETENTION_BATCH && batch.visitors < RETENTION_BATCH) return total;
+      if (batch.conversationIds.length < RETENTION_BATCH && batch.visitors < RETENTION_BATCH) {
+        this.#visitorsCheckedBefore = before;
+        return total;
+      }
       // Between batches the server's own commits get their turn.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -102,11 +102,13 @@ export interface Expired {
 /**
  * The retention period: up to `limit` conversations resolved before `before`, with everything of
  * theirs, and the visitors left with no conversation who came before then (their name and
- * address). One short transaction per call; the caller repeats while a batch comes back full.
+ * address). Those visitors are looked for among the owners of this batch's conversations and the
+ * visitors who came since `checkedBefore` (null: all of them), not the whole table each time. One
+ * short transaction per call; the caller repeats while a batch comes back full.
  */
 export async function eraseExpired(
   db: Db,
-  e: { before: string; limit: number; at: string },
+  e: { before: string; checkedBefore: string | null; limit: number; at: string },
 ): Promise<Expired> {
   return db.transaction().execute(async (trx) => {
     const ids = (
@@ -119,12 +121,32 @@ export async function eraseExpired(
         .limit(e.limit)
         .execute()
     ).map((row) => row.id);
+    const owners =
+      ids.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom('conversations')
+              .select('visitor_id')
+              .distinct()
+              .where('id', 'in', ids)
+              .execute()
+          ).map((row) => row.visitor_id);
     const { files, messages } = await deleteConversations(trx, ids, e.at);
+    const checkedBefore = e.checkedBefore;
     const lonely = (
       await trx
         .selectFrom('visitors as v')
         .select('v.id')
         .where('v.created_at', '<', e.before)
+        .$if(checkedBefore !== null, (qb) =>
+          qb.where((eb) =>
+            eb.or([
+              eb('v.created_at', '>=', checkedBefore as string),
+              ...(owners.length > 0 ? [eb('v.id', 'in', owners)] : []),
+            ]),
+          ),
+        )
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('conversations as c').select('c.id').whereRef('c.visitor_id', '=', 'v.id'))),
         )
