@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 const DESKTOP = fileURLToPath(new URL('..', import.meta.url));
 const APPS = path.join(DESKTOP, '..');
@@ -30,10 +30,28 @@ const ANCHORS: Array<{ file: RegExp; from: string; to: string }> = [
     from: "new URL('../../workers/mail-decoder.cjs', import.meta.url)",
     to: "new URL('./workers/mail-decoder.cjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/'))",
   },
+  {
+    file: /[\\/]apps[\\/]server[\\/]src[\\/]domain[\\/]reports[\\/]report-thread\.ts$/,
+    from: [
+      "script: new URL('../../../workers/reports.mjs', import.meta.url),",
+      "  module: new URL(FROM_SOURCES ? './report-worker.ts' : './report-worker.js', import.meta.url),",
+    ].join('\n'),
+    // The reports thread's module, bundled on its own beside the other workers (REPORT_WORKER).
+    to: [
+      "script: new URL('./workers/reports.mjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/')),",
+      "  module: new URL('./workers/report-worker.mjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/')),",
+    ].join('\n'),
+  },
 ];
 
 /** Worker scripts whose packages the app does not ship on their own: bundled with them. */
 const SELF_CONTAINED_WORKERS = ['mail-decoder.cjs'];
+
+/** The reports thread's module (TypeScript in the server), bundled into the workers' folder. */
+const REPORT_WORKER = {
+  source: path.join(APPS, 'server', 'src', 'domain', 'reports', 'report-worker.ts'),
+  bundled: 'report-worker.mjs',
+};
 
 const relocateAnchors: Plugin = {
   name: 'relocate-anchors',
@@ -61,31 +79,37 @@ const relocateAnchors: Plugin = {
   },
 };
 
+/** How the server's TypeScript is bundled: one ESM file with better-sqlite3 left outside. */
+const SERVER_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  conditions: ['source'],
+  // Optional native speed-ups of ws that are not installed.
+  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  // CommonJS dependencies call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __sbRequire } from 'node:module'; const require = __sbRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+} satisfies BuildOptions;
+
 /**
  * The bundled server: src/local-server/entry.ts and the whole server in one ESM file (from the
  * TypeScript sources), better-sqlite3 left outside (the app's own copy, rebuilt for Electron),
  * plus the worker threads' scripts (the email decoder bundled with mailparser, which the app does
- * not ship as a package), the widget and the web workbench it serves.
+ * not ship as a package; the reports thread's module bundled like the server), the widget and the
+ * web workbench it serves.
  */
 export async function buildLocalServer(outDir = LOCAL_SERVER_DIR): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await build({
+    ...SERVER_BUNDLE,
     entryPoints: [path.join(DESKTOP, 'src', 'local-server', 'entry.ts')],
     outfile: path.join(outDir, LOCAL_SERVER_ENTRY),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['source'],
-    // Optional native speed-ups of ws that are not installed.
-    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
-    // CommonJS dependencies call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire as __sbRequire } from 'node:module'; const require = __sbRequire(import.meta.url);",
-    },
     plugins: [relocateAnchors],
-    logLevel: 'warning',
   });
   cpSync(path.join(APPS, 'server', 'workers'), path.join(outDir, 'workers'), { recursive: true });
   for (const worker of SELF_CONTAINED_WORKERS) {
@@ -100,6 +124,12 @@ export async function buildLocalServer(outDir = LOCAL_SERVER_DIR): Promise<strin
       logLevel: 'warning',
     });
   }
+  await build({
+    ...SERVER_BUNDLE,
+    entryPoints: [REPORT_WORKER.source],
+    outfile: path.join(outDir, 'workers', REPORT_WORKER.bundled),
+    plugins: [],
+  });
   const assets = [
     [path.join(APPS, 'widget', 'dist'), path.join(outDir, 'apps', 'widget', 'dist')],
     [path.join(DESKTOP, 'dist', 'web'), path.join(outDir, 'apps', 'desktop', 'dist', 'web')],

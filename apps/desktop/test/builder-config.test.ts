@@ -111,14 +111,16 @@ describe('what IT and SECURITY need from the packaging config', () => {
     expect(new URL(config.publish.url).protocol).toBe('https:');
   });
 
-  it('rebuilds better-sqlite3 for Electron and unpacks it, its loader, and the server worker', () => {
+  it("rebuilds better-sqlite3 for Electron and unpacks it, its loader, and the server's workers", () => {
     expect(config.npmRebuild).toBe(true);
     const unpacked = (file: string) =>
       config.asarUnpack.some((pattern) => minimatch(file, pattern, { dot: true }));
     expect(unpacked('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
     expect(unpacked('node_modules/better-sqlite3/lib/database.js')).toBe(true);
     expect(unpacked('node_modules/bindings/bindings.js')).toBe(true);
-    expect(unpacked('dist/server/workers/checkpoint.cjs')).toBe(true);
+    for (const worker of ['checkpoint.cjs', 'mail-decoder.cjs', 'reports.mjs', 'report-worker.mjs']) {
+      expect(unpacked(`dist/server/workers/${worker}`)).toBe(true);
+    }
     expect(unpacked('dist/main/index.js')).toBe(false);
     expect(JSON.stringify(config.files)).toContain('"dist/**"');
   });

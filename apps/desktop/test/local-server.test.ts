@@ -115,6 +115,22 @@ describe('the bundled local server, started as the app starts it', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('app://switchboard');
   });
 
+  it('makes reports on the reports thread the bundle ships', async () => {
+    const url = running.server.status().url ?? '';
+    const session = (await login(url, OWNER.email, OWNER.password)).body as {
+      data: { tokens: { accessToken: string } };
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const response = await fetch(`${url}/api/reports?from=${today}&to=${today}&timezone=UTC&groupBy=day`, {
+      headers: { authorization: `Bearer ${session.data.tokens.accessToken}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      data: { from: today, to: today, groupBy: 'day', total: { conversations: 0 } },
+    });
+  });
+
   it('stops cleanly: the process exits with 0 and the port is closed', async () => {
     const port = Number(new URL(running.server.status().url ?? '').port);
     const child = running.children[0] as ChildProcess;

@@ -9,7 +9,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 
 const db = new Database(workerData.file);
-db.pragma('busy_timeout = 1000');
+const BUSY_TIMEOUT_MS = 1000;
+db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 db.prepare('ATTACH DATABASE ? AS search').run(workerData.indexFile);
 // The index needs no fsync per slice: it can be rebuilt from the messages.
 db.pragma('search.synchronous = NORMAL');
@@ -59,15 +60,22 @@ function restartLog() {
 const FREE = 0;
 const WORKER_WRITES = 1;
 const turns = workerData.writeTurns;
+//
+// In its turn the worker never waits for a reader still on an older snapshot (a report reading for
+// a second on its own thread, an operator's shell): SQLite's busy handler would hold the server's
+// writes back for as long as it waited. The checkpoint says busy instead, and a later round tries
+// again.
 function inWorkersTurn(write) {
   for (;;) {
     const seen = Atomics.compareExchange(turns, 0, FREE, WORKER_WRITES);
     if (seen === FREE) break;
     Atomics.wait(turns, 0, seen, 100);
   }
+  db.pragma('busy_timeout = 0');
   try {
     return write();
   } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     Atomics.store(turns, 0, FREE);
     Atomics.notify(turns, 0);
   }

@@ -15,7 +15,7 @@ import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
 import type { StaffPrincipal } from '../domain/principal.js';
 import { PrivacyService } from '../domain/privacy-service.js';
-import { ReportService } from '../domain/reports/report-service.js';
+import { ReportThread } from '../domain/reports/report-thread.js';
 import { RoutingService } from '../domain/routing/routing-service.js';
 import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
@@ -77,7 +77,8 @@ export async function createComponents(
   /** The domain's clock (routing, stored conversation times, reports); tests inject their own. */
   clock: () => number = Date.now,
 ): Promise<Components> {
-  const sqlite = openSqlite(path.resolve(config.dataDir, config.database.file), config.database.synchronous, {
+  const databaseFile = path.resolve(config.dataDir, config.database.file);
+  const sqlite = openSqlite(databaseFile, config.database.synchronous, {
     checkpointInBackground: true,
   });
   const { db } = sqlite;
@@ -164,6 +165,7 @@ export async function createComponents(
   );
 
   const conversations = new ConversationService(db, routing, clock);
+  const reports = new ReportThread(databaseFile, clock, logger);
   const messages = new MessageService(db, sqlite.search, emails.answerEmails);
   return {
     db,
@@ -189,7 +191,7 @@ export async function createComponents(
         for (const listener of cannedListeners) listener(audience);
       },
     ),
-    reports: new ReportService(db, clock),
+    reports,
     supervisor: new SupervisorService(db, conversations, messages, routing),
     feedView: new FeedView(db, routing, clock, (userId) => presence.isConnected(userId)),
     presence,
@@ -221,6 +223,7 @@ export async function createComponents(
       clearInterval(retention);
       await emails.close();
       await mailDecoder.close();
+      await reports.close();
       // Let a routing pass in flight finish before the store closes.
       await routing.tick().catch(() => undefined);
       await sqlite.close();

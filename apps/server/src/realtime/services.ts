@@ -9,7 +9,7 @@ import type { EmailAdmin } from '../domain/email/email-admin.js';
 import type { MessageService } from '../domain/message-service.js';
 import type { Presence } from '../domain/presence.js';
 import type { PrivacyService } from '../domain/privacy-service.js';
-import type { ReportService } from '../domain/reports/report-service.js';
+import type { Reports } from '../domain/reports/reports.js';
 import type { RoutingService } from '../domain/routing/routing-service.js';
 import type { FeedView } from '../domain/supervisor/feed-view.js';
 import type { SupervisorService } from '../domain/supervisor/supervisor-service.js';
@@ -35,7 +35,7 @@ export interface TransportDeps {
   widgets: WidgetService;
   admin: AdminService;
   canned: CannedReplyService;
-  reports: ReportService;
+  reports: Reports;
   supervisor: SupervisorService;
   /** The supervisor window's picture; the transport's feed diffs and pushes it. */
   feedView: FeedView;

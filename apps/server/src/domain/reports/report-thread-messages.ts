@@ -1,0 +1,21 @@
+import type {
+  ErrorCode,
+  Report,
+  ReportConversations,
+  ReportDrillQuery,
+  ReportQuery,
+} from '@switchboard/protocol';
+import type { z } from 'zod';
+import type { StaffPrincipal } from '../principal.js';
+
+/** What the server's thread asks the reports thread; `now` is the domain clock's reading. */
+export type ReportRequest = { id: number; viewer: StaffPrincipal; now: number } & (
+  | { kind: 'report'; query: z.output<typeof ReportQuery> }
+  | { kind: 'conversations'; query: z.output<typeof ReportDrillQuery>; limit: number }
+);
+
+/** The answer: the result, a refusal with its code, or a failure (a bug: logged, `internal`). */
+export type ReportReply =
+  | { id: number; result: Report | ReportConversations }
+  | { id: number; refused: { code: ErrorCode; message: string } }
+  | { id: number; failed: string };

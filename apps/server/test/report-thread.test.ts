@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ReportGroupBy } from '@switchboard/protocol';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '../src/domain/errors.js';
+import type { StaffPrincipal } from '../src/domain/principal.js';
+import { ReportService } from '../src/domain/reports/report-service.js';
+import { ReportThread } from '../src/domain/reports/report-thread.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+import { openReader } from '../src/store/open-reader.js';
+import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
+import { type Fixture, insertQueuedConversation, seedFixture } from './support/fixture.js';
+
+/** The server's database as it runs (background checkpoints), and the reports thread beside it. */
+describe('reports on a thread of their own', () => {
+  let dir: string;
+  let file: string;
+  let opened: OpenedDb;
+  let fixture: Fixture;
+  let thread: ReportThread;
+  let admin: StaffPrincipal;
+  const errors: unknown[] = [];
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const query = (groupBy: ReportGroupBy) => ({ from: yesterday, to: today, timezone: 'UTC', groupBy });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'switchboard-report-thread-'));
+    file = path.join(dir, 'db.sqlite');
+    opened = openSqlite(file, 'normal', { checkpointInBackground: true });
+    await migrateToLatest(opened.db);
+    fixture = await seedFixture(opened.db);
+    for (let i = 0; i < 3; i++) await insertQueuedConversation(opened.db, fixture);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    await opened.db
+      .insertInto('agent_status_log')
+      .values({ user_id: fixture.alice.id, status: 'online', reason: 'manual', at: hourAgo })
+      .execute();
+    admin = {
+      kind: 'staff',
+      userId: fixture.admin.id,
+      sessionId: 'session',
+      role: 'admin',
+      name: 'Admin',
+      email: fixture.admin.email,
+      teamIds: [],
+    };
+    thread = new ReportThread(file, Date.now, { error: (...args: unknown[]) => errors.push(args) });
+  });
+
+  afterAll(async () => {
+    await thread?.close();
+    await opened?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers what the server's thread would, for every grouping and the drill-down", async () => {
+    // One clock for both, so that the open status interval ends at the same instant.
+    const now = Date.now();
+    const here = new ReportService(opened.db, () => now);
+    const there = new ReportThread(file, () => now, { error: (...args: unknown[]) => errors.push(args) });
+    try {
+      for (const groupBy of ['day', 'team', 'agent'] as const) {
+        const report = await there.report(admin, query(groupBy));
+        expect(report).toEqual(await here.report(admin, query(groupBy)));
+        expect(report.total.conversations).toBe(3);
+      }
+      expect(report0(await there.report(admin, query('agent')))).toBeGreaterThan(0);
+      const drill = { ...query('day'), key: 'total', filter: 'all' as const };
+      expect(await there.conversations(admin, drill, 2)).toEqual(await here.conversations(admin, drill, 2));
+    } finally {
+      await there.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('reads what the server committed just before it was asked', async () => {
+    const before = (await thread.report(admin, query('day'))).total.conversations;
+    await insertQueuedConversation(opened.db, fixture);
+    expect((await thread.report(admin, query('day'))).total.conversations).toBe(before + 1);
+  });
+
+  it('refuses as the service does, with the same code', async () => {
+    const refusal = await thread
+      .report(admin, { ...query('day'), teamId: '00000000-0000-4000-8000-000000000000' })
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'not-found', message: 'No such team.' });
+  });
+
+  it('fails what it had in hand with `unavailable` when the thread ends, and starts again for the next', async () => {
+    const inHand = thread.report(admin, query('agent'));
+    await thread.close();
+    await expect(inHand).rejects.toMatchObject({ code: 'unavailable' });
+    expect((await thread.report(admin, query('agent'))).total.conversations).toBeGreaterThan(0);
+  });
+
+  it("reads on a connection SQLite lets only read: the thread's cannot write", async () => {
+    const reader = openReader(file);
+    try {
+      await expect(sql`DELETE FROM conversations`.execute(reader.db)).rejects.toMatchObject({
+        code: 'SQLITE_READONLY',
+      });
+    } finally {
+      await reader.close();
+    }
+    expect(await opened.db.selectFrom('conversations').select('id').execute()).toHaveLength(4);
+  });
+});
+
+/** Alice's seconds online in a per-agent report: her open interval reached the thread. */
+function report0(report: Awaited<ReturnType<ReportThread['report']>>): number {
+  return report.rows.find((row) => row.label === 'Alice')?.presenceSeconds.online ?? 0;
+}
