@@ -13,6 +13,7 @@ import type {
 } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrivacyService } from '../src/domain/privacy-service.js';
 import {
   type AgentClient,
   api,
@@ -434,5 +435,39 @@ describe('the retention period', () => {
     expect(batches.length).toBeGreaterThan(1);
     expect(new Set(batches.flatMap((b) => b.conversationIds))).toEqual(new Set(many));
     for (const c of [old, recent, open]) c.visitor.disconnect();
+  });
+
+  it('remembers the last pass over a restart: the first pass after it looks at who came since, not at everyone', async () => {
+    const HOUR = 3_600_000;
+    const { db, attachments, logger } = t.server.components;
+    now = Date.now();
+    await t.server.components.privacy.eraseExpired();
+    // Planted behind the cut-off the pass just kept: no visitor can arrive there (the pass looked
+    // at everyone who came before it), so only a pass that looked at every visitor would find them.
+    const behind = await visitorSession(t.url, t.fixture.widget.id, { name: 'Behind' });
+    await db
+      .updateTable('visitors')
+      .set({ created_at: new Date(now - 60 * DAY).toISOString() })
+      .where('id', '=', behind.visitorId)
+      .execute();
+    // Came an hour after the cut-off: past the period two hours later.
+    const since = await visitorSession(t.url, t.fixture.widget.id, { name: 'Since' });
+    await db
+      .updateTable('visitors')
+      .set({ created_at: new Date(now - 30 * DAY + HOUR).toISOString() })
+      .where('id', '=', since.visitorId)
+      .execute();
+    now += 2 * HOUR;
+
+    // The service as the next start makes it, over the same database.
+    const restarted = new PrivacyService(db, attachments, logger, { retentionDays: 30, now: () => now });
+    expect(await restarted.eraseExpired()).toEqual({ conversations: 0, visitors: 1 });
+    const left = await db
+      .selectFrom('visitors')
+      .select('id')
+      .where('id', 'in', [behind.visitorId, since.visitorId])
+      .execute();
+    expect(left).toEqual([{ id: behind.visitorId }]);
+    now = Date.now();
   });
 });

@@ -8,12 +8,16 @@ import {
   lastErasureSeq,
 } from '../store/erasures.js';
 import type { Db } from '../store/open-sqlite.js';
+import { getSetting, setSetting } from '../store/settings.js';
 import { visitorsWithEmail } from '../store/visitors.js';
 import type { AttachmentService } from './attachment-service.js';
 import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import type { StaffPrincipal } from './principal.js';
 import { exportVisitor } from './visitor-export.js';
+
+/** The settings key of the last complete retention pass's cut-off (an ISO instant). */
+const CHECKED_BEFORE = 'retention_visitors_checked_before';
 
 /**
  * Conversations per transaction when the retention period is applied: each transaction holds the
@@ -49,9 +53,11 @@ export class PrivacyService {
   readonly #afterErasure: () => void;
   /**
    * The retention cut-off of the last complete pass: visitors who came before it were looked at
-   * then (any who lose their last conversation later are its owners). Null until a pass has run.
+   * then (any who lose their last conversation later are its owners). Null until a pass has run;
+   * kept in the settings, so that the first pass after a start does not look at every visitor
+   * again (155–660 ms on the server's thread at 200,000 visitors). Undefined until read.
    */
-  #visitorsCheckedBefore: string | null = null;
+  #visitorsCheckedBefore: string | null | undefined = undefined;
 
   constructor(
     private readonly db: Db,
@@ -102,10 +108,14 @@ export class PrivacyService {
     const now = this.#now();
     const before = new Date(now - this.#retentionDays * 86_400_000).toISOString();
     const total = { conversations: 0, visitors: 0 };
+    if (this.#visitorsCheckedBefore === undefined) {
+      this.#visitorsCheckedBefore = (await getSetting(this.db, CHECKED_BEFORE)) ?? null;
+    }
+    const checkedBefore = this.#visitorsCheckedBefore;
     for (;;) {
       const batch = await eraseExpired(this.db, {
         before,
-        checkedBefore: this.#visitorsCheckedBefore,
+        checkedBefore,
         limit: RETENTION_BATCH,
         at: new Date(now).toISOString(),
       });
@@ -118,6 +128,7 @@ export class PrivacyService {
         for (const listener of this.#listeners) listener(erased);
       }
       if (batch.conversationIds.length < RETENTION_BATCH && batch.visitors < RETENTION_BATCH) {
+        await setSetting(this.db, CHECKED_BEFORE, before);
         this.#visitorsCheckedBefore = before;
         return total;
       }

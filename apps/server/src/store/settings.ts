@@ -14,3 +14,12 @@ export async function getOrCreateSetting(db: Db, key: string, create: () => stri
     .execute();
   return (await getSetting(db, key)) as string;
 }
+
+/** Stores the value, replacing any before it. */
+export async function setSetting(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
