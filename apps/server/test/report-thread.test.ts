@@ -56,7 +56,7 @@ describe('reports on a thread of their own', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("answers what the server's thread would, for every grouping and the drill-down", async () => {
+  it("answers what the server's thread would, for every grouping, the drill-down and the exports", async () => {
     // One clock for both, so that the open status interval ends at the same instant.
     const now = Date.now();
     const here = new ReportService(opened.db, () => now);
@@ -70,6 +70,13 @@ describe('reports on a thread of their own', () => {
       expect(report0(await there.report(admin, query('agent')))).toBeGreaterThan(0);
       const drill = { ...query('day'), key: 'total', filter: 'all' as const };
       expect(await there.conversations(admin, drill, 2)).toEqual(await here.conversations(admin, drill, 2));
+      // The exports are made there too, and cross as text.
+      const csv = await there.reportCsv(admin, query('agent'));
+      expect(csv).toBe(await here.reportCsv(admin, query('agent')));
+      expect(csv.split('\r\n').some((line) => line.includes(',Alice,'))).toBe(true);
+      const drillCsv = await there.conversationsCsv(admin, drill);
+      expect(drillCsv).toBe(await here.conversationsCsv(admin, drill));
+      expect(drillCsv.trim().split('\r\n')).toHaveLength(1 + 3);
     } finally {
       await there.close();
     }

@@ -62,11 +62,11 @@ async function timeReport(
   }
 }
 
-const WHERE: readonly Where[] = ['none', 'server thread', 'report thread'];
+const WHERE: readonly Where[] = ['none', 'server thread', 'report thread', 'export'];
 
 /** Each way in turn, `rounds` times: what a message appended every millisecond meets. */
 async function feltDuringQuarter(file: string, rounds: number): Promise<Record<Where, Felt[]>> {
-  const felt: Record<Where, Felt[]> = { none: [], 'server thread': [], 'report thread': [] };
+  const felt: Record<Where, Felt[]> = { none: [], 'server thread': [], 'report thread': [], export: [] };
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? WHERE : [...WHERE].reverse();
     for (const where of order) {
@@ -88,6 +88,7 @@ function feltLines(felt: Record<Where, Felt[]>): string[] {
     `  no report (baseline):          the event loop's longest stall ${stall('none').toFixed(1)} ms, the longest gap between commits ${append('none').toFixed(1)} ms`,
     line("on the server's thread:", 'server thread'),
     line('on the reports thread:', 'report thread'),
+    line("its drill-down's CSV (every chat of the quarter) on the reports thread:", 'export'),
   ];
 }
 

@@ -8,7 +8,8 @@ import type { Reports } from '../../src/domain/reports/reports.js';
 import { appendMessage } from '../../src/store/messages.js';
 import { openSqlite } from '../../src/store/open-sqlite.js';
 
-export type Where = 'none' | 'server thread' | 'report thread';
+/** Where the quarter's report runs (or none); `export`: its drill-down's CSV, on the reports thread. */
+export type Where = 'none' | 'server thread' | 'report thread' | 'export';
 
 export interface Felt {
   /** The longest the event loop could not run a timer due every millisecond. */
@@ -35,9 +36,9 @@ export async function writesDuringReport(
   const reports: Reports | null =
     where === 'none'
       ? null
-      : where === 'report thread'
-        ? thread
-        : new ReportService(opened.db, () => report.now);
+      : where === 'server thread'
+        ? new ReportService(opened.db, () => report.now)
+        : thread;
   try {
     const conversation = await opened.db
       .selectFrom('conversations')
@@ -46,7 +47,7 @@ export async function writesDuringReport(
       .limit(1)
       .executeTakeFirstOrThrow();
     // Started before the measurement: a thread's start is not what a report costs.
-    if (where === 'report thread') {
+    if (where === 'report thread' || where === 'export') {
       await thread.report(report.admin, { from: report.to, to: report.to, timezone: 'UTC', groupBy: 'day' });
     }
     let writing = true;
@@ -85,12 +86,10 @@ export async function writesDuringReport(
     let reportMs: number | null = null;
     if (reports) {
       const started = performance.now();
-      await reports.report(report.admin, {
-        from: report.from,
-        to: report.to,
-        timezone: 'Europe/Berlin',
-        groupBy: 'day',
-      });
+      const query = { from: report.from, to: report.to, timezone: 'Europe/Berlin', groupBy: 'day' } as const;
+      if (where === 'export')
+        await reports.conversationsCsv(report.admin, { ...query, key: 'total', filter: 'all' });
+      else await reports.report(report.admin, query);
       reportMs = performance.now() - started;
     } else {
       await sleep(1000);

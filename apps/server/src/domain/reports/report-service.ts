@@ -1,5 +1,6 @@
 import {
   ConversationStatus,
+  DRILL_EXPORT_LIMIT,
   DRILL_LIMIT,
   type Report,
   type ReportConversations,
@@ -23,6 +24,7 @@ import {
 import { DomainError } from '../errors.js';
 import { supervisedTeams } from '../policy.js';
 import type { StaffPrincipal } from '../principal.js';
+import { reportConversationsCsv, reportCsv } from './report-csv.js';
 import { dayContaining, daysBetween, firstDayEndingAfter, type ZonedDay } from './zoned-days.js';
 
 type Query = z.output<typeof ReportQuery>;
@@ -103,6 +105,16 @@ export class ReportService {
       intervals: pieces.map((piece) => piece.interval),
     });
     return { from: query.from, to: query.to, timezone: tz, groupBy: by, rows, total };
+  }
+
+  /** The report as CSV, one line per row and the total. */
+  async reportCsv(viewer: StaffPrincipal, query: Query): Promise<string> {
+    return reportCsv(await this.report(viewer, query));
+  }
+
+  /** A row's conversations as CSV, up to the export's limit. */
+  async conversationsCsv(viewer: StaffPrincipal, query: DrillQuery): Promise<string> {
+    return reportConversationsCsv(await this.conversations(viewer, query, DRILL_EXPORT_LIMIT));
   }
 
   /** The conversations one row of the same report counts (drill-down), newest first. */

@@ -11,11 +11,17 @@ import type { StaffPrincipal } from '../principal.js';
 /** What the server's thread asks the reports thread; `now` is the domain clock's reading. */
 export type ReportRequest = { id: number; viewer: StaffPrincipal; now: number } & (
   | { kind: 'report'; query: z.output<typeof ReportQuery> }
+  | { kind: 'report-csv'; query: z.output<typeof ReportQuery> }
   | { kind: 'conversations'; query: z.output<typeof ReportDrillQuery>; limit: number }
+  | { kind: 'conversations-csv'; query: z.output<typeof ReportDrillQuery> }
 );
 
-/** The answer: the result, a refusal with its code, or a failure (a bug: logged, `internal`). */
+/**
+ * The answer: the result (a CSV as one string, which crosses threads as a copy of its bytes; its
+ * rows as objects would be rebuilt one by one on the server's thread), a refusal with its code, or
+ * a failure (a bug: logged, `internal`).
+ */
 export type ReportReply =
-  | { id: number; result: Report | ReportConversations }
+  | { id: number; result: Report | ReportConversations | string }
   | { id: number; refused: { code: ErrorCode; message: string } }
   | { id: number; failed: string };

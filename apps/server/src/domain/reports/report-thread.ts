@@ -51,6 +51,14 @@ export class ReportThread implements Reports {
     return this.#ask({ kind: 'conversations', viewer, query, limit, now: this.now() });
   }
 
+  reportCsv(viewer: StaffPrincipal, query: Query<'report-csv'>): Promise<string> {
+    return this.#ask({ kind: 'report-csv', viewer, query, now: this.now() });
+  }
+
+  conversationsCsv(viewer: StaffPrincipal, query: Query<'conversations-csv'>): Promise<string> {
+    return this.#ask({ kind: 'conversations-csv', viewer, query, now: this.now() });
+  }
+
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = null;

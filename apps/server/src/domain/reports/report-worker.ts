@@ -5,7 +5,8 @@ import { ReportService } from './report-service.js';
 import type { ReportReply, ReportRequest } from './report-thread-messages.js';
 
 // The reports thread (started by report-thread.ts through workers/reports.mjs): reads the database
-// on a connection of its own that SQLite lets only read, and computes reports and drill-downs.
+// on a connection of its own that SQLite lets only read, and computes reports, drill-downs and their
+// CSV exports.
 const port = parentPort;
 if (!port) throw new Error('report-worker runs as a worker thread');
 const { db } = openReader(workerData.file);
@@ -15,11 +16,7 @@ port.on('message', async (request: ReportRequest) => {
   const reports = new ReportService(db, () => request.now);
   let reply: ReportReply;
   try {
-    const result =
-      request.kind === 'report'
-        ? await reports.report(request.viewer, request.query)
-        : await reports.conversations(request.viewer, request.query, request.limit);
-    reply = { id: request.id, result };
+    reply = { id: request.id, result: await answer(reports, request) };
   } catch (error) {
     reply =
       error instanceof DomainError
@@ -28,3 +25,16 @@ port.on('message', async (request: ReportRequest) => {
   }
   port.postMessage(reply);
 });
+
+function answer(reports: ReportService, request: ReportRequest) {
+  switch (request.kind) {
+    case 'report':
+      return reports.report(request.viewer, request.query);
+    case 'report-csv':
+      return reports.reportCsv(request.viewer, request.query);
+    case 'conversations':
+      return reports.conversations(request.viewer, request.query, request.limit);
+    case 'conversations-csv':
+      return reports.conversationsCsv(request.viewer, request.query);
+  }
+}

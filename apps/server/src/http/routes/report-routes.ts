@@ -1,6 +1,5 @@
-import { DRILL_EXPORT_LIMIT, reportEndpoints } from '@switchboard/protocol';
+import { reportEndpoints } from '@switchboard/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { reportConversationsCsv, reportCsv } from '../../domain/reports/report-csv.js';
 import type { TransportDeps } from '../../realtime/services.js';
 import { defineRoute, SENT } from '../define-route.js';
 
@@ -14,19 +13,17 @@ export function reportRoutes(app: FastifyInstance, deps: TransportDeps): void {
     deps.reports.conversations(principal, query),
   );
 
-  defineRoute(app, reportEndpoints.reportCsv, deps, async ({ principal, query, reply }) => {
-    const csv = reportCsv(await deps.reports.report(principal, query));
-    return sendCsv(reply, `report-${query.from}-${query.to}.csv`, csv);
-  });
+  defineRoute(app, reportEndpoints.reportCsv, deps, async ({ principal, query, reply }) =>
+    sendCsv(reply, `report-${query.from}-${query.to}.csv`, await deps.reports.reportCsv(principal, query)),
+  );
 
-  defineRoute(app, reportEndpoints.reportConversationsCsv, deps, async ({ principal, query, reply }) => {
-    const conversations = await deps.reports.conversations(principal, query, DRILL_EXPORT_LIMIT);
-    return sendCsv(
+  defineRoute(app, reportEndpoints.reportConversationsCsv, deps, async ({ principal, query, reply }) =>
+    sendCsv(
       reply,
       `conversations-${query.from}-${query.to}.csv`,
-      reportConversationsCsv(conversations),
-    );
-  });
+      await deps.reports.conversationsCsv(principal, query),
+    ),
+  );
 }
 
 /** A CSV download: never sniffed or shown inline by the browser. */
