@@ -31,15 +31,15 @@ const ANCHORS: Array<{ file: RegExp; from: string; to: string }> = [
     to: "new URL('./workers/mail-decoder.cjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/'))",
   },
   {
-    file: /[\\/]apps[\\/]server[\\/]src[\\/]domain[\\/]reports[\\/]report-thread\.ts$/,
+    file: /[\\/]apps[\\/]server[\\/]src[\\/]reading[\\/]read-thread\.ts$/,
     from: [
-      "script: new URL('../../../workers/reports.mjs', import.meta.url),",
-      "  module: new URL(FROM_SOURCES ? './report-worker.ts' : './report-worker.js', import.meta.url),",
+      "script: new URL('../../workers/read-thread.mjs', import.meta.url),",
+      "  module: new URL(FROM_SOURCES ? './read-worker.ts' : './read-worker.js', import.meta.url),",
     ].join('\n'),
-    // The reports thread's module, bundled on its own beside the other workers (REPORT_WORKER).
+    // The reading threads' module, bundled on its own beside the other workers (READ_WORKER).
     to: [
-      "script: new URL('./workers/reports.mjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/')),",
-      "  module: new URL('./workers/report-worker.mjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/')),",
+      "script: new URL('./workers/read-thread.mjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/')),",
+      "  module: new URL('./workers/read-worker.mjs', import.meta.url.replace('/app.asar/', '/app.asar.unpacked/')),",
     ].join('\n'),
   },
 ];
@@ -47,10 +47,13 @@ const ANCHORS: Array<{ file: RegExp; from: string; to: string }> = [
 /** Worker scripts whose packages the app does not ship on their own: bundled with them. */
 const SELF_CONTAINED_WORKERS = ['mail-decoder.cjs'];
 
-/** The reports thread's module (TypeScript in the server), bundled into the workers' folder. */
-const REPORT_WORKER = {
-  source: path.join(APPS, 'server', 'src', 'domain', 'reports', 'report-worker.ts'),
-  bundled: 'report-worker.mjs',
+/**
+ * The reading threads' module (TypeScript in the server: reports and searches), bundled into the
+ * workers' folder.
+ */
+const READ_WORKER = {
+  source: path.join(APPS, 'server', 'src', 'reading', 'read-worker.ts'),
+  bundled: 'read-worker.mjs',
 };
 
 const relocateAnchors: Plugin = {
@@ -99,7 +102,7 @@ const SERVER_BUNDLE = {
  * The bundled server: src/local-server/entry.ts and the whole server in one ESM file (from the
  * TypeScript sources), better-sqlite3 left outside (the app's own copy, rebuilt for Electron),
  * plus the worker threads' scripts (the email decoder bundled with mailparser, which the app does
- * not ship as a package; the reports thread's module bundled like the server), the widget and the
+ * not ship as a package; the reading threads' module bundled like the server), the widget and the
  * web workbench it serves.
  */
 export async function buildLocalServer(outDir = LOCAL_SERVER_DIR): Promise<string> {
@@ -126,8 +129,8 @@ export async function buildLocalServer(outDir = LOCAL_SERVER_DIR): Promise<strin
   }
   await build({
     ...SERVER_BUNDLE,
-    entryPoints: [REPORT_WORKER.source],
-    outfile: path.join(outDir, 'workers', REPORT_WORKER.bundled),
+    entryPoints: [READ_WORKER.source],
+    outfile: path.join(outDir, 'workers', READ_WORKER.bundled),
     plugins: [],
   });
   const assets = [

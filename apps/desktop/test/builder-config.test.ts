@@ -118,7 +118,7 @@ describe('what IT and SECURITY need from the packaging config', () => {
     expect(unpacked('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
     expect(unpacked('node_modules/better-sqlite3/lib/database.js')).toBe(true);
     expect(unpacked('node_modules/bindings/bindings.js')).toBe(true);
-    for (const worker of ['checkpoint.cjs', 'mail-decoder.cjs', 'reports.mjs', 'report-worker.mjs']) {
+    for (const worker of ['checkpoint.cjs', 'mail-decoder.cjs', 'read-thread.mjs', 'read-worker.mjs']) {
       expect(unpacked(`dist/server/workers/${worker}`)).toBe(true);
     }
     expect(unpacked('dist/main/index.js')).toBe(false);

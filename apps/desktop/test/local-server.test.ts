@@ -115,7 +115,7 @@ describe('the bundled local server, started as the app starts it', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('app://switchboard');
   });
 
-  it('makes reports on the reports thread the bundle ships', async () => {
+  it('makes reports and searches on the reading threads the bundle ships', async () => {
     const url = running.server.status().url ?? '';
     const session = (await login(url, OWNER.email, OWNER.password)).body as {
       data: { tokens: { accessToken: string } };
@@ -129,6 +129,10 @@ describe('the bundled local server, started as the app starts it', () => {
       ok: true,
       data: { from: today, to: today, groupBy: 'day', total: { conversations: 0 } },
     });
+    const search = await fetch(`${url}/api/search/messages?q=parcel`, {
+      headers: { authorization: `Bearer ${session.data.tokens.accessToken}` },
+    });
+    expect(await search.json()).toEqual({ ok: true, data: { hits: [], conversations: [] } });
   });
 
   it('stops cleanly: the process exits with 0 and the port is closed', async () => {

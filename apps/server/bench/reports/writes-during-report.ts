@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StaffPrincipal } from '../../src/domain/principal.js';
 import { ReportService } from '../../src/domain/reports/report-service.js';
-import { ReportThread } from '../../src/domain/reports/report-thread.js';
 import type { Reports } from '../../src/domain/reports/reports.js';
+import { ReadThread } from '../../src/reading/read-thread.js';
 import { appendMessage } from '../../src/store/messages.js';
 import { openSqlite } from '../../src/store/open-sqlite.js';
 
@@ -30,7 +30,7 @@ export async function writesDuringReport(
   report: { admin: StaffPrincipal; from: string; to: string; now: number },
 ): Promise<Felt> {
   const opened = openSqlite(file, 'normal', { checkpointInBackground: true });
-  const thread = new ReportThread(file, () => report.now, {
+  const thread = new ReadThread(file, () => report.now, {
     error: (...args: unknown[]) => console.error(...args),
   });
   const reports: Reports | null =

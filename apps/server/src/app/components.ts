@@ -15,7 +15,6 @@ import { MessageService } from '../domain/message-service.js';
 import { Presence } from '../domain/presence.js';
 import type { StaffPrincipal } from '../domain/principal.js';
 import { PrivacyService } from '../domain/privacy-service.js';
-import { ReportThread } from '../domain/reports/report-thread.js';
 import { RoutingService } from '../domain/routing/routing-service.js';
 import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
@@ -25,6 +24,7 @@ import { MailDecoderThread } from '../email/mail-decoder-thread.js';
 import { mailGateway } from '../email/mail-gateway.js';
 import { emailIdDomain, startEmail } from '../email/start-email.js';
 import { createMetrics } from '../observability/metrics.js';
+import { ReadThread } from '../reading/read-thread.js';
 import type { TransportDeps } from '../realtime/services.js';
 import { OriginPolicy } from '../security/origins.js';
 import { RateLimits } from '../security/rate-limits.js';
@@ -165,8 +165,10 @@ export async function createComponents(
   );
 
   const conversations = new ConversationService(db, routing, clock);
-  const reports = new ReportThread(databaseFile, clock, logger);
-  const messages = new MessageService(db, sqlite.search, emails.answerEmails);
+  // Long reads on threads of their own, one for reports and one for searches.
+  const reports = new ReadThread(databaseFile, clock, logger);
+  const search = new ReadThread(databaseFile, clock, logger);
+  const messages = new MessageService(db, emails.answerEmails);
   return {
     db,
     sqlite,
@@ -192,6 +194,7 @@ export async function createComponents(
       },
     ),
     reports,
+    search,
     supervisor: new SupervisorService(db, conversations, messages, routing),
     feedView: new FeedView(db, routing, clock, (userId) => presence.isConnected(userId)),
     presence,
@@ -224,6 +227,7 @@ export async function createComponents(
       await emails.close();
       await mailDecoder.close();
       await reports.close();
+      await search.close();
       // Let a routing pass in flight finish before the store closes.
       await routing.tick().catch(() => undefined);
       await sqlite.close();

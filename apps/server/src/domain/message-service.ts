@@ -11,16 +11,10 @@ import {
 import type { Db } from '../store/open-sqlite.js';
 import { isParticipant } from '../store/participants.js';
 import type { ConversationAccess, MessageRecord } from '../store/records.js';
-import {
-  type ConversationHitRecord,
-  type SearchHitRecord,
-  searchConversations,
-  searchMessages,
-} from '../store/search.js';
 import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
-import { assertCanRead, assertCanSend, readIsVisibleToVisitor, staffScope } from './policy.js';
-import type { Principal, StaffPrincipal } from './principal.js';
+import { assertCanRead, assertCanSend, readIsVisibleToVisitor } from './policy.js';
+import type { Principal } from './principal.js';
 
 export interface SendInput {
   conversationId: string;
@@ -33,8 +27,6 @@ export interface SendInput {
 export class MessageService {
   constructor(
     private readonly db: Db,
-    /** The database with its full-text index attached (`OpenedDb.search`). */
-    private readonly searchDb: Db,
     /** When a staff answer to a left message is emailed; null when no email is configured. */
     private readonly answerEmails: { dueAt(): string } | null = null,
   ) {}
@@ -123,16 +115,6 @@ export class MessageService {
     const readerId = principal.kind === 'visitor' ? 'visitor' : principal.userId;
     const stored = await markRead(this.db, conversation.id, readerId, Math.min(seq, conversation.lastSeq));
     return { conversation, seq: stored, visibleToVisitor: readIsVisibleToVisitor(principal, conversation) };
-  }
-
-  /** Full-text search over what the staff member may read. */
-  search(staff: StaffPrincipal, text: string, limit: number): Promise<SearchHitRecord[]> {
-    return searchMessages(this.searchDb, staffScope(staff), text, limit);
-  }
-
-  /** The conversations the staff member may read whose visitor's name or email matches. */
-  searchVisitors(staff: StaffPrincipal, text: string, limit: number): Promise<ConversationHitRecord[]> {
-    return searchConversations(this.db, staffScope(staff), text, limit);
   }
 
   /**

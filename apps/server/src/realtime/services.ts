@@ -11,6 +11,7 @@ import type { Presence } from '../domain/presence.js';
 import type { PrivacyService } from '../domain/privacy-service.js';
 import type { Reports } from '../domain/reports/reports.js';
 import type { RoutingService } from '../domain/routing/routing-service.js';
+import type { Searches } from '../domain/search-service.js';
 import type { FeedView } from '../domain/supervisor/feed-view.js';
 import type { SupervisorService } from '../domain/supervisor/supervisor-service.js';
 import type { VisitorService } from '../domain/visitor-service.js';
@@ -36,6 +37,7 @@ export interface TransportDeps {
   admin: AdminService;
   canned: CannedReplyService;
   reports: Reports;
+  search: Searches;
   supervisor: SupervisorService;
   /** The supervisor window's picture; the transport's feed diffs and pushes it. */
   feedView: FeedView;

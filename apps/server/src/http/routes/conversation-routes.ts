@@ -27,7 +27,7 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
   );
 
   defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) => ({
-    hits: await deps.messages.search(principal, query.q, query.limit),
-    conversations: await deps.messages.searchVisitors(principal, query.q, CONVERSATION_HITS),
+    hits: await deps.search.messages(principal, query.q, query.limit),
+    conversations: await deps.search.visitors(principal, query.q, CONVERSATION_HITS),
   }));
 }

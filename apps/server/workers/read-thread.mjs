@@ -1,4 +1,4 @@
-// Starts the reports thread (src/domain/reports/report-thread.ts): imports the module it is given,
+// Starts a reading thread (src/reading/read-thread.ts): imports the module it is given,
 // the built JavaScript or, when the server runs from its TypeScript sources, the source itself, for
 // which it first registers tsx (a loader given to the worker's own flags would come too late for
 // its first module).

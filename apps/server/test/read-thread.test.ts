@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,19 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../src/domain/errors.js';
 import type { StaffPrincipal } from '../src/domain/principal.js';
 import { ReportService } from '../src/domain/reports/report-service.js';
-import { ReportThread } from '../src/domain/reports/report-thread.js';
+import { SearchService } from '../src/domain/search-service.js';
+import { ReadThread } from '../src/reading/read-thread.js';
+import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { openReader } from '../src/store/open-reader.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
-import { type Fixture, insertQueuedConversation, seedFixture } from './support/fixture.js';
+import { unindexedMessages } from '../src/store/search.js';
+import { searchIndexFile } from '../src/store/search-index.js';
+import { type Fixture, insertQueuedConversation, seedFixture, visitorMessage } from './support/fixture.js';
 
 /** The server's database as it runs (background checkpoints), and the reports thread beside it. */
-describe('reports on a thread of their own', () => {
+describe('reports and searches on a thread of their own', () => {
   let dir: string;
   let file: string;
   let opened: OpenedDb;
   let fixture: Fixture;
-  let thread: ReportThread;
+  let thread: ReadThread;
   let admin: StaffPrincipal;
   const errors: unknown[] = [];
   const today = new Date().toISOString().slice(0, 10);
@@ -27,12 +32,30 @@ describe('reports on a thread of their own', () => {
   const query = (groupBy: ReportGroupBy) => ({ from: yesterday, to: today, timezone: 'UTC', groupBy });
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'switchboard-report-thread-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'switchboard-read-thread-'));
     file = path.join(dir, 'db.sqlite');
     opened = openSqlite(file, 'normal', { checkpointInBackground: true });
     await migrateToLatest(opened.db);
     fixture = await seedFixture(opened.db);
-    for (let i = 0; i < 3; i++) await insertQueuedConversation(opened.db, fixture);
+    const conversations: string[] = [];
+    for (let i = 0; i < 3; i++) conversations.push(await insertQueuedConversation(opened.db, fixture));
+    const [noors] = conversations as [string];
+    const noor = await opened.db
+      .selectFrom('conversations')
+      .select('visitor_id')
+      .where('id', '=', noors)
+      .executeTakeFirstOrThrow();
+    await opened.db
+      .updateTable('visitors')
+      .set({ name: 'Noor Haddad' })
+      .where('id', '=', noor.visitor_id)
+      .execute();
+    for (const body of ['My parcel never arrived', 'The parcel is late again', 'Thanks!']) {
+      await appendMessage(opened.db, visitorMessage(noors, randomUUID(), body));
+    }
+    // The background worker indexes them within a round or a few.
+    while ((await unindexedMessages(opened.search)) > 0)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     await opened.db
       .insertInto('agent_status_log')
@@ -47,7 +70,7 @@ describe('reports on a thread of their own', () => {
       email: fixture.admin.email,
       teamIds: [],
     };
-    thread = new ReportThread(file, Date.now, { error: (...args: unknown[]) => errors.push(args) });
+    thread = new ReadThread(file, Date.now, { error: (...args: unknown[]) => errors.push(args) });
   });
 
   afterAll(async () => {
@@ -60,7 +83,7 @@ describe('reports on a thread of their own', () => {
     // One clock for both, so that the open status interval ends at the same instant.
     const now = Date.now();
     const here = new ReportService(opened.db, () => now);
-    const there = new ReportThread(file, () => now, { error: (...args: unknown[]) => errors.push(args) });
+    const there = new ReadThread(file, () => now, { error: (...args: unknown[]) => errors.push(args) });
     try {
       for (const groupBy of ['day', 'team', 'agent'] as const) {
         const report = await there.report(admin, query(groupBy));
@@ -81,6 +104,22 @@ describe('reports on a thread of their own', () => {
       await there.close();
     }
     expect(errors).toEqual([]);
+  });
+
+  it("searches as the server's thread would: message text, and visitors by name", async () => {
+    const here = new SearchService(opened.db, opened.search);
+    const hits = await thread.messages(admin, 'parcel', 10);
+    expect(hits.map((hit) => hit.snippet).sort()).toEqual([
+      'My parcel never arrived',
+      'The parcel is late again',
+    ]);
+    expect(hits).toEqual(await here.messages(admin, 'parcel', 10));
+    const visitors = await thread.visitors(admin, 'hadd', 10);
+    expect(visitors).toMatchObject([{ visitorName: 'Noor Haddad' }]);
+    expect(visitors).toEqual(await here.visitors(admin, 'hadd', 10));
+    // Within the caller's scope there too: Bella's team has none of these chats.
+    const bella = { ...admin, userId: fixture.bella.id, role: 'agent' as const, teamIds: [fixture.teamB] };
+    expect(await thread.messages(bella, 'parcel', 10)).toEqual([]);
   });
 
   it('reads what the server committed just before it was asked', async () => {
@@ -104,20 +143,23 @@ describe('reports on a thread of their own', () => {
     expect((await thread.report(admin, query('agent'))).total.conversations).toBeGreaterThan(0);
   });
 
-  it("reads on a connection SQLite lets only read: the thread's cannot write", async () => {
-    const reader = openReader(file);
+  it("reads on a connection SQLite lets only read: the thread's cannot write, nor its index", async () => {
+    const reader = openReader(file, { searchIndex: searchIndexFile(file) });
     try {
-      await expect(sql`DELETE FROM conversations`.execute(reader.db)).rejects.toMatchObject({
-        code: 'SQLITE_READONLY',
-      });
+      for (const table of ['conversations', 'search.messages_fts']) {
+        await expect(sql`DELETE FROM ${sql.raw(table)}`.execute(reader.db)).rejects.toMatchObject({
+          code: 'SQLITE_READONLY',
+        });
+      }
     } finally {
       await reader.close();
     }
     expect(await opened.db.selectFrom('conversations').select('id').execute()).toHaveLength(4);
+    expect(await new SearchService(opened.db, opened.search).messages(admin, 'parcel', 10)).toHaveLength(2);
   });
 });
 
 /** Alice's seconds online in a per-agent report: her open interval reached the thread. */
-function report0(report: Awaited<ReturnType<ReportThread['report']>>): number {
+function report0(report: Awaited<ReturnType<ReadThread['report']>>): number {
   return report.rows.find((row) => row.label === 'Alice')?.presenceSeconds.online ?? 0;
 }

@@ -6,14 +6,16 @@ import type {
   ReportQuery,
 } from '@switchboard/protocol';
 import type { z } from 'zod';
-import type { StaffPrincipal } from '../principal.js';
+import type { StaffPrincipal } from '../domain/principal.js';
+import type { ConversationHitRecord, SearchHitRecord } from '../store/search.js';
 
-/** What the server's thread asks the reports thread; `now` is the domain clock's reading. */
-export type ReportRequest = { id: number; viewer: StaffPrincipal; now: number } & (
+/** What the server's thread asks a reading thread; `now` is the domain clock's reading. */
+export type ReadRequest = { id: number; viewer: StaffPrincipal; now: number } & (
   | { kind: 'report'; query: z.output<typeof ReportQuery> }
   | { kind: 'report-csv'; query: z.output<typeof ReportQuery> }
   | { kind: 'conversations'; query: z.output<typeof ReportDrillQuery>; limit: number }
   | { kind: 'conversations-csv'; query: z.output<typeof ReportDrillQuery> }
+  | { kind: 'search-messages' | 'search-visitors'; text: string; limit: number }
 );
 
 /**
@@ -21,7 +23,10 @@ export type ReportRequest = { id: number; viewer: StaffPrincipal; now: number } 
  * rows as objects would be rebuilt one by one on the server's thread), a refusal with its code, or
  * a failure (a bug: logged, `internal`).
  */
-export type ReportReply =
-  | { id: number; result: Report | ReportConversations | string }
+export type ReadReply =
+  | {
+      id: number;
+      result: Report | ReportConversations | string | SearchHitRecord[] | ConversationHitRecord[];
+    }
   | { id: number; refused: { code: ErrorCode; message: string } }
   | { id: number; failed: string };

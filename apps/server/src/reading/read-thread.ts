@@ -1,10 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { DRILL_LIMIT, type Report, type ReportConversations } from '@switchboard/protocol';
 import type { Logger } from 'pino';
-import { DomainError } from '../errors.js';
-import type { StaffPrincipal } from '../principal.js';
-import type { ReportReply, ReportRequest } from './report-thread-messages.js';
-import type { Reports } from './reports.js';
+import { DomainError } from '../domain/errors.js';
+import type { StaffPrincipal } from '../domain/principal.js';
+import type { Reports } from '../domain/reports/reports.js';
+import type { Searches } from '../domain/search-service.js';
+import type { ConversationHitRecord, SearchHitRecord } from '../store/search.js';
+import { searchIndexFile } from '../store/search-index.js';
+import type { ReadReply, ReadRequest } from './read-thread-messages.js';
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
@@ -13,22 +16,27 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts');
  * from its TypeScript sources, the source (the script registers tsx for it).
  */
 const THREAD = {
-  script: new URL('../../../workers/reports.mjs', import.meta.url),
-  module: new URL(FROM_SOURCES ? './report-worker.ts' : './report-worker.js', import.meta.url),
+  script: new URL('../../workers/read-thread.mjs', import.meta.url),
+  module: new URL(FROM_SOURCES ? './read-worker.ts' : './read-worker.js', import.meta.url),
 };
 
-type Query<K extends ReportRequest['kind']> = Extract<ReportRequest, { kind: K }>['query'];
+type Query<K extends 'report' | 'report-csv' | 'conversations' | 'conversations-csv'> = Extract<
+  ReadRequest,
+  { kind: K }
+>['query'];
 
 /** A request before it is numbered (distributed over the kinds). */
 type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 /**
- * Reports computed on a thread of their own (report-worker.ts), on a read-only connection, so that
- * a quarter's report (about a second of SQLite and arithmetic) never holds the server's chats.
- * Started with the first report and again after a crash; it keeps the process alive only while it
- * has work. A thread that dies with reports in hand fails them with `unavailable`.
+ * A thread that only reads (read-worker.ts), on a read-only connection with the full-text index
+ * attached, so that a long read never holds the server's chats: a quarter's report (about a
+ * second of SQLite and arithmetic) or a search of a common word. The server keeps one for
+ * reports and one for searches, so that a search never waits behind a report. Started with its
+ * first request and again after a crash; it keeps the process alive only while it has work. A
+ * thread that dies with requests in hand fails them with `unavailable`.
  */
-export class ReportThread implements Reports {
+export class ReadThread implements Reports, Searches {
   #worker: Worker | null = null;
   #next = 0;
   readonly #pending = new Map<number, { resolve(result: unknown): void; reject(error: unknown): void }>();
@@ -59,50 +67,58 @@ export class ReportThread implements Reports {
     return this.#ask({ kind: 'conversations-csv', viewer, query, now: this.now() });
   }
 
+  messages(viewer: StaffPrincipal, text: string, limit: number): Promise<SearchHitRecord[]> {
+    return this.#ask({ kind: 'search-messages', viewer, text, limit, now: this.now() });
+  }
+
+  visitors(viewer: StaffPrincipal, text: string, limit: number): Promise<ConversationHitRecord[]> {
+    return this.#ask({ kind: 'search-visitors', viewer, text, limit, now: this.now() });
+  }
+
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = null;
     await worker?.terminate();
   }
 
-  #ask<T>(request: Unnumbered<ReportRequest>): Promise<T> {
+  #ask<T>(request: Unnumbered<ReadRequest>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const id = this.#next++;
       const worker = this.#started();
       if (this.#pending.size === 0) worker.ref();
       this.#pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
-      worker.postMessage({ ...request, id } as ReportRequest);
+      worker.postMessage({ ...request, id } as ReadRequest);
     });
   }
 
   #started(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(THREAD.script, {
-      workerData: { module: THREAD.module.href, file: this.file },
+      workerData: { module: THREAD.module.href, file: this.file, searchIndex: searchIndexFile(this.file) },
       // The sources resolve the protocol package to its TypeScript too; nothing else is inherited.
       execArgv: FROM_SOURCES ? ['--conditions=source'] : [],
     });
     worker.unref();
-    worker.on('message', (reply: ReportReply) => this.#settle(worker, reply));
-    worker.on('error', (error) => this.logger.error({ err: error }, 'reports thread failed'));
+    worker.on('message', (reply: ReadReply) => this.#settle(worker, reply));
+    worker.on('error', (error) => this.logger.error({ err: error }, 'reading thread failed'));
     worker.on('exit', () => {
       if (this.#worker === worker) this.#worker = null;
       for (const [id, job] of this.#pending) {
         this.#pending.delete(id);
-        job.reject(new DomainError('unavailable', 'The report could not be made now; try again.'));
+        job.reject(new DomainError('unavailable', 'That could not be read now; try again.'));
       }
     });
     this.#worker = worker;
     return worker;
   }
 
-  #settle(worker: Worker, reply: ReportReply): void {
+  #settle(worker: Worker, reply: ReadReply): void {
     const job = this.#pending.get(reply.id);
     if (!job) return;
     this.#pending.delete(reply.id);
     if (this.#pending.size === 0) worker.unref();
     if ('result' in reply) job.resolve(reply.result);
     else if ('refused' in reply) job.reject(new DomainError(reply.refused.code, reply.refused.message));
-    else job.reject(new Error(`The reports thread failed: ${reply.failed}`));
+    else job.reject(new Error(`The reading thread failed: ${reply.failed}`));
   }
 }
