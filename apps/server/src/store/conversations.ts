@@ -253,6 +253,18 @@ export function inScope(scope: StaffScope): RawBuilder<SqlBool> {
     : sql<SqlBool>`c.assignee_id = ${scope.userId}`;
 }
 
+/**
+ * The scope as conditions whose union it is, each one that an index walks in order: every
+ * conversation, or each team's and the staff member's own.
+ */
+function scopeParts(scope: StaffScope): Array<RawBuilder<SqlBool>> {
+  if (scope.kind === 'all') return [sql<SqlBool>`1 = 1`];
+  return [
+    ...scope.teamIds.map((teamId) => sql<SqlBool>`c.team_id = ${teamId}`),
+    sql<SqlBool>`c.assignee_id = ${scope.userId}`,
+  ];
+}
+
 export interface ConversationFilter {
   status?: ConversationStatus | undefined;
   teamId?: string | undefined;
@@ -269,27 +281,47 @@ export async function listConversations(
   scope: StaffScope,
   filter: ConversationFilter,
 ): Promise<ConversationRecord[]> {
-  let query = selectConversations(db).where(inScope(scope));
-  if (filter.status) query = query.where('c.status', '=', filter.status);
-  if (filter.teamId) query = query.where('c.team_id', '=', filter.teamId);
-  if (filter.assignee?.kind === 'unassigned') query = query.where('c.assignee_id', 'is', null);
-  if (filter.assignee?.kind === 'user') query = query.where('c.assignee_id', '=', filter.assignee.id);
-  if (filter.visitorId) query = query.where('c.visitor_id', '=', filter.visitorId);
-  const after = filter.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('c.created_at', '<', after[0]),
-        eb.and([eb('c.created_at', '=', after[0]), eb('c.id', '<', after[1])]),
-      ]),
-    );
-  }
-  const rows = await query
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(filter.limit)
-    .execute();
+  const rows = await conversationListQuery(db, scope, filter).execute();
   return rows.map(rowToConversation);
+}
+
+/** The list's query (its plan is tested: it walks indexes in order, never the whole table). */
+export function conversationListQuery(db: Db, scope: StaffScope, filter: ConversationFilter) {
+  // The page's ids first, from the conversations alone, then their visitor, assignee and newest
+  // message: sorting the joined rows read the newest message of every conversation in scope
+  // (1.5 s for a team of 200,000). A scope of teams and one's own chats is the union of one
+  // walk per team and one of the assignee's, each in index order and cut at the page's length:
+  // with an OR, SQLite gathered and sorted all of them (136 ms).
+  const walks = scopeParts(scope).map((part) => {
+    let walk = db.selectFrom('conversations as c').select(['c.id', 'c.created_at']).where(part);
+    if (filter.status) walk = walk.where('c.status', '=', filter.status);
+    if (filter.teamId) walk = walk.where('c.team_id', '=', filter.teamId);
+    if (filter.assignee?.kind === 'unassigned') walk = walk.where('c.assignee_id', 'is', null);
+    if (filter.assignee?.kind === 'user') walk = walk.where('c.assignee_id', '=', filter.assignee.id);
+    if (filter.visitorId) walk = walk.where('c.visitor_id', '=', filter.visitorId);
+    const after = filter.after;
+    if (after) {
+      walk = walk.where((eb) =>
+        eb.or([
+          eb('c.created_at', '<', after[0]),
+          eb.and([eb('c.created_at', '=', after[0]), eb('c.id', '<', after[1])]),
+        ]),
+      );
+    }
+    const ordered = walk.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(filter.limit);
+    return db.selectFrom(ordered.as('w')).select(['w.id', 'w.created_at']);
+  });
+  const [first, ...rest] = walks as [(typeof walks)[number], ...typeof walks];
+  const page = db
+    .selectFrom(rest.reduce((union, walk) => union.union(walk), first).as('p'))
+    .select('p.id')
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(filter.limit);
+  return selectConversations(db)
+    .where('c.id', 'in', page)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc');
 }
 
 /** Newest first; the newest `limit` (null: every one, for a visitor's data export). */

@@ -18,6 +18,7 @@ import * as m0016 from './0016_erasures.js';
 import * as m0017 from './0017_email_lookup.js';
 import * as m0018 from './0018_report_indexes.js';
 import * as m0019 from './0019_retention_indexes.js';
+import * as m0020 from './0020_list_indexes.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0017_email_lookup': m0017,
   '0018_report_indexes': m0018,
   '0019_retention_indexes': m0019,
+  '0020_list_indexes': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {
