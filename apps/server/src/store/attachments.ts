@@ -37,13 +37,16 @@ export async function getAttachment(db: Db, id: string): Promise<AttachmentRecor
 
 /** The visibility of the messages that carry this attachment ('all' wins). */
 export async function attachmentShownToVisitor(db: Db, attachmentId: string): Promise<boolean> {
-  const row = await db
+  return (await attachmentShownQuery(db, attachmentId).executeTakeFirst()) !== undefined;
+}
+
+/** A visitor's every download asks it (its plan is tested: it read every message, 250 ms). */
+export function attachmentShownQuery(db: Db, attachmentId: string) {
+  return db
     .selectFrom('messages')
     .select('id')
     .where('attachment_id', '=', attachmentId)
-    .where('visibility', '=', 'all')
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('visibility', '=', 'all');
 }
 
 /** Every stored file's name: the start-up sweep keeps these. */

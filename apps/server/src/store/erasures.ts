@@ -106,21 +106,23 @@ export interface Expired {
  * visitors who came since `checkedBefore` (null: all of them), not the whole table each time. One
  * short transaction per call; the caller repeats while a batch comes back full.
  */
+/** The oldest `limit` conversations resolved before `before` (its plan is tested). */
+export function expiredConversationsQuery(db: Db, before: string, limit: number) {
+  return db
+    .selectFrom('conversations')
+    .select('id')
+    .where('status', '=', 'resolved')
+    .where('resolved_at', '<', before)
+    .orderBy('resolved_at')
+    .limit(limit);
+}
+
 export async function eraseExpired(
   db: Db,
   e: { before: string; checkedBefore: string | null; limit: number; at: string },
 ): Promise<Expired> {
   return db.transaction().execute(async (trx) => {
-    const ids = (
-      await trx
-        .selectFrom('conversations')
-        .select('id')
-        .where('status', '=', 'resolved')
-        .where('resolved_at', '<', e.before)
-        .orderBy('resolved_at')
-        .limit(e.limit)
-        .execute()
-    ).map((row) => row.id);
+    const ids = (await expiredConversationsQuery(trx, e.before, e.limit).execute()).map((row) => row.id);
     const owners =
       ids.length === 0
         ? []
