@@ -18,15 +18,11 @@ import {
   type StaffScope,
 } from '../../src/store/conversations.js';
 import { openSqlite } from '../../src/store/open-sqlite.js';
-import { seedHistory } from '../reports/seed-history.js';
+import { HISTORY, QUICK, seedHistory } from '../reports/seed-history.js';
 import { median } from '../stats.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results/lists.json', import.meta.url));
-const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 3 : 7;
-const DAYS = QUICK ? 90 : 365;
-const PER_DAY = QUICK ? 200 : 550;
-const END = Date.parse('2026-12-01T00:00:00Z');
 const PAGE = 100;
 
 type Case = [label: string, scope: (ids: Ids) => StaffScope, filter: (ids: Ids) => ConversationFilter];
@@ -82,9 +78,9 @@ async function main(): Promise<void> {
   try {
     const yearFile = path.join(dir, 'year.db');
     const weekFile = path.join(dir, 'week.db');
-    process.stderr.write(`[bench] seeding ${DAYS} days × ${PER_DAY} chats, and one week …\n`);
-    await seedHistory(yearFile, END, DAYS, PER_DAY);
-    await seedHistory(weekFile, END, 7, PER_DAY);
+    process.stderr.write(`[bench] seeding ${HISTORY.days} days × ${HISTORY.perDay} chats, and one week …\n`);
+    await seedHistory(yearFile, HISTORY.end, HISTORY.days, HISTORY.perDay);
+    await seedHistory(weekFile, HISTORY.end, 7, HISTORY.perDay);
     await timeLists(yearFile, 1);
     await timeLists(weekFile, 1);
     const year: number[][] = CASES.map(() => []);
@@ -104,7 +100,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `Conversation lists, a page of ${PAGE} (medians of ${ROUNDS * 3} runs):`,
-        `  list                            a week (baseline)   ${DAYS} days of history   ratio`,
+        `  list                            a week (baseline)   ${HISTORY.days} days of history   ratio`,
         ...rows.map(
           (r) =>
             `  ${r.label.padEnd(30)}  ${r.weekMs.toFixed(2).padStart(9)} ms   ${r.yearMs.toFixed(2).padStart(12)} ms   ${(r.yearMs / r.weekMs).toFixed(2)}`,
@@ -115,7 +111,7 @@ async function main(): Promise<void> {
     mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     writeFileSync(
       RESULTS_FILE,
-      `${JSON.stringify({ days: DAYS, perDay: PER_DAY, rows, year, week }, null, 2)}\n`,
+      `${JSON.stringify({ days: HISTORY.days, perDay: HISTORY.perDay, rows, year, week }, null, 2)}\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,15 +16,11 @@ import type { StaffPrincipal } from '../../src/domain/principal.js';
 import { ReportService } from '../../src/domain/reports/report-service.js';
 import { openSqlite } from '../../src/store/open-sqlite.js';
 import { max, median } from '../stats.js';
-import { seedHistory } from './seed-history.js';
+import { HISTORY, QUICK, seedHistory } from './seed-history.js';
 import { type Felt, type Where, writesDuringReport } from './writes-during-report.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results/reports.json', import.meta.url));
-const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 3 : 7;
-const HISTORY_DAYS = QUICK ? 90 : 365;
-const PER_DAY = QUICK ? 200 : 550;
-const END = Date.parse('2026-12-01T00:00:00Z');
 const WEEK = { from: '2026-11-24', to: '2026-11-30' };
 const QUARTER = { from: '2026-09-02', to: '2026-11-30' };
 
@@ -45,7 +41,7 @@ async function timeReport(
 ): Promise<number[]> {
   const { db, close } = openSqlite(file, 'normal');
   try {
-    const reports = new ReportService(db, () => END);
+    const reports = new ReportService(db, () => HISTORY.end);
     const times: number[] = [];
     for (let round = 0; round < rounds; round++) {
       const started = performance.now();
@@ -70,7 +66,7 @@ async function feltDuringQuarter(file: string, rounds: number): Promise<Record<W
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? WHERE : [...WHERE].reverse();
     for (const where of order) {
-      felt[where].push(await writesDuringReport(file, where, { admin: ADMIN, ...QUARTER, now: END }));
+      felt[where].push(await writesDuringReport(file, where, { admin: ADMIN, ...QUARTER, now: HISTORY.end }));
     }
   }
   return felt;
@@ -97,9 +93,9 @@ async function main(): Promise<void> {
   try {
     const yearFile = path.join(dir, 'year.db');
     const weekFile = path.join(dir, 'week.db');
-    process.stderr.write(`[bench] seeding ${HISTORY_DAYS} days × ${PER_DAY} chats, and one week …\n`);
-    await seedHistory(yearFile, END, HISTORY_DAYS, PER_DAY);
-    await seedHistory(weekFile, END, 7, PER_DAY);
+    process.stderr.write(`[bench] seeding ${HISTORY.days} days × ${HISTORY.perDay} chats, and one week …\n`);
+    await seedHistory(yearFile, HISTORY.end, HISTORY.days, HISTORY.perDay);
+    await seedHistory(weekFile, HISTORY.end, 7, HISTORY.perDay);
     // Warm both (statements, the page cache) before measuring.
     await timeReport(yearFile, WEEK, 1);
     await timeReport(weekFile, WEEK, 1);
@@ -112,8 +108,8 @@ async function main(): Promise<void> {
     const quarter = await timeReport(yearFile, QUARTER, QUICK ? 2 : 4);
     const felt = await feltDuringQuarter(yearFile, QUICK ? 2 : 5);
     const summary = {
-      historyDays: HISTORY_DAYS,
-      chatsPerDay: PER_DAY,
+      historyDays: HISTORY.days,
+      chatsPerDay: HISTORY.perDay,
       rounds: ROUNDS,
       weekOnYearMs: median(year),
       weekOnWeekMs: median(week),
@@ -122,9 +118,9 @@ async function main(): Promise<void> {
     const ratio = summary.weekOnYearMs / summary.weekOnWeekMs;
     process.stdout.write(
       [
-        `A week's report (${PER_DAY} chats a day, 50 agents; medians of ${year.length} runs, by day and by agent):`,
+        `A week's report (${HISTORY.perDay} chats a day, 50 agents; medians of ${year.length} runs, by day and by agent):`,
         `  on a store with only that week (baseline): ${summary.weekOnWeekMs.toFixed(1)} ms`,
-        `  on a store with ${HISTORY_DAYS} days of history:      ${summary.weekOnYearMs.toFixed(1)} ms`,
+        `  on a store with ${HISTORY.days} days of history:      ${summary.weekOnYearMs.toFixed(1)} ms`,
         `  ratio (history / baseline): ${ratio.toFixed(2)}`,
         `A quarter's report on the same history: ${summary.quarterOnYearMs.toFixed(0)} ms of computing`,
         ...feltLines(felt),

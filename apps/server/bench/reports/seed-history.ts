@@ -6,6 +6,19 @@ import { seedDatabase } from '../seed.js';
 const DAY_MS = 86_400_000;
 const AGENTS = 50;
 
+/** `BENCH_QUICK=1`: smaller stores and fewer rounds, for a quick look. */
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+/**
+ * The long history the reports, search, lists and retention benchmarks measure against: a year
+ * of 550 chats a day (200,750 chats), ending on the same day in each.
+ */
+export const HISTORY = {
+  days: QUICK ? 90 : 365,
+  perDay: QUICK ? 200 : 550,
+  end: Date.parse('2026-12-01T00:00:00Z'),
+} as const;
+
 /**
  * A store with `days` of history up to `end`: `perDay` resolved chats a day, each with its
  * visitor, events (opened, routed, assigned, resolved) and every fifth an offer let ring out, and

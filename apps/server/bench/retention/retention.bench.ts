@@ -14,16 +14,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { eraseExpired } from '../../src/store/erasures.js';
 import { type OpenedDb, openSqlite, rawSqlite } from '../../src/store/open-sqlite.js';
-import { seedHistory } from '../reports/seed-history.js';
+import { HISTORY, QUICK, seedHistory } from '../reports/seed-history.js';
 import { seedMessages } from '../search/seed-messages.js';
 import { median } from '../stats.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results/retention.json', import.meta.url));
-const QUICK = process.env.BENCH_QUICK === '1';
 const BATCHES = QUICK ? 6 : 20;
-const DAYS = QUICK ? 90 : 365;
-const PER_DAY = QUICK ? 200 : 550;
-const END = Date.parse('2026-12-01T00:00:00Z');
 const BATCH = 50;
 
 /** A file on every fourth conversation, carried by a message of its own, as an upload leaves it. */
@@ -54,7 +50,7 @@ function seedFiles(opened: OpenedDb): void {
 }
 
 async function seed(file: string, days: number): Promise<void> {
-  await seedHistory(file, END, days, PER_DAY);
+  await seedHistory(file, HISTORY.end, days, HISTORY.perDay);
   await seedMessages(file, 5);
   const opened = openSqlite(file, 'normal');
   try {
@@ -72,10 +68,10 @@ async function timeBatches(file: string, count: number): Promise<number[]> {
     for (let i = 0; i < count; i++) {
       const started = performance.now();
       const batch = await eraseExpired(opened.db, {
-        before: new Date(END - 86_400_000).toISOString(),
-        checkedBefore: new Date(END - 86_400_000).toISOString(),
+        before: new Date(HISTORY.end - 86_400_000).toISOString(),
+        checkedBefore: new Date(HISTORY.end - 86_400_000).toISOString(),
         limit: BATCH,
-        at: new Date(END).toISOString(),
+        at: new Date(HISTORY.end).toISOString(),
       });
       times.push(performance.now() - started);
       if (batch.conversationIds.length < BATCH) throw new Error('the store ran out of expired conversations');
@@ -92,9 +88,9 @@ async function main(): Promise<void> {
     const yearFile = path.join(dir, 'year.db');
     const weekFile = path.join(dir, 'week.db');
     process.stderr.write(
-      `[bench] seeding ${DAYS} days × ${PER_DAY} chats with messages and files, and one week …\n`,
+      `[bench] seeding ${HISTORY.days} days × ${HISTORY.perDay} chats with messages and files, and one week …\n`,
     );
-    await seed(yearFile, DAYS);
+    await seed(yearFile, HISTORY.days);
     await seed(weekFile, 7);
     const year: number[] = [];
     const week: number[] = [];
@@ -108,7 +104,7 @@ async function main(): Promise<void> {
       [
         `A retention batch of ${BATCH} conversations (their messages, events and files; medians of ${BATCHES}):`,
         `  from a store with a week of history (baseline): ${summary.weekMs.toFixed(1)} ms`,
-        `  from a store with ${DAYS} days of history:      ${summary.yearMs.toFixed(1)} ms`,
+        `  from a store with ${HISTORY.days} days of history:      ${summary.yearMs.toFixed(1)} ms`,
         `  ratio (history / baseline): ${(summary.yearMs / summary.weekMs).toFixed(2)}`,
         '',
       ].join('\n'),

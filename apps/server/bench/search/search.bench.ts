@@ -19,15 +19,12 @@ import { inScope, type StaffScope } from '../../src/store/conversations.js';
 import type { Db } from '../../src/store/open-sqlite.js';
 import { searchMessages } from '../../src/store/search.js';
 import { openSearchReader } from '../../src/store/search-index.js';
-import { seedHistory } from '../reports/seed-history.js';
+import { HISTORY, QUICK, seedHistory } from '../reports/seed-history.js';
 import { median } from '../stats.js';
 import { seedMessages } from './seed-messages.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results/search.json', import.meta.url));
-const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 3 : 7;
-const DAYS = QUICK ? 90 : 365;
-const PER_DAY = QUICK ? 200 : 550;
 const PER_CONVERSATION = 5;
 const QUERIES = ['order', 'refund payment', 'deliv', 'w1x'];
 const LIMIT = 20;
@@ -60,9 +57,9 @@ async function main(): Promise<void> {
   try {
     const file = path.join(dir, 'year.db');
     process.stderr.write(
-      `[bench] seeding ${DAYS} days × ${PER_DAY} chats, ${PER_CONVERSATION} messages each …\n`,
+      `[bench] seeding ${HISTORY.days} days × ${HISTORY.perDay} chats, ${PER_CONVERSATION} messages each …\n`,
     );
-    await seedHistory(file, Date.parse('2026-12-01T00:00:00Z'), DAYS, PER_DAY);
+    await seedHistory(file, HISTORY.end, HISTORY.days, HISTORY.perDay);
     const messages = await seedMessages(file, PER_CONVERSATION);
     const reader = openSearchReader(file);
     try {
@@ -80,7 +77,7 @@ async function main(): Promise<void> {
       ];
       const rows: Array<Record<string, unknown>> = [];
       const lines = [
-        `A message search on ${messages.toLocaleString('en')} messages (${DAYS} days × ${PER_DAY} chats), ${LIMIT} hits, medians of ${ROUNDS} runs:`,
+        `A message search on ${messages.toLocaleString('en')} messages (${HISTORY.days} days × ${HISTORY.perDay} chats), ${LIMIT} hits, medians of ${ROUNDS} runs:`,
         '  search                    as      every match ranked (baseline)   the newest ranked   ratio',
       ];
       for (const [who, scope] of scopes) {
