@@ -62,12 +62,12 @@ describe('decoding emails on a thread of its own', () => {
 
   it('fails the emails in hand when the thread stops, and starts a new thread for the next', async () => {
     const [raw] = await emails();
-    const inHand = thread.decode(raw as Buffer);
-    await thread.close();
-    const error = await inHand.then(
+    const inHand = thread.decode(raw as Buffer).then(
       () => null,
       (e: unknown) => e,
     );
+    await thread.close();
+    const error = await inHand;
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('unavailable');
     expect((await parseInboundEmail(raw as Buffer, thread.decode)).from).toBe('jonas@example.test');

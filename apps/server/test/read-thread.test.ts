@@ -137,9 +137,12 @@ describe('reports and searches on a thread of their own', () => {
   });
 
   it('fails what it had in hand with `unavailable` when the thread ends, and starts again for the next', async () => {
-    const inHand = thread.report(admin, query('agent'));
+    const inHand = thread.report(admin, query('agent')).then(
+      () => null,
+      (error: unknown) => error,
+    );
     await thread.close();
-    await expect(inHand).rejects.toMatchObject({ code: 'unavailable' });
+    expect(await inHand).toMatchObject({ code: 'unavailable' });
     expect((await thread.report(admin, query('agent'))).total.conversations).toBeGreaterThan(0);
   });
 

@@ -33,9 +33,11 @@ export class MailDecoderThread {
       this.#started().postMessage({ id, raw: bytes }, [bytes.buffer]);
     });
 
+  /** Fails the emails in hand at once (a reply already on its way would race the thread's end). */
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = null;
+    this.#failInHand();
     await worker?.terminate();
   }
 
@@ -47,14 +49,19 @@ export class MailDecoderThread {
     worker.on('message', (reply: Reply) => this.#settle(reply));
     worker.on('error', (error) => this.logger.error({ err: error }, 'email decoder thread failed'));
     worker.on('exit', () => {
-      if (this.#worker === worker) this.#worker = null;
-      for (const [id, job] of this.#pending) {
-        this.#pending.delete(id);
-        job.reject(new DomainError('unavailable', 'The email could not be read now; try again.'));
-      }
+      if (this.#worker !== worker) return;
+      this.#worker = null;
+      this.#failInHand();
     });
     this.#worker = worker;
     return worker;
+  }
+
+  #failInHand(): void {
+    for (const [id, job] of this.#pending) {
+      this.#pending.delete(id);
+      job.reject(new DomainError('unavailable', 'The email could not be read now; try again.'));
+    }
   }
 
   #settle(reply: Reply): void {

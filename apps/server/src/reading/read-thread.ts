@@ -75,9 +75,11 @@ export class ReadThread implements Reports, Searches {
     return this.#ask({ kind: 'search-visitors', viewer, text, limit, now: this.now() });
   }
 
+  /** Fails what is in hand at once (a reply already on its way would race the thread's end). */
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = null;
+    this.#failInHand();
     await worker?.terminate();
   }
 
@@ -102,14 +104,19 @@ export class ReadThread implements Reports, Searches {
     worker.on('message', (reply: ReadReply) => this.#settle(worker, reply));
     worker.on('error', (error) => this.logger.error({ err: error }, 'reading thread failed'));
     worker.on('exit', () => {
-      if (this.#worker === worker) this.#worker = null;
-      for (const [id, job] of this.#pending) {
-        this.#pending.delete(id);
-        job.reject(new DomainError('unavailable', 'That could not be read now; try again.'));
-      }
+      if (this.#worker !== worker) return;
+      this.#worker = null;
+      this.#failInHand();
     });
     this.#worker = worker;
     return worker;
+  }
+
+  #failInHand(): void {
+    for (const [id, job] of this.#pending) {
+      this.#pending.delete(id);
+      job.reject(new DomainError('unavailable', 'That could not be read now; try again.'));
+    }
   }
 
   #settle(worker: Worker, reply: ReadReply): void {
