@@ -83,7 +83,14 @@ function holdEverywhere(c: Conversation): void {
   useSearch.setState((s) => ({
     hits: [
       ...(s.hits ?? []),
-      { conversationId: c.id, seq: 1, snippet: 'm1', createdAt: c.createdAt, visitorName: null },
+      {
+        conversationId: c.id,
+        seq: 1,
+        snippet: 'm1',
+        createdAt: c.createdAt,
+        visitorName: null,
+        sender: null,
+      },
     ],
     conversations: [
       ...s.conversations,

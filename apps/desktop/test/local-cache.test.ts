@@ -205,6 +205,8 @@ describe('offline search over the cache', () => {
       snippet: 'I would like a refund for order 1234',
       createdAt: message(c.id, 1, VISITOR_SENDER).createdAt,
       visitorName: null,
+      // Who wrote it, from the cached message.
+      sender: { kind: 'visitor', name: 'Vera' },
     });
   });
 

@@ -34,6 +34,7 @@ describe("the web workbench's offline search over the messages it holds", () => 
       snippet: 'parcel three',
       createdAt: messages[2]?.createdAt,
       visitorName: null,
+      sender: { kind: 'visitor', name: 'Vera' },
     });
   });
 });

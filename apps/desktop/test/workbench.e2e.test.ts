@@ -650,6 +650,18 @@ describe('the web workbench against a real server, bridged to the real main-proc
     });
     expect(await hit.first().textContent()).toContain('<img src=x onerror=');
     expect(await page.locator('[data-testid="search-results"] :is(img, script)').count()).toBe(0);
+    // An agent's answer says who wrote it, not only whose chat it is.
+    const wen = visitors[1] as Visitor;
+    const answer = page.locator(`[data-testid="search-hit"][data-conversation-id="${wen.conversationId}"]`);
+    await page.getByTestId('search-input').fill('looking into');
+    await eventually(async () => {
+      await page.getByTestId('search-input').press('Enter');
+      expect(await answer.count()).toBe(1);
+    });
+    expect(await answer.textContent()).toMatch(/^Alice Agent to Wen/);
+    await page.getByTestId('search-input').fill('onerror');
+    await page.getByTestId('search-input').press('Enter');
+    await eventually(async () => expect(await hit.count()).toBeGreaterThan(0));
     expect(await page.getByTestId('conversation-list').isVisible()).toBe(false);
 
     await hit.first().click();

@@ -103,6 +103,20 @@ describe('REST API', () => {
       true,
     );
     expect((await search('parcel never'))[0]?.snippet).toContain('My parcel never arrived');
+    expect(hits.map((h) => h.sender?.kind)).toEqual(['visitor', 'visitor']);
+    // An agent's words are theirs in a hit, not the visitor's.
+    unwrap(
+      await request(alice, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'Your zeppelin ships today',
+      }),
+    );
+    await expect.poll(async () => (await search('zeppelin')).length).toBe(1);
+    expect((await search('zeppelin'))[0]).toMatchObject({
+      visitorName: 'Vera Visitor',
+      sender: { kind: 'agent', name: t.fixture.alice.name },
+    });
     // FTS operators and quotes in user input are words, not syntax (and never an error).
     for (const q of ['parcel OR tracking', '"unbalanced', 'NEAR(parcel', '*', 'body:parcel']) {
       const res = await api(t.url, `/api/search/messages?q=${encodeURIComponent(q)}`, { token: aliceToken });

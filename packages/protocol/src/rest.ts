@@ -4,7 +4,7 @@ import { Empty, LoginRequest, LoginResponse, PasswordChangeRequest, RefreshReque
 import { Conversation, ConversationStatus, VisitorConversation } from './conversation.js';
 import { AttachmentParams, ConversationParams, type EndpointSpec } from './endpoint.js';
 import { InboundEmailReceipt } from './inbound-email.js';
-import { Message } from './message.js';
+import { Message, SenderKind } from './message.js';
 import { Id, Seq, Timestamp } from './primitives.js';
 import { ErasurePage, ErasuresQuery } from './privacy.js';
 import { adminEndpoints, reportEndpoints } from './rest-admin.js';
@@ -63,6 +63,11 @@ export const SearchHit = z.object({
   createdAt: Timestamp,
   /** The conversation's visitor, for a hit in a chat the client has not cached; null if unnamed. */
   visitorName: z.string().nullable().default(null),
+  /**
+   * Who wrote the message (staff, the bot, the visitor), so that a hit does not read as the
+   * visitor's when an agent wrote it; null from a server older than this field.
+   */
+  sender: z.object({ kind: SenderKind, name: z.string().nullable() }).nullable().default(null),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -39,7 +39,7 @@ describe('visitorMatches', () => {
 });
 
 describe('SearchResults', () => {
-  it("reads an older server's answer, without conversations or visitor names, as none", () => {
+  it("reads an older server's answer, without conversations, visitor names or senders, as none", () => {
     const hit = {
       conversationId: crypto.randomUUID(),
       seq: 1,
@@ -47,7 +47,7 @@ describe('SearchResults', () => {
       createdAt: '2026-12-05T10:00:00.000Z',
     };
     expect(SearchResults.parse({ hits: [hit] })).toEqual({
-      hits: [{ ...hit, visitorName: null }],
+      hits: [{ ...hit, visitorName: null, sender: null }],
       conversations: [],
     });
   });

@@ -1,4 +1,4 @@
-import { type ConversationStatus, ftsPrefixQuery, ftsQuery } from '@switchboard/protocol';
+import { type ConversationStatus, ftsPrefixQuery, ftsQuery, SenderKind } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { inScope, type StaffScope } from './conversations.js';
 import type { Db } from './open-sqlite.js';
@@ -9,6 +9,7 @@ export interface SearchHitRecord {
   snippet: string;
   createdAt: string;
   visitorName: string | null;
+  sender: { kind: SenderKind; name: string | null };
 }
 
 export interface ConversationHitRecord {
@@ -61,6 +62,8 @@ export async function searchMessages(
     snippet: string;
     created_at: string;
     visitor_name: string | null;
+    sender_kind: string;
+    sender_name: string | null;
   }>`
     WITH hit AS MATERIALIZED (
       SELECT m.id, bm25(messages_fts) AS score, snippet(messages_fts, 0, '', '', '…', 16) AS snippet
@@ -71,7 +74,8 @@ export async function searchMessages(
         AND ${inScope(scope)}
       ORDER BY messages_fts.rowid DESC
       LIMIT ${RANKED})
-    SELECT m.conversation_id, m.seq, m.created_at, v.name AS visitor_name, hit.snippet
+    SELECT m.conversation_id, m.seq, m.created_at, v.name AS visitor_name, m.sender_kind, m.sender_name,
+           hit.snippet
     FROM hit
     CROSS JOIN messages m ON m.id = hit.id
     CROSS JOIN conversations c ON c.id = m.conversation_id
@@ -84,6 +88,7 @@ export async function searchMessages(
     snippet: r.snippet,
     createdAt: r.created_at,
     visitorName: r.visitor_name,
+    sender: { kind: SenderKind.parse(r.sender_kind), name: r.sender_name },
   }));
 }
 

@@ -5,6 +5,7 @@ import {
   LastMessage,
   Message,
   type SearchHit,
+  SenderKind,
 } from '@switchboard/protocol';
 import Database from 'better-sqlite3';
 import { awaitingReplySince } from '../../shared/awaiting-reply.js';
@@ -35,6 +36,8 @@ interface SearchRow {
   seq: number;
   created_at: string;
   snippet: string;
+  sender_kind: string | null;
+  sender_name: string | null;
 }
 
 /** Words of context a search hit's snippet shows around the match. */
@@ -201,18 +204,28 @@ export class LocalCache {
   search(q: string, limit: number): SearchHit[] {
     const match = ftsQuery(q);
     if (match === null) return [];
+    // The hits first (newest, as many as asked), then who wrote each from its cached message.
     const rows = this.#sql(
-      `SELECT conversation_id, seq, created_at, snippet(message_text, 0, '', '', '…', ${SNIPPET_WORDS}) AS snippet
-         FROM message_text WHERE message_text MATCH ? ORDER BY rowid DESC LIMIT ?`,
+      `SELECT hit.*, json_extract(m.json, '$.sender.kind') AS sender_kind,
+              json_extract(m.json, '$.sender.name') AS sender_name
+         FROM (SELECT rowid AS position, conversation_id, seq, created_at,
+                      snippet(message_text, 0, '', '', '…', ${SNIPPET_WORDS}) AS snippet
+                 FROM message_text WHERE message_text MATCH ? ORDER BY rowid DESC LIMIT ?) AS hit
+         LEFT JOIN messages m ON m.conversation_id = hit.conversation_id AND m.seq = hit.seq
+         ORDER BY hit.position DESC`,
     ).all(match, limit) as SearchRow[];
-    return rows.map((r) => ({
-      conversationId: r.conversation_id,
-      seq: r.seq,
-      snippet: r.snippet,
-      createdAt: r.created_at,
-      // The renderer names the visitor from its cached conversation.
-      visitorName: null,
-    }));
+    return rows.map((r) => {
+      const kind = SenderKind.safeParse(r.sender_kind);
+      return {
+        conversationId: r.conversation_id,
+        seq: r.seq,
+        snippet: r.snippet,
+        createdAt: r.created_at,
+        // The renderer names the visitor from its cached conversation.
+        visitorName: null,
+        sender: kind.success ? { kind: kind.data, name: r.sender_name } : null,
+      };
+    });
   }
 
   /**

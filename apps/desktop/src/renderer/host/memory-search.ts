@@ -36,6 +36,7 @@ export function searchInMemory(messages: Iterable<Message>, q: string, limit: nu
       createdAt: m.createdAt,
       // Held in memory means its conversation is too: the list names the visitor from it.
       visitorName: null,
+      sender: { kind: m.sender.kind, name: m.sender.name },
     }));
 }
 

@@ -55,6 +55,9 @@ export const en = {
     count_one: '{{count}} message found',
     count_other: '{{count}} messages found',
     offline: 'The server is out of reach: these are matches in the chats kept on this device.',
+    wroteTo: '{{sender}} to {{visitor}}',
+    bot: 'Bot',
+    system: 'Switchboard',
   },
   lists: {
     label: 'Conversations',

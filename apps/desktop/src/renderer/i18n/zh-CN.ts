@@ -56,6 +56,9 @@ export const zhCN: Messages = {
     count_one: '找到 {{count}} 条消息',
     count_other: '找到 {{count}} 条消息',
     offline: '无法连接服务器：以下是本设备上保存的会话中的匹配结果。',
+    wroteTo: '{{sender}} 回复 {{visitor}}',
+    bot: '机器人',
+    system: 'Switchboard',
   },
   lists: {
     label: '会话',

@@ -1,3 +1,4 @@
+import type { SearchHit } from '@switchboard/protocol';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayOrTime } from '../../../ui/format.js';
@@ -34,6 +35,20 @@ function ResultRow(props: {
 }
 
 /**
+ * Whose words a hit are: the visitor's chat by name, and when staff or the bot wrote it, who did
+ * ("Alice to Noor"): an agent's answer must not read as the visitor's.
+ */
+function useWhoWrote() {
+  const { t } = useTranslation();
+  return (hit: SearchHit, visitorName: string | null) => {
+    const visitor = visitorName ?? t('visitor.anonymous');
+    if (!hit.sender || hit.sender.kind === 'visitor') return visitor;
+    const sender = hit.sender.name ?? t(hit.sender.kind === 'bot' ? 'search.bot' : 'search.system');
+    return t('search.wroteTo', { sender, visitor });
+  };
+}
+
+/**
  * The conversations whose visitor the search names (newest first), then the matching messages
  * (best first); each opens its conversation in a tab. Snippets render as text.
  */
@@ -45,6 +60,7 @@ export function SearchResults() {
   const offline = useSearch((s) => s.offline);
   const byId = useConversations((s) => s.byId);
   const now = useNow();
+  const whoWrote = useWhoWrote();
   return (
     <div className="min-h-0 flex-1 overflow-y-auto" data-testid="search-results" aria-busy={searching}>
       {offline && (
@@ -83,9 +99,7 @@ export function SearchResults() {
           key={`${hit.conversationId}:${hit.seq}`}
           testId="search-hit"
           conversationId={hit.conversationId}
-          who={
-            hit.visitorName ?? byId[hit.conversationId]?.conversation.visitor.name ?? t('visitor.anonymous')
-          }
+          who={whoWrote(hit, hit.visitorName ?? byId[hit.conversationId]?.conversation.visitor.name ?? null)}
           when={dayOrTime(hit.createdAt, now)}
         >
           <span className="line-clamp-2 text-sm">{hit.snippet}</span>
