@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
+import { ThreadClient } from '../threads/thread-client.js';
 import { DECODE_OPTIONS, type DecodedEmail, type DecodeEmail } from './decode-email.js';
 
 const DECODER_WORKER = new URL('../../workers/mail-decoder.cjs', import.meta.url);
@@ -15,71 +16,43 @@ type Reply = { id: number; decoded: DecodedEmail } | { id: number; error: string
  * gateway tries again).
  */
 export class MailDecoderThread {
-  #worker: Worker | null = null;
-  #next = 0;
-  readonly #pending = new Map<
-    number,
-    { resolve(decoded: DecodedEmail): void; reject(error: unknown): void }
-  >();
+  readonly #thread: ThreadClient<Reply>;
 
-  constructor(private readonly logger: Pick<Logger, 'error'>) {}
+  constructor(logger: Pick<Logger, 'error'>) {
+    this.#thread = new ThreadClient<Reply>(
+      {
+        name: 'email decoder thread',
+        unavailable: 'The email could not be read now; try again.',
+        // Plain CommonJS: no loaders (a parent's --import would fail to load in the thread).
+        start: () => new Worker(DECODER_WORKER, { workerData: { options: DECODE_OPTIONS }, execArgv: [] }),
+      },
+      logger,
+    );
+  }
 
   readonly decode: DecodeEmail = (raw) =>
-    new Promise<DecodedEmail>((resolve, reject) => {
-      const id = this.#next++;
-      this.#pending.set(id, { resolve, reject });
-      // A copy of just the email's bytes, moved to the thread (the request's buffer may be pooled).
-      const bytes = new Uint8Array(raw);
-      this.#started().postMessage({ id, raw: bytes }, [bytes.buffer]);
-    });
+    this.#thread.ask(
+      (worker, id) => {
+        // A copy of just the email's bytes, moved to the thread (the request's buffer may be pooled).
+        const bytes = new Uint8Array(raw);
+        worker.postMessage({ id, raw: bytes }, [bytes.buffer]);
+      },
+      (reply): DecodedEmail => {
+        if ('error' in reply)
+          throw new DomainError('invalid-payload', 'The email could not be read as MIME.');
+        const { decoded } = reply;
+        return {
+          ...decoded,
+          // Structured cloning hands back Uint8Arrays.
+          attachments: decoded.attachments.map((file) => ({
+            ...file,
+            content: Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
+          })),
+        };
+      },
+    );
 
-  /** Fails the emails in hand at once (a reply already on its way would race the thread's end). */
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = null;
-    this.#failInHand();
-    await worker?.terminate();
-  }
-
-  #started(): Worker {
-    if (this.#worker) return this.#worker;
-    // Plain CommonJS: no loaders (a parent's --import would fail to load in the thread).
-    const worker = new Worker(DECODER_WORKER, { workerData: { options: DECODE_OPTIONS }, execArgv: [] });
-    worker.unref();
-    worker.on('message', (reply: Reply) => this.#settle(reply));
-    worker.on('error', (error) => this.logger.error({ err: error }, 'email decoder thread failed'));
-    worker.on('exit', () => {
-      if (this.#worker !== worker) return;
-      this.#worker = null;
-      this.#failInHand();
-    });
-    this.#worker = worker;
-    return worker;
-  }
-
-  #failInHand(): void {
-    for (const [id, job] of this.#pending) {
-      this.#pending.delete(id);
-      job.reject(new DomainError('unavailable', 'The email could not be read now; try again.'));
-    }
-  }
-
-  #settle(reply: Reply): void {
-    const job = this.#pending.get(reply.id);
-    if (!job) return;
-    this.#pending.delete(reply.id);
-    if ('error' in reply) {
-      job.reject(new DomainError('invalid-payload', 'The email could not be read as MIME.'));
-      return;
-    }
-    const { decoded } = reply;
-    job.resolve({
-      ...decoded,
-      // Structured cloning hands back Uint8Arrays.
-      attachments: decoded.attachments.map((file) => ({
-        ...file,
-        content: Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
-      })),
-    });
+  close(): Promise<void> {
+    return this.#thread.close();
   }
 }
