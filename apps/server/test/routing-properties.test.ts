@@ -397,6 +397,25 @@ describe('routing invariants over random event sequences', () => {
       {
         numRuns: 60,
         examples: [
+          // Found by a run: an offer ringing while an admin lowered the agent's capacity to 0 was
+          // still accepted, putting them over it. Now lowering the capacity withdraws the offer.
+          [
+            [
+              { kind: 'connect', agent: 3, connected: true },
+              { kind: 'mode', team: 1, mode: 'offer' },
+              { kind: 'status', agent: 3, status: 'online' },
+              { kind: 'time', seconds: 1 },
+              { kind: 'arrive', team: 1, vip: false, weight: 1 },
+              { kind: 'capacity', agent: 0, capacity: 0 },
+              { kind: 'connect', agent: 0, connected: false },
+              { kind: 'resolve', pick: 0 },
+              { kind: 'arrive', team: 0, vip: false, weight: 1 },
+              { kind: 'resolve', pick: 0 },
+              { kind: 'mode', team: 0, mode: 'auto' },
+              { kind: 'capacity', agent: 3, capacity: 0 },
+              { kind: 'offer', pick: 0, accept: true },
+            ],
+          ],
           // Found by a run: accepting an offer of one team left the agent idle beside another team's queue.
           [
             [
