@@ -23,6 +23,8 @@ export class MailDecoderThread {
       {
         name: 'email decoder thread',
         unavailable: 'The email could not be read now; try again.',
+        // Emails come now and then: the thread does not stay for them.
+        idleAfterMs: 60_000,
         // Plain CommonJS: no loaders (a parent's --import would fail to load in the thread).
         start: () => new Worker(DECODER_WORKER, { workerData: { options: DECODE_OPTIONS }, execArgv: [] }),
       },

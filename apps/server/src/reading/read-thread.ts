@@ -43,11 +43,14 @@ export class ReadThread implements Reports, Searches {
     file: string,
     private readonly now: () => number,
     logger: Pick<Logger, 'error'>,
+    /** Ends the thread after this long with nothing to do (`ThreadClient`); it starts again when asked. */
+    idleAfterMs?: number,
   ) {
     this.#thread = new ThreadClient<ReadReply>(
       {
         name: 'reading thread',
         unavailable: 'That could not be read now; try again.',
+        idleAfterMs,
         start: () =>
           new Worker(THREAD.script, {
             workerData: { module: THREAD.module.href, file, searchIndex: searchIndexFile(file) },
