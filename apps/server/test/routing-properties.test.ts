@@ -398,7 +398,8 @@ describe('routing invariants over random event sequences', () => {
         numRuns: 60,
         examples: [
           // Found by a run: an offer ringing while an admin lowered the agent's capacity to 0 was
-          // still accepted, putting them over it. Now lowering the capacity withdraws the offer.
+          // still accepted, putting them over it. Now an offer that no longer fits is refused and
+          // withdrawn when accepted.
           [
             [
               { kind: 'connect', agent: 3, connected: true },

@@ -40,6 +40,13 @@ export async function acceptOffer(ctx: RoutingContext, userId: string, offerId: 
   if (!offer || offer.userId !== userId || c?.status !== 'queued') {
     throw conflict({ code: 'offer-closed' });
   }
+  // It was offered when it fit; since then the agent may have taken other chats, or an admin
+  // lowered their capacity. Then it goes back to the front of its queue for someone else.
+  const agent = ctx.state.agents.get(userId);
+  if (agent && ctx.state.loadOf(userId) + c.weight > agent.capacity) {
+    await closeOffer(ctx, offer, 'withdrawn');
+    throw conflict({ code: 'agent-at-capacity', agent: agent.name });
+  }
   const decision = decisionRecord(c, [], userId, { code: 'accepted' });
   if (!(await assign(ctx, c, userId, offer, decision, 'accepted'))) {
     throw conflict({ code: 'offer-closed' });

@@ -21,7 +21,7 @@ import { handleDeadlines } from './deadlines.js';
 import { decisionRecord } from './decision-record.js';
 import type { Placement, RoutingOffer, TeamSettings } from './model.js';
 import { Mutex } from './mutex.js';
-import { acceptOffer, closeOffer, declineOffer, withdrawOfferOf } from './offers.js';
+import { acceptOffer, declineOffer, withdrawOfferOf } from './offers.js';
 import { currentPositions, publishPositions } from './position-pushes.js';
 import { routeMarkedTeams } from './route-queue.js';
 import type { QueuePosition, RoutingEvents } from './routing-events.js';
@@ -299,12 +299,6 @@ export class RoutingService {
       const agent = this.#state.agentOrThrow(userId);
       agent.capacity = capacity;
       await store.saveCapacity(this.db, userId, capacity);
-      // An offer ringing for them that no longer fits stops ringing (and goes back to the front of
-      // its queue): accepting it would put them over the capacity just set.
-      for (const offer of this.#state.offersFor(userId)) {
-        const weight = this.#state.open.get(offer.conversationId)?.weight ?? 1;
-        if (this.#state.loadOf(userId) + weight > capacity) await closeOffer(this.#ctx, offer, 'withdrawn');
-      }
       this.#ctx.events?.agentChanged(userId);
       this.#state.markAgent(userId);
       return this.agentState(userId);
