@@ -69,10 +69,10 @@ export interface Components extends TransportDeps {
   close(): Promise<void>;
 }
 
-/** Opens the store (migrating it), then builds every domain service over it. */
 /** How long a reading thread (reports, searches) waits for work before it ends. */
 const READING_THREAD_IDLE_MS = 5 * 60_000;
 
+/** Opens the store (migrating it), then builds every domain service over it. */
 export async function createComponents(
   config: Config,
   logger: Logger,

@@ -243,14 +243,11 @@ async function insertEventIn(
 export type StaffScope = { kind: 'all' } | { kind: 'teams'; userId: string; teamIds: string[] };
 
 /**
- * The scope as a condition on `conversations` under the alias `c`: one rule for the lists and
- * for the searches' raw SQL alike.
+ * The scope as a condition on `conversations` under the alias `c`: one rule for the searches' raw
+ * SQL and the lists (which walk its parts one by one).
  */
 export function inScope(scope: StaffScope): RawBuilder<SqlBool> {
-  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
-  return scope.teamIds.length > 0
-    ? sql<SqlBool>`(c.team_id IN (${sql.join(scope.teamIds)}) OR c.assignee_id = ${scope.userId})`
-    : sql<SqlBool>`c.assignee_id = ${scope.userId}`;
+  return sql<SqlBool>`(${sql.join(scopeParts(scope), sql` OR `)})`;
 }
 
 /**
