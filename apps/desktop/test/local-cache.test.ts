@@ -226,6 +226,16 @@ describe('offline search over the cache', () => {
     expect(cache.search('hello', 2).map((h) => h.seq)).toEqual([3, 2]);
   });
 
+  it('finds only the messages written in the period, from inclusive and to exclusive', () => {
+    const { cache } = cacheWith('hello one', 'hello two', 'hello three', 'hello four');
+    const at = (seq: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, seq)).toISOString();
+    expect(cache.search('hello', 10, { from: at(2), to: at(4) }).map((h) => h.seq)).toEqual([3, 2]);
+    expect(cache.search('hello', 10, { from: at(3) }).map((h) => h.seq)).toEqual([4, 3]);
+    expect(cache.search('hello', 10, { to: at(2) }).map((h) => h.seq)).toEqual([1]);
+    expect(cache.search('hello', 10, { from: at(5) })).toEqual([]);
+    expect(cache.search('hello', 10, {})).toHaveLength(4);
+  });
+
   it('indexes a reply when its ack moves it from the outbox to the timeline', () => {
     const cache = openCache();
     const c = conversation();

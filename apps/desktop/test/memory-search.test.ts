@@ -20,6 +20,16 @@ describe("the web workbench's offline search over the messages it holds", () => 
     }
   });
 
+  it('finds only the messages written in the period, as the cache does', () => {
+    const messages = held('hello one', 'hello two', 'hello three', 'hello four');
+    const at = (seq: number) => messages[seq - 1]?.createdAt;
+    expect(searchInMemory(messages, 'hello', 10, { from: at(2), to: at(4) }).map((h) => h.seq)).toEqual([
+      3, 2,
+    ]);
+    expect(searchInMemory(messages, 'hello', 10, { to: at(2) }).map((h) => h.seq)).toEqual([1]);
+    expect(searchInMemory(messages, 'hello', 10, { from: '2027-01-01T00:00:00.000Z' })).toEqual([]);
+  });
+
   it('answers newest first, within the limit, with a plain-text snippet around the first word', () => {
     const long = `${'lorem '.repeat(30)}the parcel is late ${'ipsum '.repeat(30)}`;
     const messages = held('parcel one', long, 'parcel three');

@@ -695,6 +695,51 @@ describe('the web workbench against a real server, bridged to the real main-proc
     expect(await page.getByTestId('search-input').inputValue()).toBe('');
   });
 
+  it('searches within a period: today, a range of days, and says when a range is backwards', async () => {
+    const vera = visitors[0] as Visitor;
+    const hit = page.locator(`[data-testid="search-hit"][data-conversation-id="${vera.conversationId}"]`);
+    const byVisitor = page.locator(
+      `[data-testid="search-conversation"][data-conversation-id="${vera.conversationId}"]`,
+    );
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv');
+    await page.getByTestId('search-input').fill('onerror');
+    await page.getByTestId('search-period').selectOption('today');
+    // Choosing a period searches again at once: Vera wrote today.
+    await eventually(async () => expect(await hit.count()).toBeGreaterThan(0));
+
+    await page.getByTestId('search-period').selectOption('custom');
+    await page.getByTestId('search-from').fill(day(-1));
+    await page.getByTestId('search-to').fill(day(-1));
+    await eventually(async () => expect(await hit.count()).toBe(0));
+    expect(await page.getByTestId('search-results').textContent()).toContain(
+      'No messages found in this period.',
+    );
+    // Nor is her conversation one of yesterday's.
+    await page.getByTestId('search-input').fill('vera');
+    await page.getByTestId('search-input').press('Enter');
+    await eventually(async () =>
+      expect(await page.getByTestId('search-results').getAttribute('aria-busy')).toBe('false'),
+    );
+    expect(await byVisitor.count()).toBe(0);
+    await page.getByTestId('search-to').fill(day(0));
+    await eventually(async () => expect(await byVisitor.count()).toBe(1));
+
+    // A range that ends before it starts is said so, and not searched.
+    await page.getByTestId('search-input').fill('onerror');
+    await page.getByTestId('search-from').fill(day(1));
+    expect(await page.getByTestId('search-period-invalid').textContent()).toBe(
+      'The first day is after the last.',
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-search-period.png') });
+    await page.getByTestId('search-from').fill(day(0));
+    await eventually(async () => expect(await hit.count()).toBeGreaterThan(0));
+    expect(await page.getByTestId('search-period-invalid').count()).toBe(0);
+
+    await page.getByTestId('search-period').selectOption('any');
+    await page.getByTestId('search-input').press('Escape');
+    expect(await page.getByTestId('conversation-list').isVisible()).toBe(true);
+  });
+
   it('shows who else has the chat in front, and a colleague typing in it (collision control)', async () => {
     const vera = visitors[0] as Visitor;
     await tab(vera.conversationId).getByRole('tab').click();
@@ -758,6 +803,16 @@ describe('the web workbench against a real server, bridged to the real main-proc
       // The same answer the main-process cache gives: the page searched the real cache file.
       const cached = await workbench.handlers['cache:search']({ ...account(), q: 'onerror', limit: 30 });
       expect(await page.getByTestId('search-hit').count()).toBe(cached.length);
+      // Within a period there too: nothing of Vera's was written yesterday.
+      const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv');
+      await page.getByTestId('search-period').selectOption('custom');
+      await page.getByTestId('search-from').fill(yesterday);
+      await page.getByTestId('search-to').fill(yesterday);
+      await eventually(async () => expect(await hit.count()).toBe(0));
+      expect(await page.getByTestId('search-offline').count()).toBe(1);
+      await page.getByTestId('search-period').selectOption('today');
+      await eventually(async () => expect(await hit.count()).toBeGreaterThan(0));
+      await page.getByTestId('search-period').selectOption('any');
       // Visitors by name, from the conversations kept here.
       await page.getByTestId('search-input').fill('vera');
       await page.getByTestId('search-input').press('Enter');

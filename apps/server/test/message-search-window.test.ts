@@ -13,6 +13,8 @@ import { type Fixture, insertQueuedConversation, seedFixture, visitorMessage } f
  * A message search ranks the newest 1,000 matches the caller may read, not every match in the
  * history (real SQLite files, the background worker indexing them).
  */
+const LAST_YEAR = '2025-11-20T09:30:00.000Z';
+
 describe('which messages a search ranks', () => {
   let dir: string;
   let opened: OpenedDb;
@@ -38,6 +40,12 @@ describe('which messages a search ranks', () => {
     await say(teamB, 'parcel parcel parcel zeppelin');
     for (let i = 0; i < 1_000; i++)
       await say(teamA, `my parcel number ${i} has not arrived yet, where is it`);
+    // Teams B's chat is from last year.
+    await opened.db
+      .updateTable('messages')
+      .set({ created_at: LAST_YEAR })
+      .where('conversation_id', '=', teamB)
+      .execute();
     // The background worker indexes them within a round or a few.
     while ((await unindexedMessages(opened.search)) > 0)
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -63,5 +71,48 @@ describe('which messages a search ranks', () => {
     expect(await searchMessages(opened.search, bella, 'parcel', 5)).toMatchObject([
       { conversationId: teamB, seq: 1, snippet: 'parcel parcel parcel zeppelin' },
     ]);
+  });
+
+  it('reaches an older match within a period: the newest 1,000 are counted in it', async () => {
+    const lastYear = { from: '2025-11-01T00:00:00.000Z', to: '2025-12-01T00:00:00.000Z' };
+    expect(await searchMessages(opened.search, { kind: 'all' }, 'parcel', 5, lastYear)).toMatchObject([
+      { conversationId: teamB, seq: 1, createdAt: LAST_YEAR },
+    ]);
+    const bella = { kind: 'teams' as const, userId: fixture.bella.id, teamIds: [fixture.teamB] };
+    expect(await searchMessages(opened.search, bella, 'parcel', 5, { to: lastYear.to })).toHaveLength(1);
+    // `from` inclusive, `to` exclusive, to the millisecond.
+    expect(
+      await searchMessages(opened.search, { kind: 'all' }, 'zeppelin', 5, { from: LAST_YEAR }),
+    ).toHaveLength(1);
+    expect(await searchMessages(opened.search, { kind: 'all' }, 'zeppelin', 5, { to: LAST_YEAR })).toEqual(
+      [],
+    );
+    expect(
+      await searchMessages(opened.search, { kind: 'all' }, 'zeppelin', 5, {
+        from: '2025-11-20T09:30:00.001Z',
+      }),
+    ).toEqual([]);
+  });
+
+  it('bounds a period exactly within this year too: only the messages written in it', async () => {
+    const times = await opened.db
+      .selectFrom('messages')
+      .select('created_at')
+      .where('conversation_id', '=', teamA)
+      .orderBy('id')
+      .execute();
+    const from = times[400]?.created_at ?? '';
+    const to = times[600]?.created_at ?? '';
+    const inPeriod = times.filter((t) => t.created_at >= from && t.created_at < to).length;
+    const hits = await searchMessages(opened.search, { kind: 'all' }, 'parcel', 50, { from, to });
+    expect(hits).toHaveLength(Math.min(50, inPeriod));
+    expect(hits.every((hit) => hit.createdAt >= from && hit.createdAt < to)).toBe(true);
+    // Nothing after the newest message, nothing before the oldest.
+    expect(
+      await searchMessages(opened.search, { kind: 'all' }, 'parcel', 5, { from: '2099-01-01T00:00:00.000Z' }),
+    ).toEqual([]);
+    expect(
+      await searchMessages(opened.search, { kind: 'all' }, 'parcel', 5, { to: '2000-01-01T00:00:00.000Z' }),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationPage, Message, SearchResults } from '@switchboard/protocol';
+import type { ConversationPage, Message, MessageAck, SearchResults } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveContactIn } from '../src/store/contacts.js';
 import {
@@ -124,6 +124,50 @@ describe('REST API', () => {
     }
     const bella = (await login(t.url, t.fixture.bella.email)).tokens.accessToken;
     expect(await search('parcel', bella)).toEqual([]);
+    visitor.disconnect();
+  });
+
+  it('searches within a period: messages written in it, conversations active in it', async () => {
+    const { visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+    const vera = unwrap(
+      await request<MessageAck>(visitor, 'message:send', {
+        conversationId,
+        clientMsgId: randomUUID(),
+        body: 'Where is my kayak',
+      }),
+    );
+    const search = async (query: string) =>
+      (await api<SearchResults>(t.url, `/api/search/messages?q=kayak&${query}`, { token: aliceToken })).body;
+    await expect.poll(async () => unwrap(await search('')).hits.length).toBe(1);
+    const written = vera.createdAt;
+    const around = `from=${encodeURIComponent(written)}&to=${encodeURIComponent(new Date(Date.parse(written) + 1).toISOString())}`;
+    expect(unwrap(await search(around))).toMatchObject({ hits: [{ conversationId, seq: 1 }] });
+    const after = unwrap(
+      await search(`from=${encodeURIComponent(new Date(Date.parse(written) + 1).toISOString())}`),
+    );
+    expect(after.hits).toEqual([]);
+    // Vera by name: her conversation was active then, and was not yet opened a year before.
+    const byName = async (query: string) =>
+      unwrap(
+        (await api<SearchResults>(t.url, `/api/search/messages?q=vera&${query}`, { token: aliceToken })).body,
+      ).conversations;
+    expect((await byName(`from=${encodeURIComponent(written)}`)).map((c) => c.conversationId)).toContain(
+      conversationId,
+    );
+    expect(await byName('to=2020-01-01T00:00:00Z')).toEqual([]);
+    // A period that ends before it starts is refused, and said why.
+    const backwards = await api(
+      t.url,
+      '/api/search/messages?q=kayak&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z',
+      {
+        token: aliceToken,
+      },
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(JSON.stringify(backwards.body)).toContain('from must be before to');
+    const notATime = await api(t.url, '/api/search/messages?q=kayak&from=yesterday', { token: aliceToken });
+    expect(notATime.status).toBe(400);
     visitor.disconnect();
   });
 

@@ -49,10 +49,25 @@ export const HistoryPage = z.object({
 });
 export type HistoryPage = z.infer<typeof HistoryPage>;
 
-export const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200),
-  limit: Limit(50, 20),
-});
+/**
+ * An instant a search period starts or ends, kept as the server stores times (milliseconds, `Z`)
+ * so that it compares with them as text.
+ */
+const PeriodBound = Timestamp.transform((at) => new Date(at).toISOString());
+
+export const SearchQuery = z
+  .strictObject({
+    q: z.string().trim().min(1).max(200),
+    limit: Limit(50, 20),
+    /** Only messages written at or after this instant (conversations active since). */
+    from: PeriodBound.optional(),
+    /** Only messages written before this instant (conversations opened before). */
+    to: PeriodBound.optional(),
+  })
+  .refine(({ from, to }) => from === undefined || to === undefined || from < to, {
+    message: 'from must be before to',
+    path: ['to'],
+  });
 export type SearchQuery = z.input<typeof SearchQuery>;
 
 export const SearchHit = z.object({

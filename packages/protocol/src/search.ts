@@ -1,3 +1,17 @@
+/**
+ * A search's period, both ends optional: `from` inclusive, `to` exclusive, in the form the
+ * server stores times (`SearchQuery` normalizes them), so that they compare as text.
+ */
+export interface SearchPeriod {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Whether a stored time falls within a search's period. */
+export function inSearchPeriod(at: string, period: SearchPeriod): boolean {
+  return (period.from === undefined || at >= period.from) && (period.to === undefined || at < period.to);
+}
+
 /** At most this many terms of a search count; the rest are ignored. */
 export const MAX_SEARCH_TERMS = 16;
 

@@ -105,6 +105,32 @@ describe('query strings', () => {
     expect(SearchQuery.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
     expect(SearchQuery.safeParse({ q: 'refund', limit: '51' }).success).toBe(false);
   });
+
+  it('reads a search period as stored times, and refuses one that ends before it starts', () => {
+    expect(
+      SearchQuery.parse({ q: 'refund', from: '2026-11-01T00:00:00Z', to: '2026-12-01T10:30:00.5Z' }),
+    ).toEqual({
+      q: 'refund',
+      limit: 20,
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T10:30:00.500Z',
+    });
+    expect(SearchQuery.parse({ q: 'refund', to: '2026-12-01T00:00:00.000Z' })).not.toHaveProperty('from');
+    const backwards = SearchQuery.safeParse({
+      q: 'refund',
+      from: '2026-12-01T00:00:00Z',
+      to: '2026-11-01T00:00:00Z',
+    });
+    expect(backwards.error?.issues).toMatchObject([{ path: ['to'], message: 'from must be before to' }]);
+    const empty = SearchQuery.safeParse({
+      q: 'refund',
+      from: '2026-12-01T00:00:00Z',
+      to: '2026-12-01T00:00:00.000Z',
+    });
+    expect(empty.success).toBe(false);
+    expect(SearchQuery.safeParse({ q: 'refund', from: 'last week' }).success).toBe(false);
+    expect(SearchQuery.safeParse({ q: 'refund', from: '2026-12-01T00:00:00+01:00' }).success).toBe(false);
+  });
 });
 
 describe('EmailStatus', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SearchResults } from '../src/rest.js';
-import { ftsPrefixQuery, ftsQuery, MAX_SEARCH_TERMS, searchTerms, visitorMatches } from '../src/search.js';
+import {
+  ftsPrefixQuery,
+  ftsQuery,
+  inSearchPeriod,
+  MAX_SEARCH_TERMS,
+  searchTerms,
+  visitorMatches,
+} from '../src/search.js';
 
 describe('how a search text is read', () => {
   it('takes the words between white space, without double quotes', () => {
@@ -50,5 +57,18 @@ describe('SearchResults', () => {
       hits: [{ ...hit, visitorName: null, sender: null }],
       conversations: [],
     });
+  });
+});
+
+describe('inSearchPeriod', () => {
+  it('takes from inclusive and to exclusive, either end open', () => {
+    const at = '2026-11-15T08:00:00.000Z';
+    expect(inSearchPeriod(at, {})).toBe(true);
+    expect(inSearchPeriod(at, { from: at })).toBe(true);
+    expect(inSearchPeriod(at, { to: at })).toBe(false);
+    expect(inSearchPeriod(at, { from: '2026-11-15T08:00:00.001Z' })).toBe(false);
+    expect(inSearchPeriod(at, { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' })).toBe(
+      true,
+    );
   });
 });

@@ -77,12 +77,14 @@ export const bridgeChannels = {
     request: z.strictObject({ ...Account.shape, conversationId: Id, seq: Seq }),
     response: CachedConversation.nullable(),
   },
-  /** Offline search over the cached messages; `q` as the server's search reads it. */
+  /** Offline search over the cached messages; `q` and the period as the server's search reads them. */
   'cache:search': {
     request: z.strictObject({
       ...Account.shape,
       q: SearchQuery.shape.q,
       limit: z.number().int().min(1).max(50),
+      from: SearchQuery.shape.from,
+      to: SearchQuery.shape.to,
     }),
     response: z.array(SearchHit),
   },

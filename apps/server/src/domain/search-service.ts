@@ -1,3 +1,4 @@
+import type { SearchPeriod } from '@switchboard/protocol';
 import type { Db } from '../store/open-sqlite.js';
 import {
   type ConversationHitRecord,
@@ -16,14 +17,24 @@ export class SearchService {
     private readonly searchDb: Db,
   ) {}
 
-  /** Full-text search over message text: the best of the newest matches. */
-  messages(staff: StaffPrincipal, text: string, limit: number): Promise<SearchHitRecord[]> {
-    return searchMessages(this.searchDb, staffScope(staff), text, limit);
+  /** Full-text search over message text: the best of the newest matches written in the period. */
+  messages(
+    staff: StaffPrincipal,
+    text: string,
+    limit: number,
+    period: SearchPeriod,
+  ): Promise<SearchHitRecord[]> {
+    return searchMessages(this.searchDb, staffScope(staff), text, limit, period);
   }
 
-  /** The conversations whose visitor's name or email matches. */
-  visitors(staff: StaffPrincipal, text: string, limit: number): Promise<ConversationHitRecord[]> {
-    return searchConversations(this.db, staffScope(staff), text, limit);
+  /** The conversations active in the period whose visitor's name or email matches. */
+  visitors(
+    staff: StaffPrincipal,
+    text: string,
+    limit: number,
+    period: SearchPeriod,
+  ): Promise<ConversationHitRecord[]> {
+    return searchConversations(this.db, staffScope(staff), text, limit, period);
   }
 }
 

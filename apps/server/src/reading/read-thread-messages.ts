@@ -4,6 +4,7 @@ import type {
   ReportConversations,
   ReportDrillQuery,
   ReportQuery,
+  SearchPeriod,
 } from '@switchboard/protocol';
 import type { z } from 'zod';
 import type { StaffPrincipal } from '../domain/principal.js';
@@ -15,7 +16,7 @@ export type ReadRequest = { id: number; viewer: StaffPrincipal; now: number } & 
   | { kind: 'report-csv'; query: z.output<typeof ReportQuery> }
   | { kind: 'conversations'; query: z.output<typeof ReportDrillQuery>; limit: number }
   | { kind: 'conversations-csv'; query: z.output<typeof ReportDrillQuery> }
-  | { kind: 'search-messages' | 'search-visitors'; text: string; limit: number }
+  | { kind: 'search-messages' | 'search-visitors'; text: string; limit: number; period: SearchPeriod }
 );
 
 /**

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { DRILL_LIMIT, type Report, type ReportConversations } from '@switchboard/protocol';
+import { DRILL_LIMIT, type Report, type ReportConversations, type SearchPeriod } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { StaffPrincipal } from '../domain/principal.js';
@@ -82,12 +82,22 @@ export class ReadThread implements Reports, Searches {
     return this.#ask({ kind: 'conversations-csv', viewer, query, now: this.now() });
   }
 
-  messages(viewer: StaffPrincipal, text: string, limit: number): Promise<SearchHitRecord[]> {
-    return this.#ask({ kind: 'search-messages', viewer, text, limit, now: this.now() });
+  messages(
+    viewer: StaffPrincipal,
+    text: string,
+    limit: number,
+    period: SearchPeriod,
+  ): Promise<SearchHitRecord[]> {
+    return this.#ask({ kind: 'search-messages', viewer, text, limit, period, now: this.now() });
   }
 
-  visitors(viewer: StaffPrincipal, text: string, limit: number): Promise<ConversationHitRecord[]> {
-    return this.#ask({ kind: 'search-visitors', viewer, text, limit, now: this.now() });
+  visitors(
+    viewer: StaffPrincipal,
+    text: string,
+    limit: number,
+    period: SearchPeriod,
+  ): Promise<ConversationHitRecord[]> {
+    return this.#ask({ kind: 'search-visitors', viewer, text, limit, period, now: this.now() });
   }
 
   close(): Promise<void> {

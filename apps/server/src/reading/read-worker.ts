@@ -39,8 +39,8 @@ function answer(request: ReadRequest) {
     case 'conversations-csv':
       return reports.conversationsCsv(request.viewer, request.query);
     case 'search-messages':
-      return search.messages(request.viewer, request.text, request.limit);
+      return search.messages(request.viewer, request.text, request.limit, request.period);
     case 'search-visitors':
-      return search.visitors(request.viewer, request.text, request.limit);
+      return search.visitors(request.viewer, request.text, request.limit, request.period);
   }
 }

@@ -1,5 +1,11 @@
-import { type ConversationStatus, ftsPrefixQuery, ftsQuery, SenderKind } from '@switchboard/protocol';
-import { sql } from 'kysely';
+import {
+  type ConversationStatus,
+  ftsPrefixQuery,
+  ftsQuery,
+  type SearchPeriod,
+  SenderKind,
+} from '@switchboard/protocol';
+import { type SqlBool, sql } from 'kysely';
 import { inScope, type StaffScope } from './conversations.js';
 import type { Db } from './open-sqlite.js';
 
@@ -31,29 +37,34 @@ const RANKED = 1_000;
 const WALKED = 10_000;
 
 /**
- * SQLite FTS5 search over message bodies within a staff member's scope: the best matches among
- * the newest (`RANKED`, `WALKED`). `search` is the database with its index attached
- * (`OpenedDb.search`).
+ * SQLite FTS5 search over message bodies within a staff member's scope and a period: the best
+ * matches among the newest in the period (`RANKED`, `WALKED`). `search` is the database with its
+ * index attached (`OpenedDb.search`).
  */
 export async function searchMessages(
   search: Db,
   scope: StaffScope,
   text: string,
   limit: number,
+  period: SearchPeriod = {},
 ): Promise<SearchHitRecord[]> {
   const match = ftsQuery(text);
   if (match === null) return [];
+  // The period as a range of ids, which the index walks in order.
+  const low = period.from === undefined ? 0 : await firstMessageIdAt(search, period.from);
+  const high = period.to === undefined ? Number.MAX_SAFE_INTEGER : await firstMessageIdAt(search, period.to);
   // The oldest match still walked (FTS5 reads a term's matches newest first, and stops there):
   // only for a scope that may leave most matches out, since for the last word, a prefix, each
   // reading of the index costs again (~20 ms for a common word).
-  const floor =
+  const walkedFrom =
     scope.kind === 'all'
       ? 0
       : ((
           await sql<{ rowid: number }>`
-            SELECT rowid FROM search.messages_fts WHERE messages_fts MATCH ${match}
+            SELECT rowid FROM search.messages_fts WHERE messages_fts MATCH ${match} AND rowid < ${high}
             ORDER BY rowid DESC LIMIT 1 OFFSET ${WALKED - 1}`.execute(search)
         ).rows[0]?.rowid ?? 0);
+  const floor = Math.max(low, walkedFrom);
   // CROSS JOIN keeps the index the outer loop, in its own order: the scope's conversations would
   // otherwise be read first (an index on the team) and every message of theirs matched.
   const result = await sql<{
@@ -70,8 +81,8 @@ export async function searchMessages(
       FROM search.messages_fts
       CROSS JOIN messages m ON m.id = messages_fts.rowid
       CROSS JOIN conversations c ON c.id = m.conversation_id
-      WHERE messages_fts MATCH ${match} AND messages_fts.rowid >= ${floor}
-        AND ${inScope(scope)}
+      WHERE messages_fts MATCH ${match} AND messages_fts.rowid >= ${floor} AND messages_fts.rowid < ${high}
+        AND ${inScope(scope)} AND ${writtenIn(period)}
       ORDER BY messages_fts.rowid DESC
       LIMIT ${RANKED})
     SELECT m.conversation_id, m.seq, m.created_at, v.name AS visitor_name, m.sender_kind, m.sender_name,
@@ -93,6 +104,43 @@ export async function searchMessages(
 }
 
 /**
+ * The first message id at or after `at`: ids follow the order of commits, and a message's time is
+ * taken just before its commit, so the messages of a period are a range of ids. Found by halving
+ * the ids, in one statement (a point read of the primary key per step, ~20 steps for a million
+ * messages): messages have no index by time, which every message written would pay for. The max
+ * id plus one when none is.
+ */
+async function firstMessageIdAt(db: Db, at: string): Promise<number> {
+  // Each step keeps: every message before `low` is older than `at`, and the first at or after
+  // `high` is not (or there is none). `later`: the first message at or after the middle is not.
+  const later = sql`coalesce(
+    (SELECT created_at >= ${at} FROM messages WHERE id >= (low + high) / 2 ORDER BY id LIMIT 1), 1)`;
+  const result = await sql<{ id: number }>`
+    WITH RECURSIVE half(low, high) AS (
+      -- Apart: SQLite reads min() and max() from the ends of the key only one to a statement.
+      SELECT coalesce((SELECT min(id) FROM messages), 0), coalesce((SELECT max(id) FROM messages), 0) + 1
+      UNION ALL
+      SELECT iif(${later}, low, (low + high) / 2 + 1), iif(${later}, (low + high) / 2, high)
+      FROM half WHERE low < high)
+    SELECT max(low) AS id FROM half`.execute(db);
+  return result.rows[0]?.id ?? 0;
+}
+
+/** Exactly the period's messages (`m`), also where a time and the order of ids disagree. */
+function writtenIn(period: SearchPeriod) {
+  const from = period.from === undefined ? sql`1` : sql`m.created_at >= ${period.from}`;
+  const to = period.to === undefined ? sql`1` : sql`m.created_at < ${period.to}`;
+  return sql<SqlBool>`(${from} AND ${to})`;
+}
+
+/** The conversations (`c`) active in the period: opened before its end, last active since its start. */
+function activeIn(period: SearchPeriod) {
+  const from = period.from === undefined ? sql`1` : sql`c.updated_at >= ${period.from}`;
+  const to = period.to === undefined ? sql`1` : sql`c.created_at < ${period.to}`;
+  return sql<SqlBool>`(${from} AND ${to})`;
+}
+
+/**
  * How many of the newest matching conversations (by when they were opened) a search by visitor
  * looks at. A common word
  * ("mail", a frequent first name) matches most conversations; joining and sorting all of them
@@ -101,16 +149,17 @@ export async function searchMessages(
 const CONTACT_CANDIDATES = 500;
 
 /**
- * Conversations within the scope whose visitor's name or email (the visitor's, else the address a
- * left message gave) holds every term of `text` as the start of a word (`contacts_fts`, migration
- * 0015; `visitorMatches` in the protocol reads a search the same way), newest activity first,
- * among the newest `CONTACT_CANDIDATES` matches.
+ * Conversations within the scope and active in the period whose visitor's name or email (the
+ * visitor's, else the address a left message gave) holds every term of `text` as the start of a
+ * word (`contacts_fts`, migration 0015; `visitorMatches` in the protocol reads a search the same
+ * way), newest activity first, among the newest `CONTACT_CANDIDATES` matches.
  */
 export async function searchConversations(
   db: Db,
   scope: StaffScope,
   text: string,
   limit: number,
+  period: SearchPeriod = {},
 ): Promise<ConversationHitRecord[]> {
   const match = ftsPrefixQuery(text);
   if (match === null) return [];
@@ -129,7 +178,7 @@ export async function searchConversations(
     WHERE f.rowid IN (
         SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match}
         ORDER BY rowid DESC LIMIT ${CONTACT_CANDIDATES})
-      AND ${inScope(scope)}
+      AND ${inScope(scope)} AND ${activeIn(period)}
     ORDER BY c.updated_at DESC
     LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => ({

@@ -5,6 +5,7 @@ import {
   LastMessage,
   Message,
   type SearchHit,
+  type SearchPeriod,
   SenderKind,
 } from '@switchboard/protocol';
 import Database from 'better-sqlite3';
@@ -196,24 +197,29 @@ export class LocalCache {
   }
 
   /**
-   * The cached messages matching `q` (read as the server reads it: `searchTerms`): search that
-   * works with the server unreachable. The most recently cached first, not the best match: ranking
-   * scores every match, ~300 ms on main's thread for a word in all of 200,000 messages, where this
-   * order takes ~14 ms. Snippets are plain text.
+   * The cached messages matching `q` (read as the server reads it: `searchTerms`) written in the
+   * period: search that works with the server unreachable. The most recently cached first, not
+   * the best match: ranking scores every match, ~300 ms on main's thread for a word in all of
+   * 200,000 messages, where this order takes ~14 ms. Snippets are plain text.
    */
-  search(q: string, limit: number): SearchHit[] {
+  search(q: string, limit: number, period: SearchPeriod = {}): SearchHit[] {
     const match = ftsQuery(q);
     if (match === null) return [];
+    // Times compare as text, as the server stores them (`SearchQuery` normalizes the period's
+    // ends); no end is a text after every time.
+    const from = period.from ?? '';
+    const to = period.to ?? '\uffff';
     // The hits first (newest, as many as asked), then who wrote each from its cached message.
     const rows = this.#sql(
       `SELECT hit.*, json_extract(m.json, '$.sender.kind') AS sender_kind,
               json_extract(m.json, '$.sender.name') AS sender_name
          FROM (SELECT rowid AS position, conversation_id, seq, created_at,
                       snippet(message_text, 0, '', '', '…', ${SNIPPET_WORDS}) AS snippet
-                 FROM message_text WHERE message_text MATCH ? ORDER BY rowid DESC LIMIT ?) AS hit
+                 FROM message_text WHERE message_text MATCH ? AND created_at >= ? AND created_at < ?
+                 ORDER BY rowid DESC LIMIT ?) AS hit
          LEFT JOIN messages m ON m.conversation_id = hit.conversation_id AND m.seq = hit.seq
          ORDER BY hit.position DESC`,
-    ).all(match, limit) as SearchRow[];
+    ).all(match, from, to, limit) as SearchRow[];
     return rows.map((r) => {
       const kind = SenderKind.safeParse(r.sender_kind);
       return {

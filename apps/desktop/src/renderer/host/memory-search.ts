@@ -1,7 +1,9 @@
 import {
   foldForSearch as fold,
+  inSearchPeriod,
   type Message,
   type SearchHit,
+  type SearchPeriod,
   searchTerms,
   searchWords as wordsOf,
 } from '@switchboard/protocol';
@@ -13,15 +15,20 @@ const AFTER = 100;
 /**
  * The web workbench's offline search over the messages it holds in memory, read as the desktop
  * cache's index reads `q` (`searchTerms`): every word required, the last one also as the start of
- * a word. Newest first; snippets are plain text.
+ * a word; only messages written in the period. Newest first; snippets are plain text.
  */
-export function searchInMemory(messages: Iterable<Message>, q: string, limit: number): SearchHit[] {
+export function searchInMemory(
+  messages: Iterable<Message>,
+  q: string,
+  limit: number,
+  period: SearchPeriod = {},
+): SearchHit[] {
   const words = searchTerms(q).flatMap(wordsOf);
   if (words.length === 0) return [];
   const last = words.length - 1;
   const hits: Message[] = [];
   for (const message of messages) {
-    if (message.body === '') continue;
+    if (message.body === '' || !inSearchPeriod(message.createdAt, period)) continue;
     const own = wordsOf(message.body);
     const found = words.every((word, i) => own.some((w) => (i === last ? w.startsWith(word) : w === word)));
     if (found) hits.push(message);

@@ -26,8 +26,11 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
     deps.privacy.erasures(query.after, query.limit),
   );
 
-  defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) => ({
-    hits: await deps.search.messages(principal, query.q, query.limit),
-    conversations: await deps.search.visitors(principal, query.q, CONVERSATION_HITS),
-  }));
+  defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) => {
+    const period = { from: query.from, to: query.to };
+    return {
+      hits: await deps.search.messages(principal, query.q, query.limit, period),
+      conversations: await deps.search.visitors(principal, query.q, CONVERSATION_HITS, period),
+    };
+  });
 }

@@ -1,4 +1,10 @@
-import { type ConversationHit, type SearchHit, visitorMatches } from '@switchboard/protocol';
+import {
+  type ConversationHit,
+  inSearchPeriod,
+  type SearchHit,
+  type SearchPeriod,
+  visitorMatches,
+} from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
 import { bridge } from '../../host/bridge.js';
 import { openFromServer } from '../chat/actions.js';
@@ -19,15 +25,16 @@ export interface SearchAnswer {
 const LIMIT = 30;
 
 /**
- * Full-text search over the messages this agent may read (the server scopes it). With the server
- * out of reach, over the messages cached here instead (PRODUCT: local search), and said so.
+ * Full-text search over the messages this agent may read (the server scopes it) written in the
+ * period. With the server out of reach, over the messages cached here instead (PRODUCT: local
+ * search), and said so.
  */
-export async function searchMessages(text: string): Promise<SearchAnswer> {
+export async function searchMessages(text: string, period: SearchPeriod): Promise<SearchAnswer> {
   const q = text.trim();
   if (q.length === 0) return { hits: [], conversations: [], offline: false };
   const connection = runtime.connection;
   if (connection && usePresence.getState().reachable) {
-    const result = await connection.rest('searchMessages', { query: { q, limit: LIMIT } });
+    const result = await connection.rest('searchMessages', { query: { q, limit: LIMIT, ...period } });
     if (result.ok) return { ...result.data, offline: false };
     if (result.error.code !== 'unavailable') {
       toastError('search', result.error);
@@ -35,10 +42,10 @@ export async function searchMessages(text: string): Promise<SearchAnswer> {
     }
   }
   const account = runtime.account;
-  const conversations = cachedConversationsOf(q);
+  const conversations = cachedConversationsOf(q, period);
   if (!account) return { hits: [], conversations, offline: true };
   return {
-    hits: await bridge['cache:search']({ ...account, q, limit: LIMIT }),
+    hits: await bridge['cache:search']({ ...account, q, limit: LIMIT, ...period }),
     conversations,
     offline: true,
   };
@@ -47,11 +54,17 @@ export async function searchMessages(text: string): Promise<SearchAnswer> {
 /** How many conversations a search lists by their visitor (the server lists as many). */
 const CONVERSATION_LIMIT = 10;
 
-/** Offline: the conversations this page holds whose visitor's name or email matches, newest first. */
-function cachedConversationsOf(q: string): ConversationHit[] {
+/**
+ * Offline: the conversations this page holds whose visitor's name or email matches, active in the
+ * period (opened before its end, last active since its start, as the server reads it), newest first.
+ */
+function cachedConversationsOf(q: string, period: SearchPeriod): ConversationHit[] {
+  const active = (c: { createdAt: string; updatedAt: string }) =>
+    (period.to === undefined || c.createdAt < period.to) &&
+    inSearchPeriod(c.updatedAt, { from: period.from });
   return Object.values(useConversations.getState().byId)
     .map(({ conversation: c }) => c)
-    .filter((c) => visitorMatches(q, c.visitor.name, c.replyTo))
+    .filter((c) => visitorMatches(q, c.visitor.name, c.replyTo) && active(c))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, CONVERSATION_LIMIT)
     .map((c) => ({

@@ -1,8 +1,11 @@
 import type { ConversationHit, SearchHit } from '@switchboard/protocol';
 import { create } from 'zustand';
+import { ANY_TIME, type PeriodState } from './period.js';
 
 interface SearchState {
   query: string;
+  /** The period searched; kept when the box is cleared. */
+  period: PeriodState;
   /** Null while no search is shown (the conversation lists are). */
   hits: SearchHit[] | null;
   /** The conversations whose visitor the search names (shown above the messages). */
@@ -11,6 +14,7 @@ interface SearchState {
   offline: boolean;
   searching: boolean;
   setQuery(query: string): void;
+  setPeriod(period: PeriodState): void;
   start(): void;
   show(
     query: string,
@@ -21,11 +25,13 @@ interface SearchState {
 
 export const useSearch = create<SearchState>((set) => ({
   query: '',
+  period: ANY_TIME,
   hits: null,
   conversations: [],
   offline: false,
   searching: false,
   setQuery: (query) => set({ query }),
+  setPeriod: (period) => set({ period }),
   start: () => set({ searching: true }),
   // An answer to an older query than the box holds now is dropped.
   show: (query, { hits, conversations, offline }) =>

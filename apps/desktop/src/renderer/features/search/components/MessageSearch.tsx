@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LatestOnly } from '../../../ui/latest-only.js';
 import { searchMessages } from '../actions.js';
+import { PERIOD_CHOICES, type PeriodChoice, type PeriodState, periodOf } from '../period.js';
 import { useSearch } from '../store.js';
 
 /** The box's element id: Mod+K focuses it (features/shortcuts). */
@@ -13,21 +14,40 @@ const clearSearch = () => {
   useSearch.getState().clear();
 };
 
-/** The search box above the conversation lists: Enter searches, Escape goes back to the lists. */
+/** Searches what the box holds now, in the period chosen (none while a custom range is backwards). */
+async function run() {
+  const { query, period } = useSearch.getState();
+  const text = query.trim();
+  if (text.length === 0) return clearSearch();
+  const bounds = periodOf(period, new Date());
+  if (bounds === null) return;
+  useSearch.getState().start();
+  await searches.run(
+    () => searchMessages(text, bounds),
+    (answer) => useSearch.getState().show(text, answer),
+  );
+}
+
+/** A new period searches again at once when the box holds a search. */
+function choosePeriod(period: PeriodState) {
+  useSearch.getState().setPeriod(period);
+  if (useSearch.getState().query.trim() !== '') void run();
+}
+
+const smallInput =
+  'rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900';
+
+/**
+ * The search box above the conversation lists: Enter searches, Escape goes back to the lists.
+ * Below it, the period searched: any time, today, the past week, 30 days or year, or a range of
+ * days.
+ */
 export function MessageSearch() {
   const { t } = useTranslation();
   const query = useSearch((s) => s.query);
   const setQuery = useSearch((s) => s.setQuery);
-
-  const run = async () => {
-    const text = query.trim();
-    if (text.length === 0) return clearSearch();
-    useSearch.getState().start();
-    await searches.run(
-      () => searchMessages(text),
-      (answer) => useSearch.getState().show(text, answer),
-    );
-  };
+  const period = useSearch((s) => s.period);
+  const backwards = periodOf(period, new Date()) === null;
 
   return (
     <form
@@ -54,6 +74,51 @@ export function MessageSearch() {
         }}
         className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
       />
+      <div className="mt-1 space-y-1 text-xs text-slate-600 dark:text-slate-300">
+        <select
+          aria-label={t('search.period.label')}
+          data-testid="search-period"
+          value={period.choice}
+          onChange={(event) => choosePeriod({ ...period, choice: event.target.value as PeriodChoice })}
+          className={`${smallInput} w-full`}
+        >
+          {PERIOD_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`search.period.${choice}`)}
+            </option>
+          ))}
+        </select>
+        {period.choice === 'custom' && (
+          <div className="flex items-center gap-1">
+            <input
+              type="date"
+              aria-label={t('search.period.from')}
+              data-testid="search-from"
+              value={period.from}
+              onChange={(event) => choosePeriod({ ...period, from: event.target.value })}
+              className={`${smallInput} min-w-0 flex-1`}
+            />
+            <span aria-hidden="true">–</span>
+            <input
+              type="date"
+              aria-label={t('search.period.to')}
+              data-testid="search-to"
+              value={period.to}
+              onChange={(event) => choosePeriod({ ...period, to: event.target.value })}
+              className={`${smallInput} min-w-0 flex-1`}
+            />
+          </div>
+        )}
+      </div>
+      {backwards && (
+        <p
+          role="alert"
+          data-testid="search-period-invalid"
+          className="mt-1 text-xs text-red-700 dark:text-red-400"
+        >
+          {t('search.period.backwards')}
+        </p>
+      )}
     </form>
   );
 }

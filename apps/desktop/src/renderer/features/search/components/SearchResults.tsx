@@ -58,6 +58,7 @@ export function SearchResults() {
   const conversations = useSearch((s) => s.conversations);
   const searching = useSearch((s) => s.searching);
   const offline = useSearch((s) => s.offline);
+  const anyTime = useSearch((s) => s.period.choice === 'any');
   const byId = useConversations((s) => s.byId);
   const now = useNow();
   const whoWrote = useWhoWrote();
@@ -92,7 +93,9 @@ export function SearchResults() {
         </section>
       )}
       <p className="px-3 py-2 text-xs text-slate-500">
-        {hits.length === 0 ? t('search.none') : t('search.count', { count: hits.length })}
+        {hits.length > 0
+          ? t('search.count', { count: hits.length })
+          : t(anyTime ? 'search.none' : 'search.noneInPeriod')}
       </p>
       {hits.map((hit) => (
         <ResultRow
