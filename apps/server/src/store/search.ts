@@ -5,7 +5,7 @@ import {
   type SearchPeriod,
   SenderKind,
 } from '@switchboard/protocol';
-import { type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { inScope, type StaffScope } from './conversations.js';
 import type { Db } from './open-sqlite.js';
 
@@ -51,8 +51,9 @@ export async function searchMessages(
   const match = ftsQuery(text);
   if (match === null) return [];
   // The period as a range of ids, which the index walks in order.
-  const low = period.from === undefined ? 0 : await firstMessageIdAt(search, period.from);
-  const high = period.to === undefined ? Number.MAX_SAFE_INTEGER : await firstMessageIdAt(search, period.to);
+  const low = period.from === undefined ? 0 : await firstIdAt(search, 'messages', period.from);
+  const high =
+    period.to === undefined ? Number.MAX_SAFE_INTEGER : await firstIdAt(search, 'messages', period.to);
   // The oldest match still walked (FTS5 reads a term's matches newest first, and stops there):
   // only for a scope that may leave most matches out, since for the last word, a prefix, each
   // reading of the index costs again (~20 ms for a common word).
@@ -104,21 +105,33 @@ export async function searchMessages(
 }
 
 /**
- * The first message id at or after `at`: ids follow the order of commits, and a message's time is
- * taken just before its commit, so the messages of a period are a range of ids. Found by halving
- * the ids, in one statement (a point read of the primary key per step, ~20 steps for a million
- * messages): messages have no index by time, which every message written would pay for. The max
- * id plus one when none is.
+ * Rows numbered in the order of their time: a message's id follows the order of commits and its
+ * time is taken just before its commit; a conversation's row in `contact_rows` is numbered when
+ * it is opened. What `firstIdAt` halves: the time of the first row at or after an id.
  */
-async function firstMessageIdAt(db: Db, at: string): Promise<number> {
-  // Each step keeps: every message before `low` is older than `at`, and the first at or after
-  // `high` is not (or there is none). `later`: the first message at or after the middle is not.
-  const later = sql`coalesce(
-    (SELECT created_at >= ${at} FROM messages WHERE id >= (low + high) / 2 ORDER BY id LIMIT 1), 1)`;
+const NUMBERED = {
+  messages: (id: RawBuilder<number>) =>
+    sql`SELECT created_at FROM messages WHERE id >= ${id} ORDER BY id LIMIT 1`,
+  contact_rows: (id: RawBuilder<number>) => sql`
+    SELECT c.created_at FROM contact_rows r JOIN conversations c ON c.id = r.conversation_id
+    WHERE r.id >= ${id} ORDER BY r.id LIMIT 1`,
+} as const;
+
+/**
+ * The first id of `table` whose row's time is at or after `at`, so that a period is a range of
+ * ids, which the full-text indexes walk in order. Found by halving the ids, in one statement (a
+ * point read of the key per step, ~20 steps for a million rows): the tables have no index by time,
+ * which every message written would pay for. The max id plus one when none is.
+ */
+async function firstIdAt(db: Db, table: keyof typeof NUMBERED, at: string): Promise<number> {
+  // Each step keeps: every row before `low` is older than `at`, and the first at or after `high`
+  // is not (or there is none). `later`: the first row at or after the middle is not older.
+  const later = sql`coalesce((${NUMBERED[table](sql`(low + high) / 2`)}) >= ${at}, 1)`;
   const result = await sql<{ id: number }>`
     WITH RECURSIVE half(low, high) AS (
       -- Apart: SQLite reads min() and max() from the ends of the key only one to a statement.
-      SELECT coalesce((SELECT min(id) FROM messages), 0), coalesce((SELECT max(id) FROM messages), 0) + 1
+      SELECT coalesce((SELECT min(id) FROM ${sql.table(table)}), 0),
+             coalesce((SELECT max(id) FROM ${sql.table(table)}), 0) + 1
       UNION ALL
       SELECT iif(${later}, low, (low + high) / 2 + 1), iif(${later}, (low + high) / 2, high)
       FROM half WHERE low < high)
@@ -152,7 +165,8 @@ const CONTACT_CANDIDATES = 500;
  * Conversations within the scope and active in the period whose visitor's name or email (the
  * visitor's, else the address a left message gave) holds every term of `text` as the start of a
  * word (`contacts_fts`, migration 0015; `visitorMatches` in the protocol reads a search the same
- * way), newest activity first, among the newest `CONTACT_CANDIDATES` matches.
+ * way), newest activity first, among the newest `CONTACT_CANDIDATES` matches opened before the
+ * period's end.
  */
 export async function searchConversations(
   db: Db,
@@ -163,6 +177,8 @@ export async function searchConversations(
 ): Promise<ConversationHitRecord[]> {
   const match = ftsPrefixQuery(text);
   if (match === null) return [];
+  const before =
+    period.to === undefined ? Number.MAX_SAFE_INTEGER : await firstIdAt(db, 'contact_rows', period.to);
   const result = await sql<{
     id: string;
     name: string | null;
@@ -176,7 +192,7 @@ export async function searchConversations(
     JOIN conversations c ON c.id = r.conversation_id
     JOIN visitors v ON v.id = c.visitor_id
     WHERE f.rowid IN (
-        SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match}
+        SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match} AND rowid < ${before}
         ORDER BY rowid DESC LIMIT ${CONTACT_CANDIDATES})
       AND ${inScope(scope)} AND ${activeIn(period)}
     ORDER BY c.updated_at DESC
