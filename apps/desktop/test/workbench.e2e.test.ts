@@ -832,7 +832,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
             .getAttribute('data-conversation-id'),
         ).toBe(vera.conversationId),
       );
-      await page.getByTestId('search-input').press('Escape');
+      expect(await page.getByTestId('search-offline').count()).toBe(1);
     } finally {
       await server.start();
     }
@@ -843,6 +843,10 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await eventually(async () =>
       expect(await page.getByTestId('status-dot').getAttribute('data-connected')).toBe('true'),
     );
+    // The hits shown came from this device: with the server back, the search is asked of it again.
+    await eventually(async () => expect(await page.getByTestId('search-offline').count()).toBe(0));
+    expect(await page.getByTestId('search-hit').count()).toBeGreaterThan(0);
+    await page.getByTestId('search-input').press('Escape');
   });
 
   it('takes screenshots with several tabs in both themes, and in Simplified Chinese', async () => {
@@ -1299,7 +1303,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
-  it('a long chat opens at its newest message, stays put while the agent reads back, follows only at the end, and pages older history in from the cache', async () => {
+  it('a long chat opens at its newest message, stays put while the agent reads back, follows only at the end, pages older history in from the cache, and opens at a search hit’s message', async () => {
     const yusuf = await Visitor.join(server.url, 'Yusuf');
     try {
       for (let line = 1; line <= 140; line++) await yusuf.say(`Line ${line} from Yusuf`);
@@ -1352,6 +1356,30 @@ describe('the web workbench against a real server, bridged to the real main-proc
         expect(await timeline.textContent()).toContain('Line 1 from Yusuf');
       });
       expect(await timeline.evaluate((el) => el.scrollHeight)).toBeGreaterThan(firstHeight);
+
+      // A search hit far back in the chat: the newest 100 are loaded after a reload, the view at
+      // the end; the hit reads older pages in and brings its message into view, highlighted.
+      await page.reload();
+      await eventually(async () => expect(await timeline.textContent()).toContain('Line 142 from Yusuf'));
+      expect(await timeline.textContent()).not.toContain('Line 7 from Yusuf');
+      const found = page.getByTestId('search-hit').filter({ hasText: 'Line 7 from Yusuf' });
+      await page.getByTestId('search-input').fill('line 7');
+      await page.getByTestId('search-input').press('Enter');
+      await eventually(async () => expect(await found.count()).toBe(1));
+      await found.click();
+      const line7 = timeline.locator('[data-seq="7"]');
+      await eventually(async () => expect(await line7.getAttribute('data-highlighted')).toBe('true'));
+      expect(await line7.textContent()).toContain('Line 7 from Yusuf');
+      const inView = async () => {
+        const [view, row] = [await timeline.boundingBox(), await line7.boundingBox()];
+        return !!view && !!row && row.y >= view.y && row.y + row.height <= view.y + view.height;
+      };
+      await eventually(async () => expect(await inView(), 'the hit is in view').toBe(true));
+      await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-search-hit-revealed.png') });
+      // The highlight goes after a moment; the place stays.
+      await eventually(async () => expect(await line7.getAttribute('data-highlighted')).toBeNull(), 15_000);
+      expect(await inView()).toBe(true);
+      await page.getByTestId('search-input').press('Escape');
     } finally {
       yusuf.close();
     }

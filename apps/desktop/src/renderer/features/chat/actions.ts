@@ -85,6 +85,21 @@ export function loadOlderMessages(conversationId: string): Promise<void> {
   return readingOlder.run(conversationId, () => readOlder(conversationId));
 }
 
+/**
+ * Brings a message of an open chat into view, highlighted (a search hit): older pages are read
+ * from the cache until it is loaded, then its timeline scrolls to it.
+ */
+export async function revealMessage(conversationId: string, seq: number): Promise<void> {
+  for (;;) {
+    const oldest = useChat.getState().messages[conversationId]?.[0];
+    if (!oldest || oldest.seq <= seq || !useChat.getState().olderCached[conversationId]) break;
+    await loadOlderMessages(conversationId);
+    // Nothing older came (signed out meanwhile): stop rather than ask again.
+    if (useChat.getState().messages[conversationId]?.[0] === oldest) break;
+  }
+  useChat.getState().reveal({ conversationId, seq });
+}
+
 async function readOlder(conversationId: string): Promise<void> {
   const account = runtime.account;
   const oldest = useChat.getState().messages[conversationId]?.[0];

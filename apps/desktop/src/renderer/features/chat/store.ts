@@ -13,6 +13,9 @@ interface ChatState {
   events: Record<string, TimelineEntry[]>;
   /** Conversations whose cache holds messages older than the loaded ones (read as the agent scrolls up). */
   olderCached: Record<string, boolean>;
+  /** A message to bring into view, highlighted (a search hit opened); its timeline clears it. */
+  revealing: { conversationId: string; seq: number } | null;
+  reveal(target: { conversationId: string; seq: number } | null): void;
   setMessages(conversationId: string, messages: Message[]): void;
   setOlderCached(conversationId: string, more: boolean): void;
   addMessages(messages: readonly Message[]): void;
@@ -40,6 +43,8 @@ export const useChat = create<ChatState>((set) => ({
   visitorRead: {},
   events: {},
   olderCached: {},
+  revealing: null,
+  reveal: (revealing) => set({ revealing }),
   setMessages: (id, messages) =>
     set((s) => ({ messages: { ...s.messages, [id]: merge(s.messages[id] ?? [], messages) } })),
   addMessages: (incoming) =>

@@ -7,9 +7,10 @@ import {
 } from '@switchboard/protocol';
 import { runtime } from '../../app/runtime.js';
 import { bridge } from '../../host/bridge.js';
-import { openFromServer } from '../chat/actions.js';
+import { openFromServer, revealMessage } from '../chat/actions.js';
 import { useConversations } from '../conversations/store.js';
 import { usePresence } from '../status/store.js';
+import { useTabs } from '../tabs/store.js';
 import { toastError } from '../toasts/store.js';
 
 /**
@@ -76,7 +77,12 @@ function cachedConversationsOf(q: string, period: SearchPeriod): ConversationHit
     }));
 }
 
-/** A hit may be a chat this workbench has never cached (an old, resolved one). */
-export function openHit(hit: { conversationId: string }): Promise<void> {
-  return openFromServer(hit.conversationId, 'search');
+/**
+ * A hit may be a chat this workbench has never cached (an old, resolved one). A message's hit
+ * opens its chat at that message, highlighted; a visitor's, at the newest.
+ */
+export async function openHit(hit: { conversationId: string; seq?: number | undefined }): Promise<void> {
+  await openFromServer(hit.conversationId, 'search');
+  const open = useTabs.getState().active === hit.conversationId;
+  if (open && hit.seq !== undefined) await revealMessage(hit.conversationId, hit.seq);
 }

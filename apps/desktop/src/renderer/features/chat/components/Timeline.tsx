@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { useSession } from '../../session/store.js';
@@ -13,6 +13,8 @@ const NO_PENDING: OutboxItem[] = [];
 const ESTIMATED_ROW_PX = 64;
 /** Rows from the top of the loaded history at which the next older page is read. */
 const OLDER_PAGE_MARGIN = 20;
+/** How long a message brought into view (a search hit) stays highlighted. */
+const HIGHLIGHT_MS = 6000;
 
 /** The virtualizer mounts once the cached messages are in, so its first render is the newest ones. */
 export function Timeline({ conversationId }: { conversationId: string }) {
@@ -74,18 +76,40 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
     if (lastIsOwnPending && lastKey !== undefined) virtualizer.scrollToEnd();
   }, [lastIsOwnPending, lastKey, virtualizer]);
 
+  // A search hit's message: into the middle of the view, highlighted for a moment.
+  const revealing = useChat((s) => (s.revealing?.conversationId === conversationId ? s.revealing.seq : null));
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (revealing === null) return;
+    const index = items.findIndex((item) => item.kind === 'message' && item.message.seq === revealing);
+    if (index >= 0) {
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      setHighlighted(revealing);
+    }
+    useChat.getState().reveal(null);
+  }, [revealing, items, virtualizer]);
+  useEffect(() => {
+    if (highlighted === null) return;
+    const timer = setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
+
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4" data-testid="timeline">
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index];
           if (!item) return null;
+          const seq = item.kind === 'message' ? item.message.seq : undefined;
+          const lit = seq !== undefined && seq === highlighted;
           return (
             <div
               key={row.key}
               data-index={row.index}
+              data-seq={seq}
+              data-highlighted={lit || undefined}
               ref={virtualizer.measureElement}
-              className="absolute left-0 w-full"
+              className={`absolute left-0 w-full rounded-lg transition-colors duration-700 ${lit ? 'bg-amber-100/70 dark:bg-amber-900/30' : ''}`}
               style={{ transform: `translateY(${row.start}px)` }}
             >
               {item.kind === 'message' && (

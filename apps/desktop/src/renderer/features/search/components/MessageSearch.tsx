@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LatestOnly } from '../../../ui/latest-only.js';
+import { usePresence } from '../../status/store.js';
 import { searchMessages } from '../actions.js';
 import { PERIOD_CHOICES, type PeriodChoice, type PeriodState, periodOf } from '../period.js';
 import { useSearch } from '../store.js';
@@ -48,6 +50,11 @@ export function MessageSearch() {
   const setQuery = useSearch((s) => s.setQuery);
   const period = useSearch((s) => s.period);
   const backwards = periodOf(period, new Date()) === null;
+  // Hits from this device's cache while the server was out of reach: asked again once it is back.
+  const reachable = usePresence((s) => s.reachable);
+  useEffect(() => {
+    if (reachable && useSearch.getState().offline) void run();
+  }, [reachable]);
 
   return (
     <form

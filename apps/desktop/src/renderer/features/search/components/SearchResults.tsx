@@ -9,10 +9,12 @@ import { useSearch } from '../store.js';
 
 const headingClass = 'px-3 pt-2 pb-1 text-xs font-semibold text-slate-500 uppercase dark:text-slate-400';
 
-/** One result: whose chat and when on top, what matched below; opens the chat in a tab. */
+/** One result: whose chat and when on top, what matched below; opens the chat (at the message) in a tab. */
 function ResultRow(props: {
   testId: string;
   conversationId: string;
+  /** A message's hit: the chat opens at it. */
+  seq?: number;
   who: string;
   when: string;
   children: ReactNode;
@@ -22,7 +24,7 @@ function ResultRow(props: {
       type="button"
       data-testid={props.testId}
       data-conversation-id={props.conversationId}
-      onClick={() => void openHit(props)}
+      onClick={() => void openHit({ conversationId: props.conversationId, seq: props.seq })}
       className="flex w-full flex-col gap-0.5 border-b border-slate-200 px-3 py-2 text-left hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
     >
       <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
@@ -102,6 +104,7 @@ export function SearchResults() {
           key={`${hit.conversationId}:${hit.seq}`}
           testId="search-hit"
           conversationId={hit.conversationId}
+          seq={hit.seq}
           who={whoWrote(hit, hit.visitorName ?? byId[hit.conversationId]?.conversation.visitor.name ?? null)}
           when={dayOrTime(hit.createdAt, now)}
         >
