@@ -1344,6 +1344,24 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(async () => expect(await timeline.textContent()).toContain('Line 142 from Yusuf'));
       await eventually(async () => expect((await position()).fromEnd, 'follows').toBeLessThan(AT_END));
 
+      // Visitor's messages that land above the agent's reply still sending (the outbox's rows
+      // come last) are followed too: offline, the reply waits; Yusuf writes twice meanwhile; back
+      // online his messages arrive above the reply.
+      await page.context().setOffline(true);
+      await eventually(async () =>
+        expect(await page.getByTestId('reachability').textContent()).toContain('unreachable'),
+      );
+      await send('Still checking, Yusuf.');
+      await eventually(async () => expect(await timeline.textContent()).toContain('Still checking, Yusuf.'));
+      await yusuf.say('Line 143 from Yusuf');
+      await yusuf.say('Line 144 from Yusuf');
+      await page.context().setOffline(false);
+      await eventually(async () => expect(await timeline.textContent()).toContain('Line 144 from Yusuf'));
+      await eventually(async () => expect(await page.getByTestId('sync-state').textContent()).toBe('Synced'));
+      await eventually(async () =>
+        expect((await position()).fromEnd, 'follows above a reply').toBeLessThan(AT_END),
+      );
+
       // After a restart the newest messages come from the cache; older ones page in while
       // scrolling up, and the timeline keeps the agent's place as each page lands above.
       await page.reload();

@@ -13,6 +13,8 @@ const NO_PENDING: OutboxItem[] = [];
 const ESTIMATED_ROW_PX = 64;
 /** Rows from the top of the loaded history at which the next older page is read. */
 const OLDER_PAGE_MARGIN = 20;
+/** Pixels from the end within which the agent is reading the newest messages (followed). */
+const AT_END_PX = 80;
 /** How long a message brought into view (a search hit) stays highlighted. */
 const HIGHLIGHT_MS = 6000;
 
@@ -50,8 +52,19 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
     initialOffset: () => items.length * ESTIMATED_ROW_PX,
     anchorTo: 'end',
     followOnAppend: true,
-    scrollEndThreshold: 80,
+    scrollEndThreshold: AT_END_PX,
   });
+
+  // The virtualizer follows only when the last row changes: a visitor's message landing above the
+  // agent's reply still sending (the outbox's rows come last) would push the view a row up, and
+  // the reply's ack (the same row count) would not bring it back. So: at the end before a change,
+  // at the end after it. Scroll events come after layout, so this holds what was before.
+  const atEnd = useRef(true);
+  const lastMessage = items.findLast((item) => item.kind === 'message')?.key;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when rows come or the newest message changes
+  useLayoutEffect(() => {
+    if (atEnd.current) virtualizer.scrollToEnd();
+  }, [items.length, lastMessage, virtualizer]);
 
   // A conversation opened with no messages yet: start at the newest once the first ones come.
   const hasItems = items.length > 0;
@@ -95,7 +108,15 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
   }, [highlighted]);
 
   return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4" data-testid="timeline">
+    <div
+      ref={scroller}
+      className="min-h-0 flex-1 overflow-y-auto px-4"
+      data-testid="timeline"
+      onScroll={(event) => {
+        const el = event.currentTarget;
+        atEnd.current = el.scrollHeight - el.clientHeight - el.scrollTop <= AT_END_PX;
+      }}
+    >
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index];
