@@ -650,6 +650,8 @@ describe('the web workbench against a real server, bridged to the real main-proc
     });
     expect(await hit.first().textContent()).toContain('<img src=x onerror=');
     expect(await page.locator('[data-testid="search-results"] :is(img, script)').count()).toBe(0);
+    // The word searched for is marked, the markup around it still text.
+    expect(await hit.first().locator('mark').allTextContents()).toEqual(['onerror']);
     // An agent's answer says who wrote it, not only whose chat it is.
     const wen = visitors[1] as Visitor;
     const answer = page.locator(`[data-testid="search-hit"][data-conversation-id="${wen.conversationId}"]`);
@@ -677,6 +679,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     await page.getByTestId('search-input').press('Enter');
     await eventually(async () => expect(await byVisitor.count()).toBe(1));
     expect(await byVisitor.textContent()).toMatch(/^Xavier.*open$/);
+    expect(await byVisitor.locator('mark').allTextContents()).toEqual(['Xavier']);
     expect(await page.getByTestId('search-results').textContent()).toContain('No messages found.');
     await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-search-visitor.png') });
     await byVisitor.click();

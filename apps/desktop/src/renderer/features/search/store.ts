@@ -8,6 +8,8 @@ interface SearchState {
   period: PeriodState;
   /** Null while no search is shown (the conversation lists are). */
   hits: SearchHit[] | null;
+  /** The search the shown results answer (its words are marked in them). */
+  answered: string;
   /** The conversations whose visitor the search names (shown above the messages). */
   conversations: ConversationHit[];
   /** The hits come from this device's cache: the server was out of reach. */
@@ -27,6 +29,7 @@ export const useSearch = create<SearchState>((set) => ({
   query: '',
   period: ANY_TIME,
   hits: null,
+  answered: '',
   conversations: [],
   offline: false,
   searching: false,
@@ -35,6 +38,9 @@ export const useSearch = create<SearchState>((set) => ({
   start: () => set({ searching: true }),
   // An answer to an older query than the box holds now is dropped.
   show: (query, { hits, conversations, offline }) =>
-    set((s) => (s.query.trim() === query ? { hits, conversations, offline, searching: false } : {})),
-  clear: () => set({ query: '', hits: null, conversations: [], offline: false, searching: false }),
+    set((s) =>
+      s.query.trim() === query ? { hits, conversations, offline, searching: false, answered: query } : {},
+    ),
+  clear: () =>
+    set({ query: '', hits: null, answered: '', conversations: [], offline: false, searching: false }),
 }));

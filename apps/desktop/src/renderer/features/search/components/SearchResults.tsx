@@ -5,9 +5,24 @@ import { dayOrTime } from '../../../ui/format.js';
 import { useNow } from '../../../ui/use-now.js';
 import { useConversations } from '../../conversations/store.js';
 import { openHit } from '../actions.js';
+import { highlightParts } from '../highlight.js';
 import { useSearch } from '../store.js';
 
 const headingClass = 'px-3 pt-2 pb-1 text-xs font-semibold text-slate-500 uppercase dark:text-slate-400';
+
+/** Text with the words the search matched marked: React sets every part as text. */
+function Marked({ text, q, prefixes }: { text: string; q: string; prefixes: 'last' | 'all' }) {
+  return highlightParts(text, q, prefixes).map((part, i) =>
+    part.matched ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, in order
+      <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-700/60">
+        {part.text}
+      </mark>
+    ) : (
+      part.text
+    ),
+  );
+}
 
 /** One result: whose chat and when on top, what matched below; opens the chat (at the message) in a tab. */
 function ResultRow(props: {
@@ -15,7 +30,7 @@ function ResultRow(props: {
   conversationId: string;
   /** A message's hit: the chat opens at it. */
   seq?: number;
-  who: string;
+  who: ReactNode;
   when: string;
   children: ReactNode;
 }) {
@@ -61,6 +76,7 @@ export function SearchResults() {
   const searching = useSearch((s) => s.searching);
   const offline = useSearch((s) => s.offline);
   const anyTime = useSearch((s) => s.period.choice === 'any');
+  const answered = useSearch((s) => s.answered);
   const byId = useConversations((s) => s.byId);
   const now = useNow();
   const whoWrote = useWhoWrote();
@@ -82,11 +98,21 @@ export function SearchResults() {
               key={c.conversationId}
               testId="search-conversation"
               conversationId={c.conversationId}
-              who={c.visitorName ?? t('visitor.anonymous')}
+              who={
+                c.visitorName ? (
+                  <Marked text={c.visitorName} q={answered} prefixes="all" />
+                ) : (
+                  t('visitor.anonymous')
+                )
+              }
               when={dayOrTime(c.updatedAt, now)}
             >
               <span className="flex gap-2 text-xs text-slate-500 dark:text-slate-400">
-                {c.visitorEmail && <span className="truncate">{c.visitorEmail}</span>}
+                {c.visitorEmail && (
+                  <span className="truncate">
+                    <Marked text={c.visitorEmail} q={answered} prefixes="all" />
+                  </span>
+                )}
                 <span className="ml-auto shrink-0">{t(`visitor.status.${c.status}`)}</span>
               </span>
             </ResultRow>
@@ -108,7 +134,9 @@ export function SearchResults() {
           who={whoWrote(hit, hit.visitorName ?? byId[hit.conversationId]?.conversation.visitor.name ?? null)}
           when={dayOrTime(hit.createdAt, now)}
         >
-          <span className="line-clamp-2 text-sm">{hit.snippet}</span>
+          <span className="line-clamp-2 text-sm">
+            <Marked text={hit.snippet} q={answered} prefixes="last" />
+          </span>
         </ResultRow>
       ))}
     </div>
