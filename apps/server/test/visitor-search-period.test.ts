@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertConversation } from '../src/store/conversations.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
 import { searchConversations } from '../src/store/search.js';
-import { insertVisitor } from '../src/store/visitors.js';
-import { type Fixture, seedFixture } from './support/fixture.js';
+import { type Fixture, insertQueuedConversation, seedFixture } from './support/fixture.js';
 
 const LAST_YEAR = '2025-11-20T09:30:00.000Z';
 
@@ -22,30 +19,7 @@ describe('a search by visitor within a period', () => {
   let fixture: Fixture;
   let old: string;
 
-  const open = async (name: string) => {
-    const visitorId = randomUUID();
-    await insertVisitor(opened.db, {
-      id: visitorId,
-      widgetId: fixture.widget.id,
-      externalId: null,
-      name,
-      email: null,
-      verified: false,
-    });
-    const id = randomUUID();
-    await insertConversation(opened.db, {
-      id,
-      visitorId,
-      widgetId: fixture.widget.id,
-      teamId: fixture.teamA,
-      attributes: {},
-      priority: 'normal',
-      inBot: false,
-      rule: null,
-      status: 'queued',
-    });
-    return id;
-  };
+  const open = (name: string) => insertQueuedConversation(opened.db, fixture, name);
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'switchboard-visitor-period-'));

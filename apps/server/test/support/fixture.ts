@@ -70,14 +70,18 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   return { teamA, teamB, admin, alice, andy, bella, widget, strictWidget };
 }
 
-/** A new anonymous visitor of the fixture's widget with one conversation queued for team A. */
-export async function insertQueuedConversation(db: Db, fixture: Fixture): Promise<string> {
+/** A new visitor of the fixture's widget (unnamed unless named), a chat queued for team A. */
+export async function insertQueuedConversation(
+  db: Db,
+  fixture: Fixture,
+  visitorName: string | null = null,
+): Promise<string> {
   const visitorId = randomUUID();
   await insertVisitor(db, {
     id: visitorId,
     widgetId: fixture.widget.id,
     externalId: null,
-    name: null,
+    name: visitorName,
     email: null,
     verified: false,
   });
