@@ -1306,7 +1306,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
-  it('a long chat opens at its newest message, stays put while the agent reads back, follows only at the end, pages older history in from the cache, and opens at a search hit’s message', async () => {
+  it('a long chat opens at its newest message, stays put while the agent reads back (with a way back to the newest), follows only at the end, pages older history in from the cache, and opens at a search hit’s message', async () => {
     const yusuf = await Visitor.join(server.url, 'Yusuf');
     try {
       for (let line = 1; line <= 140; line++) await yusuf.say(`Line ${line} from Yusuf`);
@@ -1338,6 +1338,13 @@ describe('the web workbench against a real server, bridged to the real main-proc
       );
       expect((await position()).top, 'stays where the agent reads').toBeLessThan(100);
       expect(await timeline.textContent()).toContain('Line 1 from Yusuf');
+      // A way back to the newest, saying what came meanwhile.
+      const jump = page.getByTestId('jump-to-newest');
+      await eventually(async () => expect(await jump.textContent()).toBe('↓ 1 new message'));
+      await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-jump-to-newest.png') });
+      await jump.click();
+      await eventually(async () => expect((await position()).fromEnd, 'jumped').toBeLessThan(AT_END));
+      await eventually(async () => expect(await jump.count()).toBe(0));
 
       // The agent's own reply always comes into view; at the end, new messages are followed.
       await send('Back to you, Yusuf.');

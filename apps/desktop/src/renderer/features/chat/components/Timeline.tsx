@@ -61,6 +61,10 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
   // at the end after it. Scroll events come after layout, so this holds what was before.
   const atEnd = useRef(true);
   const lastMessage = items.findLast((item) => item.kind === 'message')?.key;
+  // Away from the end (reading back, or at a search hit): a way back, saying what came meanwhile.
+  const newestSeq = messages?.at(-1)?.seq ?? 0;
+  const [leftAt, setLeftAt] = useState<number | null>(null);
+  const newBelow = leftAt === null ? 0 : (messages ?? []).filter((m) => m.seq > leftAt).length;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when rows come or the newest message changes
   useLayoutEffect(() => {
     if (atEnd.current) virtualizer.scrollToEnd();
@@ -108,48 +112,62 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
   }, [highlighted]);
 
   return (
-    <div
-      ref={scroller}
-      className="min-h-0 flex-1 overflow-y-auto px-4"
-      data-testid="timeline"
-      onScroll={(event) => {
-        const el = event.currentTarget;
-        atEnd.current = el.scrollHeight - el.clientHeight - el.scrollTop <= AT_END_PX;
-      }}
-    >
-      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index];
-          if (!item) return null;
-          const seq = item.kind === 'message' ? item.message.seq : undefined;
-          const lit = seq !== undefined && seq === highlighted;
-          return (
-            <div
-              key={row.key}
-              data-index={row.index}
-              data-seq={seq}
-              data-highlighted={lit || undefined}
-              ref={virtualizer.measureElement}
-              className={`absolute left-0 w-full rounded-lg transition-colors duration-700 ${lit ? 'bg-amber-100/70 dark:bg-amber-900/30' : ''}`}
-              style={{ transform: `translateY(${row.start}px)` }}
-            >
-              {item.kind === 'message' && (
-                <MessageBubble
-                  message={item.message}
-                  mine={item.message.sender.kind === 'agent' && item.message.sender.id === me}
-                  readByVisitor={item.message.seq <= visitorRead}
-                />
-              )}
-              {item.kind === 'pending' && <MessageBubble pending={item.item} mine readByVisitor={false} />}
-              {item.kind === 'event' && (
-                <p className="py-1 text-center text-xs text-slate-500" data-testid="timeline-event">
-                  {eventLine(t, item.entry)}
-                </p>
-              )}
-            </div>
-          );
-        })}
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scroller}
+        className="min-h-0 flex-1 overflow-y-auto px-4"
+        data-testid="timeline"
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          atEnd.current = el.scrollHeight - el.clientHeight - el.scrollTop <= AT_END_PX;
+          if (atEnd.current) setLeftAt(null);
+          else setLeftAt((left) => left ?? newestSeq);
+        }}
+      >
+        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index];
+            if (!item) return null;
+            const seq = item.kind === 'message' ? item.message.seq : undefined;
+            const lit = seq !== undefined && seq === highlighted;
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                data-seq={seq}
+                data-highlighted={lit || undefined}
+                ref={virtualizer.measureElement}
+                className={`absolute left-0 w-full rounded-lg transition-colors duration-700 ${lit ? 'bg-amber-100/70 dark:bg-amber-900/30' : ''}`}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                {item.kind === 'message' && (
+                  <MessageBubble
+                    message={item.message}
+                    mine={item.message.sender.kind === 'agent' && item.message.sender.id === me}
+                    readByVisitor={item.message.seq <= visitorRead}
+                  />
+                )}
+                {item.kind === 'pending' && <MessageBubble pending={item.item} mine readByVisitor={false} />}
+                {item.kind === 'event' && (
+                  <p className="py-1 text-center text-xs text-slate-500" data-testid="timeline-event">
+                    {eventLine(t, item.entry)}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
+      {leftAt !== null && (
+        <button
+          type="button"
+          data-testid="jump-to-newest"
+          onClick={() => virtualizer.scrollToEnd()}
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-indigo-600 px-3 py-1 text-xs font-medium text-white shadow-md hover:bg-indigo-700"
+        >
+          ↓ {newBelow > 0 ? t('chat.newBelow', { count: newBelow }) : t('chat.jumpToNewest')}
+        </button>
+      )}
     </div>
   );
 }
