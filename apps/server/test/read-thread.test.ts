@@ -108,22 +108,22 @@ describe('reports and searches on a thread of their own', () => {
 
   it("searches as the server's thread would: message text, and visitors by name", async () => {
     const here = new SearchService(opened.db, opened.search);
-    const hits = await thread.messages(admin, 'parcel', 10, {});
-    expect(hits.map((hit) => hit.snippet).sort()).toEqual([
+    const found = await thread.search(admin, 'parcel', 10, {});
+    expect(found.hits.map((hit) => hit.snippet).sort()).toEqual([
       'My parcel never arrived',
       'The parcel is late again',
     ]);
-    expect(hits).toEqual(await here.messages(admin, 'parcel', 10, {}));
-    const visitors = await thread.visitors(admin, 'hadd', 10, {});
-    expect(visitors).toMatchObject([{ visitorName: 'Noor Haddad' }]);
-    expect(visitors).toEqual(await here.visitors(admin, 'hadd', 10, {}));
+    expect(found).toEqual(await here.search(admin, 'parcel', 10, {}));
+    const byName = await thread.search(admin, 'hadd', 10, {});
+    expect(byName.conversations).toMatchObject([{ visitorName: 'Noor Haddad' }]);
+    expect(byName).toEqual(await here.search(admin, 'hadd', 10, {}));
     // Within the caller's scope there too: Bella's team has none of these chats.
     const bella = { ...admin, userId: fixture.bella.id, role: 'agent' as const, teamIds: [fixture.teamB] };
-    expect(await thread.messages(bella, 'parcel', 10, {})).toEqual([]);
+    expect((await thread.search(bella, 'parcel', 10, {})).hits).toEqual([]);
     // And within the period asked for: these chats are from today.
     const before = { to: '2020-01-01T00:00:00.000Z' };
-    expect(await thread.messages(admin, 'parcel', 10, before)).toEqual([]);
-    expect(await thread.visitors(admin, 'hadd', 10, before)).toEqual([]);
+    expect((await thread.search(admin, 'parcel', 10, before)).hits).toEqual([]);
+    expect((await thread.search(admin, 'hadd', 10, before)).conversations).toEqual([]);
   });
 
   it('reads what the server committed just before it was asked', async () => {
@@ -162,9 +162,9 @@ describe('reports and searches on a thread of their own', () => {
       await reader.close();
     }
     expect(await opened.db.selectFrom('conversations').select('id').execute()).toHaveLength(4);
-    expect(await new SearchService(opened.db, opened.search).messages(admin, 'parcel', 10, {})).toHaveLength(
-      2,
-    );
+    expect(
+      (await new SearchService(opened.db, opened.search).search(admin, 'parcel', 10, {})).hits,
+    ).toHaveLength(2);
   });
 });
 

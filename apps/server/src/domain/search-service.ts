@@ -9,6 +9,16 @@ import {
 import { staffScope } from './policy.js';
 import type { StaffPrincipal } from './principal.js';
 
+/** How many conversations a search lists by their visitor, beside its message hits. */
+const CONVERSATION_HITS = 10;
+
+export interface SearchFound {
+  /** The best of the newest matching messages written in the period. */
+  hits: SearchHitRecord[];
+  /** The conversations active in the period whose visitor's name or email matches. */
+  conversations: ConversationHitRecord[];
+}
+
 /** Searches within what a staff member may read. */
 export class SearchService {
   /** `searchDb`: the database with the full-text index attached as `search`. */
@@ -17,26 +27,20 @@ export class SearchService {
     private readonly searchDb: Db,
   ) {}
 
-  /** Full-text search over message text: the best of the newest matches written in the period. */
-  messages(
+  /** Message text (full-text, `limit` hits) and visitors by name or email, in one go. */
+  async search(
     staff: StaffPrincipal,
     text: string,
     limit: number,
     period: SearchPeriod,
-  ): Promise<SearchHitRecord[]> {
-    return searchMessages(this.searchDb, staffScope(staff), text, limit, period);
-  }
-
-  /** The conversations active in the period whose visitor's name or email matches. */
-  visitors(
-    staff: StaffPrincipal,
-    text: string,
-    limit: number,
-    period: SearchPeriod,
-  ): Promise<ConversationHitRecord[]> {
-    return searchConversations(this.db, staffScope(staff), text, limit, period);
+  ): Promise<SearchFound> {
+    const scope = staffScope(staff);
+    return {
+      hits: await searchMessages(this.searchDb, scope, text, limit, period),
+      conversations: await searchConversations(this.db, scope, text, CONVERSATION_HITS, period),
+    };
   }
 }
 
 /** What the transport asks of search: answered on the server's thread or on a thread of its own. */
-export type Searches = Pick<SearchService, 'messages' | 'visitors'>;
+export type Searches = Pick<SearchService, 'search'>;

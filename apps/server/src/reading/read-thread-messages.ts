@@ -8,7 +8,7 @@ import type {
 } from '@switchboard/protocol';
 import type { z } from 'zod';
 import type { StaffPrincipal } from '../domain/principal.js';
-import type { ConversationHitRecord, SearchHitRecord } from '../store/search.js';
+import type { SearchFound } from '../domain/search-service.js';
 
 /** What the server's thread asks a reading thread; `now` is the domain clock's reading. */
 export type ReadRequest = { id: number; viewer: StaffPrincipal; now: number } & (
@@ -16,7 +16,7 @@ export type ReadRequest = { id: number; viewer: StaffPrincipal; now: number } & 
   | { kind: 'report-csv'; query: z.output<typeof ReportQuery> }
   | { kind: 'conversations'; query: z.output<typeof ReportDrillQuery>; limit: number }
   | { kind: 'conversations-csv'; query: z.output<typeof ReportDrillQuery> }
-  | { kind: 'search-messages' | 'search-visitors'; text: string; limit: number; period: SearchPeriod }
+  | { kind: 'search'; text: string; limit: number; period: SearchPeriod }
 );
 
 /**
@@ -27,7 +27,7 @@ export type ReadRequest = { id: number; viewer: StaffPrincipal; now: number } & 
 export type ReadReply =
   | {
       id: number;
-      result: Report | ReportConversations | string | SearchHitRecord[] | ConversationHitRecord[];
+      result: Report | ReportConversations | string | SearchFound;
     }
   | { id: number; refused: { code: ErrorCode; message: string } }
   | { id: number; failed: string };

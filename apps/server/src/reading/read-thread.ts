@@ -4,8 +4,7 @@ import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { StaffPrincipal } from '../domain/principal.js';
 import type { Reports } from '../domain/reports/reports.js';
-import type { Searches } from '../domain/search-service.js';
-import type { ConversationHitRecord, SearchHitRecord } from '../store/search.js';
+import type { Searches, SearchFound } from '../domain/search-service.js';
 import { searchIndexFile } from '../store/search-index.js';
 import { ThreadClient } from '../threads/thread-client.js';
 import type { ReadReply, ReadRequest } from './read-thread-messages.js';
@@ -82,22 +81,8 @@ export class ReadThread implements Reports, Searches {
     return this.#ask({ kind: 'conversations-csv', viewer, query, now: this.now() });
   }
 
-  messages(
-    viewer: StaffPrincipal,
-    text: string,
-    limit: number,
-    period: SearchPeriod,
-  ): Promise<SearchHitRecord[]> {
-    return this.#ask({ kind: 'search-messages', viewer, text, limit, period, now: this.now() });
-  }
-
-  visitors(
-    viewer: StaffPrincipal,
-    text: string,
-    limit: number,
-    period: SearchPeriod,
-  ): Promise<ConversationHitRecord[]> {
-    return this.#ask({ kind: 'search-visitors', viewer, text, limit, period, now: this.now() });
+  search(viewer: StaffPrincipal, text: string, limit: number, period: SearchPeriod): Promise<SearchFound> {
+    return this.#ask({ kind: 'search', viewer, text, limit, period, now: this.now() });
   }
 
   close(): Promise<void> {

@@ -38,9 +38,7 @@ function answer(request: ReadRequest) {
       return reports.conversations(request.viewer, request.query, request.limit);
     case 'conversations-csv':
       return reports.conversationsCsv(request.viewer, request.query);
-    case 'search-messages':
-      return search.messages(request.viewer, request.text, request.limit, request.period);
-    case 'search-visitors':
-      return search.visitors(request.viewer, request.text, request.limit, request.period);
+    case 'search':
+      return search.search(request.viewer, request.text, request.limit, request.period);
   }
 }

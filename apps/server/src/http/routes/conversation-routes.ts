@@ -4,9 +4,6 @@ import { toMessage, toStaffConversation } from '../../domain/views.js';
 import type { TransportDeps } from '../../realtime/services.js';
 import { defineRoute } from '../define-route.js';
 
-/** How many conversations a search lists by their visitor, beside its message hits. */
-const CONVERSATION_HITS = 10;
-
 export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): void {
   defineRoute(app, restEndpoints.listConversations, deps, async ({ principal, query }) => {
     const page = await deps.conversations.list(principal, query);
@@ -26,11 +23,7 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
     deps.privacy.erasures(query.after, query.limit),
   );
 
-  defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) => {
-    const period = { from: query.from, to: query.to };
-    return {
-      hits: await deps.search.messages(principal, query.q, query.limit, period),
-      conversations: await deps.search.visitors(principal, query.q, CONVERSATION_HITS, period),
-    };
-  });
+  defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) =>
+    deps.search.search(principal, query.q, query.limit, { from: query.from, to: query.to }),
+  );
 }
