@@ -99,13 +99,6 @@ export interface Expired {
   lastSeq: number;
 }
 
-/**
- * The retention period: up to `limit` conversations resolved before `before`, with everything of
- * theirs, and the visitors left with no conversation who came before then (their name and
- * address). Those visitors are looked for among the owners of this batch's conversations and the
- * visitors who came since `checkedBefore` (null: all of them), not the whole table each time. One
- * short transaction per call; the caller repeats while a batch comes back full.
- */
 /** The oldest `limit` conversations resolved before `before` (its plan is tested). */
 export function expiredConversationsQuery(db: Db, before: string, limit: number) {
   return db
@@ -117,6 +110,13 @@ export function expiredConversationsQuery(db: Db, before: string, limit: number)
     .limit(limit);
 }
 
+/**
+ * The retention period: up to `limit` conversations resolved before `before`, with everything of
+ * theirs, and the visitors left with no conversation who came before then (their name and
+ * address). Those visitors are looked for among the owners of this batch's conversations and the
+ * visitors who came since `checkedBefore` (null: all of them), not the whole table each time. One
+ * short transaction per call; the caller repeats while a batch comes back full.
+ */
 export async function eraseExpired(
   db: Db,
   e: { before: string; checkedBefore: string | null; limit: number; at: string },
