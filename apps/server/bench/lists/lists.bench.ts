@@ -18,7 +18,7 @@ import {
   type StaffScope,
 } from '../../src/store/conversations.js';
 import { openSqlite } from '../../src/store/open-sqlite.js';
-import { HISTORY, QUICK, seedHistory } from '../reports/seed-history.js';
+import { HISTORY, QUICK, seedYearAndWeek } from '../reports/seed-history.js';
 import { median } from '../stats.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results/lists.json', import.meta.url));
@@ -76,11 +76,7 @@ async function timeLists(file: string, rounds: number): Promise<number[][]> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-lists-bench-'));
   try {
-    const yearFile = path.join(dir, 'year.db');
-    const weekFile = path.join(dir, 'week.db');
-    process.stderr.write(`[bench] seeding ${HISTORY.days} days × ${HISTORY.perDay} chats, and one week …\n`);
-    await seedHistory(yearFile, HISTORY.end, HISTORY.days, HISTORY.perDay);
-    await seedHistory(weekFile, HISTORY.end, 7, HISTORY.perDay);
+    const { yearFile, weekFile } = await seedYearAndWeek(dir);
     await timeLists(yearFile, 1);
     await timeLists(weekFile, 1);
     const year: number[][] = CASES.map(() => []);

@@ -16,7 +16,7 @@ import type { StaffPrincipal } from '../../src/domain/principal.js';
 import { ReportService } from '../../src/domain/reports/report-service.js';
 import { openSqlite } from '../../src/store/open-sqlite.js';
 import { max, median } from '../stats.js';
-import { HISTORY, QUICK, seedHistory } from './seed-history.js';
+import { HISTORY, QUICK, seedYearAndWeek } from './seed-history.js';
 import { type Felt, type Where, writesDuringReport } from './writes-during-report.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results/reports.json', import.meta.url));
@@ -91,11 +91,7 @@ function feltLines(felt: Record<Where, Felt[]>): string[] {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-reports-bench-'));
   try {
-    const yearFile = path.join(dir, 'year.db');
-    const weekFile = path.join(dir, 'week.db');
-    process.stderr.write(`[bench] seeding ${HISTORY.days} days × ${HISTORY.perDay} chats, and one week …\n`);
-    await seedHistory(yearFile, HISTORY.end, HISTORY.days, HISTORY.perDay);
-    await seedHistory(weekFile, HISTORY.end, 7, HISTORY.perDay);
+    const { yearFile, weekFile } = await seedYearAndWeek(dir);
     // Warm both (statements, the page cache) before measuring.
     await timeReport(yearFile, WEEK, 1);
     await timeReport(weekFile, WEEK, 1);

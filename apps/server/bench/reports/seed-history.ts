@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { openSqlite, rawSqlite } from '../../src/store/open-sqlite.js';
 import { seedDatabase } from '../seed.js';
 
@@ -102,4 +103,17 @@ export async function seedHistory(file: string, end: number, days: number, perDa
   } finally {
     await close();
   }
+}
+
+/**
+ * The stores the year-against-week benchmarks compare, seeded in `dir`: a year of history and,
+ * the baseline, a week of it ending on the same day.
+ */
+export async function seedYearAndWeek(dir: string): Promise<{ yearFile: string; weekFile: string }> {
+  const yearFile = path.join(dir, 'year.db');
+  const weekFile = path.join(dir, 'week.db');
+  process.stderr.write(`[bench] seeding ${HISTORY.days} days × ${HISTORY.perDay} chats, and one week …\n`);
+  await seedHistory(yearFile, HISTORY.end, HISTORY.days, HISTORY.perDay);
+  await seedHistory(weekFile, HISTORY.end, 7, HISTORY.perDay);
+  return { yearFile, weekFile };
 }
