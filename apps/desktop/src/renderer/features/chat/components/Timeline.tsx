@@ -55,26 +55,23 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
     scrollEndThreshold: AT_END_PX,
   });
 
-  // The virtualizer follows only when the last row changes: a visitor's message landing above the
-  // agent's reply still sending (the outbox's rows come last) would push the view a row up, and
-  // the reply's ack (the same row count) would not bring it back. So: at the end before a change,
-  // at the end after it. Scroll events come after layout, so this holds what was before.
-  const atEnd = useRef(true);
-  const lastMessage = items.findLast((item) => item.kind === 'message')?.key;
-  // Away from the end (reading back, or at a search hit): a way back, saying what came meanwhile.
+  // Away from the end (reading back, or at a search hit): the newest seq when the agent left it,
+  // for a way back that says what came meanwhile; null while they are at the end.
   const newestSeq = messages?.at(-1)?.seq ?? 0;
   const [leftAt, setLeftAt] = useState<number | null>(null);
   const newBelow = leftAt === null ? 0 : (messages ?? []).filter((m) => m.seq > leftAt).length;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when rows come or the newest message changes
-  useLayoutEffect(() => {
-    if (atEnd.current) virtualizer.scrollToEnd();
-  }, [items.length, lastMessage, virtualizer]);
 
-  // A conversation opened with no messages yet: start at the newest once the first ones come.
-  const hasItems = items.length > 0;
+  // At the end before a change, at the end after it (also the first messages of a chat opened
+  // empty). The virtualizer follows only when the last row changes: a visitor's message landing
+  // above the agent's reply still sending (the outbox's rows come last) would push the view a row
+  // up, and the reply's ack (the same row count) would not bring it back. Scroll events come after
+  // layout, so `leftAt` is still what it was before the change.
+  const lastMessage = items.findLast((item) => item.kind === 'message')?.key;
+  const following = leftAt === null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when rows come or the newest message changes, not when the agent scrolls
   useLayoutEffect(() => {
-    if (hasItems) virtualizer.scrollToEnd();
-  }, [hasItems, virtualizer]);
+    if (following) virtualizer.scrollToEnd();
+  }, [items.length, lastMessage, virtualizer]);
 
   // Near the top of what is loaded: read the next older page from the cache. The end anchor keeps
   // the message being read where it is when the page lands above it.
@@ -119,9 +116,8 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
         data-testid="timeline"
         onScroll={(event) => {
           const el = event.currentTarget;
-          atEnd.current = el.scrollHeight - el.clientHeight - el.scrollTop <= AT_END_PX;
-          if (atEnd.current) setLeftAt(null);
-          else setLeftAt((left) => left ?? newestSeq);
+          const atEnd = el.scrollHeight - el.clientHeight - el.scrollTop <= AT_END_PX;
+          setLeftAt((left) => (atEnd ? null : (left ?? newestSeq)));
         }}
       >
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
