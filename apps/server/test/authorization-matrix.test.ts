@@ -252,6 +252,7 @@ const restRows: Record<string, RestRow> = {
   listConversations: { expect: STAFF_ONLY },
   getConversation: { expect: TEAM_A },
   messageHistory: { expect: TEAM_A_OR_VISITOR },
+  visitedPages: { expect: TEAM_A },
   uploadAttachment: { expect: TEAM_A_OR_VISITOR, multipart: true },
   downloadAttachment: { expect: TEAM_A_OR_VISITOR },
   searchMessages: { expect: STAFF_ONLY, query: () => `q=${SECRET}` },
@@ -428,6 +429,10 @@ const visitorRows: Record<string, EventRow> = {
   'typing:set': {
     expect: OWN_VISITOR,
     payload: (tg) => ({ conversationId: tg.conversationId, typing: false }),
+  },
+  'page:view': {
+    expect: OWN_VISITOR,
+    payload: (tg) => ({ conversationId: tg.conversationId, url: `https://shop.example.com/${randomUUID()}` }),
   },
 };
 

@@ -28,6 +28,7 @@ const TABLES = [
   'attachments',
   'visitors',
   'users',
+  'visited_pages',
 ] as const;
 const TOTAL_PAYLOADS = 2_000;
 
@@ -117,6 +118,7 @@ describe('bad input: typed errors, no crash, no writes', () => {
       'message:sync': { conversationId, afterSeq: 0, limit: 10 },
       'message:read': { conversationId, seq: 1 },
       'typing:set': { conversationId, typing: true },
+      'page:view': { conversationId, url: 'https://shop.example/pricing', title: 'Pricing' },
       'agent:status': { status: 'away', reason: 'manual' },
       'agent:state': {},
       'offer:accept': { offerId: randomUUID() },

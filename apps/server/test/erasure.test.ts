@@ -85,6 +85,13 @@ describe('erasing a visitor', () => {
     // Noor: a chat with a file, resolved and rated; then a message left while nobody answered.
     const chat = await openAndTake(t.url, t.fixture.widget.id, alice);
     await sendMessage(chat.visitor, chat.conversationId, 'My parcel zebracorn never arrived');
+    unwrap(
+      await request(chat.visitor, 'page:view', {
+        conversationId: chat.conversationId,
+        url: 'https://shop.example/track?parcel=zebracorn',
+        title: 'Track your parcel',
+      }),
+    );
     const file = unwrap(
       (await upload(t.url, chat.conversationId, chat.session.visitorToken, 'label.png', PNG)).body,
     );
@@ -178,6 +185,10 @@ describe('erasing a visitor', () => {
     ]);
     expect(first?.messages[1]?.attachment?.fileName).toBe('label.png');
     expect(first?.rating).toMatchObject({ score: 5, comment: null });
+    expect(first?.pages.map((page) => [page.url, page.title])).toEqual([
+      ['https://shop.example/cart', null],
+      ['https://shop.example/track?parcel=zebracorn', 'Track your parcel'],
+    ]);
     expect(exported.conversations.find((c) => c.conversation.id === left.id)?.conversation.replyTo).toBe(
       'noor@example.com',
     );
@@ -206,6 +217,12 @@ describe('erasing a visitor', () => {
       .where('conversation_id', 'in', [chat.conversationId, left.id])
       .execute();
     expect(remaining).toEqual([]);
+    const pagesLeft = await t.server.components.db
+      .selectFrom('visited_pages')
+      .select('conversation_id')
+      .where('conversation_id', 'in', [chat.conversationId, left.id, other.conversationId])
+      .execute();
+    expect(pagesLeft).toEqual([{ conversation_id: other.conversationId }]);
     expect(readdirSync(uploads)).toHaveLength(stored.length - 1);
     expect(existsSync(path.join(uploads, label.storage_name))).toBe(false);
     await expect

@@ -26,6 +26,7 @@ export * from './routing-admin.js';
 export * from './search.js';
 export * from './supervisor.js';
 export * from './version.js';
+export * from './visited-page.js';
 export * from './visitor.js';
 export * from './widget.js';
 

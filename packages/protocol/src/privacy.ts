@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Conversation } from './conversation.js';
 import { Message } from './message.js';
 import { Email, Id, Timestamp } from './primitives.js';
+import { VisitedPage } from './visited-page.js';
 
 /**
  * Erasing a visitor (the right to erasure): every conversation of theirs, with its messages,
@@ -55,7 +56,7 @@ export type ConversationsErased = z.infer<typeof ConversationsErased>;
 /**
  * Everything the server holds about one visitor (the right of access): who they are, and each
  * conversation of theirs with every message, internal notes included (marked by `visibility`),
- * and their rating. Attachments are described; the files download from each message.
+ * their rating and the pages they had open while chatting. Attachments are described; the files download from each message.
  */
 export const VisitorExport = z.object({
   exportedAt: Timestamp,
@@ -75,6 +76,8 @@ export const VisitorExport = z.object({
       rating: z
         .object({ score: z.number().int(), comment: z.string().nullable(), createdAt: Timestamp })
         .nullable(),
+      /** The pages of the site they had open while it was open, oldest first. Absent from older servers. */
+      pages: z.array(VisitedPage).default([]),
     }),
   ),
 });

@@ -11,6 +11,7 @@ import { adminEndpoints, reportEndpoints } from './rest-admin.js';
 import { cannedReplyEndpoints } from './rest-canned.js';
 import { routingEndpoints } from './rest-routing.js';
 import { widgetEndpoints } from './rest-widget.js';
+import { VisitedPages } from './visited-page.js';
 import { VisitorSession, VisitorSessionRequest } from './visitor.js';
 
 const Limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
@@ -165,6 +166,14 @@ export const restEndpoints = {
     params: ConversationParams,
     query: HistoryQuery,
     response: HistoryPage,
+  },
+  /** The pages its visitor had open while the conversation was open, newest first. */
+  visitedPages: {
+    method: 'GET',
+    path: '/api/conversations/:conversationId/pages',
+    auth: 'staff',
+    params: ConversationParams,
+    response: VisitedPages,
   },
   uploadAttachment: {
     method: 'POST',

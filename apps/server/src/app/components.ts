@@ -18,6 +18,7 @@ import { PrivacyService } from '../domain/privacy-service.js';
 import { RoutingService } from '../domain/routing/routing-service.js';
 import { FeedView } from '../domain/supervisor/feed-view.js';
 import { SupervisorService } from '../domain/supervisor/supervisor-service.js';
+import { VisitedPageService } from '../domain/visited-page-service.js';
 import { VisitorService } from '../domain/visitor-service.js';
 import { WidgetService } from '../domain/widget-service.js';
 import { MailDecoderThread } from '../email/mail-decoder-thread.js';
@@ -199,6 +200,7 @@ export async function createComponents(
     ),
     reports,
     search,
+    visitedPages: new VisitedPageService(db, clock),
     supervisor: new SupervisorService(db, conversations, messages, routing),
     feedView: new FeedView(db, routing, clock, (userId) => presence.isConnected(userId)),
     presence,

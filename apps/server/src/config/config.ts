@@ -60,6 +60,8 @@ export const Config = z.strictObject({
       conversationsPerIp: PerWindow.default({ points: 30, seconds: 3600 }),
       messagesPerSocket: PerWindow.default({ points: 30, seconds: 10 }),
       typingPerSocket: PerWindow.default({ points: 40, seconds: 10 }),
+      /** The pages a visitor goes to while chatting (`page:view`). */
+      pageViewsPerSocket: PerWindow.default({ points: 30, seconds: 60 }),
       requestsPerSocket: PerWindow.default({ points: 120, seconds: 10 }),
       uploadsPerPrincipal: PerWindow.default({ points: 30, seconds: 3600 }),
       /** Leaving the queue for a message, or changing where to answer it, per visitor. */

@@ -5,6 +5,7 @@ import { messagesAfter } from '../store/messages.js';
 import type { Db } from '../store/open-sqlite.js';
 import { getRating } from '../store/ratings.js';
 import type { MessageRecord } from '../store/records.js';
+import { allVisitedPages } from '../store/visited-pages.js';
 import { getVisitorWithCreated } from '../store/visitors.js';
 import { DomainError } from './errors.js';
 import type { StaffPrincipal } from './principal.js';
@@ -27,6 +28,7 @@ export async function exportVisitor(
       conversation: toStaffConversation(conversation),
       messages: (await allMessages(db, conversation.id)).map(toMessage),
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt } : null,
+      pages: await allVisitedPages(db, conversation.id),
     });
   }
   await audit(db, admin.userId, 'visitor.export', visitorId, { conversations: conversations.length });

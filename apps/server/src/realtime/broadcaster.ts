@@ -1,4 +1,4 @@
-import type { SessionRevoked } from '@switchboard/protocol';
+import type { SessionRevoked, VisitedPage } from '@switchboard/protocol';
 import type { CannedAudience } from '../domain/canned-reply-service.js';
 import type { Principal } from '../domain/principal.js';
 import { toMessage, toStaffConversation, toVisitorConversation } from '../domain/views.js';
@@ -109,6 +109,13 @@ export class Broadcaster {
         .to(rooms.visitor(conversation.visitorId))
         .emit('typing:update', { conversationId, sender: { ...sender, id: null }, typing });
     }
+  }
+
+  /** The visitor went to another page: to the staff following the conversation. */
+  visitedPage(conversation: Pick<ConversationAccess, 'id'>, page: VisitedPage): void {
+    this.agents
+      .to(rooms.conversation(conversation.id))
+      .emit('visitor:page', { conversationId: conversation.id, page });
   }
 
   read(conversation: ConversationRecord, reader: Principal, seq: number, visibleToVisitor: boolean): void {

@@ -14,6 +14,7 @@ import type { RoutingService } from '../domain/routing/routing-service.js';
 import type { Searches } from '../domain/search-service.js';
 import type { FeedView } from '../domain/supervisor/feed-view.js';
 import type { SupervisorService } from '../domain/supervisor/supervisor-service.js';
+import type { VisitedPageService } from '../domain/visited-page-service.js';
 import type { VisitorService } from '../domain/visitor-service.js';
 import type { WidgetService } from '../domain/widget-service.js';
 import type { MailGateway } from '../email/mail-gateway.js';
@@ -38,6 +39,8 @@ export interface TransportDeps {
   canned: CannedReplyService;
   reports: Reports;
   search: Searches;
+  /** The pages visitors go to while chatting. */
+  visitedPages: VisitedPageService;
   supervisor: SupervisorService;
   /** The supervisor window's picture; the transport's feed diffs and pushes it. */
   feedView: FeedView;

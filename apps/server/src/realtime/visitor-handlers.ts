@@ -24,6 +24,11 @@ export function visitorHandlers(
     },
     'conversation:list': async (_payload, ctx) =>
       (await conversations.listForVisitor(ctx.principal)).map(toVisitorConversation),
+    'page:view': async (view, ctx) => {
+      const { conversation, page } = await deps.visitedPages.record(ctx.principal, view);
+      if (page) ctx.afterAck(() => broadcast.visitedPage(conversation, page));
+      return {};
+    },
     'message:send': async (payload, ctx) => {
       const started = performance.now();
       const { message, created, conversation } = await messages.send(ctx.principal, {
@@ -64,7 +69,11 @@ export async function onVisitorConnection(
     limits: deps.limits,
     metrics: deps.metrics,
     logger: deps.logger,
-    limitOf: { 'message:send': 'messagesPerSocket', 'typing:set': 'typingPerSocket' },
+    limitOf: {
+      'message:send': 'messagesPerSocket',
+      'typing:set': 'typingPerSocket',
+      'page:view': 'pageViewsPerSocket',
+    },
   });
   socket.emit('session:hello', {
     protocolVersion: PROTOCOL_VERSION,

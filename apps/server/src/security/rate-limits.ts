@@ -12,6 +12,7 @@ export const LIMIT_NAMES: readonly LimitName[] = [
   'conversationsPerIp',
   'messagesPerSocket',
   'typingPerSocket',
+  'pageViewsPerSocket',
   'requestsPerSocket',
   'uploadsPerPrincipal',
   'leaveMessagesPerVisitor',

@@ -8,6 +8,7 @@ import type { Db } from './open-sqlite.js';
 import { preparedQuery } from './prepared-query.js';
 import type { ConversationAccess, ConversationRecord } from './records.js';
 import type { ConversationsTable } from './schema.js';
+import { insertVisitedPage } from './visited-pages.js';
 
 const parseAttributes = jsonColumn(VisitorAttributes);
 const parseTags = jsonColumn(z.array(z.string()));
@@ -159,6 +160,14 @@ export async function insertConversation(
         queued_at: c.status === 'queued' ? now : null,
       })
       .execute();
+    if (c.attributes.pageUrl) {
+      await insertVisitedPage(trx, {
+        conversationId: c.id,
+        url: c.attributes.pageUrl,
+        title: c.attributes.pageTitle || null,
+        at: now,
+      });
+    }
     await insertEventIn(trx, c.id, c.status === 'offline' ? 'offline-message' : 'opened', null, {
       teamId: c.teamId,
       rule: c.rule,

@@ -30,6 +30,7 @@ export interface Database {
   answer_emails: AnswerEmailsTable;
   erasures: ErasuresTable;
   erased_messages: ErasedMessagesTable;
+  visited_pages: VisitedPagesTable;
 }
 
 export interface UsersTable {
@@ -312,4 +313,12 @@ export interface ErasuresTable {
 export interface ErasedMessagesTable {
   seq: Generated<number>;
   message_id: number;
+}
+
+export interface VisitedPagesTable {
+  id: Generated<number>;
+  conversation_id: string;
+  url: string;
+  title: string | null;
+  visited_at: string;
 }

@@ -5,6 +5,7 @@ import { ConversationsErased } from '../privacy.js';
 import { CannedChanged } from '../rest-canned.js';
 import { AgentState, Offer, OfferClosed } from '../routing.js';
 import { SupervisorDelta, SupervisorEscalation } from '../supervisor.js';
+import { VisitedPageUpdate } from '../visited-page.js';
 import { agentConversationRequests } from './conversation.js';
 import type { ClientToServer, PushMap, RequestMap, ServerToClient } from './define.js';
 import { agentMessageRequests } from './message.js';
@@ -33,6 +34,8 @@ export const agentPushes = {
   'conversation:viewers': ConversationViewers,
   'typing:update': TypingUpdate,
   'read:update': ReadUpdate,
+  /** The visitor of a conversation you follow went to another page of the site (`page:view`). */
+  'visitor:page': VisitedPageUpdate,
   /** A chat rings on your desktop until `expiresAt` (offer mode). */
   'offer:new': Offer,
   /** An offer to you ended: accepted, declined, expired, or withdrawn. */

@@ -8,6 +8,7 @@ import {
   ConversationView,
   VisitorConversation,
 } from '../conversation.js';
+import { PageView } from '../visited-page.js';
 import type { RequestMap } from './define.js';
 
 export const visitorConversationRequests = {
@@ -15,6 +16,11 @@ export const visitorConversationRequests = {
   'conversation:open': { request: ConversationOpen, response: VisitorConversation },
   /** The visitor's own conversations, newest first. */
   'conversation:list': { request: Empty, response: z.array(VisitorConversation) },
+  /**
+   * The visitor is on this page now (the widget says so on each page while a conversation is
+   * open); the staff following it get `visitor:page`. The same page again records nothing.
+   */
+  'page:view': { request: PageView, response: Empty },
 } satisfies RequestMap;
 
 export const agentConversationRequests = {

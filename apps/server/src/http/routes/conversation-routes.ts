@@ -19,6 +19,10 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
     return { messages: page.messages.map(toMessage), nextBefore: page.nextBefore };
   });
 
+  defineRoute(app, restEndpoints.visitedPages, deps, async ({ principal, params }) => ({
+    pages: await deps.visitedPages.list(principal, params.conversationId),
+  }));
+
   defineRoute(app, restEndpoints.listErasures, deps, async ({ query }) =>
     deps.privacy.erasures(query.after, query.limit),
   );
