@@ -15,6 +15,7 @@ import { ConversationView } from './conversation-view.js';
 import { format, STRINGS, type Strings } from './i18n.js';
 import { Outbox } from './outbox.js';
 import { pageAttributes } from './page-attributes.js';
+import { PageReporter, windowSources } from './page-reporter.js';
 import { RestClient } from './rest-client.js';
 import { Sender } from './sender.js';
 import { SessionStore, type StoredSession } from './session-store.js';
@@ -76,6 +77,15 @@ export class ChatController implements ChatApi {
   /** The queued visitor chose "Leave a message instead": the footer shows the form. */
   #leaving = false;
   readonly #attachmentUrls = new Map<string, Promise<string | undefined>>();
+  /** Tells the agents which page the visitor is on while the conversation is open. */
+  readonly #pages = new PageReporter({
+    ...windowSources(),
+    isConnected: () => this.#connection?.connected ?? false,
+    send: async (view) => {
+      const sent = await this.#connection?.request('page:view', view, isEmpty);
+      return sent !== undefined && sent !== 'timeout' && sent.ok;
+    },
+  });
 
   constructor(private readonly host: ChatHost) {
     this.#t = STRINGS[host.locale];
@@ -186,8 +196,9 @@ export class ChatController implements ChatApi {
       },
       onFailed: () => this.#renderPending(),
       onConversationClosed: (conversationId) => {
-        if (this.#conversation?.id === conversationId)
-          this.#conversation = { ...this.#conversation, status: 'resolved' };
+        if (this.#conversation?.id !== conversationId) return;
+        this.#conversation = { ...this.#conversation, status: 'resolved' };
+        this.#pages.follow(this.#conversation);
       },
       setTimer: (run, ms) => {
         const timer = setTimeout(run, ms);
@@ -252,6 +263,7 @@ export class ChatController implements ChatApi {
       const current = listed.data.find((c) => c.id === stored) ?? listed.data.find(isActive);
       if (current) this.#onConversation(current);
     }
+    this.#pages.report();
     await this.#sync();
     this.#sender?.resume();
   }
@@ -306,6 +318,7 @@ export class ChatController implements ChatApi {
     this.#view.showQueue(conversation?.status === 'queued' ? this.#queue.get(conversation.id) : undefined);
     this.#view.showHeader(conversation, this.#config.online);
     this.#parts.transcriptButton.hidden = !(conversation && this.#config.settings.transcriptEnabled);
+    this.#pages.follow(conversation);
   }
 
   #onConversation(conversation: VisitorConversation): void {

@@ -4,7 +4,8 @@ import type { CustomAttributes } from '../shared/host.js';
 const SAFE_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-function httpUrl(value: string): string | undefined {
+/** The address if it is http(s) and within the protocol's 2048 characters (`HttpUrl`). */
+export function httpUrl(value: string): string | undefined {
   return /^https?:\/\//i.test(value) && value.length <= 2048 ? value : undefined;
 }
 

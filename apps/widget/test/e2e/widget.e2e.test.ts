@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Conversation } from '@switchboard/protocol';
+import type { Conversation, Result, VisitedPages, VisitedPageUpdate } from '@switchboard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainReply, postAsGateway } from '../../../server/test/support/mail-gateway.js';
@@ -151,6 +151,61 @@ describe('visitor widget: Chromium against a real server process', () => {
       'Hi, my order #1042 has not arrived.',
       'Sorry, Grace! It left our warehouse this morning.',
     ]);
+  });
+
+  it('tells the agent which pages the visitor goes to while chatting: single-page navigation, page loads, after a reconnect', async () => {
+    const { context, page } = await newPage();
+    await startChat(page, 'Paula');
+    await sendFromWidget(page, 'Which plan do I need?');
+    const conversation = await conversationOf('Paula');
+    await agent.take(conversation.id);
+    const pushed: VisitedPageUpdate[] = [];
+    const heard = () => pushed.map((u) => [u.page.url, u.page.title]);
+    const onPage = (update: VisitedPageUpdate) => {
+      if (update.conversationId === conversation.id) pushed.push(update);
+    };
+    agent.socket.on('visitor:page', onPage);
+    try {
+      // A single-page site goes to its pricing page: no page load, no event the widget could hear.
+      await page.evaluate(() => {
+        history.pushState({}, '', '/pricing');
+        document.title = 'Pricing';
+      });
+      const pricing = [`${site.origin}/pricing`, 'Pricing'];
+      await expect.poll(heard, { timeout: 15_000 }).toEqual([pricing]);
+      // A page load with the chat in progress: the chat starts at once and says where the visitor is.
+      await page.goto(`${site.origin}/?from=pricing`);
+      const reloaded = [`${site.origin}/?from=pricing`, 'Test shop'];
+      await expect.poll(heard, { timeout: 15_000 }).toEqual([pricing, reloaded]);
+      // Offline, the visitor goes on to the checkout; the widget says so once the link is back.
+      await context.setOffline(true);
+      await page.locator(`${widget.panel}[data-sync=stale]`).waitFor({ state: 'attached' });
+      await page.evaluate(() => {
+        history.pushState({}, '', '/checkout');
+        document.title = 'Checkout';
+      });
+      // Time for the address to settle while offline (that report is dropped, not queued), so
+      // the one that arrives is the one after the reconnect's session:hello.
+      await page.waitForTimeout(2500);
+      await context.setOffline(false);
+      const checkout = [`${site.origin}/checkout`, 'Checkout'];
+      await expect.poll(heard, { timeout: 15_000 }).toEqual([pricing, reloaded, checkout]);
+    } finally {
+      agent.socket.off('visitor:page', onPage);
+      // The agent's capacity is left to the tests after this one.
+      await agent.resolve(conversation.id);
+    }
+    const response = await fetch(`${server.url}/api/conversations/${conversation.id}/pages`, {
+      headers: { authorization: `Bearer ${agent.token}` },
+    });
+    const { pages: visited } = unwrap((await response.json()) as Result<VisitedPages>);
+    expect(visited.map((p) => [p.url, p.title])).toEqual([
+      [`${site.origin}/checkout`, 'Checkout'],
+      [`${site.origin}/?from=pricing`, 'Test shop'],
+      [`${site.origin}/pricing`, 'Pricing'],
+      [`${site.origin}/`, 'Test shop'],
+    ]);
+    expect(visited.slice(0, 3).map((p) => p.at)).toEqual(pushed.map((u) => u.page.at).reverse());
   });
 
   it('restores the conversation after a reload and delivers 10 messages sent offline exactly once, in order', async () => {
