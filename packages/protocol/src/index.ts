@@ -27,6 +27,7 @@ export * from './search.js';
 export * from './supervisor.js';
 export * from './version.js';
 export * from './visited-page.js';
+export * from './visited-pages-limit.js';
 export * from './visitor.js';
 export * from './widget.js';
 

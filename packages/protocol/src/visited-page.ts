@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl, Id, Timestamp } from './primitives.js';
-
-/** How many pages `GET /api/conversations/:id/pages` returns: the newest. */
-export const VISITED_PAGES_LIMIT = 100;
+import { VISITED_PAGES_LIMIT } from './visited-pages-limit.js';
 
 const PageTitle = z.string().max(300);
 
