@@ -14,6 +14,7 @@ import { usePresence } from '../src/renderer/features/status/store.js';
 import { useSupervisor } from '../src/renderer/features/supervisor/store.js';
 import { useTabs } from '../src/renderer/features/tabs/store.js';
 import { useVisitorHistoryCache } from '../src/renderer/features/visitor/history-store.js';
+import { useVisitedPages } from '../src/renderer/features/visitor/visited-pages-store.js';
 import { newRow } from '../src/shared/new-row.js';
 import { conversation, message } from './support/fakes.js';
 
@@ -62,6 +63,10 @@ describe('signing out of the workbench', () => {
     useChatDialog.getState().show(chat.id, 'resolve');
     useErased.getState().add(new Set([crypto.randomUUID()]));
     useVisitorHistoryCache.getState().put('v1', [chat], Date.now());
+    const visited = useVisitedPages.getState();
+    visited.answered(chat.id, visited.asking(chat.id), [
+      { url: 'https://shop.example.com/orders/1234', title: 'Your order', at: chat.createdAt },
+    ]);
     useTeamNames.setState({ byId: { t1: 'Billing' }, loaded: true });
 
     const changed = ACCOUNT_STORES.filter(
@@ -81,6 +86,7 @@ describe('signing out of the workbench', () => {
     expect(usePresence.getState().offers).toEqual({});
     expect(useSupervisor.getState().monitored).toBeNull();
     expect(useTabs.getState().open).toEqual([]);
+    expect(useVisitedPages.getState().byConversation).toEqual({});
     // The stores still work afterwards.
     useTabs.getState().openTab(chat.id);
     expect(useTabs.getState().open).toEqual([chat.id]);

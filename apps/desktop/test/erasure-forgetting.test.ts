@@ -27,6 +27,7 @@ const { usePresence } = await import('../src/renderer/features/status/store.js')
 const { useSupervisor } = await import('../src/renderer/features/supervisor/store.js');
 const { useTabs } = await import('../src/renderer/features/tabs/store.js');
 const { useToasts } = await import('../src/renderer/features/toasts/store.js');
+const { useVisitedPages } = await import('../src/renderer/features/visitor/visited-pages-store.js');
 
 const account = { serverUrl: 'https://chat.example.com', userId: '3d5c8f2e-7a41-4b6e-9c0d-1f2a3b4c5d6e' };
 const VISITOR = { kind: 'visitor' as const, id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
@@ -77,6 +78,10 @@ function holdEverywhere(c: Conversation): void {
   useChat.getState().setOlderCached(c.id, true);
   useColleagues.getState().setViewers(c.id, [{ id: crypto.randomUUID(), name: 'Bob' }] as never);
   useColleagues.getState().setTyping(c.id, 'Bob');
+  const visited = useVisitedPages.getState();
+  visited.answered(c.id, visited.asking(c.id), [
+    { url: 'https://shop.example.com/', title: null, at: c.createdAt },
+  ]);
   useTabs.getState().openTab(c.id);
   usePresence.getState().addOffer({ offerId: crypto.randomUUID(), conversation: c, expiresAt: c.createdAt });
   usePresence.getState().ring(c.id);
@@ -138,6 +143,7 @@ function whereHeld(id: string): string[] {
   ] as const)
     holds(`chat.${field}`, chat[field]);
   holds('colleagues', { viewers: useColleagues.getState().viewers, typing: useColleagues.getState().typing });
+  holds('visitedPages', useVisitedPages.getState().byConversation);
   holds('tabs', { open: useTabs.getState().open, active: useTabs.getState().active });
   holds('presence', { offers: usePresence.getState().offers, ringing: usePresence.getState().ringing });
   holds('search', { hits: useSearch.getState().hits, conversations: useSearch.getState().conversations });
@@ -173,6 +179,7 @@ describe('forgetting erased conversations in the page', () => {
         (f) => `chat.${f}`,
       ),
       'colleagues',
+      'visitedPages',
       'tabs',
       'presence',
       'search',

@@ -1889,4 +1889,85 @@ describe('the web workbench against a real server, bridged to the real main-proc
       olive.close();
     }
   });
+
+  it('shows in the visitor panel the page the visitor is on now and the pages they went to, live and as text; out of reach it says the trail is not available, and catches up when back', async () => {
+    const paula = await Visitor.join(server.url, 'Paula Pages', {
+      pageUrl: 'https://shop.example.com/',
+      pageTitle: 'Shop',
+    });
+    try {
+      await openAndOwn(paula);
+      const panel = page.getByTestId('visitor-panel');
+      const nowOn = panel.getByTestId('now-on');
+      const trail = panel.getByTestId('visited-pages').getByRole('button');
+      const listed = () => trail.allTextContents();
+      // The chat started here: no "Now on" yet, a trail of one.
+      await eventually(async () => expect(await listed()).toEqual(['Shop']));
+      expect(await nowOn.count()).toBe(0);
+      expect(await panel.getByTestId('started-on').textContent()).toContain('Shop');
+
+      await paula.viewPage('https://shop.example.com/pricing', 'Pricing');
+      await eventually(async () => expect(await listed()).toEqual(['Pricing', 'Shop']));
+      expect(await nowOn.getByRole('button').textContent()).toBe('Pricing');
+      expect(await nowOn.textContent()).toMatch(/https:\/\/shop\.example\.com\/pricing\s*since \S+/);
+      expect(await panel.getByTestId('visited-pages-row').locator('dt').textContent()).toBe(
+        'Pages visited (2)',
+      );
+      await nowOn.getByRole('button').click();
+      await eventually(() => expect(workbench.host.opened).toContain('https://shop.example.com/pricing'));
+
+      // A title with markup is text.
+      const markup = '<img src=x onerror="window.__pageXss=1">';
+      await paula.viewPage('https://shop.example.com/compare', markup);
+      await eventually(async () => expect(await nowOn.getByRole('button').textContent()).toBe(markup));
+      expect(await panel.locator('img, script').count()).toBe(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { __pageXss?: number }).__pageXss),
+      ).toBeUndefined();
+
+      // The newest five, and the rest on demand.
+      for (const [where, title] of [
+        ['signup', null],
+        ['plans/team', 'Team plan'],
+        ['plans/business', 'Business plan'],
+      ] as const)
+        await paula.viewPage(`https://shop.example.com/${where}`, title ?? undefined);
+      const toggle = panel.getByTestId('visited-pages-toggle');
+      await eventually(async () => expect(await toggle.textContent()).toBe('Show all 6'));
+      expect(await listed()).toEqual([
+        'Business plan',
+        'Team plan',
+        'https://shop.example.com/signup',
+        markup,
+        'Pricing',
+      ]);
+      await panel.screenshot({ path: path.join(ARTIFACTS, 'visitor-pages.png') });
+      await toggle.click();
+      expect((await listed()).slice(-2)).toEqual(['Pricing', 'Shop']);
+      expect(await toggle.textContent()).toBe('Show fewer');
+
+      // Out of reach: the trail may be behind, and the panel says so; the page Paula goes to
+      // meanwhile is there once the workbench is back (nothing pushed while away is replayed).
+      await page.context().setOffline(true);
+      await eventually(async () =>
+        expect(await page.getByTestId('reachability').textContent()).toContain('unreachable'),
+      );
+      await eventually(async () =>
+        expect(await panel.getByTestId('visited-pages-note').textContent()).toContain(
+          'Not available right now.',
+        ),
+      );
+      expect(await nowOn.count()).toBe(0);
+      expect(await panel.getByTestId('started-on').textContent()).toContain('Shop');
+      await paula.viewPage('https://shop.example.com/checkout', 'Checkout');
+      await page.context().setOffline(false);
+      await eventually(async () => expect(await nowOn.getByRole('button').textContent()).toBe('Checkout'));
+      expect(await panel.getByTestId('visited-pages-row').locator('dt').textContent()).toBe(
+        'Pages visited (7)',
+      );
+      expect(workbench.errors).toEqual([]);
+    } finally {
+      paula.close();
+    }
+  });
 });

@@ -87,6 +87,15 @@ export class Visitor {
     return ack.seq;
   }
 
+  /** Goes to another page of the site, reported as the widget does (`page:view`). */
+  async viewPage(url: string, title?: string): Promise<void> {
+    await this.#request('page:view', {
+      conversationId: this.conversationId,
+      url,
+      ...(title === undefined ? {} : { title }),
+    });
+  }
+
   /** Comes back for another chat once the last one was resolved; it becomes `conversationId`. */
   async openAnother(attributes: object = {}): Promise<void> {
     const opened = await this.#request<VisitorConversation>('conversation:open', { attributes });

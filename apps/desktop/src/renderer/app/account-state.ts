@@ -12,6 +12,7 @@ import { usePresence } from '../features/status/store.js';
 import { useSupervisor } from '../features/supervisor/store.js';
 import { useTabs } from '../features/tabs/store.js';
 import { useVisitorHistoryCache } from '../features/visitor/history-store.js';
+import { useVisitedPages } from '../features/visitor/visited-pages-store.js';
 
 /** A store's own way back to its first state (zustand keeps it as `getInitialState`). */
 type Resettable = Pick<StoreApi<object>, 'getState' | 'getInitialState' | 'setState'>;
@@ -19,8 +20,8 @@ type Resettable = Pick<StoreApi<object>, 'getState' | 'getInitialState' | 'setSt
 /**
  * Every store that holds something of the signed-in account: its conversations and messages, its
  * personal canned replies, its search results, its offers and status, the chat a supervisor
- * monitors, the open tabs and picture, the visitors' histories the server gave it, its teams'
- * names. Settings and the session's own phase are not among them.
+ * monitors, the open tabs and picture, the visitors' histories and the pages they visited the
+ * server gave it, its teams' names. Settings and the session's own phase are not among them.
  */
 export const ACCOUNT_STORES: readonly Resettable[] = [
   useConversations,
@@ -35,6 +36,7 @@ export const ACCOUNT_STORES: readonly Resettable[] = [
   useChatDialog,
   useErased,
   useVisitorHistoryCache,
+  useVisitedPages,
   useTeamNames,
 ];
 

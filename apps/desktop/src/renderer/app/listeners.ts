@@ -23,6 +23,7 @@ import { flushOutbox } from '../features/sync/outbox.js';
 import { refetchConversations, resubscribeAndSync, syncConversation } from '../features/sync/resync.js';
 import { useTabs } from '../features/tabs/store.js';
 import { toastError } from '../features/toasts/store.js';
+import { useVisitedPages } from '../features/visitor/visited-pages-store.js';
 import { currentRoute } from './routes.js';
 
 /** THE module turning server pushes into store updates (STYLE 14). */
@@ -97,6 +98,9 @@ export function listen(connection: ServerConnection): void {
     if (update.reader.kind === 'visitor')
       useChat.getState().setVisitorRead(update.conversationId, update.seq);
   });
+
+  // The visitor panel shows the active tab's conversation: its trail may still be on its way.
+  on('visitor:page', (update) => useVisitedPages.getState().pushed(update, useTabs.getState().active));
 
   on('offer:new', (offer) => {
     usePresence.getState().addOffer(offer);

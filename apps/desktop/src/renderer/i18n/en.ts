@@ -169,7 +169,17 @@ export const en = {
     anonymous: 'Visitor',
     verified: 'Verified identity',
     unverified: 'Unverified identity',
-    page: 'Current page',
+    startedOn: 'Chat started on',
+    nowOn: 'Now on',
+    /** When the visitor came to the page they are on: "since 14:05 (3m)". */
+    nowOnSince: 'since {{time}} ({{ago}})',
+    pagesVisited: 'Pages visited ({{n}})',
+    /** The same label while the pages are not known. */
+    pagesVisitedTitle: 'Pages visited',
+    pagesLoading: 'Loading…',
+    pagesUnavailable: 'Not available right now.',
+    pagesAll: 'Show all {{n}}',
+    pagesFewer: 'Show fewer',
     attributes: 'Attributes',
     tags: 'Tags',
     previous: 'Previous conversations',

@@ -8,6 +8,7 @@ import { useSearch } from '../search/store.js';
 import { usePresence } from '../status/store.js';
 import { useSupervisor } from '../supervisor/store.js';
 import { useTabs } from '../tabs/store.js';
+import { useVisitedPages } from '../visitor/visited-pages-store.js';
 import { useErased } from './erased-store.js';
 
 type Gone = ReadonlySet<string>;
@@ -55,6 +56,7 @@ function forgetOpened(gone: Gone): void {
     olderCached: without(s.olderCached, gone),
   }));
   useColleagues.setState((s) => ({ viewers: without(s.viewers, gone), typing: without(s.typing, gone) }));
+  useVisitedPages.setState((s) => ({ byConversation: without(s.byConversation, gone) }));
 }
 
 function forgetWatched(gone: Gone): void {
@@ -77,8 +79,9 @@ export function forgetSupervised(gone: Gone): void {
 
 /**
  * Erased conversations leave every store of the page that can hold one: the lists, the search's
- * answer, tabs (closed), timelines, unsent replies, drafts, who else is looking, the open
- * picture and dialog, offers and rings, and the supervisor's monitored chat.
+ * answer, tabs (closed), timelines, unsent replies, drafts, who else is looking, the pages its
+ * visitor went to, the open picture and dialog, offers and rings, and the supervisor's monitored
+ * chat.
  */
 export function forgetInStores(ids: Iterable<string>): void {
   const gone = new Set(ids);

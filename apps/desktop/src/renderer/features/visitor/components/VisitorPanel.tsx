@@ -10,15 +10,8 @@ import { answerEmailHint } from '../answer-email-hint.js';
 import { exportVisitor } from '../export-visitor.js';
 import { useVisitorHistory } from '../history.js';
 import { EraseVisitor } from './EraseVisitor.js';
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="py-1">
-      <dt className="text-[11px] uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm break-words">{children}</dd>
-    </div>
-  );
-}
+import { Row } from './Row.js';
+import { VisitedPages } from './VisitedPages.js';
 
 export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
@@ -62,7 +55,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
           </Row>
         )}
         {a.pageUrl && (
-          <Row label={t('visitor.page')}>
+          <Row label={t('visitor.startedOn')} testId="started-on">
             <button
               type="button"
               className="text-left text-indigo-600 underline dark:text-indigo-400"
@@ -72,6 +65,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
             </button>
           </Row>
         )}
+        <VisitedPages conversationId={conversationId} startedOn={a.pageUrl} />
         {a.language && <Row label={t('visitor.language')}>{a.language}</Row>}
         {a.referrer && <Row label={t('visitor.referrer')}>{a.referrer}</Row>}
         <Row label={t('visitor.tags')}>{tags.length ? tags.join(', ') : t('visitor.none')}</Row>
