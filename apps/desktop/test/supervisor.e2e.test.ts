@@ -126,6 +126,11 @@ describe('the supervisor window, the admin area and reports against a real serve
     await vera.say('Are you there?');
     await eventually(async () => expect(await timeline.textContent()).toContain('Are you there?'));
     expect(await carol.page.getByTestId('monitor-note').textContent()).toContain('Monitoring silently');
+    // Where the visitor is: the page the chat started on, then the one they went to.
+    const where = carol.page.getByTestId('monitor-page');
+    await eventually(async () => expect(await where.textContent()).toContain('https://shop.example/cart'));
+    await vera.viewPage('https://shop.example/checkout', 'Checkout');
+    await eventually(async () => expect(await where.textContent()).toBe('Now on: Checkout'));
     // Nobody has read anything: the supervisor's monitoring sent no read receipt.
     expect(veraReads).toEqual([]);
     expect(vera.received.every((m) => m.sender.kind === 'visitor')).toBe(true);

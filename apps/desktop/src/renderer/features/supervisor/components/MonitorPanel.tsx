@@ -9,6 +9,7 @@ import { TransferTargetDialog } from '../../../ui/TransferTargetDialog.js';
 import { showConversation } from '../../chat/actions.js';
 import { systemText } from '../../chat/system-text.js';
 import { useSession } from '../../session/store.js';
+import { CurrentPage } from '../../visitor/components/VisitedPages.js';
 import { barge, closeMonitor, endChat, reassign, sendVisible, takeover, whisper } from '../actions.js';
 import { timelineOf, useSupervisor } from '../store.js';
 
@@ -134,6 +135,7 @@ export function MonitorPanel() {
           <p className="text-xs text-slate-500" data-testid="monitor-assignee">
             {conversation.assignee?.name ?? t('supervisor.queued')}
           </p>
+          <CurrentPage conversationId={conversation.id} />
         </div>
         <button type="button" className={secondaryButton} onClick={() => void closeMonitor()}>
           {t('supervisor.close')}

@@ -57,6 +57,19 @@ function Trail({ pages, now }: { pages: readonly VisitedPage[]; now: number }) {
   );
 }
 
+/** The supervisor's monitor: one line with the page the visitor is on now, once it is known. */
+export function CurrentPage({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const trail = useVisitedTrail(conversationId);
+  const current = trail.kind === 'ready' ? trail.pages[0] : undefined;
+  if (!current) return null;
+  return (
+    <p className="truncate text-xs text-slate-500" data-testid="monitor-page">
+      {t('visitor.nowOn')}: <PageLink page={current} />
+    </p>
+  );
+}
+
 /**
  * The visitor panel's rows on where the visitor is and has been on the site: the page they are on
  * now (when they left the one the chat started on) and the pages they went to, newest first.
