@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffPrincipal } from '../src/domain/principal.js';
+import { SearchService } from '../src/domain/search-service.js';
 import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
@@ -64,6 +66,38 @@ describe('which messages a search ranks', () => {
     expect(await searchMessages(opened.search, { kind: 'all' }, 'parcel zeppelin', 5)).toMatchObject([
       { conversationId: teamB, seq: 1 },
     ]);
+  });
+
+  it('pages through the ranked matches: each page goes on where the last ended, up to the 1,000th', async () => {
+    const all = { kind: 'all' } as const;
+    const key = (hit: { conversationId: string; seq: number }) => `${hit.conversationId}:${hit.seq}`;
+    const first = await searchMessages(opened.search, all, 'parcel arrived', 30);
+    const second = await searchMessages(opened.search, all, 'parcel arrived', 30, {}, 30);
+    expect([...first, ...second].map(key)).toEqual(
+      (await searchMessages(opened.search, all, 'parcel arrived', 60)).map(key),
+    );
+    expect(new Set([...first, ...second].map(key)).size).toBe(60);
+
+    const admin: StaffPrincipal = {
+      kind: 'staff',
+      userId: fixture.admin.id,
+      sessionId: 'session',
+      role: 'admin',
+      name: 'Admin',
+      email: fixture.admin.email,
+      teamIds: [],
+    };
+    const service = new SearchService(opened.db, opened.search);
+    const page = (offset: number) =>
+      service.search(admin, { text: 'parcel arrived', period: {}, limit: 30, offset });
+    expect(await page(0)).toMatchObject({ more: true });
+    // 1,000 matches (team A's): the page holding the last of them says no more follow.
+    const next = await page(960);
+    expect(next.hits).toHaveLength(30);
+    expect(next.more).toBe(true);
+    const last = await page(970);
+    expect(last.hits).toHaveLength(30);
+    expect(last.more).toBe(false);
   });
 
   it("counts only what the caller may read: team B's agent finds the match in their team's chat", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ReportGroupBy } from '@switchboard/protocol';
+import type { ReportGroupBy, SearchPeriod } from '@switchboard/protocol';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../src/domain/errors.js';
@@ -106,24 +106,26 @@ describe('reports and searches on a thread of their own', () => {
     expect(errors).toEqual([]);
   });
 
+  const ask = (text: string, period: SearchPeriod = {}) => ({ text, period, limit: 10, offset: 0 });
+
   it("searches as the server's thread would: message text, and visitors by name", async () => {
     const here = new SearchService(opened.db, opened.search);
-    const found = await thread.search(admin, 'parcel', 10, {});
+    const found = await thread.search(admin, ask('parcel'));
     expect(found.hits.map((hit) => hit.snippet).sort()).toEqual([
       'My parcel never arrived',
       'The parcel is late again',
     ]);
-    expect(found).toEqual(await here.search(admin, 'parcel', 10, {}));
-    const byName = await thread.search(admin, 'hadd', 10, {});
+    expect(found).toEqual(await here.search(admin, ask('parcel')));
+    const byName = await thread.search(admin, ask('hadd'));
     expect(byName.conversations).toMatchObject([{ visitorName: 'Noor Haddad' }]);
-    expect(byName).toEqual(await here.search(admin, 'hadd', 10, {}));
+    expect(byName).toEqual(await here.search(admin, ask('hadd')));
     // Within the caller's scope there too: Bella's team has none of these chats.
     const bella = { ...admin, userId: fixture.bella.id, role: 'agent' as const, teamIds: [fixture.teamB] };
-    expect((await thread.search(bella, 'parcel', 10, {})).hits).toEqual([]);
+    expect((await thread.search(bella, ask('parcel'))).hits).toEqual([]);
     // And within the period asked for: these chats are from today.
     const before = { to: '2020-01-01T00:00:00.000Z' };
-    expect((await thread.search(admin, 'parcel', 10, before)).hits).toEqual([]);
-    expect((await thread.search(admin, 'hadd', 10, before)).conversations).toEqual([]);
+    expect((await thread.search(admin, ask('parcel', before))).hits).toEqual([]);
+    expect((await thread.search(admin, ask('hadd', before))).conversations).toEqual([]);
   });
 
   it('reads what the server committed just before it was asked', async () => {
@@ -163,7 +165,7 @@ describe('reports and searches on a thread of their own', () => {
     }
     expect(await opened.db.selectFrom('conversations').select('id').execute()).toHaveLength(4);
     expect(
-      (await new SearchService(opened.db, opened.search).search(admin, 'parcel', 10, {})).hits,
+      (await new SearchService(opened.db, opened.search).search(admin, ask('parcel'))).hits,
     ).toHaveLength(2);
   });
 });

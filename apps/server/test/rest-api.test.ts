@@ -124,6 +124,21 @@ describe('REST API', () => {
     }
     const bella = (await login(t.url, t.fixture.bella.email)).tokens.accessToken;
     expect(await search('parcel', bella)).toEqual([]);
+    // A page at a time: `more` until the last, each page going on from the one before.
+    const page = async (query: string) =>
+      unwrap(
+        (await api<SearchResults>(t.url, `/api/search/messages?q=parcel&${query}`, { token: aliceToken }))
+          .body,
+      );
+    const first = await page('limit=1');
+    const second = await page('limit=1&offset=1');
+    expect([first.more, second.more]).toEqual([true, false]);
+    expect([...first.hits, ...second.hits].map((h) => h.seq)).toEqual(hits.map((h) => h.seq));
+    for (const query of ['offset=-1', 'offset=1000', 'limit=50&offset=951', 'offset=x']) {
+      const refused = await api(t.url, `/api/search/messages?q=parcel&${query}`, { token: aliceToken });
+      expect(refused.status, query).toBe(400);
+      expect(refused.body, query).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
     visitor.disconnect();
   });
 

@@ -11,6 +11,7 @@ import { adminEndpoints, reportEndpoints } from './rest-admin.js';
 import { cannedReplyEndpoints } from './rest-canned.js';
 import { routingEndpoints } from './rest-routing.js';
 import { widgetEndpoints } from './rest-widget.js';
+import { SEARCH_RANKED } from './search.js';
 import { VisitedPages } from './visited-page.js';
 import { VisitorSession, VisitorSessionRequest } from './visitor.js';
 
@@ -60,6 +61,16 @@ export const SearchQuery = z
   .strictObject({
     q: z.string().trim().min(1).max(200),
     limit: Limit(50, 20),
+    /**
+     * Skip this many of the best hits: the next page after a response with `more`. The best
+     * SEARCH_RANKED matches are ranked, so `offset` + `limit` stays within them.
+     */
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(SEARCH_RANKED - 1)
+      .default(0),
     /** Only messages written at or after this instant (conversations active since). */
     from: PeriodBound.optional(),
     /** Only messages written before this instant (conversations opened before). */
@@ -68,6 +79,10 @@ export const SearchQuery = z
   .refine(({ from, to }) => from === undefined || to === undefined || from < to, {
     message: 'from must be before to',
     path: ['to'],
+  })
+  .refine(({ offset, limit }) => offset + limit <= SEARCH_RANKED, {
+    message: `offset + limit must be at most ${SEARCH_RANKED}`,
+    path: ['offset'],
   });
 export type SearchQuery = z.input<typeof SearchQuery>;
 
@@ -101,6 +116,8 @@ export const SearchResults = z.object({
   hits: z.array(SearchHit),
   /** Newest first; absent from a server older than this field. */
   conversations: z.array(ConversationHit).default([]),
+  /** Further hits follow: ask again with `offset` + the hits' count. Absent from older servers. */
+  more: z.boolean().default(false),
 });
 export type SearchResults = z.infer<typeof SearchResults>;
 

@@ -13,6 +13,12 @@ export function inSearchPeriod(at: string, period: SearchPeriod): boolean {
 }
 
 /** At most this many terms of a search count; the rest are ignored. */
+/**
+ * How many of the newest matches a message search ranks: the pages of its hits (`offset`) reach
+ * no further.
+ */
+export const SEARCH_RANKED = 1_000;
+
 export const MAX_SEARCH_TERMS = 16;
 
 /**

@@ -6,6 +6,7 @@ import {
   HistoryQuery,
   InboundEmailReceipt,
   restEndpoints,
+  SEARCH_RANKED,
   SearchQuery,
 } from '../src/index.js';
 
@@ -100,10 +101,24 @@ describe('query strings', () => {
   });
 
   it('search trims q, requires it, and caps limit at 50', () => {
-    expect(SearchQuery.parse({ q: '  refund  ' })).toEqual({ q: 'refund', limit: 20 });
+    expect(SearchQuery.parse({ q: '  refund  ' })).toEqual({ q: 'refund', limit: 20, offset: 0 });
     expect(SearchQuery.safeParse({ q: '   ' }).success).toBe(false);
     expect(SearchQuery.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
     expect(SearchQuery.safeParse({ q: 'refund', limit: '51' }).success).toBe(false);
+  });
+
+  it('pages through the ranked hits with offset, no further than SEARCH_RANKED', () => {
+    expect(SearchQuery.parse({ q: 'refund', limit: '30', offset: '30' })).toMatchObject({
+      limit: 30,
+      offset: 30,
+    });
+    expect(SearchQuery.parse({ q: 'refund', limit: '50', offset: String(SEARCH_RANKED - 50) }).offset).toBe(
+      950,
+    );
+    const beyond = SearchQuery.safeParse({ q: 'refund', limit: '50', offset: '951' });
+    expect(beyond.error?.issues).toMatchObject([{ path: ['offset'] }]);
+    for (const offset of ['-1', '1.5', 'ten', String(SEARCH_RANKED)])
+      expect(SearchQuery.safeParse({ q: 'refund', limit: '1', offset }).success, offset).toBe(false);
   });
 
   it('reads a search period as stored times, and refuses one that ends before it starts', () => {
@@ -112,6 +127,7 @@ describe('query strings', () => {
     ).toEqual({
       q: 'refund',
       limit: 20,
+      offset: 0,
       from: '2026-11-01T00:00:00.000Z',
       to: '2026-12-01T10:30:00.500Z',
     });

@@ -46,7 +46,7 @@ describe('visitorMatches', () => {
 });
 
 describe('SearchResults', () => {
-  it("reads an older server's answer, without conversations, visitor names or senders, as none", () => {
+  it("reads an older server's answer, without conversations, visitor names, senders or more, as none", () => {
     const hit = {
       conversationId: crypto.randomUUID(),
       seq: 1,
@@ -56,6 +56,7 @@ describe('SearchResults', () => {
     expect(SearchResults.parse({ hits: [hit] })).toEqual({
       hits: [{ ...hit, visitorName: null, sender: null }],
       conversations: [],
+      more: false,
     });
   });
 });

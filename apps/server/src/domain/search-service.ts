@@ -12,11 +12,22 @@ import type { StaffPrincipal } from './principal.js';
 /** How many conversations a search lists by their visitor, beside its message hits. */
 const CONVERSATION_HITS = 10;
 
+/** A search: its words, the period searched, and which page of the message hits. */
+export interface SearchAsk {
+  text: string;
+  period: SearchPeriod;
+  limit: number;
+  /** How many of the best hits the pages before this one held. */
+  offset: number;
+}
+
 export interface SearchFound {
   /** The best of the newest matching messages written in the period. */
   hits: SearchHitRecord[];
   /** The conversations active in the period whose visitor's name or email matches. */
   conversations: ConversationHitRecord[];
+  /** Further hits follow this page. */
+  more: boolean;
 }
 
 /** Searches within what a staff member may read. */
@@ -27,17 +38,15 @@ export class SearchService {
     private readonly searchDb: Db,
   ) {}
 
-  /** Message text (full-text, `limit` hits) and visitors by name or email, in one go. */
-  async search(
-    staff: StaffPrincipal,
-    text: string,
-    limit: number,
-    period: SearchPeriod,
-  ): Promise<SearchFound> {
+  /** Message text (full-text, a page of hits) and visitors by name or email, in one go. */
+  async search(staff: StaffPrincipal, { text, period, limit, offset }: SearchAsk): Promise<SearchFound> {
     const scope = staffScope(staff);
+    // One hit more than the page tells whether another page follows.
+    const hits = await searchMessages(this.searchDb, scope, text, limit + 1, period, offset);
     return {
-      hits: await searchMessages(this.searchDb, scope, text, limit, period),
+      hits: hits.slice(0, limit),
       conversations: await searchConversations(this.db, scope, text, CONVERSATION_HITS, period),
+      more: hits.length > limit,
     };
   }
 }

@@ -4,11 +4,10 @@ import type {
   ReportConversations,
   ReportDrillQuery,
   ReportQuery,
-  SearchPeriod,
 } from '@switchboard/protocol';
 import type { z } from 'zod';
 import type { StaffPrincipal } from '../domain/principal.js';
-import type { SearchFound } from '../domain/search-service.js';
+import type { SearchAsk, SearchFound } from '../domain/search-service.js';
 
 /** What the server's thread asks a reading thread; `now` is the domain clock's reading. */
 export type ReadRequest = { id: number; viewer: StaffPrincipal; now: number } & (
@@ -16,7 +15,7 @@ export type ReadRequest = { id: number; viewer: StaffPrincipal; now: number } & 
   | { kind: 'report-csv'; query: z.output<typeof ReportQuery> }
   | { kind: 'conversations'; query: z.output<typeof ReportDrillQuery>; limit: number }
   | { kind: 'conversations-csv'; query: z.output<typeof ReportDrillQuery> }
-  | { kind: 'search'; text: string; limit: number; period: SearchPeriod }
+  | { kind: 'search'; ask: SearchAsk }
 );
 
 /**

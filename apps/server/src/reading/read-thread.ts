@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { DRILL_LIMIT, type Report, type ReportConversations, type SearchPeriod } from '@switchboard/protocol';
+import { DRILL_LIMIT, type Report, type ReportConversations } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { StaffPrincipal } from '../domain/principal.js';
 import type { Reports } from '../domain/reports/reports.js';
-import type { Searches, SearchFound } from '../domain/search-service.js';
+import type { SearchAsk, Searches, SearchFound } from '../domain/search-service.js';
 import { searchIndexFile } from '../store/search-index.js';
 import { ThreadClient } from '../threads/thread-client.js';
 import type { ReadReply, ReadRequest } from './read-thread-messages.js';
@@ -81,8 +81,8 @@ export class ReadThread implements Reports, Searches {
     return this.#ask({ kind: 'conversations-csv', viewer, query, now: this.now() });
   }
 
-  search(viewer: StaffPrincipal, text: string, limit: number, period: SearchPeriod): Promise<SearchFound> {
-    return this.#ask({ kind: 'search', viewer, text, limit, period, now: this.now() });
+  search(viewer: StaffPrincipal, ask: SearchAsk): Promise<SearchFound> {
+    return this.#ask({ kind: 'search', viewer, ask, now: this.now() });
   }
 
   close(): Promise<void> {

@@ -39,6 +39,6 @@ function answer(request: ReadRequest) {
     case 'conversations-csv':
       return reports.conversationsCsv(request.viewer, request.query);
     case 'search':
-      return search.search(request.viewer, request.text, request.limit, request.period);
+      return search.search(request.viewer, request.ask);
   }
 }

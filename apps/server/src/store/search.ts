@@ -2,6 +2,7 @@ import {
   type ConversationStatus,
   ftsPrefixQuery,
   ftsQuery,
+  SEARCH_RANKED,
   type SearchPeriod,
   SenderKind,
 } from '@switchboard/protocol';
@@ -33,13 +34,13 @@ export interface ConversationHitRecord {
  * ~600 ms; within these bounds a search takes 20–65 ms, 50–100 ms for a caller whose teams hold
  * none of the matches (`npm run bench:search`).
  */
-const RANKED = 1_000;
+const RANKED = SEARCH_RANKED;
 const WALKED = 10_000;
 
 /**
  * SQLite FTS5 search over message bodies within a staff member's scope and a period: the best
- * matches among the newest in the period (`RANKED`, `WALKED`). `search` is the database with its
- * index attached (`OpenedDb.search`).
+ * matches among the newest in the period (`RANKED`, `WALKED`), `limit` of them after the best
+ * `offset`. `search` is the database with its index attached (`OpenedDb.search`).
  */
 export async function searchMessages(
   search: Db,
@@ -47,6 +48,7 @@ export async function searchMessages(
   text: string,
   limit: number,
   period: SearchPeriod = {},
+  offset = 0,
 ): Promise<SearchHitRecord[]> {
   const match = ftsQuery(text);
   if (match === null) return [];
@@ -93,7 +95,7 @@ export async function searchMessages(
     CROSS JOIN conversations c ON c.id = m.conversation_id
     CROSS JOIN visitors v ON v.id = c.visitor_id
     ORDER BY hit.score, hit.id DESC
-    LIMIT ${limit}`.execute(search);
+    LIMIT ${limit} OFFSET ${offset}`.execute(search);
   return result.rows.map((r) => ({
     conversationId: r.conversation_id,
     seq: r.seq,

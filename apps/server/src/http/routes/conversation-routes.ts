@@ -28,6 +28,11 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
   );
 
   defineRoute(app, restEndpoints.searchMessages, deps, async ({ principal, query }) =>
-    deps.search.search(principal, query.q, query.limit, { from: query.from, to: query.to }),
+    deps.search.search(principal, {
+      text: query.q,
+      period: { from: query.from, to: query.to },
+      limit: query.limit,
+      offset: query.offset,
+    }),
   );
 }
