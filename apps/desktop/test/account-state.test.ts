@@ -45,7 +45,7 @@ describe('signing out of the workbench', () => {
     });
     const hit = { conversationId: chat.id, seq: 1, snippet: 'my card number' } as unknown as SearchHit;
     useSearch.getState().setQuery('card');
-    useSearch.getState().show('card', { hits: [hit], conversations: [], offline: false });
+    useSearch.getState().show('card', { hits: [hit], conversations: [], offline: false, more: false });
     useColleagues.getState().setTyping(chat.id, 'Bob Agent');
     useImageViewer.getState().show({
       id: crypto.randomUUID(),

@@ -132,7 +132,7 @@ describe('the bundled local server, started as the app starts it', () => {
     const search = await fetch(`${url}/api/search/messages?q=parcel`, {
       headers: { authorization: `Bearer ${session.data.tokens.accessToken}` },
     });
-    expect(await search.json()).toEqual({ ok: true, data: { hits: [], conversations: [] } });
+    expect(await search.json()).toEqual({ ok: true, data: { hits: [], conversations: [], more: false } });
   });
 
   it('stops cleanly: the process exits with 0 and the port is closed', async () => {

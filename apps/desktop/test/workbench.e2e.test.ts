@@ -1390,6 +1390,24 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await page.reload();
       await eventually(async () => expect(await timeline.textContent()).toContain('Line 142 from Yusuf'));
       expect(await timeline.textContent()).not.toContain('Line 7 from Yusuf');
+      // Many matches: the best 30, then the next 30 when asked, each once; the count says so.
+      const hits = page.getByTestId('search-hit');
+      await page.getByTestId('search-input').fill('from yusuf');
+      await page.getByTestId('search-input').press('Enter');
+      // Asked of the server (just after the reload it may still be out of reach: the cache answers
+      // first, and the search is asked again once it is back).
+      await eventually(async () => {
+        expect(await page.getByTestId('search-offline').count()).toBe(0);
+        expect(await hits.count()).toBe(30);
+      });
+      expect(await page.getByTestId('search-results').textContent()).toContain('The best 30 messages found');
+      await page.getByTestId('search-more').click();
+      await eventually(async () => expect(await hits.count()).toBe(60));
+      const lines = await hits.evaluateAll((rows) =>
+        rows.map((row) => /Line \d+/.exec(row.textContent ?? '')?.[0]),
+      );
+      expect(new Set(lines).size, 'sixty different lines').toBe(60);
+      await page.getByTestId('search-input').press('Escape');
       const found = page.getByTestId('search-hit').filter({ hasText: 'Line 7 from Yusuf' });
       await page.getByTestId('search-input').fill('line 7');
       await page.getByTestId('search-input').press('Enter');

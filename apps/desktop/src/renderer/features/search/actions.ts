@@ -1,7 +1,6 @@
 import {
   type ConversationHit,
   inSearchPeriod,
-  type SearchHit,
   type SearchPeriod,
   visitorMatches,
 } from '@switchboard/protocol';
@@ -12,44 +11,49 @@ import { useConversations } from '../conversations/store.js';
 import { usePresence } from '../status/store.js';
 import { useTabs } from '../tabs/store.js';
 import { toastError } from '../toasts/store.js';
+import { type SearchAnswer, useSearch } from './store.js';
 
-/**
- * A search's message hits and the conversations whose visitor it names, and whether they come
- * from this device because the server is out of reach.
- */
-export interface SearchAnswer {
-  hits: SearchHit[];
-  conversations: ConversationHit[];
-  offline: boolean;
-}
-
+/** Hits a page of results holds. */
 const LIMIT = 30;
+
+const NOTHING = { hits: [], conversations: [], offline: false, more: false };
 
 /**
  * Full-text search over the messages this agent may read (the server scopes it) written in the
- * period. With the server out of reach, over the messages cached here instead (PRODUCT: local
- * search), and said so.
+ * period, a page of hits after the best `offset`. With the server out of reach, over the messages
+ * cached here instead (PRODUCT: local search), and said so: the first page only.
  */
-export async function searchMessages(text: string, period: SearchPeriod): Promise<SearchAnswer> {
+export async function searchMessages(text: string, period: SearchPeriod, offset = 0): Promise<SearchAnswer> {
   const q = text.trim();
-  if (q.length === 0) return { hits: [], conversations: [], offline: false };
+  if (q.length === 0) return NOTHING;
   const connection = runtime.connection;
   if (connection && usePresence.getState().reachable) {
-    const result = await connection.rest('searchMessages', { query: { q, limit: LIMIT, ...period } });
+    // `offset` only when it says something: a server older than it refuses the parameter.
+    const query = { q, limit: LIMIT, ...period, ...(offset > 0 ? { offset } : {}) };
+    const result = await connection.rest('searchMessages', { query });
     if (result.ok) return { ...result.data, offline: false };
     if (result.error.code !== 'unavailable') {
       toastError('search', result.error);
-      return { hits: [], conversations: [], offline: false };
+      return NOTHING;
     }
   }
+  if (offset > 0) return { ...NOTHING, offline: true };
   const account = runtime.account;
   const conversations = cachedConversationsOf(q, period);
-  if (!account) return { hits: [], conversations, offline: true };
+  if (!account) return { ...NOTHING, conversations, offline: true };
   return {
     hits: await bridge['cache:search']({ ...account, q, limit: LIMIT, ...period }),
     conversations,
     offline: true,
+    more: false,
   };
+}
+
+/** The shown search's next page of hits, appended to those shown. */
+export async function searchMore(): Promise<void> {
+  const { answered, bounds, hits } = useSearch.getState();
+  if (!hits) return;
+  useSearch.getState().showMore(answered, await searchMessages(answered, bounds, hits.length));
 }
 
 /** How many conversations a search lists by their visitor (the server lists as many). */

@@ -1,6 +1,16 @@
-import type { ConversationHit, SearchHit } from '@switchboard/protocol';
+import type { ConversationHit, SearchHit, SearchPeriod } from '@switchboard/protocol';
 import { create } from 'zustand';
 import { ANY_TIME, type PeriodState } from './period.js';
+
+/** An answer to a search, as `searchMessages` gives it. */
+export interface SearchAnswer {
+  hits: SearchHit[];
+  conversations: ConversationHit[];
+  /** The hits come from this device's cache: the server was out of reach. */
+  offline: boolean;
+  /** The server has further hits: the next page goes on after these. */
+  more: boolean;
+}
 
 interface SearchState {
   query: string;
@@ -10,37 +20,61 @@ interface SearchState {
   hits: SearchHit[] | null;
   /** The search the shown results answer (its words are marked in them). */
   answered: string;
+  /** The instants the shown results were searched within: the next page asks for the same. */
+  bounds: SearchPeriod;
   /** The conversations whose visitor the search names (shown above the messages). */
   conversations: ConversationHit[];
   /** The hits come from this device's cache: the server was out of reach. */
   offline: boolean;
+  /** The server has further hits than those shown. */
+  more: boolean;
   searching: boolean;
   setQuery(query: string): void;
   setPeriod(period: PeriodState): void;
   start(): void;
-  show(
-    query: string,
-    answer: { hits: SearchHit[]; conversations: ConversationHit[]; offline: boolean },
-  ): void;
+  show(query: string, answer: SearchAnswer, bounds?: SearchPeriod): void;
+  /** The next page of the shown search's hits, appended (dropped if another search is shown now). */
+  showMore(query: string, answer: SearchAnswer): void;
   clear(): void;
 }
+
+const key = (hit: SearchHit) => `${hit.conversationId}:${hit.seq}`;
 
 export const useSearch = create<SearchState>((set) => ({
   query: '',
   period: ANY_TIME,
   hits: null,
   answered: '',
+  bounds: {},
   conversations: [],
   offline: false,
+  more: false,
   searching: false,
   setQuery: (query) => set({ query }),
   setPeriod: (period) => set({ period }),
   start: () => set({ searching: true }),
   // An answer to an older query than the box holds now is dropped.
-  show: (query, { hits, conversations, offline }) =>
+  show: (query, { hits, conversations, offline, more }, bounds = {}) =>
     set((s) =>
-      s.query.trim() === query ? { hits, conversations, offline, searching: false, answered: query } : {},
+      s.query.trim() === query
+        ? { hits, conversations, offline, more, bounds, searching: false, answered: query }
+        : {},
     ),
+  showMore: (query, answer) =>
+    set((s) => {
+      if (s.answered !== query || s.hits === null || s.offline || answer.offline) return {};
+      const shown = new Set(s.hits.map(key));
+      return { hits: [...s.hits, ...answer.hits.filter((hit) => !shown.has(key(hit)))], more: answer.more };
+    }),
   clear: () =>
-    set({ query: '', hits: null, answered: '', conversations: [], offline: false, searching: false }),
+    set({
+      query: '',
+      hits: null,
+      answered: '',
+      bounds: {},
+      conversations: [],
+      offline: false,
+      more: false,
+      searching: false,
+    }),
 }));

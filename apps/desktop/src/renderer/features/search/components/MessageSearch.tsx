@@ -26,7 +26,7 @@ async function run() {
   useSearch.getState().start();
   await searches.run(
     () => searchMessages(text, bounds),
-    (answer) => useSearch.getState().show(text, answer),
+    (answer) => useSearch.getState().show(text, answer, bounds),
   );
 }
 

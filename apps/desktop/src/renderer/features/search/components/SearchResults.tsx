@@ -1,10 +1,10 @@
 import type { SearchHit } from '@switchboard/protocol';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayOrTime } from '../../../ui/format.js';
 import { useNow } from '../../../ui/use-now.js';
 import { useConversations } from '../../conversations/store.js';
-import { openHit } from '../actions.js';
+import { openHit, searchMore } from '../actions.js';
 import { highlightParts } from '../highlight.js';
 import { useSearch } from '../store.js';
 
@@ -77,6 +77,7 @@ export function SearchResults() {
   const offline = useSearch((s) => s.offline);
   const anyTime = useSearch((s) => s.period.choice === 'any');
   const answered = useSearch((s) => s.answered);
+  const more = useSearch((s) => s.more && !s.offline);
   const byId = useConversations((s) => s.byId);
   const now = useNow();
   const whoWrote = useWhoWrote();
@@ -121,9 +122,9 @@ export function SearchResults() {
         </section>
       )}
       <p className="px-3 py-2 text-xs text-slate-500">
-        {hits.length > 0
-          ? t('search.count', { count: hits.length })
-          : t(anyTime ? 'search.none' : 'search.noneInPeriod')}
+        {hits.length === 0
+          ? t(anyTime ? 'search.none' : 'search.noneInPeriod')
+          : t(more ? 'search.countMore' : 'search.count', { count: hits.length })}
       </p>
       {hits.map((hit) => (
         <ResultRow
@@ -139,6 +140,35 @@ export function SearchResults() {
           </span>
         </ResultRow>
       ))}
+      <MoreHits />
     </div>
+  );
+}
+
+/** The server has further hits: the next page, appended below those shown. */
+function MoreHits() {
+  const { t } = useTranslation();
+  const more = useSearch((s) => s.more && !s.offline);
+  const [loading, setLoading] = useState(false);
+  if (!more) return null;
+  const load = async () => {
+    setLoading(true);
+    try {
+      await searchMore();
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <button
+      type="button"
+      data-testid="search-more"
+      disabled={loading}
+      aria-busy={loading}
+      onClick={() => void load()}
+      className="w-full px-3 py-2 text-sm text-indigo-600 hover:bg-slate-50 disabled:text-slate-400 dark:text-indigo-400 dark:hover:bg-slate-800"
+    >
+      {loading ? t('search.loadingMore') : t('search.more')}
+    </button>
   );
 }
