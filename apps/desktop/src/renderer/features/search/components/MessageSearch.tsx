@@ -50,11 +50,13 @@ export function MessageSearch() {
   const setQuery = useSearch((s) => s.setQuery);
   const period = useSearch((s) => s.period);
   const backwards = periodOf(period, new Date()) === null;
-  // Hits from this device's cache while the server was out of reach: asked again once it is back.
+  // Hits from this device's cache while the server was out of reach: asked again once it is back,
+  // also when the cache's answer lands after the server came back (the search was on its way).
   const reachable = usePresence((s) => s.reachable);
+  const offline = useSearch((s) => s.offline);
   useEffect(() => {
-    if (reachable && useSearch.getState().offline) void run();
-  }, [reachable]);
+    if (reachable && offline) void run();
+  }, [reachable, offline]);
 
   return (
     <form
