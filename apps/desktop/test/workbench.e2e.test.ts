@@ -1416,6 +1416,8 @@ describe('the web workbench against a real server, bridged to the real main-proc
       const line7 = timeline.locator('[data-seq="7"]');
       await eventually(async () => expect(await line7.getAttribute('data-highlighted')).toBe('true'));
       expect(await line7.textContent()).toContain('Line 7 from Yusuf');
+      // The words searched for are marked in it while it is highlighted (as text: no markup).
+      expect(await line7.locator('mark').allTextContents()).toEqual(['Line', '7']);
       const inView = async () => {
         const [view, row] = [await timeline.boundingBox(), await line7.boundingBox()];
         return !!view && !!row && row.y >= view.y && row.y + row.height <= view.y + view.height;
@@ -1424,6 +1426,7 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-search-hit-revealed.png') });
       // The highlight goes after a moment; the place stays.
       await eventually(async () => expect(await line7.getAttribute('data-highlighted')).toBeNull(), 15_000);
+      expect(await line7.locator('mark').count()).toBe(0);
       expect(await inView()).toBe(true);
       await page.getByTestId('search-input').press('Escape');
     } finally {

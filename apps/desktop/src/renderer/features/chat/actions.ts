@@ -86,10 +86,10 @@ export function loadOlderMessages(conversationId: string): Promise<void> {
 }
 
 /**
- * Brings a message of an open chat into view, highlighted (a search hit): older pages are read
- * from the cache until it is loaded, then its timeline scrolls to it.
+ * Brings a message of an open chat into view, highlighted (a search hit, its `words` marked):
+ * older pages are read from the cache until it is loaded, then its timeline scrolls to it.
  */
-export async function revealMessage(conversationId: string, seq: number): Promise<void> {
+export async function revealMessage(conversationId: string, seq: number, words?: string): Promise<void> {
   for (;;) {
     const oldest = useChat.getState().messages[conversationId]?.[0];
     if (!oldest || oldest.seq <= seq || !useChat.getState().olderCached[conversationId]) break;
@@ -97,7 +97,7 @@ export async function revealMessage(conversationId: string, seq: number): Promis
     // Nothing older came (signed out meanwhile): stop rather than ask again.
     if (useChat.getState().messages[conversationId]?.[0] === oldest) break;
   }
-  useChat.getState().reveal({ conversationId, seq });
+  useChat.getState().reveal({ conversationId, seq, words });
 }
 
 async function readOlder(conversationId: string): Promise<void> {

@@ -2,6 +2,13 @@ import type { Message, TimelineEntry } from '@switchboard/protocol';
 import { create } from 'zustand';
 import type { Draft, OutboxItem } from '../../../shared/cache-schemas.js';
 
+/** A message of a chat to bring into view; `words`: what a search asked for, marked in it. */
+export interface Reveal {
+  conversationId: string;
+  seq: number;
+  words?: string | undefined;
+}
+
 interface ChatState {
   /** Loaded timelines only, each ascending by seq, deduplicated by seq. */
   messages: Record<string, Message[]>;
@@ -13,9 +20,12 @@ interface ChatState {
   events: Record<string, TimelineEntry[]>;
   /** Conversations whose cache holds messages older than the loaded ones (read as the agent scrolls up). */
   olderCached: Record<string, boolean>;
-  /** A message to bring into view, highlighted (a search hit opened); its timeline clears it. */
-  revealing: { conversationId: string; seq: number } | null;
-  reveal(target: { conversationId: string; seq: number } | null): void;
+  /**
+   * A message to bring into view, highlighted (a search hit opened), with the words searched for
+   * to mark in it; its timeline clears it.
+   */
+  revealing: Reveal | null;
+  reveal(target: Reveal | null): void;
   setMessages(conversationId: string, messages: Message[]): void;
   setOlderCached(conversationId: string, more: boolean): void;
   addMessages(messages: readonly Message[]): void;

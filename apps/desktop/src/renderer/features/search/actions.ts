@@ -88,5 +88,6 @@ function cachedConversationsOf(q: string, period: SearchPeriod): ConversationHit
 export async function openHit(hit: { conversationId: string; seq?: number | undefined }): Promise<void> {
   await openFromServer(hit.conversationId, 'search');
   const open = useTabs.getState().active === hit.conversationId;
-  if (open && hit.seq !== undefined) await revealMessage(hit.conversationId, hit.seq);
+  if (open && hit.seq !== undefined)
+    await revealMessage(hit.conversationId, hit.seq, useSearch.getState().answered);
 }

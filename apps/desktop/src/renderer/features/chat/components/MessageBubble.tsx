@@ -2,6 +2,7 @@ import type { Message } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { clockTime } from '../../../ui/format.js';
+import { Marked } from '../../search/components/Marked.js';
 import { retry } from '../../sync/outbox.js';
 import { systemText } from '../system-text.js';
 import { AttachmentView } from './AttachmentView.js';
@@ -11,10 +12,12 @@ interface Props {
   pending?: OutboxItem;
   mine: boolean;
   readByVisitor: boolean;
+  /** A search's words to mark in the body (the hit it opened at). */
+  marks?: string | undefined;
 }
 
 /** All content is rendered as React text children: never HTML (SECURITY D9). */
-export function MessageBubble({ message, pending, mine, readByVisitor }: Props) {
+export function MessageBubble({ message, pending, mine, readByVisitor, marks }: Props) {
   const { t } = useTranslation();
   const body = message?.body ?? pending?.body ?? '';
   const note = (message?.visibility ?? pending?.visibility) === 'agents';
@@ -55,7 +58,7 @@ export function MessageBubble({ message, pending, mine, readByVisitor }: Props) 
           data-testid="message-body"
         >
           {note && <span className="mr-1 text-[10px] font-bold uppercase">{t('chat.note')}</span>}
-          {body}
+          {marks ? <Marked text={body} q={marks} prefixes="last" /> : body}
           {attachment && <AttachmentView attachment={attachment} />}
         </div>
         <span className={`mt-0.5 flex gap-2 text-[10px] text-slate-500 ${mine ? 'justify-end' : ''}`}>

@@ -5,7 +5,7 @@ import type { OutboxItem } from '../../../../shared/cache-schemas.js';
 import { useSession } from '../../session/store.js';
 import { loadOlderMessages } from '../actions.js';
 import { eventLine } from '../event-line.js';
-import { useChat } from '../store.js';
+import { type Reveal, useChat } from '../store.js';
 import { timelineItems } from '../timeline-items.js';
 import { MessageBubble } from './MessageBubble.js';
 
@@ -91,11 +91,11 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
   }, [lastIsOwnPending, lastKey, virtualizer]);
 
   // A search hit's message: into the middle of the view, highlighted for a moment.
-  const revealing = useChat((s) => (s.revealing?.conversationId === conversationId ? s.revealing.seq : null));
-  const [highlighted, setHighlighted] = useState<number | null>(null);
+  const revealing = useChat((s) => (s.revealing?.conversationId === conversationId ? s.revealing : null));
+  const [highlighted, setHighlighted] = useState<Reveal | null>(null);
   useLayoutEffect(() => {
     if (revealing === null) return;
-    const index = items.findIndex((item) => item.kind === 'message' && item.message.seq === revealing);
+    const index = items.findIndex((item) => item.kind === 'message' && item.message.seq === revealing.seq);
     if (index >= 0) {
       virtualizer.scrollToIndex(index, { align: 'center' });
       setHighlighted(revealing);
@@ -125,7 +125,7 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
             const item = items[row.index];
             if (!item) return null;
             const seq = item.kind === 'message' ? item.message.seq : undefined;
-            const lit = seq !== undefined && seq === highlighted;
+            const lit = seq !== undefined && seq === highlighted?.seq;
             return (
               <div
                 key={row.key}
@@ -141,6 +141,7 @@ function LoadedTimeline({ conversationId }: { conversationId: string }) {
                     message={item.message}
                     mine={item.message.sender.kind === 'agent' && item.message.sender.id === me}
                     readByVisitor={item.message.seq <= visitorRead}
+                    marks={lit ? highlighted?.words : undefined}
                   />
                 )}
                 {item.kind === 'pending' && <MessageBubble pending={item.item} mine readByVisitor={false} />}

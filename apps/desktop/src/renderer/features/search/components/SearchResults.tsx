@@ -5,24 +5,10 @@ import { dayOrTime } from '../../../ui/format.js';
 import { useNow } from '../../../ui/use-now.js';
 import { useConversations } from '../../conversations/store.js';
 import { openHit, searchMore } from '../actions.js';
-import { highlightParts } from '../highlight.js';
 import { useSearch } from '../store.js';
+import { Marked } from './Marked.js';
 
 const headingClass = 'px-3 pt-2 pb-1 text-xs font-semibold text-slate-500 uppercase dark:text-slate-400';
-
-/** Text with the words the search matched marked: React sets every part as text. */
-function Marked({ text, q, prefixes }: { text: string; q: string; prefixes: 'last' | 'all' }) {
-  return highlightParts(text, q, prefixes).map((part, i) =>
-    part.matched ? (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, in order
-      <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-700/60">
-        {part.text}
-      </mark>
-    ) : (
-      part.text
-    ),
-  );
-}
 
 /** One result: whose chat and when on top, what matched below; opens the chat (at the message) in a tab. */
 function ResultRow(props: {
