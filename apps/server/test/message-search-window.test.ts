@@ -3,13 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffPrincipal } from '../src/domain/principal.js';
 import { SearchService } from '../src/domain/search-service.js';
 import { appendMessage } from '../src/store/messages.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
 import { searchMessages, unindexedMessages } from '../src/store/search.js';
-import { type Fixture, insertQueuedConversation, seedFixture, visitorMessage } from './support/fixture.js';
+import {
+  adminPrincipal,
+  type Fixture,
+  insertQueuedConversation,
+  seedFixture,
+  visitorMessage,
+} from './support/fixture.js';
 
 /**
  * A message search ranks the newest 1,000 matches the caller may read, not every match in the
@@ -78,15 +83,7 @@ describe('which messages a search ranks', () => {
     );
     expect(new Set([...first, ...second].map(key)).size).toBe(60);
 
-    const admin: StaffPrincipal = {
-      kind: 'staff',
-      userId: fixture.admin.id,
-      sessionId: 'session',
-      role: 'admin',
-      name: 'Admin',
-      email: fixture.admin.email,
-      teamIds: [],
-    };
+    const admin = adminPrincipal(fixture);
     const service = new SearchService(opened.db, opened.search);
     const page = (offset: number) =>
       service.search(admin, { text: 'parcel arrived', period: {}, limit: 30, offset });

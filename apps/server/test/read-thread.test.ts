@@ -16,7 +16,13 @@ import { openReader } from '../src/store/open-reader.js';
 import { type OpenedDb, openSqlite } from '../src/store/open-sqlite.js';
 import { unindexedMessages } from '../src/store/search.js';
 import { searchIndexFile } from '../src/store/search-index.js';
-import { type Fixture, insertQueuedConversation, seedFixture, visitorMessage } from './support/fixture.js';
+import {
+  adminPrincipal,
+  type Fixture,
+  insertQueuedConversation,
+  seedFixture,
+  visitorMessage,
+} from './support/fixture.js';
 
 /** The server's database as it runs (background checkpoints), and the reports thread beside it. */
 describe('reports and searches on a thread of their own', () => {
@@ -61,15 +67,7 @@ describe('reports and searches on a thread of their own', () => {
       .insertInto('agent_status_log')
       .values({ user_id: fixture.alice.id, status: 'online', reason: 'manual', at: hourAgo })
       .execute();
-    admin = {
-      kind: 'staff',
-      userId: fixture.admin.id,
-      sessionId: 'session',
-      role: 'admin',
-      name: 'Admin',
-      email: fixture.admin.email,
-      teamIds: [],
-    };
+    admin = adminPrincipal(fixture);
     thread = new ReadThread(file, Date.now, { error: (...args: unknown[]) => errors.push(args) });
   });
 

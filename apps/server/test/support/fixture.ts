@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/domain/passwords.js';
+import type { StaffPrincipal } from '../../src/domain/principal.js';
 import { insertConversation } from '../../src/store/conversations.js';
 import type { NewMessage } from '../../src/store/messages.js';
 import type { Db } from '../../src/store/open-sqlite.js';
@@ -111,5 +112,18 @@ export function visitorMessage(conversationId: string, clientMsgId: string, body
     body,
     visibility: 'all',
     attachmentId: null,
+  };
+}
+
+/** The fixture's admin as a signed-in principal, for services called without the transport. */
+export function adminPrincipal(fixture: Fixture): StaffPrincipal {
+  return {
+    kind: 'staff',
+    userId: fixture.admin.id,
+    sessionId: 'session',
+    role: 'admin',
+    name: 'Admin',
+    email: fixture.admin.email,
+    teamIds: [],
   };
 }
