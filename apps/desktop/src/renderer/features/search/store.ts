@@ -40,9 +40,9 @@ interface SearchState {
 
 const key = (hit: SearchHit) => `${hit.conversationId}:${hit.seq}`;
 
-export const useSearch = create<SearchState>((set) => ({
+/** No search shown: the box empty, the conversation lists in view (the period stays). */
+const NO_SEARCH = {
   query: '',
-  period: ANY_TIME,
   hits: null,
   answered: '',
   bounds: {},
@@ -50,6 +50,11 @@ export const useSearch = create<SearchState>((set) => ({
   offline: false,
   more: false,
   searching: false,
+} satisfies Partial<SearchState>;
+
+export const useSearch = create<SearchState>((set) => ({
+  ...NO_SEARCH,
+  period: ANY_TIME,
   setQuery: (query) => set({ query }),
   setPeriod: (period) => set({ period }),
   start: () => set({ searching: true }),
@@ -66,15 +71,5 @@ export const useSearch = create<SearchState>((set) => ({
       const shown = new Set(s.hits.map(key));
       return { hits: [...s.hits, ...answer.hits.filter((hit) => !shown.has(key(hit)))], more: answer.more };
     }),
-  clear: () =>
-    set({
-      query: '',
-      hits: null,
-      answered: '',
-      bounds: {},
-      conversations: [],
-      offline: false,
-      more: false,
-      searching: false,
-    }),
+  clear: () => set(NO_SEARCH),
 }));
