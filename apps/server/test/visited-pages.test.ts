@@ -60,8 +60,9 @@ describe('the pages a visitor goes to while chatting', () => {
     });
     expect(Date.parse(pushed.page.at)).toBeGreaterThanOrEqual(before - 1);
 
-    // The same page again (a reload) records nothing and pushes nothing; its title changing does.
+    // The same page again (a reload, or its title changed) records nothing and pushes nothing.
     unwrap(await request(visitor, 'page:view', { conversationId, url: PRICING, title: 'Pricing' }));
+    unwrap(await request(visitor, 'page:view', { conversationId, url: PRICING, title: '(1) Pricing' }));
     unwrap(await request(visitor, 'page:view', { conversationId, url: CHECKOUT }));
     await expect.poll(() => atAlice.map((u) => u.page.url)).toEqual([PRICING, CHECKOUT]);
     expect(atAlice[1]?.page.title).toBeNull();

@@ -9,19 +9,20 @@ export interface PageVisit {
 }
 
 /**
- * Records that the conversation's visitor is on this page, unless it is the page recorded last
- * (a reload, a report repeated after a reconnect): the page recorded, or null when nothing was.
+ * Records that the conversation's visitor is on this page, unless it is the page recorded last (a
+ * reload, a report repeated after a reconnect, the same address with a title the page changed):
+ * the page recorded, or null when nothing was.
  */
 export async function recordVisitedPage(db: Db, visit: PageVisit): Promise<VisitedPage | null> {
   return db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('visited_pages')
-      .select(['url', 'title'])
+      .select('url')
       .where('conversation_id', '=', visit.conversationId)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (last && last.url === visit.url && last.title === visit.title) return null;
+    if (last?.url === visit.url) return null;
     await insertVisitedPage(trx, visit);
     return { url: visit.url, title: visit.title, at: visit.at };
   });
