@@ -356,6 +356,27 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(saved?.options?.map((o) => o.label['zh-CN'])).toEqual(['订单', '账单', '其他']);
   });
 
+  it('the admin stops recording the pages visitors go to; saved with the widget, the server lists it', async () => {
+    await ada.page.getByTestId('admin-widgets').click();
+    const api = await adminApi(server.url);
+    const listed = async () => (await api<Array<{ pageTracking: string }>>('/api/admin/widgets'))[0];
+    expect((await listed())?.pageTracking).toBe('full');
+    const form = ada.page.getByTestId('widget-form').first();
+    const select = form.getByLabel('Pages visitors go to while chatting');
+    expect(await select.inputValue()).toBe('full');
+    expect(await select.getAttribute('aria-describedby')).toBe(
+      await form.getByText('A query string may carry what a site puts there').getAttribute('id'),
+    );
+    await select.selectOption({ label: 'Do not record' });
+    await form.screenshot({ path: `${ARTIFACTS}admin-widget-page-tracking.png` });
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () => expect((await listed())?.pageTracking).toBe('off'));
+    // Back to the default, for the tests after this one.
+    await select.selectOption({ label: 'Record the full address' });
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () => expect((await listed())?.pageTracking).toBe('full'));
+  });
+
   it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {
     const api = await adminApi(server.url);
     const teams = await api<Array<{ id: string; name: string }>>('/api/teams');

@@ -18,6 +18,7 @@ describe('origin policy', () => {
         allowedOrigins: ['https://shop.example'],
         identityMode: 'optional',
         teamId: null,
+        pageTracking: 'full',
       },
     ]);
     expect(policy.isWorkbench('app://switchboard')).toBe(true);

@@ -1,4 +1,4 @@
-import type { VisitedPages, VisitedPageUpdate } from '@switchboard/protocol';
+import type { AdminWidget, VisitedPages, VisitedPageUpdate, WidgetConfig } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -13,6 +13,7 @@ import {
   unwrap,
   visitorSession,
 } from './support/clients.js';
+import { SHOP_ORIGIN } from './support/fixture.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const PRICING = 'https://shop.example/pricing';
@@ -122,6 +123,50 @@ describe('the pages a visitor goes to while chatting', () => {
     unwrap(await request(visitor, 'page:view', { conversationId: opened.id, url: PRICING }));
     expect(unwrap((await pagesOf(opened.id)).body).pages.map((p) => p.url)).toEqual([PRICING]);
     visitor.disconnect();
+  });
+
+  it('records only what the widget’s page tracking allows: no query string or fragment, or nothing', async () => {
+    const widgetId = t.fixture.widget.id;
+    const admin = (await login(t.url, t.fixture.admin.email)).tokens.accessToken;
+    const track = async (pageTracking: string) =>
+      api<AdminWidget>(t.url, `/api/admin/widgets/${widgetId}`, { token: admin, body: { pageTracking } });
+    const session = await visitorSession(t.url, widgetId);
+    const visitor = await connectVisitor(t.url, session.visitorToken);
+    const open = async () =>
+      unwrap(
+        await request<{ id: string }>(visitor, 'conversation:open', {
+          attributes: { pageUrl: 'https://shop.example/cart?coupon=SAVE10#top', pageTitle: 'Cart' },
+        }),
+      ).id;
+    try {
+      expect(unwrap((await track('path')).body).pageTracking).toBe('path');
+      // The widget learns it from its config.
+      const config = await api<WidgetConfig>(t.url, `/api/widgets/${widgetId}/config`, {
+        headers: { origin: SHOP_ORIGIN },
+      });
+      expect(unwrap(config.body).pageTracking).toBe('path');
+      const first = await open();
+      const view = { conversationId: first, url: 'https://shop.example/reset?token=s3cret#step-2' };
+      unwrap(await request(visitor, 'page:view', view));
+      expect(await rowsOf(first)).toEqual([
+        { url: 'https://shop.example/cart', title: 'Cart' },
+        { url: 'https://shop.example/reset', title: null },
+      ]);
+
+      expect(unwrap((await track('off')).body).pageTracking).toBe('off');
+      const refused = await request(visitor, 'page:view', { conversationId: first, url: PRICING });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await rowsOf(first)).toHaveLength(2);
+      // A chat opened now records no page at all (its attributes keep where it started, as ever).
+      const second = await open();
+      expect(await rowsOf(second)).toEqual([]);
+    } finally {
+      unwrap((await track('full')).body);
+      visitor.disconnect();
+    }
+    const unknown = await track('everything');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 
   it('limits how often a socket reports a page, recording none over the limit', async () => {

@@ -73,6 +73,7 @@ describe('widget API', () => {
         widgetId: t.fixture.widget.id,
         settings: DEFAULT_WIDGET_SETTINGS,
         online: true, // alice (team A) is online
+        pageTracking: 'full',
       });
       unwrap(await request(alice, 'agent:status', { status: 'away' }));
       // Team B has nobody connected.

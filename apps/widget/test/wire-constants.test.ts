@@ -22,11 +22,27 @@ describe('the widget’s copies of protocol values', () => {
       widgetId: '3f6d2a8e-5b1c-4e7a-9c2d-1a2b3c4d5e6f',
       settings: protocol.DEFAULT_WIDGET_SETTINGS,
       online: true,
+      pageTracking: 'path',
     };
     expect(protocol.WidgetConfig.parse(config)).toEqual(config);
     expect(isWidgetConfig(config)).toBe(true);
     const injected = { ...config, settings: { ...config.settings, primaryColor: 'red;background:url(x)' } };
     expect(isWidgetConfig(injected)).toBe(false);
+  });
+
+  it('read page tracking as the protocol does: absent from an older server, a value it knows', () => {
+    const { pageTracking: _absent, ...older } = {
+      widgetId: '3f6d2a8e-5b1c-4e7a-9c2d-1a2b3c4d5e6f',
+      settings: protocol.DEFAULT_WIDGET_SETTINGS,
+      online: true,
+      pageTracking: 'off',
+    };
+    expect(isWidgetConfig(older)).toBe(true);
+    for (const pageTracking of protocol.PageTracking.options)
+      expect(isWidgetConfig({ ...older, pageTracking }), pageTracking).toBe(true);
+    const unknown = { ...older, pageTracking: 'everything' };
+    expect(protocol.WidgetConfig.safeParse(unknown).success).toBe(false);
+    expect(isWidgetConfig(unknown)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { Role } from './auth.js';
 import { VisitorAttributes } from './conversation.js';
 import { Email, HttpUrl, Id, Timestamp } from './primitives.js';
 import { RuleCondition } from './routing-admin.js';
+import { PageTracking } from './visited-page.js';
 import { WidgetSettings } from './widget.js';
 
 // ---- users -----------------------------------------------------------------------------------
@@ -98,6 +99,8 @@ export const AdminWidget = z.object({
   /** `enforce`: only visitors with a signed identity (HMAC of the user id with the secret). */
   identityMode: IdentityMode,
   settings: WidgetSettings,
+  /** What is recorded of the pages visitors go to while chatting. Absent from older servers. */
+  pageTracking: PageTracking.default('full'),
 });
 export type AdminWidget = z.infer<typeof AdminWidget>;
 
@@ -113,6 +116,7 @@ export const WidgetUpdate = z
     allowedOrigins: z.array(Origin).max(50),
     identityMode: IdentityMode,
     settings: WidgetSettings,
+    pageTracking: PageTracking,
   })
   .partial()
   .refine((u) => Object.keys(u).length > 0, 'change at least one field');

@@ -17,6 +17,14 @@ export const VisitedPage = z.object({
 });
 export type VisitedPage = z.infer<typeof VisitedPage>;
 
+/**
+ * What a widget records of the pages its visitors go to while chatting: `full` the address as it
+ * is, `path` without its query string and fragment (which may carry what a site puts there, such
+ * as a reset token), `off` nothing (the page a chat is opened on stays in its attributes).
+ */
+export const PageTracking = z.enum(['full', 'path', 'off']);
+export type PageTracking = z.infer<typeof PageTracking>;
+
 /** The widget's report that the visitor is on a page now (`page:view`). */
 export const PageView = z.strictObject({
   conversationId: Id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, SafeKey } from './primitives.js';
+import { PageTracking } from './visited-page.js';
 
 /** The widget's interface languages. */
 export const WidgetLocale = z.enum(['en', 'zh-CN']);
@@ -69,5 +70,7 @@ export const WidgetConfig = z.object({
   settings: WidgetSettings,
   /** Someone can serve a chat now; when false the widget offers the offline-message form. */
   online: z.boolean(),
+  /** Whether the widget reports the pages its visitor goes to (`page:view`). Absent from older servers. */
+  pageTracking: PageTracking.default('full'),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;

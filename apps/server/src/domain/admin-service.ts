@@ -146,6 +146,7 @@ export class AdminService {
       allowedOrigins: widget.allowedOrigins,
       identityMode: widget.identityMode,
       settings,
+      pageTracking: widget.pageTracking,
     };
   }
 

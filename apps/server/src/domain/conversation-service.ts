@@ -18,6 +18,7 @@ import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead, assertCanResolve, assertCanTake, assertCanTransfer, staffScope } from './policy.js';
 import type { Principal, StaffPrincipal, VisitorPrincipal } from './principal.js';
 import type { RoutingService } from './routing/routing-service.js';
+import { trackedUrl } from './visited-page-service.js';
 
 /** Who closed an abandoned conversation: the visitor, by leaving (like the visitor's read marks). */
 const ABANDONED_BY = 'visitor';
@@ -37,6 +38,7 @@ export class ConversationService {
     strictAssert(widget, 'a visitor always belongs to a widget');
     const id = randomUUID();
     const placement = this.routing.placement(attributes, visitor.verified, widget.teamId);
+    const firstUrl = attributes.pageUrl && trackedUrl(attributes.pageUrl, widget.pageTracking);
     await insertConversation(
       this.db,
       {
@@ -49,6 +51,7 @@ export class ConversationService {
         inBot: placement.inBot,
         rule: placement.rule,
         status: 'queued',
+        firstPage: firstUrl ? { url: firstUrl, title: attributes.pageTitle || null } : null,
       },
       new Date(this.now()).toISOString(),
     );

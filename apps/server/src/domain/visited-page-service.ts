@@ -1,11 +1,30 @@
-import { type PageView, VISITED_PAGES_LIMIT, type VisitedPage } from '@switchboard/protocol';
+import {
+  type PageTracking,
+  type PageView,
+  VISITED_PAGES_LIMIT,
+  type VisitedPage,
+} from '@switchboard/protocol';
 import { getConversationAccess } from '../store/conversations.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { ConversationAccess } from '../store/records.js';
 import { newestVisitedPages, recordVisitedPage } from '../store/visited-pages.js';
-import { DomainError } from './errors.js';
+import { getWidget } from '../store/widgets.js';
+import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { StaffPrincipal, VisitorPrincipal } from './principal.js';
+
+/**
+ * The address as a widget records it: `path` without its query string and fragment (where a site
+ * may put a reset token), or null when it records none (`off`).
+ */
+export function trackedUrl(url: string, tracking: PageTracking): string | null {
+  if (tracking === 'off') return null;
+  if (tracking === 'full') return url;
+  const address = new URL(url);
+  address.search = '';
+  address.hash = '';
+  return address.href;
+}
 
 /** The pages of the site a visitor goes to while their conversation is open (`page:view`). */
 export class VisitedPageService {
@@ -22,9 +41,14 @@ export class VisitedPageService {
     const conversation = assertCanRead(visitor, await getConversationAccess(this.db, view.conversationId));
     if (conversation.status === 'resolved')
       throw new DomainError('conversation-closed', 'This conversation is resolved.');
+    const widget = await getWidget(this.db, visitor.widgetId);
+    strictAssert(widget, 'a visitor always belongs to a widget');
+    const url = trackedUrl(view.url, widget.pageTracking);
+    if (url === null)
+      throw new DomainError('forbidden', 'This widget does not record the pages its visitors go to.');
     const page = await recordVisitedPage(this.db, {
       conversationId: conversation.id,
-      url: view.url,
+      url,
       title: view.title || null,
       at: new Date(this.now()).toISOString(),
     });

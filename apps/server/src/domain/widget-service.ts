@@ -43,7 +43,12 @@ export class WidgetService {
 
   async config(widgetId: string, origin: string | undefined): Promise<WidgetConfig> {
     const widget = await this.#widgetFor(widgetId, origin);
-    return { widgetId: widget.id, settings: await this.#settings(widget.id), online: this.isOnline(widget) };
+    return {
+      widgetId: widget.id,
+      settings: await this.#settings(widget.id),
+      online: this.isOnline(widget),
+      pageTracking: widget.pageTracking,
+    };
   }
 
   /** Refuses a browser call whose page is not on one of the visitor's widget's allowed origins. */

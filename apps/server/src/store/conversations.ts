@@ -130,6 +130,8 @@ export interface NewConversation {
   inBot: boolean;
   rule: { id: string; name: string } | null;
   status: 'queued' | 'offline';
+  /** The page it is opened on, as its widget records pages; none when absent. */
+  firstPage?: { url: string; title: string | null } | null | undefined;
 }
 
 export async function insertConversation(
@@ -160,14 +162,7 @@ export async function insertConversation(
         queued_at: c.status === 'queued' ? now : null,
       })
       .execute();
-    if (c.attributes.pageUrl) {
-      await insertVisitedPage(trx, {
-        conversationId: c.id,
-        url: c.attributes.pageUrl,
-        title: c.attributes.pageTitle || null,
-        at: now,
-      });
-    }
+    if (c.firstPage) await insertVisitedPage(trx, { conversationId: c.id, ...c.firstPage, at: now });
     await insertEventIn(trx, c.id, c.status === 'offline' ? 'offline-message' : 'opened', null, {
       teamId: c.teamId,
       rule: c.rule,

@@ -2,6 +2,7 @@ import type {
   ConversationStatus,
   LastMessage,
   MessageVia,
+  PageTracking,
   Role,
   SenderKind,
   SystemEvent,
@@ -27,6 +28,7 @@ export interface WidgetRecord {
   allowedOrigins: string[];
   identityMode: 'optional' | 'enforce';
   teamId: string | null;
+  pageTracking: PageTracking;
 }
 
 export interface VisitorRecord {

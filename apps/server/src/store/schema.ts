@@ -91,6 +91,8 @@ export interface WidgetsTable {
   created_at: string;
   /** JSON of WidgetSettings; null = the defaults (0002_widget). */
   settings: string | null;
+  /** `PageTracking` (0023_page_tracking). */
+  page_tracking: Generated<string>;
 }
 
 export interface VisitorsTable {

@@ -1,4 +1,4 @@
-import type { IdentityMode } from '@switchboard/protocol';
+import type { IdentityMode, PageTracking } from '@switchboard/protocol';
 import type { Db } from './open-sqlite.js';
 
 export interface WidgetChange {
@@ -6,6 +6,7 @@ export interface WidgetChange {
   teamId?: string | null | undefined;
   allowedOrigins?: string[] | undefined;
   identityMode?: IdentityMode | undefined;
+  pageTracking?: PageTracking | undefined;
   /** Already-validated WidgetSettings. */
   settings?: object | undefined;
   secret?: string | undefined;
@@ -21,6 +22,7 @@ export async function updateWidget(db: Db, id: string, change: WidgetChange): Pr
         ? {}
         : { allowed_origins: JSON.stringify(change.allowedOrigins) }),
       ...(change.identityMode === undefined ? {} : { identity_mode: change.identityMode }),
+      ...(change.pageTracking === undefined ? {} : { page_tracking: change.pageTracking }),
       ...(change.settings === undefined ? {} : { settings: JSON.stringify(change.settings) }),
       ...(change.secret === undefined ? {} : { secret: change.secret }),
     })

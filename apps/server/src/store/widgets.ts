@@ -1,3 +1,5 @@
+import { PageTracking } from '@switchboard/protocol';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Db } from './open-sqlite.js';
 import type { WidgetRecord } from './records.js';
@@ -6,7 +8,7 @@ import type { WidgetsTable } from './schema.js';
 const Origins = z.array(z.string());
 const IdentityMode = z.enum(['optional', 'enforce']);
 
-function rowToWidget(row: WidgetsTable): WidgetRecord {
+function rowToWidget(row: Selectable<WidgetsTable>): WidgetRecord {
   return {
     id: row.id,
     name: row.name,
@@ -14,10 +16,15 @@ function rowToWidget(row: WidgetsTable): WidgetRecord {
     allowedOrigins: Origins.parse(JSON.parse(row.allowed_origins)),
     identityMode: IdentityMode.parse(row.identity_mode),
     teamId: row.team_id,
+    pageTracking: PageTracking.parse(row.page_tracking),
   };
 }
 
-export async function insertWidget(db: Db, widget: WidgetRecord): Promise<void> {
+/** A new widget; it records visitors' pages in full unless told otherwise. */
+export async function insertWidget(
+  db: Db,
+  widget: Omit<WidgetRecord, 'pageTracking'> & Partial<Pick<WidgetRecord, 'pageTracking'>>,
+): Promise<void> {
   await db
     .insertInto('widgets')
     .values({
@@ -28,6 +35,7 @@ export async function insertWidget(db: Db, widget: WidgetRecord): Promise<void> 
       identity_mode: widget.identityMode,
       team_id: widget.teamId,
       created_at: new Date().toISOString(),
+      ...(widget.pageTracking === undefined ? {} : { page_tracking: widget.pageTracking }),
     })
     .execute();
 }

@@ -198,7 +198,7 @@ export class ChatController implements ChatApi {
       onConversationClosed: (conversationId) => {
         if (this.#conversation?.id !== conversationId) return;
         this.#conversation = { ...this.#conversation, status: 'resolved' };
-        this.#pages.follow(this.#conversation);
+        this.#followPages(this.#conversation);
       },
       setTimer: (run, ms) => {
         const timer = setTimeout(run, ms);
@@ -318,7 +318,12 @@ export class ChatController implements ChatApi {
     this.#view.showQueue(conversation?.status === 'queued' ? this.#queue.get(conversation.id) : undefined);
     this.#view.showHeader(conversation, this.#config.online);
     this.#parts.transcriptButton.hidden = !(conversation && this.#config.settings.transcriptEnabled);
-    this.#pages.follow(conversation);
+    this.#followPages(conversation);
+  }
+
+  /** The pages of an open conversation are reported unless the widget records none. */
+  #followPages(conversation: VisitorConversation | undefined): void {
+    this.#pages.follow(this.#config.pageTracking === 'off' ? undefined : conversation);
   }
 
   #onConversation(conversation: VisitorConversation): void {

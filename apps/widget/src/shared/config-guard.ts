@@ -11,6 +11,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function isWidgetConfig(value: unknown): value is WidgetConfig {
   if (!isObject(value) || typeof value.widgetId !== 'string' || typeof value.online !== 'boolean')
     return false;
+  // Absent from a server older than it (the widget then reports pages: only `off` stops it).
+  if (value.pageTracking !== undefined && !['full', 'path', 'off'].includes(value.pageTracking as string))
+    return false;
   const s = value.settings;
   return (
     isObject(s) &&

@@ -502,6 +502,13 @@ export const en = {
       origins: 'Allowed origins (one per line)',
       identity: 'Identity',
       identityModes: { optional: 'Optional', enforce: 'Enforce signed identities' },
+      pageTracking: 'Pages visitors go to while chatting',
+      pageTrackingModes: {
+        full: 'Record the full address',
+        path: 'Record the address without its query string',
+        off: 'Do not record',
+      },
+      pageTrackingHint: "A query string may carry what a site puts there, such as a reset link's token.",
       prechat: 'Pre-chat fields',
       fieldKey: 'Key',
       fieldLabel: 'Label',

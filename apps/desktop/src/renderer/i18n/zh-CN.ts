@@ -487,6 +487,13 @@ export const zhCN: Messages = {
       origins: '允许的来源（每行一个）',
       identity: '身份验证',
       identityModes: { optional: '可选', enforce: '强制签名身份' },
+      pageTracking: '访客聊天期间访问的页面',
+      pageTrackingModes: {
+        full: '记录完整地址',
+        path: '记录地址，但不含查询字符串',
+        off: '不记录',
+      },
+      pageTrackingHint: '查询字符串可能包含网站放入的内容，例如重置密码链接中的令牌。',
       prechat: '会话前表单字段',
       fieldKey: '键',
       fieldLabel: '标签',

@@ -1,5 +1,5 @@
-import type { AdminWidget, WidgetSettings } from '@switchboard/protocol';
-import { type FormEvent, useState } from 'react';
+import type { AdminWidget, PageTracking, WidgetSettings } from '@switchboard/protocol';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useLoaded, useTeams } from '../actions.js';
 import { type FieldDraft, fromDraft, toDraft } from '../prechat-draft.js';
@@ -14,6 +14,8 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
   const [settings, setSettings] = useState<WidgetSettings>(widget.settings);
   const [origins, setOrigins] = useState(widget.allowedOrigins.join('\n'));
   const [identityMode, setIdentityMode] = useState(widget.identityMode);
+  const [pageTracking, setPageTracking] = useState(widget.pageTracking);
+  const pageTrackingHint = useId();
   const [fields, setFields] = useState<FieldDraft[]>(widget.settings.preChatFields.map(toDraft));
   const [secret, setSecret] = useState<string | null>(null);
   const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) =>
@@ -24,6 +26,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
       name,
       teamId: teamId || null,
       identityMode,
+      pageTracking,
       allowedOrigins: origins
         .split('\n')
         .map((o) => o.trim())
@@ -145,6 +148,23 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
             />
             {t('admin.widgets.transcript')}
           </label>
+          <div className="col-span-2 space-y-1">
+            <Field label={t('admin.widgets.pageTracking')}>
+              <select
+                className={inputClass}
+                value={pageTracking}
+                aria-describedby={pageTrackingHint}
+                onChange={(e) => setPageTracking(e.target.value as PageTracking)}
+              >
+                <option value="full">{t('admin.widgets.pageTrackingModes.full')}</option>
+                <option value="path">{t('admin.widgets.pageTrackingModes.path')}</option>
+                <option value="off">{t('admin.widgets.pageTrackingModes.off')}</option>
+              </select>
+            </Field>
+            <p id={pageTrackingHint} className="text-xs text-slate-500 dark:text-slate-400">
+              {t('admin.widgets.pageTrackingHint')}
+            </p>
+          </div>
           <Field label={t('admin.widgets.origins')} className="col-span-4">
             <textarea
               className={`${inputClass} font-mono text-xs`}
