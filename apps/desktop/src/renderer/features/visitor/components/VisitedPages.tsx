@@ -13,7 +13,13 @@ export const TRAIL_SHOWN = 5;
 const linkClass = 'text-left text-indigo-600 underline dark:text-indigo-400';
 
 /** A page of the visitor's site, opened in the system's browser; its title and URL are text. */
-function PageLink({ page, className = '' }: { page: VisitedPage; className?: string }) {
+export function PageLink({
+  page,
+  className = '',
+}: {
+  page: { url: string; title?: string | null | undefined };
+  className?: string;
+}) {
   return (
     <button
       type="button"

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { newRow } from '../../../../shared/new-row.js';
-import { bridge } from '../../../host/bridge.js';
 import { calendarDate } from '../../../ui/format.js';
 import { openConversation } from '../../chat/actions.js';
 import { previewOf } from '../../conversations/preview.js';
@@ -11,7 +10,7 @@ import { exportVisitor } from '../export-visitor.js';
 import { useVisitorHistory } from '../history.js';
 import { EraseVisitor } from './EraseVisitor.js';
 import { Row } from './Row.js';
-import { VisitedPages } from './VisitedPages.js';
+import { PageLink, VisitedPages } from './VisitedPages.js';
 
 export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
@@ -56,13 +55,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
         )}
         {a.pageUrl && (
           <Row label={t('visitor.startedOn')} testId="started-on">
-            <button
-              type="button"
-              className="text-left text-indigo-600 underline dark:text-indigo-400"
-              onClick={() => void bridge['app:open-external']({ url: a.pageUrl ?? '' })}
-            >
-              {a.pageTitle ?? a.pageUrl}
-            </button>
+            <PageLink page={{ url: a.pageUrl, title: a.pageTitle }} />
           </Row>
         )}
         <VisitedPages conversationId={conversationId} startedOn={a.pageUrl} />
