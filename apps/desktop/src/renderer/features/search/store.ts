@@ -26,7 +26,7 @@ interface SearchState {
   conversations: ConversationHit[];
   /** The hits come from this device's cache: the server was out of reach. */
   offline: boolean;
-  /** The server has further hits than those shown. */
+  /** The server has further hits than those shown (never for an answer from the cache). */
   more: boolean;
   searching: boolean;
   setQuery(query: string): void;

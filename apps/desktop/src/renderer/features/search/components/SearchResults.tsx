@@ -63,7 +63,7 @@ export function SearchResults() {
   const offline = useSearch((s) => s.offline);
   const anyTime = useSearch((s) => s.period.choice === 'any');
   const answered = useSearch((s) => s.answered);
-  const more = useSearch((s) => s.more && !s.offline);
+  const more = useSearch((s) => s.more);
   const byId = useConversations((s) => s.byId);
   const now = useNow();
   const whoWrote = useWhoWrote();
@@ -134,7 +134,7 @@ export function SearchResults() {
 /** The server has further hits: the next page, appended below those shown. */
 function MoreHits() {
   const { t } = useTranslation();
-  const more = useSearch((s) => s.more && !s.offline);
+  const more = useSearch((s) => s.more);
   const [loading, setLoading] = useState(false);
   if (!more) return null;
   const load = async () => {
