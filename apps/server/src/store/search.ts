@@ -28,18 +28,17 @@ export interface ConversationHitRecord {
 }
 
 /**
- * How far a message search looks: the newest `RANKED` matching messages the caller may read are
- * ranked (BM25) and the best of them returned, among the newest `WALKED` matches. Ranking every
+ * How far a message search looks: the newest `SEARCH_RANKED` (1,000) matching messages the caller
+ * may read are ranked (BM25) and the best of them returned, among the newest `WALKED` matches. Ranking every
  * match of a common word ("order" in 300,000 of a million messages) held the server's thread for
  * ~600 ms; within these bounds a search takes 20–65 ms, 50–100 ms for a caller whose teams hold
  * none of the matches (`npm run bench:search`).
  */
-const RANKED = SEARCH_RANKED;
 const WALKED = 10_000;
 
 /**
  * SQLite FTS5 search over message bodies within a staff member's scope and a period: the best
- * matches among the newest in the period (`RANKED`, `WALKED`), `limit` of them after the best
+ * matches among the newest in the period (`SEARCH_RANKED`, `WALKED`), `limit` of them after the best
  * `offset`. `search` is the database with its index attached (`OpenedDb.search`).
  */
 export async function searchMessages(
@@ -87,7 +86,7 @@ export async function searchMessages(
       WHERE messages_fts MATCH ${match} AND messages_fts.rowid >= ${floor} AND messages_fts.rowid < ${high}
         AND ${inScope(scope)} AND ${writtenIn(period)}
       ORDER BY messages_fts.rowid DESC
-      LIMIT ${RANKED})
+      LIMIT ${SEARCH_RANKED})
     SELECT m.conversation_id, m.seq, m.created_at, v.name AS visitor_name, m.sender_kind, m.sender_name,
            hit.snippet
     FROM hit
