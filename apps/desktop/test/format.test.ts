@@ -8,6 +8,7 @@ import {
   dayOrTime,
   longDuration,
   shortDuration,
+  shortDurationTick,
   timeLocaleFor,
 } from '../src/renderer/ui/format.js';
 
@@ -72,6 +73,23 @@ describe('time formatting', () => {
     const zh = i18n.getFixedT('zh-CN');
     expect(shortDuration(zh, at, now + 12 * 60_000)).toBe('12分');
     expect(shortDuration(zh, at, now + 2 * 86_400_000)).toBe('2天');
+  });
+
+  it('asks a waiting time to be written again each second while it is in seconds, and then no more', () => {
+    const en = i18n.getFixedT('en');
+    const from = Date.parse(at);
+    // A chat 3 s old, on the clock it asks for: every second shown, then handed to the list's clock.
+    const shown: string[] = [];
+    let now = from + 3_000;
+    for (let tick = shortDurationTick(at, now); tick !== null; tick = shortDurationTick(at, now)) {
+      shown.push(shortDuration(en, at, now));
+      now += tick;
+    }
+    expect(shown).toEqual(Array.from({ length: 57 }, (_, i) => `${i + 3}s`));
+    expect(shortDuration(en, at, now)).toBe('1m');
+    // Ahead of this computer's clock it reads "0s", and counts up from there.
+    expect(shortDurationTick(at, from - 5_000)).toBe(1000);
+    expect(shortDurationTick(at, from + 3 * 3_600_000)).toBeNull();
   });
 
   it("writes a report's figures in seconds to two units, in the app's language", () => {

@@ -7,11 +7,24 @@ import { i18n } from '../i18n/index.js';
  * and a renderer's first `Intl` formatter loads locale data (see prepareTimeFormats).
  */
 export function shortDuration(t: TFunction, fromIso: string, now: number): string {
-  const seconds = Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000));
+  const seconds = secondsSince(fromIso, now);
   if (seconds < 60) return t('duration.seconds', { n: seconds });
   if (seconds < 3600) return t('duration.minutes', { n: Math.floor(seconds / 60) });
   if (seconds < 86_400) return t('duration.hours', { n: Math.floor(seconds / 3600) });
   return t('duration.days', { n: Math.floor(seconds / 86_400) });
+}
+
+/**
+ * How often a `shortDuration` from `fromIso` must be written again to stay true: each second while
+ * it is written in seconds, else `null` (in minutes and up, a clock of a few seconds suffices).
+ */
+export function shortDurationTick(fromIso: string, now: number): number | null {
+  return secondsSince(fromIso, now) < 60 ? 1000 : null;
+}
+
+/** Whole seconds from `fromIso` to `now`; none for a time ahead of this computer's clock. */
+function secondsSince(fromIso: string, now: number): number {
+  return Math.max(0, Math.round((now - Date.parse(fromIso)) / 1000));
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { SlaLevel } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import type { CachedConversation } from '../../../../shared/cache-schemas.js';
-import { clockTime, shortDuration } from '../../../ui/format.js';
+import { Elapsed } from '../../../ui/Elapsed.js';
+import { clockTime } from '../../../ui/format.js';
 import { awaitingReplyOf, replyWaitLevel } from '../awaiting-reply.js';
 import { previewOf } from '../preview.js';
 
@@ -44,7 +45,9 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
         <span className="ml-auto flex items-center gap-2">
           {waitingSince && (
             <span className="text-[11px] text-amber-700 dark:text-amber-400">
-              {t('waiting', { time: shortDuration(t, waitingSince, now) })}
+              <Elapsed since={waitingSince} now={now}>
+                {(time) => t('waiting', { time })}
+              </Elapsed>
             </span>
           )}
           {replyOwedSince && (
@@ -53,7 +56,9 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
               title={t('awaitingReply', { time: clockTime(replyOwedSince) })}
               className={`text-[11px] ${REPLY_WAIT_TEXT[replyWaitLevel(replyOwedSince, now)]}`}
             >
-              {t('waiting', { time: shortDuration(t, replyOwedSince, now) })}
+              <Elapsed since={replyOwedSince} now={now}>
+                {(time) => t('waiting', { time })}
+              </Elapsed>
             </span>
           )}
           {item.unread > 0 && (

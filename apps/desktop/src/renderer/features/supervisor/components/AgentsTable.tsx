@@ -1,6 +1,6 @@
 import type { LiveChat, SupervisorAgent } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
-import { shortDuration } from '../../../ui/format.js';
+import { Elapsed } from '../../../ui/Elapsed.js';
 import { useNow } from '../../../ui/use-now.js';
 import { forceStatus, monitor } from '../actions.js';
 
@@ -66,7 +66,12 @@ export function AgentsTable({
               </span>
               <span className="ml-1 text-xs text-slate-500">
                 ({t(`status.reason.${agent.reason}`, { defaultValue: agent.reason })}
-                {Date.parse(agent.since) > SINCE_KNOWN && ` · ${shortDuration(t, agent.since, now)}`})
+                {Date.parse(agent.since) > SINCE_KNOWN && (
+                  <Elapsed since={agent.since} now={now}>
+                    {(time) => ` · ${time}`}
+                  </Elapsed>
+                )}
+                )
               </span>
             </td>
             <td className="py-1.5 pr-2 tabular-nums">

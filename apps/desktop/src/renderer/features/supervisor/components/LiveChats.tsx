@@ -1,6 +1,6 @@
 import type { LiveChat } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
-import { shortDuration } from '../../../ui/format.js';
+import { Elapsed } from '../../../ui/Elapsed.js';
 import { useNow } from '../../../ui/use-now.js';
 import { monitor } from '../actions.js';
 import { isEscalated } from '../escalations.js';
@@ -79,7 +79,9 @@ export function LiveChats({
                   {chat.inBot ? t('supervisor.inBot') : t(`supervisor.${chat.status}`)}
                 </td>
                 <td className="py-1.5 pr-2">{chat.assignee?.name ?? '—'}</td>
-                <td className="py-1.5 pr-2 tabular-nums">{since ? shortDuration(t, since, now) : '—'}</td>
+                <td className="py-1.5 pr-2 tabular-nums">
+                  {since ? <Elapsed since={since} now={now} /> : '—'}
+                </td>
                 <td className="py-1.5 text-right">
                   <button
                     type="button"

@@ -2,7 +2,8 @@ import type { VisitedPage } from '@switchboard/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../../host/bridge.js';
-import { dateTime, dayOrTime, shortDuration } from '../../../ui/format.js';
+import { Elapsed } from '../../../ui/Elapsed.js';
+import { dateTime, dayOrTime } from '../../../ui/format.js';
 import { useNow } from '../../../ui/use-now.js';
 import { useVisitedTrail } from '../visited-pages.js';
 import { Row } from './Row.js';
@@ -103,10 +104,9 @@ export function VisitedPages({ conversationId, startedOn }: { conversationId: st
           <PageLink page={current} />
           {current.title && <span className="block truncate text-xs text-slate-500">{current.url}</span>}
           <time className="block text-xs text-slate-500" dateTime={current.at} title={dateTime(current.at)}>
-            {t('visitor.nowOnSince', {
-              time: dayOrTime(current.at, now),
-              ago: shortDuration(t, current.at, now),
-            })}
+            <Elapsed since={current.at} now={now}>
+              {(ago) => t('visitor.nowOnSince', { time: dayOrTime(current.at, now), ago })}
+            </Elapsed>
           </time>
         </Row>
       )}
