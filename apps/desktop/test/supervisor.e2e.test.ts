@@ -377,6 +377,37 @@ describe('the supervisor window, the admin area and reports against a real serve
     await eventually(async () => expect((await listed())?.pageTracking).toBe('full'));
   });
 
+  it('after a save the widget form shows the widget as the server kept it, not as the admin typed it', async () => {
+    await ada.page.getByTestId('admin-widgets').click();
+    const form = ada.page.getByTestId('widget-form').first();
+    const name = form.getByLabel('Name', { exact: true });
+    const pageTracking = form.getByLabel('Pages visitors go to while chatting');
+    const save = form.getByRole('button', { name: 'Save', exact: true });
+    const original = await name.inputValue();
+    // The server trims a name.
+    await name.fill(`  ${original}  `);
+    await save.click();
+    await eventually(async () => expect(await name.inputValue()).toBe(original));
+
+    // A server from before page tracking: it neither keeps the choice nor lists it (read as "full").
+    const update = '**/api/admin/widgets/*';
+    await ada.page.route(update, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      const { pageTracking: _unknown, ...body } = route.request().postDataJSON() as Record<string, unknown>;
+      const response = await route.fetch({ postData: JSON.stringify(body) });
+      const { data, ...envelope } = (await response.json()) as { data: Record<string, unknown> };
+      const { pageTracking: _kept, ...older } = data;
+      await route.fulfill({ response, json: { ...envelope, data: older } });
+    });
+    try {
+      await pageTracking.selectOption({ label: 'Do not record' });
+      await save.click();
+      await eventually(async () => expect(await pageTracking.inputValue()).toBe('full'));
+    } finally {
+      await ada.page.unroute(update);
+    }
+  });
+
   it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {
     const api = await adminApi(server.url);
     const teams = await api<Array<{ id: string; name: string }>>('/api/teams');

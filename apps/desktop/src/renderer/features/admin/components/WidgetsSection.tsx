@@ -2,44 +2,29 @@ import type { AdminWidget, PageTracking, WidgetSettings } from '@switchboard/pro
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useLoaded, useTeams } from '../actions.js';
-import { type FieldDraft, fromDraft, toDraft } from '../prechat-draft.js';
+import { fromWidgetDraft, toWidgetDraft, type WidgetDraft } from '../widget-draft.js';
 import { PreChatFieldsEditor } from './PreChatFieldsEditor.js';
 import { Card, dangerButton, Field, inputClass, OneTime, primaryButton } from './ui.js';
 
 function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: AdminWidget): void }) {
   const { t } = useTranslation();
   const [teams] = useTeams();
-  const [name, setName] = useState(widget.name);
-  const [teamId, setTeamId] = useState(widget.teamId ?? '');
-  const [settings, setSettings] = useState<WidgetSettings>(widget.settings);
-  const [origins, setOrigins] = useState(widget.allowedOrigins.join('\n'));
-  const [identityMode, setIdentityMode] = useState(widget.identityMode);
-  const [pageTracking, setPageTracking] = useState(widget.pageTracking);
+  const [draft, setDraft] = useState(() => toWidgetDraft(widget));
+  const { name, teamId, settings, origins, identityMode, pageTracking, fields } = draft;
   const pageTrackingHint = useId();
-  const [fields, setFields] = useState<FieldDraft[]>(widget.settings.preChatFields.map(toDraft));
   const [secret, setSecret] = useState<string | null>(null);
+  const edit = (change: Partial<WidgetDraft>) => setDraft((current) => ({ ...current, ...change }));
   const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) =>
-    setSettings({ ...settings, [key]: value });
+    edit({ settings: { ...settings, [key]: value } });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = {
-      name,
-      teamId: teamId || null,
-      identityMode,
-      pageTracking,
-      allowedOrigins: origins
-        .split('\n')
-        .map((o) => o.trim())
-        .filter(Boolean),
-      settings: {
-        ...settings,
-        preChatFields: fields.map(fromDraft),
-      },
-    };
     const next = await call('widget', (c) =>
-      c.rest('updateWidget', { params: { widgetId: widget.id }, body }),
+      c.rest('updateWidget', { params: { widgetId: widget.id }, body: fromWidgetDraft(draft) }),
     );
     if (next) {
+      // The widget as the server kept it (a name trimmed, a field an older server does not keep),
+      // not as the admin typed it.
+      setDraft(toWidgetDraft(next));
       onSaved(next);
       saved(t('admin.saved'));
     }
@@ -69,11 +54,11 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
               required
               maxLength={120}
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => edit({ name: e.target.value })}
             />
           </Field>
           <Field label={t('admin.widgets.team')}>
-            <select className={inputClass} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <select className={inputClass} value={teamId} onChange={(e) => edit({ teamId: e.target.value })}>
               <option value="">—</option>
               {teams.map((x) => (
                 <option key={x.id} value={x.id}>
@@ -134,7 +119,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
             <select
               className={inputClass}
               value={identityMode}
-              onChange={(e) => setIdentityMode(e.target.value as 'optional' | 'enforce')}
+              onChange={(e) => edit({ identityMode: e.target.value as 'optional' | 'enforce' })}
             >
               <option value="optional">{t('admin.widgets.identityModes.optional')}</option>
               <option value="enforce">{t('admin.widgets.identityModes.enforce')}</option>
@@ -154,7 +139,7 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
                 className={inputClass}
                 value={pageTracking}
                 aria-describedby={pageTrackingHint}
-                onChange={(e) => setPageTracking(e.target.value as PageTracking)}
+                onChange={(e) => edit({ pageTracking: e.target.value as PageTracking })}
               >
                 <option value="full">{t('admin.widgets.pageTrackingModes.full')}</option>
                 <option value="path">{t('admin.widgets.pageTrackingModes.path')}</option>
@@ -170,11 +155,11 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
               className={`${inputClass} font-mono text-xs`}
               rows={3}
               value={origins}
-              onChange={(e) => setOrigins(e.target.value)}
+              onChange={(e) => edit({ origins: e.target.value })}
             />
           </Field>
         </div>
-        <PreChatFieldsEditor fields={fields} onChange={setFields} />
+        <PreChatFieldsEditor fields={fields} onChange={(next) => edit({ fields: next })} />
         <div className="flex justify-between">
           <button type="submit" className={primaryButton}>
             {t('admin.save')}
