@@ -131,6 +131,15 @@ describe('the supervisor window, the admin area and reports against a real serve
     await eventually(async () => expect(await where.textContent()).toContain('https://shop.example/cart'));
     await vera.viewPage('https://shop.example/checkout', 'Checkout');
     await eventually(async () => expect(await where.textContent()).toBe('Now on: Checkout'));
+    // What Vera is writing (the demo's widget shares drafts), and that she is typing.
+    const panel = carol.page.getByTestId('monitor-panel');
+    await vera.type(true, 'I need it by Friday');
+    await eventually(async () =>
+      expect(await panel.getByTestId('visitor-draft').locator('p').textContent()).toBe('I need it by Friday'),
+    );
+    expect(await panel.getByTestId('typing').textContent()).toBe('Vera is typing…');
+    await vera.type(false);
+    await eventually(async () => expect(await panel.getByTestId('visitor-draft').count()).toBe(0));
     // Nobody has read anything: the supervisor's monitoring sent no read receipt.
     expect(veraReads).toEqual([]);
     expect(vera.received.every((m) => m.sender.kind === 'visitor')).toBe(true);
@@ -375,6 +384,28 @@ describe('the supervisor window, the admin area and reports against a real serve
     await select.selectOption({ label: 'Record the full address' });
     await form.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(async () => expect((await listed())?.pageTracking).toBe('full'));
+  });
+
+  it('the admin turns the draft preview off and on again; saved with the widget, the server lists it', async () => {
+    await ada.page.getByTestId('admin-widgets').click();
+    const api = await adminApi(server.url);
+    const listed = async () => (await api<Array<{ typingPreview: boolean }>>('/api/admin/widgets'))[0];
+    // The demo's widget shares drafts.
+    expect((await listed())?.typingPreview).toBe(true);
+    const form = ada.page.getByTestId('widget-form').first();
+    const box = form.getByLabel('Agents see what visitors type before they send it');
+    expect(await box.isChecked()).toBe(true);
+    expect(await box.getAttribute('aria-describedby')).toBe(
+      await form.getByText('The chat box tells visitors so.').getAttribute('id'),
+    );
+    const save = form.getByRole('button', { name: 'Save', exact: true });
+    await box.uncheck();
+    await save.click();
+    await eventually(async () => expect((await listed())?.typingPreview).toBe(false));
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await save.click();
+    await eventually(async () => expect((await listed())?.typingPreview).toBe(true));
   });
 
   it('after a save the widget form shows the widget as the server kept it, not as the admin typed it', async () => {

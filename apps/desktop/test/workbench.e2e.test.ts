@@ -1911,6 +1911,40 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
+  it('shows what the visitor is writing before they send it (the demo widget shares drafts), as text, until it is sent or withdrawn', async () => {
+    const dora = await Visitor.join(server.url, 'Dora Draft');
+    try {
+      await openAndOwn(dora);
+      const draft = page.getByTestId('visitor-draft');
+      await dora.type(true, 'Can I change the');
+      await eventually(async () => expect(await draft.locator('p').textContent()).toBe('Can I change the'));
+      expect(await draft.locator('figcaption').textContent()).toBe('Dora Draft is writing (not sent yet)');
+      expect(await page.getByTestId('typing').textContent()).toBe('Dora Draft is typing…');
+
+      // Paused with the draft in the box: no longer typing, the draft stays.
+      const markup = 'Can I change the <b onmouseover="window.__draftXss=1">address</b>?';
+      await dora.type(false, markup);
+      await eventually(async () => expect(await draft.locator('p').textContent()).toBe(markup));
+      await eventually(async () => expect(await page.getByTestId('typing').textContent()).toBe(''));
+      expect(await draft.locator('b').count()).toBe(0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'visitor-draft.png') });
+
+      // Sent: the message replaces the draft.
+      await dora.say('Can I change the address?');
+      await page.getByTestId('chat-view').getByText('Can I change the address?').waitFor();
+      await eventually(async () => expect(await draft.count()).toBe(0));
+
+      // Withdrawn: the visitor emptied the box.
+      await dora.type(true, 'Also');
+      await eventually(async () => expect(await draft.locator('p').textContent()).toBe('Also'));
+      await dora.type(false);
+      await eventually(async () => expect(await draft.count()).toBe(0));
+      expect(workbench.errors).toEqual([]);
+    } finally {
+      dora.close();
+    }
+  });
+
   it('shows in the visitor panel the page the visitor is on now and the pages they went to, live and as text; out of reach it says the trail is not available, and catches up when back', async () => {
     const paula = await Visitor.join(server.url, 'Paula Pages', {
       pageUrl: 'https://shop.example.com/',

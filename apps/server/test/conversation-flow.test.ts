@@ -78,6 +78,7 @@ describe('a visitor and an agent converse over real sockets', () => {
       conversationId: opened.id,
       sender: { kind: 'visitor', id: null, name: 'Vera' },
       typing: true,
+      preview: null,
     });
 
     const atAgent = nextEvent<Message>(alice, 'message:new');

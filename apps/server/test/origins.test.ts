@@ -19,6 +19,7 @@ describe('origin policy', () => {
         identityMode: 'optional',
         teamId: null,
         pageTracking: 'full',
+        typingPreview: false,
       },
     ]);
     expect(policy.isWorkbench('app://switchboard')).toBe(true);

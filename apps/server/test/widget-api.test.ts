@@ -74,6 +74,7 @@ describe('widget API', () => {
         settings: DEFAULT_WIDGET_SETTINGS,
         online: true, // alice (team A) is online
         pageTracking: 'full',
+        typingPreview: false,
       });
       unwrap(await request(alice, 'agent:status', { status: 'away' }));
       // Team B has nobody connected.

@@ -23,6 +23,7 @@ describe('the widget’s copies of protocol values', () => {
       settings: protocol.DEFAULT_WIDGET_SETTINGS,
       online: true,
       pageTracking: 'path',
+      typingPreview: true,
     };
     expect(protocol.WidgetConfig.parse(config)).toEqual(config);
     expect(isWidgetConfig(config)).toBe(true);
@@ -43,6 +44,19 @@ describe('the widget’s copies of protocol values', () => {
     const unknown = { ...older, pageTracking: 'everything' };
     expect(protocol.WidgetConfig.safeParse(unknown).success).toBe(false);
     expect(isWidgetConfig(unknown)).toBe(false);
+  });
+
+  it('read the typing preview as the protocol does: absent from an older server, else a boolean', () => {
+    const older = {
+      widgetId: '3f6d2a8e-5b1c-4e7a-9c2d-1a2b3c4d5e6f',
+      settings: protocol.DEFAULT_WIDGET_SETTINGS,
+      online: true,
+    };
+    expect(isWidgetConfig(older)).toBe(true);
+    for (const typingPreview of [true, false]) expect(isWidgetConfig({ ...older, typingPreview })).toBe(true);
+    const odd = { ...older, typingPreview: 'yes' };
+    expect(protocol.WidgetConfig.safeParse(odd).success).toBe(false);
+    expect(isWidgetConfig(odd)).toBe(false);
   });
 });
 

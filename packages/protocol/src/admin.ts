@@ -101,6 +101,8 @@ export const AdminWidget = z.object({
   settings: WidgetSettings,
   /** What is recorded of the pages visitors go to while chatting. Absent from older servers. */
   pageTracking: PageTracking.default('full'),
+  /** Staff see what visitors type before they send it (`VisitorTypingSet.preview`). Absent from older servers. */
+  typingPreview: z.boolean().default(false),
 });
 export type AdminWidget = z.infer<typeof AdminWidget>;
 
@@ -117,6 +119,7 @@ export const WidgetUpdate = z
     identityMode: IdentityMode,
     settings: WidgetSettings,
     pageTracking: PageTracking,
+    typingPreview: z.boolean(),
   })
   .partial()
   .refine((u) => Object.keys(u).length > 0, 'change at least one field');

@@ -114,6 +114,18 @@ export type SyncResponse = z.infer<typeof SyncResponse>;
 export const TypingSet = z.strictObject({ conversationId: Id, typing: z.boolean() });
 export type TypingSet = z.infer<typeof TypingSet>;
 
+/**
+ * A visitor's typing may carry their draft as it stands (`preview`, the whole text so far), when
+ * their widget's `typingPreview` is on: staff following the chat see it before it is sent. With
+ * `typing: false` it is a draft left in the box; an empty or absent preview withdraws it.
+ */
+export const VisitorTypingSet = z.strictObject({
+  conversationId: Id,
+  typing: z.boolean(),
+  preview: Body.optional(),
+});
+export type VisitorTypingSet = z.infer<typeof VisitorTypingSet>;
+
 export const TypingUpdate = z.object({
   conversationId: Id,
   sender: z.object({
@@ -123,6 +135,11 @@ export const TypingUpdate = z.object({
     name: z.string().nullable(),
   }),
   typing: z.boolean(),
+  /**
+   * To staff only: the visitor's draft as it stands (`VisitorTypingSet.preview`), shown as text;
+   * null when there is none (always for staff's typing, on `/visitor`, and from older servers).
+   */
+  preview: z.string().nullable().default(null),
 });
 export type TypingUpdate = z.infer<typeof TypingUpdate>;
 

@@ -72,5 +72,10 @@ export const WidgetConfig = z.object({
   online: z.boolean(),
   /** Whether the widget reports the pages its visitor goes to (`page:view`). Absent from older servers. */
   pageTracking: PageTracking.default('full'),
+  /**
+   * Whether the widget sends the visitor's draft as they type (`VisitorTypingSet.preview`), and
+   * tells them so. Absent from older servers.
+   */
+  typingPreview: z.boolean().default(false),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;

@@ -68,6 +68,12 @@ describe('namespace separation', () => {
     }
   });
 
+  it("takes a draft preview with a visitor's typing only", () => {
+    const typing = { conversationId: ids.conversation, typing: true, preview: 'Hel' };
+    expect(visitorRequests['typing:set'].request.safeParse(typing).success).toBe(true);
+    expect(agentRequests['typing:set'].request.safeParse(typing).success).toBe(false);
+  });
+
   it('gives visitors no way to write an internal note', () => {
     const payload = {
       conversationId: ids.conversation,

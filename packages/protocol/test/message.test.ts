@@ -9,7 +9,9 @@ import {
   SyncRequest,
   SyncResponse,
   TypingSet,
+  TypingUpdate,
   VisitorMessageSend,
+  VisitorTypingSet,
 } from '../src/index.js';
 import { ids, message, messageArb, now } from './fixtures.js';
 
@@ -206,13 +208,42 @@ describe('MessageAck', () => {
   });
 });
 
-describe('TypingSet and ReadMark', () => {
+describe('typing and read marks', () => {
   it('typing requires a boolean', () => {
     expect(TypingSet.safeParse({ conversationId: ids.conversation, typing: true }).success).toBe(true);
     expect(TypingSet.safeParse({ conversationId: ids.conversation, typing: 'yes' }).success).toBe(false);
     expect(
       TypingSet.safeParse({ conversationId: ids.conversation, typing: true, body: 'draft' }).success,
     ).toBe(false);
+  });
+
+  it("a visitor's typing may carry their draft, up to a message's length; staff's never", () => {
+    const typing = { conversationId: ids.conversation, typing: true };
+    expect(VisitorTypingSet.parse({ ...typing, preview: 'Where is my ord' })).toEqual({
+      ...typing,
+      preview: 'Where is my ord',
+    });
+    expect(VisitorTypingSet.safeParse({ ...typing, typing: false, preview: 'left in the box' }).success).toBe(
+      true,
+    );
+    expect(VisitorTypingSet.safeParse({ ...typing, preview: 'x'.repeat(MESSAGE_BODY_MAX) }).success).toBe(
+      true,
+    );
+    expect(VisitorTypingSet.safeParse({ ...typing, preview: 'x'.repeat(MESSAGE_BODY_MAX + 1) }).success).toBe(
+      false,
+    );
+    expect(VisitorTypingSet.safeParse({ ...typing, preview: 42 }).success).toBe(false);
+    expect(TypingSet.safeParse({ ...typing, preview: 'draft' }).success).toBe(false);
+  });
+
+  it('a typing update carries no preview unless the server sent one', () => {
+    const update = {
+      conversationId: ids.conversation,
+      sender: { kind: 'visitor', id: null, name: 'Noor' },
+      typing: true,
+    };
+    expect(TypingUpdate.parse(update).preview).toBeNull();
+    expect(TypingUpdate.parse({ ...update, preview: 'Hello' }).preview).toBe('Hello');
   });
 
   it('read marks take a non-negative integer seq', () => {

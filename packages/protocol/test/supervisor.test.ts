@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AdminWidget,
   agentRequests,
+  DEFAULT_WIDGET_SETTINGS,
   type EndpointSpec,
   ReportQuery,
   restEndpoints,
@@ -8,6 +10,7 @@ import {
   SupervisorWhisper,
   staffRolesOf,
   UserUpdate,
+  WidgetConfig,
   WidgetUpdate,
 } from '../src/index.js';
 import { ids } from './fixtures.js';
@@ -75,6 +78,22 @@ describe('admin bodies', () => {
     expect(WidgetUpdate.safeParse({ allowedOrigins: ['https://shop.example'] }).success).toBe(true);
     expect(WidgetUpdate.safeParse({ allowedOrigins: ['https://shop.example/cart'] }).success).toBe(false);
     expect(WidgetUpdate.safeParse({ allowedOrigins: ['javascript:alert(1)'] }).success).toBe(false);
+  });
+
+  it('turn the typing preview on or off with a boolean, off for a widget from an older server', () => {
+    expect(WidgetUpdate.parse({ typingPreview: true })).toEqual({ typingPreview: true });
+    expect(WidgetUpdate.safeParse({ typingPreview: 'yes' }).success).toBe(false);
+    const config = { widgetId: ids.widget, settings: DEFAULT_WIDGET_SETTINGS, online: true };
+    expect(WidgetConfig.parse(config).typingPreview).toBe(false);
+    const widget = {
+      id: ids.widget,
+      name: 'Shop',
+      teamId: null,
+      allowedOrigins: [],
+      identityMode: 'optional',
+      settings: DEFAULT_WIDGET_SETTINGS,
+    };
+    expect(AdminWidget.parse(widget).typingPreview).toBe(false);
   });
 
   it('bound report ranges', () => {

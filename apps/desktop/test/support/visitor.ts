@@ -87,6 +87,15 @@ export class Visitor {
     return ack.seq;
   }
 
+  /** Types in the widget's box, as the widget reports it (`typing:set`, with the draft when given). */
+  async type(typing: boolean, preview?: string): Promise<void> {
+    await this.#request('typing:set', {
+      conversationId: this.conversationId,
+      typing,
+      ...(preview === undefined ? {} : { preview }),
+    });
+  }
+
   /** Goes to another page of the site, reported as the widget does (`page:view`). */
   async viewPage(url: string, title?: string): Promise<void> {
     await this.#request('page:view', {

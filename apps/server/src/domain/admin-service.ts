@@ -147,6 +147,7 @@ export class AdminService {
       identityMode: widget.identityMode,
       settings,
       pageTracking: widget.pageTracking,
+      typingPreview: widget.typingPreview,
     };
   }
 

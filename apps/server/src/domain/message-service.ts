@@ -11,6 +11,7 @@ import {
 import type { Db } from '../store/open-sqlite.js';
 import { isParticipant } from '../store/participants.js';
 import type { ConversationAccess, MessageRecord } from '../store/records.js';
+import { getWidget } from '../store/widgets.js';
 import { conflict } from './conflicts.js';
 import { DomainError } from './errors.js';
 import { assertCanRead, assertCanSend, readIsVisibleToVisitor } from './policy.js';
@@ -119,13 +120,21 @@ export class MessageService {
 
   /**
    * Typing is ephemeral: only authorization, nothing stored. Sent as the agent or visitor types, so
-   * it reads the one row the send path reads, not the whole conversation with its joins.
+   * it reads the one row the send path reads, not the whole conversation with its joins. A visitor's
+   * draft (`preview`) passes on only when their widget shares drafts; otherwise it is dropped and
+   * the typing still passes on (a widget loaded before the setting changed may still send one).
    */
-  async typing(principal: Principal, conversationId: string): Promise<ConversationAccess> {
+  async typing(
+    principal: Principal,
+    conversationId: string,
+    preview?: string,
+  ): Promise<{ conversation: ConversationAccess; preview: string | null }> {
     const conversation = assertCanRead(principal, await getConversationAccess(this.db, conversationId));
     if (conversation.status === 'resolved')
       throw new DomainError('conversation-closed', 'This conversation is resolved.');
-    return conversation;
+    if (!preview || principal.kind !== 'visitor') return { conversation, preview: null };
+    const shared = (await getWidget(this.db, principal.widgetId))?.typingPreview ?? false;
+    return { conversation, preview: shared ? preview : null };
   }
 
   /** A clientMsgId names one sender's message; someone else reusing it is a conflict. */

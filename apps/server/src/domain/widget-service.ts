@@ -48,6 +48,7 @@ export class WidgetService {
       settings: await this.#settings(widget.id),
       online: this.isOnline(widget),
       pageTracking: widget.pageTracking,
+      typingPreview: widget.typingPreview,
     };
   }
 

@@ -86,16 +86,23 @@ export class Broadcaster {
     }
   }
 
-  typing(conversation: ConversationAccess, from: Principal, typing: boolean, exceptSocketId: string): void {
+  /** `preview`: a visitor's draft, for the staff following the conversation only. */
+  typing(
+    conversation: ConversationAccess,
+    from: Principal,
+    { typing, preview }: { typing: boolean; preview: string | null },
+    exceptSocketId: string,
+  ): void {
     const conversationId = conversation.id;
     if (from.kind === 'visitor') {
-      const payload = {
-        conversationId,
-        sender: { kind: 'visitor' as const, id: null, name: from.name },
-        typing,
-      };
-      this.agents.to(rooms.conversation(conversationId)).emit('typing:update', payload);
-      this.visitors.to(rooms.visitor(from.visitorId)).except(exceptSocketId).emit('typing:update', payload);
+      const sender = { kind: 'visitor' as const, id: null, name: from.name };
+      this.agents
+        .to(rooms.conversation(conversationId))
+        .emit('typing:update', { conversationId, sender, typing, preview });
+      this.visitors
+        .to(rooms.visitor(from.visitorId))
+        .except(exceptSocketId)
+        .emit('typing:update', { conversationId, sender, typing, preview: null });
       return;
     }
     // Colleagues learn who is typing; the visitor only that the agent is.
@@ -103,11 +110,11 @@ export class Broadcaster {
     this.agents
       .to(rooms.conversation(conversationId))
       .except(exceptSocketId)
-      .emit('typing:update', { conversationId, sender, typing });
+      .emit('typing:update', { conversationId, sender, typing, preview: null });
     if (conversation.assigneeId === from.userId) {
       this.visitors
         .to(rooms.visitor(conversation.visitorId))
-        .emit('typing:update', { conversationId, sender: { ...sender, id: null }, typing });
+        .emit('typing:update', { conversationId, sender: { ...sender, id: null }, typing, preview: null });
     }
   }
 

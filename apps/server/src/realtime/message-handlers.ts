@@ -29,9 +29,12 @@ export function sharedMessageHandlers<P extends Principal>(
       ctx.afterAck(() => broadcast.read(mark.conversation, ctx.principal, mark.seq, mark.visibleToVisitor));
       return {};
     },
-    'typing:set': async ({ conversationId, typing }, ctx) => {
-      const conversation = await messages.typing(ctx.principal, conversationId);
-      ctx.afterAck(() => broadcast.typing(conversation, ctx.principal, typing, ctx.socketId));
+    // Staff's typing:set has no preview (its schema refuses one), so only a visitor's carries it.
+    'typing:set': async ({ conversationId, typing, preview }, ctx) => {
+      const shown = await messages.typing(ctx.principal, conversationId, preview);
+      ctx.afterAck(() =>
+        broadcast.typing(shown.conversation, ctx.principal, { typing, preview: shown.preview }, ctx.socketId),
+      );
       return {};
     },
   };

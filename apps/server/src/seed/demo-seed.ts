@@ -104,6 +104,8 @@ export async function seedDemo(
     allowedOrigins: widgetOrigins,
     identityMode: 'optional',
     teamId,
+    // So that whoever tries the demo sees a draft appear in the workbench as the visitor types.
+    typingPreview: true,
   });
   await setWidgetSettings(db, widgetId, DEMO_WIDGET_SETTINGS);
   for (const reply of DEMO_CANNED_REPLIES) await insertCannedReply(db, { id: randomUUID(), ...reply });

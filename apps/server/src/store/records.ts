@@ -29,6 +29,8 @@ export interface WidgetRecord {
   identityMode: 'optional' | 'enforce';
   teamId: string | null;
   pageTracking: PageTracking;
+  /** Staff see what visitors type before they send it. */
+  typingPreview: boolean;
 }
 
 export interface VisitorRecord {

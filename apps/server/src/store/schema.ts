@@ -93,6 +93,8 @@ export interface WidgetsTable {
   settings: string | null;
   /** `PageTracking` (0023_page_tracking). */
   page_tracking: Generated<string>;
+  /** 1: staff see visitors' drafts as they type (0024_typing_preview). */
+  typing_preview: Generated<number>;
 }
 
 export interface VisitorsTable {

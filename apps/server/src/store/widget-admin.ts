@@ -7,6 +7,7 @@ export interface WidgetChange {
   allowedOrigins?: string[] | undefined;
   identityMode?: IdentityMode | undefined;
   pageTracking?: PageTracking | undefined;
+  typingPreview?: boolean | undefined;
   /** Already-validated WidgetSettings. */
   settings?: object | undefined;
   secret?: string | undefined;
@@ -23,6 +24,7 @@ export async function updateWidget(db: Db, id: string, change: WidgetChange): Pr
         : { allowed_origins: JSON.stringify(change.allowedOrigins) }),
       ...(change.identityMode === undefined ? {} : { identity_mode: change.identityMode }),
       ...(change.pageTracking === undefined ? {} : { page_tracking: change.pageTracking }),
+      ...(change.typingPreview === undefined ? {} : { typing_preview: change.typingPreview ? 1 : 0 }),
       ...(change.settings === undefined ? {} : { settings: JSON.stringify(change.settings) }),
       ...(change.secret === undefined ? {} : { secret: change.secret }),
     })

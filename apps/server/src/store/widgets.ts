@@ -17,13 +17,16 @@ function rowToWidget(row: Selectable<WidgetsTable>): WidgetRecord {
     identityMode: IdentityMode.parse(row.identity_mode),
     teamId: row.team_id,
     pageTracking: PageTracking.parse(row.page_tracking),
+    typingPreview: row.typing_preview === 1,
   };
 }
 
-/** A new widget; it records visitors' pages in full unless told otherwise. */
+type Defaulted = 'pageTracking' | 'typingPreview';
+
+/** A new widget; unless told otherwise it records visitors' pages in full and previews no drafts. */
 export async function insertWidget(
   db: Db,
-  widget: Omit<WidgetRecord, 'pageTracking'> & Partial<Pick<WidgetRecord, 'pageTracking'>>,
+  widget: Omit<WidgetRecord, Defaulted> & Partial<Pick<WidgetRecord, Defaulted>>,
 ): Promise<void> {
   await db
     .insertInto('widgets')
@@ -36,6 +39,7 @@ export async function insertWidget(
       team_id: widget.teamId,
       created_at: new Date().toISOString(),
       ...(widget.pageTracking === undefined ? {} : { page_tracking: widget.pageTracking }),
+      ...(widget.typingPreview === undefined ? {} : { typing_preview: widget.typingPreview ? 1 : 0 }),
     })
     .execute();
 }

@@ -21,6 +21,7 @@ import { Sender } from './sender.js';
 import { SessionStore, type StoredSession } from './session-store.js';
 import { chatCss } from './styles.js';
 import { Timeline } from './timeline.js';
+import { NO_TYPING, type TypingReport, TypingReporter } from './typing-reporter.js';
 import { uuid } from './uuid.js';
 import { composerView } from './view/composer-view.js';
 import { type FormField, formView } from './view/form-view.js';
@@ -479,20 +480,23 @@ export class ChatController implements ChatApi {
     });
   }
 
-  #typing(typing: boolean): void {
+  #typing(report: TypingReport): void {
     const conversation = this.#conversation;
     if (!isActive(conversation) || !conversation || !this.#connection?.connected) return;
-    void this.#connection.request('typing:set', { conversationId: conversation.id, typing }, isEmpty);
+    void this.#connection.request('typing:set', { conversationId: conversation.id, ...report }, isEmpty);
   }
 
   // ---- footer views ---------------------------------------------------------------------------
 
   #composer: ReturnType<typeof composerView> | undefined;
+  #typingReporter: TypingReporter | undefined;
   #focusFooter: () => void = () => undefined;
 
   #renderFooter(): void {
     const footer = this.#parts.footer;
     this.#composer = undefined;
+    this.#typingReporter?.dispose();
+    this.#typingReporter = undefined;
     const conversation = this.#conversation;
     const settings = this.#config.settings;
     if (conversation?.status === 'resolved') {
@@ -542,9 +546,14 @@ export class ChatController implements ChatApi {
       this.#focusFooter = form.focus;
       return;
     }
+    // A server older than typingPreview sends no such field: no preview.
+    this.#typingReporter = new TypingReporter(
+      (report) => this.#typing(report),
+      this.#config.typingPreview === true,
+    );
     const composer = composerView(this.#t, {
       onSend: (body, file) => this.#send(body, file),
-      onTyping: (typing) => this.#typing(typing),
+      typing: this.#typingReporter,
     });
     this.#composer = composer;
     footer.replaceChildren(composer.element);
@@ -646,7 +655,7 @@ export class ChatController implements ChatApi {
     const newChat = this.#newChatButton('sb-link');
     const composer = composerView(this.#t, {
       onSend: (body, file) => this.#send(body, file),
-      onTyping: () => undefined,
+      typing: NO_TYPING,
     });
     this.#composer = composer;
     this.#parts.footer.replaceChildren(

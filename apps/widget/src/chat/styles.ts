@@ -46,6 +46,7 @@ export const chatCss = `
 .sb-chip button{border:0;background:#e5e7eb;border-radius:6px;padding:2px 8px;cursor:pointer}
 .sb-error{color:#b91c1c;font-size:12px;padding:0 10px 8px}
 .sb-error:empty{display:none}
+.sb-draft-shared{margin:0;padding:0 10px 8px;font-size:11px;color:#6b7280}
 .sb-form{display:flex;flex-direction:column;gap:10px;padding:16px;overflow-y:auto}
 .sb-form h2{font-size:16px;line-height:22px;font-weight:600;margin:0}
 .sb-form p{margin:0;color:#4b5563}

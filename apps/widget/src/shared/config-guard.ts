@@ -14,6 +14,7 @@ export function isWidgetConfig(value: unknown): value is WidgetConfig {
   // Absent from a server older than it (the widget then reports pages: only `off` stops it).
   if (value.pageTracking !== undefined && !['full', 'path', 'off'].includes(value.pageTracking as string))
     return false;
+  if (value.typingPreview !== undefined && typeof value.typingPreview !== 'boolean') return false;
   const s = value.settings;
   return (
     isObject(s) &&

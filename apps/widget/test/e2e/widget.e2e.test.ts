@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Conversation, Result, VisitedPages, VisitedPageUpdate } from '@switchboard/protocol';
+import type {
+  Conversation,
+  Result,
+  TypingUpdate,
+  VisitedPages,
+  VisitedPageUpdate,
+} from '@switchboard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainReply, postAsGateway } from '../../../server/test/support/mail-gateway.js';
@@ -37,10 +43,11 @@ describe('visitor widget: Chromium against a real server process', () => {
     site = await startHostSite(pages);
     evilSite = await startHostSite(evilPages);
     server = await startServerProcess([site.origin]);
-    const { widgetId, plainWidgetId, callbackWidgetId, botWidgetId } = server.fixture;
+    const { widgetId, plainWidgetId, callbackWidgetId, botWidgetId, previewWidgetId } = server.fixture;
     pages['/'] = embedPage(server.url, widgetId);
     pages['/plain'] = embedPage(server.url, plainWidgetId);
     pages['/callback'] = embedPage(server.url, callbackWidgetId);
+    pages['/preview'] = embedPage(server.url, previewWidgetId);
     pages['/hostile'] = embedPage(server.url, widgetId, { css: HOSTILE_CSS, title: 'Hostile shop' });
     pages['/zh'] = embedPage(server.url, widgetId, { locale: 'zh-CN', title: '测试商店' });
     pages['/zh-bot'] = embedPage(server.url, botWidgetId, { locale: 'zh-CN', title: '测试商店' });
@@ -128,6 +135,18 @@ describe('visitor widget: Chromium against a real server process', () => {
 
     await agent.take(conversation.id);
     await page.locator('.sb-title').getByText('Alice Agent').waitFor();
+    // This widget keeps drafts to the visitor: the box says nothing of the kind, and sends none.
+    expect(await page.locator(widget.draftShared).count()).toBe(0);
+    const heard: TypingUpdate[] = [];
+    const onTyping = (update: TypingUpdate) => {
+      if (update.conversationId === conversation.id && update.sender.kind === 'visitor') heard.push(update);
+    };
+    agent.socket.on('typing:update', onTyping);
+    await page.locator(widget.composer).pressSequentially('Any news');
+    await expect.poll(() => heard.length).toBeGreaterThan(0);
+    agent.socket.off('typing:update', onTyping);
+    expect(heard).toEqual([expect.objectContaining({ typing: true, preview: null })]);
+    await page.locator(widget.composer).fill('');
     await agent.typing(conversation.id, true);
     await page.locator(widget.typing).getByText('Alice Agent is typing…').waitFor();
     await screenshot(page, 'desktop-agent-typing');
@@ -206,6 +225,49 @@ describe('visitor widget: Chromium against a real server process', () => {
       [`${site.origin}/`, 'Test shop'],
     ]);
     expect(visited.slice(0, 3).map((p) => p.at)).toEqual(pushed.map((u) => u.page.at).reverse());
+  });
+
+  it('shows the team the draft as the visitor types, when the widget says so, and tells the visitor', async () => {
+    const { page } = await newPage(DESKTOP, '/preview');
+    await startChat(page, 'Dora');
+    await page
+      .locator(widget.draftShared)
+      .getByText('Our team sees what you type before you send it.')
+      .waitFor();
+    await sendFromWidget(page, 'Hello');
+    const conversation = await conversationOf('Dora');
+    await agent.take(conversation.id);
+    const heard: TypingUpdate[] = [];
+    const onTyping = (update: TypingUpdate) => {
+      if (update.conversationId === conversation.id && update.sender.kind === 'visitor') heard.push(update);
+    };
+    agent.socket.on('typing:update', onTyping);
+    try {
+      const draft = 'Can I still change the delivery address?';
+      await page.locator(widget.composer).pressSequentially(draft, { delay: 40 });
+      // Drafts arrive as they grow (two a second at most), ending with the whole of it.
+      await expect.poll(() => heard.at(-1)?.preview, { timeout: 5_000 }).toBe(draft);
+      const previews = heard.map((u) => u.preview ?? '');
+      expect(previews.length).toBeGreaterThan(1);
+      expect(previews.length).toBeLessThan(draft.length);
+      expect(previews.every((p) => draft.startsWith(p))).toBe(true);
+      // The visitor pauses: the draft stays for the team, no longer "typing".
+      await expect
+        .poll(() => heard.at(-1), { timeout: 10_000 })
+        .toMatchObject({ typing: false, preview: draft });
+      await screenshot(page, 'desktop-draft-shared');
+      // Sent: the draft is withdrawn, and the message arrives as ever.
+      await page.locator(widget.composer).press('Enter');
+      await expect
+        .poll(() => heard.at(-1), { timeout: 5_000 })
+        .toMatchObject({ typing: false, preview: null });
+      await expect
+        .poll(async () => (await agent.messages(conversation.id)).map((m) => m.body))
+        .toEqual(['Hello', draft]);
+    } finally {
+      agent.socket.off('typing:update', onTyping);
+      await agent.resolve(conversation.id);
+    }
   });
 
   it('restores the conversation after a reload and delivers 10 messages sent offline exactly once, in order', async () => {

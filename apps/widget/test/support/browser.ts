@@ -40,4 +40,5 @@ export const widget = {
   log: '.sb-log',
   pending: '.sb-pending',
   typing: '.sb-typing',
+  draftShared: '.sb-draft-shared',
 };

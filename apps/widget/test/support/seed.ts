@@ -27,6 +27,8 @@ export interface WidgetFixture {
   botWidgetId: string;
   /** Routes to a team whose visitors wait at most CALLBACK_MAX_QUEUE_SECONDS. */
   callbackWidgetId: string;
+  /** Shares the visitor's draft with staff as they type (`typingPreview`). */
+  previewWidgetId: string;
 }
 
 export const CALLBACK_MAX_QUEUE_SECONDS = 3;
@@ -99,7 +101,7 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
       { keywords: ['营业时间'], answer: '我们周一至周五 9–17 点营业。' },
     ]);
     await addTeamMember(store.db, botTeamId, agentId);
-    const widget = async (settings: WidgetSettings, team = teamId) => {
+    const widget = async (settings: WidgetSettings, team = teamId, typingPreview = false) => {
       const id = randomUUID();
       await insertWidget(store.db, {
         id,
@@ -108,6 +110,7 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
         allowedOrigins,
         identityMode: 'optional',
         teamId: team,
+        typingPreview,
       });
       await setWidgetSettings(store.db, id, settings);
       return id;
@@ -117,6 +120,7 @@ export async function seedWidgetDatabase(file: string, allowedOrigins: string[])
       plainWidgetId: await widget({ ...TEST_SETTINGS, preChatFields: [] }),
       callbackWidgetId: await widget(TEST_SETTINGS, callbackTeamId),
       botWidgetId: await widget(TEST_SETTINGS, botTeamId),
+      previewWidgetId: await widget(TEST_SETTINGS, teamId, true),
     };
   } finally {
     await store.close();

@@ -7,6 +7,7 @@ import {
   SyncResponse,
   TypingSet,
   VisitorMessageSend,
+  VisitorTypingSet,
 } from '../message.js';
 import type { RequestMap } from './define.js';
 
@@ -15,16 +16,18 @@ const shared = {
   'message:sync': { request: SyncRequest, response: SyncResponse },
   /** Read receipt: everything up to `seq` has been read. */
   'message:read': { request: ReadMark, response: Empty },
-  /** Ephemeral: never stored, never retried. */
-  'typing:set': { request: TypingSet, response: Empty },
 } satisfies RequestMap;
 
 export const visitorMessageRequests = {
   'message:send': { request: VisitorMessageSend, response: MessageAck },
   ...shared,
+  /** Ephemeral: never stored, never retried. May carry the draft (`preview`). */
+  'typing:set': { request: VisitorTypingSet, response: Empty },
 } satisfies RequestMap;
 
 export const agentMessageRequests = {
   'message:send': { request: AgentMessageSend, response: MessageAck },
   ...shared,
+  /** Ephemeral: never stored, never retried. */
+  'typing:set': { request: TypingSet, response: Empty },
 } satisfies RequestMap;

@@ -5,7 +5,7 @@ import { useCannedReplies } from '../features/chat/canned-replies.js';
 import { announceViewing, onColleagueTyping, onViewers } from '../features/chat/colleagues.js';
 import { useChat } from '../features/chat/store.js';
 import { takenByMe } from '../features/chat/taken-by-me.js';
-import { showTyping } from '../features/chat/typing-expiry.js';
+import { onVisitorTyping, visitorSent } from '../features/chat/visitor-typing.js';
 import { useConversations } from '../features/conversations/store.js';
 import {
   notifyConversation,
@@ -73,7 +73,7 @@ export function listen(connection: ServerConnection): void {
         message.sender.id === useSession.getState().user?.id
       )
         notifyEmailFailed(message);
-      if (message.sender.kind === 'visitor') useChat.getState().setTyping(message.conversationId, false);
+      if (message.sender.kind === 'visitor') visitorSent(message.conversationId);
       // The agent is looking at it: the visitor gets the read receipt at once.
       if (
         useTabs.getState().active === message.conversationId &&
@@ -86,11 +86,7 @@ export function listen(connection: ServerConnection): void {
 
   on('conversation:viewers', onViewers);
   on('typing:update', (update) => {
-    const { conversationId } = update;
-    if (update.sender.kind === 'visitor')
-      showTyping(`visitor ${conversationId}`, update.typing, (typing) =>
-        useChat.getState().setTyping(conversationId, typing),
-      );
+    if (update.sender.kind === 'visitor') onVisitorTyping(update);
     else onColleagueTyping(update);
   });
 

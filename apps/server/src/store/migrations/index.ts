@@ -22,6 +22,7 @@ import * as m0020 from './0020_list_indexes.js';
 import * as m0021 from './0021_foreign_key_indexes.js';
 import * as m0022 from './0022_visited_pages.js';
 import * as m0023 from './0023_page_tracking.js';
+import * as m0024 from './0024_typing_preview.js';
 
 /** Numbered, append-only. Add `'0002_<what>': m0002` below; never edit or reorder an entry. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0021_foreign_key_indexes': m0021,
   '0022_visited_pages': m0022,
   '0023_page_tracking': m0023,
+  '0024_typing_preview': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { el, svgIcon } from '../../shared/dom.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, MESSAGE_BODY_MAX } from '../../shared/wire-constants.js';
 import type { Strings } from '../i18n.js';
+import type { TypingReporter } from '../typing-reporter.js';
 
 const PAPERCLIP_ICON =
   'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z';
@@ -21,13 +22,14 @@ export function fileProblem(file: File, t: Strings): string | undefined {
 
 /**
  * The message box: Enter sends, Shift+Enter is a new line (and Enter while an input method is
- * composing, e.g. pinyin, only confirms the candidate); one optional file with a preview.
+ * composing, e.g. pinyin, only confirms the candidate); one optional file with a preview. When the
+ * team sees drafts as they are typed (`typing.preview`), the box says so.
  */
 export function composerView(
   t: Strings,
   handlers: {
     onSend(body: string, file: File | undefined): Promise<boolean>;
-    onTyping(typing: boolean): void;
+    typing: Pick<TypingReporter, 'input' | 'sent' | 'preview'>;
   },
 ): Composer {
   let file: File | undefined;
@@ -49,6 +51,7 @@ export function composerView(
   const error = el('div', { class: 'sb-error', role: 'alert' });
   const form = el('form', { class: 'sb-composer' }, attach, input, textarea, send);
   const element = el('div', {}, chip, error, form);
+  if (handlers.typing.preview) element.append(el('p', { class: 'sb-draft-shared' }, t.draftShared));
 
   const clearFile = () => {
     if (previewUrl) URL.revokeObjectURL(previewUrl);
@@ -84,22 +87,10 @@ export function composerView(
     textarea.focus();
   });
 
-  let typingSince = 0;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
   textarea.addEventListener('input', () => {
     textarea.style.height = 'auto';
     textarea.style.height = `${Math.min(textarea.scrollHeight + 2, 120)}px`;
-    const now = Date.now();
-    // At most one typing:set every 3 s while typing, and a stop after 4 s of silence.
-    if (now - typingSince > 3000) {
-      typingSince = now;
-      handlers.onTyping(true);
-    }
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => {
-      typingSince = 0;
-      handlers.onTyping(false);
-    }, 4000);
+    handlers.typing.input(textarea.value);
   });
   textarea.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -112,9 +103,7 @@ export function composerView(
     const body = textarea.value.trim();
     if (!body && !file) return;
     const sending = file;
-    clearTimeout(idleTimer);
-    typingSince = 0;
-    handlers.onTyping(false);
+    handlers.typing.sent();
     error.textContent = '';
     textarea.value = '';
     textarea.style.height = 'auto';

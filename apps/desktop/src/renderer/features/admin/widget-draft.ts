@@ -9,6 +9,7 @@ export interface WidgetDraft {
   origins: string;
   identityMode: AdminWidget['identityMode'];
   pageTracking: AdminWidget['pageTracking'];
+  typingPreview: boolean;
   fields: FieldDraft[];
 }
 
@@ -20,6 +21,7 @@ export function toWidgetDraft(widget: AdminWidget): WidgetDraft {
     origins: widget.allowedOrigins.join('\n'),
     identityMode: widget.identityMode,
     pageTracking: widget.pageTracking,
+    typingPreview: widget.typingPreview,
     fields: widget.settings.preChatFields.map(toDraft),
   };
 }
@@ -31,6 +33,7 @@ export function fromWidgetDraft(draft: WidgetDraft): WidgetUpdate {
     teamId: draft.teamId || null,
     identityMode: draft.identityMode,
     pageTracking: draft.pageTracking,
+    typingPreview: draft.typingPreview,
     allowedOrigins: draft.origins
       .split('\n')
       .map((o) => o.trim())

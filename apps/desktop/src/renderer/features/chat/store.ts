@@ -15,6 +15,8 @@ interface ChatState {
   outbox: Record<string, OutboxItem>;
   drafts: Record<string, Draft>;
   typing: Record<string, boolean>;
+  /** What the visitor is writing and has not sent, where their widget shares it (show as text). */
+  visitorDrafts: Record<string, string>;
   /** The visitor's read mark per conversation. */
   visitorRead: Record<string, number>;
   events: Record<string, TimelineEntry[]>;
@@ -35,6 +37,7 @@ interface ChatState {
   setDraft(draft: Draft): void;
   setDrafts(drafts: readonly Draft[]): void;
   setTyping(conversationId: string, typing: boolean): void;
+  setVisitorDraft(conversationId: string, draft: string | null): void;
   setVisitorRead(conversationId: string, seq: number): void;
   setEvents(conversationId: string, events: TimelineEntry[]): void;
 }
@@ -50,6 +53,7 @@ export const useChat = create<ChatState>((set) => ({
   outbox: {},
   drafts: {},
   typing: {},
+  visitorDrafts: {},
   visitorRead: {},
   events: {},
   olderCached: {},
@@ -77,6 +81,11 @@ export const useChat = create<ChatState>((set) => ({
   setDraft: (draft) => set((s) => ({ drafts: { ...s.drafts, [draft.conversationId]: draft } })),
   setDrafts: (drafts) => set({ drafts: Object.fromEntries(drafts.map((d) => [d.conversationId, d])) }),
   setTyping: (id, typing) => set((s) => ({ typing: { ...s.typing, [id]: typing } })),
+  setVisitorDraft: (id, draft) =>
+    set((s) => {
+      const { [id]: _previous, ...others } = s.visitorDrafts;
+      return { visitorDrafts: draft === null ? others : { ...others, [id]: draft } };
+    }),
   setVisitorRead: (id, seq) =>
     set((s) => ({ visitorRead: { ...s.visitorRead, [id]: Math.max(seq, s.visitorRead[id] ?? 0) } })),
   setEvents: (id, events) => set((s) => ({ events: { ...s.events, [id]: events } })),

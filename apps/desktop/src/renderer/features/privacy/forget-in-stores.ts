@@ -51,6 +51,7 @@ function forgetOpened(gone: Gone): void {
     outbox: withoutValues(s.outbox, gone, (item) => item.conversationId),
     drafts: without(s.drafts, gone),
     typing: without(s.typing, gone),
+    visitorDrafts: without(s.visitorDrafts, gone),
     visitorRead: without(s.visitorRead, gone),
     events: without(s.events, gone),
     olderCached: without(s.olderCached, gone),

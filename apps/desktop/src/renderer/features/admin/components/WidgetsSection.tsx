@@ -10,8 +10,9 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
   const { t } = useTranslation();
   const [teams] = useTeams();
   const [draft, setDraft] = useState(() => toWidgetDraft(widget));
-  const { name, teamId, settings, origins, identityMode, pageTracking, fields } = draft;
+  const { name, teamId, settings, origins, identityMode, pageTracking, typingPreview, fields } = draft;
   const pageTrackingHint = useId();
+  const typingPreviewHint = useId();
   const [secret, setSecret] = useState<string | null>(null);
   const edit = (change: Partial<WidgetDraft>) => setDraft((current) => ({ ...current, ...change }));
   const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) =>
@@ -148,6 +149,20 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
             </Field>
             <p id={pageTrackingHint} className="text-xs text-slate-500 dark:text-slate-400">
               {t('admin.widgets.pageTrackingHint')}
+            </p>
+          </div>
+          <div className="col-span-2 space-y-1 self-end">
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={typingPreview}
+                aria-describedby={typingPreviewHint}
+                onChange={(e) => edit({ typingPreview: e.target.checked })}
+              />
+              {t('admin.widgets.typingPreview')}
+            </label>
+            <p id={typingPreviewHint} className="text-xs text-slate-500 dark:text-slate-400">
+              {t('admin.widgets.typingPreviewHint')}
             </p>
           </div>
           <Field label={t('admin.widgets.origins')} className="col-span-4">

@@ -7,21 +7,20 @@ import { acceptOffer, declineOffer, take } from '../actions.js';
 import { chatRights } from '../chat-rights.js';
 import { useColleagues } from '../colleagues.js';
 import { useChatDialog } from '../dialog-store.js';
-import { useChat } from '../store.js';
 import { Composer } from './Composer.js';
 import { ImageViewer } from './ImageViewer.js';
 import { ResolveDialog } from './ResolveDialog.js';
 import { Timeline } from './Timeline.js';
 import { TransferDialog } from './TransferDialog.js';
+import { TypingLine } from './TypingLine.js';
+import { VisitorDraft } from './VisitorDraft.js';
 
 export function ChatView({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const cached = useConversations((s) => s.byId[conversationId]);
   const me = useSession((s) => s.user?.id);
   const role = useSession((s) => s.user?.role);
-  const typing = useChat((s) => s.typing[conversationId] ?? false);
   const colleagues = useColleagues((s) => s.viewers[conversationId]);
-  const colleagueTyping = useColleagues((s) => s.typing[conversationId] ?? null);
   const offer = usePresence((s) => Object.values(s.offers).find((o) => o.conversation.id === conversationId));
   const dialog = useChatDialog((s) => (s.open?.conversationId === conversationId ? s.open.dialog : null));
   const { show, close } = useChatDialog.getState();
@@ -104,14 +103,8 @@ export function ChatView({ conversationId }: { conversationId: string }) {
         </div>
       </header>
       <Timeline conversationId={conversationId} />
-      <p className="h-5 px-4 text-xs text-slate-500" aria-live="polite" data-testid="typing">
-        {[
-          typing ? t('chat.typing', { name }) : '',
-          colleagueTyping === null ? '' : t('chat.typing', { name: colleagueTyping }),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
+      <VisitorDraft conversationId={conversationId} name={name} />
+      <TypingLine conversationId={conversationId} visitorName={name} />
       {c.status !== 'resolved' && (
         <Composer
           conversationId={conversationId}

@@ -7,6 +7,8 @@ import { Dialog, inputClass, primaryButton, secondaryButton } from '../../../ui/
 import { clockTime } from '../../../ui/format.js';
 import { TransferTargetDialog } from '../../../ui/TransferTargetDialog.js';
 import { showConversation } from '../../chat/actions.js';
+import { TypingLine } from '../../chat/components/TypingLine.js';
+import { VisitorDraft } from '../../chat/components/VisitorDraft.js';
 import { systemText } from '../../chat/system-text.js';
 import { useSession } from '../../session/store.js';
 import { CurrentPage } from '../../visitor/components/VisitedPages.js';
@@ -110,6 +112,7 @@ export function MonitorPanel() {
     if (messages.length > 0) end.current?.scrollIntoView?.({ block: 'end' });
   }, [messages.length]);
   if (!conversation) return null;
+  const visitorName = conversation.visitor.name ?? t('visitor.anonymous');
   const open = conversation.status === 'queued' || conversation.status === 'assigned';
   const mine = conversation.assignee?.id === me && conversation.status === 'assigned';
 
@@ -159,6 +162,8 @@ export function MonitorPanel() {
         ))}
         <div ref={end} />
       </div>
+      <VisitorDraft conversationId={conversation.id} name={visitorName} />
+      <TypingLine conversationId={conversation.id} visitorName={visitorName} />
       {open && (
         <div className="flex flex-wrap gap-1.5 border-t border-slate-200 p-2 dark:border-slate-700">
           <button
