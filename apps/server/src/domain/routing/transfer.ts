@@ -1,7 +1,7 @@
 import type { TimelineNote, TransferTarget } from '@switchboard/protocol';
 import * as store from '../../store/routing.js';
 import { conflict } from '../conflicts.js';
-import { DomainError } from '../errors.js';
+import { DomainError, strictAssert } from '../errors.js';
 import type { StaffPrincipal } from '../principal.js';
 import { requeue, settleAssigned } from './assignment.js';
 import { type RoutingContext, timelineEvent } from './context.js';
@@ -28,7 +28,7 @@ export async function transfer(
   const previous = c.assigneeId;
   if (target.kind === 'team') {
     // Only a takeover comes without a reason, and it is always to the supervisor.
-    if (reason === null) throw new Error('A transfer to a team needs a reason.');
+    strictAssert(reason !== null, 'a transfer to a team has a reason');
     const team = state.teams.get(target.teamId);
     if (!team) throw new DomainError('not-found', 'No such team.');
     await withdrawOfferOf(ctx, c.id);
