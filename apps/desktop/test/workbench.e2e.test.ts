@@ -1945,6 +1945,34 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
+  it('says whether the visitor still has the site open: on it, gone a while after their last page closed, and back', async () => {
+    const lena = await Visitor.join(server.url, 'Lena Leaving');
+    try {
+      await openAndOwn(lena);
+      const presence = page.getByTestId('chat-view').getByTestId('visitor-presence');
+      const gone = row(lena.conversationId).getByTestId('visitor-gone');
+      await eventually(async () => expect(await presence.textContent()).toBe('On the site'));
+
+      // She closes the page: gone, once it has stayed closed for a while (a page load is not leaving).
+      lena.socket.disconnect();
+      await eventually(async () => expect(await presence.getAttribute('data-presence')).toBe('gone'));
+      expect(await presence.textContent()).toMatch(/^Left the site \d+s ago$/);
+      await page.getByTestId('view-mine').click();
+      await eventually(async () => expect(await gone.textContent()).toBe('left'));
+      await page
+        .getByTestId('chat-view')
+        .locator('header')
+        .screenshot({ path: path.join(ARTIFACTS, 'visitor-gone.png') });
+
+      lena.socket.connect();
+      await eventually(async () => expect(await presence.textContent()).toBe('On the site'));
+      await eventually(async () => expect(await gone.count()).toBe(0));
+      expect(workbench.errors).toEqual([]);
+    } finally {
+      lena.close();
+    }
+  });
+
   it('shows in the visitor panel the page the visitor is on now and the pages they went to, live and as text; out of reach it says the trail is not available, and catches up when back', async () => {
     const paula = await Visitor.join(server.url, 'Paula Pages', {
       pageUrl: 'https://shop.example.com/',

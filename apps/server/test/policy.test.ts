@@ -40,6 +40,7 @@ const conversation = (over: Partial<ConversationRecord> = {}): ConversationRecor
   visitorId: 'v1',
   visitorName: null,
   visitorVerified: false,
+  visitorLeftAt: null,
   widgetId: 'w',
   teamId: TEAM_A,
   status: 'assigned',

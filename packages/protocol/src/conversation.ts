@@ -72,7 +72,16 @@ export const Conversation = z.object({
   status: ConversationStatus,
   teamId: Id.nullable(),
   assignee: Participant.nullable(),
-  visitor: z.object({ id: Id, name: z.string().nullable(), verified: z.boolean() }),
+  visitor: z.object({
+    id: Id,
+    name: z.string().nullable(),
+    verified: z.boolean(),
+    /**
+     * When the visitor's last page with the widget connected closed; null while one is open.
+     * Read it with `visitorPresence` (a page load closes it for a moment). Absent from older servers.
+     */
+    leftAt: Timestamp.nullable().optional(),
+  }),
   attributes: VisitorAttributes,
   /** `vip` conversations are served first; waiting time ages `normal` ones so they are never starved. */
   priority: z.enum(['normal', 'vip']),

@@ -29,6 +29,7 @@ export * from './version.js';
 export * from './visited-page.js';
 export * from './visited-pages-limit.js';
 export * from './visitor.js';
+export * from './visitor-presence.js';
 export * from './widget.js';
 
 export const NAMESPACES = { visitor: '/visitor', agent: '/agent' } as const;

@@ -5,8 +5,10 @@ import {
   ConversationOpen,
   ConversationResolve,
   LastMessage,
+  VISITOR_GONE_AFTER_SECONDS,
   VisitorAttributes,
   VisitorConversation,
+  visitorPresence,
 } from '../src/index.js';
 import { ids, now } from './fixtures.js';
 
@@ -222,5 +224,44 @@ describe('VisitorConversation', () => {
       systemEvent: { code: 'from-the-future' },
     };
     expect(LastMessage.parse(lastMessage)).toEqual({ ...lastMessage, systemEvent: null });
+  });
+});
+
+describe('visitor presence', () => {
+  const leftAt = '2026-12-06T09:00:00.000Z';
+  const at = (seconds: number) => Date.parse(leftAt) + seconds * 1000;
+  const conversation = {
+    id: ids.conversation,
+    status: 'assigned',
+    teamId: ids.team,
+    assignee: { id: ids.user, name: 'Ada' },
+    visitor: { id: ids.visitor, name: 'Grace', verified: false },
+    attributes: {},
+    priority: 'normal',
+    tags: [],
+    lastSeq: 1,
+    createdAt: now,
+    queuedAt: null,
+    updatedAt: now,
+    resolvedAt: null,
+  };
+  const withLeftAt = (value: unknown) => ({
+    ...conversation,
+    visitor: { ...conversation.visitor, leftAt: value },
+  });
+
+  it('counts a visitor gone only once they have been away for a while (a page load is not leaving)', () => {
+    expect(visitorPresence(null, at(0))).toEqual({ kind: 'present' });
+    expect(visitorPresence(leftAt, at(VISITOR_GONE_AFTER_SECONDS - 1))).toEqual({ kind: 'present' });
+    expect(visitorPresence(leftAt, at(VISITOR_GONE_AFTER_SECONDS))).toEqual({ kind: 'gone', since: leftAt });
+  });
+
+  it('knows nothing of presence from a server older than it, and takes only a time or null', () => {
+    const older = Conversation.parse(conversation);
+    expect(older.visitor.leftAt).toBeUndefined();
+    expect(visitorPresence(older.visitor.leftAt, at(0))).toEqual({ kind: 'unknown' });
+    expect(Conversation.parse(withLeftAt(leftAt)).visitor.leftAt).toBe(leftAt);
+    expect(Conversation.parse(withLeftAt(null)).visitor.leftAt).toBeNull();
+    expect(Conversation.safeParse(withLeftAt('yesterday')).success).toBe(false);
   });
 });

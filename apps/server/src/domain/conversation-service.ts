@@ -7,6 +7,7 @@ import {
   listConversations,
   listVisitorConversations,
   openConversationIdsAssignedTo,
+  openVisitorConversations,
   queuedVisitors,
   resolve,
 } from '../store/conversations.js';
@@ -62,6 +63,11 @@ export class ConversationService {
   /** Ids of the open conversations a staff member is assigned to. */
   openAssignedTo(staff: StaffPrincipal): Promise<string[]> {
     return openConversationIdsAssignedTo(this.db, staff.userId);
+  }
+
+  /** The visitor's conversations staff still work on: their lists show whether the visitor is there. */
+  openOfVisitor(visitorId: string): Promise<ConversationRecord[]> {
+    return openVisitorConversations(this.db, visitorId);
   }
 
   listForVisitor(visitor: VisitorPrincipal): Promise<ConversationRecord[]> {

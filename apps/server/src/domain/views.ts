@@ -15,7 +15,7 @@ export function toStaffConversation(c: ConversationRecord): Conversation {
     status: c.status,
     teamId: c.teamId,
     assignee: c.assigneeId === null ? null : { id: c.assigneeId, name: c.assigneeName ?? '' },
-    visitor: { id: c.visitorId, name: c.visitorName, verified: c.visitorVerified },
+    visitor: { id: c.visitorId, name: c.visitorName, verified: c.visitorVerified, leftAt: c.visitorLeftAt },
     attributes: c.attributes,
     priority: c.priority,
     tags: c.tags,

@@ -7,6 +7,8 @@ import {
   getVisitorByTokenHash,
   insertVisitor,
   insertVisitorToken,
+  markVisitorBack,
+  markVisitorsAway,
   saveVisitorLeftAt,
 } from '../store/visitors.js';
 import { getWidget } from '../store/widgets.js';
@@ -21,9 +23,22 @@ export function identitySignature(userId: string, widgetSecret: string): string 
 export class VisitorService {
   constructor(private readonly db: Db) {}
 
-  /** The visitor's last connection closed at `at` (ms), or (null) one is open again. */
-  async leftAt(visitorId: string, at: number | null): Promise<void> {
-    await saveVisitorLeftAt(this.db, visitorId, at === null ? null : new Date(at).toISOString());
+  /** The visitor's last connection closed at `at` (ms). */
+  async left(visitorId: string, at: number): Promise<void> {
+    await saveVisitorLeftAt(this.db, visitorId, new Date(at).toISOString());
+  }
+
+  /** A connection of the visitor's is open again; true when they had counted as gone. */
+  back(visitorId: string): Promise<boolean> {
+    return markVisitorBack(this.db, visitorId);
+  }
+
+  /**
+   * At start, before any socket connects: whoever the last process had connected is away from now
+   * (when that process stopped is not recorded).
+   */
+  async awayFromStart(at: number): Promise<void> {
+    await markVisitorsAway(this.db, new Date(at).toISOString());
   }
 
   async widget(widgetId: string): Promise<WidgetRecord> {

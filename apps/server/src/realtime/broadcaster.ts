@@ -60,10 +60,7 @@ export class Broadcaster {
 
   conversation(conversation: ConversationRecord): void {
     for (const listener of this.#conversationListeners) listener();
-    const staffRooms = [rooms.conversation(conversation.id), rooms.admins];
-    if (conversation.teamId) staffRooms.push(rooms.team(conversation.teamId));
-    if (conversation.assigneeId) staffRooms.push(rooms.user(conversation.assigneeId));
-    this.agents.to(staffRooms).emit('conversation:update', toStaffConversation(conversation));
+    this.#conversationToStaff(conversation);
     this.visitors
       .to(rooms.visitor(conversation.visitorId))
       .emit('conversation:update', toVisitorConversation(conversation));
@@ -116,6 +113,22 @@ export class Broadcaster {
         .to(rooms.visitor(conversation.visitorId))
         .emit('typing:update', { conversationId, sender: { ...sender, id: null }, typing, preview: null });
     }
+  }
+
+  /**
+   * The visitor came or went (`visitor.leftAt`): the staff who see the conversation in a list or
+   * follow it. Nothing changed for the visitor, nor for the supervisor's feed.
+   */
+  visitorPresence(conversation: ConversationRecord): void {
+    this.#conversationToStaff(conversation);
+  }
+
+  /** Everyone on the staff who lists or follows the conversation. */
+  #conversationToStaff(conversation: ConversationRecord): void {
+    const staffRooms = [rooms.conversation(conversation.id), rooms.admins];
+    if (conversation.teamId) staffRooms.push(rooms.team(conversation.teamId));
+    if (conversation.assigneeId) staffRooms.push(rooms.user(conversation.assigneeId));
+    this.agents.to(staffRooms).emit('conversation:update', toStaffConversation(conversation));
   }
 
   /** The visitor went to another page: to the staff following the conversation. */

@@ -67,25 +67,36 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       (error: unknown) => deps.logger.error({ err: error }, 'closing an abandoned conversation failed'),
     );
   });
-  // Every visitor's socket closed with the previous process: those still queued must return.
-  deps.conversations.queuedVisitors().then(
-    (visitors) => departures.expectBack(visitors),
-    (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
-  );
+  // Every visitor's socket closed with the previous process: nobody is on the site until they
+  // connect again, and those still queued must return.
+  deps.visitors
+    .awayFromStart(Date.now())
+    .then(() => deps.conversations.queuedVisitors())
+    .then(
+      (visitors) => departures.expectBack(visitors),
+      (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
+    );
+  // The visitor came or went: the staff see it on the conversations they still work on.
+  const presence = (visitorId: string, recorded: Promise<boolean>) =>
+    recorded
+      .then(async (changed) => {
+        if (!changed) return;
+        for (const conversation of await deps.conversations.openOfVisitor(visitorId))
+          broadcast.visitorPresence(conversation);
+      })
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'recording a visitor’s presence failed'));
   visitorNs.use(authenticateHandshake('visitor', deps));
   visitorNs.on('connection', (socket: VisitorSocket) => {
     const { visitorId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'visitor' });
-    const leftAt = (at: number | null) =>
-      deps.visitors
-        .leftAt(visitorId, at)
-        .catch((error: unknown) =>
-          deps.logger.error({ err: error }, 'recording a visitor’s presence failed'),
-        );
-    if (departures.connected(visitorId)) void leftAt(null);
+    if (departures.connected(visitorId)) void presence(visitorId, deps.visitors.back(visitorId));
     socket.on('disconnect', () => {
       deps.metrics.connections.dec({ namespace: 'visitor' });
-      if (departures.disconnected(visitorId)) void leftAt(Date.now());
+      if (departures.disconnected(visitorId))
+        void presence(
+          visitorId,
+          deps.visitors.left(visitorId, Date.now()).then(() => true),
+        );
     });
     onVisitorConnection(socket, deps, visitorEvents).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'visitor connection setup failed');

@@ -16,6 +16,7 @@ const parseTags = jsonColumn(z.array(z.string()));
 type Row = Selectable<ConversationsTable> & {
   visitor_name: string | null;
   visitor_verified: number;
+  visitor_left_at: string | null;
   assignee_name: string | null;
   last_sender_kind: string | null;
   last_body: string | null;
@@ -31,6 +32,7 @@ function rowToConversation(row: Row): ConversationRecord {
     visitorId: row.visitor_id,
     visitorName: row.visitor_name,
     visitorVerified: row.visitor_verified === 1,
+    visitorLeftAt: row.visitor_left_at,
     widgetId: row.widget_id,
     teamId: row.team_id,
     status: ConversationStatus.parse(row.status),
@@ -75,6 +77,7 @@ function selectConversations(db: Db) {
       .select([
         'v.name as visitor_name',
         'v.verified as visitor_verified',
+        'v.left_at as visitor_left_at',
         'u.name as assignee_name',
         'm.sender_kind as last_sender_kind',
         'm.body as last_body',
@@ -333,6 +336,15 @@ export async function listVisitorConversations(
 ): Promise<ConversationRecord[]> {
   const query = selectConversations(db).where('c.visitor_id', '=', visitorId).orderBy('c.created_at', 'desc');
   const rows = await (limit === null ? query : query.limit(limit)).execute();
+  return rows.map(rowToConversation);
+}
+
+/** The visitor's conversations that are not resolved (queued, assigned, left as a message). */
+export async function openVisitorConversations(db: Db, visitorId: string): Promise<ConversationRecord[]> {
+  const rows = await selectConversations(db)
+    .where('c.visitor_id', '=', visitorId)
+    .where('c.status', '!=', 'resolved')
+    .execute();
   return rows.map(rowToConversation);
 }
 

@@ -47,6 +47,8 @@ export interface ConversationRecord {
   visitorId: string;
   visitorName: string | null;
   visitorVerified: boolean;
+  /** When the visitor's last connection closed; null while one is open. */
+  visitorLeftAt: string | null;
   widgetId: string;
   teamId: string | null;
   status: ConversationStatus;

@@ -14,7 +14,9 @@ function rowToVisitor(row: VisitorsTable): VisitorRecord {
   };
 }
 
+/** A new visitor, not connected yet: away since now, until their widget connects. */
 export async function insertVisitor(db: Db, visitor: VisitorRecord): Promise<void> {
+  const now = new Date().toISOString();
   await db
     .insertInto('visitors')
     .values({
@@ -24,7 +26,8 @@ export async function insertVisitor(db: Db, visitor: VisitorRecord): Promise<voi
       name: visitor.name,
       email: visitor.email,
       verified: visitor.verified ? 1 : 0,
-      created_at: new Date().toISOString(),
+      created_at: now,
+      left_at: now,
     })
     .execute();
 }
@@ -44,8 +47,24 @@ export async function getVisitorByExternalId(
 }
 
 /** Records when the visitor's last connection closed, or (null) that one is open again. */
-export async function saveVisitorLeftAt(db: Db, visitorId: string, at: string | null): Promise<void> {
+export async function saveVisitorLeftAt(db: Db, visitorId: string, at: string): Promise<void> {
   await db.updateTable('visitors').set({ left_at: at }).where('id', '=', visitorId).execute();
+}
+
+/** The visitor is connected again; false when they already counted as connected. */
+export async function markVisitorBack(db: Db, visitorId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('visitors')
+    .set({ left_at: null })
+    .where('id', '=', visitorId)
+    .where('left_at', 'is not', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** At start: no visitor is connected to this process yet, whatever the last one recorded. */
+export async function markVisitorsAway(db: Db, at: string): Promise<void> {
+  await db.updateTable('visitors').set({ left_at: at }).where('left_at', 'is', null).execute();
 }
 
 export async function insertVisitorToken(db: Db, visitorId: string, tokenHash: string): Promise<void> {

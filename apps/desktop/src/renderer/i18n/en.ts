@@ -174,6 +174,14 @@ export const en = {
     verified: 'Verified identity',
     unverified: 'Unverified identity',
     startedOn: 'Chat started on',
+    presence: {
+      present: 'On the site',
+      /** "Left the site 3m ago". */
+      gone: 'Left the site {{ago}} ago',
+      /** In a list row, beside the name. */
+      goneShort: 'left',
+      goneAt: 'Left the site at {{time}}',
+    },
     nowOn: 'Now on',
     /** When the visitor came to the page they are on: "since 14:05 (3m)". */
     nowOnSince: 'since {{time}} ({{ago}})',

@@ -173,6 +173,12 @@ export const zhCN: Messages = {
     verified: '已验证身份',
     unverified: '未验证身份',
     startedOn: '发起会话的页面',
+    presence: {
+      present: '在网站上',
+      gone: '{{ago}}前离开了网站',
+      goneShort: '已离开',
+      goneAt: '{{time}} 离开了网站',
+    },
     nowOn: '当前所在页面',
     nowOnSince: '{{time}} 起（{{ago}}）',
     pagesVisited: '浏览过的页面（{{n}}）',
