@@ -12,6 +12,23 @@ import {
 } from '../src/index.js';
 import { ids, now } from './fixtures.js';
 
+/** A conversation as a server of the first version 2 sent it: none of the later additions. */
+const OLDER_CONVERSATION = {
+  id: ids.conversation,
+  status: 'assigned',
+  teamId: ids.team,
+  assignee: null,
+  visitor: { id: ids.visitor, name: null, verified: false },
+  attributes: {},
+  priority: 'normal',
+  tags: [],
+  lastSeq: 1,
+  createdAt: now,
+  queuedAt: null,
+  updatedAt: now,
+  resolvedAt: null,
+};
+
 function customOf(count: number): Record<string, string> {
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`key${i}`, `value${i}`]));
 }
@@ -188,21 +205,7 @@ describe('VisitorConversation', () => {
   });
 
   it('reads a conversation recorded before replyTo and lastMessage existed as having neither, and refuses a bad address', () => {
-    const older = {
-      id: ids.conversation,
-      status: 'offline',
-      teamId: ids.team,
-      assignee: null,
-      visitor: { id: ids.visitor, name: null, verified: false },
-      attributes: {},
-      priority: 'normal',
-      tags: [],
-      lastSeq: 1,
-      createdAt: now,
-      queuedAt: null,
-      updatedAt: now,
-      resolvedAt: null,
-    };
+    const older = { ...OLDER_CONVERSATION, status: 'offline' };
     expect(Conversation.parse(older)).toMatchObject({ replyTo: null, lastMessage: null });
     expect(Conversation.safeParse({ ...older, replyTo: 'not an address' }).success).toBe(false);
   });
@@ -230,21 +233,7 @@ describe('VisitorConversation', () => {
 describe('visitor presence', () => {
   const leftAt = '2026-12-06T09:00:00.000Z';
   const at = (seconds: number) => Date.parse(leftAt) + seconds * 1000;
-  const conversation = {
-    id: ids.conversation,
-    status: 'assigned',
-    teamId: ids.team,
-    assignee: { id: ids.user, name: 'Ada' },
-    visitor: { id: ids.visitor, name: 'Grace', verified: false },
-    attributes: {},
-    priority: 'normal',
-    tags: [],
-    lastSeq: 1,
-    createdAt: now,
-    queuedAt: null,
-    updatedAt: now,
-    resolvedAt: null,
-  };
+  const conversation = OLDER_CONVERSATION;
   const withLeftAt = (value: unknown) => ({
     ...conversation,
     visitor: { ...conversation.visitor, leftAt: value },
