@@ -140,6 +140,8 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(await panel.getByTestId('typing').textContent()).toBe('Vera is typing…');
     await vera.type(false);
     await eventually(async () => expect(await panel.getByTestId('visitor-draft').count()).toBe(0));
+    // Vera still has the site open.
+    expect(await panel.getByTestId('visitor-presence').textContent()).toBe('On the site');
     // Nobody has read anything: the supervisor's monitoring sent no read receipt.
     expect(veraReads).toEqual([]);
     expect(vera.received.every((m) => m.sender.kind === 'visitor')).toBe(true);
