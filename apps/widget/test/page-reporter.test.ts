@@ -3,11 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageReporter } from '../src/chat/page-reporter.js';
 
 /** A host page whose address, title and navigation events the test drives, on vitest's fake clock. */
-function harness(options: { url?: string; title?: string; acks?: boolean[]; ticks?: boolean } = {}) {
+function harness(
+  options: { url?: string; title?: string; acks?: boolean[]; ticks?: boolean; visible?: boolean } = {},
+) {
   const page = { url: options.url ?? 'https://shop.test/', title: options.title ?? 'Shop' };
   const acks = [...(options.acks ?? [])];
   const sent: PageView[] = [];
   const navigate = new Set<() => void>();
+  const shown = new Set<() => void>();
+  let visible = options.visible ?? true;
   const running = { watches: 0 };
   let connected = true;
   const reporter = new PageReporter({
@@ -27,6 +31,11 @@ function harness(options: { url?: string; title?: string; acks?: boolean[]; tick
     onNavigate: (changed) => {
       navigate.add(changed);
       return () => navigate.delete(changed);
+    },
+    isVisible: () => visible,
+    onShown: (run) => {
+      shown.add(run);
+      return () => shown.delete(run);
     },
     isConnected: () => connected,
     send: async (view) => {
@@ -54,6 +63,11 @@ function harness(options: { url?: string; title?: string; acks?: boolean[]; tick
     },
     setConnected(value: boolean) {
       connected = value;
+    },
+    /** The visitor switches to another tab (false) or back to this one (true). */
+    setVisible(value: boolean) {
+      visible = value;
+      if (value) for (const run of shown) run();
     },
   };
 }
@@ -214,6 +228,44 @@ describe('PageReporter', () => {
     h.reporter.report(); // session:hello: the page was never acked
     await settle();
     expect(h.heard()).toEqual(['https://shop.test/ Shop', 'https://shop.test/ Shop']);
+  });
+
+  it('reports only from the tab in view, and a tab coming back into view reports its page again', async () => {
+    const h = harness({ visible: false });
+    h.reporter.follow(open('c1'));
+    h.pushState('https://shop.test/pricing', 'Pricing');
+    await settle();
+    // Opened in the background: nothing until the visitor looks at it.
+    expect(h.heard()).toEqual([]);
+    h.setVisible(true);
+    await settle();
+    expect(h.heard()).toEqual(['https://shop.test/pricing Pricing']);
+    // Another tab takes over (it reports its own page), then the visitor comes back to this one.
+    h.setVisible(false);
+    h.pushState('https://shop.test/faq', 'FAQ');
+    await settle();
+    expect(h.heard()).toHaveLength(1);
+    h.setVisible(true);
+    await settle();
+    h.setVisible(false);
+    h.setVisible(true);
+    await settle();
+    expect(h.heard()).toEqual([
+      'https://shop.test/pricing Pricing',
+      'https://shop.test/faq FAQ',
+      'https://shop.test/faq FAQ',
+    ]);
+  });
+
+  it('stops listening for the tab coming into view once the conversation is resolved', async () => {
+    const h = harness();
+    h.reporter.follow(open('c1'));
+    await settle();
+    h.reporter.follow(open('c1', 'resolved'));
+    h.setVisible(false);
+    h.setVisible(true);
+    await settle();
+    expect(h.sent).toHaveLength(1);
   });
 
   it('starts afresh for the next conversation', async () => {

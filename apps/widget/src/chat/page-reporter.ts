@@ -16,6 +16,10 @@ export interface PageSources {
   after(ms: number, run: () => void): () => void;
   /** Runs `changed` on each `popstate` and `hashchange` until the returned function is called. */
   onNavigate(changed: () => void): () => void;
+  /** Whether the visitor can see this page (a tab in the background cannot be seen). */
+  isVisible(): boolean;
+  /** Runs `shown` each time the page comes into view until the returned function is called. */
+  onShown(shown: () => void): () => void;
 }
 
 export interface PageReporterDeps extends PageSources {
@@ -44,6 +48,14 @@ export function windowSources(): PageSources {
         window.removeEventListener('hashchange', changed);
       };
     },
+    isVisible: () => document.visibilityState !== 'hidden',
+    onShown: (shown) => {
+      const changed = () => {
+        if (document.visibilityState === 'visible') shown();
+      };
+      document.addEventListener('visibilitychange', changed);
+      return () => document.removeEventListener('visibilitychange', changed);
+    },
   };
 }
 
@@ -51,7 +63,8 @@ export function windowSources(): PageSources {
  * Tells the server which page of the site the visitor is on while their conversation is open
  * (`page:view`): when it starts being followed, after each `session:hello`, and once the address
  * has changed and stayed put for STABLE_MS. Like typing, a report is never queued or retried; the
- * page last acked is not sent again.
+ * page last acked is not sent again. With the site open in several tabs, only the tab in view
+ * reports, and a tab coming into view reports its page (the visitor is back on it).
  */
 export class PageReporter {
   #conversationId: string | undefined;
@@ -74,9 +87,11 @@ export class PageReporter {
     this.#watchedUrl = this.deps.page().url;
     const stopWatching = this.deps.every(WATCH_MS, this.#check);
     const stopListening = this.deps.onNavigate(this.#check);
+    const stopShown = this.deps.onShown(this.#shown);
     this.#stop = () => {
       stopWatching();
       stopListening();
+      stopShown();
     };
     this.report();
   }
@@ -84,7 +99,7 @@ export class PageReporter {
   /** Reports the page now, unless it is the one acked or sent last, or there is nothing to say. */
   report(): void {
     const conversationId = this.#conversationId;
-    if (!conversationId || !this.deps.isConnected()) return;
+    if (!conversationId || !this.deps.isConnected() || !this.deps.isVisible()) return;
     const page = this.deps.page();
     const url = httpUrl(page.url);
     if (!url) return;
@@ -99,6 +114,12 @@ export class PageReporter {
       if (ok) this.#acked = key;
     });
   }
+
+  /** Another tab may have reported since this one's last: the server has no page of this one's now. */
+  readonly #shown = (): void => {
+    this.#acked = undefined;
+    this.report();
+  };
 
   readonly #check = (): void => {
     const url = this.deps.page().url;
