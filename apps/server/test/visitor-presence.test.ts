@@ -8,6 +8,7 @@ import {
   collect,
   connectAgent,
   connectVisitor,
+  leaveMessage,
   login,
   openAndTake,
   request,
@@ -62,15 +63,20 @@ describe('whether the visitor still has the site open (visitor presence)', () =>
     back.disconnect();
   });
 
-  it('says nothing of a visitor whose conversations are all resolved', async () => {
+  it('says nothing of a visitor without a live chat: theirs resolved, or left as a message', async () => {
     const done = await openAndTake(t.url, t.fixture.widget.id, alice);
     unwrap(await request(alice, 'conversation:resolve', { conversationId: done.conversationId }));
-    const open = await openAndTake(t.url, t.fixture.widget.id, alice);
+    const session = await visitorSession(t.url, t.fixture.widget.id, { name: 'Lea Left' });
+    const leaving = await connectVisitor(t.url, session.visitorToken);
+    const queued = unwrap(await request<{ id: string }>(leaving, 'conversation:open', {}));
+    unwrap((await leaveMessage(t.url, session.visitorToken, queued.id, { email: 'lea@example.test' })).body);
+    const live = await openAndTake(t.url, t.fixture.widget.id, alice);
     const updates = collect<Conversation>(alice, 'conversation:update');
     done.visitor.disconnect();
-    open.visitor.disconnect();
-    await expect.poll(() => updates.some((c) => c.id === open.conversationId)).toBe(true);
-    expect(updates.filter((c) => c.id === done.conversationId)).toEqual([]);
+    leaving.disconnect();
+    live.visitor.disconnect();
+    await expect.poll(() => updates.some((c) => c.id === live.conversationId)).toBe(true);
+    expect(updates.filter((c) => c.id === done.conversationId || c.id === queued.id)).toEqual([]);
   });
 
   it('counts a visitor who never connected, such as one who only left an offline message, as away', async () => {

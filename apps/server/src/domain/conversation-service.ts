@@ -6,8 +6,8 @@ import {
   insertConversation,
   listConversations,
   listVisitorConversations,
+  liveVisitorConversations,
   openConversationIdsAssignedTo,
-  openVisitorConversations,
   queuedVisitors,
   resolve,
 } from '../store/conversations.js';
@@ -65,9 +65,9 @@ export class ConversationService {
     return openConversationIdsAssignedTo(this.db, staff.userId);
   }
 
-  /** The visitor's conversations staff still work on: their lists show whether the visitor is there. */
-  openOfVisitor(visitorId: string): Promise<ConversationRecord[]> {
-    return openVisitorConversations(this.db, visitorId);
+  /** The visitor's live chats: the staff on them see whether the visitor is still there. */
+  liveOfVisitor(visitorId: string): Promise<ConversationRecord[]> {
+    return liveVisitorConversations(this.db, visitorId);
   }
 
   listForVisitor(visitor: VisitorPrincipal): Promise<ConversationRecord[]> {

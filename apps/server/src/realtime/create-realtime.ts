@@ -76,12 +76,13 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       (visitors) => departures.expectBack(visitors),
       (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
     );
-  // The visitor came or went: the staff see it on the conversations they still work on.
+  // The visitor came or went: the staff see it on their live chats (a left message is answered by
+  // email, and a workbench may not hold an old one: an update would read as a new left message).
   const presence = (visitorId: string, recorded: Promise<boolean>) =>
     recorded
       .then(async (changed) => {
         if (!changed) return;
-        for (const conversation of await deps.conversations.openOfVisitor(visitorId))
+        for (const conversation of await deps.conversations.liveOfVisitor(visitorId))
           broadcast.visitorPresence(conversation);
       })
       .catch((error: unknown) => deps.logger.error({ err: error }, 'recording a visitor’s presence failed'));

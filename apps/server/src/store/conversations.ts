@@ -339,11 +339,11 @@ export async function listVisitorConversations(
   return rows.map(rowToConversation);
 }
 
-/** The visitor's conversations that are not resolved (queued, assigned, left as a message). */
-export async function openVisitorConversations(db: Db, visitorId: string): Promise<ConversationRecord[]> {
+/** The visitor's live chats: queued or with an agent (not left as a message, not resolved). */
+export async function liveVisitorConversations(db: Db, visitorId: string): Promise<ConversationRecord[]> {
   const rows = await selectConversations(db)
     .where('c.visitor_id', '=', visitorId)
-    .where('c.status', '!=', 'resolved')
+    .where('c.status', 'in', ['queued', 'assigned'])
     .execute();
   return rows.map(rowToConversation);
 }

@@ -7,8 +7,9 @@ import { usePresence } from '../../status/store.js';
 
 /**
  * Whether the visitor still has the site open, in the chat's header: "On the site", or "Left the
- * site 3m ago". Nothing for a resolved chat, from a server that does not say, or while the server
- * is out of reach (what it said last may no longer hold).
+ * site 3m ago", for a live chat (queued or with an agent: the server pushes presence for those).
+ * Nothing from a server that does not say, or while the server is out of reach (what it said
+ * last may no longer hold).
  */
 export function VisitorPresence({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function VisitorPresence({ conversation }: { conversation: Conversation }
     typeof leftAt === 'string' && Date.now() - Date.parse(leftAt) < VISITOR_GONE_AFTER_SECONDS * 1000;
   const now = useNow(settling ? 1000 : 15_000);
   const reachable = usePresence((s) => s.reachable);
-  if (conversation.status === 'resolved' || !reachable) return null;
+  if (!isLive(conversation) || !reachable) return null;
   const presence = visitorPresence(leftAt, now);
   if (presence.kind === 'unknown') return null;
   if (presence.kind === 'present')
@@ -46,11 +47,13 @@ export function VisitorPresence({ conversation }: { conversation: Conversation }
   );
 }
 
+const isLive = (c: Conversation) => c.status === 'queued' || c.status === 'assigned';
+
 /** The same in a list row: a word beside the name once the visitor has gone. */
 export function VisitorGoneMark({ conversation, now }: { conversation: Conversation; now: number }) {
   const { t } = useTranslation();
   const reachable = usePresence((s) => s.reachable);
-  if (conversation.status === 'resolved' || !reachable) return null;
+  if (!isLive(conversation) || !reachable) return null;
   const presence = visitorPresence(conversation.visitor.leftAt, now);
   if (presence.kind !== 'gone') return null;
   return (
