@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, ConversationPage } from '@switchboard/protocol';
+import type { Conversation, ConversationPage, VisitorPresenceUpdate } from '@switchboard/protocol';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -44,8 +44,9 @@ describe('whether the visitor still has the site open (visitor presence)', () =>
   it('says when the last page of theirs closed, and that they are back, to the staff on the conversation', async () => {
     const { session, visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
     expect(await listed(conversationId)).toBeNull();
+    const pushed = collect<VisitorPresenceUpdate>(alice, 'visitor:presence');
     const updates = collect<Conversation>(alice, 'conversation:update');
-    const leftAtOf = () => updates.filter((c) => c.id === conversationId).map((c) => c.visitor.leftAt);
+    const leftAtOf = () => pushed.filter((p) => p.visitorId === session.visitorId).map((p) => p.leftAt);
 
     // A second tab: closing either one alone changes nothing.
     const otherTab = await connectVisitor(t.url, session.visitorToken);
@@ -60,6 +61,8 @@ describe('whether the visitor still has the site open (visitor presence)', () =>
     const back = await connectVisitor(t.url, session.visitorToken);
     await expect.poll(leftAtOf).toEqual([leftAt, null]);
     expect(await listed(conversationId)).toBeNull();
+    // Not a change of the conversation.
+    expect(updates.filter((c) => c.id === conversationId)).toEqual([]);
     back.disconnect();
   });
 
@@ -71,12 +74,12 @@ describe('whether the visitor still has the site open (visitor presence)', () =>
     const queued = unwrap(await request<{ id: string }>(leaving, 'conversation:open', {}));
     unwrap((await leaveMessage(t.url, session.visitorToken, queued.id, { email: 'lea@example.test' })).body);
     const live = await openAndTake(t.url, t.fixture.widget.id, alice);
-    const updates = collect<Conversation>(alice, 'conversation:update');
+    const pushed = collect<VisitorPresenceUpdate>(alice, 'visitor:presence');
     done.visitor.disconnect();
     leaving.disconnect();
     live.visitor.disconnect();
-    await expect.poll(() => updates.some((c) => c.id === live.conversationId)).toBe(true);
-    expect(updates.filter((c) => c.id === done.conversationId || c.id === queued.id)).toEqual([]);
+    await expect.poll(() => pushed.map((p) => p.visitorId)).toContain(live.session.visitorId);
+    expect(pushed.map((p) => p.visitorId)).toEqual([live.session.visitorId]);
   });
 
   it('counts a visitor who never connected, such as one who only left an offline message, as away', async () => {

@@ -105,6 +105,10 @@ export const Conversation = z.object({
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+/** A visitor with a live chat came or went: the new `visitor.leftAt` of each of their conversations. */
+export const VisitorPresenceUpdate = z.object({ visitorId: Id, leftAt: Timestamp.nullable() });
+export type VisitorPresenceUpdate = z.infer<typeof VisitorPresenceUpdate>;
+
 /** A conversation as its visitor sees it: no internal routing details. */
 export const VisitorConversation = z.object({
   id: Id,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agentPushes,
   Conversation,
   ConversationListQuery,
   ConversationOpen,
@@ -8,6 +9,7 @@ import {
   VISITOR_GONE_AFTER_SECONDS,
   VisitorAttributes,
   VisitorConversation,
+  VisitorPresenceUpdate,
   visitorPresence,
 } from '../src/index.js';
 import { ids, now } from './fixtures.js';
@@ -252,5 +254,15 @@ describe('visitor presence', () => {
     expect(Conversation.parse(withLeftAt(leftAt)).visitor.leftAt).toBe(leftAt);
     expect(Conversation.parse(withLeftAt(null)).visitor.leftAt).toBeNull();
     expect(Conversation.safeParse(withLeftAt('yesterday')).success).toBe(false);
+  });
+
+  it('pushes a visitor coming back as null and leaving as the time they left', () => {
+    expect(VisitorPresenceUpdate.parse({ visitorId: ids.visitor, leftAt })).toEqual({
+      visitorId: ids.visitor,
+      leftAt,
+    });
+    expect(VisitorPresenceUpdate.parse({ visitorId: ids.visitor, leftAt: null }).leftAt).toBeNull();
+    expect(VisitorPresenceUpdate.safeParse({ visitorId: ids.visitor }).success).toBe(false);
+    expect(agentPushes['visitor:presence']).toBe(VisitorPresenceUpdate);
   });
 });

@@ -23,9 +23,9 @@ export function identitySignature(userId: string, widgetSecret: string): string 
 export class VisitorService {
   constructor(private readonly db: Db) {}
 
-  /** The visitor's last connection closed at `at` (ms). */
-  async left(visitorId: string, at: number): Promise<void> {
-    await saveVisitorLeftAt(this.db, visitorId, new Date(at).toISOString());
+  /** The visitor's last connection closed at `at`. */
+  async left(visitorId: string, at: string): Promise<void> {
+    await saveVisitorLeftAt(this.db, visitorId, at);
   }
 
   /** A connection of the visitor's is open again; true when they had counted as gone. */

@@ -7,6 +7,14 @@ import { reachesAnyone } from './room-members.js';
 import { rooms } from './rooms.js';
 import type { AgentNamespace, VisitorNamespace } from './types.js';
 
+/** Everyone on the staff who lists or follows the conversation. */
+function staffRoomsOf(conversation: ConversationRecord): string[] {
+  const staffRooms = [rooms.conversation(conversation.id), rooms.admins];
+  if (conversation.teamId) staffRooms.push(rooms.team(conversation.teamId));
+  if (conversation.assigneeId) staffRooms.push(rooms.user(conversation.assigneeId));
+  return staffRooms;
+}
+
 /** Fan-out after a commit. Decides who hears what; internal notes never reach `/visitor`. */
 export class Broadcaster {
   readonly #conversationListeners: Array<() => void> = [];
@@ -116,19 +124,20 @@ export class Broadcaster {
   }
 
   /**
-   * The visitor came or went (`visitor.leftAt`): the staff who see the conversation in a list or
-   * follow it. Nothing changed for the visitor, nor for the supervisor's feed.
+   * The visitor of `conversations` (their live chats) came or went: once to every staff socket that
+   * lists or follows any of them. Not a change of the conversations themselves.
    */
-  visitorPresence(conversation: ConversationRecord): void {
-    this.#conversationToStaff(conversation);
+  visitorPresence(
+    visitorId: string,
+    leftAt: string | null,
+    conversations: readonly ConversationRecord[],
+  ): void {
+    if (conversations.length === 0) return;
+    this.agents.to(conversations.flatMap(staffRoomsOf)).emit('visitor:presence', { visitorId, leftAt });
   }
 
-  /** Everyone on the staff who lists or follows the conversation. */
   #conversationToStaff(conversation: ConversationRecord): void {
-    const staffRooms = [rooms.conversation(conversation.id), rooms.admins];
-    if (conversation.teamId) staffRooms.push(rooms.team(conversation.teamId));
-    if (conversation.assigneeId) staffRooms.push(rooms.user(conversation.assigneeId));
-    this.agents.to(staffRooms).emit('conversation:update', toStaffConversation(conversation));
+    this.agents.to(staffRoomsOf(conversation)).emit('conversation:update', toStaffConversation(conversation));
   }
 
   /** The visitor went to another page: to the staff following the conversation. */

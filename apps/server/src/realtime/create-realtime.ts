@@ -76,28 +76,28 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       (visitors) => departures.expectBack(visitors),
       (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
     );
-  // The visitor came or went: the staff see it on their live chats (a left message is answered by
-  // email, and a workbench may not hold an old one: an update would read as a new left message).
-  const presence = (visitorId: string, recorded: Promise<boolean>) =>
+  // The visitor came or went (null: back): the staff on their live chats see it.
+  const presence = (visitorId: string, leftAt: string | null, recorded: Promise<boolean>) =>
     recorded
       .then(async (changed) => {
-        if (!changed) return;
-        for (const conversation of await deps.conversations.liveOfVisitor(visitorId))
-          broadcast.visitorPresence(conversation);
+        if (changed)
+          broadcast.visitorPresence(visitorId, leftAt, await deps.conversations.liveOfVisitor(visitorId));
       })
       .catch((error: unknown) => deps.logger.error({ err: error }, 'recording a visitor’s presence failed'));
   visitorNs.use(authenticateHandshake('visitor', deps));
   visitorNs.on('connection', (socket: VisitorSocket) => {
     const { visitorId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'visitor' });
-    if (departures.connected(visitorId)) void presence(visitorId, deps.visitors.back(visitorId));
+    if (departures.connected(visitorId)) void presence(visitorId, null, deps.visitors.back(visitorId));
     socket.on('disconnect', () => {
       deps.metrics.connections.dec({ namespace: 'visitor' });
-      if (departures.disconnected(visitorId))
-        void presence(
-          visitorId,
-          deps.visitors.left(visitorId, Date.now()).then(() => true),
-        );
+      if (!departures.disconnected(visitorId)) return;
+      const leftAt = new Date().toISOString();
+      void presence(
+        visitorId,
+        leftAt,
+        deps.visitors.left(visitorId, leftAt).then(() => true),
+      );
     });
     onVisitorConnection(socket, deps, visitorEvents).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'visitor connection setup failed');

@@ -1,4 +1,4 @@
-import { Conversation, ConversationViewers } from '../conversation.js';
+import { Conversation, ConversationViewers, VisitorPresenceUpdate } from '../conversation.js';
 import { Hello, RequestError, SessionRevoked } from '../handshake.js';
 import { Message, ReadUpdate, TypingUpdate } from '../message.js';
 import { ConversationsErased } from '../privacy.js';
@@ -36,6 +36,8 @@ export const agentPushes = {
   'read:update': ReadUpdate,
   /** The visitor of a conversation you follow went to another page of the site (`page:view`). */
   'visitor:page': VisitedPageUpdate,
+  /** The visitor of a live chat you see (listed or followed) came or went: `{ visitorId, leftAt }`. */
+  'visitor:presence': VisitorPresenceUpdate,
   /** A chat rings on your desktop until `expiresAt` (offer mode). */
   'offer:new': Offer,
   /** An offer to you ended: accepted, declined, expired, or withdrawn. */

@@ -7,6 +7,7 @@ import { useChat } from '../features/chat/store.js';
 import { takenByMe } from '../features/chat/taken-by-me.js';
 import { onVisitorTyping, visitorSent } from '../features/chat/visitor-typing.js';
 import { useConversations } from '../features/conversations/store.js';
+import { onVisitorPresence } from '../features/conversations/visitor-presence.js';
 import {
   notifyConversation,
   notifyEmailFailed,
@@ -52,6 +53,7 @@ export function listen(connection: ServerConnection): void {
   on('canned:changed', () => useCannedReplies.getState().changed());
 
   on('conversation:update', (conversation) => void onConversation(conversation));
+  on('visitor:presence', (update) => void onVisitorPresence(update));
 
   on('message:new', (message) => {
     void (async () => {

@@ -1,4 +1,11 @@
-import type { Conversation, Message, Result, SupervisorDelta, TransferTarget } from '@switchboard/protocol';
+import type {
+  Conversation,
+  Message,
+  Result,
+  SupervisorDelta,
+  TransferTarget,
+  VisitorPresenceUpdate,
+} from '@switchboard/protocol';
 import type { ServerConnection } from '../../api/connection.js';
 import { runtime } from '../../app/runtime.js';
 import { forgetSupervised } from '../privacy/forget-in-stores.js';
@@ -45,6 +52,11 @@ export function startFeed(connection: ServerConnection): () => void {
     if (conversation.id === useSupervisor.getState().monitored?.id)
       useSupervisor.getState().setMonitored(conversation);
   };
+  const onPresence = ({ visitorId, leftAt }: VisitorPresenceUpdate) => {
+    const monitored = useSupervisor.getState().monitored;
+    if (monitored?.visitor.id === visitorId)
+      useSupervisor.getState().setMonitored({ ...monitored, visitor: { ...monitored.visitor, leftAt } });
+  };
   const stops = [
     // In the Electron supervisor window, the whole of the page's forgetting (the workbench does more).
     connection.on('conversation:erased', ({ conversationIds }) => forgetSupervised(new Set(conversationIds))),
@@ -52,6 +64,7 @@ export function startFeed(connection: ServerConnection): () => void {
     connection.on('supervisor:delta', onDelta),
     connection.on('message:new', onMessage),
     connection.on('conversation:update', onConversation),
+    connection.on('visitor:presence', onPresence),
   ];
   if (connection.socket.connected) void subscribe();
   return () => {
