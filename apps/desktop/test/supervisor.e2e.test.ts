@@ -592,6 +592,21 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(carol.errors).toEqual([]);
   });
 
+  it('marks a live chat whose visitor has left the site in the live-chat grid', async () => {
+    await carol.page.getByTestId('nav-supervisor').click();
+    const vic = await Visitor.join(server.url, 'Vic Gone');
+    try {
+      await eventually(async () => expect(await chatRow(vic.conversationId).count()).toBe(1));
+      expect(await chatRow(vic.conversationId).getByTestId('visitor-gone').count()).toBe(0);
+      vic.close();
+      await eventually(async () =>
+        expect(await chatRow(vic.conversationId).getByTestId('visitor-gone').textContent()).toBe('left'),
+      );
+    } finally {
+      vic.close();
+    }
+  });
+
   it('deactivating an agent in the admin area signs her workbench out at once', async () => {
     ada.page.on('dialog', (dialog) => void dialog.accept());
     const row = ada.page.locator(`[data-testid="user-row"][data-email="${ALICE}"]`);

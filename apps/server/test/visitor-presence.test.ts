@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, ConversationPage, VisitorPresenceUpdate } from '@switchboard/protocol';
+import type {
+  Conversation,
+  ConversationPage,
+  SupervisorDelta,
+  SupervisorSnapshot,
+  VisitorPresenceUpdate,
+} from '@switchboard/protocol';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +16,7 @@ import {
   connectVisitor,
   leaveMessage,
   login,
+  nextEvent,
   openAndTake,
   request,
   unwrap,
@@ -17,6 +24,7 @@ import {
 } from './support/clients.js';
 import { SHOP_ORIGIN } from './support/fixture.js';
 import { ServerProcess } from './support/server-process.js';
+import { createStaff } from './support/staff.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 describe('whether the visitor still has the site open (visitor presence)', () => {
@@ -80,6 +88,23 @@ describe('whether the visitor still has the site open (visitor presence)', () =>
     live.visitor.disconnect();
     await expect.poll(() => pushed.map((p) => p.visitorId)).toContain(live.session.visitorId);
     expect(pushed.map((p) => p.visitorId)).toEqual([live.session.visitorId]);
+  });
+
+  it("shows it on the supervisor's live-chat grid", async () => {
+    const supervisor = await createStaff(t, 'supervisor', [t.fixture.teamA], 'Sue');
+    const sue = await connectAgent(t.url, (await login(t.url, supervisor.email)).tokens.accessToken);
+    try {
+      const { visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+      const snapshot = unwrap(await request<SupervisorSnapshot>(sue, 'supervisor:subscribe', {}));
+      expect(snapshot.chats.find((c) => c.conversationId === conversationId)?.visitor.leftAt).toBeNull();
+      const gone = nextEvent<SupervisorDelta>(sue, 'supervisor:delta', (delta) =>
+        delta.chats.some((c) => c.conversationId === conversationId && typeof c.visitor.leftAt === 'string'),
+      );
+      visitor.disconnect();
+      await gone;
+    } finally {
+      sue.disconnect();
+    }
   });
 
   it('counts a visitor who never connected, such as one who only left an offline message, as away', async () => {

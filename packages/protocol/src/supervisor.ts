@@ -74,7 +74,8 @@ export const LiveChat = z.object({
   teamId: Id.nullable(),
   status: z.enum(['queued', 'assigned']),
   assignee: Participant.nullable(),
-  visitor: z.object({ id: Id, name: z.string().nullable() }),
+  /** `leftAt`: as `Conversation.visitor.leftAt` (absent from older servers). */
+  visitor: z.object({ id: Id, name: z.string().nullable(), leftAt: Timestamp.nullable().optional() }),
   priority: z.enum(['normal', 'vip']),
   /** With the team's bot, not yet in the queue. */
   inBot: z.boolean(),

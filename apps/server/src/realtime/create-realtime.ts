@@ -76,12 +76,15 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       (visitors) => departures.expectBack(visitors),
       (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
     );
-  // The visitor came or went (null: back): the staff on their live chats see it.
+  // The visitor came or went (null: back): the staff on their live chats, and the supervisors'
+  // live-chat grid, see it.
   const presence = (visitorId: string, leftAt: string | null, recorded: Promise<boolean>) =>
     recorded
       .then(async (changed) => {
-        if (changed)
-          broadcast.visitorPresence(visitorId, leftAt, await deps.conversations.liveOfVisitor(visitorId));
+        if (!changed) return;
+        broadcast.visitorPresence(visitorId, leftAt, await deps.conversations.liveOfVisitor(visitorId));
+        deps.feedView.visitorPresence(visitorId, leftAt);
+        feed.touch();
       })
       .catch((error: unknown) => deps.logger.error({ err: error }, 'recording a visitor’s presence failed'));
   visitorNs.use(authenticateHandshake('visitor', deps));

@@ -31,7 +31,8 @@ const iso = (time: number | null) => (time === null ? null : new Date(time).toIS
  */
 export class FeedView {
   readonly #hands = new Set<string>();
-  readonly #visitorNames = new Map<string, { id: string; name: string | null }>();
+  /** Each live chat's visitor, read from the store once; presence kept current by `visitorPresence`. */
+  readonly #visitors = new Map<string, { id: string; name: string | null; leftAt: string | null }>();
   #sla: TodaysFigures | undefined;
 
   constructor(
@@ -47,6 +48,12 @@ export class FeedView {
     if (raised) this.#hands.add(userId);
     else this.#hands.delete(userId);
     return had !== raised;
+  }
+
+  /** The visitor came (null) or went: their live chats' rows say so from the next build. */
+  visitorPresence(visitorId: string, leftAt: string | null): void {
+    for (const [conversationId, visitor] of this.#visitors)
+      if (visitor.id === visitorId) this.#visitors.set(conversationId, { ...visitor, leftAt });
   }
 
   /** Stored figures changed (an assignment, a reply, a resolve): recompute them at the next build. */
@@ -130,11 +137,15 @@ export class FeedView {
     const names = new Map(snapshot.agents.map((a) => [a.userId, a.name]));
     const chats: LiveChat[] = [];
     for (const c of snapshot.open) {
-      let visitor = this.#visitorNames.get(c.id);
+      let visitor = this.#visitors.get(c.id);
       if (!visitor) {
         const stored = await getConversation(this.db, c.id);
-        visitor = { id: c.visitorId, name: stored?.visitorName ?? null };
-        this.#visitorNames.set(c.id, visitor);
+        visitor = {
+          id: c.visitorId,
+          name: stored?.visitorName ?? null,
+          leftAt: stored?.visitorLeftAt ?? null,
+        };
+        this.#visitors.set(c.id, visitor);
       }
       chats.push({
         conversationId: c.id,
@@ -151,7 +162,7 @@ export class FeedView {
       });
     }
     const open = new Set(snapshot.open.map((c) => c.id));
-    for (const id of this.#visitorNames.keys()) if (!open.has(id)) this.#visitorNames.delete(id);
+    for (const id of this.#visitors.keys()) if (!open.has(id)) this.#visitors.delete(id);
     return chats.sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1));
   }
 

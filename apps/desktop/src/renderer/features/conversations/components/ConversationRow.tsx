@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CachedConversation } from '../../../../shared/cache-schemas.js';
 import { Elapsed } from '../../../ui/Elapsed.js';
 import { clockTime } from '../../../ui/format.js';
-import { VisitorGoneMark } from '../../visitor/components/VisitorPresence.js';
+import { liveLeftAt, VisitorGoneMark } from '../../visitor/components/VisitorPresence.js';
 import { awaitingReplyOf, replyWaitLevel } from '../awaiting-reply.js';
 import { previewOf } from '../preview.js';
 
@@ -38,7 +38,7 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
     >
       <span className="flex items-center gap-2">
         <span className="truncate text-sm font-medium">{name}</span>
-        <VisitorGoneMark conversation={c} now={now} />
+        <VisitorGoneMark leftAt={liveLeftAt(c)} now={now} />
         {c.priority === 'vip' && (
           <span className="rounded bg-amber-400 px-1 text-[10px] font-bold text-amber-950">
             {t('visitor.vip')}

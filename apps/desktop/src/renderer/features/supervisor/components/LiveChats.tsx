@@ -2,6 +2,7 @@ import type { LiveChat } from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import { Elapsed } from '../../../ui/Elapsed.js';
 import { useNow } from '../../../ui/use-now.js';
+import { VisitorGoneMark } from '../../visitor/components/VisitorPresence.js';
 import { monitor } from '../actions.js';
 import { isEscalated } from '../escalations.js';
 
@@ -54,7 +55,7 @@ export function LiveChats({
                 }`}
               >
                 <td className="py-1.5 pr-2">
-                  {chat.visitor.name ?? '—'}
+                  {chat.visitor.name ?? '—'} <VisitorGoneMark leftAt={chat.visitor.leftAt} now={now} />
                   {chat.priority === 'vip' && (
                     <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-bold text-amber-900">
                       {t('supervisor.vip')}

@@ -49,12 +49,15 @@ export function VisitorPresence({ conversation }: { conversation: Conversation }
 
 const isLive = (c: Conversation) => c.status === 'queued' || c.status === 'assigned';
 
-/** The same in a list row: a word beside the name once the visitor has gone. */
-export function VisitorGoneMark({ conversation, now }: { conversation: Conversation; now: number }) {
+/** The visitor's `leftAt` where presence is kept current (a live chat), else unknown. */
+export const liveLeftAt = (c: Conversation) => (isLive(c) ? c.visitor.leftAt : undefined);
+
+/** The same in a list row or the supervisor's grid: a word beside the name once the visitor has gone. */
+export function VisitorGoneMark({ leftAt, now }: { leftAt: string | null | undefined; now: number }) {
   const { t } = useTranslation();
   const reachable = usePresence((s) => s.reachable);
-  if (!isLive(conversation) || !reachable) return null;
-  const presence = visitorPresence(conversation.visitor.leftAt, now);
+  if (!reachable) return null;
+  const presence = visitorPresence(leftAt, now);
   if (presence.kind !== 'gone') return null;
   return (
     <span
