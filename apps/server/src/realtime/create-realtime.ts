@@ -74,7 +74,8 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
     .then(() => deps.conversations.queuedVisitors())
     .then(
       (visitors) => departures.expectBack(visitors),
-      (error: unknown) => deps.logger.error({ err: error }, 'listing the queued visitors failed'),
+      (error: unknown) =>
+        deps.logger.error({ err: error }, 'marking visitors away at start or listing the queued ones failed'),
     );
   // The visitor came or went (null: back): the staff on their live chats, and the supervisors'
   // live-chat grid, see it.
