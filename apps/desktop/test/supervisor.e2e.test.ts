@@ -131,6 +131,10 @@ describe('the supervisor window, the admin area and reports against a real serve
     await eventually(async () => expect(await where.textContent()).toContain('https://shop.example/cart'));
     await vera.viewPage('https://shop.example/checkout', 'Checkout');
     await eventually(async () => expect(await where.textContent()).toBe('Now on: Checkout'));
+    // The live-chat grid says so too.
+    await eventually(async () =>
+      expect(await chatRow(vera.conversationId).getByTestId('live-chat-page').textContent()).toBe('Checkout'),
+    );
     // What Vera is writing (the demo's widget shares drafts), and that she is typing.
     const panel = carol.page.getByTestId('monitor-panel');
     await vera.type(true, 'I need it by Friday');

@@ -1,4 +1,11 @@
-import type { AdminWidget, VisitedPages, VisitedPageUpdate, WidgetConfig } from '@switchboard/protocol';
+import type {
+  AdminWidget,
+  SupervisorDelta,
+  SupervisorSnapshot,
+  VisitedPages,
+  VisitedPageUpdate,
+  WidgetConfig,
+} from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -14,6 +21,7 @@ import {
   visitorSession,
 } from './support/clients.js';
 import { SHOP_ORIGIN } from './support/fixture.js';
+import { createStaff } from './support/staff.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const PRICING = 'https://shop.example/pricing';
@@ -167,6 +175,27 @@ describe('the pages a visitor goes to while chatting', () => {
     const unknown = await track('everything');
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+  });
+
+  it("shows the page the visitor is on in the supervisor's live-chat grid", async () => {
+    const supervisor = await createStaff(t, 'supervisor', [t.fixture.teamA], 'Sue');
+    const sue = await connectAgent(t.url, (await login(t.url, supervisor.email)).tokens.accessToken);
+    const { visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+    try {
+      const snapshot = unwrap(await request<SupervisorSnapshot>(sue, 'supervisor:subscribe', {}));
+      expect(snapshot.chats.find((c) => c.conversationId === conversationId)?.page?.url).toBe(
+        'https://shop.example/cart',
+      );
+      const moved = nextEvent<SupervisorDelta>(sue, 'supervisor:delta', (delta) =>
+        delta.chats.some((c) => c.conversationId === conversationId && c.page?.url === PRICING),
+      );
+      unwrap(await request(visitor, 'page:view', { conversationId, url: PRICING, title: 'Pricing' }));
+      const row = (await moved).chats.find((c) => c.conversationId === conversationId);
+      expect(row?.page).toMatchObject({ url: PRICING, title: 'Pricing' });
+    } finally {
+      sue.disconnect();
+      visitor.disconnect();
+    }
   });
 
   it('limits how often a socket reports a page, recording none over the limit', async () => {

@@ -3,6 +3,7 @@ import { Conversation, Participant } from './conversation.js';
 import { MESSAGE_BODY_MAX } from './message.js';
 import { Id, Timestamp } from './primitives.js';
 import { AgentStatus, StatusReason, TransferTarget } from './routing.js';
+import { VisitedPage } from './visited-page.js';
 
 /** How a figure compares with its thresholds: `amber` past the first, `red` past the second. */
 export const SlaLevel = z.enum(['ok', 'amber', 'red']);
@@ -76,6 +77,8 @@ export const LiveChat = z.object({
   assignee: Participant.nullable(),
   /** `leftAt`: as `Conversation.visitor.leftAt` (absent from older servers). */
   visitor: z.object({ id: Id, name: z.string().nullable(), leftAt: Timestamp.nullable().optional() }),
+  /** The page the visitor is on (the newest recorded, `visitor:page`); null before any. Absent from older servers. */
+  page: VisitedPage.nullable().optional(),
   priority: z.enum(['normal', 'vip']),
   /** With the team's bot, not yet in the queue. */
   inBot: z.boolean(),

@@ -18,6 +18,7 @@ function staffRoomsOf(conversation: ConversationRecord): string[] {
 /** Fan-out after a commit. Decides who hears what; internal notes never reach `/visitor`. */
 export class Broadcaster {
   readonly #conversationListeners: Array<() => void> = [];
+  readonly #pageListeners: Array<(conversationId: string, page: VisitedPage) => void> = [];
 
   constructor(
     private readonly visitors: VisitorNamespace,
@@ -59,6 +60,11 @@ export class Broadcaster {
     if (message.visibility !== 'all' || !reachesAnyone(this.visitors, room, senderSocketId)) return;
     const to = this.visitors.to(room);
     (senderSocketId === undefined ? to : to.except(senderSocketId)).emit('message:new', toMessage(message));
+  }
+
+  /** Called with every visited page pushed (the supervisor feed listens). */
+  onVisitedPage(listener: (conversationId: string, page: VisitedPage) => void): void {
+    this.#pageListeners.push(listener);
   }
 
   /** Called after every conversation change is pushed (the supervisor feed listens). */
@@ -142,6 +148,7 @@ export class Broadcaster {
 
   /** The visitor went to another page: to the staff following the conversation. */
   visitedPage(conversation: Pick<ConversationAccess, 'id'>, page: VisitedPage): void {
+    for (const listener of this.#pageListeners) listener(conversation.id, page);
     this.agents
       .to(rooms.conversation(conversation.id))
       .emit('visitor:page', { conversationId: conversation.id, page });

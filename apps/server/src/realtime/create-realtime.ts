@@ -50,6 +50,10 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
     ),
   );
   broadcast.onConversation(() => feed.touch(true));
+  broadcast.onVisitedPage((conversationId, page) => {
+    deps.feedView.visitedPage(conversationId, page);
+    feed.touch();
+  });
   deps.privacy.onErased((erased) => broadcast.erased(erased));
 
   // Anything outside the two namespaces is refused.

@@ -4,11 +4,13 @@ import {
   type SupervisorAgent,
   type SupervisorSnapshot,
   type TeamTile,
+  type VisitedPage,
 } from '@switchboard/protocol';
 import { getConversation } from '../../store/conversations.js';
 import type { Db } from '../../store/open-sqlite.js';
 import { type ReportConversation, reportConversations } from '../../store/reports.js';
 import { recentHandleSeconds } from '../../store/routing.js';
+import { newestVisitedPages } from '../../store/visited-pages.js';
 import type { RoutingService } from '../routing/routing-service.js';
 import { figure, todaysSla, worst } from './sla.js';
 
@@ -17,6 +19,12 @@ const SLA_TTL_MS = 2_000;
 const HANDLE_WINDOW = 20;
 
 type Snapshot = ReturnType<RoutingService['snapshot']>;
+interface LiveVisitor {
+  id: string;
+  name: string | null;
+  leftAt: string | null;
+  page: VisitedPage | null;
+}
 interface TodaysFigures {
   at: number;
   byTeam: Map<string, ReportConversation[]>;
@@ -31,8 +39,11 @@ const iso = (time: number | null) => (time === null ? null : new Date(time).toIS
  */
 export class FeedView {
   readonly #hands = new Set<string>();
-  /** Each live chat's visitor, read from the store once; presence kept current by `visitorPresence`. */
-  readonly #visitors = new Map<string, { id: string; name: string | null; leftAt: string | null }>();
+  /**
+   * Each live chat's visitor and the page they are on, read from the store once; kept current by
+   * `visitorPresence` and `visitedPage`.
+   */
+  readonly #visitors = new Map<string, LiveVisitor>();
   #sla: TodaysFigures | undefined;
 
   constructor(
@@ -48,6 +59,12 @@ export class FeedView {
     if (raised) this.#hands.add(userId);
     else this.#hands.delete(userId);
     return had !== raised;
+  }
+
+  /** The visitor of a live chat went to another page: its row says so from the next build. */
+  visitedPage(conversationId: string, page: VisitedPage): void {
+    const visitor = this.#visitors.get(conversationId);
+    if (visitor) this.#visitors.set(conversationId, { ...visitor, page });
   }
 
   /** The visitor came (null) or went: their live chats' rows say so from the next build. */
@@ -140,10 +157,12 @@ export class FeedView {
       let visitor = this.#visitors.get(c.id);
       if (!visitor) {
         const stored = await getConversation(this.db, c.id);
+        const [page] = await newestVisitedPages(this.db, c.id, 1);
         visitor = {
           id: c.visitorId,
           name: stored?.visitorName ?? null,
           leftAt: stored?.visitorLeftAt ?? null,
+          page: page ?? null,
         };
         this.#visitors.set(c.id, visitor);
       }
@@ -152,7 +171,8 @@ export class FeedView {
         teamId: c.teamId,
         status: c.status,
         assignee: c.assigneeId === null ? null : { id: c.assigneeId, name: names.get(c.assigneeId) ?? '' },
-        visitor,
+        visitor: { id: visitor.id, name: visitor.name, leftAt: visitor.leftAt },
+        page: visitor.page,
         priority: c.priority,
         inBot: c.inBot,
         queuedAt: c.status === 'queued' ? iso(c.queuedAt) : null,

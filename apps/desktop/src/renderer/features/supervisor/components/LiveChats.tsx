@@ -56,6 +56,15 @@ export function LiveChats({
               >
                 <td className="py-1.5 pr-2">
                   {chat.visitor.name ?? '—'} <VisitorGoneMark leftAt={chat.visitor.leftAt} now={now} />
+                  {chat.page && (
+                    <span
+                      className="block max-w-[18rem] truncate text-xs text-slate-500 dark:text-slate-400"
+                      title={chat.page.url}
+                      data-testid="live-chat-page"
+                    >
+                      {chat.page.title ?? chat.page.url}
+                    </span>
+                  )}
                   {chat.priority === 'vip' && (
                     <span className="ml-1 rounded bg-amber-200 px-1 text-[10px] font-bold text-amber-900">
                       {t('supervisor.vip')}
