@@ -19,6 +19,7 @@ function staffRoomsOf(conversation: ConversationRecord): string[] {
 export class Broadcaster {
   readonly #conversationListeners: Array<() => void> = [];
   readonly #pageListeners: Array<(conversationId: string, page: VisitedPage) => void> = [];
+  readonly #presenceListeners: Array<(visitorId: string, leftAt: string | null) => void> = [];
 
   constructor(
     private readonly visitors: VisitorNamespace,
@@ -65,6 +66,11 @@ export class Broadcaster {
   /** Called with every visited page pushed (the supervisor feed listens). */
   onVisitedPage(listener: (conversationId: string, page: VisitedPage) => void): void {
     this.#pageListeners.push(listener);
+  }
+
+  /** Called with every visitor presence pushed (the supervisor feed listens). */
+  onVisitorPresence(listener: (visitorId: string, leftAt: string | null) => void): void {
+    this.#presenceListeners.push(listener);
   }
 
   /** Called after every conversation change is pushed (the supervisor feed listens). */
@@ -139,6 +145,7 @@ export class Broadcaster {
     conversations: readonly ConversationRecord[],
   ): void {
     if (conversations.length === 0) return;
+    for (const listener of this.#presenceListeners) listener(visitorId, leftAt);
     this.agents.to(conversations.flatMap(staffRoomsOf)).emit('visitor:presence', { visitorId, leftAt });
   }
 

@@ -54,6 +54,10 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
     deps.feedView.visitedPage(conversationId, page);
     feed.touch();
   });
+  broadcast.onVisitorPresence((visitorId, leftAt) => {
+    deps.feedView.visitorPresence(visitorId, leftAt);
+    feed.touch();
+  });
   deps.privacy.onErased((erased) => broadcast.erased(erased));
 
   // Anything outside the two namespaces is refused.
@@ -81,31 +85,28 @@ export function createRealtime(httpServer: HttpServer, config: Config, deps: Tra
       (error: unknown) =>
         deps.logger.error({ err: error }, 'marking visitors away at start or listing the queued ones failed'),
     );
-  // The visitor came or went (null: back): the staff on their live chats, and the supervisors'
-  // live-chat grid, see it.
-  const presence = (visitorId: string, leftAt: string | null, recorded: Promise<boolean>) =>
-    recorded
-      .then(async (changed) => {
-        if (!changed) return;
-        broadcast.visitorPresence(visitorId, leftAt, await deps.conversations.liveOfVisitor(visitorId));
-        deps.feedView.visitorPresence(visitorId, leftAt);
-        feed.touch();
-      })
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'recording a visitor’s presence failed'));
+  // The visitor came (null) or went, as recorded: the staff on their live chats see it.
+  const pushPresence = async (visitorId: string, leftAt: string | null) =>
+    broadcast.visitorPresence(visitorId, leftAt, await deps.conversations.liveOfVisitor(visitorId));
+  const presenceFailed = (error: unknown) =>
+    deps.logger.error({ err: error }, 'recording a visitor’s presence failed');
   visitorNs.use(authenticateHandshake('visitor', deps));
   visitorNs.on('connection', (socket: VisitorSocket) => {
     const { visitorId } = socket.data.principal;
     deps.metrics.connections.inc({ namespace: 'visitor' });
-    if (departures.connected(visitorId)) void presence(visitorId, null, deps.visitors.back(visitorId));
+    if (departures.connected(visitorId))
+      deps.visitors
+        .back(visitorId)
+        .then((wasGone) => (wasGone ? pushPresence(visitorId, null) : undefined))
+        .catch(presenceFailed);
     socket.on('disconnect', () => {
       deps.metrics.connections.dec({ namespace: 'visitor' });
       if (!departures.disconnected(visitorId)) return;
       const leftAt = new Date().toISOString();
-      void presence(
-        visitorId,
-        leftAt,
-        deps.visitors.left(visitorId, leftAt).then(() => true),
-      );
+      deps.visitors
+        .left(visitorId, leftAt)
+        .then(() => pushPresence(visitorId, leftAt))
+        .catch(presenceFailed);
     });
     onVisitorConnection(socket, deps, visitorEvents).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'visitor connection setup failed');
