@@ -3,7 +3,7 @@ import { primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 import { useConversations } from '../../conversations/store.js';
 import { useSession } from '../../session/store.js';
 import { usePresence } from '../../status/store.js';
-import { VisitorPresence } from '../../visitor/components/VisitorPresence.js';
+import { liveLeftAt, VisitorPresence } from '../../visitor/components/VisitorPresence.js';
 import { acceptOffer, declineOffer, take } from '../actions.js';
 import { chatRights } from '../chat-rights.js';
 import { useColleagues } from '../colleagues.js';
@@ -43,7 +43,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
         >
           {t(`visitor.status.${c.status}`)}
         </span>
-        <VisitorPresence conversation={c} />
+        <VisitorPresence leftAt={liveLeftAt(c)} />
         {c.assignee && !mine && (
           <span
             className="flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400"

@@ -12,7 +12,7 @@ import { VisitorDraft } from '../../chat/components/VisitorDraft.js';
 import { systemText } from '../../chat/system-text.js';
 import { useSession } from '../../session/store.js';
 import { CurrentPage } from '../../visitor/components/VisitedPages.js';
-import { VisitorPresence } from '../../visitor/components/VisitorPresence.js';
+import { liveLeftAt, VisitorPresence } from '../../visitor/components/VisitorPresence.js';
 import { barge, closeMonitor, endChat, reassign, sendVisible, takeover, whisper } from '../actions.js';
 import { timelineOf, useSupervisor } from '../store.js';
 
@@ -140,7 +140,7 @@ export function MonitorPanel() {
             {conversation.assignee?.name ?? t('supervisor.queued')}
           </p>
           <CurrentPage conversationId={conversation.id} />
-          <VisitorPresence conversation={conversation} />
+          <VisitorPresence leftAt={liveLeftAt(conversation)} />
         </div>
         <button type="button" className={secondaryButton} onClick={() => void closeMonitor()}>
           {t('supervisor.close')}

@@ -1,4 +1,9 @@
-import { type Conversation, VISITOR_GONE_AFTER_SECONDS, visitorPresence } from '@switchboard/protocol';
+import {
+  type Conversation,
+  type VisitorPresence as Presence,
+  VISITOR_GONE_AFTER_SECONDS,
+  visitorPresence,
+} from '@switchboard/protocol';
 import { useTranslation } from 'react-i18next';
 import { Elapsed } from '../../../ui/Elapsed.js';
 import { clockTime } from '../../../ui/format.js';
@@ -6,21 +11,29 @@ import { useNow } from '../../../ui/use-now.js';
 import { usePresence } from '../../status/store.js';
 
 /**
- * Whether the visitor still has the site open, in the chat's header: "On the site", or "Left the
- * site 3m ago", for a live chat (queued or with an agent: the server pushes presence for those).
- * Nothing from a server that does not say, or while the server is out of reach (what it said
- * last may no longer hold).
+ * The visitor's `leftAt` where the server keeps it current (a live chat: queued or with an agent),
+ * else unknown.
  */
-export function VisitorPresence({ conversation }: { conversation: Conversation }) {
+export const liveLeftAt = (c: Conversation) =>
+  c.status === 'queued' || c.status === 'assigned' ? c.visitor.leftAt : undefined;
+
+/** What to show of `leftAt` at `now`: nothing while the server is out of reach (it may no longer hold). */
+function useShownPresence(leftAt: string | null | undefined, now: number): Presence {
+  const reachable = usePresence((s) => s.reachable);
+  return reachable ? visitorPresence(leftAt, now) : { kind: 'unknown' };
+}
+
+/**
+ * Whether the visitor still has the site open, in a chat's header: "On the site", or "Left the
+ * site 3m ago". `leftAt` as `liveLeftAt` reads it; nothing when unknown.
+ */
+export function VisitorPresence({ leftAt }: { leftAt: string | null | undefined }) {
   const { t } = useTranslation();
-  const { leftAt } = conversation.visitor;
-  // Ticks only while a departure may still turn out to be a page load.
+  // Ticks each second only while a departure may still turn out to be a page load.
   const settling =
     typeof leftAt === 'string' && Date.now() - Date.parse(leftAt) < VISITOR_GONE_AFTER_SECONDS * 1000;
   const now = useNow(settling ? 1000 : 15_000);
-  const reachable = usePresence((s) => s.reachable);
-  if (!isLive(conversation) || !reachable) return null;
-  const presence = visitorPresence(leftAt, now);
+  const presence = useShownPresence(leftAt, now);
   if (presence.kind === 'unknown') return null;
   if (presence.kind === 'present')
     return (
@@ -47,17 +60,10 @@ export function VisitorPresence({ conversation }: { conversation: Conversation }
   );
 }
 
-const isLive = (c: Conversation) => c.status === 'queued' || c.status === 'assigned';
-
-/** The visitor's `leftAt` where presence is kept current (a live chat), else unknown. */
-export const liveLeftAt = (c: Conversation) => (isLive(c) ? c.visitor.leftAt : undefined);
-
 /** The same in a list row or the supervisor's grid: a word beside the name once the visitor has gone. */
 export function VisitorGoneMark({ leftAt, now }: { leftAt: string | null | undefined; now: number }) {
   const { t } = useTranslation();
-  const reachable = usePresence((s) => s.reachable);
-  if (!reachable) return null;
-  const presence = visitorPresence(leftAt, now);
+  const presence = useShownPresence(leftAt, now);
   if (presence.kind !== 'gone') return null;
   return (
     <span
