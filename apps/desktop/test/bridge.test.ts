@@ -88,6 +88,20 @@ describe('bridge dispatch (SECURITY D5)', () => {
   });
 });
 
+describe('the clipboard', () => {
+  it('writes the text asked for, and takes neither an empty nor an outsized one', async () => {
+    const { dispatch, host } = setup();
+    const text = '<script src="https://chat.example.com/widget.js" async></script>';
+    expect(await dispatch('clipboard:write-text', FROM_APP, { text })).toEqual({ copied: true });
+    for (const bad of ['', 'x'.repeat(10_001)]) {
+      await expect(dispatch('clipboard:write-text', FROM_APP, { text: bad })).rejects.toBeInstanceOf(
+        BridgeCallRejected,
+      );
+    }
+    expect(host.clipboard).toEqual([text]);
+  });
+});
+
 describe("the supervisor window's way to the workbench", () => {
   it('opens a chat in the workbench for a signed-in user only, and only a chat id', async () => {
     const { dispatch, host } = setup();

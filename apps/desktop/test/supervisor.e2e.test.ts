@@ -445,6 +445,59 @@ describe('the supervisor window, the admin area and reports against a real serve
     }
   });
 
+  it('the admin adds a widget for a new site, sees its secret once and copies its embed code', async () => {
+    await ada.page.getByTestId('admin-widgets').click();
+    const api = await adminApi(server.url);
+    const before = await api<Array<{ id: string }>>('/api/admin/widgets');
+    const add = ada.page.getByTestId('new-widget');
+    await add.getByLabel('Name', { exact: true }).fill('Tea shop');
+    await add.getByLabel('Team').selectOption({ label: 'Support' });
+    const origins = add.getByLabel('Allowed origins (one per line)');
+    // An address with a path is not an origin: refused, nothing added.
+    await origins.fill('https://tea.example/shop');
+    await add.getByRole('button', { name: 'Add widget' }).click();
+    await eventually(async () =>
+      expect(await ada.page.getByText('an origin: scheme://host[:port], no path').count()).toBeGreaterThan(0),
+    );
+    expect(await api<unknown[]>('/api/admin/widgets')).toHaveLength(before.length);
+
+    await origins.fill('https://tea.example\n\n  https://www.tea.example ');
+    await add.getByRole('button', { name: 'Add widget' }).click();
+    const form = ada.page.getByTestId('widget-form').filter({ hasText: 'Tea shop' });
+    await eventually(async () => expect(await form.count()).toBe(1));
+    const widgets =
+      await api<Array<{ id: string; name: string; allowedOrigins: string[]; teamId: string }>>(
+        '/api/admin/widgets',
+      );
+    const tea = widgets.find((w) => w.name === 'Tea shop');
+    expect(tea?.allowedOrigins).toEqual(['https://tea.example', 'https://www.tea.example']);
+    // Cleared for the next one.
+    expect(await origins.inputValue()).toBe('');
+
+    const secret = (await form.getByTestId('one-time-secret').textContent()) ?? '';
+    expect(secret.length).toBeGreaterThanOrEqual(43);
+    expect(await form.getByText("The new widget's identity secret, shown only now").count()).toBe(1);
+    const code = `<script src="${server.url}/widget.js" data-widget="${tea?.id}" async></script>`;
+    expect(await form.getByTestId('embed-code').textContent()).toBe(code);
+    await form.getByRole('button', { name: 'Copy', exact: true }).click();
+    await eventually(() => expect(ada.host.clipboard).toEqual([code]));
+    await form.screenshot({ path: `${ARTIFACTS}admin-widget-added.png` });
+
+    // The new site may use it at once.
+    const config = await fetch(`${server.url}/api/widgets/${tea?.id}/config`, {
+      headers: { origin: 'https://www.tea.example' },
+    });
+    expect(await config.json()).toMatchObject({ ok: true });
+
+    // A secret is shown once: after a reload the widget's form has none.
+    await ada.page.reload();
+    await ada.page.getByTestId('nav-admin').click();
+    await ada.page.getByTestId('admin-widgets').click();
+    await eventually(async () => expect(await form.count()).toBe(1));
+    expect(await form.getByTestId('one-time-secret').count()).toBe(0);
+    expect(await form.getByTestId('embed-code').textContent()).toBe(code);
+  });
+
   it('flags a chat whose offers keep going unanswered, and lists it first among the live chats', async () => {
     const api = await adminApi(server.url);
     const teams = await api<Array<{ id: string; name: string }>>('/api/teams');

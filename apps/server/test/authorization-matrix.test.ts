@@ -314,6 +314,10 @@ const restRows: Record<string, RestRow> = {
   createTeam: { expect: ADMIN, body: () => ({ name: `Team ${randomUUID().slice(0, 4)}` }) },
   renameTeam: { expect: ADMIN, body: () => ({ name: 'Team A' }) },
   listWidgets: { expect: ADMIN },
+  createWidget: {
+    expect: ADMIN,
+    body: (tg) => ({ name: 'Site', teamId: tg.teamId, allowedOrigins: ['https://site.example'] }),
+  },
   updateWidget: { expect: ADMIN, body: () => ({ name: 'Shop' }) },
   rotateWidgetSecret: { expect: ADMIN, body: () => ({}) },
   listAudit: { expect: ADMIN },

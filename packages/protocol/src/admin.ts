@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Role } from './auth.js';
 import { VisitorAttributes } from './conversation.js';
-import { Email, HttpUrl, Id, Timestamp } from './primitives.js';
+import { Email, Id, Timestamp } from './primitives.js';
 import { RuleCondition } from './routing-admin.js';
 import { PageTracking } from './visited-page.js';
 import { WidgetSettings } from './widget.js';
@@ -106,10 +106,15 @@ export const AdminWidget = z.object({
 });
 export type AdminWidget = z.infer<typeof AdminWidget>;
 
-const Origin = HttpUrl.refine(
-  (url) => /^https?:\/\/[^/?#@\s]+$/.test(url),
-  'an origin: scheme://host[:port], no path',
-);
+/**
+ * An origin as browsers send it in the Origin header: lower case, without the scheme's default
+ * port or a trailing slash (`https://Shop.example:443/` is kept as `https://shop.example`).
+ */
+const Origin = z
+  .url({ protocol: /^https?$/, normalize: true })
+  .max(2048)
+  .refine((href) => /^https?:\/\/[^/?#@\s]+\/$/.test(href), 'an origin: scheme://host[:port], no path')
+  .transform((href) => href.slice(0, -1));
 
 export const WidgetUpdate = z
   .strictObject({
@@ -124,6 +129,29 @@ export const WidgetUpdate = z
   .partial()
   .refine((u) => Object.keys(u).length > 0, 'change at least one field');
 export type WidgetUpdate = z.infer<typeof WidgetUpdate>;
+
+/**
+ * A new widget for a site. Its settings start as `DEFAULT_WIDGET_SETTINGS` and its identity secret
+ * is made by the server; everything can be changed afterwards with `WidgetUpdate`.
+ */
+export const WidgetCreate = z.strictObject({
+  name: Name,
+  /** The team its visitors' chats go to (before any routing rule). */
+  teamId: Id,
+  /** At least one: a widget no page may use is of no use. */
+  allowedOrigins: z.array(Origin).min(1).max(50),
+  identityMode: IdentityMode.default('optional'),
+  pageTracking: PageTracking.default('full'),
+  typingPreview: z.boolean().default(false),
+});
+export type WidgetCreate = z.input<typeof WidgetCreate>;
+
+export const WidgetCreated = z.object({
+  widget: AdminWidget,
+  /** The identity secret, answered this once (as after a rotation). */
+  secret: z.string(),
+});
+export type WidgetCreated = z.infer<typeof WidgetCreated>;
 
 export const WidgetSecret = z.object({
   /** The new identity secret. Sites must sign with it from now on; the old one stops working. */
@@ -179,6 +207,7 @@ export const AuditAction = z.enum([
   'canned.create',
   'canned.update',
   'canned.delete',
+  'widget.create',
   'widget.update',
   'widget.secret',
   'conversation.monitor',

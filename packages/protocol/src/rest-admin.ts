@@ -11,6 +11,8 @@ import {
   UserCreate,
   UserInvite,
   UserUpdate,
+  WidgetCreate,
+  WidgetCreated,
   WidgetSecret,
   WidgetUpdate,
 } from './admin.js';
@@ -89,6 +91,13 @@ export const adminEndpoints = {
     response: Team,
   },
   listWidgets: { method: 'GET', path: '/api/admin/widgets', auth: 'admin', response: z.array(AdminWidget) },
+  createWidget: {
+    method: 'POST',
+    path: '/api/admin/widgets',
+    auth: 'admin',
+    body: WidgetCreate,
+    response: WidgetCreated,
+  },
   updateWidget: {
     method: 'POST',
     path: '/api/admin/widgets/:widgetId',

@@ -11,6 +11,7 @@ import {
   staffRolesOf,
   UserUpdate,
   WidgetConfig,
+  WidgetCreate,
   WidgetUpdate,
 } from '../src/index.js';
 import { ids } from './fixtures.js';
@@ -80,6 +81,13 @@ describe('admin bodies', () => {
     expect(WidgetUpdate.safeParse({ allowedOrigins: ['javascript:alert(1)'] }).success).toBe(false);
   });
 
+  it('keep origins as browsers send them', () => {
+    const { allowedOrigins } = WidgetUpdate.parse({
+      allowedOrigins: ['https://Shop.Example/', 'https://shop.example:443', 'http://127.0.0.1:8080'],
+    });
+    expect(allowedOrigins).toEqual(['https://shop.example', 'https://shop.example', 'http://127.0.0.1:8080']);
+  });
+
   it('turn the typing preview on or off with a boolean, off for a widget from an older server', () => {
     expect(WidgetUpdate.parse({ typingPreview: true })).toEqual({ typingPreview: true });
     expect(WidgetUpdate.safeParse({ typingPreview: 'yes' }).success).toBe(false);
@@ -94,6 +102,26 @@ describe('admin bodies', () => {
       settings: DEFAULT_WIDGET_SETTINGS,
     };
     expect(AdminWidget.parse(widget).typingPreview).toBe(false);
+  });
+
+  it('add a widget for a team and at least one origin, with the settings a new widget starts with', () => {
+    const create = { name: '  Tea shop ', teamId: ids.team, allowedOrigins: ['https://tea.example'] };
+    expect(WidgetCreate.parse(create)).toEqual({
+      name: 'Tea shop',
+      teamId: ids.team,
+      allowedOrigins: ['https://tea.example'],
+      identityMode: 'optional',
+      pageTracking: 'full',
+      typingPreview: false,
+    });
+    expect(WidgetCreate.safeParse({ ...create, allowedOrigins: [] }).success).toBe(false);
+    expect(WidgetCreate.safeParse({ ...create, allowedOrigins: ['https://tea.example/shop'] }).success).toBe(
+      false,
+    );
+    expect(WidgetCreate.safeParse({ ...create, teamId: null }).success).toBe(false);
+    expect(WidgetCreate.safeParse({ ...create, name: '  ' }).success).toBe(false);
+    expect(WidgetCreate.safeParse({ ...create, secret: 'mine' }).success).toBe(false);
+    expect(WidgetCreate.safeParse({ ...create, settings: DEFAULT_WIDGET_SETTINGS }).success).toBe(false);
   });
 
   it('bound report ranges', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, type BrowserWindow, Notification, nativeImage, shell } from 'electron';
+import { app, type BrowserWindow, clipboard, Notification, nativeImage, shell } from 'electron';
 import { badgeIcon } from '../shared/app-icons.js';
 import type { Settings } from '../shared/settings.js';
 import type { HostPorts, ShownNotification } from './host-ports.js';
@@ -78,6 +78,7 @@ export function electronHost(
     },
     isWindowFocused: () => window()?.isFocused() ?? false,
     openExternal: (url) => void shell.openExternal(url),
+    writeClipboard: (text) => clipboard.writeText(text),
     openSupervisorWindow: windows.openSupervisorWindow,
     showInWorkbench(conversationId) {
       windows.showWorkbench();

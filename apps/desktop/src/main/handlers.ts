@@ -133,6 +133,10 @@ export function createHandlers(services: Services): Handlers {
       host.openExternal(url);
       return { opened: true };
     },
+    'clipboard:write-text': ({ text }) => {
+      host.writeClipboard(text);
+      return { copied: true };
+    },
     'window:open-supervisor': () => {
       // The server decides what the window may see; this only spares agents an empty window.
       const role = sessions.load()?.user.role;

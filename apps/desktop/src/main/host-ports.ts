@@ -23,6 +23,8 @@ export interface HostPorts {
   setTrayStatus(status: 'online' | 'away' | 'offline'): void;
   isWindowFocused(): boolean;
   openExternal(url: string): void;
+  /** Writes text to the system clipboard (never reads it: SECURITY D8). */
+  writeClipboard(text: string): void;
   /** Shows the supervisor window, creating it when closed. */
   openSupervisorWindow(): void;
   /** Brings the workbench's window forward and opens the chat in it. */

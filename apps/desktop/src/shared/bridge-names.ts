@@ -37,6 +37,7 @@ export const CHANNEL_NAMES = [
   'local-server:start',
   'local-server:stop',
   'app:open-external',
+  'clipboard:write-text',
   'window:open-supervisor',
   'window:show-in-workbench',
 ] as const;

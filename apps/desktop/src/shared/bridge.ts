@@ -159,6 +159,11 @@ export const bridgeChannels = {
     request: z.strictObject({ url: z.string().max(2048) }),
     response: z.object({ opened: z.boolean() }),
   },
+  /** Text the user asked to copy (a widget's embed code); `copied: false` where the host cannot. */
+  'clipboard:write-text': {
+    request: z.strictObject({ text: z.string().min(1).max(10_000) }),
+    response: z.object({ copied: z.boolean() }),
+  },
   /** The supervisor window (supervisors and admins only); the browser shows the route instead. */
   'window:open-supervisor': { request: z.strictObject({}), response: z.object({ opened: z.boolean() }) },
   /**

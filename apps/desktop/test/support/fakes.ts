@@ -60,6 +60,10 @@ export class RecordingHost implements HostPorts {
   openExternal(url: string): void {
     this.opened.push(url);
   }
+  clipboard: string[] = [];
+  writeClipboard(text: string): void {
+    this.clipboard.push(text);
+  }
   supervisorWindows = 0;
   openSupervisorWindow(): void {
     this.supervisorWindows++;

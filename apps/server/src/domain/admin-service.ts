@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AdminWidget, Team, UserCreate, UserUpdate, WidgetUpdate } from '@switchboard/protocol';
+import type {
+  AdminWidget,
+  Team,
+  UserCreate,
+  UserUpdate,
+  WidgetCreate,
+  WidgetCreated,
+  WidgetUpdate,
+} from '@switchboard/protocol';
 import type { z } from 'zod';
 import {
   type AdminUserRecord,
@@ -15,7 +23,7 @@ import type { Db } from '../store/open-sqlite.js';
 import { getUserByEmail, insertTeam, insertUser } from '../store/users.js';
 import { updateWidget } from '../store/widget-admin.js';
 import { getWidgetSettings } from '../store/widget-settings.js';
-import { getWidget, listWidgets } from '../store/widgets.js';
+import { getWidget, insertWidget, listWidgets } from '../store/widgets.js';
 import type { AuthService } from './auth-service.js';
 import { conflict } from './conflicts.js';
 import { DomainError, strictAssert } from './errors.js';
@@ -112,6 +120,17 @@ export class AdminService {
     return Promise.all((await listWidgets(this.db)).map((w) => this.#widget(w.id)));
   }
 
+  /** A widget for a new site; its identity secret is answered this once. */
+  async createWidget(admin: StaffPrincipal, input: z.output<typeof WidgetCreate>): Promise<WidgetCreated> {
+    await this.#assertTeams([input.teamId]);
+    const id = randomUUID();
+    const secret = newSecret();
+    await insertWidget(this.db, { id, secret, ...input });
+    await audit(this.db, admin.userId, 'widget.create', id, { name: input.name });
+    await this.options.reloadOrigins();
+    return { widget: await this.#widget(id), secret };
+  }
+
   async updateWidget(admin: StaffPrincipal, widgetId: string, change: WidgetUpdate): Promise<AdminWidget> {
     if (!(await getWidget(this.db, widgetId))) throw new DomainError('not-found', 'No such widget.');
     if (change.teamId) await this.#assertTeams([change.teamId]);
@@ -123,7 +142,7 @@ export class AdminService {
 
   async rotateSecret(admin: StaffPrincipal, widgetId: string): Promise<{ secret: string }> {
     if (!(await getWidget(this.db, widgetId))) throw new DomainError('not-found', 'No such widget.');
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret();
     await updateWidget(this.db, widgetId, { secret });
     await audit(this.db, admin.userId, 'widget.secret', widgetId, {});
     return { secret };
@@ -155,6 +174,10 @@ export class AdminService {
     const known = await existingTeamIds(this.db);
     if (teamIds.some((id) => !known.has(id))) throw new DomainError('invalid-payload', 'No such team.');
   }
+}
+
+function newSecret(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {

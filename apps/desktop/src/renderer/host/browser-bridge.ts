@@ -285,6 +285,16 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       if (safe) window.open(url, '_blank', 'noopener,noreferrer');
       return { opened: safe };
     },
+    // Outside a secure context (an http address other than localhost) the page has no clipboard.
+    'clipboard:write-text': async ({ text }) => {
+      if (!navigator.clipboard) return { copied: false };
+      try {
+        await navigator.clipboard.writeText(text);
+        return { copied: true };
+      } catch {
+        return { copied: false };
+      }
+    },
     // One page in the browser: the supervisor view is a route of it.
     'window:open-supervisor': async () => {
       location.hash = '#/supervisor';

@@ -509,6 +509,7 @@ export const en = {
       locale: 'Default language',
       transcript: 'Visitors may download a transcript',
       origins: 'Allowed origins (one per line)',
+      originsExample: 'https://shop.example',
       identity: 'Identity',
       identityModes: { optional: 'Optional', enforce: 'Enforce signed identities' },
       pageTracking: 'Pages visitors go to while chatting',
@@ -533,6 +534,17 @@ export const en = {
       rotate: 'Rotate the identity secret',
       confirmRotate: 'Sites signing with the current secret stop working at once. Rotate it?',
       secret: 'New identity secret, shown only now:',
+      add: 'Add a widget for a site',
+      create: 'Add widget',
+      created: 'Widget {{name}} added',
+      createdSecret:
+        "The new widget's identity secret, shown only now (sites that sign their visitors' identities need it):",
+      embed: 'Embed code: paste it into the pages of the allowed origins',
+      embedCopy: 'Copy',
+      embedCopied: 'Embed code copied',
+      embedCopyByHand: 'The code is selected: copy it with Ctrl+C (⌘C on a Mac).',
+      embedHint:
+        'It loads the widget from {{server}}, the address you signed in to. If sites reach the server at another address, use that one.',
     },
     bot: {
       team: 'Team',
@@ -618,6 +630,7 @@ export const en = {
         'canned.create': 'Added a canned reply',
         'canned.update': 'Changed a canned reply',
         'canned.delete': 'Deleted a canned reply',
+        'widget.create': 'Added a widget',
         'widget.update': 'Changed a widget',
         'widget.secret': "Replaced a widget's identity secret",
         'conversation.monitor': 'Monitored a chat',

@@ -35,6 +35,9 @@ export function adminRoutes(app: FastifyInstance, deps: TransportDeps): void {
     admin.renameTeam(principal, params.teamId, body.name),
   );
   defineRoute(app, adminEndpoints.listWidgets, deps, async () => admin.listWidgets());
+  defineRoute(app, adminEndpoints.createWidget, deps, async ({ principal, body }) =>
+    admin.createWidget(principal, body),
+  );
   defineRoute(app, adminEndpoints.updateWidget, deps, async ({ principal, params, body }) =>
     admin.updateWidget(principal, params.widgetId, body),
   );

@@ -34,10 +34,15 @@ export function fromWidgetDraft(draft: WidgetDraft): WidgetUpdate {
     identityMode: draft.identityMode,
     pageTracking: draft.pageTracking,
     typingPreview: draft.typingPreview,
-    allowedOrigins: draft.origins
-      .split('\n')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    allowedOrigins: originLines(draft.origins),
     settings: { ...draft.settings, preChatFields: draft.fields.map(fromDraft) },
   };
+}
+
+/** Origins as the admin types them: one per line, blank lines ignored. */
+export function originLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }

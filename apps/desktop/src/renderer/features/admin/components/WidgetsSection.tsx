@@ -1,19 +1,34 @@
 import type { AdminWidget, PageTracking, WidgetSettings } from '@switchboard/protocol';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useLoaded, useTeams } from '../actions.js';
 import { fromWidgetDraft, toWidgetDraft, type WidgetDraft } from '../widget-draft.js';
+import { EmbedCode } from './EmbedCode.js';
+import { NewWidgetForm } from './NewWidgetForm.js';
 import { PreChatFieldsEditor } from './PreChatFieldsEditor.js';
 import { Card, dangerButton, Field, inputClass, OneTime, primaryButton } from './ui.js';
 
-function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: AdminWidget): void }) {
+function WidgetForm({
+  widget,
+  createdSecret,
+  onSaved,
+}: {
+  widget: AdminWidget;
+  /** Just added: its identity secret, shown this once. */
+  createdSecret?: string | undefined;
+  onSaved(next: AdminWidget): void;
+}) {
   const { t } = useTranslation();
   const [teams] = useTeams();
   const [draft, setDraft] = useState(() => toWidgetDraft(widget));
   const { name, teamId, settings, origins, identityMode, pageTracking, typingPreview, fields } = draft;
   const pageTrackingHint = useId();
   const typingPreviewHint = useId();
-  const [secret, setSecret] = useState<string | null>(null);
+  const [secret, setSecret] = useState<string | null>(createdSecret ?? null);
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (createdSecret) card.current?.scrollIntoView({ block: 'start' });
+  }, [createdSecret]);
   const edit = (change: Partial<WidgetDraft>) => setDraft((current) => ({ ...current, ...change }));
   const set = <K extends keyof WidgetSettings>(key: K, value: WidgetSettings[K]) =>
     edit({ settings: { ...settings, [key]: value } });
@@ -39,15 +54,17 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
   };
   return (
     <Card title={widget.name} testId="widget-form">
+      <div ref={card} />
       {secret && (
         <OneTime
-          label={t('admin.widgets.secret')}
+          label={t(createdSecret === secret ? 'admin.widgets.createdSecret' : 'admin.widgets.secret')}
           value={secret}
           dismiss={t('admin.users.dismiss')}
           onDismiss={() => setSecret(null)}
         />
       )}
       <form onSubmit={submit} className="space-y-3">
+        <EmbedCode widgetId={widget.id} />
         <div className="grid grid-cols-4 gap-3">
           <Field label={t('admin.widgets.name')}>
             <input
@@ -190,12 +207,20 @@ function WidgetForm({ widget, onSaved }: { widget: AdminWidget; onSaved(next: Ad
 
 export function WidgetsSection() {
   const [widgets, , setWidgets] = useLoaded('widgets', (c) => c.rest('listWidgets'));
+  const [created, setCreated] = useState<{ widgetId: string; secret: string } | null>(null);
   return (
     <>
+      <NewWidgetForm
+        onCreated={({ widget, secret }) => {
+          setWidgets([...(widgets ?? []), widget]);
+          setCreated({ widgetId: widget.id, secret });
+        }}
+      />
       {(widgets ?? []).map((w) => (
         <WidgetForm
           key={w.id}
           widget={w}
+          createdSecret={created?.widgetId === w.id ? created.secret : undefined}
           onSaved={(next) => setWidgets((widgets ?? []).map((x) => (x.id === next.id ? next : x)))}
         />
       ))}
