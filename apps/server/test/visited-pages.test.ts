@@ -154,17 +154,27 @@ describe('the pages a visitor goes to while chatting', () => {
       });
       expect(unwrap(config.body).pageTracking).toBe('path');
       const first = await open();
-      const view = { conversationId: first, url: 'https://shop.example/reset?token=s3cret#step-2' };
-      unwrap(await request(visitor, 'page:view', view));
+      for (const url of [
+        'https://shop.example/reset?token=s3cret#step-2',
+        'https://shop.example/app?ref=mail#/orders/5?token=s3cret',
+        'https://shop.example/app#!/orders/6&session=s3cret',
+        'https://shop.example/callback#access_token=s3cret&state=x',
+      ]) {
+        unwrap(await request(visitor, 'page:view', { conversationId: first, url }));
+      }
+      // Of a fragment only a hash-routed site's route is kept: it is the page the visitor is on.
       expect(await rowsOf(first)).toEqual([
         { url: 'https://shop.example/cart', title: 'Cart' },
         { url: 'https://shop.example/reset', title: null },
+        { url: 'https://shop.example/app#/orders/5', title: null },
+        { url: 'https://shop.example/app#!/orders/6', title: null },
+        { url: 'https://shop.example/callback', title: null },
       ]);
 
       expect(unwrap((await track('off')).body).pageTracking).toBe('off');
       const refused = await request(visitor, 'page:view', { conversationId: first, url: PRICING });
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await rowsOf(first)).toHaveLength(2);
+      expect(await rowsOf(first)).toHaveLength(5);
       // A chat opened now records no page at all (its attributes keep where it started, as ever).
       const second = await open();
       expect(await rowsOf(second)).toEqual([]);

@@ -19,8 +19,9 @@ export type VisitedPage = z.infer<typeof VisitedPage>;
 
 /**
  * What a widget records of the pages its visitors go to while chatting: `full` the address as it
- * is, `path` without its query string and fragment (which may carry what a site puts there, such
- * as a reset token), `off` nothing (the page a chat is opened on stays in its attributes).
+ * is, `path` without its query string (which may carry what a site puts there, such as a reset
+ * token) and of its fragment only a hash-routed site's route (`#/orders/5`, up to its own query),
+ * `off` nothing (the page a chat is opened on stays in its attributes).
  */
 export const PageTracking = z.enum(['full', 'path', 'off']);
 export type PageTracking = z.infer<typeof PageTracking>;

@@ -13,16 +13,20 @@ import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead } from './policy.js';
 import type { StaffPrincipal, VisitorPrincipal } from './principal.js';
 
+/** `#/…` or `#!/…` up to a `?`, `&` or `;` (`#access_token=…` or `#reviews` is no route). */
+const HASH_ROUTE = /^#!?\/[^?&;]*/;
+
 /**
- * The address as a widget records it: `path` without its query string and fragment (where a site
- * may put a reset token), or null when it records none (`off`).
+ * The address as a widget records it: `path` without its query string (where a site may put a reset
+ * token) and of its fragment only a route (`#/orders/5`, `#!/orders/5`: the page of a hash-routed
+ * site), up to the route's own query; or null when it records none (`off`).
  */
 export function trackedUrl(url: string, tracking: PageTracking): string | null {
   if (tracking === 'off') return null;
   if (tracking === 'full') return url;
   const address = new URL(url);
   address.search = '';
-  address.hash = '';
+  address.hash = HASH_ROUTE.exec(address.hash)?.[0] ?? '';
   return address.href;
 }
 
