@@ -1920,12 +1920,17 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await eventually(async () => expect(await draft.locator('p').textContent()).toBe('Can I change the'));
       expect(await draft.locator('figcaption').textContent()).toBe('Dora Draft is writing (not sent yet)');
       expect(await page.getByTestId('typing').textContent()).toBe('Dora Draft is typing…');
+      // Her row in the list says so too, in place of the last message.
+      await page.getByTestId('view-mine').click();
+      const rowTyping = row(dora.conversationId).getByTestId('row-typing');
+      expect(await rowTyping.textContent()).toBe('typing…');
 
       // Paused with the draft in the box: no longer typing, the draft stays.
       const markup = 'Can I change the <b onmouseover="window.__draftXss=1">address</b>?';
       await dora.type(false, markup);
       await eventually(async () => expect(await draft.locator('p').textContent()).toBe(markup));
       await eventually(async () => expect(await page.getByTestId('typing').textContent()).toBe(''));
+      expect(await rowTyping.count()).toBe(0);
       expect(await draft.locator('b').count()).toBe(0);
       await page.screenshot({ path: path.join(ARTIFACTS, 'visitor-draft.png') });
 

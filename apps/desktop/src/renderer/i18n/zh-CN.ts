@@ -124,6 +124,7 @@ export const zhCN: Messages = {
     retry: '重试',
     viaEmail: '邮件回复',
     typing: '{{name}} 正在输入…',
+    typingInList: '正在输入…',
     visitorDraft: '{{name}} 正在撰写（尚未发送）',
     jumpToNewest: '最新消息',
     newBelow_one: '{{count}} 条新消息',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CachedConversation } from '../../../../shared/cache-schemas.js';
 import { Elapsed } from '../../../ui/Elapsed.js';
 import { clockTime } from '../../../ui/format.js';
+import { useChat } from '../../chat/store.js';
 import { liveLeftAt, VisitorGoneMark } from '../../visitor/components/VisitorPresence.js';
 import { awaitingReplyOf, replyWaitLevel } from '../awaiting-reply.js';
 import { previewOf } from '../preview.js';
@@ -26,6 +27,7 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
   const name = c.visitor.name ?? t('visitor.anonymous');
   const waitingSince = c.status === 'queued' ? (c.queuedAt ?? c.createdAt) : null;
   const replyOwedSince = awaitingReplyOf(item);
+  const typing = useChat((s) => s.typing[c.id] === true);
   return (
     <button
       type="button"
@@ -73,9 +75,18 @@ export function ConversationRow({ item, active, now, onOpen }: Props) {
           )}
         </span>
       </span>
-      <span className="truncate text-xs text-slate-500 dark:text-slate-400">
-        {previewOf(t, item) ?? c.attributes.pageTitle ?? ''}
-      </span>
+      {typing ? (
+        <span
+          data-testid="row-typing"
+          className="truncate text-xs text-indigo-600 italic dark:text-indigo-400"
+        >
+          {t('chat.typingInList')}
+        </span>
+      ) : (
+        <span className="truncate text-xs text-slate-500 dark:text-slate-400">
+          {previewOf(t, item) ?? c.attributes.pageTitle ?? ''}
+        </span>
+      )}
     </button>
   );
 }
