@@ -224,6 +224,9 @@ describe('offline search over the cache', () => {
     cache.putMessages([message(c.id, 1, VISITOR_SENDER, 'hello one')], false);
     expect(cache.search('hello', 10)).toHaveLength(3);
     expect(cache.search('hello', 2).map((h) => h.seq)).toEqual([3, 2]);
+    // The next page after those.
+    expect(cache.search('hello', 2, {}, 2).map((h) => h.seq)).toEqual([1]);
+    expect(cache.search('hello', 2, {}, 3)).toEqual([]);
   });
 
   it('finds only the messages written in the period, from inclusive and to exclusive', () => {

@@ -35,6 +35,7 @@ describe("the web workbench's offline search over the messages it holds", () => 
     const messages = held('parcel one', long, 'parcel three');
     const hits = searchInMemory(messages, 'parcel', 2);
     expect(hits.map((h) => h.seq)).toEqual([3, 2]);
+    expect(searchInMemory(messages, 'parcel', 2, {}, 2).map((h) => h.seq)).toEqual([1]);
     const snippet = hits[1]?.snippet ?? '';
     expect(snippet).toMatch(/^….*the parcel is late.*…$/);
     expect(snippet.length).toBeLessThan(long.length);

@@ -32,13 +32,25 @@ describe('pages of search hits', () => {
     expect(s.bounds).toEqual({ from: '2026-12-01T00:00:00.000Z' });
   });
 
-  it('drops a page of a search no longer shown, or one answered from the cache', () => {
+  it('drops a page of a search no longer shown, or one from elsewhere than the pages shown', () => {
     useSearch.getState().showMore('lin', answer([3], false));
+    // The server's pages shown, the cache's next: its order is not the server's.
     useSearch.getState().showMore('line', answer([3], false, true));
     expect(useSearch.getState().hits?.map((h) => h.seq)).toEqual([1, 2]);
     expect(useSearch.getState().more).toBe(true);
     useSearch.getState().clear();
     useSearch.getState().showMore('line', answer([3], false));
     expect(useSearch.getState().hits).toBeNull();
+  });
+
+  it("pages through the cache's hits while the server is out of reach", () => {
+    useSearch.getState().show('line', answer([9, 8], true, true));
+    useSearch.getState().showMore('line', answer([7], false, true));
+    expect(useSearch.getState().hits?.map((h) => h.seq)).toEqual([9, 8, 7]);
+    expect(useSearch.getState().more).toBe(false);
+    // Back in reach, the server's next page does not follow the cache's.
+    useSearch.getState().show('line', answer([9, 8], true, true));
+    useSearch.getState().showMore('line', answer([5], false));
+    expect(useSearch.getState().hits?.map((h) => h.seq)).toEqual([9, 8]);
   });
 });

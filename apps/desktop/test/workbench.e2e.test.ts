@@ -787,6 +787,13 @@ describe('the web workbench against a real server, bridged to the real main-proc
   it('with the server down, search finds the messages in the local cache, says so, and opens the chat from a hit', async () => {
     const vera = visitors[0] as Visitor;
     const other = visitors.find((v) => v !== vera) as Visitor;
+    // More matches than a page holds, kept on this device as they arrive.
+    for (let i = 1; i <= 35; i++) await other.say(`quokka sighting ${i}`);
+    await eventually(async () =>
+      expect(await workbench.handlers['cache:search']({ ...account(), q: 'quokka', limit: 50 })).toHaveLength(
+        35,
+      ),
+    );
     await tab(other.conversationId).getByRole('tab').click();
     await server.stop();
     try {
@@ -816,6 +823,18 @@ describe('the web workbench against a real server, bridged to the real main-proc
       await page.getByTestId('search-period').selectOption('today');
       await eventually(async () => expect(await hit.count()).toBeGreaterThan(0));
       await page.getByTestId('search-period').selectOption('any');
+      // Page after page, from the cache too.
+      await page.getByTestId('search-input').fill('quokka');
+      await page.getByTestId('search-input').press('Enter');
+      const quokkas = page.locator('[data-testid="search-hit"]', { hasText: 'quokka' });
+      await eventually(async () => expect(await quokkas.count()).toBe(30));
+      await page.getByTestId('search-more').click();
+      await eventually(async () => expect(await quokkas.count()).toBe(35));
+      expect(await page.getByTestId('search-more').count()).toBe(0);
+      const seen = (await quokkas.allTextContents()).map((text) =>
+        Number(/quokka sighting (\d+)/.exec(text)?.[1]),
+      );
+      expect(seen).toEqual(Array.from({ length: 35 }, (_, i) => 35 - i));
       // Visitors by name, from the conversations kept here.
       await page.getByTestId('search-input').fill('vera');
       await page.getByTestId('search-input').press('Enter');

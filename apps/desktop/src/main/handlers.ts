@@ -72,8 +72,8 @@ export function createHandlers(services: Services): Handlers {
       caches.get(account).putMessages(messages, focused),
     'cache:mark-read': ({ conversationId, seq, ...account }) =>
       caches.get(account).markRead(conversationId, seq),
-    'cache:search': ({ q, limit, from, to, ...account }) =>
-      caches.get(account).search(q, limit, { from, to }),
+    'cache:search': ({ q, limit, offset, from, to, ...account }) =>
+      caches.get(account).search(q, limit, { from, to }, offset),
     'cache:forget-conversations': ({ conversationIds, erasureSeq, ...account }) => {
       caches.get(account).forgetConversations(conversationIds, erasureSeq);
       return {};

@@ -83,6 +83,8 @@ export const bridgeChannels = {
       ...Account.shape,
       q: SearchQuery.shape.q,
       limit: z.number().int().min(1).max(50),
+      /** Hits to pass over: the next page starts after those shown. */
+      offset: z.number().int().min(0).max(10_000).optional(),
       from: SearchQuery.shape.from,
       to: SearchQuery.shape.to,
     }),

@@ -198,11 +198,12 @@ export class LocalCache {
 
   /**
    * The cached messages matching `q` (read as the server reads it: `searchTerms`) written in the
-   * period: search that works with the server unreachable. The most recently cached first, not
-   * the best match: ranking scores every match, ~300 ms on main's thread for a word in all of
-   * 200,000 messages, where this order takes ~14 ms. Snippets are plain text.
+   * period: search that works with the server unreachable, a page of `limit` after `offset`. The
+   * most recently cached first, not the best match: ranking scores every match, ~300 ms on main's
+   * thread for a word in all of 200,000 messages, where this order takes ~14 ms. Snippets are plain
+   * text.
    */
-  search(q: string, limit: number, period: SearchPeriod = {}): SearchHit[] {
+  search(q: string, limit: number, period: SearchPeriod = {}, offset = 0): SearchHit[] {
     const match = ftsQuery(q);
     if (match === null) return [];
     // Times compare as text, as the server stores them (`SearchQuery` normalizes the period's
@@ -216,10 +217,10 @@ export class LocalCache {
          FROM (SELECT rowid AS position, conversation_id, seq, created_at,
                       snippet(message_text, 0, '', '', '…', ${SNIPPET_WORDS}) AS snippet
                  FROM message_text WHERE message_text MATCH ? AND created_at >= ? AND created_at < ?
-                 ORDER BY rowid DESC LIMIT ?) AS hit
+                 ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hit
          LEFT JOIN messages m ON m.conversation_id = hit.conversation_id AND m.seq = hit.seq
          ORDER BY hit.position DESC`,
-    ).all(match, from, to, limit) as SearchRow[];
+    ).all(match, from, to, limit, offset) as SearchRow[];
     return rows.map((r) => {
       const kind = SenderKind.safeParse(r.sender_kind);
       return {

@@ -209,12 +209,13 @@ export function createBrowserBridge(capabilities: SwitchboardBridge['capabilitie
       readMarks.set(conversationId, Math.max(readMarks.get(conversationId) ?? 0, seq));
       return refresh(conversationId);
     },
-    'cache:search': async ({ q, limit, from, to }) =>
+    'cache:search': async ({ q, limit, offset, from, to }) =>
       searchInMemory(
         [...messages.values()].flatMap((bySeq) => [...bySeq.values()]),
         q,
         limit,
         { from, to },
+        offset,
       ),
     // Erased: gone from memory and from what the tab keeps, at once rather than a moment later.
     'cache:forget-conversations': async ({ conversationIds, erasureSeq, serverUrl, userId }) => {

@@ -15,13 +15,15 @@ const AFTER = 100;
 /**
  * The web workbench's offline search over the messages it holds in memory, read as the desktop
  * cache's index reads `q` (`searchTerms`): every word required, the last one also as the start of
- * a word; only messages written in the period. Newest first; snippets are plain text.
+ * a word; only messages written in the period. Newest first, a page of `limit` after `offset`;
+ * snippets are plain text.
  */
 export function searchInMemory(
   messages: Iterable<Message>,
   q: string,
   limit: number,
   period: SearchPeriod = {},
+  offset = 0,
 ): SearchHit[] {
   const words = searchTerms(q).flatMap(wordsOf);
   if (words.length === 0) return [];
@@ -35,7 +37,7 @@ export function searchInMemory(
   }
   return hits
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .slice(0, limit)
+    .slice(offset, offset + limit)
     .map((m) => ({
       conversationId: m.conversationId,
       seq: m.seq,

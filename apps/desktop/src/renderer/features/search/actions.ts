@@ -21,7 +21,7 @@ const NOTHING = { hits: [], conversations: [], offline: false, more: false };
 /**
  * Full-text search over the messages this agent may read (the server scopes it) written in the
  * period, a page of hits after the best `offset`. With the server out of reach, over the messages
- * cached here instead (PRODUCT: local search), and said so: the first page only.
+ * cached here instead (PRODUCT: local search), and said so: a page after the newest `offset`.
  */
 export async function searchMessages(text: string, period: SearchPeriod, offset = 0): Promise<SearchAnswer> {
   const q = text.trim();
@@ -37,16 +37,12 @@ export async function searchMessages(text: string, period: SearchPeriod, offset 
       return NOTHING;
     }
   }
-  if (offset > 0) return { ...NOTHING, offline: true };
   const account = runtime.account;
   const conversations = cachedConversationsOf(q, period);
   if (!account) return { ...NOTHING, conversations, offline: true };
-  return {
-    hits: await bridge['cache:search']({ ...account, q, limit: LIMIT, ...period }),
-    conversations,
-    offline: true,
-    more: false,
-  };
+  // One more than a page: whether there are more to show.
+  const hits = await bridge['cache:search']({ ...account, q, limit: LIMIT + 1, offset, ...period });
+  return { hits: hits.slice(0, LIMIT), conversations, offline: true, more: hits.length > LIMIT };
 }
 
 /** The shown search's next page of hits, appended to those shown. */

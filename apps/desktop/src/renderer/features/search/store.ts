@@ -8,7 +8,7 @@ export interface SearchAnswer {
   conversations: ConversationHit[];
   /** The hits come from this device's cache: the server was out of reach. */
   offline: boolean;
-  /** The server has further hits: the next page goes on after these. */
+  /** There are further hits: the next page goes on after these. */
   more: boolean;
 }
 
@@ -26,14 +26,17 @@ interface SearchState {
   conversations: ConversationHit[];
   /** The hits come from this device's cache: the server was out of reach. */
   offline: boolean;
-  /** The server has further hits than those shown (never for an answer from the cache). */
+  /** There are further hits than those shown, on the server or (offline) in the cache. */
   more: boolean;
   searching: boolean;
   setQuery(query: string): void;
   setPeriod(period: PeriodState): void;
   start(): void;
   show(query: string, answer: SearchAnswer, bounds?: SearchPeriod): void;
-  /** The next page of the shown search's hits, appended (dropped if another search is shown now). */
+  /**
+   * The next page of the shown search's hits, appended; dropped if another search is shown now, or
+   * if it comes from elsewhere than the pages shown (the cache's order is not the server's).
+   */
   showMore(query: string, answer: SearchAnswer): void;
   clear(): void;
 }
@@ -67,7 +70,7 @@ export const useSearch = create<SearchState>((set) => ({
     ),
   showMore: (query, answer) =>
     set((s) => {
-      if (s.answered !== query || s.hits === null || s.offline || answer.offline) return {};
+      if (s.answered !== query || s.hits === null || s.offline !== answer.offline) return {};
       const shown = new Set(s.hits.map(key));
       return { hits: [...s.hits, ...answer.hits.filter((hit) => !shown.has(key(hit)))], more: answer.more };
     }),
