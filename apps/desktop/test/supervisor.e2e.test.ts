@@ -649,6 +649,55 @@ describe('the supervisor window, the admin area and reports against a real serve
     expect(carol.errors).toEqual([]);
   });
 
+  it('reports per tag what the chats were about, the chats without a tag in a row of their own', async () => {
+    const resolveWithTags = async (name: string, body: string, tags: string) => {
+      const id = await Visitor.leaveOfflineMessage(server.url, name, body);
+      await carol.page.getByTestId('nav-workbench').click();
+      await carol.page.getByTestId('view-unassigned').click();
+      const row = carol.page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
+      await eventually(async () => expect(await row.count()).toBe(1));
+      await row.click();
+      await carol.page.getByTestId('resolve').click();
+      const dialog = carol.page.getByRole('dialog');
+      await dialog.getByLabel('Tags (comma-separated)').fill(tags);
+      await dialog.getByRole('button', { name: 'Resolve' }).click();
+      await eventually(async () => expect(await row.count()).toBe(0));
+      return id;
+    };
+    const both = await resolveWithTags(
+      'Tess',
+      'Where is my refund? It was shipped back.',
+      'Refund, Shipping',
+    );
+    const lower = await resolveWithTags('Tom', 'I would like a refund.', 'refund');
+    const one = await resolveWithTags('Uma', 'Refund for order 77?', 'Refund');
+
+    await carol.page.getByTestId('nav-reports').click();
+    await carol.page.getByLabel('Per').selectOption('tag');
+    await carol.page.getByRole('button', { name: 'Show' }).click();
+    const rows = carol.page.getByTestId('report-row');
+    const cell = (row: number, column: number) => rows.nth(row).locator('td').nth(column).textContent();
+    // The most frequent first, in the spelling used most; then the chats nobody tagged.
+    await eventually(async () => expect(await rows.count()).toBe(3));
+    expect([await cell(0, 0), await cell(0, 1)]).toEqual(['Refund', '3']);
+    expect([await cell(1, 0), await cell(1, 1)]).toEqual(['Shipping', '1']);
+    expect(await cell(2, 0)).toBe('No tag');
+    // Agents' figures do not apply to a tag: not shown as zeros; the total keeps them.
+    expect(await cell(0, 8)).toBe('—');
+    const total = carol.page.locator('[data-testid="report-table"] tfoot tr');
+    expect(await total.locator('td').nth(8).textContent()).not.toBe('—');
+
+    await rows.nth(0).getByTestId('report-drill-open').click();
+    const drilled = carol.page.getByTestId('report-drill-row');
+    await eventually(async () => expect(await drilled.count()).toBe(3));
+    const ids = await drilled.evaluateAll((items) =>
+      items.map((i) => i.getAttribute('data-conversation-id')),
+    );
+    expect(ids.sort()).toEqual([both, lower, one].sort());
+    await carol.page.screenshot({ path: `${ARTIFACTS}reports-per-tag.png` });
+    expect(carol.errors).toEqual([]);
+  });
+
   it('marks a live chat whose visitor has left the site in the live-chat grid', async () => {
     await carol.page.getByTestId('nav-supervisor').click();
     const vic = await Visitor.join(server.url, 'Vic Gone');

@@ -15,6 +15,7 @@ export * from './message.js';
 export * from './primitives.js';
 export * from './privacy.js';
 export * from './queue.js';
+export * from './report-keys.js';
 export * from './reports.js';
 export * from './rest.js';
 export * from './rest-admin.js';

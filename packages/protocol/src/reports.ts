@@ -5,7 +5,11 @@ import { BusinessHours } from './routing-admin.js';
 
 const Day = z.iso.date();
 
-export const ReportGroupBy = z.enum(['day', 'team', 'agent']);
+/**
+ * `tag`: one row per tag agents gave on resolving (in any case: `Refund` and `refund` are one row),
+ * and one for the conversations without a tag (`UNTAGGED_REPORT_KEY`).
+ */
+export const ReportGroupBy = z.enum(['day', 'team', 'agent', 'tag']);
 export type ReportGroupBy = z.infer<typeof ReportGroupBy>;
 
 const ReportQueryFields = {
@@ -43,9 +47,12 @@ const Average = z.object({
 
 /** One row of a report: a day, a team or an agent, over the query's days and filters. */
 export const ReportRow = z.object({
-  /** The row's key: a day (`YYYY-MM-DD`), a team id or an agent id, per `groupBy`. */
+  /**
+   * The row's key: a day (`YYYY-MM-DD`), a team id, an agent id, or a tag's `tagReportKey` (or
+   * `UNTAGGED_REPORT_KEY`), per `groupBy`.
+   */
   key: z.string(),
-  /** The team's or agent's name; the day again for `day` rows. */
+  /** The team's or agent's name; the day again for `day` rows; the tag as agents most often wrote it. */
   label: z.string(),
   /** Conversations opened (by a visitor, or left as offline messages). */
   conversations: z.number().int().nonnegative(),
@@ -68,6 +75,7 @@ export const ReportRow = z.object({
   /**
    * Fairness: chats given to agents in the row's days (routed, accepted, picked up, transferred to
    * an agent), counted when they were given, and the offers agents declined or let ring out.
+   * These and `presenceSeconds` are agents' figures: 0 in `tag` rows (the total has them).
    */
   assignments: z.number().int().nonnegative(),
   offersDeclined: z.number().int().nonnegative(),

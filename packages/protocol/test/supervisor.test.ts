@@ -9,6 +9,8 @@ import {
   SLA_THRESHOLDS,
   SupervisorWhisper,
   staffRolesOf,
+  tagReportKey,
+  UNTAGGED_REPORT_KEY,
   UserUpdate,
   WidgetConfig,
   WidgetCreate,
@@ -122,6 +124,17 @@ describe('admin bodies', () => {
     expect(WidgetCreate.safeParse({ ...create, name: '  ' }).success).toBe(false);
     expect(WidgetCreate.safeParse({ ...create, secret: 'mine' }).success).toBe(false);
     expect(WidgetCreate.safeParse({ ...create, settings: DEFAULT_WIDGET_SETTINGS }).success).toBe(false);
+  });
+
+  it('group reports by tag, keyed by the tag in lower case apart from the total and the untagged', () => {
+    expect(ReportQuery.parse({ from: '2025-03-01', to: '2025-03-31', groupBy: 'tag' }).groupBy).toBe('tag');
+    expect(ReportQuery.safeParse({ from: '2025-03-01', to: '2025-03-31', groupBy: 'topic' }).success).toBe(
+      false,
+    );
+    expect(tagReportKey('Refund')).toBe('tag:refund');
+    for (const tag of ['total', 'untagged', 'Untagged']) {
+      expect([UNTAGGED_REPORT_KEY, 'total']).not.toContain(tagReportKey(tag));
+    }
   });
 
   it('bound report ranges', () => {

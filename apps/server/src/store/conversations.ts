@@ -11,7 +11,7 @@ import type { ConversationsTable } from './schema.js';
 import { insertVisitedPage } from './visited-pages.js';
 
 const parseAttributes = jsonColumn(VisitorAttributes);
-const parseTags = jsonColumn(z.array(z.string()));
+export const parseTags = jsonColumn(z.array(z.string()));
 
 type Row = Selectable<ConversationsTable> & {
   visitor_name: string | null;

@@ -1,3 +1,4 @@
+import { parseTags } from './conversations.js';
 import type { Db } from './open-sqlite.js';
 import { readEventData } from './routing.js';
 
@@ -17,6 +18,8 @@ export interface ReportConversation {
   /** Left for the team (the offline form, or leaving the queue), not a live chat. */
   leftMessage: boolean;
   rating: number | null;
+  /** The tags the agent gave on resolving, each once. */
+  tags: string[];
 }
 
 /** Conversations opened in [from, to), ISO instants. */
@@ -37,6 +40,7 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
       'c.resolved_at',
       'r.score',
       'c.reply_to',
+      'c.tags',
       (eb) =>
         eb
           .exists(
@@ -64,6 +68,7 @@ export async function reportConversations(db: Db, from: string, to: string): Pro
     abandoned: r.status === 'resolved' && r.first_assigned_at === null && r.reply_to === null,
     leftMessage: Boolean(r.left_message),
     rating: r.score ?? null,
+    tags: [...new Set(parseTags(r.tags))],
   }));
 }
 

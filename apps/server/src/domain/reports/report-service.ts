@@ -8,6 +8,8 @@ import {
   type ReportGroupBy,
   type ReportQuery,
   type ReportRow,
+  tagReportKey,
+  UNTAGGED_REPORT_KEY,
 } from '@switchboard/protocol';
 import type { z } from 'zod';
 import type { Db } from '../../store/open-sqlite.js';
@@ -50,8 +52,21 @@ export class ReportService {
   ) {}
 
   async report(viewer: StaffPrincipal, query: Query): Promise<Report> {
-    const { teams, days, last, names, members, inScope, scopedAgents, conversations, fromIso, toIso, keyOf } =
-      await this.#scope(viewer, query);
+    const {
+      teams,
+      days,
+      last,
+      names,
+      members,
+      inScope,
+      scopedAgents,
+      conversations,
+      fromIso,
+      toIso,
+      keyOf,
+      keysOf,
+      tagLabels,
+    } = await this.#scope(viewer, query);
     const outcomes = (await routingOutcomes(this.db, fromIso, toIso)).filter(
       (o) => inScope(o.teamId) && (query.agentId === undefined || o.userId === query.agentId),
     );
@@ -74,10 +89,8 @@ export class ReportService {
     // A quiet day is a row of zeros, not a gap: the chart's days stay evenly spaced and a CSV
     // shows that nothing happened. Days still to come are left out.
     if (by === 'day') for (const { day, start } of days) if (start <= now) group(day, day);
-    for (const c of conversations) {
-      const key = keyOf(c.createdAt, c.teamId, c.assigneeId);
-      if (key !== null) group(key, labelOf(by, key, names)).conversations.push(c);
-    }
+    const label = (key: string) => (by === 'tag' ? (tagLabels.get(key) ?? key) : labelOf(by, key, names));
+    for (const c of conversations) for (const key of keysOf(c)) group(key, label(key)).conversations.push(c);
     for (const o of outcomes) {
       const key = keyOf(o.at, o.teamId, o.userId);
       if (key !== null) group(key, labelOf(by, key, names)).outcomes.push(o);
@@ -90,15 +103,13 @@ export class ReportService {
       if (by === 'day') group(day, day).intervals.push(interval);
       else if (by === 'agent')
         group(interval.userId, labelOf(by, interval.userId, names)).intervals.push(interval);
-      else {
+      else if (by === 'team') {
         for (const teamId of teamsOf.get(interval.userId) ?? []) {
           group(teamId, labelOf(by, teamId, names)).intervals.push(interval);
         }
       }
     }
-    const rows = [...groups.entries()]
-      .map(([key, g]) => figures(key, g.label, g))
-      .sort((a, b) => (by === 'day' ? a.key.localeCompare(b.key) : a.label.localeCompare(b.label)));
+    const rows = [...groups.entries()].map(([key, g]) => figures(key, g.label, g)).sort(rowOrder(by));
     const total = figures('total', 'Total', {
       conversations,
       outcomes,
@@ -123,9 +134,9 @@ export class ReportService {
     query: DrillQuery,
     limit = DRILL_LIMIT,
   ): Promise<ReportConversations> {
-    const { names, conversations, keyOf } = await this.#scope(viewer, query);
+    const { names, conversations, keysOf } = await this.#scope(viewer, query);
     const matching = conversations
-      .filter((c) => query.key === 'total' || keyOf(c.createdAt, c.teamId, c.assigneeId) === query.key)
+      .filter((c) => query.key === 'total' || keysOf(c).includes(query.key))
       .filter((c) =>
         query.filter === 'abandoned'
           ? c.abandoned
@@ -183,11 +194,67 @@ export class ReportService {
       (c) => inScope(c.teamId) && (query.agentId === undefined || c.assigneeId === query.agentId),
     );
     const by = query.groupBy;
-    /** The row something belongs to: the day it happened, its team, or its agent. */
+    /** The row something belongs to: the day it happened, its team, or its agent (no tag's). */
     const keyOf = (at: string, teamId: string | null, userId: string | null): string | null =>
-      by === 'day' ? dayContaining(days, Date.parse(at)) : by === 'team' ? teamId : userId;
-    return { teams, days, last, names, members, inScope, scopedAgents, conversations, fromIso, toIso, keyOf };
+      by === 'day'
+        ? dayContaining(days, Date.parse(at))
+        : by === 'team'
+          ? teamId
+          : by === 'agent'
+            ? userId
+            : null;
+    /** The rows a conversation counts in: one, or per `tag` one for each of its tags. */
+    const keysOf = (c: ReportConversation): string[] => {
+      if (by !== 'tag') {
+        const key = keyOf(c.createdAt, c.teamId, c.assigneeId);
+        return key === null ? [] : [key];
+      }
+      return c.tags.length === 0 ? [UNTAGGED_REPORT_KEY] : [...new Set(c.tags.map(tagReportKey))];
+    };
+    const tagLabels = by === 'tag' ? spellings(conversations) : new Map<string, string>();
+    return {
+      teams,
+      days,
+      last,
+      names,
+      members,
+      inScope,
+      scopedAgents,
+      conversations,
+      fromIso,
+      toIso,
+      keyOf,
+      keysOf,
+      tagLabels,
+    };
   }
+}
+
+/** Per tag row, the spelling agents used most (the first in alphabetical order on a tie). */
+function spellings(conversations: readonly ReportConversation[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const c of conversations) {
+    for (const tag of c.tags) {
+      const key = tagReportKey(tag);
+      const forKey = counts.get(key) ?? new Map<string, number>();
+      forKey.set(tag, (forKey.get(tag) ?? 0) + 1);
+      counts.set(key, forKey);
+    }
+  }
+  const labels = new Map<string, string>([[UNTAGGED_REPORT_KEY, 'Untagged']]);
+  for (const [key, forKey] of counts) {
+    const [best] = [...forKey].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    if (best) labels.set(key, best[0]);
+  }
+  return labels;
+}
+
+/** Days in order; tags the most frequent first (untagged last); teams and agents by name. */
+function rowOrder(by: ReportGroupBy): (a: ReportRow, b: ReportRow) => number {
+  if (by === 'day') return (a, b) => a.key.localeCompare(b.key);
+  if (by !== 'tag') return (a, b) => a.label.localeCompare(b.label);
+  const last = (row: ReportRow) => (row.key === UNTAGGED_REPORT_KEY ? 1 : 0);
+  return (a, b) => last(a) - last(b) || b.conversations - a.conversations || a.label.localeCompare(b.label);
 }
 
 function labelOf(by: ReportGroupBy, key: string, names: Awaited<ReturnType<typeof namesOf>>): string {

@@ -1,4 +1,10 @@
-import type { Report, ReportGroupBy, ReportRow, Team } from '@switchboard/protocol';
+import {
+  type Report,
+  type ReportGroupBy,
+  type ReportRow,
+  type Team,
+  UNTAGGED_REPORT_KEY,
+} from '@switchboard/protocol';
 
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,18 +61,15 @@ function metricOf(row: ReportRow, metric: Metric): number {
 const isTime = (m: Metric) => m === 'firstResponse' || m === 'wait' || m === 'handle';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv');
 
-function Cells({ row }: { row: ReportRow }) {
+/**
+ * A row's figures. `agentFigures` false (a tag's row): presence and fairness belong to agents, not
+ * to what chats were about, so they are shown as not applying rather than as zeros.
+ */
+function Cells({ row, agentFigures = true }: { row: ReportRow; agentFigures?: boolean }) {
   const { t } = useTranslation();
   const rate = chatsPerOnlineHour(row);
-  return (
+  const agents = (
     <>
-      <td className="tabular-nums">{row.conversations}</td>
-      <td className="tabular-nums">{row.abandoned}</td>
-      <td className="tabular-nums">{row.messagesLeft ?? '—'}</td>
-      <td className="tabular-nums">{seconds(t, row.firstResponseSeconds.average)}</td>
-      <td className="tabular-nums">{seconds(t, row.waitSeconds.average)}</td>
-      <td className="tabular-nums">{seconds(t, row.handleSeconds.average)}</td>
-      <td className="tabular-nums">{row.csat.average === null ? '—' : row.csat.average.toFixed(1)}</td>
       <td className="tabular-nums">{seconds(t, row.presenceSeconds.online)}</td>
       <td className="tabular-nums">{seconds(t, row.presenceSeconds.away)}</td>
       <td className="tabular-nums">{row.assignments}</td>
@@ -77,9 +80,29 @@ function Cells({ row }: { row: ReportRow }) {
       <td className="tabular-nums">{row.offersExpired}</td>
     </>
   );
+  return (
+    <>
+      <td className="tabular-nums">{row.conversations}</td>
+      <td className="tabular-nums">{row.abandoned}</td>
+      <td className="tabular-nums">{row.messagesLeft ?? '—'}</td>
+      <td className="tabular-nums">{seconds(t, row.firstResponseSeconds.average)}</td>
+      <td className="tabular-nums">{seconds(t, row.waitSeconds.average)}</td>
+      <td className="tabular-nums">{seconds(t, row.handleSeconds.average)}</td>
+      <td className="tabular-nums">{row.csat.average === null ? '—' : row.csat.average.toFixed(1)}</td>
+      {agentFigures
+        ? agents
+        : AGENT_COLUMNS.map((c) => (
+            <td key={c} className="text-slate-400" title={t('reports.agentFiguresOnly')}>
+              —
+            </td>
+          ))}
+    </>
+  );
 }
 
-/** Reports per day, team or agent: a table, a chart and the CSV export. */
+const AGENT_COLUMNS = ['online', 'away', 'assignments', 'perOnlineHour', 'declined', 'expired'] as const;
+
+/** Reports per day, team, agent or tag: a table, a chart and the CSV export. */
 export function ReportsView() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<Query>({
@@ -104,15 +127,22 @@ export function ReportsView() {
         setDrill(null);
       },
     );
+  const byTag = report?.groupBy === 'tag';
+  // The row of chats without a tag is named in the workbench's language.
+  const labelOf = (row: { key: string; label: string }) =>
+    byTag && row.key === UNTAGGED_REPORT_KEY ? t('reports.untagged') : row.label;
+  // A tag's row has no assignments to chart (the agents' figure).
+  const metrics = byTag ? METRICS.filter((m) => m !== 'assignments') : METRICS;
+  const charted = metrics.includes(metric) ? metric : 'conversations';
   const drillButton = (row: { key: string; label: string }) => (
     <button
       type="button"
       className="text-left text-indigo-700 underline decoration-dotted dark:text-indigo-300"
       aria-pressed={drill?.key === row.key}
       data-testid="report-drill-open"
-      onClick={() => setDrill({ key: row.key, label: row.label })}
+      onClick={() => setDrill({ key: row.key, label: labelOf(row) })}
     >
-      {row.label}
+      {labelOf(row)}
     </button>
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first report once; the form runs it after.
@@ -132,12 +162,7 @@ export function ReportsView() {
     'wait',
     'handle',
     'csat',
-    'online',
-    'away',
-    'assignments',
-    'perOnlineHour',
-    'declined',
-    'expired',
+    ...AGENT_COLUMNS,
   ] as const;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto p-4" data-testid="reports-view">
@@ -170,7 +195,7 @@ export function ReportsView() {
             value={query.groupBy}
             onChange={(e) => setQuery({ ...query, groupBy: e.target.value as ReportGroupBy })}
           >
-            {(['day', 'team', 'agent'] as const).map((g) => (
+            {(['day', 'team', 'agent', 'tag'] as const).map((g) => (
               <option key={g} value={g}>
                 {t(`reports.groups.${g}`)}
               </option>
@@ -214,10 +239,10 @@ export function ReportsView() {
               <span>{t('reports.chart')}</span>
               <select
                 className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-600"
-                value={metric}
+                value={charted}
                 onChange={(e) => setMetric(e.target.value as Metric)}
               >
-                {METRICS.map((m) => (
+                {metrics.map((m) => (
                   <option key={m} value={m} className="text-slate-900">
                     {t(`reports.columns.${m}`)}
                   </option>
@@ -228,11 +253,11 @@ export function ReportsView() {
               <p className="text-sm text-slate-500">{t('reports.none')}</p>
             ) : (
               <BarChart
-                title={t(`reports.columns.${metric}`)}
-                labels={report.rows.map((r) => r.label)}
-                values={report.rows.map((r) => metricOf(r, metric))}
-                integer={!isTime(metric) && metric !== 'csat'}
-                format={(v) => (isTime(metric) ? seconds(t, v) : String(Math.round(v * 10) / 10))}
+                title={t(`reports.columns.${charted}`)}
+                labels={report.rows.map(labelOf)}
+                values={report.rows.map((r) => metricOf(r, charted))}
+                integer={!isTime(charted) && charted !== 'csat'}
+                format={(v) => (isTime(charted) ? seconds(t, v) : String(Math.round(v * 10) / 10))}
               />
             )}
           </div>
@@ -258,7 +283,7 @@ export function ReportsView() {
                   data-testid="report-row"
                 >
                   <td>{drillButton(row)}</td>
-                  <Cells row={row} />
+                  <Cells row={row} agentFigures={!byTag} />
                 </tr>
               ))}
             </tbody>
