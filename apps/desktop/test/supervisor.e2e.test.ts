@@ -650,7 +650,8 @@ describe('the supervisor window, the admin area and reports against a real serve
   });
 
   it('reports per tag what the chats were about, the chats without a tag in a row of their own', async () => {
-    const resolveWithTags = async (name: string, body: string, tags: string) => {
+    /** `tags` typed, or `{ pick }`: the tag chosen among those the dialog offers. */
+    const resolveWithTags = async (name: string, body: string, tags: string | { pick: string }) => {
       const id = await Visitor.leaveOfflineMessage(server.url, name, body);
       await carol.page.getByTestId('nav-workbench').click();
       await carol.page.getByTestId('view-unassigned').click();
@@ -659,7 +660,17 @@ describe('the supervisor window, the admin area and reports against a real serve
       await row.click();
       await carol.page.getByTestId('resolve').click();
       const dialog = carol.page.getByRole('dialog');
-      await dialog.getByLabel('Tags (comma-separated)').fill(tags);
+      if (typeof tags === 'string') await dialog.getByLabel('Tags (comma-separated)').fill(tags);
+      else {
+        const offered = dialog
+          .getByTestId('tag-suggestions')
+          .getByRole('button', { name: tags.pick, exact: true });
+        await dialog.screenshot({ path: `${ARTIFACTS}resolve-tag-suggestions.png` });
+        await offered.click();
+        expect(await dialog.getByLabel('Tags (comma-separated)').inputValue()).toBe(tags.pick);
+        // Chosen: no longer offered.
+        expect(await offered.count()).toBe(0);
+      }
       await dialog.getByRole('button', { name: 'Resolve' }).click();
       await eventually(async () => expect(await row.count()).toBe(0));
       return id;
@@ -669,8 +680,9 @@ describe('the supervisor window, the admin area and reports against a real serve
       'Where is my refund? It was shipped back.',
       'Refund, Shipping',
     );
-    const lower = await resolveWithTags('Tom', 'I would like a refund.', 'refund');
-    const one = await resolveWithTags('Uma', 'Refund for order 77?', 'Refund');
+    // Tess's tags are offered now: Tom's chat is tagged as hers was.
+    const one = await resolveWithTags('Tom', 'I would like a refund.', { pick: 'Refund' });
+    const lower = await resolveWithTags('Uma', 'Refund for order 77?', 'refund');
 
     await carol.page.getByTestId('nav-reports').click();
     await carol.page.getByLabel('Per').selectOption('tag');

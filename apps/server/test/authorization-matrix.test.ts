@@ -250,6 +250,7 @@ const restRows: Record<string, RestRow> = {
   visitorSession: { expect: OPEN, body: (tg) => ({ widgetId: tg.widgetId }) },
   visitorConversations: { expect: VISITORS },
   listConversations: { expect: STAFF_ONLY },
+  tagSuggestions: { expect: STAFF_ONLY },
   getConversation: { expect: TEAM_A },
   messageHistory: { expect: TEAM_A_OR_VISITOR },
   visitedPages: { expect: TEAM_A },

@@ -1,4 +1,4 @@
-import type { Report, ReportConversations } from '@switchboard/protocol';
+import type { Report, ReportConversations, TagSuggestion } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -18,6 +18,7 @@ describe('reports per tag', () => {
   let alice: AgentClient;
   let adminToken: string;
   let sueToken: string;
+  let aliceToken: string;
   const ids: Record<string, string> = {};
   const today = new Date().toISOString().slice(0, 10);
   const range = `from=${today}&to=${today}&groupBy=tag`;
@@ -27,7 +28,8 @@ describe('reports per tag', () => {
     adminToken = (await login(t.url, t.fixture.admin.email)).tokens.accessToken;
     const sue = await createStaff(t, 'supervisor', [t.fixture.teamB], 'Sue');
     sueToken = (await login(t.url, sue.email)).tokens.accessToken;
-    alice = await connectAgent(t.url, (await login(t.url, t.fixture.alice.email)).tokens.accessToken);
+    aliceToken = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
+    alice = await connectAgent(t.url, aliceToken);
     const chats: Array<[string, string[]]> = [
       ['twoTags', ['Refund', 'Shipping']],
       ['refund', ['refund']],
@@ -106,6 +108,19 @@ describe('reports per tag', () => {
     expect(hers.total.conversations).toBe(0);
   });
 
+  it('offers the tags of the chats each staff member may read, the most used first', async () => {
+    const offered = async (token: string) =>
+      unwrap((await api<TagSuggestion[]>(t.url, '/api/tags', { token })).body);
+    const expected = [
+      { tag: 'refund', count: 3 },
+      { tag: 'Shipping', count: 1 },
+    ];
+    expect(await offered(adminToken)).toEqual(expected);
+    expect(await offered(aliceToken)).toEqual(expected);
+    // Team B's: none of these.
+    expect(await offered(sueToken)).toEqual([]);
+  });
+
   it('refuses a grouping it does not know, naming it', async () => {
     const refused = await api(t.url, `/api/reports?from=${today}&to=${today}&groupBy=topic`, {
       token: adminToken,
@@ -113,5 +128,38 @@ describe('reports per tag', () => {
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(JSON.stringify(refused.body)).toContain('groupBy');
+  });
+});
+
+describe('tags offered when resolving', () => {
+  let clock = Date.parse('2025-05-01T10:00:00Z');
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer({}, () => clock);
+  });
+  afterAll(() => t.stop());
+
+  it('are those of the past 30 days only', async () => {
+    const token = (await login(t.url, t.fixture.alice.email)).tokens.accessToken;
+    const alice = await connectAgent(t.url, token);
+    try {
+      const resolveWith = async (tags: string[]) => {
+        const { visitor, conversationId } = await openAndTake(t.url, t.fixture.widget.id, alice);
+        visitor.disconnect();
+        unwrap(await request(alice, 'conversation:resolve', { conversationId, tags }));
+      };
+      await resolveWith(['Warranty']);
+      clock += 20 * 86_400_000;
+      await resolveWith(['Invoice']);
+      const offered = async () =>
+        unwrap((await api<TagSuggestion[]>(t.url, '/api/tags', { token })).body).map((s) => s.tag);
+      expect(await offered()).toEqual(['Invoice', 'Warranty']);
+      // Eleven days on, the warranty chat was resolved 31 days ago.
+      clock += 11 * 86_400_000;
+      expect(await offered()).toEqual(['Invoice']);
+    } finally {
+      alice.disconnect();
+    }
   });
 });

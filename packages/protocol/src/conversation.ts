@@ -142,6 +142,14 @@ export type ConversationViewers = z.infer<typeof ConversationViewers>;
 
 export const Tag = z.string().trim().min(1).max(40);
 
+/** A tag agents gave on resolving, as they most often wrote it, and how many chats carry it. */
+export const TagSuggestion = z.object({ tag: z.string(), count: z.number().int().positive() });
+export type TagSuggestion = z.infer<typeof TagSuggestion>;
+
+/** How far back `GET /api/tags` looks, and how many it answers. */
+export const TAG_SUGGESTION_DAYS = 30;
+export const TAG_SUGGESTION_LIMIT = 30;
+
 export const ConversationResolve = z.strictObject({
   conversationId: Id,
   note: z.string().max(2000).optional(),

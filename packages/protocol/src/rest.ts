@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Attachment } from './attachment.js';
 import { Empty, LoginRequest, LoginResponse, PasswordChangeRequest, RefreshRequest, User } from './auth.js';
-import { Conversation, ConversationStatus, VisitorConversation } from './conversation.js';
+import {
+  Conversation,
+  ConversationStatus,
+  TAG_SUGGESTION_LIMIT,
+  TagSuggestion,
+  VisitorConversation,
+} from './conversation.js';
 import { AttachmentParams, ConversationParams, type EndpointSpec } from './endpoint.js';
 import { InboundEmailReceipt } from './inbound-email.js';
 import { Message, SenderKind } from './message.js';
@@ -168,6 +174,16 @@ export const restEndpoints = {
     auth: 'staff',
     query: ConversationListQuery,
     response: ConversationPage,
+  },
+  /**
+   * The tags agents gave on resolving the chats of the caller's teams (an admin's: all) in the past
+   * `TAG_SUGGESTION_DAYS` days, in any case, the most used first: what to offer when resolving.
+   */
+  tagSuggestions: {
+    method: 'GET',
+    path: '/api/tags',
+    auth: 'staff',
+    response: z.array(TagSuggestion).max(TAG_SUGGESTION_LIMIT),
   },
   getConversation: {
     method: 'GET',

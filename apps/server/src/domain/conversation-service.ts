@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationListQuery, TransferTarget, VisitorAttributes } from '@switchboard/protocol';
+import {
+  type ConversationListQuery,
+  TAG_SUGGESTION_DAYS,
+  TAG_SUGGESTION_LIMIT,
+  type TagSuggestion,
+  type TransferTarget,
+  type VisitorAttributes,
+} from '@switchboard/protocol';
 import type { z } from 'zod';
 import {
   getConversation,
@@ -9,6 +16,7 @@ import {
   liveVisitorConversations,
   openConversationIdsAssignedTo,
   queuedVisitors,
+  recentTagLists,
   resolve,
 } from '../store/conversations.js';
 import type { Db } from '../store/open-sqlite.js';
@@ -19,6 +27,7 @@ import { DomainError, strictAssert } from './errors.js';
 import { assertCanRead, assertCanResolve, assertCanTake, assertCanTransfer, staffScope } from './policy.js';
 import type { Principal, StaffPrincipal, VisitorPrincipal } from './principal.js';
 import type { RoutingService } from './routing/routing-service.js';
+import { countTags } from './tag-counts.js';
 import { trackedUrl } from './visited-page-service.js';
 
 /** Who closed an abandoned conversation: the visitor, by leaving (like the visitor's read marks). */
@@ -141,6 +150,15 @@ export class ConversationService {
 
   load(conversationId: string): Promise<ConversationRecord> {
     return this.#load(conversationId);
+  }
+
+  /** The tags given on resolving the chats the staff member may read, lately: what to offer them. */
+  async tagSuggestions(staff: StaffPrincipal): Promise<TagSuggestion[]> {
+    const since = new Date(this.now() - TAG_SUGGESTION_DAYS * 86_400_000).toISOString();
+    const counts = countTags(await recentTagLists(this.db, staffScope(staff), since));
+    return [...counts.values()]
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+      .slice(0, TAG_SUGGESTION_LIMIT);
   }
 
   async list(

@@ -381,3 +381,15 @@ export async function queuedVisitors(db: Db): Promise<Array<{ visitorId: string;
     leftAt: row.left_at ? Date.parse(row.left_at) : null,
   }));
 }
+
+/** The tags of the conversations in scope resolved since `since` (an ISO instant), those with any. */
+export async function recentTagLists(db: Db, scope: StaffScope, since: string): Promise<string[][]> {
+  const rows = await db
+    .selectFrom('conversations as c')
+    .select('c.tags')
+    .where('c.resolved_at', '>=', since)
+    .where('c.tags', '!=', '[]')
+    .where(inScope(scope))
+    .execute();
+  return rows.map((r) => parseTags(r.tags));
+}

@@ -26,6 +26,7 @@ import {
 import { DomainError } from '../errors.js';
 import { supervisedTeams } from '../policy.js';
 import type { StaffPrincipal } from '../principal.js';
+import { countTags } from '../tag-counts.js';
 import { reportConversationsCsv, reportCsv } from './report-csv.js';
 import { dayContaining, daysBetween, firstDayEndingAfter, type ZonedDay } from './zoned-days.js';
 
@@ -230,22 +231,10 @@ export class ReportService {
   }
 }
 
-/** Per tag row, the spelling agents used most (the first in alphabetical order on a tie). */
+/** Per tag row, the spelling agents used most. */
 function spellings(conversations: readonly ReportConversation[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const c of conversations) {
-    for (const tag of c.tags) {
-      const key = tagReportKey(tag);
-      const forKey = counts.get(key) ?? new Map<string, number>();
-      forKey.set(tag, (forKey.get(tag) ?? 0) + 1);
-      counts.set(key, forKey);
-    }
-  }
   const labels = new Map<string, string>([[UNTAGGED_REPORT_KEY, 'Untagged']]);
-  for (const [key, forKey] of counts) {
-    const [best] = [...forKey].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-    if (best) labels.set(key, best[0]);
-  }
+  for (const [key, { tag }] of countTags(conversations.map((c) => c.tags))) labels.set(key, tag);
   return labels;
 }
 

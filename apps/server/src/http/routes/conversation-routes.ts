@@ -10,6 +10,10 @@ export function conversationRoutes(app: FastifyInstance, deps: TransportDeps): v
     return { items: page.items.map(toStaffConversation), nextCursor: page.nextCursor };
   });
 
+  defineRoute(app, restEndpoints.tagSuggestions, deps, async ({ principal }) =>
+    deps.conversations.tagSuggestions(principal),
+  );
+
   defineRoute(app, restEndpoints.getConversation, deps, async ({ principal, params }) =>
     toStaffConversation(await deps.conversations.get(principal, params.conversationId)),
   );
