@@ -151,7 +151,9 @@ export async function take(conversationId: string): Promise<void> {
     return toastError('take', result.error);
   }
   await storeConversations([result.data]);
-  await openConversation(conversationId);
+  // Taken from its own view: an agent who moved to another chat while the take was on its way is
+  // not pulled back to it (its tab loads when they return to it).
+  if (useTabs.getState().active === conversationId) await openConversation(conversationId);
 }
 
 export async function acceptOffer(offerId: string): Promise<void> {
