@@ -66,7 +66,6 @@ export class ReportService {
       toIso,
       keyOf,
       keysOf,
-      tagLabels,
     } = await this.#scope(viewer, query);
     const outcomes = (await routingOutcomes(this.db, fromIso, toIso)).filter(
       (o) => inScope(o.teamId) && (query.agentId === undefined || o.userId === query.agentId),
@@ -90,6 +89,7 @@ export class ReportService {
     // A quiet day is a row of zeros, not a gap: the chart's days stay evenly spaced and a CSV
     // shows that nothing happened. Days still to come are left out.
     if (by === 'day') for (const { day, start } of days) if (start <= now) group(day, day);
+    const tagLabels = by === 'tag' ? spellings(conversations) : new Map<string, string>();
     const label = (key: string) => (by === 'tag' ? (tagLabels.get(key) ?? key) : labelOf(by, key, names));
     for (const c of conversations) for (const key of keysOf(c)) group(key, label(key)).conversations.push(c);
     for (const o of outcomes) {
@@ -212,7 +212,6 @@ export class ReportService {
       }
       return c.tags.length === 0 ? [UNTAGGED_REPORT_KEY] : [...new Set(c.tags.map(tagReportKey))];
     };
-    const tagLabels = by === 'tag' ? spellings(conversations) : new Map<string, string>();
     return {
       teams,
       days,
@@ -226,7 +225,6 @@ export class ReportService {
       toIso,
       keyOf,
       keysOf,
-      tagLabels,
     };
   }
 }
