@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, saved, useTeams } from '../actions.js';
 import { originLines } from '../widget-draft.js';
-import { Card, Field, inputClass, primaryButton } from './ui.js';
+import { Card, Field, inputClass, primaryButton, TeamOptions } from './ui.js';
 
 /** A widget for a new site: a name, the team its chats go to and the origins that may use it. */
 export function NewWidgetForm({ onCreated }: { onCreated(created: WidgetCreated): void }) {
@@ -12,10 +12,12 @@ export function NewWidgetForm({ onCreated }: { onCreated(created: WidgetCreated)
   const [name, setName] = useState('');
   const [teamId, setTeamId] = useState('');
   const [origins, setOrigins] = useState('');
+  // With one team there is nothing to choose.
+  const team = teamId || (teams.length === 1 ? (teams[0]?.id ?? '') : '');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await call('widget', (c) =>
-      c.rest('createWidget', { body: { name, teamId, allowedOrigins: originLines(origins) } }),
+      c.rest('createWidget', { body: { name, teamId: team, allowedOrigins: originLines(origins) } }),
     );
     if (!created) return;
     setName('');
@@ -36,13 +38,8 @@ export function NewWidgetForm({ onCreated }: { onCreated(created: WidgetCreated)
           />
         </Field>
         <Field label={t('admin.widgets.team')}>
-          <select className={inputClass} required value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            <option value="">—</option>
-            {teams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
+          <select className={inputClass} required value={team} onChange={(e) => setTeamId(e.target.value)}>
+            <TeamOptions teams={teams} />
           </select>
         </Field>
         <Field label={t('admin.widgets.origins')} className="col-span-2">

@@ -6,7 +6,7 @@ import { fromWidgetDraft, toWidgetDraft, type WidgetDraft } from '../widget-draf
 import { EmbedCode } from './EmbedCode.js';
 import { NewWidgetForm } from './NewWidgetForm.js';
 import { PreChatFieldsEditor } from './PreChatFieldsEditor.js';
-import { Card, dangerButton, Field, inputClass, OneTime, primaryButton } from './ui.js';
+import { Card, dangerButton, Field, inputClass, OneTime, primaryButton, TeamOptions } from './ui.js';
 
 function WidgetForm({
   widget,
@@ -83,12 +83,7 @@ function WidgetForm({
                 value={teamId}
                 onChange={(e) => edit({ teamId: e.target.value })}
               >
-                <option value="">—</option>
-                {teams.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
+                <TeamOptions teams={teams} />
               </select>
             </Field>
             <Field label={t('admin.widgets.color')}>

@@ -1,3 +1,4 @@
+import type { Team } from '@switchboard/protocol';
 import type { ReactNode } from 'react';
 
 export { inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
@@ -68,5 +69,19 @@ export function OneTime({
         {dismiss}
       </button>
     </div>
+  );
+}
+
+/** The teams as a select's options, after an empty choice ("—": no team, or none chosen yet). */
+export function TeamOptions({ teams }: { teams: readonly Team[] }) {
+  return (
+    <>
+      <option value="">—</option>
+      {teams.map((x) => (
+        <option key={x.id} value={x.id}>
+          {x.name}
+        </option>
+      ))}
+    </>
   );
 }
