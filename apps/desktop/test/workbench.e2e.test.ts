@@ -450,6 +450,58 @@ describe('the web workbench against a real server, bridged to the real main-proc
     }
   });
 
+  it('a take answered after the agent moved to another chat leaves them on that chat', async () => {
+    const tara = await Visitor.join(server.url, 'Tara Taken');
+    const sam = await Visitor.join(server.url, 'Sam Second');
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const errors: string[] = [];
+    let release = () => {};
+    const answer = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let takeId: string | null = null;
+    try {
+      const web = await pageCollecting(context, errors);
+      // The server's answer to the take is held back until the agent has moved on.
+      await web.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        ws.onMessage((frame) => {
+          takeId ??= /^42\/agent,(\d+)\["conversation:take"/.exec(String(frame))?.[1] ?? null;
+          server.send(frame);
+        });
+        server.onMessage((frame) => {
+          if (takeId !== null && String(frame).startsWith(`43/agent,${takeId}[`)) {
+            void answer.then(() => ws.send(frame));
+          } else ws.send(frame);
+        });
+      });
+      await web.goto(`${server.url}/app/`);
+      await signInWithForm(web, ALICE);
+      await web.getByTestId('view-queue').click();
+      const rowOf = (v: Visitor) =>
+        web.locator(`[data-testid="conversation-row"][data-conversation-id="${v.conversationId}"]`);
+      await rowOf(tara).click();
+      await web.getByTestId('take').click();
+      await eventually(() => expect(takeId).not.toBeNull());
+      await rowOf(sam).click();
+      const inFront = () =>
+        web.locator('[data-testid="tab"]:has([aria-selected="true"])').getAttribute('data-conversation-id');
+      await eventually(async () => expect(await inFront()).toBe(sam.conversationId));
+
+      release();
+      // Tara's chat is Alice's now, in its tab; Sam's stays in front.
+      await web.getByTestId('view-mine').click();
+      await eventually(async () => expect(await rowOf(tara).count()).toBe(1));
+      expect(await inFront()).toBe(sam.conversationId);
+      expect(errors).toEqual([]);
+    } finally {
+      release();
+      await context.close();
+      tara.close();
+      sam.close();
+    }
+  });
+
   it('attaches a picked file over HTTP and sends it; a file that is not what it claims is refused with a toast', async () => {
     const visitor = visitors[0];
     if (!visitor) throw new Error('no visitor from the tabs test');
