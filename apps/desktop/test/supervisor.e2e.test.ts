@@ -709,6 +709,34 @@ describe('the supervisor window, the admin area and reports against a real serve
     );
     expect(ids.sort()).toEqual([both, lower, one].sort());
     await carol.page.screenshot({ path: `${ARTIFACTS}reports-per-tag.png` });
+
+    // A chat nobody tagged, tagged afterwards from its own view: the report counts it.
+    await rows.nth(2).getByTestId('report-drill-open').click();
+    await carol.page.getByRole('heading', { name: 'Conversations: No tag' }).waitFor();
+    // The untagged chats listed, not the refunds' list still on screen.
+    const listed = () =>
+      drilled.evaluateAll((items) => items.map((i) => i.getAttribute('data-conversation-id')));
+    await eventually(async () => {
+      const now = await listed();
+      expect(now.length).toBeGreaterThan(0);
+      expect(now).not.toContain(both);
+    });
+    const untagged = (await drilled.first().getAttribute('data-conversation-id')) ?? '';
+    await drilled.first().getByRole('button', { name: 'Open' }).click();
+    const chatTab = carol.page.locator(`[data-testid="tab"][data-conversation-id="${untagged}"]`);
+    await eventually(async () => expect(await chatTab.count()).toBe(1));
+    await carol.page.getByTestId('edit-tags').click();
+    const tagsDialog = carol.page.getByRole('dialog');
+    await tagsDialog
+      .getByTestId('tag-suggestions')
+      .getByRole('button', { name: 'Refund', exact: true })
+      .click();
+    await tagsDialog.getByRole('button', { name: 'Save tags' }).click();
+    await eventually(async () => expect(await tagsDialog.count()).toBe(0));
+    await carol.page.getByTestId('nav-reports').click();
+    await carol.page.getByLabel('Per').selectOption('tag');
+    await carol.page.getByRole('button', { name: 'Show' }).click();
+    await eventually(async () => expect([await cell(0, 0), await cell(0, 1)]).toEqual(['Refund', '4']));
     expect(carol.errors).toEqual([]);
   });
 

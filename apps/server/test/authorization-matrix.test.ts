@@ -347,6 +347,11 @@ const agentRows: Record<string, EventRow> = {
     payload: (tg) => ({ conversationId: tg.conversationId }),
     fresh: assignedToAgentIn,
   },
+  'conversation:tag': {
+    expect: TEAM_A,
+    payload: (tg) => ({ conversationId: tg.conversationId, tags: ['matrix'] }),
+    fresh: resolvedOfVisitorA,
+  },
   'conversation:transfer': {
     expect: TEAM_A,
     payload: (tg) => ({

@@ -114,6 +114,7 @@ describe('bad input: typed errors, no crash, no writes', () => {
       'conversation:unsubscribe': { conversationId },
       'conversation:take': { conversationId },
       'conversation:resolve': { conversationId, note: 'done' },
+      'conversation:tag': { conversationId, tags: ['refund'] },
       'message:send': { conversationId, clientMsgId: randomUUID(), body: 'hello' },
       'message:sync': { conversationId, afterSeq: 0, limit: 10 },
       'message:read': { conversationId, seq: 1 },

@@ -121,6 +121,43 @@ describe('reports per tag', () => {
     expect(await offered(sueToken)).toEqual([]);
   });
 
+  it('takes corrected tags of a resolved chat from its agent, and reports them', async () => {
+    const retag = (socket: AgentClient, conversationId: string, tags: unknown) =>
+      request<{ tags: string[] }>(socket, 'conversation:tag', { conversationId, tags });
+    // Untagged on resolving: tagged now.
+    expect(unwrap(await retag(alice, ids.untagged as string, ['Shipping'])).tags).toEqual(['Shipping']);
+    const { rows } = await report(range);
+    expect(rows.map((r) => [r.key, r.conversations])).toEqual([
+      ['tag:refund', 3],
+      ['tag:shipping', 2],
+      ['untagged', 1],
+    ]);
+    // Refused, changing nothing: a chat still open, too many tags, another team's agent.
+    expect(await retag(alice, ids.open as string, ['Shipping'])).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: { code: 'not-resolved' } } },
+    });
+    const eleven = Array.from({ length: 11 }, (_, i) => `t${i}`);
+    expect(await retag(alice, ids.refund as string, eleven)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    const bella = await connectAgent(t.url, (await login(t.url, t.fixture.bella.email)).tokens.accessToken);
+    try {
+      expect(await retag(bella, ids.refund as string, ['Spam'])).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
+    } finally {
+      bella.disconnect();
+    }
+    expect((await report(range)).rows.map((r) => [r.key, r.conversations])).toEqual([
+      ['tag:refund', 3],
+      ['tag:shipping', 2],
+      ['untagged', 1],
+    ]);
+  });
+
   it('refuses a grouping it does not know, naming it', async () => {
     const refused = await api(t.url, `/api/reports?from=${today}&to=${today}&groupBy=topic`, {
       token: adminToken,

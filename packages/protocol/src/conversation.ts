@@ -156,3 +156,10 @@ export const ConversationResolve = z.strictObject({
   tags: z.array(Tag).max(10).optional(),
 });
 export type ConversationResolve = z.infer<typeof ConversationResolve>;
+
+/** A resolved conversation's tags, as they should have been given: they replace those it has. */
+export const ConversationTags = z.strictObject({
+  conversationId: Id,
+  tags: z.array(Tag).max(10),
+});
+export type ConversationTags = z.infer<typeof ConversationTags>;

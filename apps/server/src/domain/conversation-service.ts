@@ -18,13 +18,21 @@ import {
   queuedVisitors,
   recentTagLists,
   resolve,
+  setResolvedTags,
 } from '../store/conversations.js';
 import type { Db } from '../store/open-sqlite.js';
 import type { ConversationRecord } from '../store/records.js';
 import { getWidget } from '../store/widgets.js';
 import { conflict } from './conflicts.js';
 import { DomainError, strictAssert } from './errors.js';
-import { assertCanRead, assertCanResolve, assertCanTake, assertCanTransfer, staffScope } from './policy.js';
+import {
+  assertCanRead,
+  assertCanResolve,
+  assertCanRetag,
+  assertCanTake,
+  assertCanTransfer,
+  staffScope,
+} from './policy.js';
 import type { Principal, StaffPrincipal, VisitorPrincipal } from './principal.js';
 import type { RoutingService } from './routing/routing-service.js';
 import { countTags } from './tag-counts.js';
@@ -109,6 +117,15 @@ export class ConversationService {
       throw conflict({ code: 'already-resolved' });
     }
     await this.routing.resolved(conversationId, agent.userId);
+    return this.#load(conversationId);
+  }
+
+  /** A resolved conversation's tags corrected (they replace those given on resolving). */
+  async retag(staff: StaffPrincipal, conversationId: string, tags: string[]): Promise<ConversationRecord> {
+    assertCanRetag(staff, await this.get(staff, conversationId));
+    if (!(await setResolvedTags(this.db, conversationId, [...new Set(tags)]))) {
+      throw conflict({ code: 'not-resolved' });
+    }
     return this.#load(conversationId);
   }
 

@@ -97,6 +97,17 @@ export function assertCanResolve(principal: StaffPrincipal, conversation: Conver
   }
 }
 
+/** A resolved conversation's tags: whoever could have resolved it (its last assignee, a supervisor). */
+export function assertCanRetag(principal: StaffPrincipal, conversation: ConversationRecord): void {
+  if (conversation.status !== 'resolved') throw conflict({ code: 'not-resolved' });
+  if (conversation.assigneeId !== principal.userId && !supervises(principal, conversation.teamId)) {
+    throw new DomainError(
+      'forbidden',
+      "Only the conversation's last agent or a supervisor of the team can change its tags.",
+    );
+  }
+}
+
 /** Only the assignee's reading moves the read state the visitor sees; monitors never do. */
 export function readIsVisibleToVisitor(principal: Principal, conversation: ConversationRecord): boolean {
   return principal.kind === 'staff' && conversation.assigneeId === principal.userId;

@@ -64,6 +64,11 @@ export function agentHandlers(
       ctx.afterAck(() => broadcast.conversation(conversation));
       return toStaffConversation(conversation);
     },
+    'conversation:tag': async ({ conversationId, tags }, ctx) => {
+      const conversation = await conversations.retag(ctx.principal, conversationId, tags);
+      ctx.afterAck(() => broadcast.conversation(conversation));
+      return toStaffConversation(conversation);
+    },
     'conversation:transfer': async ({ conversationId, to, reason }, ctx) =>
       toStaffConversation(await conversations.transfer(ctx.principal, conversationId, to, reason)),
     'offer:accept': async ({ offerId }, ctx) =>

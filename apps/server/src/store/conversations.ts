@@ -393,3 +393,14 @@ export async function recentTagLists(db: Db, scope: StaffScope, since: string): 
     .execute();
   return rows.map((r) => parseTags(r.tags));
 }
+
+/** A resolved conversation's tags replaced; false when it is not (or no longer) resolved. */
+export async function setResolvedTags(db: Db, id: string, tags: string[]): Promise<boolean> {
+  const result = await db
+    .updateTable('conversations')
+    .set({ tags: JSON.stringify(tags) })
+    .where('id', '=', id)
+    .where('status', '=', 'resolved')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -5,6 +5,7 @@ import {
   ConversationOpen,
   ConversationRef,
   ConversationResolve,
+  ConversationTags,
   ConversationView,
   VisitorConversation,
 } from '../conversation.js';
@@ -36,4 +37,9 @@ export const agentConversationRequests = {
   'conversation:view': { request: ConversationView, response: Empty },
   /** Resolve a conversation assigned to you (admins: any). */
   'conversation:resolve': { request: ConversationResolve, response: Conversation },
+  /**
+   * Correct a resolved conversation's tags (what it was about; reports count them): its last
+   * assignee or a supervisor of its team, as for resolving.
+   */
+  'conversation:tag': { request: ConversationTags, response: Conversation },
 } satisfies RequestMap;

@@ -137,6 +137,7 @@ export const en = {
     transfer: 'Transfer',
     resolve: 'Resolve',
     resolved: 'Resolved',
+    editTags: 'Edit tags',
     note: 'Internal',
     noTab:
       'Open a conversation from the list ({{next}} opens the next). {{help}} lists every keyboard shortcut.',
@@ -160,6 +161,10 @@ export const en = {
     reason: 'Reason',
     submit: 'Transfer',
     cancel: 'Cancel',
+  },
+  tagsDialog: {
+    title: 'Tags of this conversation',
+    save: 'Save tags',
   },
   resolveDialog: {
     title: 'Resolve conversation',
@@ -755,6 +760,7 @@ export const en = {
     report: 'Report',
     resolve: 'Resolve',
     routing: 'Routing',
+    tags: 'Tags',
     ruleTest: 'Rule test',
     rules: 'Rules',
     search: 'Search',

@@ -137,6 +137,7 @@ export const zhCN: Messages = {
     transfer: '转接',
     resolve: '结束',
     resolved: '已结束',
+    editTags: '编辑标签',
     note: '内部',
     noTab: '从列表中打开会话（{{next}} 打开下一个）。{{help}} 列出所有键盘快捷键。',
     offered: '此会话正在呼叫您',
@@ -159,6 +160,10 @@ export const zhCN: Messages = {
     reason: '原因',
     submit: '转接',
     cancel: '取消',
+  },
+  tagsDialog: {
+    title: '此会话的标签',
+    save: '保存标签',
   },
   resolveDialog: {
     title: '结束会话',
@@ -735,6 +740,7 @@ export const zhCN: Messages = {
     report: '报表',
     resolve: '结束',
     routing: '路由设置',
+    tags: '标签',
     ruleTest: '规则测试',
     rules: '路由规则',
     search: '搜索',

@@ -200,6 +200,18 @@ export async function resolve(request: ConversationResolve): Promise<boolean> {
   return true;
 }
 
+/** A resolved chat's tags replaced; false (with a toast) when the server refused. */
+export async function retag(conversationId: string, tags: string[]): Promise<boolean> {
+  const result = await runtime.connection?.request('conversation:tag', { conversationId, tags });
+  if (!result) return false;
+  if (!result.ok) {
+    toastError('tags', result.error);
+    return false;
+  }
+  await storeConversations([result.data]);
+  return true;
+}
+
 export function saveDraft(conversationId: string, body: string, internal: boolean): void {
   const draft = { conversationId, body, internal };
   useChat.getState().setDraft(draft);

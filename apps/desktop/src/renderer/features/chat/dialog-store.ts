@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ChatDialog = 'transfer' | 'resolve';
+export type ChatDialog = 'transfer' | 'resolve' | 'tags';
 
 /** The chat's dialog that is open, if any: from its header's buttons or a keyboard shortcut. */
 export const useChatDialog = create<{

@@ -11,6 +11,7 @@ import { useChatDialog } from '../dialog-store.js';
 import { Composer } from './Composer.js';
 import { ImageViewer } from './ImageViewer.js';
 import { ResolveDialog } from './ResolveDialog.js';
+import { TagsDialog } from './TagsDialog.js';
 import { Timeline } from './Timeline.js';
 import { TransferDialog } from './TransferDialog.js';
 import { TypingLine } from './TypingLine.js';
@@ -27,7 +28,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   const { show, close } = useChatDialog.getState();
   if (!cached) return null;
   const c = cached.conversation;
-  const { mine, canClose } = chatRights(c, me, role);
+  const { mine, canClose, canRetag } = chatRights(c, me, role);
   const name = c.visitor.name ?? t('visitor.anonymous');
   // The assignee having the chat open is expected, not a collision: their name says it instead.
   const assigneeHere = colleagues?.some((v) => v.id === c.assignee?.id) ?? false;
@@ -92,6 +93,16 @@ export function ChatView({ conversationId }: { conversationId: string }) {
               {t('chat.transfer')}
             </button>
           )}
+          {canRetag && (
+            <button
+              type="button"
+              data-testid="edit-tags"
+              className={secondaryButton}
+              onClick={() => show(c.id, 'tags')}
+            >
+              {t('chat.editTags')}
+            </button>
+          )}
           {canClose && (
             <button
               type="button"
@@ -118,6 +129,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
       )}
       {dialog === 'transfer' && mine && <TransferDialog conversationId={c.id} onClose={close} />}
       {dialog === 'resolve' && canClose && <ResolveDialog conversationId={c.id} onClose={close} />}
+      {dialog === 'tags' && canRetag && <TagsDialog conversationId={c.id} tags={c.tags} onClose={close} />}
       <ImageViewer />
     </section>
   );
