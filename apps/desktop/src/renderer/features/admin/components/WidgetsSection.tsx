@@ -25,7 +25,7 @@ function WidgetForm({
   const pageTrackingHint = useId();
   const typingPreviewHint = useId();
   const [secret, setSecret] = useState<string | null>(createdSecret ?? null);
-  const card = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLElement>(null);
   useEffect(() => {
     if (createdSecret) card.current?.scrollIntoView({ block: 'start' });
   }, [createdSecret]);
@@ -53,157 +53,149 @@ function WidgetForm({
     if (next) setSecret(next.secret);
   };
   return (
-    <>
-      {/* Where a widget just added scrolls to: its card's top, title included. */}
-      <div ref={card} className="scroll-mt-4" />
-      <Card title={widget.name} testId="widget-form">
-        {secret && (
-          <OneTime
-            label={t(createdSecret === secret ? 'admin.widgets.createdSecret' : 'admin.widgets.secret')}
-            value={secret}
-            dismiss={t('admin.users.dismiss')}
-            onDismiss={() => setSecret(null)}
-          />
-        )}
-        <form onSubmit={submit} className="space-y-3">
-          <EmbedCode widgetId={widget.id} />
-          <div className="grid grid-cols-4 gap-3">
-            <Field label={t('admin.widgets.name')}>
-              <input
-                className={inputClass}
-                required
-                maxLength={120}
-                value={name}
-                onChange={(e) => edit({ name: e.target.value })}
-              />
-            </Field>
-            <Field label={t('admin.widgets.team')}>
+    <Card title={widget.name} testId="widget-form" ref={card}>
+      {secret && (
+        <OneTime
+          label={t(createdSecret === secret ? 'admin.widgets.createdSecret' : 'admin.widgets.secret')}
+          value={secret}
+          dismiss={t('admin.users.dismiss')}
+          onDismiss={() => setSecret(null)}
+        />
+      )}
+      <form onSubmit={submit} className="space-y-3">
+        <EmbedCode widgetId={widget.id} />
+        <div className="grid grid-cols-4 gap-3">
+          <Field label={t('admin.widgets.name')}>
+            <input
+              className={inputClass}
+              required
+              maxLength={120}
+              value={name}
+              onChange={(e) => edit({ name: e.target.value })}
+            />
+          </Field>
+          <Field label={t('admin.widgets.team')}>
+            <select className={inputClass} value={teamId} onChange={(e) => edit({ teamId: e.target.value })}>
+              <TeamOptions teams={teams} />
+            </select>
+          </Field>
+          <Field label={t('admin.widgets.color')}>
+            <input
+              className={`${inputClass} h-8 p-0.5`}
+              type="color"
+              value={settings.primaryColor}
+              onChange={(e) => set('primaryColor', e.target.value)}
+            />
+          </Field>
+          <Field label={t('admin.widgets.position')}>
+            <select
+              className={inputClass}
+              value={settings.position}
+              onChange={(e) => set('position', e.target.value as 'left' | 'right')}
+            >
+              <option value="right">{t('admin.widgets.positions.right')}</option>
+              <option value="left">{t('admin.widgets.positions.left')}</option>
+            </select>
+          </Field>
+          <Field label={t('admin.widgets.greeting')} className="col-span-2">
+            <input
+              className={inputClass}
+              required
+              maxLength={500}
+              value={settings.greeting.en}
+              onChange={(e) => set('greeting', { ...settings.greeting, en: e.target.value })}
+            />
+          </Field>
+          <Field label={t('admin.widgets.greetingZh')} className="col-span-2">
+            <input
+              className={inputClass}
+              maxLength={500}
+              value={settings.greeting['zh-CN'] ?? ''}
+              onChange={(e) => {
+                const { 'zh-CN': _old, ...rest } = settings.greeting;
+                set('greeting', e.target.value ? { ...rest, 'zh-CN': e.target.value } : rest);
+              }}
+            />
+          </Field>
+          <Field label={t('admin.widgets.locale')}>
+            <select
+              className={inputClass}
+              value={settings.defaultLocale}
+              onChange={(e) => set('defaultLocale', e.target.value as 'en' | 'zh-CN')}
+            >
+              <option value="en">English</option>
+              <option value="zh-CN">简体中文</option>
+            </select>
+          </Field>
+          <Field label={t('admin.widgets.identity')}>
+            <select
+              className={inputClass}
+              value={identityMode}
+              onChange={(e) => edit({ identityMode: e.target.value as 'optional' | 'enforce' })}
+            >
+              <option value="optional">{t('admin.widgets.identityModes.optional')}</option>
+              <option value="enforce">{t('admin.widgets.identityModes.enforce')}</option>
+            </select>
+          </Field>
+          <label className="col-span-2 flex items-center gap-2 self-end text-sm">
+            <input
+              type="checkbox"
+              checked={settings.transcriptEnabled}
+              onChange={(e) => set('transcriptEnabled', e.target.checked)}
+            />
+            {t('admin.widgets.transcript')}
+          </label>
+          <div className="col-span-2 space-y-1">
+            <Field label={t('admin.widgets.pageTracking')}>
               <select
                 className={inputClass}
-                value={teamId}
-                onChange={(e) => edit({ teamId: e.target.value })}
+                value={pageTracking}
+                aria-describedby={pageTrackingHint}
+                onChange={(e) => edit({ pageTracking: e.target.value as PageTracking })}
               >
-                <TeamOptions teams={teams} />
+                <option value="full">{t('admin.widgets.pageTrackingModes.full')}</option>
+                <option value="path">{t('admin.widgets.pageTrackingModes.path')}</option>
+                <option value="off">{t('admin.widgets.pageTrackingModes.off')}</option>
               </select>
             </Field>
-            <Field label={t('admin.widgets.color')}>
-              <input
-                className={`${inputClass} h-8 p-0.5`}
-                type="color"
-                value={settings.primaryColor}
-                onChange={(e) => set('primaryColor', e.target.value)}
-              />
-            </Field>
-            <Field label={t('admin.widgets.position')}>
-              <select
-                className={inputClass}
-                value={settings.position}
-                onChange={(e) => set('position', e.target.value as 'left' | 'right')}
-              >
-                <option value="right">{t('admin.widgets.positions.right')}</option>
-                <option value="left">{t('admin.widgets.positions.left')}</option>
-              </select>
-            </Field>
-            <Field label={t('admin.widgets.greeting')} className="col-span-2">
-              <input
-                className={inputClass}
-                required
-                maxLength={500}
-                value={settings.greeting.en}
-                onChange={(e) => set('greeting', { ...settings.greeting, en: e.target.value })}
-              />
-            </Field>
-            <Field label={t('admin.widgets.greetingZh')} className="col-span-2">
-              <input
-                className={inputClass}
-                maxLength={500}
-                value={settings.greeting['zh-CN'] ?? ''}
-                onChange={(e) => {
-                  const { 'zh-CN': _old, ...rest } = settings.greeting;
-                  set('greeting', e.target.value ? { ...rest, 'zh-CN': e.target.value } : rest);
-                }}
-              />
-            </Field>
-            <Field label={t('admin.widgets.locale')}>
-              <select
-                className={inputClass}
-                value={settings.defaultLocale}
-                onChange={(e) => set('defaultLocale', e.target.value as 'en' | 'zh-CN')}
-              >
-                <option value="en">English</option>
-                <option value="zh-CN">简体中文</option>
-              </select>
-            </Field>
-            <Field label={t('admin.widgets.identity')}>
-              <select
-                className={inputClass}
-                value={identityMode}
-                onChange={(e) => edit({ identityMode: e.target.value as 'optional' | 'enforce' })}
-              >
-                <option value="optional">{t('admin.widgets.identityModes.optional')}</option>
-                <option value="enforce">{t('admin.widgets.identityModes.enforce')}</option>
-              </select>
-            </Field>
-            <label className="col-span-2 flex items-center gap-2 self-end text-sm">
+            <p id={pageTrackingHint} className="text-xs text-slate-500 dark:text-slate-400">
+              {t('admin.widgets.pageTrackingHint')}
+            </p>
+          </div>
+          <div className="col-span-2 space-y-1 self-end">
+            <label className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
-                checked={settings.transcriptEnabled}
-                onChange={(e) => set('transcriptEnabled', e.target.checked)}
+                checked={typingPreview}
+                aria-describedby={typingPreviewHint}
+                onChange={(e) => edit({ typingPreview: e.target.checked })}
               />
-              {t('admin.widgets.transcript')}
+              {t('admin.widgets.typingPreview')}
             </label>
-            <div className="col-span-2 space-y-1">
-              <Field label={t('admin.widgets.pageTracking')}>
-                <select
-                  className={inputClass}
-                  value={pageTracking}
-                  aria-describedby={pageTrackingHint}
-                  onChange={(e) => edit({ pageTracking: e.target.value as PageTracking })}
-                >
-                  <option value="full">{t('admin.widgets.pageTrackingModes.full')}</option>
-                  <option value="path">{t('admin.widgets.pageTrackingModes.path')}</option>
-                  <option value="off">{t('admin.widgets.pageTrackingModes.off')}</option>
-                </select>
-              </Field>
-              <p id={pageTrackingHint} className="text-xs text-slate-500 dark:text-slate-400">
-                {t('admin.widgets.pageTrackingHint')}
-              </p>
-            </div>
-            <div className="col-span-2 space-y-1 self-end">
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={typingPreview}
-                  aria-describedby={typingPreviewHint}
-                  onChange={(e) => edit({ typingPreview: e.target.checked })}
-                />
-                {t('admin.widgets.typingPreview')}
-              </label>
-              <p id={typingPreviewHint} className="text-xs text-slate-500 dark:text-slate-400">
-                {t('admin.widgets.typingPreviewHint')}
-              </p>
-            </div>
-            <Field label={t('admin.widgets.origins')} className="col-span-4">
-              <textarea
-                className={`${inputClass} font-mono text-xs`}
-                rows={3}
-                value={origins}
-                onChange={(e) => edit({ origins: e.target.value })}
-              />
-            </Field>
+            <p id={typingPreviewHint} className="text-xs text-slate-500 dark:text-slate-400">
+              {t('admin.widgets.typingPreviewHint')}
+            </p>
           </div>
-          <PreChatFieldsEditor fields={fields} onChange={(next) => edit({ fields: next })} />
-          <div className="flex justify-between">
-            <button type="submit" className={primaryButton}>
-              {t('admin.save')}
-            </button>
-            <button type="button" className={dangerButton} onClick={() => void rotate()}>
-              {t('admin.widgets.rotate')}
-            </button>
-          </div>
-        </form>
-      </Card>
-    </>
+          <Field label={t('admin.widgets.origins')} className="col-span-4">
+            <textarea
+              className={`${inputClass} font-mono text-xs`}
+              rows={3}
+              value={origins}
+              onChange={(e) => edit({ origins: e.target.value })}
+            />
+          </Field>
+        </div>
+        <PreChatFieldsEditor fields={fields} onChange={(next) => edit({ fields: next })} />
+        <div className="flex justify-between">
+          <button type="submit" className={primaryButton}>
+            {t('admin.save')}
+          </button>
+          <button type="button" className={dangerButton} onClick={() => void rotate()}>
+            {t('admin.widgets.rotate')}
+          </button>
+        </div>
+      </form>
+    </Card>
   );
 }
 

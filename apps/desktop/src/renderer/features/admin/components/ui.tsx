@@ -1,5 +1,5 @@
 import type { Team } from '@switchboard/protocol';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 export { inputClass, primaryButton, secondaryButton } from '../../../ui/Dialog.js';
 
@@ -29,9 +29,20 @@ export function Field({
   );
 }
 
-export function Card({ title, children, testId }: { title?: string; children: ReactNode; testId?: string }) {
+export function Card({
+  title,
+  children,
+  testId,
+  ref,
+}: {
+  title?: string;
+  children: ReactNode;
+  testId?: string;
+  ref?: Ref<HTMLElement>;
+}) {
   return (
     <section
+      ref={ref}
       data-testid={testId}
       className="mb-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
     >
