@@ -38,6 +38,11 @@ describe('the audit log in the app’s language', () => {
     );
     expect(auditDetailsText(zh, { fields: ['name', 'teamIds'] }, names)).toBe('修改项: 名称, 团队');
     expect(auditDetailsText(en, { status: 'away' }, names)).toBe('status: Away');
+    // A chat's tags corrected: the words, none as a dash.
+    expect(auditDetailsText(en, { before: [], after: ['Refund', 'Billing'] }, names)).toBe(
+      'before: — · after: Refund, Billing',
+    );
+    expect(auditDetailsText(zh, { before: ['退款'], after: [] }, names)).toBe('之前: 退款 · 之后: —');
     expect(auditDetailsText(en, { from: 'Alice Agent', reason: null }, names)).toBe(
       'from: Alice Agent · reason: —',
     );

@@ -1,4 +1,4 @@
-import type { Report, ReportConversations, TagSuggestion } from '@switchboard/protocol';
+import type { AuditPage, Report, ReportConversations, TagSuggestion } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -156,6 +156,16 @@ describe('reports per tag', () => {
       ['tag:shipping', 2],
       ['untagged', 1],
     ]);
+    // On record: who changed them, from what to what; the refusals left nothing.
+    const audited = unwrap(
+      (await api<AuditPage>(t.url, '/api/admin/audit?action=conversation.tags', { token: adminToken })).body,
+    ).items;
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({
+      actor: { id: t.fixture.alice.id },
+      targetId: ids.untagged,
+      data: { before: [], after: ['Shipping'] },
+    });
   });
 
   it('refuses a grouping it does not know, naming it', async () => {

@@ -216,6 +216,7 @@ export const AuditAction = z.enum([
   'conversation.takeover',
   'conversation.reassign',
   'conversation.end',
+  'conversation.tags',
   'agent.status',
   'visitor.erase',
   'visitor.export',

@@ -8,6 +8,7 @@ import {
   type VisitorAttributes,
 } from '@switchboard/protocol';
 import type { z } from 'zod';
+import { audit } from '../store/audit.js';
 import {
   getConversation,
   insertConversation,
@@ -122,10 +123,12 @@ export class ConversationService {
 
   /** A resolved conversation's tags corrected (they replace those given on resolving). */
   async retag(staff: StaffPrincipal, conversationId: string, tags: string[]): Promise<ConversationRecord> {
-    assertCanRetag(staff, await this.get(staff, conversationId));
-    if (!(await setResolvedTags(this.db, conversationId, [...new Set(tags)]))) {
-      throw conflict({ code: 'not-resolved' });
-    }
+    const before = await this.get(staff, conversationId);
+    assertCanRetag(staff, before);
+    const after = [...new Set(tags)];
+    if (!(await setResolvedTags(this.db, conversationId, after))) throw conflict({ code: 'not-resolved' });
+    // Reports count tags: who changed them, and from what, stays on record.
+    await audit(this.db, staff.userId, 'conversation.tags', conversationId, { before: before.tags, after });
     return this.#load(conversationId);
   }
 

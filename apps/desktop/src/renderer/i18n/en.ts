@@ -648,6 +648,7 @@ export const en = {
         'conversation.takeover': 'Took over a chat',
         'conversation.reassign': 'Reassigned a chat',
         'conversation.end': 'Ended a chat',
+        'conversation.tags': "Corrected a chat's tags",
         'agent.status': "Set an agent's status",
       },
       fields: {
@@ -675,6 +676,8 @@ export const en = {
         allowedOrigins: 'allowed origins',
         identityMode: 'identity check',
         settings: 'appearance and texts',
+        before: 'before',
+        after: 'after',
       },
     },
   },

@@ -629,6 +629,7 @@ export const zhCN: Messages = {
         'conversation.takeover': '接管会话',
         'conversation.reassign': '重新分配会话',
         'conversation.end': '结束会话',
+        'conversation.tags': '更正会话标签',
         'agent.status': '设置客服状态',
       },
       fields: {
@@ -656,6 +657,8 @@ export const zhCN: Messages = {
         allowedOrigins: '允许的来源',
         identityMode: '身份校验',
         settings: '外观与文案',
+        before: '之前',
+        after: '之后',
       },
     },
   },

@@ -60,5 +60,7 @@ function valueText(t: TFunction, key: string, value: unknown, names: KnownNames)
           : undefined;
     if (name) return name;
   }
+  // A list of words (a chat's tags before and after): the words, not JSON.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ') || '—';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
