@@ -11,7 +11,12 @@ export async function onVisitorPresence({ visitorId, leftAt }: VisitorPresenceUp
   const changed: Conversation[] = [];
   for (const id of byVisitor[visitorId] ?? []) {
     const c = byId[id]?.conversation;
-    if (c && c.visitor.leftAt !== leftAt) changed.push({ ...c, visitor: { ...c.visitor, leftAt } });
+    if (c && c.visitor.leftAt !== leftAt) changed.push(withVisitorLeftAt(c, leftAt));
   }
   await storeConversations(changed);
+}
+
+/** The conversation as it is once its visitor came (null) or went (`visitor:presence`). */
+export function withVisitorLeftAt(c: Conversation, leftAt: string | null): Conversation {
+  return { ...c, visitor: { ...c.visitor, leftAt } };
 }

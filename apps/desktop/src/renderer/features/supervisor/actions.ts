@@ -8,6 +8,7 @@ import type {
 } from '@switchboard/protocol';
 import type { ServerConnection } from '../../api/connection.js';
 import { runtime } from '../../app/runtime.js';
+import { withVisitorLeftAt } from '../conversations/visitor-presence.js';
 import { forgetSupervised } from '../privacy/forget-in-stores.js';
 import { type ToastAction, toastError } from '../toasts/store.js';
 import { applyDelta, fromSnapshot } from './feed.js';
@@ -55,7 +56,7 @@ export function startFeed(connection: ServerConnection): () => void {
   const onPresence = ({ visitorId, leftAt }: VisitorPresenceUpdate) => {
     const monitored = useSupervisor.getState().monitored;
     if (monitored?.visitor.id === visitorId)
-      useSupervisor.getState().setMonitored({ ...monitored, visitor: { ...monitored.visitor, leftAt } });
+      useSupervisor.getState().setMonitored(withVisitorLeftAt(monitored, leftAt));
   };
   const stops = [
     // In the Electron supervisor window, the whole of the page's forgetting (the workbench does more).
