@@ -90,11 +90,12 @@ export class ReportService {
     // shows that nothing happened. Days still to come are left out.
     if (by === 'day') for (const { day, start } of days) if (start <= now) group(day, day);
     const tagLabels = by === 'tag' ? spellings(conversations) : new Map<string, string>();
+    /** A row's label: a tag as agents most often wrote it, a team's or agent's name, a day. */
     const label = (key: string) => (by === 'tag' ? (tagLabels.get(key) ?? key) : labelOf(by, key, names));
     for (const c of conversations) for (const key of keysOf(c)) group(key, label(key)).conversations.push(c);
     for (const o of outcomes) {
       const key = keyOf(o.at, o.teamId, o.userId);
-      if (key !== null) group(key, labelOf(by, key, names)).outcomes.push(o);
+      if (key !== null) group(key, label(key)).outcomes.push(o);
     }
     const teamsOf = new Map<string, string[]>();
     for (const m of members) {
@@ -102,11 +103,10 @@ export class ReportService {
     }
     for (const { day, interval } of pieces) {
       if (by === 'day') group(day, day).intervals.push(interval);
-      else if (by === 'agent')
-        group(interval.userId, labelOf(by, interval.userId, names)).intervals.push(interval);
+      else if (by === 'agent') group(interval.userId, label(interval.userId)).intervals.push(interval);
       else if (by === 'team') {
         for (const teamId of teamsOf.get(interval.userId) ?? []) {
-          group(teamId, labelOf(by, teamId, names)).intervals.push(interval);
+          group(teamId, label(teamId)).intervals.push(interval);
         }
       }
     }
