@@ -46,7 +46,7 @@ export async function getVisitorByExternalId(
   return row && rowToVisitor(row);
 }
 
-/** Records when the visitor's last connection closed, or (null) that one is open again. */
+/** Records when the visitor's last connection closed (`markVisitorBack` clears it). */
 export async function saveVisitorLeftAt(db: Db, visitorId: string, at: string): Promise<void> {
   await db.updateTable('visitors').set({ left_at: at }).where('id', '=', visitorId).execute();
 }
